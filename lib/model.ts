@@ -1,0 +1,236 @@
+/**
+ * The data model of Duizhao: every type that flows between the pipeline stages and from the
+ * build folder to the app. Read this file first, then `lib/pipeline/run.ts`, then the reader route.
+ *
+ *   corpus/<docId>/  ──decode──▶ DecodedText ──clean──▶ CleanDoc ──convert──▶ ConvertedDoc
+ *     ──segment──▶ ZhDoc ──gloss──▶ ZhDoc (words carry pinyin + dictionary key)
+ *   translation ──decode──▶ DecodedText ──clean(markdown/text)──▶ EnDoc
+ *   ZhDoc + EnDoc ──align──▶ Alignment ──▶ BuiltDoc (one JSON file per document)
+ *   every BuiltDoc ──index──▶ IndexBundle (search)
+ *
+ * Strings are Unicode code-point sequences; never index them by UTF-16 unit. A conversion
+ * (traditional → simplified) may change length, so both strings are carried side by side and no
+ * offset is ever mapped from one to the other.
+ */
+
+/** How the Chinese source is written, as declared in meta.json. */
+export type ScriptVariant = 'simplified' | 'traditional-HK' | 'traditional-TW';
+
+/** How a file is to be parsed: plain text (newspaper pages) or Markdown (e.g. a PDF extraction). */
+export type TextFormat = 'text' | 'markdown';
+
+/** A bilingual label. */
+export interface ZhEn {
+  zh: string;
+  en: string;
+}
+
+/** The translation's provenance, shown in the library and reader (as ctext.org labels its translations). */
+export interface TranslationMeta {
+  /** File name inside the document folder. */
+  file: string;
+  format: TextFormat;
+  /** Who translated it, e.g. "Duizhao contributors". */
+  translator: string;
+  /** Always says whether it is official; ours never are. */
+  note: string;
+}
+
+/** `corpus/<docId>/meta.json`. */
+export interface DocMeta {
+  /** Must equal the folder name; lowercase letters, digits and hyphens only. */
+  id: string;
+  title: ZhEn;
+  publication: ZhEn;
+  /** ISO date (YYYY-MM-DD) of publication. */
+  date: string;
+  /** WHATWG encoding label the source is declared in: utf-8, gb18030, big5, utf-16le. */
+  encoding: string;
+  variant: ScriptVariant;
+  /** File name of the source text inside the document folder, kept byte for byte as received. */
+  source: string;
+  format: TextFormat;
+  /** Where the source was published, when known. */
+  url?: string;
+  translation?: TranslationMeta;
+}
+
+/** The raw bytes of one file, as read at the edge of the pipeline. */
+export interface RawFile {
+  /** Path shown to users in errors (relative to the project). */
+  path: string;
+  bytes: Uint8Array;
+  encoding: string;
+  format: TextFormat;
+}
+
+/** Stage 1 output: strictly decoded text, BOM stripped, line endings normalised to \n. */
+export interface DecodedText {
+  path: string;
+  text: string;
+  format: TextFormat;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'footnote' | 'list-item' | 'quote';
+
+/** A block of running text after cleaning: one paragraph, heading, caption or footnote. */
+export interface Block {
+  kind: BlockKind;
+  /** The text in the file's own script, reflowed: no line breaks, no spaces between Han characters. */
+  text: string;
+  /** Heading level (1 = document title) for headings. */
+  level?: number;
+  /** A recognised dateline opening the paragraph (新华社北京5月20日电（记者杨依军）), part of `text`. */
+  dateline?: string;
+  /** The marker of a footnote (①) for footnotes. */
+  marker?: string;
+  /** Sanitised HTML of the block when it came from Markdown with inline markup (links, emphasis). */
+  html?: string;
+}
+
+/** What the cleaner removed, so the ingest report can show it: nothing is dropped silently. */
+export interface Dropped {
+  /** 1-based line in the decoded text. */
+  line: number;
+  text: string;
+  reason: 'page-furniture' | 'page-number' | 'running-header' | 'credit' | 'continuation-note' | 'rule' | 'control-char';
+}
+
+/** Stage 2 output. */
+export interface CleanDoc {
+  blocks: Block[];
+  dropped: Dropped[];
+  warnings: string[];
+}
+
+/** A word of the segmented Chinese text. */
+export interface Word {
+  /** The word as written in the source (traditional for a traditional document). */
+  original: string;
+  /** Mainland simplified form. */
+  simplified: string;
+  /** Pinyin with tone marks, syllables separated by spaces; empty for punctuation and non-Han text. */
+  pinyin: string;
+  /** The CC-CEDICT headword (simplified) this word is glossed by, or null when the dictionary lacks it. */
+  key: string | null;
+}
+
+export interface ZhSentence {
+  original: string;
+  simplified: string;
+  words: Word[];
+}
+
+/** A Chinese block after conversion, segmentation and glossing. */
+export interface ZhBlock extends Block {
+  /** Same as `text`: the original script, kept beside the simplified form. */
+  original: string;
+  simplified: string;
+  sentences: ZhSentence[];
+}
+
+export interface ZhDoc {
+  blocks: ZhBlock[];
+}
+
+/** A block of the English translation. */
+export interface EnBlock extends Block {
+  sentences: string[];
+}
+
+export interface EnDoc {
+  blocks: EnBlock[];
+  warnings: string[];
+}
+
+/**
+ * A bead of an alignment: indices on the Chinese side ↔ indices on the English side.
+ * Every index of both sides appears in exactly one bead, in order; either side may be empty.
+ */
+export interface Bead {
+  zh: number[];
+  en: number[];
+  /** 0..1: how sure the aligner is of this bead. */
+  confidence: number;
+}
+
+/** An aligned pair of the reader, the export and search: a paragraph-level bead with its sentence beads. */
+export interface Pair {
+  /** 0-based position in the document; the reader's anchor is `#p-<id + 1>`. */
+  id: number;
+  /** Indices into BuiltDoc.zh. */
+  zh: number[];
+  /** Indices into BuiltDoc.en. */
+  en: number[];
+  confidence: number;
+  /** True when one side is empty. */
+  unaligned: boolean;
+  lowConfidence: boolean;
+  /** Sentence beads inside the pair: zh indices count the sentences of the pair's zh blocks in order, en likewise. */
+  sentences: Bead[];
+}
+
+export interface DocStats {
+  blocks: number;
+  enBlocks: number;
+  sentences: number;
+  enSentences: number;
+  words: number;
+  /** Han characters of the source. */
+  characters: number;
+  pairs: number;
+  aligned: number;
+  unaligned: number;
+  lowConfidence: number;
+  /** Share (0..1) of Chinese blocks that have an English counterpart. */
+  translated: number;
+  warnings: number;
+}
+
+/** `build/docs/<docId>.json`: everything the reader needs for one document. */
+export interface BuiltDoc {
+  meta: DocMeta;
+  zh: ZhBlock[];
+  en: EnBlock[];
+  pairs: Pair[];
+  stats: DocStats;
+  dropped: Dropped[];
+  warnings: string[];
+}
+
+/** One CC-CEDICT entry. */
+export interface DictEntry {
+  traditional: string;
+  simplified: string;
+  /** Pinyin with tone marks. */
+  pinyin: string;
+  /** Pinyin as CC-CEDICT writes it (tone numbers). */
+  pinyinNumbered: string;
+  senses: string[];
+}
+
+/** `build/manifest.json`: the library page and the app's list of documents. */
+export interface Manifest {
+  /** Bumped when the build format changes; the app refuses a build it does not understand. */
+  formatVersion: number;
+  docs: Array<{ meta: DocMeta; stats: DocStats }>;
+}
+
+/** The unit search returns: one aligned pair. */
+export interface PairRecord {
+  docId: string;
+  pair: number;
+  /** Chinese in simplified characters (blocks joined by a newline). */
+  zh: string;
+  /** Chinese as written in the source, when it differs from `zh`. */
+  zhOriginal?: string;
+  en: string;
+}
+
+/** What search needs, serialisable: the pair records and the exported FlexSearch indexes. */
+export interface IndexBundle {
+  records: PairRecord[];
+  /** FlexSearch export: key → data, for the Chinese and English indexes. */
+  zh: Record<string, string>;
+  en: Record<string, string>;
+}

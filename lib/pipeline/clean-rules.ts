@@ -1,0 +1,63 @@
+/**
+ * The cleaner's rules as data: what page furniture, credits, captions, datelines and list markers
+ * look like on Chinese newspaper pages and PDF extractions in general (not on one file). Each
+ * pattern is matched against one trimmed line or block.
+ */
+import type { Dropped } from '../model';
+
+type DropReason = Dropped['reason'];
+
+/** Lines that are never text: the reason is shown in the ingest report. */
+/** `photo`: a photo credit, so the block just before it is the photo's caption. */
+export const FURNITURE: ReadonlyArray<{ pattern: RegExp; reason: DropReason; photo?: boolean }> = [
+  // （上接第一版） （下转第三版） （接第2版） （转A3版）
+  { pattern: /^[（(](?:上接|下转|下轉|接上|接|转|轉|续|續|紧接|緊接|转至|轉至)[^）)]{0,12}[版页頁面][）)]$/u, reason: 'continuation-note' },
+  // 12 / - 12 - / 第12页 / 第三版 / A3版 / 2026年5月21日 星期四 (a dated page header line)
+  { pattern: /^(?:第\s*)?\d{1,3}\s*(?:[页頁版面])?$/u, reason: 'page-number' },
+  { pattern: /^[-–—·]\s*\d{1,3}\s*[-–—·]$/u, reason: 'page-number' },
+  { pattern: /^第[一二三四五六七八九十百零〇]+[版页頁]$/u, reason: 'page-number' },
+  { pattern: /^[A-Z]\d{1,2}\s*版?$/u, reason: 'page-number' },
+  { pattern: /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|週|周)[一二三四五六日天](?:\s+.{0,20})?$/u, reason: 'running-header' },
+  // 责任编辑：… 美术编辑：… 本版编辑：… (editor credit lines)
+  { pattern: /^(?:本版)?(?:责任编辑|責任編輯|编辑|編輯|美术编辑|美術編輯|校对|校對|版式设计|版式設計|制图|製圖|图表制作|圖表製作|实习生|實習生)\s*[：:]/u, reason: 'credit' },
+  // ■据新华社 / 据新华社电 / 據新華社報道 (a source credit standing alone)
+  { pattern: /^[■□●◆]?\s*[据據](?:\S{1,10}?)(?:社|报|報|网|網|台|站)(?:电|電|报道|報道|消息)?$/u, reason: 'credit' },
+  // 新华社图 / 新华社记者 张三 摄 / 人民视觉 / 本报记者 李四摄 (photo credits)
+  { pattern: /^(?:新华社|新華社|中新社|人民视觉|人民視覺|视觉中国|視覺中國|本报|本報|CFP|IC\s*photo)(?:记者|記者)?\s*\S{0,12}\s*(?:图|圖|摄|攝|供图|供圖|发|發)?$/u, reason: 'credit', photo: true },
+  { pattern: /^\S{0,16}(?:记者|記者|通讯员|通訊員)\s*\S{1,12}\s*(?:摄|攝)$/u, reason: 'credit', photo: true },
+];
+
+/** Characters that end a sentence or a paragraph. */
+export const TERMINAL = /[。！？!?；;…\.：:]$/u;
+/** Closing quotes and brackets that may follow the terminal punctuation (“……。”). */
+export const CLOSERS = /[”’」』）)》〉】〗"'\s]+$/u;
+
+/** A block opening with one of these is a list item: （一） (1) 一、 1. ①. */
+export const LIST_MARKER = /^(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}、|\d{1,3}[.、．](?!\d)|[①-⑳])/u;
+
+/** A caption opens with a pointer to the picture. */
+export const CAPTION_MARKER = /^(?:[▲△▼▽◀▶►◄↑↓←→]|(?:资料来源|資料來源|图片来源|圖片來源|数据来源|數據來源)\s*[：:]|图为|圖為|上图|上圖|下图|下圖|左图|左圖|右图|右圖|图\s*[:：]|圖\s*[:：]|（图|（圖)/u;
+/** Or it opens with a full date and a comma, and stands apart from the running text. */
+export const DATED_CAPTION = /^\d{4}年\d{1,2}月\d{1,2}日\s*[,，]/u;
+
+/** 新华社北京5月20日电（记者杨依军） / 【大公報訊】據新華社報道： / 本报莫斯科5月8日电 */
+export const DATELINE =
+  /^(?:(?:新华社|新華社|中新社|本报|本報|人民日报|人民日報|人民网|人民網|央视网|央視網)[^，。,]{0,12}?[\d一二三四五六七八九十〇]{1,4}月[\d一二三四五六七八九十〇]{1,3}日(?:电|電)(?:[（(][^）)]{1,40}[）)])?|【[^】]{1,12}】(?:[据據][^：:，。]{1,12}(?:报道|報道)?[：:])?)/u;
+
+/** A subtitle line opens with a dash: ——中俄各界期待… */
+export const SUBTITLE = /^(?:——|—|--)/u;
+
+/** A table of contents: its heading, and what its entries end with (a page number). */
+export const TOC_HEADING = /^(?:目\s*录|目\s*錄|contents|table of contents)$/iu;
+export const TOC_ENTRY_END = /(?:\t|\s{2,}|\.{3,}|…{2,}|\s)\*{0,2}\d{1,4}\*{0,2}$/u;
+
+/** A short line seen this many times is a running header or footer. */
+export const RUNNING_HEADER_MIN_REPEATS = 3;
+export const RUNNING_HEADER_MAX_LENGTH = 30;
+
+/** Prose is at least this wide (in display columns: a Han character counts 2). */
+export const PROSE_MIN_WIDTH = 40;
+/** A heading is at most this wide. */
+export const HEADING_MAX_WIDTH = 100;
+/** A dated caption is at most this many code points. */
+export const CAPTION_MAX_LENGTH = 200;

@@ -1,0 +1,63 @@
+/** Validation of `corpus/<docId>/meta.json`: a wire type reshaped into DocMeta, with clear errors. */
+import type { DocMeta, ScriptVariant, TextFormat } from '../model';
+import { normaliseEncodingLabel } from './decode';
+
+export const DOC_ID = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+const VARIANTS: readonly ScriptVariant[] = ['simplified', 'traditional-HK', 'traditional-TW'];
+const FORMATS: readonly TextFormat[] = ['text', 'markdown'];
+/** A file named in meta.json: a plain name inside the document folder, never a path. */
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+export class MetaError extends Error {
+  constructor(path: string, problem: string) {
+    super(`${path}: ${problem}`);
+    this.name = 'MetaError';
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function isDocId(id: string): boolean {
+  return DOC_ID.test(id) && !id.includes('--');
+}
+
+export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
+  const fail = (problem: string): never => {
+    throw new MetaError(path, problem);
+  };
+  if (!isRecord(raw)) return fail('meta.json must hold a JSON object');
+  const str = (key: string, v: unknown = raw[key]): string =>
+    typeof v === 'string' && v.trim() !== '' ? v : fail(`"${key}" must be a non-empty string`);
+  const zhEn = (key: string) => {
+    const v = raw[key];
+    if (!isRecord(v)) return fail(`"${key}" must be an object with "zh" and "en"`);
+    return { zh: str(`${key}.zh`, v.zh), en: str(`${key}.en`, v.en) };
+  };
+  const id = str('id');
+  if (!isDocId(id)) fail(`id "${id}" must be lowercase letters, digits and single hyphens`);
+  if (id !== folder) fail(`id "${id}" does not match its folder "${folder}"`);
+  const encoding = str('encoding');
+  if (!normaliseEncodingLabel(encoding)) fail(`unsupported encoding "${encoding}"`);
+  const variant = str('variant') as ScriptVariant;
+  if (!VARIANTS.includes(variant)) fail(`variant must be one of ${VARIANTS.join(', ')}`);
+  const format = str('format') as TextFormat;
+  if (!FORMATS.includes(format)) fail(`format must be one of ${FORMATS.join(', ')}`);
+  const source = str('source');
+  if (!FILE_NAME.test(source)) fail(`source "${source}" must be a file name inside the document folder`);
+  const date = str('date');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) fail(`date "${date}" must be YYYY-MM-DD`);
+  const meta: DocMeta = { id, title: zhEn('title'), publication: zhEn('publication'), date, encoding, variant, source, format };
+  if (raw.url !== undefined) meta.url = str('url');
+  if (raw.translation !== undefined) {
+    const t = raw.translation;
+    if (!isRecord(t)) return fail('"translation" must be an object');
+    const file = str('translation.file', t.file);
+    if (!FILE_NAME.test(file)) fail(`translation file "${file}" must be a file name inside the document folder`);
+    const tFormat = str('translation.format', t.format) as TextFormat;
+    if (!FORMATS.includes(tFormat)) fail(`translation.format must be one of ${FORMATS.join(', ')}`);
+    meta.translation = { file, format: tFormat, translator: str('translation.translator', t.translator), note: str('translation.note', t.note) };
+  }
+  return meta;
+}

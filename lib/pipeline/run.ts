@@ -1,0 +1,246 @@
+/**
+ * The ingest pipeline: corpus/ → build/. `buildDocument` composes the pure stages for one
+ * document; `ingest` is the only code of the pipeline that touches the file system. The build is
+ * written to a fresh folder and published by swapping a symlink, so a failed or killed ingest
+ * never leaves half a build and the previous one keeps serving.
+ */
+import { lstat, mkdir, readdir, readFile, realpath, rename, rm, symlink, writeFile, readlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Dictionary } from '../dictionary/cedict';
+import type { BuiltDoc, DictEntry, DocMeta, DocStats, EnBlock, Manifest, Pair, RawFile, ZhBlock } from '../model';
+import { align, LOW_CONFIDENCE } from './align';
+import { clean } from './clean';
+import { convertBlocks } from './convert';
+import { decode } from './decode';
+import { englishBlocks } from './english';
+import { collectGlossary, glossSentences } from './gloss';
+import { buildIndexBundle, pairRecords } from './index';
+import { isDocId, parseMeta } from './meta';
+import { segmentBlock } from './segment';
+import { countHan } from './text-width';
+
+export const FORMAT_VERSION = 1;
+
+export class IngestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}
+
+// ------------------------------------------------------------------ pure composition
+
+export interface DocumentInput {
+  meta: DocMeta;
+  source: RawFile;
+  translation?: RawFile;
+}
+
+/** Chinese side: decode → clean → convert → segment → gloss. */
+export function chineseBlocks(source: RawFile, meta: DocMeta, dict: Dictionary): { blocks: ZhBlock[]; dropped: BuiltDoc['dropped']; warnings: string[] } {
+  const cleaned = clean(decode(source));
+  const blocks = convertBlocks(cleaned.blocks, meta.variant).map(
+    (b): ZhBlock => ({ ...b, sentences: glossSentences(segmentBlock(b.original, b.simplified), dict) }),
+  );
+  return { blocks, dropped: cleaned.dropped, warnings: cleaned.warnings };
+}
+
+/** Paragraph beads first, then sentence beads inside each paragraph group. */
+export function alignDocument(zh: ZhBlock[], en: EnBlock[]): Pair[] {
+  const beads = align(
+    zh.map((b) => ({ text: b.simplified, kind: b.kind })),
+    en.map((b) => ({ text: b.text, kind: b.kind })),
+  );
+  return beads.map((bead, id) => {
+    const zhSentences = bead.zh.flatMap((i) => zh[i]?.sentences.map((s) => ({ text: s.simplified })) ?? []);
+    const enSentences = bead.en.flatMap((i) => en[i]?.sentences.map((s) => ({ text: s })) ?? []);
+    const unaligned = bead.zh.length === 0 || bead.en.length === 0;
+    return {
+      id,
+      zh: bead.zh,
+      en: bead.en,
+      confidence: bead.confidence,
+      unaligned,
+      lowConfidence: !unaligned && bead.confidence < LOW_CONFIDENCE,
+      sentences: unaligned ? [] : align(zhSentences, enSentences),
+    };
+  });
+}
+
+function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number): DocStats {
+  const sentences = zh.reduce((n, b) => n + b.sentences.length, 0);
+  const words = zh.reduce((n, b) => n + b.sentences.reduce((m, s) => m + s.words.filter((w) => /\p{Script=Han}/u.test(w.simplified)).length, 0), 0);
+  const translatedZh = pairs.filter((p) => p.en.length > 0).reduce((n, p) => n + p.zh.length, 0);
+  return {
+    blocks: zh.length,
+    enBlocks: en.length,
+    sentences,
+    enSentences: en.reduce((n, b) => n + b.sentences.length, 0),
+    words,
+    characters: zh.reduce((n, b) => n + countHan(b.original), 0),
+    pairs: pairs.length,
+    aligned: pairs.filter((p) => !p.unaligned).length,
+    unaligned: pairs.filter((p) => p.unaligned).length,
+    lowConfidence: pairs.filter((p) => p.lowConfidence).length,
+    translated: zh.length === 0 ? 0 : Math.round((translatedZh / zh.length) * 1000) / 1000,
+    warnings,
+  };
+}
+
+export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc {
+  const { meta } = input;
+  const zh = chineseBlocks(input.source, meta, dict);
+  const warnings = [...zh.warnings];
+  let en: EnBlock[] = [];
+  if (input.translation) {
+    const cleaned = clean(decode(input.translation));
+    warnings.push(...cleaned.warnings);
+    en = englishBlocks(cleaned.blocks);
+  }
+  const pairs = alignDocument(zh.blocks, en);
+  for (const p of pairs) {
+    if (p.lowConfidence) warnings.push(`pair ${p.id + 1}: low alignment confidence ${p.confidence}`);
+  }
+  return { meta, zh: zh.blocks, en, pairs, stats: docStats(zh.blocks, en, pairs, warnings.length), dropped: zh.dropped, warnings };
+}
+
+// ------------------------------------------------------------------ file system edge
+
+export interface IngestOptions {
+  /** Project root: holds corpus/ and receives build/. */
+  root: string;
+  corpusDir?: string;
+  buildDir?: string;
+  loadDictionary: () => Dictionary;
+  onProgress?: (step: { doc: string; done: number; total: number; stage: string }) => void;
+}
+
+export interface IngestResult {
+  buildDir: string;
+  docs: BuiltDoc[];
+}
+
+/** Reads a file that must sit inside `dir`: no symlink may lead out of it. */
+async function readInside(dir: string, name: string): Promise<Uint8Array> {
+  const file = path.join(dir, name);
+  const real = await realpath(file).catch(() => {
+    throw new IngestError(`${file}: file not found`);
+  });
+  const realDir = await realpath(dir);
+  if (!real.startsWith(realDir + path.sep)) throw new IngestError(`${file}: leads outside its document folder (symlink?); refused`);
+  return new Uint8Array(await readFile(real));
+}
+
+export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
+  const realCorpus = await realpath(corpusDir).catch(() => {
+    throw new IngestError(`${corpusDir}: no corpus folder`);
+  });
+  const entries = (await readdir(corpusDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const inputs: DocumentInput[] = [];
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.isFile()) continue; // README, glossary.tsv and dotfiles
+    const dir = path.join(corpusDir, entry.name);
+    if (entry.isSymbolicLink()) {
+      const target = await realpath(dir).catch(() => '');
+      if (!target.startsWith(realCorpus + path.sep)) throw new IngestError(`${dir}: a symlink out of corpus/ is refused`);
+    }
+    if (!isDocId(entry.name)) throw new IngestError(`${dir}: "${entry.name}" is not a valid document id (lowercase letters, digits, hyphens)`);
+    const metaPath = path.join(dir, 'meta.json');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, 'meta.json')));
+    } catch (e) {
+      throw new IngestError(`${metaPath}: ${e instanceof IngestError ? e.message : `not valid JSON (${(e as Error).message})`}`);
+    }
+    const meta = parseMeta(raw, entry.name, metaPath);
+    const other = seen.get(meta.id.toLowerCase());
+    if (other) throw new IngestError(`${metaPath}: document id "${meta.id}" is also used by ${other}`);
+    seen.set(meta.id.toLowerCase(), metaPath);
+    const source: RawFile = { path: path.join(dir, meta.source), bytes: await readInside(dir, meta.source), encoding: meta.encoding, format: meta.format };
+    const input: DocumentInput = { meta, source };
+    if (meta.translation) {
+      const t = meta.translation;
+      input.translation = { path: path.join(dir, t.file), bytes: await readInside(dir, t.file), encoding: 'utf-8', format: t.format };
+    }
+    inputs.push(input);
+  }
+  if (inputs.length === 0) throw new IngestError(`${corpusDir}: no documents`);
+  return inputs;
+}
+
+/** Stable JSON: keys in insertion order (our own objects), no timestamps, so builds are byte-identical. */
+function json(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+export async function writeBuild(root: string, buildLink: string, files: Map<string, string>): Promise<string> {
+  const hash = createHash('sha256');
+  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(content).update('\0');
+  const id = hash.digest('hex').slice(0, 16);
+  const buildsDir = path.join(root, '.builds');
+  const finalDir = path.join(buildsDir, id);
+  const tmpDir = path.join(buildsDir, `tmp-${process.pid}-${Date.now()}`);
+  await mkdir(tmpDir, { recursive: true });
+  try {
+    for (const [name, content] of files) {
+      await mkdir(path.dirname(path.join(tmpDir, name)), { recursive: true });
+      await writeFile(path.join(tmpDir, name), content);
+    }
+    await rm(finalDir, { recursive: true, force: true });
+    await rename(tmpDir, finalDir);
+  } catch (e) {
+    await rm(tmpDir, { recursive: true, force: true });
+    throw e;
+  }
+  // Publish: a new symlink renamed over the old one is an atomic swap.
+  const previous = await readlink(buildLink).catch(() => '');
+  const linkTmp = `${buildLink}.tmp-${process.pid}`;
+  await rm(linkTmp, { force: true });
+  await symlink(path.relative(path.dirname(buildLink), finalDir), linkTmp);
+  const existing = await lstat(buildLink).catch(() => undefined);
+  if (existing && !existing.isSymbolicLink()) await rm(buildLink, { recursive: true, force: true });
+  await rename(linkTmp, buildLink);
+  await pruneBuilds(buildsDir, new Set([path.basename(finalDir), path.basename(previous)]));
+  return finalDir;
+}
+
+/** Keeps the current build and the one before it (for a rollback); older ones and interrupted temporary folders go. */
+async function pruneBuilds(buildsDir: string, keep: Set<string>): Promise<void> {
+  for (const entry of await readdir(buildsDir, { withFileTypes: true })) {
+    if (!keep.has(entry.name)) await rm(path.join(buildsDir, entry.name), { recursive: true, force: true });
+  }
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const corpusDir = options.corpusDir ?? path.join(options.root, 'corpus');
+  const buildLink = options.buildDir ?? path.join(options.root, 'build');
+  const inputs = await readCorpus(corpusDir);
+  const dict = options.loadDictionary();
+  const docs: BuiltDoc[] = [];
+  inputs.forEach((input, i) => {
+    options.onProgress?.({ doc: input.meta.id, done: i, total: inputs.length, stage: 'building' });
+    try {
+      docs.push(buildDocument(input, dict));
+    } catch (e) {
+      throw new IngestError(`${input.meta.id}: ${(e as Error).message}`);
+    }
+  });
+  options.onProgress?.({ doc: 'search index', done: inputs.length, total: inputs.length, stage: 'indexing' });
+  const bundle = await buildIndexBundle(docs.flatMap(pairRecords));
+  const glossary = collectGlossary(
+    docs.flatMap((d) => d.zh.flatMap((b) => b.sentences.flatMap((s) => s.words))),
+    dict,
+  );
+  const gloss: Record<string, DictEntry[]> = Object.fromEntries([...glossary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const manifest: Manifest = { formatVersion: FORMAT_VERSION, docs: docs.map((d) => ({ meta: d.meta, stats: d.stats })) };
+  const files = new Map<string, string>([
+    ['manifest.json', json(manifest)],
+    ['gloss.json', json(gloss)],
+    ['search.json', json(bundle)],
+    ...docs.map((d): [string, string] => [`docs/${d.meta.id}.json`, json(d)]),
+  ]);
+  const buildDir = await writeBuild(options.root, buildLink, files);
+  return { buildDir, docs };
+}
