@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, readlink, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCedict } from '../dictionary/cedict';
+import type { BuiltDoc, Manifest } from '../model';
+import { ingest, IngestError } from './run';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const TALKS = '2026-05-20-xi-putin-talks';
+const TKP = '2025-05-08-takungpao-moscow-talks';
+let work: string;
+
+async function corpusWith(name: string, docs: string[]): Promise<string> {
+  const dir = path.join(work, name);
+  await mkdir(path.join(dir, 'corpus'), { recursive: true });
+  for (const d of docs) await cp(path.join(root, 'corpus', d), path.join(dir, 'corpus', d), { recursive: true });
+  return dir;
+}
+
+const run = (dir: string) => ingest({ root: dir, loadDictionary: loadCedict });
+const readBuild = async (dir: string, file: string) => readFile(path.join(dir, 'build', file), 'utf8');
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'duizhao-ingest-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('ingest', () => {
+  it('builds every document end to end: blocks, words with pinyin, pairs, an index', async () => {
+    const dir = await corpusWith('ok', [TALKS, TKP]);
+    await run(dir);
+    const manifest = JSON.parse(await readBuild(dir, 'manifest.json')) as Manifest;
+    expect(manifest.docs.map((d) => d.meta.id)).toEqual([TKP, TALKS]);
+    const talks = JSON.parse(await readBuild(dir, `docs/${TALKS}.json`)) as BuiltDoc;
+    expect(talks.stats.blocks).toBe(30);
+    expect(talks.stats.enBlocks).toBe(30);
+    expect(talks.stats.translated).toBeGreaterThan(0.9);
+    const words = talks.zh.flatMap((b) => b.sentences.flatMap((s) => s.words));
+    expect(words.find((w) => w.simplified === '合作')?.pinyin).toBe('hé zuò');
+    const tkp = JSON.parse(await readBuild(dir, `docs/${TKP}.json`)) as BuiltDoc;
+    // Traditional kept beside simplified (row 12), and the document has no translation: all unaligned.
+    expect(tkp.zh.some((b) => b.original.includes('關係') && b.simplified.includes('关系'))).toBe(true);
+    expect(tkp.pairs.every((p) => p.unaligned && p.en.length === 0)).toBe(true);
+    const gloss = JSON.parse(await readBuild(dir, 'gloss.json')) as Record<string, unknown>;
+    expect(gloss['合作']).toBeDefined();
+  });
+
+  it('row 15: ingest twice gives a byte-identical build', async () => {
+    const dir = await corpusWith('twice', [TALKS]);
+    await run(dir);
+    const first = await Promise.all(['manifest.json', 'gloss.json', 'search.json', `docs/${TALKS}.json`].map((f) => readBuild(dir, f)));
+    await run(dir);
+    const second = await Promise.all(['manifest.json', 'gloss.json', 'search.json', `docs/${TALKS}.json`].map((f) => readBuild(dir, f)));
+    expect(second).toEqual(first);
+  });
+
+  it('row 1: a GBK file declared UTF-8 fails naming file and byte, and the previous build stays', async () => {
+    const dir = await corpusWith('gbk', [TALKS]);
+    await run(dir);
+    const before = await readlink(path.join(dir, 'build'));
+    await writeFile(path.join(dir, 'corpus', TALKS, 'source.txt'), new Uint8Array([0xd6, 0xd0, 0xb6, 0xed, 0xb9, 0xd8, 0xcf, 0xb5]));
+    await expect(run(dir)).rejects.toThrow(/source\.txt \(byte \d+\)/);
+    expect(await readlink(path.join(dir, 'build'))).toBe(before);
+    expect(JSON.parse(await readBuild(dir, 'manifest.json'))).toHaveProperty('docs');
+  });
+
+  it('row 13: a symlink out of corpus/ and a bad document id are refused', async () => {
+    const dir = await corpusWith('links', [TALKS]);
+    await symlink(path.join(root, 'lib'), path.join(dir, 'corpus', 'escape'));
+    await expect(run(dir)).rejects.toThrow(IngestError);
+    await rm(path.join(dir, 'corpus', 'escape'));
+    await cp(path.join(root, 'corpus', TALKS), path.join(dir, 'corpus', 'Bad_Id'), { recursive: true });
+    await expect(run(dir)).rejects.toThrow(/not a valid document id/);
+    await rm(path.join(dir, 'corpus', 'Bad_Id'), { recursive: true });
+    // A source that is a symlink to a file outside its folder.
+    await rm(path.join(dir, 'corpus', TALKS, 'en.md'));
+    await symlink('/etc/hostname', path.join(dir, 'corpus', TALKS, 'en.md'));
+    await expect(run(dir)).rejects.toThrow(/outside its document folder/);
+  });
+
+  it('row 9: an empty source is a clear error', async () => {
+    const dir = await corpusWith('empty', [TALKS]);
+    await writeFile(path.join(dir, 'corpus', TALKS, 'source.txt'), '  \n');
+    await expect(run(dir)).rejects.toThrow(/no text/);
+  });
+
+  it('row 16: an ingest killed halfway leaves the previous build intact and published', async () => {
+    const dir = await corpusWith('killed', [TALKS, TKP]);
+    await run(dir);
+    const before = await readlink(path.join(dir, 'build'));
+    const manifestBefore = await readBuild(dir, 'manifest.json');
+    // Change the corpus so that a finished ingest would publish a different build.
+    const metaPath = path.join(dir, 'corpus', TALKS, 'meta.json');
+    await writeFile(metaPath, (await readFile(metaPath, 'utf8')).replace('"Xi Jinping Holds', '"Changed: Xi Jinping Holds'));
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'lib/cli.ts'), 'ingest'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Kill it once it reports the second document under way: past the first, before publishing.
+    await new Promise<void>((resolve, reject) => {
+      let seen = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (/ingest 1\/2/.test(seen)) resolve();
+      });
+      child.once('exit', () => reject(new Error(`ingest ended before it could be killed: ${seen}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(await readlink(path.join(dir, 'build'))).toBe(before);
+    expect(await readBuild(dir, 'manifest.json')).toBe(manifestBefore);
+  });
+});

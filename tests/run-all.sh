@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: installs what the tests need when it is missing (Debian chromium and CJK fonts),
+# then runs every test: unit tests, a fresh ingest and production build, and the end-to-end tests
+# in real Chromium against `next start`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} (Debian packages) for the end-to-end tests…"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "== type check"
+npx tsc --noEmit -p .
+echo "== unit tests"
+npx vitest run
+echo "== ingest"
+npm run --silent duizhao -- ingest
+echo "== production build"
+npx next build
+echo "== end-to-end tests (Chromium against next start)"
+npx playwright test
