@@ -75,12 +75,33 @@ function anchorAgreement(zh: Prepared[], en: Prepared[]): { agreement: number; a
   return { agreement: found / zhAnchors.length, anchors: zhAnchors.length };
 }
 
-function beadCost(zh: Prepared[], en: Prepared[], prior: number): number {
+/**
+ * The length model of one text pair: the expected ratio is the texts' own when both sides are
+ * long enough to tell (translators differ: diplomatic prose runs longer in English than novels),
+ * otherwise the fitted default; the variance scales with the ratio.
+ */
+interface LengthModel {
+  ratio: number;
+  variance: number;
+}
+
+function lengthModel(zh: Prepared[], en: Prepared[]): LengthModel {
+  const lz = zh.reduce((s, u) => s + u.length, 0);
+  const le = en.reduce((s, u) => s + u.length, 0);
+  const ratio = lz >= 200 && le >= 200 ? le / lz : EN_PER_ZH;
+  return { ratio, variance: VARIANCE * (ratio / EN_PER_ZH) ** 2 };
+}
+
+function lengthDelta(zh: Prepared[], en: Prepared[], model: LengthModel): number {
+  const lz = zh.reduce((s, u) => s + u.length, 0);
+  const le = en.reduce((s, u) => s + u.length, 0);
+  return (le - lz * model.ratio) / Math.sqrt(Math.max(lz, 1) * model.variance);
+}
+
+function beadCost(zh: Prepared[], en: Prepared[], prior: number, model: LengthModel): number {
   let cost = -Math.log(prior);
   if (zh.length > 0 && en.length > 0) {
-    const lz = zh.reduce((s, u) => s + u.length, 0);
-    const le = en.reduce((s, u) => s + u.length, 0);
-    const delta = (le - lz * EN_PER_ZH) / Math.sqrt(Math.max(lz, 1) * VARIANCE);
+    const delta = lengthDelta(zh, en, model);
     cost += -Math.log(Math.max(2 * normalTail(Math.abs(delta)), 1e-12));
     const { agreement, anchors } = anchorAgreement(zh, en);
     cost += anchors > 0 ? 4 * (1 - agreement) - Math.min(anchors, 4) * agreement * 0.5 : 0;
@@ -91,11 +112,9 @@ function beadCost(zh: Prepared[], en: Prepared[], prior: number): number {
 }
 
 /** A confidence in 0..1 from the bead's own evidence (length fit and anchors), not its prior. */
-function confidence(zh: Prepared[], en: Prepared[]): number {
+function confidence(zh: Prepared[], en: Prepared[], model: LengthModel): number {
   if (zh.length === 0 || en.length === 0) return 0;
-  const lz = zh.reduce((s, u) => s + u.length, 0);
-  const le = en.reduce((s, u) => s + u.length, 0);
-  const delta = (le - lz * EN_PER_ZH) / Math.sqrt(Math.max(lz, 1) * VARIANCE);
+  const delta = lengthDelta(zh, en, model);
   const lengthFit = 2 * normalTail(Math.abs(delta));
   const { agreement, anchors } = anchorAgreement(zh, en);
   const anchorWeight = Math.min(anchors, 3) / 6;
@@ -109,6 +128,7 @@ function confidence(zh: Prepared[], en: Prepared[]): number {
 export function align(zhUnits: AlignUnit[], enUnits: AlignUnit[]): Bead[] {
   const zh = prepare(zhUnits, true);
   const en = prepare(enUnits, false);
+  const model = lengthModel(zh, en);
   const n = zh.length;
   const m = en.length;
   const width = m + 1;
@@ -123,7 +143,7 @@ export function align(zhUnits: AlignUnit[], enUnits: AlignUnit[]): Bead[] {
         const i2 = i + shape.zh;
         const j2 = j + shape.en;
         if (i2 > n || j2 > m) return;
-        const c = here + beadCost(zh.slice(i, i2), en.slice(j, j2), shape.prior);
+        const c = here + beadCost(zh.slice(i, i2), en.slice(j, j2), shape.prior, model);
         if (c < (cost[i2 * width + j2] ?? Infinity)) {
           cost[i2 * width + j2] = c;
           back[i2 * width + j2] = s;
@@ -139,7 +159,7 @@ export function align(zhUnits: AlignUnit[], enUnits: AlignUnit[]): Bead[] {
     if (!shape) throw new Error(`alignment has no path at ${i}:${j}`); // unreachable: 1-0 and 0-1 always connect
     const zhIdx = range(i - shape.zh, i);
     const enIdx = range(j - shape.en, j);
-    beads.push({ zh: zhIdx, en: enIdx, confidence: confidence(zhIdx.map((k) => zh[k]!), enIdx.map((k) => en[k]!)) });
+    beads.push({ zh: zhIdx, en: enIdx, confidence: confidence(zhIdx.map((k) => zh[k]!), enIdx.map((k) => en[k]!), model) });
     i -= shape.zh;
     j -= shape.en;
   }

@@ -96,7 +96,7 @@ describe('ingest', () => {
     // Change the corpus so that a finished ingest would publish a different build.
     const metaPath = path.join(dir, 'corpus', TALKS, 'meta.json');
     await writeFile(metaPath, (await readFile(metaPath, 'utf8')).replace('"Xi Jinping Holds', '"Changed: Xi Jinping Holds'));
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'lib/cli.ts'), 'ingest'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), 'ingest'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     // Kill it once it reports the second document under way: past the first, before publishing.
     await new Promise<void>((resolve, reject) => {
       let seen = '';
