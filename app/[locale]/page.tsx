@@ -1,0 +1,28 @@
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { DocCard } from '@/app/_components/library/DocCard';
+import { routing } from '@/lib/i18n/routing';
+import { listDocs } from '@/lib/store';
+
+export default async function LibraryPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Library');
+  const docs = await listDocs();
+  return (
+    <div className="library">
+      <header className="page-head">
+        <h1>{t('title')}</h1>
+        <p className="lede">{t('intro')}</p>
+        <p className="count">{t('count', { count: docs.length })}</p>
+      </header>
+      <ul className="doc-list">
+        {docs.map((doc) => (
+          <DocCard key={doc.meta.id} doc={doc} locale={locale} />
+        ))}
+      </ul>
+    </div>
+  );
+}

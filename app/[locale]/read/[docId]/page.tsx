@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { GlossPopover } from '@/app/_components/reader/GlossPopover';
+import { zhLang } from '@/app/_components/reader/lang';
+import { PairView, type PairLabels } from '@/app/_components/reader/PairView';
+import { routing } from '@/lib/i18n/routing';
+import { getDoc, listDocs } from '@/lib/store';
+
+// Every document is generated at build time; an id that is not in the manifest is a 404 and
+// never becomes a file path.
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  return (await listDocs()).map(({ meta }) => ({ docId: meta.id }));
+}
+
+interface Props {
+  params: Promise<{ locale: string; docId: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, docId } = await params;
+  const doc = await getDoc(docId);
+  if (!doc || !hasLocale(routing.locales, locale)) return {};
+  return {
+    title: locale === 'en' ? doc.meta.title.en : doc.meta.title.zh,
+    description: locale === 'en' ? doc.meta.title.zh : doc.meta.title.en,
+  };
+}
+
+export default async function ReaderPage({ params }: Props) {
+  const { locale, docId } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const doc = await getDoc(docId);
+  if (!doc) notFound();
+
+  const t = await getTranslations('Reader');
+  const tg = await getTranslations('Gloss');
+  const format = await getFormatter();
+  const { meta, stats } = doc;
+  const solo = doc.en.length === 0;
+  const labels: PairLabels = {
+    noTranslation: t('noTranslation'),
+    noSource: t('noSource'),
+    lowConfidence: t('lowConfidence'),
+    pairLink: (number) => t('pairLink', { number }),
+  };
+  const date = new Date(`${meta.date}T00:00:00Z`);
+  const lang = zhLang(meta.variant);
+
+  return (
+    <article className="reader">
+      <header className="doc-head">
+        <p className="crumbs">
+          <a href={`/${locale}`}>← {t('back')}</a>
+        </p>
+        <h1>
+          <span className="title-zh" lang={lang}>
+            {meta.title.zh}
+          </span>
+          <span className="title-en" lang="en">
+            {meta.title.en}
+          </span>
+        </h1>
+        <p className="doc-meta">
+          <span lang={locale === 'en' ? 'en' : lang}>{locale === 'en' ? meta.publication.en : meta.publication.zh}</span>
+          <span aria-hidden="true"> · </span>
+          <time dateTime={meta.date}>{Number.isNaN(date.getTime()) ? meta.date : format.dateTime(date, { dateStyle: 'long' })}</time>
+          <span aria-hidden="true"> · </span>
+          <span>{lang === 'zh-Hant' ? t('traditional') : t('simplified')}</span>
+        </p>
+        <p className="doc-stats">
+          {t('stats', { pairs: stats.pairs, characters: stats.characters, percent: Math.max(0, Math.min(1, stats.translated)) })}
+        </p>
+        {meta.translation ? (
+          <p className="provenance">
+            {t('translationBy', { translator: meta.translation.translator })} <span lang="en">{meta.translation.note}</span>
+          </p>
+        ) : (
+          <p className="notice">{t('noTranslationYet')}</p>
+        )}
+        <p className="hint">{t('hint')}</p>
+      </header>
+      <div className={solo ? 'pairs pairs-solo' : 'pairs'}>
+        <div className="pairs-head" aria-hidden="true">
+          <span />
+          <span>{t('chinese')}</span>
+          {solo ? null : <span>{t('english')}</span>}
+        </div>
+        {doc.pairs.map((pair) => (
+          <PairView key={pair.id} doc={doc} pair={pair} labels={labels} solo={solo} />
+        ))}
+      </div>
+      <GlossPopover
+        locale={locale}
+        labels={{
+          dialog: tg('dialog'),
+          close: tg('close'),
+          loading: tg('loading'),
+          failed: tg('failed'),
+          notInDictionary: tg('notInDictionary'),
+          characters: tg('characters'),
+          traditional: tg('traditional'),
+          simplified: tg('simplified'),
+          searchCorpus: tg('searchCorpus'),
+          linkCopied: t('linkCopied'),
+        }}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,5 @@
+import { createNavigation } from 'next-intl/navigation';
+import { routing } from './routing';
+
+/** Locale-aware wrappers around Next's navigation APIs: `<Link href="/search">` keeps the locale. */
+export const { Link, redirect, usePathname, useRouter, getPathname } = createNavigation(routing);

@@ -1,0 +1,151 @@
+/**
+ * Server-side access to the build folder written by `npm run duizhao -- ingest`.
+ *
+ * Every read is memoised for the life of the process (the build is immutable once written; a new
+ * ingest is picked up by the next `next build`/`next start`). A document is read only when its id
+ * is well formed *and* listed in the manifest, so no request can name a file outside the build.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuiltDoc, DictEntry, DocMeta, DocStats, IndexBundle, Manifest } from '@/lib/model';
+import { loadSearcher, type Searcher } from '@/lib/search';
+import { isDocId } from './input';
+
+export { isDocId } from './input';
+
+/** The build format this app renders; `Manifest.formatVersion` must equal it. */
+export const SUPPORTED_FORMAT_VERSION = 1;
+
+const HINT = 'run npm run duizhao -- ingest';
+
+/** No build folder, or a file of it is missing. */
+export class BuildMissingError extends Error {
+  constructor(file: string) {
+    super(`No Duizhao build found (${file} is missing): ${HINT}`);
+    this.name = 'BuildMissingError';
+  }
+}
+
+/** The build exists but cannot be read as the format this app understands. */
+export class BuildFormatError extends Error {
+  constructor(file: string, problem: string) {
+    super(`The build file ${file} ${problem}: ${HINT}`);
+    this.name = 'BuildFormatError';
+  }
+}
+
+/** `DUIZHAO_BUILD`, or `build/` under the working directory. */
+export function buildDir(): string {
+  // turbopackIgnore: the build folder is read at run time, not bundled or traced into the output.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DUIZHAO_BUILD ?? path.join(process.cwd(), 'build'));
+}
+
+async function readJson(relative: string): Promise<unknown> {
+  const file = path.join(/*turbopackIgnore: true*/ buildDir(), relative);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(file);
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BuildFormatError(file, 'is not valid JSON');
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Keeps a rejected promise out of the cache, so a build written later is picked up on retry. */
+function memo<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => {
+    cached ??= load().catch((error: unknown) => {
+      cached = undefined;
+      throw error;
+    });
+    return cached;
+  };
+}
+
+export interface DocSummary {
+  meta: DocMeta;
+  stats: DocStats;
+}
+
+export const getManifest = memo(async (): Promise<Manifest> => {
+  const raw = await readJson('manifest.json');
+  if (!isObject(raw) || !Array.isArray(raw.docs)) throw new BuildFormatError('manifest.json', 'has no docs list');
+  if (raw.formatVersion !== SUPPORTED_FORMAT_VERSION) {
+    throw new BuildFormatError(
+      'manifest.json',
+      `has format version ${String(raw.formatVersion)}, this app reads version ${SUPPORTED_FORMAT_VERSION}`,
+    );
+  }
+  const manifest = raw as unknown as Manifest;
+  for (const doc of manifest.docs) {
+    if (!isDocId(doc.meta.id)) throw new BuildFormatError('manifest.json', `lists an invalid document id ${JSON.stringify(doc.meta.id)}`);
+  }
+  return manifest;
+});
+
+const getDocIndex = memo(async (): Promise<Map<string, DocSummary>> => {
+  const manifest = await getManifest();
+  return new Map(manifest.docs.map((d) => [d.meta.id, d]));
+});
+
+/** Every document, in the manifest's order. */
+export async function listDocs(): Promise<DocSummary[]> {
+  return (await getManifest()).docs;
+}
+
+/** The manifest entry of a document, or null for an unknown or malformed id. */
+export async function getDocSummary(docId: unknown): Promise<DocSummary | null> {
+  if (!isDocId(docId)) return null;
+  return (await getDocIndex()).get(docId) ?? null;
+}
+
+const docCache = new Map<string, Promise<BuiltDoc>>();
+
+/** A built document, or null when the id is malformed or not in the manifest. */
+export async function getDoc(docId: unknown): Promise<BuiltDoc | null> {
+  const summary = await getDocSummary(docId);
+  if (summary === null) return null;
+  const id = summary.meta.id;
+  let pending = docCache.get(id);
+  if (!pending) {
+    pending = readJson(path.join('docs', `${id}.json`)).then((raw) => {
+      if (!isObject(raw) || !Array.isArray(raw.pairs) || !Array.isArray(raw.zh) || !Array.isArray(raw.en)) {
+        throw new BuildFormatError(`docs/${id}.json`, 'is not a built document');
+      }
+      return raw as unknown as BuiltDoc;
+    });
+    pending.catch(() => docCache.delete(id));
+    docCache.set(id, pending);
+  }
+  return pending;
+}
+
+// A Map, never a plain object: `__proto__` or `constructor` must not find anything.
+const getGlossMap = memo(async (): Promise<Map<string, DictEntry[]>> => {
+  const raw = await readJson('gloss.json');
+  if (!isObject(raw)) throw new BuildFormatError('gloss.json', 'is not an object of headwords');
+  const map = new Map<string, DictEntry[]>();
+  for (const [word, entries] of Object.entries(raw)) {
+    if (Array.isArray(entries)) map.set(word, entries as DictEntry[]);
+  }
+  return map;
+});
+
+/** The CC-CEDICT entries of a simplified headword (empty when the dictionary lacks it). */
+export async function lookupGloss(word: string): Promise<DictEntry[]> {
+  return (await getGlossMap()).get(word) ?? [];
+}
+
+export const getSearcher = memo(async (): Promise<Searcher> => {
+  const raw = await readJson('search.json');
+  if (!isObject(raw) || !Array.isArray(raw.records)) throw new BuildFormatError('search.json', 'is not a search bundle');
+  return loadSearcher(raw as unknown as IndexBundle);
+});

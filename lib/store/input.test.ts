@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { checkGlossRequest, checkSearchQuery, checkSearchRequest, codePointLength, isDocId, parseQueryString } from './input';
+
+describe('isDocId', () => {
+  it.each(['2026-05-20-xi-putin-talks', 'a', 'x1-2'])('accepts %s', (id) => expect(isDocId(id)).toBe(true));
+  it.each(['', '../x', '..%2Fx', 'A', 'a/b', 'a.json', 'a b', '__proto__', 'x'.repeat(129), 7, null, undefined])(
+    'refuses %s',
+    (id) => expect(isDocId(id)).toBe(false),
+  );
+});
+
+describe('parseQueryString', () => {
+  it('decodes + and percent-escapes and keeps repeats', () => {
+    const parsed = parseQueryString('?q=%E5%90%88+%E4%BD%9C&q=b&x');
+    expect(parsed.ok && [...parsed.value]).toEqual([
+      ['q', ['合 作', 'b']],
+      ['x', ['']],
+    ]);
+  });
+  it.each(['?q=%E4%B8', '?q=%ED%A0%80', '?q=%', '?%ZZ=1'])('refuses broken encoding %s', (qs) => {
+    const parsed = parseQueryString(qs);
+    expect(parsed.ok).toBe(false);
+  });
+});
+
+describe('checkSearchQuery', () => {
+  it('trims and folds whitespace', () => {
+    expect(checkSearchQuery('  合作 \t 关系 ')).toEqual({ ok: true, value: '合作 关系' });
+  });
+  it.each([
+    [undefined, 'missing'],
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['a\u0000b', 'malformed'],
+    ['\uD800', 'malformed'],
+    ['a\uFFFD', 'malformed'],
+    ['合'.repeat(201), 'too-long'],
+    ['a'.repeat(100_000), 'too-long'],
+  ])('refuses %j as %s', (q, reason) => {
+    const checked = checkSearchQuery(q);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.reason).toBe(reason);
+  });
+  it('counts code points, not UTF-16 units', () => {
+    expect(codePointLength('𠀀𠀁')).toBe(2);
+    expect(checkSearchQuery('𠀀'.repeat(200)).ok).toBe(true);
+  });
+});
+
+describe('checkSearchRequest', () => {
+  it('reads q, doc, limit and offset', () => {
+    expect(checkSearchRequest('?q=%E5%90%88%E4%BD%9C&doc=a-b&limit=5&offset=10')).toEqual({
+      ok: true,
+      value: { q: '合作', doc: 'a-b', limit: 5, offset: 10 },
+    });
+    expect(checkSearchRequest('?q=x')).toEqual({ ok: true, value: { q: 'x', doc: undefined, limit: 20, offset: 0 } });
+  });
+  it.each(['', '?q=a&q=b', '?q[]=a', '?q=a&limit=0', '?q=a&limit=101', '?q=a&limit=1e2', '?q=a&offset=-1', '?q=a&doc=../x', '?q=a&doc=a&doc=b'])(
+    'refuses %s with a 400',
+    (qs) => {
+      const checked = checkSearchRequest(qs);
+      expect(checked.ok).toBe(false);
+      if (!checked.ok) expect(checked.status).toBe(400);
+    },
+  );
+});
+
+describe('checkGlossRequest', () => {
+  it.each(['合作', '卡拉OK', '𠀀', 'constructor'])('accepts %s', (w) => {
+    expect(checkGlossRequest(`?w=${encodeURIComponent(w)}`)).toEqual({ ok: true, value: w });
+  });
+  it.each(['', '?w=', '?w=a&w=b', `?w=${'合'.repeat(33)}`, '?w=1', '?w=__proto__', '?w=%3Cscript%3E', '?w=a%20b', '?w=%E4%B8'])(
+    'refuses %s',
+    (qs) => expect(checkGlossRequest(qs).ok).toBe(false),
+  );
+});

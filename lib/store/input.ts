@@ -1,0 +1,155 @@
+import { isDocId as isIngestDocId } from '@/lib/pipeline/meta';
+import { MAX_QUERY_CODE_POINTS } from '@/lib/search';
+
+/**
+ * Validation of everything that arrives from a URL before it reaches the build folder or the
+ * search index. Each function returns a value or a client error (status + message); none throws,
+ * so a route can never turn bad input into a 500.
+ */
+
+/** Why input was refused, for pages that explain it in the UI language. */
+export type Refusal = 'missing' | 'empty' | 'too-long' | 'malformed' | 'repeated' | 'invalid';
+
+export type Checked<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: 400; reason: Refusal; message: string };
+
+const fail = (message: string, reason: Refusal = 'invalid'): Checked<never> => ({
+  ok: false,
+  status: 400,
+  reason,
+  message,
+});
+
+/**
+ * A document id as the ingest allows them (lowercase letters, digits, inner hyphens: the ingest's
+ * own rule, so the two can never disagree), which is also what makes a safe file name.
+ */
+export function isDocId(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z0-9-]+$/.test(value) && isIngestDocId(value);
+}
+
+// Lone surrogates cannot come out of decodeURIComponent, but they can out of other decoders
+// (Next's own searchParams, JSON); checked by hand because String#isWellFormed is ES2024.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// NUL and the other C0/C1 controls (tab and newline are folded to spaces by the trim below).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Counts code points, not UTF-16 units: 𠀀 is one character. */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/**
+ * Parses a raw query string (`?a=1&b=2`) strictly. URLSearchParams silently turns broken
+ * percent-encoding into U+FFFD; here `%E4%B8` or an encoded surrogate is an error instead.
+ */
+export function parseQueryString(search: string): Checked<Map<string, string[]>> {
+  const params = new Map<string, string[]>();
+  const body = search.startsWith('?') ? search.slice(1) : search;
+  if (body.length === 0) return { ok: true, value: params };
+  for (const part of body.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq === -1 ? part : part.slice(0, eq);
+    const rawValue = eq === -1 ? '' : part.slice(eq + 1);
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
+    } catch {
+      return fail('The query string is not valid percent-encoded UTF-8.', 'malformed');
+    }
+    const list = params.get(key);
+    if (list) list.push(value);
+    else params.set(key, [value]);
+  }
+  return { ok: true, value: params };
+}
+
+/** Exactly one value of a parameter, or undefined when it is absent. */
+function single(params: Map<string, string[]>, name: string): Checked<string | undefined> {
+  const values = params.get(name);
+  if (values === undefined) return { ok: true, value: undefined };
+  if (values.length !== 1) return fail(`Give "${name}" once, not ${values.length} times.`, 'repeated');
+  return { ok: true, value: values[0] };
+}
+
+/** The search library's own limit, so the API refuses exactly what the searcher would. */
+export const MAX_QUERY = MAX_QUERY_CODE_POINTS;
+
+/** A search query: 1–200 code points after trimming, well-formed, no control characters. */
+export function checkSearchQuery(raw: string | undefined): Checked<string> {
+  if (raw === undefined) return fail('Missing query: add ?q=<words>.', 'missing');
+  if (raw.length > MAX_QUERY * 2 + 64) return fail(`The query is longer than ${MAX_QUERY} characters.`, 'too-long');
+  if (LONE_SURROGATE.test(raw) || raw.includes('\uFFFD')) return fail('The query is not valid Unicode text.', 'malformed');
+  if (CONTROL.test(raw)) return fail('The query contains control characters.', 'malformed');
+  const q = raw.replace(/\s+/g, ' ').trim();
+  if (q === '') return fail('The query is empty.', 'empty');
+  if (codePointLength(q) > MAX_QUERY) return fail(`The query is longer than ${MAX_QUERY} characters.`, 'too-long');
+  return { ok: true, value: q };
+}
+
+function checkInteger(raw: string | undefined, name: string, min: number, max: number, fallback: number): Checked<number> {
+  if (raw === undefined) return { ok: true, value: fallback };
+  if (!/^\d{1,9}$/.test(raw)) return fail(`"${name}" must be a whole number from ${min} to ${max}.`);
+  const n = Number(raw);
+  if (n < min || n > max) return fail(`"${name}" must be a whole number from ${min} to ${max}.`);
+  return { ok: true, value: n };
+}
+
+export interface SearchRequest {
+  q: string;
+  doc: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+export const MAX_OFFSET = 100_000;
+
+/** `GET /api/search?q=&doc=&limit=&offset=`, from the raw query string. */
+export function checkSearchRequest(search: string): Checked<SearchRequest> {
+  const parsed = parseQueryString(search);
+  if (!parsed.ok) return parsed;
+  const params = parsed.value;
+  const q = single(params, 'q');
+  if (!q.ok) return q;
+  const query = checkSearchQuery(q.value);
+  if (!query.ok) return query;
+  const doc = single(params, 'doc');
+  if (!doc.ok) return doc;
+  if (doc.value !== undefined && !isDocId(doc.value)) return fail('"doc" is not a document id.');
+  const limitRaw = single(params, 'limit');
+  if (!limitRaw.ok) return limitRaw;
+  const limit = checkInteger(limitRaw.value, 'limit', 1, MAX_LIMIT, DEFAULT_LIMIT);
+  if (!limit.ok) return limit;
+  const offsetRaw = single(params, 'offset');
+  if (!offsetRaw.ok) return offsetRaw;
+  const offset = checkInteger(offsetRaw.value, 'offset', 0, MAX_OFFSET, 0);
+  if (!offset.ok) return offset;
+  return { ok: true, value: { q: query.value, doc: doc.value, limit: limit.value, offset: offset.value } };
+}
+
+export const MAX_GLOSS_WORD = 32;
+// Han characters (Extension B included) and Latin letters: CC-CEDICT headwords such as 卡拉OK.
+const GLOSS_WORD = /^[\p{Script=Han}\p{Script=Latin}]+$/u;
+
+/** `GET /api/gloss?w=`: one word of 1–32 code points, Han or Latin only. */
+export function checkGlossRequest(search: string): Checked<string> {
+  const parsed = parseQueryString(search);
+  if (!parsed.ok) return parsed;
+  const w = single(parsed.value, 'w');
+  if (!w.ok) return w;
+  if (w.value === undefined) return fail('Missing word: add ?w=<word>.', 'missing');
+  if (w.value === '') return fail('The word is empty.', 'empty');
+  if (w.value.length > MAX_GLOSS_WORD * 2 || codePointLength(w.value) > MAX_GLOSS_WORD) {
+    return fail(`The word is longer than ${MAX_GLOSS_WORD} characters.`, 'too-long');
+  }
+  if (!GLOSS_WORD.test(w.value)) return fail('A word may contain only Chinese characters and Latin letters.');
+  return { ok: true, value: w.value };
+}

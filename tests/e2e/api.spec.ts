@@ -1,0 +1,156 @@
+import { request as httpRequest } from 'node:http';
+import { expect, test, type APIResponse } from '@playwright/test';
+import { shot, translatedDoc } from './support';
+
+/**
+ * A GET with the path sent exactly as written (Playwright's request API would resolve `//host`
+ * as a URL of its own), redirects not followed.
+ */
+function rawGet(baseURL: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; location?: string }> {
+  const base = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: base.hostname, port: base.port, path, method: 'GET', headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
+    });
+    req.on('error', reject);
+    req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${path}`)));
+    req.end();
+  });
+}
+
+/** A client error answered in JSON with a message (never a 500, never HTML). */
+async function expectJsonError(response: APIResponse, status: number, what: string) {
+  expect(response.status(), what).toBe(status);
+  expect(response.headers()['content-type'], what).toContain('application/json');
+  const body = (await response.json()) as { error?: unknown };
+  expect(typeof body.error, what).toBe('string');
+}
+
+test('search API: a missing, empty or blank q is a 400 (row 17)', async ({ request, page }, testInfo) => {
+  for (const query of ['', '?q=', '?q=%20%20%09', '?q=+', '?doc=x', '?Q=a']) {
+    await expectJsonError(await request.get(`/api/search${query}`), 400, query);
+  }
+  await page.goto('/api/search?q=');
+  await expect(page.locator('body')).toContainText('"error"');
+  await shot(page, testInfo, 'api-empty');
+});
+
+test('search API: overlong queries and big bodies are refused quickly (row 18)', async ({ request, page }, testInfo) => {
+  await expectJsonError(await request.get(`/api/search?q=${'合'.repeat(201)}`), 400, '201 characters');
+  const started = Date.now();
+  const huge = await request.get(`/api/search?q=${'a'.repeat(100_000)}`);
+  expect([400, 413, 414, 431]).toContain(huge.status());
+  const body = await request.post('/api/search?q=a', { data: 'x'.repeat(10 * 1024 * 1024), failOnStatusCode: false });
+  expect(body.status()).toBeGreaterThanOrEqual(400);
+  expect(body.status()).toBeLessThan(500);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  // The limit is in code points: 200 Extension-B characters (400 UTF-16 units) are allowed.
+  await expect(await request.get(`/api/search?q=${encodeURIComponent('𠀀'.repeat(200))}`)).toBeOK();
+  await page.goto(`/api/search?q=${'合'.repeat(201)}`);
+  await shot(page, testInfo, 'api-too-long');
+});
+
+test('search API: a repeated q, or q that is not a string, is a 400 (row 19)', async ({ request, page }, testInfo) => {
+  for (const query of ['?q=a&q=b', '?q=a&q=a', '?q[]=a', '?q[a]=1', '?q=a&limit=0', '?q=a&limit=101', '?q=a&limit=ten', '?q=a&offset=-1', '?q=a&limit=1&limit=2', '?q=a&doc=../x']) {
+    await expectJsonError(await request.get(`/api/search${query}`), 400, query);
+  }
+  // JSON bodies are not part of the API: q as a number, object or array never reaches the index.
+  for (const data of [{ q: 1 }, { q: { a: 1 } }, { q: ['a', 'b'] }]) {
+    const response = await request.post('/api/search', { data });
+    expect(response.status(), JSON.stringify(data)).toBeGreaterThanOrEqual(400);
+    expect(response.status(), JSON.stringify(data)).toBeLessThan(500);
+  }
+  await page.goto('/api/search?q=a&q=b');
+  await shot(page, testInfo, 'api-repeated');
+});
+
+test('search API: broken percent-encoding, lone surrogates and NUL are 400s (row 20)', async ({ request, page }, testInfo) => {
+  for (const raw of ['%E4%B8', '%ED%A0%80', '%00', 'a%00b', '%C0%AF', '%FF', '%EF%BF%BD']) {
+    await expectJsonError(await request.get(`/api/search?q=${raw}`), 400, raw);
+  }
+  // A bare or malformed escape is taken literally (the server re-encodes it): sanitised, not an error.
+  for (const raw of ['%', '%zz', '100%']) {
+    const response = await request.get(`/api/search?q=${raw}`);
+    expect([200, 400], raw).toContain(response.status());
+  }
+  await page.goto('/api/search?q=%E4%B8');
+  await shot(page, testInfo, 'api-broken-encoding');
+});
+
+test('search API: hostile-looking queries get a normal JSON answer (row 21)', async ({ request, page }, testInfo) => {
+  for (const q of ['__proto__', 'constructor', 'hasOwnProperty', '*', '\\', '<script>alert(1)</script>', '"', 'prototype']) {
+    const response = await request.get(`/api/search?q=${encodeURIComponent(q)}`);
+    expect([200, 400], q).toContain(response.status());
+    expect(response.headers()['content-type'], q).toContain('application/json');
+    const body = (await response.json()) as { total?: number; hits?: unknown[]; error?: string };
+    if (response.status() === 200) {
+      expect(typeof body.total, q).toBe('number');
+      expect(Array.isArray(body.hits), q).toBe(true);
+    } else {
+      expect(typeof body.error, q).toBe('string');
+    }
+  }
+  await page.goto(`/api/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
+  await expect(page.locator('script:not([src])')).toHaveCount(0);
+  await shot(page, testInfo, 'api-hostile');
+});
+
+test('search API: a good query answers { total, hits } and pages', async ({ request, page }, testInfo) => {
+  const q = encodeURIComponent('合作');
+  const all = await request.get(`/api/search?q=${q}&limit=100`);
+  await expect(all).toBeOK();
+  const { total, hits } = (await all.json()) as { total: number; hits: Array<{ docId: string; pair: number; zhParts: Array<{ text: string; mark: boolean }> }> };
+  expect(total).toBeGreaterThan(0);
+  expect(hits.length).toBe(Math.min(total, 100));
+  for (const hit of hits) expect(hit.zhParts.some((p) => p.mark && p.text === '合作')).toBe(true);
+  const second = (await (await request.get(`/api/search?q=${q}&limit=1&offset=1`)).json()) as { total: number; hits: typeof hits };
+  expect(second.total).toBe(total);
+  if (total > 1) expect(second.hits[0]?.pair).toBe(hits[1]?.pair);
+  const doc = translatedDoc().meta.id;
+  const inDoc = (await (await request.get(`/api/search?q=${q}&doc=${doc}`)).json()) as { hits: typeof hits };
+  for (const hit of inDoc.hits) expect(hit.docId).toBe(doc);
+  await expectJsonError(await request.get(`/api/search?q=${q}&doc=no-such-doc`), 404, 'unknown doc');
+  await page.goto(`/api/search?q=${q}&limit=2`);
+  await shot(page, testInfo, 'api-search');
+});
+
+test('gloss API: one Han or Latin word of 1–32 characters, else a 400', async ({ request, page }, testInfo) => {
+  const good = await request.get(`/api/gloss?w=${encodeURIComponent('合作')}`);
+  await expect(good).toBeOK();
+  const body = (await good.json()) as { word: string; entries: Array<{ pinyin: string; senses: string[] }> };
+  expect(body.word).toBe('合作');
+  expect(body.entries.length).toBeGreaterThan(0);
+  expect(body.entries[0]?.senses.length).toBeGreaterThan(0);
+
+  for (const query of ['', '?w=', '?w=a&w=b', `?w=${'合'.repeat(33)}`, '?w=1', '?w=%3Cscript%3E', '?w=__proto__', '?w=%E4%B8', '?w=%00', '?w=a%20b', '?w[]=a']) {
+    await expectJsonError(await request.get(`/api/gloss${query}`), 400, query);
+  }
+  for (const w of ['constructor', 'toString', '𠀀']) {
+    const response = await request.get(`/api/gloss?w=${encodeURIComponent(w)}`);
+    await expect(response, w).toBeOK();
+    const answer = (await response.json()) as { entries: unknown[] };
+    expect(Array.isArray(answer.entries), w).toBe(true);
+  }
+  await expectJsonError(await request.get('/api/no-such-endpoint'), 404, 'unknown endpoint');
+  await page.goto(`/api/gloss?w=${encodeURIComponent('合作')}`);
+  await shot(page, testInfo, 'api-gloss');
+});
+
+test('no redirect leaves the site, and x-middleware-subrequest changes nothing (rows 26, 27)', async ({ page, baseURL }, testInfo) => {
+  const base = baseURL ?? 'http://127.0.0.1:3100';
+  const origin = new URL(base).host;
+  for (const path of ['//evil.example', '//evil.example/en', '/en/%5Cevil.example', '/%5Cevil.example', '/en/%09/evil.example', '/%09/evil.example', '/%2F%2Fevil.example', '/\\evil.example', '/en//evil.example']) {
+    const { status, location } = await rawGet(base, path);
+    if (location) expect(new URL(location, base).host, `${path} → ${location}`).toBe(origin);
+    expect(status, path).toBeLessThan(500);
+  }
+  const forgedHeader = 'proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware';
+  for (const path of ['/', '/en', '/read/x', '/en/read/no-such-document']) {
+    const plain = await rawGet(base, path, { 'accept-language': 'en' });
+    const forged = await rawGet(base, path, { 'accept-language': 'en', 'x-middleware-subrequest': forgedHeader });
+    expect(forged, path).toEqual(plain);
+  }
+  await page.goto('/en/%5Cevil.example');
+  await shot(page, testInfo, 'no-open-redirect');
+});
