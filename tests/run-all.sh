@@ -19,8 +19,19 @@ echo "== type check"
 npx tsc --noEmit -p .
 echo "== unit tests"
 npx vitest run
-echo "== ingest"
+echo "== ingest (the real corpus)"
 npm run --silent duizhao -- ingest
+
+# The end-to-end build is the real corpus plus hostile fixture documents (a translation with
+# javascript: links and raw <img onerror>, an unaligned paragraph), so that the security and
+# unaligned-pair tests have something real to check. It lives in .e2e/, apart from build/.
+echo "== ingest (the real corpus + end-to-end fixtures)"
+rm -rf .e2e && mkdir -p .e2e/corpus
+cp -r corpus/. .e2e/corpus/
+cp -r tests/fixtures/e2e-corpus/. .e2e/corpus/
+npm run --silent duizhao -- ingest --corpus .e2e/corpus --build .e2e/build
+export DUIZHAO_BUILD="$PWD/.e2e/build"
+
 echo "== production build"
 npx next build
 echo "== end-to-end tests (Chromium against next start)"

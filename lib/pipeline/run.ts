@@ -175,11 +175,12 @@ function json(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 
-export async function writeBuild(root: string, buildLink: string, files: Map<string, string>): Promise<string> {
+export async function writeBuild(buildLink: string, files: Map<string, string>): Promise<string> {
   const hash = createHash('sha256');
   for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(content).update('\0');
   const id = hash.digest('hex').slice(0, 16);
-  const buildsDir = path.join(root, '.builds');
+  // Versions live beside their link, so two build links (the app's, the tests') never prune each other's.
+  const buildsDir = path.join(path.dirname(buildLink), `.${path.basename(buildLink)}-versions`);
   const finalDir = path.join(buildsDir, id);
   const tmpDir = path.join(buildsDir, `tmp-${process.pid}-${Date.now()}`);
   await mkdir(tmpDir, { recursive: true });
@@ -241,6 +242,6 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     ['search.json', json(bundle)],
     ...docs.map((d): [string, string] => [`docs/${d.meta.id}.json`, json(d)]),
   ]);
-  const buildDir = await writeBuild(options.root, buildLink, files);
+  const buildDir = await writeBuild(buildLink, files);
   return { buildDir, docs };
 }
