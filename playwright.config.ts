@@ -34,7 +34,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 860 } } },
-    { name: 'phone', use: { ...devices['Pixel 7'] } },
+    // Tests tagged @desktop (keyboard navigation, one pass over every document) run once, on the desktop.
+    { name: 'phone', use: { ...devices['Pixel 7'] }, grepInvert: /@desktop/ },
   ],
   webServer: {
     // The app as it ships: `next build` must have run (the test command runs ingest → build → test).
