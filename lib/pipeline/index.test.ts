@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BuiltDoc, EnBlock, Pair, ZhBlock } from '../model';
 import { loadSearcher } from '../search/index';
 import { buildIndexBundle, pairRecords } from './index';
+import { sampleMeta } from '../../tests/fixtures/meta';
 
 function zhBlock(original: string, simplified = original): ZhBlock {
   return { kind: 'paragraph', text: original, original, simplified, sentences: [] };
@@ -18,16 +19,7 @@ function pair(id: number, zh: number[], en: number[]): Pair {
 /** A BuiltDoc with only what the index stage reads filled in meaningfully. */
 function builtDoc(id: string, zh: ZhBlock[], en: EnBlock[], pairs: Pair[]): BuiltDoc {
   return {
-    meta: {
-      id,
-      title: { zh: '标题', en: 'Title' },
-      publication: { zh: '新华社', en: 'Xinhua' },
-      date: '2026-05-20',
-      encoding: 'utf-8',
-      variant: 'simplified',
-      source: 'source.txt',
-      format: 'text',
-    },
+    meta: sampleMeta(id),
     zh,
     en,
     pairs,

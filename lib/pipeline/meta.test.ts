@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sampleMeta } from '../../tests/fixtures/meta';
 import { MetaError, parseMeta } from './meta';
 
-const valid = {
-  id: 'doc-1',
-  title: { zh: '标题', en: 'Title' },
-  publication: { zh: '新华社', en: 'Xinhua' },
-  date: '2026-05-20',
-  encoding: 'utf-8',
-  variant: 'simplified',
-  source: 'source.txt',
-  format: 'text',
-};
+const valid = sampleMeta('doc-1');
 
 describe('parseMeta', () => {
   it('accepts a valid meta and keeps its fields', () => {

@@ -2,20 +2,12 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sampleMeta } from '../../tests/fixtures/meta';
 
 // A hand-made two-file build: enough for the store's own rules, without running the ingest.
 let dir: string;
 const savedBuildEnv = process.env.DUIZHAO_BUILD;
-const meta = {
-  id: 'doc-a',
-  title: { zh: '甲', en: 'A' },
-  publication: { zh: '报', en: 'Paper' },
-  date: '2026-01-01',
-  encoding: 'utf-8',
-  variant: 'simplified',
-  source: 'source.txt',
-  format: 'text',
-};
+const meta = sampleMeta('doc-a');
 
 async function freshStore(build: string | undefined) {
   vi.resetModules();
