@@ -27,6 +27,13 @@ export const FURNITURE: ReadonlyArray<{ pattern: RegExp; reason: DropReason; pho
   { pattern: /^\S{0,16}(?:记者|記者|通讯员|通訊員)\s*\S{1,12}\s*(?:摄|攝)$/u, reason: 'credit', photo: true },
 ];
 
+/** A credit standing after the last sentence of a paragraph: "…替代性選擇。 大公報記者葛沖", "…會見記者。 新華社". */
+export const TRAILING_CREDIT =
+  /(?<=[。！？”」』）])[ \u3000]+((?:\S{0,8}(?:记者|記者|通讯员|通訊員)\S{1,4}(?:[ \u3000]*(?:摄|攝))?)|新华社|新華社|中新社|人民视觉|人民視覺|视觉中国|視覺中國)$/u;
+
+/** A label line of a page (專家 / 解讀, a column name, a byline): at most this wide, without punctuation. */
+export const LABEL_MAX_WIDTH = 10;
+
 /** Characters that end a sentence or a paragraph. */
 export const TERMINAL = /[。！？!?；;…\.：:]$/u;
 /** Closing quotes and brackets that may follow the terminal punctuation (“……。”). */
@@ -34,6 +41,9 @@ export const CLOSERS = /[”’」』）)》〉】〗"'\s]+$/u;
 
 /** A block opening with one of these is a list item: （一） (1) 一、 1. ①. */
 export const LIST_MARKER = /^(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}、|\d{1,3}[.、．](?!\d)|[①-⑳])/u;
+
+/** A note naming the source of a chart, table or box. */
+export const SOURCE_NOTE = /^(?:资料来源|資料來源|图片来源|圖片來源|数据来源|數據來源)\s*[：:]/u;
 
 /** A caption opens with a pointer to the picture. */
 export const CAPTION_MARKER = /^(?:[▲△▼▽◀▶►◄↑↓←→]|(?:资料来源|資料來源|图片来源|圖片來源|数据来源|數據來源)\s*[：:]|图为|圖為|上图|上圖|下图|下圖|左图|左圖|右图|右圖|图\s*[:：]|圖\s*[:：]|（图|（圖)/u;

@@ -48,6 +48,10 @@ describe('clean: the seeds against their golden files', () => {
     expect(doc.blocks.some((b) => b.text.startsWith('要堅持世代友好，做百煉成鋼的真朋友。80年前'))).toBe(true);
     expect(doc.blocks.some((b) => b.text.includes('「芝麻開花節節高」。'))).toBe(true);
     expect(doc.dropped.some((d) => d.text.startsWith('責任編輯'))).toBe(true);
+    // A byline after the last sentence is a credit; layout labels (專家 / 解讀) stay together and apart.
+    expect(doc.dropped.map((d) => d.text)).toContain('大公報記者葛沖');
+    expect(doc.blocks.some((b) => b.text === '專家解讀')).toBe(true);
+    expect(doc.blocks.some((b) => b.text.startsWith('在中美貿易戰關稅戰短兵相接的背景下，'))).toBe(true);
   });
 
   it('001 (Markdown): running headers, the contents and page numbers go; footnotes are recognised', () => {
@@ -96,6 +100,12 @@ describe('clean: general layout rules', () => {
       ['list-item', undefined],
     ]);
     expect(doc.blocks[2]?.dateline).toBe('新华社莫斯科5月8日电（记者张三）');
+  });
+
+  it('drops a byline standing after the last sentence, and keeps layout labels out of paragraphs', () => {
+    const doc = clean(text('双方一致同意进一步深化合作。 本报记者王五\n\n专家\n点评\n\n中俄合作前景广阔，双方都有信心。'));
+    expect(doc.blocks.map((b) => b.text)).toEqual(['双方一致同意进一步深化合作。', '专家点评', '中俄合作前景广阔，双方都有信心。']);
+    expect(doc.dropped).toEqual([{ line: 1, text: '本报记者王五', reason: 'credit' }]);
   });
 
   it('removes whitespace between Chinese characters but keeps it between Latin words', () => {

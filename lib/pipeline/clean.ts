@@ -13,12 +13,15 @@ import {
   DATELINE,
   FURNITURE,
   HEADING_MAX_WIDTH,
+  LABEL_MAX_WIDTH,
   LIST_MARKER,
   PROSE_MIN_WIDTH,
   RUNNING_HEADER_MAX_LENGTH,
   RUNNING_HEADER_MIN_REPEATS,
+  SOURCE_NOTE,
   SUBTITLE,
   TERMINAL,
+  TRAILING_CREDIT,
 } from './clean-rules';
 import { markdownProtoBlocks } from './markdown';
 import { displayWidth, joinWrapped, normaliseSpaces } from './text-width';
@@ -100,7 +103,10 @@ function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
       if (rule.photo && last) creditedLines.add(last.no);
       return; // furniture is transparent: the blank lines around it merge
     }
-    lines.push({ text: t, no: i + 1, width: displayWidth(t), indented: /^[\s\u3000]{1,}\S/u.test(raw) && i > 0, blanksBefore: blanks });
+    const credit = TRAILING_CREDIT.exec(t);
+    const body = credit ? t.slice(0, credit.index).trimEnd() : t;
+    if (credit?.[1]) dropped.push({ line: i + 1, text: credit[1], reason: 'credit' });
+    lines.push({ text: body, no: i + 1, width: displayWidth(body), indented: /^[\s\u3000]{1,}\S/u.test(raw) && i > 0, blanksBefore: blanks });
     blanks = 0;
   });
   const trailingBlanks = blanks;
@@ -111,16 +117,22 @@ function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
   let current: ProtoBlock | undefined;
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
+    // Labels on consecutive lines belong together; a label run straight into text is the ragged
+    // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
+    const afterLabel = prev !== undefined && isLabel(prev) && line.blanksBefore === 0 && !startsNewBlock(line.text);
     const continues =
-      current !== undefined &&
+      afterLabel ||
+      (current !== undefined &&
       prev !== undefined &&
       !line.indented &&
+      !isLabel(line) &&
+      !isLabel(prev) &&
       wrapped &&
       isFullLine(prev, columns[i - 1] ?? 0) &&
       !isHeadline(prev, columns[i - 1] ?? 0) &&
       !isHeadline(line, columns[i] ?? 0) &&
       !(line.blanksBefore > 0 && endsSentence(prev.text)) &&
-      !startsNewBlock(line.text);
+      !startsNewBlock(line.text));
     if (continues && current) {
       current.text = joinWrapped(current.text, line.text);
     } else {
@@ -161,12 +173,24 @@ function isWrapped(lines: Line[], columns: number[]): boolean {
  * end a sentence, so a line that much shorter goes on too.
  */
 function isFullLine(line: Line, column: number): boolean {
-  return line.width >= column - 3 || (line.width >= column - 5 && !endsSentence(line.text));
+  if (SOURCE_NOTE.test(line.text)) return false; // 資料來源：… closes a box, whatever its width
+  if (line.width >= column - 3) return true;
+  if (endsSentence(line.text)) return false;
+  // Indented by two characters; by up to three and a half in narrow columns, if it reads as prose.
+  return line.width >= column - 5 || (line.width >= column - 7 && /[，、]/u.test(line.text));
 }
 
 /** A headline: clauses set apart by a space (中俄世代友好 做百煉成鋼真朋友) and not the column's width. */
 function isHeadline(line: Line, column: number): boolean {
-  return /\p{Script=Han}[ \u3000]+\p{Script=Han}/u.test(line.text) && Math.abs(line.width - column) > 3 && !endsSentence(line.text);
+  return /\p{Script=Han}[ \u3000]+\p{Script=Han}/u.test(line.text) && Math.abs(line.width - column) > 2 && !endsSentence(line.text);
+}
+
+/**
+ * A label of the page layout (專家 / 解讀, a column name, a byline): a few characters without any
+ * punctuation. It belongs to no paragraph; labels on consecutive lines belong together.
+ */
+function isLabel(line: Line): boolean {
+  return line.width <= LABEL_MAX_WIDTH && !/[\p{P}\d]/u.test(line.text);
 }
 
 function startsNewBlock(text: string): boolean {
