@@ -134,6 +134,15 @@ describe('clean: general layout rules', () => {
     expect(doc.blocks[4]?.html).toContain('href="https://example.org/a"');
   });
 
+  it('translations keep their paragraphs as authored: no layout repair', () => {
+    const en = 'The two sides agreed, after long talks, to extend the treaty by\n\nfive years. A new paragraph.';
+    expect(clean(text(en, 'markdown'), { repairLayout: false }).blocks.map((b) => b.text)).toEqual([
+      'The two sides agreed, after long talks, to extend the treaty by',
+      'five years. A new paragraph.',
+    ]);
+    expect(clean(text(en, 'markdown')).blocks).toHaveLength(1);
+  });
+
   it('row 14: pathological Markdown is refused within a bounded time', () => {
     const t0 = performance.now();
     expect(() => clean(text('* '.repeat(10000), 'markdown'))).toThrow(MarkdownError);

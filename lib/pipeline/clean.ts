@@ -46,11 +46,21 @@ export interface ProtoBlock {
   fromMarkdown?: boolean;
 }
 
-export function clean(doc: DecodedText): CleanDoc {
+export interface CleanOptions {
+  /**
+   * Repair the page layout: join paragraphs cut by column and page breaks, drop running headers.
+   * On for sources (scanned pages, PDF extractions); off for translations we write ourselves,
+   * whose paragraphs are exactly as authored.
+   */
+  repairLayout?: boolean;
+}
+
+export function clean(doc: DecodedText, options: CleanOptions = {}): CleanDoc {
+  const repair = options.repairLayout ?? true;
   const dropped: Dropped[] = [];
   const warnings: string[] = [];
   const protos = doc.format === 'markdown' ? markdownProtoBlocks(doc.text, dropped) : textProtoBlocks(doc.text, dropped);
-  const blocks = finishBlocks(protos, dropped);
+  const blocks = repair ? finishBlocks(protos, dropped) : protos.map((p, i) => toBlock(p, protos[i - 1], protos[i + 1], i === 0));
   if (blocks.length === 0) warnings.push(`${doc.path}: no text left after cleaning`);
   dropped.sort((a, b) => a.line - b.line);
   return { blocks, dropped, warnings };

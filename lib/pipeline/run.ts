@@ -94,7 +94,7 @@ export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc 
   const warnings = [...zh.warnings];
   let en: EnBlock[] = [];
   if (input.translation) {
-    const cleaned = clean(decode(input.translation));
+    const cleaned = clean(decode(input.translation), { repairLayout: false });
     warnings.push(...cleaned.warnings);
     en = englishBlocks(cleaned.blocks);
   }
