@@ -1,5 +1,6 @@
 /** The summary ingest prints per document: blocks, sentences, words, alignment and warnings. */
 import type { BuiltDoc } from '../model';
+import { checkTranslation } from './checks';
 
 export function ingestReport(docs: BuiltDoc[], buildDir: string, millis: number): string {
   const header = ['document', 'blocks', 'sentences', 'words', 'en blocks', 'aligned', 'unaligned', 'low-conf', 'dropped', 'warnings'];
@@ -23,6 +24,7 @@ export function ingestReport(docs: BuiltDoc[], buildDir: string, millis: number)
     const unaligned = d.pairs.filter((p) => p.unaligned && d.en.length > 0).map((p) => `#p-${p.id + 1}`);
     if (unaligned.length > 0) out.push(`  ${d.meta.id}: unaligned pairs ${unaligned.join(' ')}`);
     for (const w of d.warnings) out.push(`  ${d.meta.id}: ${w}`);
+    for (const f of checkTranslation(d)) out.push(`  ${d.meta.id}: #p-${f.pair} ${f.kind}: ${f.detail}`);
   }
   out.push(`${docs.length} documents, ${chars} Han characters in ${(millis / 1000).toFixed(1)} s → ${buildDir}`);
   return `${out.join('\n')}\n`;
