@@ -29,12 +29,6 @@ const SHAPES: ReadonlyArray<{ zh: number; en: number; prior: number }> = [
   { zh: 2, en: 2, prior: 0.011 },
 ];
 
-/** Chinese length in "characters": Han count plus other characters at half weight. */
-function zhLength(text: string): number {
-  const han = countHan(text);
-  return han + ([...text].length - han) / 2;
-}
-
 function numbers(text: string): string[] {
   return (text.match(/\d+(?:[.,]\d+)*/gu) ?? []).map((n) => n.replace(/,/g, ''));
 }
@@ -51,19 +45,21 @@ function normalTail(z: number): number {
 }
 
 interface Prepared {
+  /** Han characters (Chinese side) or all characters (English side). */
   length: number;
+  /** Chinese side: characters that are not Han (Latin, digits, URLs, punctuation): they carry over to the English about one for one. */
+  carried: number;
   numbers: string[];
   latin: string[];
   kind?: BlockKind;
 }
 
 function prepare(units: AlignUnit[], zh: boolean): Prepared[] {
-  return units.map((u) => ({
-    length: zh ? zhLength(u.text) : [...u.text].length,
-    numbers: numbers(u.text),
-    latin: latinTokens(u.text),
-    kind: u.kind,
-  }));
+  return units.map((u) => {
+    const all = [...u.text].length;
+    const han = zh ? countHan(u.text) : all;
+    return { length: han, carried: zh ? all - han : 0, numbers: numbers(u.text), latin: latinTokens(u.text), kind: u.kind };
+  });
 }
 
 /** Share of anchors of each side found on the other: 1 when there are none to disagree on. */
@@ -85,17 +81,30 @@ interface LengthModel {
   variance: number;
 }
 
+function sums(zh: Prepared[], en: Prepared[]): { han: number; carried: number; en: number } {
+  let han = 0;
+  let carried = 0;
+  let english = 0;
+  for (const u of zh) {
+    han += u.length;
+    carried += u.carried;
+  }
+  for (const u of en) english += u.length;
+  return { han, carried, en: english };
+}
+
 function lengthModel(zh: Prepared[], en: Prepared[]): LengthModel {
-  const lz = zh.reduce((s, u) => s + u.length, 0);
-  const le = en.reduce((s, u) => s + u.length, 0);
-  const ratio = lz >= 200 && le >= 200 ? le / lz : EN_PER_ZH;
+  const t = sums(zh, en);
+  const translated = t.en - t.carried;
+  const ratio = t.han >= 200 && translated >= 200 ? translated / t.han : EN_PER_ZH;
   return { ratio, variance: VARIANCE * (ratio / EN_PER_ZH) ** 2 };
 }
 
+/** How far the English length is from what the Chinese predicts, in standard deviations. */
 function lengthDelta(zh: Prepared[], en: Prepared[], model: LengthModel): number {
-  const lz = zh.reduce((s, u) => s + u.length, 0);
-  const le = en.reduce((s, u) => s + u.length, 0);
-  return (le - lz * model.ratio) / Math.sqrt(Math.max(lz, 1) * model.variance);
+  const t = sums(zh, en);
+  const expected = t.han * model.ratio + t.carried;
+  return (t.en - expected) / Math.sqrt(Math.max(t.han + t.carried / EN_PER_ZH, 1) * model.variance);
 }
 
 function beadCost(zh: Prepared[], en: Prepared[], prior: number, model: LengthModel): number {

@@ -35,17 +35,23 @@ interface ZhNumber {
 
 function zhNumbers(text: string): ZhNumber[] {
   const out: ZhNumber[] = [];
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(多)?([万亿]|月)?/gu)) {
+  // 5月 and the 5·9 of “5·9” are months, which English writes as names.
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(多)?([万亿月])?(·(?=\d))?/gu)) {
     const digits = m[1] ?? '';
     const unit = m[3];
-    out.push({ digits, scale: unit === '万' || unit === '亿' ? unit : undefined, month: unit === '月' });
+    out.push({ digits, scale: unit === '万' || unit === '亿' ? unit : undefined, month: unit === '月' || m[4] !== undefined });
   }
   return out;
 }
 
-/** Numbers of the English text, commas removed ("4,300" → "4300"). */
+/** One spelling of a number for both sides: no separators, no leading zeros, no trailing decimal zeros. */
+function canonical(n: string): string {
+  return n.replace(/,/g, '').replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/** Numbers of the English text, in canonical spelling ("4,300" → "4300", "03" → "3"). */
 function enNumbers(text: string): Set<string> {
-  return new Set((text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).map((n) => n.replace(/,/g, '').replace(/\.0+$/, '')));
+  return new Set((text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).map(canonical));
 }
 
 function trimNumber(n: number): string {
@@ -54,7 +60,7 @@ function trimNumber(n: number): string {
 
 /** The ways an English translation may write a Chinese number. */
 function englishForms(n: ZhNumber): string[] {
-  const forms = [n.digits.replace(/^0+(?=\d)/, '')];
+  const forms = [canonical(n.digits)];
   const value = Number(n.digits);
   if (n.scale) {
     const whole = value * (n.scale === '万' ? 1e4 : 1e8);
@@ -96,18 +102,20 @@ export function checkTranslation(doc: BuiltDoc): CheckFinding[] {
     const numbers = enNumbers(en);
     const missing = zhNumbers(zh).filter((z) => !numberFound(z, en, numbers));
     if (missing.length > 0) add('missing-number', missing.map((z) => `${z.digits}${z.scale ?? (z.month ? '月' : '')}`).join(', '));
-    const han = countHan(zh);
-    if (han >= RATIO_MIN_HAN) {
-      const ratio = [...en].length / han;
-      if (ratio < RATIO_SOFT.min || ratio > RATIO_SOFT.max) add('length-ratio', ratio.toFixed(2));
-    }
+    const ratio = lengthRatio(doc, pair);
+    if (ratio !== undefined && (ratio < RATIO_SOFT.min || ratio > RATIO_SOFT.max)) add('length-ratio', ratio.toFixed(2));
   }
   return findings;
 }
 
-/** The pair's English-to-Chinese length ratio, for the hard bounds the tests enforce. */
+/**
+ * English characters per Han character of a pair. What is not Han in the Chinese (URLs, Latin
+ * names, digits) carries over to the English as it is, so it is taken off the English first.
+ */
 export function lengthRatio(doc: BuiltDoc, pair: Pair): number | undefined {
   const { zh, en } = pairTexts(doc, pair);
   const han = countHan(zh);
-  return han >= RATIO_MIN_HAN && en !== '' ? [...en].length / han : undefined;
+  if (han < RATIO_MIN_HAN || en === '') return undefined;
+  const carried = [...zh].length - han;
+  return Math.max(0, [...en].length - carried) / han;
 }
