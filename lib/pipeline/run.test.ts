@@ -42,9 +42,9 @@ describe('ingest', () => {
     const words = talks.zh.flatMap((b) => b.sentences.flatMap((s) => s.words));
     expect(words.find((w) => w.simplified === '合作')?.pinyin).toBe('hé zuò');
     const tkp = JSON.parse(await readBuild(dir, `docs/${TKP}.json`)) as BuiltDoc;
-    // Traditional kept beside simplified (row 12), and the document has no translation: all unaligned.
+    // Traditional kept beside simplified (row 12); its translation pairs with it block by block.
     expect(tkp.zh.some((b) => b.original.includes('關係') && b.simplified.includes('关系'))).toBe(true);
-    expect(tkp.pairs.every((p) => p.unaligned && p.en.length === 0)).toBe(true);
+    expect(tkp.pairs.every((p) => !p.unaligned && p.zh.length === 1 && p.en.length === 1)).toBe(true);
     const gloss = JSON.parse(await readBuild(dir, 'gloss.json')) as Record<string, unknown>;
     expect(gloss['合作']).toBeDefined();
   });
