@@ -1,0 +1,108 @@
+/**
+ * What the aligner knows of each sentence, computed once: its length, its content words with what
+ * they may be in English, its numbers and its names. Weights are inverse document frequencies
+ * within the text being aligned, so that words found everywhere count for little.
+ */
+import type { Dictionary } from '../dictionary/cedict';
+import { segmentWords } from '../pipeline/segment';
+import { englishTokens } from './english';
+import { Lexicon } from './lexicon';
+import { ZH_DIGITS, ZH_UNITS } from './words';
+
+export interface ZhWord {
+  stems: ReadonlySet<string>;
+  names: ReadonlySet<string>;
+  weight: number;
+}
+
+export interface ZhFeatures {
+  /** Han characters (each about 3.3 English characters). */
+  han: number;
+  /** Other characters (Latin, digits, punctuation), which carry over about one for one. */
+  other: number;
+  words: ZhWord[];
+  numbers: string[];
+}
+
+export interface EnFeatures {
+  chars: number;
+  /** Stem → weight (idf), each stem once. */
+  stems: Map<string, number>;
+  numbers: string[];
+  names: string[];
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Values of the numbers of a Chinese sentence: Arabic digits and Chinese numerals (二〇二四, 三十五, 4300多). */
+export function chineseNumbers(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\d+(?:\.\d+)?/gu)) out.push(String(Number(m[0])));
+  for (const m of text.matchAll(/[〇零一二两兩三四五六七八九十百千万萬亿億]{2,}|[二三四五六七八九十百千]/gu)) {
+    const value = parseChineseNumeral(m[0]);
+    if (value !== undefined) out.push(String(value));
+  }
+  return out;
+}
+
+/** 二〇二四 → 2024 (digit by digit), 三十五 → 35, 一百二十 → 120; undefined when it is not a number. */
+export function parseChineseNumeral(s: string): number | undefined {
+  const chars = [...s];
+  if (chars.every((c) => ZH_DIGITS.has(c)) && chars.length > 1) return Number(chars.map((c) => ZH_DIGITS.get(c)).join(''));
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const c of chars) {
+    const d = ZH_DIGITS.get(c);
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const unit = ZH_UNITS.get(c);
+    if (unit === undefined) return undefined;
+    if (unit >= 1e4) {
+      total += (section + digit) * unit;
+      section = 0;
+    } else section += (digit === 0 ? 1 : digit) * unit;
+    digit = 0;
+  }
+  const value = total + section + digit;
+  return value > 0 ? value : undefined;
+}
+
+function idf(df: number, n: number): number {
+  return Math.log((n + 1) / (df + 0.5));
+}
+
+export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: Lexicon): ZhFeatures[] {
+  const tokenised = sentences.map((s) => segmentWords(s, dict).filter((w) => HAN.test(w)));
+  const df = new Map<string, number>();
+  for (const words of tokenised) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
+  return sentences.map((s, i) => {
+    let han = 0;
+    let total = 0;
+    for (const ch of s) {
+      total++;
+      if (HAN.test(ch)) han++;
+    }
+    const words: ZhWord[] = [];
+    for (const w of tokenised[i] ?? []) {
+      const t = lexicon.translations(w);
+      if (t.stems.size === 0 && t.names.size === 0) continue;
+      words.push({ stems: t.stems, names: t.names, weight: idf(df.get(w) ?? 1, sentences.length) });
+    }
+    return { han, other: total - han, words, numbers: chineseNumbers(s) };
+  });
+}
+
+export function englishFeatures(sentences: string[]): EnFeatures[] {
+  const tokens = sentences.map(englishTokens);
+  const df = new Map<string, number>();
+  for (const t of tokens) for (const s of new Set(t.stems)) df.set(s, (df.get(s) ?? 0) + 1);
+  return sentences.map((s, i) => {
+    const t = tokens[i]!;
+    const stems = new Map<string, number>();
+    for (const stem of t.stems) stems.set(stem, idf(df.get(stem) ?? 1, sentences.length));
+    return { chars: [...s].length, stems, numbers: t.numbers, names: t.names };
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * The weights of the bead cost: data, fitted on the development set by `npm run bench:align --
+ * --fit` (a coarse grid, few parameters, so that they carry to texts it has never seen).
+ */
+export interface AlignWeights {
+  /** Cost per sentence of a bead, times (1 − lexical similarity). */
+  similarity: number;
+  /** Times the Gale–Church length cost (−log probability). */
+  length: number;
+  /** Reward for numbers agreeing (−1..1 agreement). */
+  numbers: number;
+  /** Per sentence beyond a 1-1 bead (merges). */
+  shape: number;
+  /** Per sentence left without a counterpart. */
+  skip: number;
+}
+
+export const DEFAULT_WEIGHTS: AlignWeights = {
+  similarity: 4,
+  length: 0.5,
+  numbers: 0.5,
+  shape: 1,
+  skip: 3,
+};
