@@ -7,9 +7,9 @@
  */
 import type { Bead } from '../model';
 import type { Dictionary } from '../dictionary/cedict';
-import { chineseFeatures, englishFeatures, type EnFeatures, type ZhFeatures } from './features';
+import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFeatures } from './features';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
-import { Lexicon } from './lexicon';
+import { type Lexicon, lexiconFor } from './lexicon';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
 
 export interface AlignOptions {
@@ -28,6 +28,7 @@ interface Texts {
   en: EnFeatures[];
   ratio: number;
   variance: number;
+  scratch: Scratch;
 }
 
 export interface BeadEvidence {
@@ -36,59 +37,75 @@ export interface BeadEvidence {
   numbers: number;
 }
 
+/**
+ * Scratch space for scoring beads: per stem id, the generation that last marked it present in the
+ * bead's English, its weight there, and whether a Chinese word matched it.
+ */
+interface Scratch {
+  present: Int32Array;
+  matched: Int32Array;
+  weight: Float64Array;
+  generation: number;
+}
+
 /** How much of a bead each side explains of the other, 0..1 (F-measure of the two coverages). */
 function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadEvidence {
-  // The English side of the bead: stems with weights, names and numbers.
-  const stems = new Map<string, number>();
-  const names = new Set<string>();
-  const enNumbers: string[] = [];
+  const sc = t.scratch;
+  const gen = ++sc.generation;
   let enChars = 0;
+  let enTotal = 0;
+  const enNumbers: string[] = [];
   for (let y = j; y < j2; y++) {
     const e = t.en[y]!;
     enChars += e.chars;
-    for (const [s, w] of e.stems) stems.set(s, Math.max(w, stems.get(s) ?? 0));
-    for (const n of e.names) names.add(n);
-    enNumbers.push(...e.numbers);
+    for (let k = 0; k < e.ids.length; k++) {
+      const id = e.ids[k]!;
+      const w = e.weights[k]!;
+      if (sc.present[id] !== gen) {
+        sc.present[id] = gen;
+        sc.weight[id] = w;
+        enTotal += w;
+      } else if (w > sc.weight[id]!) {
+        enTotal += w - sc.weight[id]!;
+        sc.weight[id] = w;
+      }
+    }
+    for (const n of e.numbers) enNumbers.push(n);
   }
   let han = 0;
   let other = 0;
   let zhTotal = 0;
   let zhMatched = 0;
-  const matchedStems = new Set<string>();
-  const zhNumbers: string[] = [];
+  let enMatched = 0;
+  let zhNumbers = 0;
+  let numbersFound = 0;
   for (let x = i; x < i2; x++) {
     const z = t.zh[x]!;
     han += z.han;
     other += z.other;
-    zhNumbers.push(...z.numbers);
+    zhNumbers += z.numbers.length;
+    for (const n of z.numbers) if (enNumbers.includes(n)) numbersFound++;
     for (const word of z.words) {
       zhTotal += word.weight;
       let hit = false;
-      if (word.stems.size <= stems.size) {
-        for (const s of word.stems) if (stems.has(s)) { hit = true; matchedStems.add(s); }
-      } else {
-        for (const s of stems.keys()) if (word.stems.has(s)) { hit = true; matchedStems.add(s); }
+      for (let k = 0; k < word.ids.length; k++) {
+        const id = word.ids[k]!;
+        if (sc.present[id] === gen) {
+          hit = true;
+          if (sc.matched[id] !== gen) {
+            sc.matched[id] = gen;
+            enMatched += sc.weight[id]!;
+          }
+        }
       }
-      for (const n of word.names) if (names.has(n) || stems.has(n)) { hit = true; matchedStems.add(n); }
       if (hit) zhMatched += word.weight;
     }
-  }
-  let enTotal = 0;
-  let enMatched = 0;
-  for (const [s, w] of stems) {
-    enTotal += w;
-    if (matchedStems.has(s)) enMatched += w;
   }
   const zc = zhTotal > 0 ? zhMatched / zhTotal : 0;
   const ec = enTotal > 0 ? enMatched / enTotal : 0;
   const similarity = zc + ec > 0 ? (2 * zc * ec) / (zc + ec) : 0;
   // Numbers: agreement in -1..1, 0 when neither side has any.
-  let numbers = 0;
-  if (zhNumbers.length > 0 || enNumbers.length > 0) {
-    const en = new Set(enNumbers);
-    const found = zhNumbers.filter((n) => en.has(n)).length;
-    numbers = (2 * found) / (zhNumbers.length + enNumbers.length) * 2 - 1;
-  }
+  const numbers = zhNumbers + enNumbers.length > 0 ? ((2 * numbersFound) / (zhNumbers + enNumbers.length)) * 2 - 1 : 0;
   const lz = han + other / t.ratio;
   return { similarity, lengthCost: lengthCost(lz, enChars, t.ratio, t.variance), numbers };
 }
@@ -189,16 +206,19 @@ function confidenceOf(t: Texts, bead: Bead): number {
 
 export class Aligner {
   private readonly lexicon: Lexicon;
+  private readonly interner = new Interner();
 
   constructor(private readonly dict: Dictionary, private readonly options: AlignOptions = {}) {
-    this.lexicon = new Lexicon(dict);
+    this.lexicon = lexiconFor(dict);
   }
 
   /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
   align(zhSentences: string[], enSentences: string[]): Bead[] {
-    const zh = chineseFeatures(zhSentences, this.dict, this.lexicon);
-    const en = englishFeatures(enSentences);
-    const t: Texts = { zh, en, ...lengthModel(zh, en) };
+    const zh = chineseFeatures(zhSentences, this.dict, this.lexicon, this.interner);
+    const en = englishFeatures(enSentences, this.interner);
+    const size = this.interner.size;
+    const scratch: Scratch = { present: new Int32Array(size), matched: new Int32Array(size), weight: new Float64Array(size), generation: 0 };
+    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch };
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
     const m = en.length;
@@ -206,7 +226,9 @@ export class Aligner {
     const band = this.options.band ?? 12;
     // First pass: 1-1/1-0/0-1/1-2/2-1 only, in a wide band around the diagonal; second pass: every
     // shape in a narrow band around the first path.
-    const wide = Math.max(band * 2, Math.ceil(Math.abs(n - m) + 0.05 * Math.max(n, m)), 20);
+    // The diagonal already follows the two sides' different sentence counts; the first band only
+    // has to hold local drift. Capped, so that a long book stays linear in its length.
+    const wide = Math.min(Math.max(band * 2, Math.ceil(0.05 * Math.max(n, m))), 100);
     const diagonal = (i: number) => (i * m) / n;
     const first = search(t, w, SHAPES.slice(0, 5), diagonal, wide);
     const path = new Float64Array(n + 1);

@@ -9,9 +9,25 @@ import { englishTokens } from './english';
 import { Lexicon } from './lexicon';
 import { ZH_DIGITS, ZH_UNITS } from './words';
 
+/** Stems and names as small integers, so that a bead is scored with typed arrays, not sets of strings. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
 export interface ZhWord {
-  stems: ReadonlySet<string>;
-  names: ReadonlySet<string>;
+  /** Ids of the English stems and name forms the word may be rendered by. */
+  ids: Int32Array;
   weight: number;
 }
 
@@ -26,13 +42,15 @@ export interface ZhFeatures {
 
 export interface EnFeatures {
   chars: number;
-  /** Stem → weight (idf), each stem once. */
-  stems: Map<string, number>;
+  /** Ids of its stems and name forms, each once, with their weights (idf; names weigh as stems). */
+  ids: Int32Array;
+  weights: Float64Array;
   numbers: string[];
-  names: string[];
 }
 
 const HAN = /\p{Script=Han}/u;
+/** The English stems kept per Chinese word, in the order CC-CEDICT gives its senses. */
+export const MAX_STEMS_PER_WORD = 24;
 
 /** Values of the numbers of a Chinese sentence: Arabic digits and Chinese numerals (二〇二四, 三十五, 4300多). */
 export function chineseNumbers(text: string): string[] {
@@ -74,7 +92,7 @@ function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 0.5));
 }
 
-export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: Lexicon): ZhFeatures[] {
+export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: Lexicon, interner: Interner): ZhFeatures[] {
   const tokenised = sentences.map((s) => segmentWords(s, dict).filter((w) => HAN.test(w)));
   const df = new Map<string, number>();
   for (const words of tokenised) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
@@ -89,20 +107,31 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
     for (const w of tokenised[i] ?? []) {
       const t = lexicon.translations(w);
       if (t.stems.size === 0 && t.names.size === 0) continue;
-      words.push({ stems: t.stems, names: t.names, weight: idf(df.get(w) ?? 1, sentences.length) });
+      // A character with dozens of senses matches almost anything: its first senses say enough.
+      const stems = [...t.stems].slice(0, MAX_STEMS_PER_WORD);
+      const ids = new Int32Array(stems.length + t.names.size);
+      let k = 0;
+      for (const stem of stems) ids[k++] = interner.id(stem);
+      for (const name of t.names) ids[k++] = interner.id(name);
+      words.push({ ids, weight: idf(df.get(w) ?? 1, sentences.length) });
     }
     return { han, other: total - han, words, numbers: chineseNumbers(s) };
   });
 }
 
-export function englishFeatures(sentences: string[]): EnFeatures[] {
+export function englishFeatures(sentences: string[], interner: Interner): EnFeatures[] {
   const tokens = sentences.map(englishTokens);
   const df = new Map<string, number>();
-  for (const t of tokens) for (const s of new Set(t.stems)) df.set(s, (df.get(s) ?? 0) + 1);
+  for (const t of tokens) for (const s of new Set([...t.stems, ...t.names])) df.set(s, (df.get(s) ?? 0) + 1);
   return sentences.map((s, i) => {
     const t = tokens[i]!;
-    const stems = new Map<string, number>();
-    for (const stem of t.stems) stems.set(stem, idf(df.get(stem) ?? 1, sentences.length));
-    return { chars: [...s].length, stems, numbers: t.numbers, names: t.names };
+    const unique = [...new Set([...t.stems, ...t.names])];
+    const ids = new Int32Array(unique.length);
+    const weights = new Float64Array(unique.length);
+    unique.forEach((stem, k) => {
+      ids[k] = interner.id(stem);
+      weights[k] = idf(df.get(stem) ?? 1, sentences.length);
+    });
+    return { chars: [...s].length, ids, weights, numbers: t.numbers };
   });
 }

@@ -95,3 +95,15 @@ export function romanisations(word: string): string[] {
   }
   return [...forms];
 }
+
+const lexicons = new WeakMap<Dictionary, Lexicon>();
+
+/** One lexicon per dictionary, so that its memo serves every text aligned in the process. */
+export function lexiconFor(dict: Dictionary): Lexicon {
+  let lexicon = lexicons.get(dict);
+  if (!lexicon) {
+    lexicon = new Lexicon(dict);
+    lexicons.set(dict, lexicon);
+  }
+  return lexicon;
+}

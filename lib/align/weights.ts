@@ -17,8 +17,8 @@ export interface AlignWeights {
 
 export const DEFAULT_WEIGHTS: AlignWeights = {
   similarity: 4,
-  length: 0.5,
+  length: 0.3,
   numbers: 0.5,
-  shape: 1,
-  skip: 3,
+  shape: 1.5,
+  skip: 6,
 };

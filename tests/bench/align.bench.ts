@@ -5,6 +5,7 @@
  * Gale–Church baseline run in the same process, then one JSON line.
  *   --by-type   F1 by gold bead type
  *   --ablate    the score with each signal switched off
+ *   --fit       a coarse grid over the bead-cost weights (prints the best; copy it to lib/align/weights.ts)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -96,6 +97,19 @@ function main() {
   if (args.has('--by-type')) {
     console.log('\nby gold bead type: type  gold  test  F1');
     for (const [type, gold, test, f1] of byType(chapters, ours.tests)) console.log(`  ${type.padEnd(4)} ${String(gold).padStart(5)} ${String(test).padStart(5)}  ${f(f1)}`);
+  }
+  if (args.has('--fit')) {
+    const grid = { similarity: [3, 4, 6], length: [0.15, 0.3, 0.5], shape: [1, 1.5, 2], skip: [4.5, 6, 8] };
+    let best = { f1: 0, weights: DEFAULT_WEIGHTS };
+    for (const similarity of grid.similarity)
+      for (const length of grid.length)
+        for (const shape of grid.shape)
+          for (const skip of grid.skip) {
+            const weights = { ...DEFAULT_WEIGHTS, similarity, length, shape, skip };
+            const r = run(chapters, (zh, en) => new Aligner(dict, { weights }).align(zh, en));
+            if (r.scores.strict.f1 > best.f1) best = { f1: r.scores.strict.f1, weights };
+          }
+    console.log(`\nbest of the grid: strict F1 ${f(best.f1)} with ${JSON.stringify(best.weights)}`);
   }
   const ablation: Record<string, number> = {};
   if (args.has('--ablate')) {
