@@ -26,6 +26,12 @@ Commands:
                                in the file's own script. Markdown when FILE ends in .md.
       --encoding ENC           encoding of FILE (default: utf-8; also gb18030, big5, utf-16le)
       --format text|markdown   override the format guessed from the file name
+  align --zh A --en B [--sentences]
+                               Align a Chinese and an English text. With --sentences, A and B hold
+                               one sentence per line: prints one bead per line, [zh ids]:[en ids]
+                               (0-based line numbers, [] for an empty side). Without it, A and B are
+                               raw texts: they are cleaned and split into sentences, and the pairs
+                               are printed as JSON with their confidences.
   export --format tsv [DOCID]  Print every aligned pair of the built corpus (or of one document):
                                docId<TAB>Chinese (simplified)<TAB>English; an empty column for an
                                unaligned side.
@@ -106,6 +112,44 @@ async function runExport(args: string[]): Promise<void> {
   process.stdout.write(exportTsv(chosen));
 }
 
+/** A UTF-8 file, decoded strictly; `lines` keeps every line (one sentence each), even empty ones. */
+async function readText(file: string): Promise<string> {
+  return decode({ path: file, bytes: new Uint8Array(await readFile(file)), encoding: 'utf-8', format: 'text' }).text;
+}
+
+function sentenceLines(text: string): string[] {
+  return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+}
+
+async function runAlign(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { zh: { type: 'string' }, en: { type: 'string' }, sentences: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (!values.zh || !values.en || positionals.length > 0) throw new UsageError('align needs --zh FILE and --en FILE');
+  const [{ Aligner }, { loadCedict }, { formatBead }, { splitSentences }, { splitEnglishSentences }] = await Promise.all([
+    import('./align/aligner'),
+    import('./dictionary/cedict'),
+    import('./align/score'),
+    import('./pipeline/segment'),
+    import('./pipeline/english'),
+  ]);
+  const aligner = new Aligner(loadCedict());
+  const [zhText, enText] = await Promise.all([readText(values.zh), readText(values.en)]);
+  if (values.sentences) {
+    const beads = aligner.align(sentenceLines(zhText), sentenceLines(enText));
+    process.stdout.write(beads.map((b) => `${formatBead(b)}\n`).join(''));
+    return;
+  }
+  const zhSentences = clean({ path: values.zh, text: zhText, format: 'text' }).blocks.flatMap((b) => splitSentences(b.text));
+  const enSentences = clean({ path: values.en, text: enText, format: 'text' }, { repairLayout: false }).blocks.flatMap((b) => splitEnglishSentences(b.text));
+  const pairs = aligner.align(zhSentences, enSentences).map((b) => ({
+    zh: b.zh.map((i) => zhSentences[i]),
+    en: b.en.map((j) => enSentences[j]),
+    zhIds: b.zh,
+    enIds: b.en,
+    confidence: b.confidence,
+  }));
+  process.stdout.write(`${JSON.stringify(pairs, null, 2)}\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -118,6 +162,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'export':
         await runExport(rest);
+        return 0;
+      case 'align':
+        await runAlign(rest);
         return 0;
       case undefined:
       case 'help':

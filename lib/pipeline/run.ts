@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Dictionary } from '../dictionary/cedict';
 import type { BuiltDoc, DictEntry, DocMeta, DocStats, EnBlock, Manifest, Pair, RawFile, ZhBlock } from '../model';
-import { align, LOW_CONFIDENCE } from './align';
+import { Aligner } from '../align/aligner';
+import { alignBlocks } from './align';
 import { clean } from './clean';
 import { convertBlocks } from './convert';
 import { decode } from './decode';
@@ -46,28 +47,6 @@ export function chineseBlocks(source: RawFile, meta: DocMeta, dict: Dictionary):
   return { blocks, dropped: cleaned.dropped, warnings: cleaned.warnings };
 }
 
-/** Paragraph beads first, then sentence beads inside each paragraph group. */
-export function alignDocument(zh: ZhBlock[], en: EnBlock[]): Pair[] {
-  const beads = align(
-    zh.map((b) => ({ text: b.simplified, kind: b.kind })),
-    en.map((b) => ({ text: b.text, kind: b.kind })),
-  );
-  return beads.map((bead, id) => {
-    const zhSentences = bead.zh.flatMap((i) => zh[i]?.sentences.map((s) => ({ text: s.simplified })) ?? []);
-    const enSentences = bead.en.flatMap((i) => en[i]?.sentences.map((s) => ({ text: s })) ?? []);
-    const unaligned = bead.zh.length === 0 || bead.en.length === 0;
-    return {
-      id,
-      zh: bead.zh,
-      en: bead.en,
-      confidence: bead.confidence,
-      unaligned,
-      lowConfidence: !unaligned && bead.confidence < LOW_CONFIDENCE,
-      sentences: unaligned ? [] : align(zhSentences, enSentences),
-    };
-  });
-}
-
 function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number): DocStats {
   const sentences = zh.reduce((n, b) => n + b.sentences.length, 0);
   const words = zh.reduce((n, b) => n + b.sentences.reduce((m, s) => m + s.words.filter((w) => /\p{Script=Han}/u.test(w.simplified)).length, 0), 0);
@@ -98,7 +77,7 @@ export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc 
     warnings.push(...cleaned.warnings);
     en = englishBlocks(cleaned.blocks);
   }
-  const pairs = alignDocument(zh.blocks, en);
+  const pairs = alignBlocks(new Aligner(dict), zh.blocks, en);
   for (const p of pairs) {
     if (p.lowConfidence) warnings.push(`pair ${p.id + 1}: low alignment confidence ${p.confidence}`);
   }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { loadCedict } from '../dictionary/cedict';
+import type { Bead } from '../model';
+import { Aligner } from './aligner';
+import { formatBead } from './score';
+
+const aligner = new Aligner(loadCedict());
+const beads = (zh: string[], en: string[]) => aligner.align(zh, en).map(formatBead);
+
+/** A small parallel text, one sentence per entry, used to construct every bead type. */
+const ZH = [
+  '两国元首在北京举行会谈。',
+  '双方同意加强经济合作，扩大贸易规模。',
+  '去年双边贸易额达到两千亿美元。',
+  '两国将共同举办教育年活动。',
+  '学生交流的人数不断增加。',
+  '会谈结束后，两国元首共同会见了记者。',
+  '晚上，主人为客人举行了欢迎宴会。',
+  '访问期间，双方签署了二十项合作文件。',
+];
+const EN = [
+  'The two heads of state held talks in Beijing.',
+  'Both sides agreed to strengthen economic cooperation and expand trade.',
+  'Last year bilateral trade reached 200 billion US dollars.',
+  'The two countries will jointly hold a year of education.',
+  'The number of student exchanges keeps growing.',
+  'After the talks the two heads of state met reporters together.',
+  'In the evening the host gave a welcome banquet for the guests.',
+  'During the visit the two sides signed 20 cooperation documents.',
+];
+
+function expectTotal(result: Bead[], n: number, m: number) {
+  expect(result.flatMap((b) => b.zh)).toEqual(Array.from({ length: n }, (_, i) => i));
+  expect(result.flatMap((b) => b.en)).toEqual(Array.from({ length: m }, (_, i) => i));
+  for (const b of result) {
+    expect(b.confidence).toBeGreaterThanOrEqual(0);
+    expect(b.confidence).toBeLessThanOrEqual(1);
+  }
+}
+
+describe('Aligner: constructed bead types', () => {
+  it('1-1: a text translated sentence by sentence', () => {
+    expect(beads(ZH, EN)).toEqual(ZH.map((_, i) => `[${i}]:[${i}]`));
+  });
+
+  it('1-2: a Chinese sentence the translator split in two', () => {
+    const en = [...EN.slice(0, 1), 'Both sides agreed to strengthen economic cooperation.', 'They will also expand trade.', ...EN.slice(2)];
+    expect(beads(ZH, en)).toContain('[1]:[1, 2]');
+  });
+
+  it('2-1: two Chinese sentences the translator merged', () => {
+    const en = [...EN.slice(0, 3), 'The two countries will jointly hold a year of education, and the number of student exchanges keeps growing.', ...EN.slice(5)];
+    expect(beads(ZH, en)).toContain('[3, 4]:[3]');
+  });
+
+  it('1-3: one long sentence rendered as three', () => {
+    const zh = ['两国元首在北京举行会谈，双方同意加强经济合作、扩大贸易规模，去年双边贸易额达到两千亿美元。', ...ZH.slice(3)];
+    const en = [...EN.slice(0, 3), ...EN.slice(3)];
+    expect(beads(zh, en)[0]).toBe('[0]:[0, 1, 2]');
+  });
+
+  it('1-0: a Chinese sentence left untranslated', () => {
+    const en = EN.filter((_, i) => i !== 4);
+    const result = aligner.align(ZH, en);
+    expectTotal(result, ZH.length, en.length);
+    const four = result.find((b) => b.zh.includes(4))!;
+    expect(four.en.length === 0 || four.zh.length > 1).toBe(true);
+    expect(result.map(formatBead)).toContain('[5]:[4]');
+  });
+
+  it('0-1: an English sentence with no source', () => {
+    const en = [...EN.slice(0, 6), 'Reporters from many countries attended.', ...EN.slice(6)];
+    const result = aligner.align(ZH, en);
+    expectTotal(result, ZH.length, en.length);
+    expect(result.map(formatBead)).toContain('[6]:[7]');
+  });
+
+  it('gives a well-matched pair a higher confidence than a mismatched one', () => {
+    const good = aligner.align([ZH[0]!], [EN[0]!])[0]!;
+    const bad = aligner.align([ZH[0]!], [EN[6]!])[0]!;
+    expect(good.confidence).toBeGreaterThan(bad.confidence);
+  });
+});
+
+describe('Aligner: always total', () => {
+  it('handles empty input, one empty side and wildly different lengths', () => {
+    expectTotal(aligner.align([], []), 0, 0);
+    expectTotal(aligner.align(ZH, []), ZH.length, 0);
+    expectTotal(aligner.align([], EN), 0, EN.length);
+    expectTotal(aligner.align([ZH.join('')], EN), 1, EN.length);
+    expectTotal(aligner.align(ZH, [EN.join(' ')]), ZH.length, 1);
+    expectTotal(aligner.align(['', '', ''], ['', 'x']), 3, 2);
+  });
+
+  it('property: on random inputs every sentence appears in exactly one bead, in order', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 40; run++) {
+      const n = Math.floor(random() * 30);
+      const m = Math.floor(random() * 30);
+      const zh = Array.from({ length: n }, () => ZH[Math.floor(random() * ZH.length)]!.slice(0, 1 + Math.floor(random() * 20)));
+      const en = Array.from({ length: m }, () => EN[Math.floor(random() * EN.length)]!.slice(0, Math.floor(random() * 60)));
+      expectTotal(aligner.align(zh, en), n, m);
+    }
+  });
+
+  it('is deterministic', () => {
+    const en = [...EN.slice(0, 3), EN.slice(3, 5).join(' '), ...EN.slice(5)];
+    expect(aligner.align(ZH, en)).toEqual(aligner.align(ZH, en));
+    expect(new Aligner(loadCedict()).align(ZH, en)).toEqual(aligner.align(ZH, en));
+  });
+
+  it('aligns a long text in bounded time (banded search)', () => {
+    const zh = Array.from({ length: 2000 }, (_, i) => ZH[i % ZH.length]!);
+    const en = Array.from({ length: 2000 }, (_, i) => EN[i % EN.length]!);
+    const t0 = performance.now();
+    expectTotal(aligner.align(zh, en), 2000, 2000);
+    expect(performance.now() - t0).toBeLessThan(30_000);
+  });
+});

@@ -1,0 +1,37 @@
+/** The CLI contracts tools rely on: only the result on stdout, errors on stderr with a non-zero exit. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('duizhao CLI', () => {
+  it('align --sentences prints one bead per line and nothing else', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'duizhao-cli-'));
+    writeFileSync(path.join(dir, 'zh'), '两国元首举行会谈。\n双方同意加强合作。\n会谈后共同会见记者。\n');
+    writeFileSync(path.join(dir, 'en'), 'The two heads of state held talks.\nThey agreed to strengthen cooperation.\nAfter the talks they met the press.\n');
+    const r = cli('align', '--zh', path.join(dir, 'zh'), '--en', path.join(dir, 'en'), '--sentences');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('[0]:[0]\n[1]:[1]\n[2]:[2]\n');
+  });
+
+  it('clean prints the cleaned blocks of a raw file, one per line', () => {
+    const r = cli('clean', 'corpus/2026-05-20-xi-putin-talks/source.txt');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(path.join(root, 'tests/fixtures/golden/2026-05-20-xi-putin-talks.clean.txt'), 'utf8'));
+  });
+
+  it('reports errors on stderr with a non-zero exit, and explains itself with --help', () => {
+    const bad = cli('align', '--zh', 'missing-file');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/align needs --zh FILE and --en FILE/);
+    const help = cli('--help');
+    expect(help.status).toBe(0);
+    for (const command of ['ingest', 'clean', 'align', 'export']) expect(help.stdout).toContain(command);
+  });
+});
