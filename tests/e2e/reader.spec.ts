@@ -85,7 +85,8 @@ test('keyboard: Tab reaches a word, focus opens the gloss, arrows move between w
   const first = page.locator('.cell-zh .w').first();
   await expect(first).toHaveAttribute('tabindex', '0');
   // From the link above the text: Tab passes the first pair's anchor link, then lands on a word.
-  await page.locator('.crumbs a').focus();
+  // The alignment map's links come before the pairs in the tab order; start after them.
+  await page.locator('.alignment-plot a').last().focus();
   await page.keyboard.press('Tab');
   await expect(page.locator('#p-1 a.pair-link')).toBeFocused();
   await page.keyboard.press('Tab');
@@ -160,4 +161,17 @@ test('every document in the manifest opens @desktop', async ({ page }, testInfo)
     await expect(page.locator('.pair')).toHaveCount(stats.pairs);
   }
   await shot(page, testInfo, 'every-document');
+});
+
+test('the alignment map shows every pair, unaligned ones marked, and jumps to a pair', async ({ page }, testInfo) => {
+  const doc = translatedDoc();
+  await page.goto(`/en/read/${doc.meta.id}`);
+  const plot = page.locator('.alignment-plot');
+  await expect(plot).toBeVisible();
+  await expect(plot.locator('a')).toHaveCount(doc.stats.pairs);
+  await expect(plot.locator('rect.plot-unaligned')).toHaveCount(doc.stats.unaligned);
+  await plot.locator('a[href="#p-2"]').click();
+  await expect(page).toHaveURL(/#p-2$/);
+  await expect(page.locator('#p-2')).toBeInViewport();
+  await shot(page, testInfo, 'alignment-map');
 });

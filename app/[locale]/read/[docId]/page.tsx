@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { AlignmentPlot } from '@/app/_components/reader/AlignmentPlot';
 import { GlossPopover } from '@/app/_components/reader/GlossPopover';
 import { zhLang } from '@/app/_components/reader/lang';
 import { PairView, type PairLabels } from '@/app/_components/reader/PairView';
@@ -83,6 +84,20 @@ export default async function ReaderPage({ params }: Props) {
           <p className="notice">{t('noTranslationYet')}</p>
         )}
         <p className="hint">{t('hint')}</p>
+        {solo ? null : (
+          <AlignmentPlot
+            doc={doc}
+            labels={{
+              title: t('plotTitle'),
+              description: t('plotDescription'),
+              chinese: t('chinese'),
+              english: t('english'),
+              pair: (number, confidence) => t('plotPair', { number, confidence }),
+              unaligned: (number) => t('plotUnaligned', { number }),
+              legend: { high: t('plotHigh'), medium: t('plotMedium'), low: t('plotLow'), unaligned: t('plotUnalignedLegend') },
+            }}
+          />
+        )}
       </header>
       <div className={solo ? 'pairs pairs-solo' : 'pairs'}>
         <div className="pairs-head" aria-hidden="true">
