@@ -54,6 +54,15 @@ export class Lexicon {
     if (entries.length === 0) {
       for (const part of this.parts(word)) for (const s of this.translations(part).stems) stems.add(s);
     }
+    // A compound is also read through its characters' leading senses: a free translation often
+    // keeps a morpheme (秋 of 夏末秋初 → autumn) where the compound's own sense is not used.
+    const chars = [...word];
+    if (entries.length > 0 && chars.length >= 2 && chars.length <= 4) {
+      for (const ch of chars) {
+        const first = this.dict.lookup(ch)[0];
+        for (const sense of first?.senses.slice(0, 2) ?? []) for (const s of englishTokens(senseText(sense)).stems) stems.add(s);
+      }
+    }
     if (entries.length === 0 || entries.some((e) => /^[A-Z]/.test(e.pinyinNumbered)) || [...word].length <= 4) {
       for (const form of romanisations(word)) names.add(form);
     }
