@@ -51,6 +51,7 @@ export interface EnFeatures {
 const HAN = /\p{Script=Han}/u;
 /** The English stems kept per Chinese word, in the order CC-CEDICT gives its senses. */
 export const MAX_STEMS_PER_WORD = 24;
+export const SINGLE_CHARACTER_WEIGHT = 0.5;
 
 /** Values of the numbers of a Chinese sentence: Arabic digits and Chinese numerals (二〇二四, 三十五, 4300多). */
 export function chineseNumbers(text: string): string[] {
@@ -113,7 +114,8 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
       let k = 0;
       for (const stem of stems) ids[k++] = interner.id(stem);
       for (const name of t.names) ids[k++] = interner.id(name);
-      words.push({ ids, weight: idf(df.get(w) ?? 1, sentences.length) });
+      // A single character is ambiguous (many senses, many uses): its evidence counts half.
+      words.push({ ids, weight: idf(df.get(w) ?? 1, sentences.length) * ([...w].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1) });
     }
     return { han, other: total - han, words, numbers: chineseNumbers(s) };
   });
