@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { manifest, shot } from './support';
+import { manifest, shot, openReader } from './support';
 
 test('the library lists every document with both titles and links into the reader', async ({ page }, testInfo) => {
   const docs = manifest().docs;
@@ -41,7 +41,7 @@ test.describe('in dark mode', () => {
     await shot(page, testInfo, 'library-dark');
     const doc = manifest().docs.find((d) => d.meta.translation) ?? manifest().docs[0];
     if (!doc) return;
-    await page.goto(`/zh-Hans/read/${doc.meta.id}#p-2`);
+    await openReader(page, `/zh-Hans/read/${doc.meta.id}#p-2`);
     await page.locator('.cell-zh .w').nth(3).click();
     await expect(page.getByRole('dialog')).toHaveCSS('background-color', 'rgb(31, 34, 38)');
     await shot(page, testInfo, 'reader-dark');

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { isPhone, manifest, shot, traditionalDoc, translatedDoc } from './support';
+import { isPhone, manifest, openReader, shot, traditionalDoc, translatedDoc } from './support';
 
 const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -40,7 +40,7 @@ test('the reader shows Chinese and English pair by pair, unaligned pairs marked'
 
 test('tapping a Chinese word opens its gloss below or above it, never over it', async ({ page }, testInfo) => {
   const doc = translatedDoc();
-  await page.goto(`/en/read/${doc.meta.id}`);
+  await openReader(page, `/en/read/${doc.meta.id}`);
   const word = page.locator('.cell-zh .w', { hasText: /^合作$/ }).first();
   await word.scrollIntoViewIfNeeded();
   if (isPhone(testInfo)) await word.tap();
@@ -58,7 +58,7 @@ test('tapping a Chinese word opens its gloss below or above it, never over it', 
 
 test('a word near the bottom of the viewport gets its gloss above it', async ({ page }, testInfo) => {
   const doc = translatedDoc();
-  await page.goto(`/en/read/${doc.meta.id}`);
+  await openReader(page, `/en/read/${doc.meta.id}`);
   const viewport = page.viewportSize();
   if (!viewport) throw new Error('no viewport');
   // Bring some word to the last fifth of the viewport.
@@ -129,7 +129,7 @@ test('a traditional document is shown in its own script, with the simplified for
   const doc = traditionalDoc();
   expect(doc, 'the corpus has a traditional document').toBeDefined();
   if (!doc) return;
-  await page.goto(`/zh-Hant/read/${doc.meta.id}`);
+  await openReader(page, `/zh-Hant/read/${doc.meta.id}`);
   await expect(page.locator('.cell-zh').first()).toHaveAttribute('lang', 'zh-Hant');
   // A word whose traditional and simplified forms differ.
   const word = page.locator('.cell-zh .w[data-s]').first();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { Manifest } from '../../lib/model';
 
 /** The build the server under test reads (same rule as lib/store). */
@@ -32,3 +32,12 @@ export async function shot(page: Page, testInfo: TestInfo, name: string, fullPag
 }
 
 export const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone';
+
+/**
+ * Opens a reader page and waits for its popover script to run (it makes the first word
+ * focusable), so that a click on a word is never lost before hydration.
+ */
+export async function openReader(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('.cell-zh .w').first()).toHaveAttribute('tabindex', '0');
+}
