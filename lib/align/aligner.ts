@@ -116,7 +116,7 @@ function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j
   if (nz === 0 || ne === 0) return w.skip * (nz + ne);
   const e = evidence(t, i, i2, j, j2);
   const size = (nz + ne) / 2;
-  return w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers + w.shape * (nz + ne - 2);
+  return w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
 }
 
 /** The length model of the text pair: its own ratio when long enough, else the fitted default. */
