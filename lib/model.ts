@@ -209,6 +209,12 @@ export interface DictEntry {
   senses: string[];
 }
 
+/**
+ * The build format: ingest writes it into the manifest, the app refuses a build of another one.
+ * Bump it when the shape of the build folder changes.
+ */
+export const BUILD_FORMAT_VERSION = 1;
+
 /** `build/manifest.json`: the library page and the app's list of documents. */
 export interface Manifest {
   /** Bumped when the build format changes; the app refuses a build it does not understand. */

@@ -5,6 +5,7 @@
  */
 import type { Dictionary } from '../dictionary/cedict';
 import { segmentWords } from '../pipeline/segment';
+import { countHan } from '../pipeline/text-width';
 import { englishTokens } from './english';
 import { Lexicon } from './lexicon';
 import { ZH_DIGITS, ZH_UNITS } from './words';
@@ -98,12 +99,8 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
   const df = new Map<string, number>();
   for (const words of tokenised) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
   return sentences.map((s, i) => {
-    let han = 0;
-    let total = 0;
-    for (const ch of s) {
-      total++;
-      if (HAN.test(ch)) han++;
-    }
+    const han = countHan(s);
+    const total = [...s].length;
     const words: ZhWord[] = [];
     for (const w of tokenised[i] ?? []) {
       const t = lexicon.translations(w);

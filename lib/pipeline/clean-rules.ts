@@ -43,10 +43,11 @@ export const CLOSERS = /[”’」』）)》〉】〗"'\s]+$/u;
 export const LIST_MARKER = /^(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}、|\d{1,3}[.、．](?!\d)|[①-⑳])/u;
 
 /** A note naming the source of a chart, table or box. */
-export const SOURCE_NOTE = /^(?:资料来源|資料來源|图片来源|圖片來源|数据来源|數據來源)\s*[：:]/u;
+const SOURCE_NOTE_BODY = '(?:资料来源|資料來源|图片来源|圖片來源|数据来源|數據來源)\\s*[：:]';
+export const SOURCE_NOTE = new RegExp(`^${SOURCE_NOTE_BODY}`, 'u');
 
 /** A caption opens with a pointer to the picture. */
-export const CAPTION_MARKER = /^(?:[▲△▼▽◀▶►◄↑↓←→]|(?:资料来源|資料來源|图片来源|圖片來源|数据来源|數據來源)\s*[：:]|图为|圖為|上图|上圖|下图|下圖|左图|左圖|右图|右圖|图\s*[:：]|圖\s*[:：]|（图|（圖)/u;
+export const CAPTION_MARKER = new RegExp(`^(?:[▲△▼▽◀▶►◄↑↓←→]|${SOURCE_NOTE_BODY}|图为|圖為|上图|上圖|下图|下圖|左图|左圖|右图|右圖|图\\s*[:：]|圖\\s*[:：]|（图|（圖)`, 'u');
 /** Or it opens with a full date and a comma, and stands apart from the running text. */
 export const DATED_CAPTION = /^\d{4}年\d{1,2}月\d{1,2}日\s*[,，]/u;
 

@@ -8,7 +8,7 @@ import { lstat, mkdir, readdir, readFile, realpath, rename, rm, symlink, writeFi
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Dictionary } from '../dictionary/cedict';
-import type { BuiltDoc, DictEntry, DocMeta, DocStats, EnBlock, Manifest, Pair, RawFile, ZhBlock } from '../model';
+import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type EnBlock, type Manifest, type Pair, type RawFile, type ZhBlock } from '../model';
 import { Aligner } from '../align/aligner';
 import { alignBlocks } from './align';
 import { clean } from './clean';
@@ -20,8 +20,6 @@ import { buildIndexBundle, pairRecords } from './index';
 import { isDocId, parseMeta } from './meta';
 import { segmentBlock } from './segment';
 import { countHan } from './text-width';
-
-export const FORMAT_VERSION = 1;
 
 export class IngestError extends Error {
   constructor(message: string) {
@@ -214,7 +212,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     dict,
   );
   const gloss: Record<string, DictEntry[]> = Object.fromEntries([...glossary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const manifest: Manifest = { formatVersion: FORMAT_VERSION, docs: docs.map((d) => ({ meta: d.meta, stats: d.stats })) };
+  const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: docs.map((d) => ({ meta: d.meta, stats: d.stats })) };
   const files = new Map<string, string>([
     ['manifest.json', json(manifest)],
     ['gloss.json', json(gloss)],

@@ -18,10 +18,6 @@ export function isCjk(ch: string): boolean {
   return CJK.test(ch);
 }
 
-export function isHan(ch: string): boolean {
-  return HAN.test(ch);
-}
-
 /** Number of Han code points in a string. */
 export function countHan(text: string): number {
   let n = 0;

@@ -7,14 +7,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuiltDoc, DictEntry, DocMeta, DocStats, IndexBundle, Manifest } from '@/lib/model';
+import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type IndexBundle, type Manifest } from '@/lib/model';
 import { loadSearcher, type Searcher } from '@/lib/search';
 import { isDocId } from './input';
 
 export { isDocId } from './input';
-
-/** The build format this app renders; `Manifest.formatVersion` must equal it. */
-export const SUPPORTED_FORMAT_VERSION = 1;
 
 const HINT = 'run npm run duizhao -- ingest';
 
@@ -78,10 +75,10 @@ export interface DocSummary {
 export const getManifest = memo(async (): Promise<Manifest> => {
   const raw = await readJson('manifest.json');
   if (!isObject(raw) || !Array.isArray(raw.docs)) throw new BuildFormatError('manifest.json', 'has no docs list');
-  if (raw.formatVersion !== SUPPORTED_FORMAT_VERSION) {
+  if (raw.formatVersion !== BUILD_FORMAT_VERSION) {
     throw new BuildFormatError(
       'manifest.json',
-      `has format version ${String(raw.formatVersion)}, this app reads version ${SUPPORTED_FORMAT_VERSION}`,
+      `has format version ${String(raw.formatVersion)}, this app reads version ${BUILD_FORMAT_VERSION}`,
     );
   }
   const manifest = raw as unknown as Manifest;
