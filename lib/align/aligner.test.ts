@@ -75,6 +75,20 @@ describe('Aligner: constructed bead types', () => {
     expect(result.map(formatBead)).toContain('[6]:[7]');
   });
 
+  it('aligns dialogue whose speech runs over two sentences, split or merged', () => {
+    const zh = ['老人说：“我们明天早上出发。', '路很远，要走三天。”', '孩子点了点头。'];
+    const en = ["'We leave tomorrow morning,' said the old man.", "'The road is long: it takes three days.'", 'The child nodded.'];
+    expect(beads(zh, en)).toEqual(['[0]:[0]', '[1]:[1]', '[2]:[2]']);
+    expect(beads(zh, [`${en[0]} ${en[1]}`, en[2]!])).toEqual(['[0, 1]:[0]', '[2]:[1]']);
+  });
+
+  it('follows the structure it is given: a heading is not merged into the paragraph under it', () => {
+    const zh = ['一', ZH[1]!, '二', ZH[3]!];
+    const en = ['I', EN[1]!, 'II', EN[3]!];
+    const kinds = ['heading', 'body', 'heading', 'body'];
+    expect(aligner.align(zh, en, { zh: kinds, en: kinds }).map(formatBead)).toEqual(['[0]:[0]', '[1]:[1]', '[2]:[2]', '[3]:[3]']);
+  });
+
   it('gives a well-matched pair a higher confidence than a mismatched one', () => {
     const good = aligner.align([ZH[0]!], [EN[0]!])[0]!;
     const bad = aligner.align([ZH[0]!], [EN[6]!])[0]!;

@@ -10,12 +10,22 @@ import type { Dictionary } from '../dictionary/cedict';
 import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFeatures } from './features';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
+import { chineseQuoteStates, englishQuoteStates } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
 
 export interface AlignOptions {
   weights?: Partial<AlignWeights>;
   /** Half-width of the search band around the first pass's path (sentences). */
   band?: number;
+}
+
+/**
+ * What each unit is, for paragraph alignment: a heading is translated by a heading, a footnote by a
+ * footnote. Both arrays as long as the texts they describe.
+ */
+export interface Structure {
+  zh: readonly string[];
+  en: readonly string[];
 }
 
 /** Bead shapes searched: deletions, insertions, and merges up to four sentences on one side. */
@@ -29,32 +39,51 @@ interface Texts {
   ratio: number;
   variance: number;
   scratch: Scratch;
+  /** Whether each sentence ends inside quoted speech (see quotes.ts). */
+  zhQuoted: boolean[];
+  enQuoted: boolean[];
+  /** Kind of each unit on each side (heading, paragraph, footnote…), when the caller knows it. */
+  structure?: Structure;
+  /** Index of each Chinese sentence's first word among all the text's words. */
+  wordOffset: Int32Array;
 }
 
 export interface BeadEvidence {
   similarity: number;
   lengthCost: number;
   numbers: number;
+  questions: number;
 }
 
 /**
- * Scratch space for scoring beads: per stem id, the generation that last marked it present in the
- * bead's English, its weight there, and whether a Chinese word matched it.
+ * Scratch space for scoring beads, reused from bead to bead: a generation counter stamps what belongs
+ * to the bead being scored, so nothing is cleared or allocated.
  */
 interface Scratch {
   present: Int32Array;
-  matched: Int32Array;
   weight: Float64Array;
+  /** The bead's distinct English ids (the first `enCount`). */
+  enIds: Int32Array;
+  /** Per Chinese word of the text (see `wordOffset`), the generation that found it matched. */
+  wordHit: Int32Array;
   generation: number;
+}
+
+/** Agreement in -1..1 of `found` pairs among `total` items on both sides; 0 when there are none. */
+function agreement(found: number, total: number): number {
+  return total > 0 ? ((2 * found) / total) * 2 - 1 : 0;
 }
 
 /** How much of a bead each side explains of the other, 0..1 (F-measure of the two coverages). */
 function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadEvidence {
   const sc = t.scratch;
   const gen = ++sc.generation;
+  // The English side: its distinct ids, each with its largest weight in the bead.
   let enChars = 0;
   let enTotal = 0;
+  let enCount = 0;
   const enNumbers: string[] = [];
+  let enQuestions = 0;
   for (let y = j; y < j2; y++) {
     const e = t.en[y]!;
     enChars += e.chars;
@@ -64,6 +93,7 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
       if (sc.present[id] !== gen) {
         sc.present[id] = gen;
         sc.weight[id] = w;
+        sc.enIds[enCount++] = id;
         enTotal += w;
       } else if (w > sc.weight[id]!) {
         enTotal += w - sc.weight[id]!;
@@ -71,43 +101,65 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
       }
     }
     for (const n of e.numbers) enNumbers.push(n);
+    enQuestions += e.questions;
   }
   let han = 0;
   let other = 0;
   let zhTotal = 0;
-  let zhMatched = 0;
-  let enMatched = 0;
   let zhNumbers = 0;
+  let zhQuestions = 0;
   let numbersFound = 0;
   for (let x = i; x < i2; x++) {
     const z = t.zh[x]!;
     han += z.han;
     other += z.other;
+    zhTotal += z.wordWeight;
     zhNumbers += z.numbers.length;
+    zhQuestions += z.questions;
     for (const n of z.numbers) if (enNumbers.includes(n)) numbersFound++;
-    for (const word of z.words) {
-      zhTotal += word.weight;
-      let hit = false;
-      for (let k = 0; k < word.ids.length; k++) {
-        const id = word.ids[k]!;
-        if (sc.present[id] === gen) {
-          hit = true;
-          if (sc.matched[id] !== gen) {
-            sc.matched[id] = gen;
-            enMatched += sc.weight[id]!;
-          }
+  }
+  // Matching runs from the English ids (a dozen a sentence) into each Chinese sentence's index of
+  // the ids its words may be rendered by (hundreds a sentence), not the other way round.
+  let zhMatched = 0;
+  let enMatched = 0;
+  for (let k = 0; k < enCount; k++) {
+    const id = sc.enIds[k]!;
+    let hit = false;
+    for (let x = i; x < i2; x++) {
+      const z = t.zh[x]!;
+      const words = z.wordsById.get(id);
+      if (!words) continue;
+      hit = true;
+      const offset = t.wordOffset[x]!;
+      for (let q = 0; q < words.length; q++) {
+        const w = words[q]!;
+        if (sc.wordHit[offset + w] !== gen) {
+          sc.wordHit[offset + w] = gen;
+          zhMatched += z.words[w]!.weight;
         }
       }
-      if (hit) zhMatched += word.weight;
     }
+    if (hit) enMatched += sc.weight[id]!;
   }
   const zc = zhTotal > 0 ? zhMatched / zhTotal : 0;
   const ec = enTotal > 0 ? enMatched / enTotal : 0;
   const similarity = zc + ec > 0 ? (2 * zc * ec) / (zc + ec) : 0;
   // Numbers: agreement in -1..1, 0 when neither side has any.
-  const numbers = zhNumbers + enNumbers.length > 0 ? ((2 * numbersFound) / (zhNumbers + enNumbers.length)) * 2 - 1 : 0;
+  const numbers = agreement(numbersFound, zhNumbers + enNumbers.length);
+  const questions = agreement(Math.min(zhQuestions, enQuestions), zhQuestions + enQuestions);
   const lz = han + other / t.ratio;
-  return { similarity, lengthCost: lengthCost(lz, enChars, t.ratio, t.variance), numbers };
+  return { similarity, lengthCost: lengthCost(lz, enChars, t.ratio, t.variance), numbers, questions };
+}
+
+/**
+ * Whether a bead keeps to the structure: both sides hold units of the same kinds, and a heading
+ * stands alone (it is translated by a heading, not merged with the text under it).
+ */
+function keepsStructure(zh: readonly string[], i: number, i2: number, en: readonly string[], j: number, j2: number): boolean {
+  const zhKinds = new Set(zh.slice(i, i2));
+  const enKinds = new Set(en.slice(j, j2));
+  if ((zhKinds.has('heading') && i2 - i > 1) || (enKinds.has('heading') && j2 - j > 1)) return false;
+  return zhKinds.size === enKinds.size && [...zhKinds].every((k) => enKinds.has(k));
 }
 
 function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j2: number): number {
@@ -116,7 +168,9 @@ function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j
   if (nz === 0 || ne === 0) return w.skip * (nz + ne);
   const e = evidence(t, i, i2, j, j2);
   const size = (nz + ne) / 2;
-  return w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
+  const quoteMismatch = t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0;
+  const structureMismatch = t.structure && !keepsStructure(t.structure.zh, i, i2, t.structure.en, j, j2) ? 1 : 0;
+  return w.structure * structureMismatch + w.quotes * quoteMismatch + w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers - w.questions * e.questions + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
 }
 
 /** The length model of the text pair: its own ratio when long enough, else the fitted default. */
@@ -195,12 +249,14 @@ function search(t: Texts, w: AlignWeights, shapes: ReadonlyArray<readonly [numbe
   return beads.reverse();
 }
 
-/** A confidence in 0..1 from the bead's evidence: how well it is explained, and its length fit. */
+/** A confidence in 0..1 from the bead's evidence: how well it is explained (words, numbers), and its length fit. */
 function confidenceOf(t: Texts, bead: Bead): number {
   if (bead.zh.length === 0 || bead.en.length === 0) return 0;
   const e = evidence(t, bead.zh[0]!, bead.zh.at(-1)! + 1, bead.en[0]!, bead.en.at(-1)! + 1);
   const lengthFit = Math.exp(-e.lengthCost / 2);
-  const lexical = Math.min(1, e.similarity / 0.35);
+  // Numbers that all agree (a section number, a footnote marker, a date) vouch for a short unit
+  // that has few words to match.
+  const lexical = Math.min(1, Math.max(e.similarity / 0.35, e.numbers));
   return Math.round((0.7 * lexical + 0.3 * lengthFit) * 1000) / 1000;
 }
 
@@ -213,12 +269,15 @@ export class Aligner {
   }
 
   /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
-  align(zhSentences: string[], enSentences: string[]): Bead[] {
+  align(zhSentences: string[], enSentences: string[], structure?: Structure): Bead[] {
     const zh = chineseFeatures(zhSentences, this.dict, this.lexicon, this.interner);
     const en = englishFeatures(enSentences, this.interner);
     const size = this.interner.size;
-    const scratch: Scratch = { present: new Int32Array(size), matched: new Int32Array(size), weight: new Float64Array(size), generation: 0 };
-    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch };
+    const wordOffset = new Int32Array(zh.length + 1);
+    zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
+    const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * 4;
+    const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), enIds: new Int32Array(enIdsMax), wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
+    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), wordOffset, structure };
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
     const m = en.length;

@@ -6,7 +6,7 @@
 import type { Dictionary } from '../dictionary/cedict';
 import { segmentWords } from '../pipeline/segment';
 import { countHan } from '../pipeline/text-width';
-import { englishTokens } from './english';
+import { circledNumbers, englishTokens, numberString } from './english';
 import { Lexicon } from './lexicon';
 import { ZH_DIGITS, ZH_UNITS } from './words';
 
@@ -38,7 +38,13 @@ export interface ZhFeatures {
   /** Other characters (Latin, digits, punctuation), which carry over about one for one. */
   other: number;
   words: ZhWord[];
+  /** Sum of the words' weights. */
+  wordWeight: number;
+  /** For each English id, the indices of the words that may be rendered by it. */
+  wordsById: Map<number, number[]>;
   numbers: string[];
+  /** Question marks (a question stays a question in translation more often than not). */
+  questions: number;
 }
 
 export interface EnFeatures {
@@ -47,6 +53,7 @@ export interface EnFeatures {
   ids: Int32Array;
   weights: Float64Array;
   numbers: string[];
+  questions: number;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -56,9 +63,18 @@ export const SINGLE_CHARACTER_WEIGHT = 0.5;
 
 /** Values of the numbers of a Chinese sentence: Arabic digits and Chinese numerals (二〇二四, 三十五, 4300多). */
 export function chineseNumbers(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/\d+(?:\.\d+)?/gu)) out.push(String(Number(m[0])));
-  for (const m of text.matchAll(/[〇零一二两兩三四五六七八九十百千万萬亿億]{2,}|[二三四五六七八九十百千]/gu)) {
+  const out: string[] = circledNumbers(text);
+  // A heading that is only a numeral (一, （二）) is a section number, though 一 alone is not counted
+  // elsewhere (it is in too many words).
+  const bare = /^[\s(（]*([〇零一二两兩三四五六七八九十百]+)[\s)）、.．]*$/u.exec(text)?.[1];
+  if (bare?.length === 1) {
+    const value = parseChineseNumeral(bare);
+    if (value !== undefined && !/^[二三四五六七八九十]$/u.test(bare)) out.push(String(value));
+  }
+  // Digits with a myriad unit are one number (2000亿 → 200000000000, as "200 billion" reads;
+  // 4300多亿, "over 430 billion", too).
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:多|余|餘)?([万萬亿億]*)/gu)) out.push(numberString(Number(m[1]) * [...m[2]!].reduce((v, c) => v * ZH_UNITS.get(c)!, 1)));
+  for (const m of text.matchAll(/[〇零一二两兩三四五六七八九十百千万萬亿億]{2,}|[二三四五六七八九十]/gu)) {
     const value = parseChineseNumeral(m[0]);
     if (value !== undefined) out.push(String(value));
   }
@@ -90,6 +106,10 @@ export function parseChineseNumeral(s: string): number | undefined {
   return value > 0 ? value : undefined;
 }
 
+function countQuestions(s: string): number {
+  return s.match(/[?？]+/gu)?.length ?? 0;
+}
+
 function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 0.5));
 }
@@ -98,10 +118,17 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
   const tokenised = sentences.map((s) => segmentWords(s, dict).filter((w) => HAN.test(w)));
   const df = new Map<string, number>();
   for (const words of tokenised) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
+  // Latin-script words (APEC, BRICS, names kept in the original) carry over as they are.
+  const latin = sentences.map((s) => [...new Set(englishTokens(s.replace(/\p{Script=Han}+/gu, ' ')).stems)]);
+  const latinDf = new Map<string, number>();
+  for (const stems of latin) for (const stem of stems) latinDf.set(stem, (latinDf.get(stem) ?? 0) + 1);
   return sentences.map((s, i) => {
     const han = countHan(s);
     const total = [...s].length;
     const words: ZhWord[] = [];
+    for (const stem of latin[i]!) {
+      words.push({ ids: Int32Array.of(interner.id(stem)), weight: idf(latinDf.get(stem) ?? 1, sentences.length) });
+    }
     for (const w of tokenised[i] ?? []) {
       const t = lexicon.translations(w);
       if (t.stems.size === 0 && t.names.size === 0) continue;
@@ -114,7 +141,16 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
       // A single character is ambiguous (many senses, many uses): its evidence counts half.
       words.push({ ids, weight: idf(df.get(w) ?? 1, sentences.length) * ([...w].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1) });
     }
-    return { han, other: total - han, words, numbers: chineseNumbers(s) };
+    const wordsById = new Map<number, number[]>();
+    words.forEach((word, k) => {
+      for (const id of word.ids) {
+        const list = wordsById.get(id);
+        if (!list) wordsById.set(id, [k]);
+        else if (list.at(-1) !== k) list.push(k);
+      }
+    });
+    const wordWeight = words.reduce((sum, word) => sum + word.weight, 0);
+    return { han, other: total - han, words, wordWeight, wordsById, numbers: chineseNumbers(s), questions: countQuestions(s) };
   });
 }
 
@@ -131,6 +167,6 @@ export function englishFeatures(sentences: string[], interner: Interner): EnFeat
       ids[k] = interner.id(stem);
       weights[k] = idf(df.get(stem) ?? 1, sentences.length);
     });
-    return { chars: [...s].length, ids, weights, numbers: t.numbers };
+    return { chars: [...s].length, ids, weights, numbers: t.numbers, questions: countQuestions(s) };
   });
 }

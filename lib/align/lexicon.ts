@@ -26,6 +26,7 @@ function senseText(sense: string): string {
 
 export class Lexicon {
   private readonly cache = new Map<string, WordTranslations>();
+  private readonly leading = new Map<string, string[]>();
 
   constructor(private readonly dict: Dictionary) {}
 
@@ -58,15 +59,23 @@ export class Lexicon {
     // keeps a morpheme (秋 of 夏末秋初 → autumn) where the compound's own sense is not used.
     const chars = [...word];
     if (entries.length > 0 && chars.length >= 2 && chars.length <= 4) {
-      for (const ch of chars) {
-        const first = this.dict.lookup(ch)[0];
-        for (const sense of first?.senses.slice(0, 2) ?? []) for (const s of englishTokens(senseText(sense)).stems) stems.add(s);
-      }
+      for (const ch of chars) for (const s of this.leadingStems(ch)) stems.add(s);
     }
     if (entries.length === 0 || entries.some((e) => /^[A-Z]/.test(e.pinyinNumbered)) || [...word].length <= 4) {
       for (const form of romanisations(word)) names.add(form);
     }
     return { stems, names };
+  }
+
+  /** Stems of the first two senses of a character's first entry, memoised (characters recur). */
+  private leadingStems(ch: string): string[] {
+    let stems = this.leading.get(ch);
+    if (!stems) {
+      const first = this.dict.lookup(ch)[0];
+      stems = (first?.senses.slice(0, 2) ?? []).flatMap((sense) => englishTokens(senseText(sense)).stems);
+      this.leading.set(ch, stems);
+    }
+    return stems;
   }
 
   /** Longest dictionary words covering `word` left to right (single characters at worst). */

@@ -1,6 +1,7 @@
 /**
  * The weights of the bead cost: data, fitted on the development set by `npm run bench:align --
- * --fit` (a coarse grid, few parameters, so that they carry to texts it has never seen).
+ * --fit` (a coarse grid, few parameters, so that they carry to texts it has never seen); the
+ * quotation, question and structure weights on three or four values each, by hand, with `--ablate`.
  */
 export interface AlignWeights {
   /** Cost per sentence of a bead, times (1 − lexical similarity). */
@@ -9,6 +10,12 @@ export interface AlignWeights {
   length: number;
   /** Reward for numbers agreeing (−1..1 agreement). */
   numbers: number;
+  /** Reward for question marks agreeing (−1..1 agreement). */
+  questions: number;
+  /** A bead whose two sides hold units of different kinds (a heading against a paragraph). */
+  structure: number;
+  /** A bead that ends inside quoted speech on one side only. */
+  quotes: number;
   /** Per sentence beyond a 1-1 bead (merges). */
   shape: number;
   /** Per sentence left without a counterpart. */
@@ -23,6 +30,9 @@ export const DEFAULT_WEIGHTS: AlignWeights = {
   numbers: 0.5,
   shape: 1.5,
   skip: 6,
+  quotes: 1.5,
+  structure: 3,
+  questions: 0.3,
   // One Chinese sentence rendered as two English ones (or two as one) is by far the commonest
   // merge in Chinese–English translation: it costs less than other merges.
   shapeScale: { '1-2': 0.8 },

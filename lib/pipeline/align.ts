@@ -4,15 +4,24 @@
  * paragraph and sentence of both sides lands in exactly one bead; unmatched ones stay, marked.
  */
 import type { Aligner } from '../align/aligner';
-import type { EnBlock, Pair, ZhBlock } from '../model';
+import type { BlockKind, EnBlock, Pair, ZhBlock } from '../model';
 
 /** Below this confidence a pair is marked in the reader and listed by the ingest report. */
 export const LOW_CONFIDENCE = 0.4;
+
+/**
+ * The kinds both sides mark alike: a translation in Markdown marks its headings and footnotes, but
+ * a caption or list item of the source may well be a plain paragraph there.
+ */
+function structuralKind(kind: BlockKind): string {
+  return kind === 'heading' || kind === 'footnote' ? kind : 'body';
+}
 
 export function alignBlocks(aligner: Aligner, zh: ZhBlock[], en: EnBlock[]): Pair[] {
   const beads = aligner.align(
     zh.map((b) => b.simplified),
     en.map((b) => b.text),
+    { zh: zh.map((b) => structuralKind(b.kind)), en: en.map((b) => structuralKind(b.kind)) },
   );
   return beads.map((bead, id) => {
     const unaligned = bead.zh.length === 0 || bead.en.length === 0;

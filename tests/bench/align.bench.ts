@@ -9,6 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Aligner } from '../../lib/align/aligner';
 import { galeChurch } from '../../lib/align/gale-church';
 import { type Alignment, parseBeads, scoreAlignments, type Scores } from '../../lib/align/score';
@@ -118,6 +119,8 @@ function main() {
       ['lexical (CC-CEDICT)', { similarity: 0 }],
       ['length', { length: 0 }],
       ['numbers', { numbers: 0 }],
+      ['quotation state', { quotes: 0 }],
+      ['question marks', { questions: 0 }],
     ];
     for (const [name, weights] of off) {
       const r = run(chapters, (zh, en) => new Aligner(dict, { weights }).align(zh, en));
@@ -138,4 +141,5 @@ function main() {
   );
 }
 
-main();
+// Run when executed, not when another script imports loadDevSet.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

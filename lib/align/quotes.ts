@@ -1,0 +1,57 @@
+/**
+ * Whether each sentence ends inside quoted speech. In dialogue a translator regroups sentences
+ * freely, but a Chinese quotation and its English rendering open and close together: a bead
+ * boundary inside the speech on one side and outside it on the other is suspect. Written here
+ * because no library tracks quotation state across sentences; English straight quotes are told
+ * apart from apostrophes by what stands on either side of them.
+ */
+
+/** Chinese: “…” and 「…」 are speech; ‘…’ and 『…』 nest inside it and are left alone. */
+export function chineseQuoteStates(sentences: string[]): boolean[] {
+  let open = false;
+  return sentences.map((s) => {
+    for (const c of s) {
+      if (c === '“' || c === '「') open = true;
+      else if (c === '”' || c === '」') open = false;
+    }
+    return open;
+  });
+}
+
+type Mark = 'single' | 'double';
+
+const OPENING: Record<Mark, RegExp> = {
+  single: /(?:^|(?<=[\s([—–-]))['‘](?=[\p{L}\p{N}.…\s])|‘/gu,
+  double: /(?:^|(?<=[\s([—–-]))"(?=\S)|“/gu,
+};
+// A closing mark follows a word or punctuation and is not followed by a letter or digit (which
+// would make a single one an apostrophe): '…now,' he said / "…a third party"①.
+const CLOSING: Record<Mark, RegExp> = {
+  single: /(?<=[\p{L}\p{N}.,!?;:…—–-])['’](?![\p{L}\p{Nd}])|(?<=[.,!?…—–-])['’]/gu,
+  double: /(?<=\S)"(?![\p{L}\p{Nd}])|”/gu,
+};
+
+/** The speech mark of a translation: whichever of ' and " opens more of its sentences. */
+export function speechMark(sentences: string[]): Mark {
+  let single = 0;
+  let double = 0;
+  for (const s of sentences) {
+    if (/^\s*['‘]/u.test(s)) single++;
+    else if (/^\s*["“]/u.test(s)) double++;
+  }
+  return single > double ? 'single' : 'double';
+}
+
+/** English: the state after each sentence, following the translation's own speech mark only. */
+export function englishQuoteStates(sentences: string[]): boolean[] {
+  const mark = speechMark(sentences);
+  let open = false;
+  return sentences.map((s) => {
+    const events: Array<[number, boolean]> = [];
+    for (const m of s.matchAll(OPENING[mark])) events.push([m.index, true]);
+    for (const m of s.matchAll(CLOSING[mark])) if (!events.some(([i]) => i === m.index)) events.push([m.index, false]);
+    events.sort((a, b) => a[0] - b[0]);
+    for (const [, opens] of events) open = opens;
+    return open;
+  });
+}
