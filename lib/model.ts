@@ -240,3 +240,55 @@ export interface IndexBundle {
   zh: Record<string, string>;
   en: Record<string, string>;
 }
+
+/**
+ * One occurrence of a term in an aligned pair, with the English words that render it there when
+ * word alignment found them. Offsets are UTF-16 indices into the pair record's `zh` and `en`.
+ */
+export interface TermOccurrence {
+  docId: string;
+  pair: number;
+  zhStart: number;
+  zhEnd: number;
+  /** The English span that renders the term in this pair; absent when none was found. */
+  rendering?: { start: number; end: number; key: string };
+}
+
+/** One way the corpus renders a term: its normalised key, the commonest surface form, and where. */
+export interface TermRendering {
+  /** Normalised form (lower case, stems): "strategic partnership" and "strategic partnerships" share it. */
+  key: string;
+  /** The surface form seen most often. */
+  text: string;
+  count: number;
+  /** count / occurrences of the term (0..1). */
+  share: number;
+  /** Indices into `TermReport.occurrences`. */
+  occurrences: number[];
+}
+
+/** How a term is rendered across the corpus: every occurrence, grouped by rendering. */
+export interface TermReport {
+  /** The term in simplified characters. */
+  term: string;
+  occurrences: TermOccurrence[];
+  /** Most frequent first; occurrences without a rendering are counted in `unrendered`. */
+  renderings: TermRendering[];
+  unrendered: number;
+}
+
+/** `build/glossary.json`: terms extracted from the corpus at ingest, with their renderings. */
+export interface GlossaryEntry {
+  term: string;
+  /** Traditional forms the sources or CC-CEDICT write it in, when they differ. */
+  traditional: string[];
+  pinyin: string;
+  /** Occurrences in the corpus, and in how many documents. */
+  frequency: number;
+  documents: number;
+  /** Termhood score (higher: more term-like); the list is sorted by it. */
+  termhood: number;
+  /** Renderings, most frequent first (without occurrence lists, to keep the file small). */
+  renderings: Array<{ key: string; text: string; count: number; share: number }>;
+  unrendered: number;
+}
