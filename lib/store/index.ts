@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type IndexBundle, type Manifest } from '@/lib/model';
+import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type IndexBundle, type Manifest } from '@/lib/model';
 import { loadSearcher, type Searcher } from '@/lib/search';
 import { isDocId } from './input';
 
@@ -145,4 +145,11 @@ export const getSearcher = memo(async (): Promise<Searcher> => {
   const raw = await readJson('search.json');
   if (!isObject(raw) || !Array.isArray(raw.records)) throw new BuildFormatError('search.json', 'is not a search bundle');
   return loadSearcher(raw as unknown as IndexBundle);
+});
+
+/** The glossary extracted at ingest (`glossary.json`), most term-like first. */
+export const getGlossary = memo(async (): Promise<GlossaryEntry[]> => {
+  const raw = await readJson('glossary.json');
+  if (!Array.isArray(raw)) throw new BuildFormatError('glossary.json', 'is not a list of terms');
+  return raw as GlossaryEntry[];
 });
