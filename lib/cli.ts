@@ -9,7 +9,6 @@ import cliProgress from 'cli-progress';
 import type { BuiltDoc, TextFormat } from './model';
 import { clean } from './pipeline/clean';
 import { decode } from './pipeline/decode';
-import { exportTsv } from './export/tsv';
 
 const HELP = `duizhao — build and query the Duizhao bilingual corpus
 
@@ -32,15 +31,38 @@ Commands:
                                (0-based line numbers, [] for an empty side). Without it, A and B are
                                raw texts: they are cleaned and split into sentences, and the pairs
                                are printed as JSON with their confidences.
-  export --format tsv [DOCID]  Print every aligned pair of the built corpus (or of one document):
-                               docId<TAB>Chinese (simplified)<TAB>English; an empty column for an
-                               unaligned side.
+  export --format tmx|tsv|tbx|csv [DOCID]
+                               Print an export of the built corpus:
+                                 tmx  the aligned sentences as a TMX 1.4b translation memory
+                                      (zh-CN simplified, en-GB; a traditional original is kept as
+                                      a zh-HK or zh-TW variant); unaligned sentences are left out
+                                 tsv  every aligned pair, docId<TAB>Chinese (simplified)<TAB>English;
+                                      an empty column for an unaligned side
+                                 tbx  the glossary as a TBX-Basic termbase (ISO 30042:2019)
+                                 csv  the glossary as CSV (RFC 4180, UTF-8 with a BOM for Excel)
+                               tmx and tsv cover every document, or the one given as DOCID; the
+                               glossary is corpus-wide, so tbx and csv take no DOCID.
+      --build DIR              build folder to read (default: build)
+  search QUERY [--json] [--all] [--doc DOCID]
+                               Search the built corpus the way the app does. QUERY holds Chinese
+                               (simplified or traditional), pinyin (hezuo, hé zuò, he2 zuo4) or
+                               English; every term must match; "a quoted phrase" is exact. Prints
+                               each hit, the match in [brackets], and the count and how each term was
+                               read on stderr; with --json, one JSON document on stdout:
+                               {"total": n, "hits": [{"docId", "pair", "zh", "en", ...}]}.
+                               Exit 2 for a query it refuses, 1 for an unknown document.
+      --all                    every hit (default: the first 20)
+      --doc DOCID              only the pairs of this document
+      --build DIR              build folder to read (default: build)
   help, --help, -h             Show this help.
 
 Examples:
   npm run duizhao -- ingest
   npm run --silent duizhao -- clean corpus/2026-05-20-xi-putin-talks/source.txt
   npm run --silent duizhao -- export --format tsv 2026-05-20-xi-putin-talks > pairs.tsv
+  npm run --silent duizhao -- export --format tmx > duizhao-corpus.tmx
+  npm run --silent duizhao -- export --format tbx > duizhao-glossary.tbx
+  npm run --silent duizhao -- search hezuo '"strategic partnership"' --json --all
 `;
 
 class UsageError extends Error {}
@@ -103,13 +125,28 @@ async function loadBuiltDocs(buildDir: string): Promise<BuiltDoc[]> {
 
 async function runExport(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { format: { type: 'string' }, build: { type: 'string' } }, allowPositionals: true, strict: true });
-  if (values.format !== 'tsv') throw new UsageError('export needs --format tsv');
+  const { EXPORT_FORMATS, isExportFormat, isDocFormat, renderDocs, renderGlossary } = await import('./export');
+  const format = values.format;
+  if (!isExportFormat(format)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   if (positionals.length > 1) throw new UsageError('export takes at most one DOCID');
-  const docs = await loadBuiltDocs(path.resolve(values.build ?? 'build'));
   const only = positionals[0];
+  const buildDir = path.resolve(values.build ?? 'build');
+  if (!isDocFormat(format)) {
+    // The glossary does not record which documents a term came from, so there is nothing to filter by.
+    if (only !== undefined) throw new UsageError(`--format ${format} exports the corpus-wide glossary and takes no DOCID`);
+    const file = path.join(buildDir, 'glossary.json');
+    const text = await readFile(file, 'utf8').catch(() => {
+      throw new Error(`no glossary at ${file}: run "npm run duizhao -- ingest" first`);
+    });
+    const glossary: unknown = JSON.parse(text);
+    if (!Array.isArray(glossary)) throw new Error(`${file} is not a list of terms: run "npm run duizhao -- ingest" again`);
+    process.stdout.write(renderGlossary(format, glossary as import('./model').GlossaryEntry[]));
+    return;
+  }
+  const docs = await loadBuiltDocs(buildDir);
   const chosen = only ? docs.filter((d) => d.meta.id === only) : docs;
   if (only && chosen.length === 0) throw new Error(`no document "${only}" in the build (known: ${docs.map((d) => d.meta.id).join(', ')})`);
-  process.stdout.write(exportTsv(chosen));
+  process.stdout.write(renderDocs(format, chosen));
 }
 
 /** A UTF-8 file, decoded strictly; `lines` keeps every line (one sentence each), even empty ones. */
@@ -150,6 +187,62 @@ async function runAlign(args: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(pairs, null, 2)}\n`);
 }
 
+/**
+ * `search QUERY`: the app's search over build/search.json. Returns the exit code itself, because a
+ * bad query (2) and an unknown document (1) each print one plain message and no usage hint.
+ */
+async function runSearch(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, all: { type: 'boolean' }, doc: { type: 'string' }, build: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  // Unquoted words arrive as separate arguments: they are the terms of one query.
+  if (positionals.length === 0) throw new UsageError('search needs a QUERY');
+  const query = positionals.join(' ');
+  const { loadSearcher, MAX_LIMIT, QueryError } = await import('./search/index');
+  const { markedLine } = await import('./search/marked-text');
+  const file = path.join(path.resolve(values.build ?? 'build'), 'search.json');
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new Error(`no search index at ${file}: run "npm run duizhao -- ingest" first`);
+  });
+  const bundle = JSON.parse(text) as import('./model').IndexBundle;
+  const searcher = await loadSearcher(bundle);
+  const docIds = [...new Set(bundle.records.map((r) => r.docId))];
+  if (values.doc !== undefined && !docIds.includes(values.doc)) {
+    process.stderr.write(`duizhao: no document "${values.doc}" in the build (known: ${docIds.join(', ')})\n`);
+    return 1;
+  }
+  let result;
+  try {
+    result = searcher.search(query, { docId: values.doc, limit: values.all ? MAX_LIMIT : undefined });
+    // --all pages through the ranked result; the searcher keeps it, so each page costs only its hits.
+    while (values.all && result.hits.length < result.total) {
+      const page = searcher.search(query, { docId: values.doc, limit: MAX_LIMIT, offset: result.hits.length });
+      if (page.hits.length === 0) break;
+      result.hits.push(...page.hits);
+    }
+  } catch (e) {
+    if (!(e instanceof QueryError)) throw e;
+    process.stderr.write(`duizhao: ${e.message}\n`);
+    return 2;
+  }
+  if (values.json) {
+    const hits = result.hits.map(({ docId, pair, zh, en, zhOriginal, zhParts, enParts }) => ({ docId, pair, zh, en, zhOriginal, zhParts, enParts }));
+    process.stdout.write(`${JSON.stringify({ total: result.total, hits })}\n`);
+    return 0;
+  }
+  const marks = process.stdout.isTTY ? { open: '\x1b[1;4m', close: '\x1b[0m' } : { open: '[', close: ']' };
+  for (const hit of result.hits) {
+    process.stdout.write(`${hit.docId} #p-${hit.pair + 1}\n  ${markedLine(hit.zhParts, marks)}\n  ${markedLine(hit.enParts, marks)}\n`);
+  }
+  const read = result.terms.map((t) => `${t.quoted ? `"${t.raw}"` : t.raw} (${t.kind})`).join(', ');
+  const shown = result.hits.length < result.total ? `${result.hits.length} of ${result.total} hits (--all for every hit)` : `${result.total} hits`;
+  process.stderr.write(`${shown}; terms: ${read || 'none'}\n`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -166,6 +259,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'align':
         await runAlign(rest);
         return 0;
+      case 'search':
+        return await runSearch(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -213,7 +213,7 @@ export interface DictEntry {
  * The build format: ingest writes it into the manifest, the app refuses a build of another one.
  * Bump it when the shape of the build folder changes.
  */
-export const BUILD_FORMAT_VERSION = 1;
+export const BUILD_FORMAT_VERSION = 2;
 
 /** `build/manifest.json`: the library page and the app's list of documents. */
 export interface Manifest {
@@ -231,14 +231,31 @@ export interface PairRecord {
   /** Chinese as written in the source, when it differs from `zh`. */
   zhOriginal?: string;
   en: string;
+  /**
+   * Toneless pinyin of `zh` for search, from the words' readings: one syllable (or `?`) per Han
+   * character, a space within a run of Han characters, `|` between runs (see lib/search/pinyin.ts).
+   * Absent when no character has a reading.
+   */
+  pinyin?: string;
 }
 
 /** What search needs, serialisable: the pair records and the exported FlexSearch indexes. */
 export interface IndexBundle {
   records: PairRecord[];
-  /** FlexSearch export: key → data, for the Chinese and English indexes. */
+  /**
+   * FlexSearch export: key → data, for the Chinese bigram and character indexes, the English word
+   * and word-pair indexes and the pinyin index (see lib/search/views.ts).
+   */
   zh: Record<string, string>;
+  zhChars: Record<string, string>;
   en: Record<string, string>;
+  enPairs: Record<string, string>;
+  py: Record<string, string>;
+  /**
+   * The commonest terms of each of those indexes, kept out of FlexSearch: [term, record ids as gaps
+   * from the previous id, occurrences per record] (see lib/search/common-terms.ts).
+   */
+  common: Record<'zh' | 'zhChars' | 'en' | 'enPairs' | 'py', Array<[string, number[], number[]]>>;
 }
 
 /**

@@ -4,12 +4,14 @@ import { notFound } from 'next/navigation';
 import { DocCard } from '@/app/_components/library/DocCard';
 import { routing } from '@/lib/i18n/routing';
 import { listDocs } from '@/lib/store';
+import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 
 export default async function LibraryPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('Library');
+  const tx = await getTranslations('Export');
   const docs = await listDocs();
   return (
     <div className="library">
@@ -17,6 +19,13 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
         <h1>{t('title')}</h1>
         <p className="lede">{t('intro')}</p>
         <p className="count">{t('count', { count: docs.length })}</p>
+        <DownloadLinks
+          label={tx('title')}
+          links={[
+            { href: '/api/export?format=tmx', text: tx('corpusTmx') },
+            { href: '/api/export?format=tsv', text: tx('tsv') },
+          ]}
+        />
       </header>
       <ul className="doc-list">
         {docs.map((doc) => (

@@ -3,7 +3,8 @@
  * `run.ts` calls `await buildIndexBundle(docs.flatMap(pairRecords))`; the search itself lives in
  * `lib/search`, which the app loads the bundle into.
  */
-import type { BuiltDoc, PairRecord } from '../model';
+import type { BuiltDoc, PairRecord, ZhBlock } from '../model';
+import { hanSlots, pinyinLine, wordSyllables } from '../search/pinyin';
 
 export { buildIndexBundle } from '../search/index';
 
@@ -17,9 +18,29 @@ function blockAt<T>(blocks: readonly T[], index: number, doc: BuiltDoc, pairId: 
 }
 
 /**
+ * The toneless syllable of each Han character of a block's simplified text (null where none), read
+ * off its words: the gloss stage chose each reading in context (行长 háng zhǎng), which a reading
+ * derived again from the characters would not know. A word that cannot be found in the text or
+ * whose reading does not line up with its characters leaves its characters without a syllable.
+ */
+function blockSyllables(block: ZhBlock): Array<string | null> {
+  const text = block.simplified;
+  const byOffset = new Map<number, string | null>();
+  let cursor = 0;
+  for (const word of block.sentences.flatMap((s) => s.words)) {
+    const at = text.indexOf(word.simplified, cursor);
+    if (word.simplified === '' || at === -1) continue;
+    const syllables = wordSyllables(word.simplified, word.pinyin);
+    if (syllables !== null) hanSlots(word.simplified).start.forEach((offset, k) => byOffset.set(at + offset, syllables[k] ?? null));
+    cursor = at + word.simplified.length;
+  }
+  return hanSlots(text).start.map((offset) => byOffset.get(offset) ?? null);
+}
+
+/**
  * One record per pair of the document, in order: the simplified text of its Chinese blocks and the
- * text of its English blocks, each joined by a newline (empty for an empty side), and the Chinese
- * as written when conversion changed it.
+ * text of its English blocks, each joined by a newline (empty for an empty side), the Chinese as
+ * written when conversion changed it, and the pinyin line of the Chinese when it has readings.
  */
 export function pairRecords(doc: BuiltDoc): PairRecord[] {
   return doc.pairs.map((pair) => {
@@ -28,6 +49,15 @@ export function pairRecords(doc: BuiltDoc): PairRecord[] {
     const zh = zhBlocks.map((b) => b.simplified).join('\n');
     const zhOriginal = zhBlocks.map((b) => b.original).join('\n');
     const en = enBlocks.map((b) => b.text).join('\n');
-    return zhOriginal === zh ? { docId: doc.meta.id, pair: pair.id, zh, en } : { docId: doc.meta.id, pair: pair.id, zh, zhOriginal, en };
+    // The newline between blocks is not Han, so the blocks' syllables simply follow one another.
+    const pinyin = pinyinLine(zh, zhBlocks.flatMap(blockSyllables));
+    return {
+      docId: doc.meta.id,
+      pair: pair.id,
+      zh,
+      ...(zhOriginal === zh ? {} : { zhOriginal }),
+      en,
+      ...(pinyin === undefined ? {} : { pinyin }),
+    };
   });
 }

@@ -16,6 +16,7 @@ import { convertBlocks } from './convert';
 import { decode } from './decode';
 import { englishBlocks } from './english';
 import { collectGlossary, glossSentences } from './gloss';
+import { buildGlossary } from './glossary';
 import { buildIndexBundle, pairRecords } from './index';
 import { isDocId, parseMeta } from './meta';
 import { segmentBlock } from './segment';
@@ -211,11 +212,20 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     docs.flatMap((d) => d.zh.flatMap((b) => b.sentences.flatMap((s) => s.words))),
     dict,
   );
+  options.onProgress?.({ doc: 'glossary', done: inputs.length, total: inputs.length, stage: 'indexing' });
+  const terms = buildGlossary(docs, (word) => dict.lookup(word));
+  // The term pages look terms up in gloss.json: a glossary term segmented into several words
+  // (上海合作组织) gets its own entries too.
+  for (const { term } of terms) {
+    const entries = dict.lookup(term);
+    if (!glossary.has(term) && entries.length > 0) glossary.set(term, entries);
+  }
   const gloss: Record<string, DictEntry[]> = Object.fromEntries([...glossary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: docs.map((d) => ({ meta: d.meta, stats: d.stats })) };
   const files = new Map<string, string>([
     ['manifest.json', json(manifest)],
     ['gloss.json', json(gloss)],
+    ['glossary.json', json(terms)],
     ['search.json', json(bundle)],
     ...docs.map((d): [string, string] => [`docs/${d.meta.id}.json`, json(d)]),
   ]);

@@ -2,18 +2,9 @@ import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
 import { segmentBlock, segmentWords, splitSentences } from './segment';
+import { seededRandom } from '../../tests/fixtures/random';
 
-/** A small deterministic PRNG (mulberry32), so a failing property case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** Text made of the pieces that matter: terminators, closers, openers, spaces, Ext-B, emoji, selectors. */
 const PIECES = [

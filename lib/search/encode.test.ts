@@ -7,6 +7,7 @@ import {
   encodeEnglish,
   englishWords,
   foldForMatching,
+  hanCharacters,
   stemWord,
   toSimplified,
 } from './encode';
@@ -91,11 +92,20 @@ describe('chineseQueryTerms', () => {
     expect(chineseQueryTerms('a合b')).toEqual(['合']);
   });
 
-  it('gives terms that the index encoder maps to themselves', () => {
-    for (const q of ['合作伙伴', '在20国', 'a合b', '在' + 'y'.repeat(100) + '国', '𠀀𠀁', 'ＡＢ合作']) {
+  it('gives bigrams and bounded words that the index holds for every text containing the term', () => {
+    for (const q of ['合作伙伴', '在20国', 'a合b', '𠀀𠀁', 'ＡＢ合作']) {
       const terms = chineseQueryTerms(foldForMatching(q).text) ?? [];
-      expect(chineseTerms(terms.join(' '))).toEqual(terms);
+      for (const text of [q, `前${q}后`, `x${q}y`]) {
+        const indexed = new Set(chineseTerms(text));
+        for (const t of terms) expect(indexed.has(t), `${t} of ${q} in ${text}`).toBe(true);
+      }
     }
+  });
+});
+
+describe('hanCharacters', () => {
+  it('gives every Han character, folded, once per occurrence', () => {
+    expect(hanCharacters('合作，合\u{E0100}力 G20 𠀀')).toEqual(['合', '作', '合', '力', '𠀀']);
   });
 });
 

@@ -33,7 +33,7 @@ export function toSimplified(text: string): string {
 }
 
 /** Variation selectors (葛󠄀 = 葛 + U+E0100) choose a glyph, not a character: search ignores them. */
-function isVariationSelector(cp: number): boolean {
+export function isVariationSelector(cp: number): boolean {
   return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }
 
@@ -80,6 +80,10 @@ export function foldForMatching(source: string): Folded {
   if (lower === source && !MAY_FOLD_UNITS.test(source)) return { text: source, origin: null };
   // In ASCII, lowercasing is per character and keeps length: the whole-string result is the fold.
   if (!NON_ASCII.test(source)) return { text: lower, origin: null };
+  // Beyond ASCII, whole-string lowercasing equals the per-character fold unless it changed a length
+  // (only İ grows; no character shrinks) or met Σ (the one context rule: final ς). English with
+  // curly quotes and dashes takes this path; the regex with a callback below is ten times slower.
+  if (lower.length === source.length && !source.includes('\u03A3') && !MAY_FOLD_UNITS.test(source)) return { text: lower, origin: null };
   if (!HAS_VARIATION_SELECTOR.test(source)) return { text: source.replace(FOLDABLE, foldChar), origin: null };
   const parts: string[] = [];
   const origin: number[] = [];
@@ -132,6 +136,19 @@ export function chineseTerms(simplified: string): string[] {
     if (m[1] !== undefined) hanBigrams(m[1], out);
     else if (m[2] !== undefined) out.push(capTerm(m[2]));
   }
+  return out;
+}
+
+/**
+ * Terms of the character view: every Han character of already-simplified text, once per
+ * occurrence, so that a one-character query (的, 𠀀) has a posting list instead of a scan of every
+ * record. A view apart from the bigrams: there a lone character stands for a one-character run, and
+ * a common character's counts must be its occurrences and nothing else.
+ */
+export function hanCharacters(simplified: string): string[] {
+  const text = foldForMatching(simplified).text;
+  const out: string[] = [];
+  for (const ch of text) if (HAN.test(ch)) out.push(ch);
   return out;
 }
 
@@ -237,7 +254,7 @@ export function stemWord(word: string): string {
 }
 
 /** The index term of a folded English word. */
-function englishTerm(word: string): string {
+export function englishTerm(word: string): string {
   return capTerm(stemWord(word));
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { stemmer } from 'stemmer';
 import type { IndexBundle, PairRecord } from '../model';
 import { toSimplified } from './encode';
-import { MAX_LIMIT, QueryError, buildIndexBundle, loadSearcher, type SearchResult, type Searcher } from './index';
+import { MAX_LIMIT, QueryError, buildIndexBundle, loadSearcher, searcherOver, type SearchResult, type Searcher } from './index';
+import { pinyinLine } from './pinyin';
 
 /** Records of one document, pair numbers in order; each entry is [zh, en]. */
 function records(docId: string, pairs: Array<[string, string]>): PairRecord[] {
@@ -119,8 +120,8 @@ describe('options', () => {
   it('filters by document', async () => {
     const s = await searcher();
     expect(ids(s.search('合作', { docId: 'statement' }))).toEqual(['statement#0']);
-    expect(s.search('合作', { docId: 'nope' })).toEqual({ total: 0, hits: [] });
-    expect(s.search('合作', { docId: '__proto__' })).toEqual({ total: 0, hits: [] });
+    expect(s.search('合作', { docId: 'nope' })).toMatchObject({ total: 0, hits: [] });
+    expect(s.search('合作', { docId: '__proto__' })).toMatchObject({ total: 0, hits: [] });
   });
 
   it('pages with an exact total', async () => {
@@ -128,7 +129,7 @@ describe('options', () => {
     const page = s.search('cooperation', { limit: 2, offset: 1 });
     expect(page.total).toBe(4);
     expect(ids(page)).toEqual(['talks#2', 'talks#4']);
-    expect(s.search('cooperation', { offset: 99 })).toEqual({ total: 4, hits: [] });
+    expect(s.search('cooperation', { offset: 99 })).toMatchObject({ total: 4, hits: [] });
     expect(s.search('cooperation', { limit: 0 }).hits).toEqual([]);
   });
 
@@ -153,7 +154,7 @@ describe('options', () => {
 describe('hostile input', () => {
   it('answers empty, whitespace and punctuation queries with nothing', async () => {
     const s = await searcher();
-    for (const q of ['', '   ', '\u3000', '*', '\\', '，。']) expect(s.search(q)).toEqual({ total: 0, hits: [] });
+    for (const q of ['', '   ', '\u3000', '*', '\\', '，。']) expect(s.search(q)).toEqual({ total: 0, hits: [], terms: [] });
   });
 
   it('refuses a query that is not a string, before FlexSearch sees it', async () => {
@@ -228,8 +229,8 @@ describe('bundle', () => {
 
   it('works when empty', async () => {
     const s = await loadSearcher(await buildIndexBundle([]));
-    expect(s.search('合作')).toEqual({ total: 0, hits: [] });
-    expect(s.search('合')).toEqual({ total: 0, hits: [] });
+    expect(s.search('合作')).toMatchObject({ total: 0, hits: [] });
+    expect(s.search('合')).toMatchObject({ total: 0, hits: [] });
   });
 
   it('refuses a malformed bundle', async () => {
@@ -287,5 +288,157 @@ describe('exactness against a brute-force scan', () => {
       expect(result.total, query).toBe(bruteForce(corpus, query));
       for (const hit of result.hits) expect(marked(hit.zhParts).length + marked(hit.enParts).length, query).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('pinyin search', () => {
+  /** [zh, en, pinyin line] */
+  const rows: Array<[string, string, string]> = [
+    ['双方同意深化合作。', 'Both sides agreed to deepen cooperation.', 'shuang fang tong yi shen hua he zuo'],
+    ['合则两利，作出选择。', 'Cooperation benefits both.', 'he ze liang li|zuo chu xuan ze'],
+    ['西安是古都。', "Xi'an is an ancient capital.", 'xi an shi gu du'],
+    ['先进技术', 'advanced technology', 'xian jin ji shu'],
+    ['龙门石窟很长。', 'The Longmen Grottoes are long.', 'long men shi ku hen chang'],
+    ['我们的人民', 'Our people, men and women.', 'wo men de ren min'],
+    ['战略协作', 'strategic coordination', 'zhan lve xie zuo'],
+    ['绿色', 'green', 'lv se'],
+  ];
+  const PY: PairRecord[] = rows.map(([zh, en, pinyin], pair) => ({ docId: pair < 4 ? 'a' : 'b', pair, zh, en, pinyin }));
+  let loaded: Promise<Searcher> | undefined;
+  const py = () => (loaded ??= buildIndexBundle(PY).then((b) => loadSearcher(JSON.parse(JSON.stringify(b)) as IndexBundle)));
+
+  it('finds 合作 typed every way, marking the characters', async () => {
+    const s = await py();
+    for (const q of ['hezuo', 'hé zuò', 'he2 zuo4', 'HeZuo', 'he zuo', 'hé zuo', 'he2zuo4']) {
+      const result = s.search(q);
+      expect(ids(result), q).toEqual(['a#0']);
+      expect(marked(result.hits[0]?.zhParts ?? []), q).toEqual(['合作']);
+    }
+  });
+
+  it('respects syllable boundaries: xian is not xi + an unless typed so', async () => {
+    const s = await py();
+    expect(ids(s.search('xian'))).toEqual(['a#3']);
+    for (const q of ["xi'an", 'XiAn', 'xi1an1']) expect(ids(s.search(q)), q).toEqual(['a#2']);
+    expect(marked(s.search('xi1an1').hits[0]?.zhParts ?? [])).toEqual(['西安']);
+  });
+
+  it('never joins syllables across punctuation', async () => {
+    expect(ids((await py()).search('he ze'))).toEqual(['a#1']);
+    expect((await py()).search('li zuo').total).toBe(0);
+  });
+
+  it('counts a toneless word that is also English either way, and reports how it was read', async () => {
+    const s = await py();
+    const long = s.search('long');
+    expect(ids(long)).toEqual(['b#4']);
+    expect(marked(long.hits[0]?.zhParts ?? [])).toEqual(['龙']);
+    expect(marked(long.hits[0]?.enParts ?? [])).toEqual(['long']);
+    expect(long.terms).toEqual([{ raw: 'long', kind: 'english-or-pinyin', quoted: false }]);
+    expect(ids(s.search('men'))).toEqual(['b#5', 'b#4']); // 们 and "men": two occurrences
+    expect(s.search('hezuo').terms[0]?.kind).toBe('pinyin');
+    expect(s.search('green').terms[0]?.kind).toBe('english');
+  });
+
+  it('reads ü typed as v, u: or ü, and lue for lüe', async () => {
+    const s = await py();
+    for (const q of ['zhanlve', 'zhanlüe', 'zhan lu:e4', 'zhanlue']) expect(ids(s.search(q)), q).toEqual(['b#6']);
+    expect(ids(s.search('lvse'))).toEqual(['b#7']);
+    expect(s.search('luse').total).toBe(0);
+  });
+
+  it('filters by document', async () => {
+    expect(ids((await py()).search('men', { docId: 'b' }))).toEqual(['b#5', 'b#4']);
+    expect((await py()).search('hezuo', { docId: 'b' }).total).toBe(0);
+  });
+
+  it('never returns the pinyin line itself', async () => {
+    expect((await py()).search('hezuo').hits[0]).not.toHaveProperty('pinyin');
+  });
+});
+
+describe('quoted phrases', () => {
+  it('match English words in order, unstemmed, case-insensitive', async () => {
+    const s = await searcher();
+    expect(ids(s.search('"strategic partnership"'))).toEqual(['talks#0']);
+    expect(ids(s.search('"STRATEGIC PARTNERSHIP of"'))).toEqual(['talks#0']);
+    expect(s.search('"strategic partnerships"').total).toBe(0);
+    expect(s.search('"partnership strategic"').total).toBe(0);
+    expect(ids(s.search('strategic partnerships'))).toEqual(['talks#0']);
+    expect(s.search('"cooperate"').total).toBe(1);
+    expect(s.search('cooperate').total).toBe(4);
+  });
+
+  it('match Chinese as typed, as one term', async () => {
+    const s = await searcher();
+    expect(ids(s.search('"深化合作"'))).toEqual(['talks#1']);
+    expect(s.search('"合作 共赢"').total).toBe(0);
+    expect(ids(s.search('合作 共赢'))).toEqual(['talks#1']);
+  });
+
+  it('are reported with the other terms', async () => {
+    expect((await searcher()).search('合作 "strategic partnership" 關係').terms).toEqual([
+      { raw: '合作', kind: 'simplified', quoted: false },
+      { raw: 'strategic partnership', kind: 'english', quoted: true },
+      { raw: '關係', kind: 'traditional', quoted: false },
+    ]);
+  });
+});
+
+describe('common terms', () => {
+  function rng(seed: number): () => number {
+    let s = seed;
+    return () => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
+  }
+  const pick = <T,>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)] as T;
+
+  // A small vocabulary makes every term common, doubled bigrams (天天天) and repeated pairs frequent.
+  const HAN: Array<[string, string]> = [['天', 'tian'], ['合', 'he'], ['作', 'zuo'], ['和', 'he'], ['人', 'ren'], ['𠀀', 'qiu'], ['，', '']];
+  const WORDS = ['to', 'be', 'the', 'of', 'very', 'cooperate', 'cooperation', 'He', 'zuo', 'long', 'Long'];
+
+  function corpus(n: number, r: () => number): PairRecord[] {
+    return Array.from({ length: n }, (_, pair) => {
+      const chars = Array.from({ length: 1 + Math.floor(r() * 14) }, () => pick(HAN, r));
+      const zh = chars.map(([c]) => c).join('');
+      const syllables = chars.filter(([c]) => c !== '，').map(([, p]) => p);
+      const en = Array.from({ length: Math.floor(r() * 10) }, () => pick(WORDS, r)).join(r() < 0.5 ? ' ' : ', ');
+      return { docId: pair % 3 === 0 ? 'x' : 'y', pair, zh, en, pinyin: pinyinLine(zh, syllables) };
+    });
+  }
+
+  it('give the same totals, ranking and marks as verifying every candidate', async () => {
+    const r = rng(3);
+    // Over PAIRED_WORD_MIN_RECORDS, so that quoted phrases of common words go through word pairs.
+    const records = corpus(1200, r);
+    const tables = searcherOver(records, { commonTermRecords: 2 });
+    const flex = searcherOver(records, { commonTermRecords: Number.MAX_SAFE_INTEGER });
+    // Commonness estimated on every 12th record: it moves lists between tables and FlexSearch only.
+    const sampled = searcherOver(records, { commonTermRecords: 8, sampledRecords: 100 });
+    const bundle = await buildIndexBundle(records, { commonTermRecords: 2 });
+    expect(bundle.common.enPairs.length).toBeGreaterThan(0);
+    const reloaded = await loadSearcher(JSON.parse(JSON.stringify(bundle)) as IndexBundle);
+    const queries = ['天', '天天', '天天天', '合作', 'tian', 'tian tian', 'tiantian', 'he', 'hezuo', 'ren ren', '"to be"', '"very very"', '"the of to"',
+      'to', 'be the', 'long', 'Long', '"long"', 'cooperation', '"cooperate"', '𠀀', '𠀀𠀀', 'qiu', '天 to', 'he zuo "to be"', '合作 long', '"very very very"'];
+    for (const q of queries) {
+      for (const docId of [undefined, 'x']) {
+        const want = flex.search(q, { limit: MAX_LIMIT, docId });
+        expect(tables.search(q, { limit: MAX_LIMIT, docId }), `${q} in ${docId}`).toEqual(want);
+        expect(reloaded.search(q, { limit: MAX_LIMIT, docId }), `${q} in ${docId}`).toEqual(want);
+        expect(sampled.search(q, { limit: MAX_LIMIT, docId }), `${q} in ${docId}`).toEqual(want);
+      }
+    }
+    expect(flex.search('天').total).toBeGreaterThan(50);
+  });
+
+  it('are checked when a bundle is loaded', async () => {
+    const bundle = await buildIndexBundle(records('c', [['天天', 'the day']]), { commonTermRecords: 1 });
+    const broken = JSON.parse(JSON.stringify(bundle)) as IndexBundle;
+    broken.common.zhChars = [['天', [5], [2]]];
+    await expect(loadSearcher(broken)).rejects.toThrow(/not ascending record ids/);
+    broken.common.zhChars = [['天', [0], [0]]];
+    await expect(loadSearcher(broken)).rejects.toThrow(/not positive/);
   });
 });

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { matchRecord, toParts } from './match';
 import { englishWords, stemWord } from './encode';
-import { parseQuery, type EnQueryTerm, type ZhQueryTerm } from './query';
+import { parseQuery } from './query';
 
-function match(zh: string, en: string, query: string) {
-  const terms = parseQuery(query);
-  return matchRecord(
-    { zh, en },
-    terms.filter((t): t is ZhQueryTerm => t.side === 'zh'),
-    terms.filter((t): t is EnQueryTerm => t.side === 'en'),
-  );
+function match(zh: string, en: string, query: string, pinyin?: string) {
+  return matchRecord({ zh, en, pinyin }, parseQuery(query));
 }
 
 describe('toParts', () => {

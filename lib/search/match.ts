@@ -3,7 +3,8 @@
  * only proposes candidates; this is what makes search exact.
  */
 import { foldForMatching, isWordCodePoint, stemWord, type Folded } from './encode';
-import type { EnQueryTerm, ZhQueryTerm } from './query';
+import { countPinyin, findPinyin } from './pinyin';
+import type { EnNeedle, Needle, QueryTerm, ZhNeedle } from './query';
 
 /** A run of a pair's text, marked when it matched: rendered as React text, never as HTML. */
 export interface Part {
@@ -12,13 +13,13 @@ export interface Part {
 }
 
 /** A match, as UTF-16 offsets into the source text (for slicing; they never cut a code point). */
-interface Range {
+export interface Range {
   start: number;
   end: number;
 }
 
 /** Non-overlapping occurrences of any form of a Chinese term, mapped back to the source text. */
-function findChinese(folded: Folded, term: ZhQueryTerm): Range[] {
+function findChinese(folded: Folded, term: ZhNeedle): Range[] {
   const out: Range[] = [];
   for (const { folded: needle } of term.forms) {
     if (needle === '') continue;
@@ -66,26 +67,28 @@ function nextWordStart(text: string, at: number): number {
 }
 
 /**
- * Occurrences of an English term: its words, by stem, as consecutive words of the text (the words
- * `englishWords` would split it into). Instead of splitting and stemming the whole text, finds the
- * first word by the part of its stem that every matching word starts with (see stemWord), then
- * reads words from there: most candidates hold only a few places worth stemming.
+ * Occurrences of an English term: its words, by stem (or as they are, for a quoted phrase), as
+ * consecutive words of the text (the words `englishWords` would split it into). Instead of
+ * splitting and stemming the whole text, finds the first word by the part of its stem that every
+ * matching word starts with (see stemWord), then reads words from there: most candidates hold only
+ * a few places worth stemming.
  */
-function findEnglish(folded: Folded, term: EnQueryTerm): Range[] {
+function findEnglish(folded: Folded, term: EnNeedle): Range[] {
   const out: Range[] = [];
   const [first, ...rest] = term.stems;
   if (first === undefined) return out;
+  const key = term.exact ? (word: string) => word : stemWord;
   const text = folded.text;
-  const probe = first.length > 1 ? first.slice(0, -1) : first.slice(0, 1);
+  const probe = term.exact ? first : first.length > 1 ? first.slice(0, -1) : first.slice(0, 1);
   for (let at = text.indexOf(probe); at !== -1; at = text.indexOf(probe, at + 1)) {
     if (isWordCodePoint(codePointBefore(text, at))) continue; // inside a word, not at its start
     let end = wordEnd(text, at);
-    if (stemWord(text.slice(at, end)) !== first) continue;
+    if (key(text.slice(at, end)) !== first) continue;
     let ok = true;
     for (const stem of rest) {
       const start = nextWordStart(text, end);
       const next = wordEnd(text, start);
-      if (next === start || stemWord(text.slice(start, next)) !== stem) {
+      if (next === start || key(text.slice(start, next)) !== stem) {
         ok = false;
         break;
       }
@@ -100,6 +103,8 @@ function findEnglish(folded: Folded, term: EnQueryTerm): Range[] {
 export interface MatchTexts {
   zh: string;
   en: string;
+  /** The pinyin line of `zh` (see pinyin.ts); absent when no character has a reading. */
+  pinyin?: string;
 }
 
 /** Every match of every term in a record, or null when some term does not occur. */
@@ -110,26 +115,81 @@ export interface RecordMatch {
   count: number;
 }
 
-export function matchRecord(record: MatchTexts, zhTerms: ZhQueryTerm[], enTerms: EnQueryTerm[]): RecordMatch | null {
-  const zh: Range[] = [];
-  const en: Range[] = [];
-  if (zhTerms.length > 0) {
-    const folded = foldForMatching(record.zh);
-    for (const term of zhTerms) {
-      const found = findChinese(folded, term);
-      if (found.length === 0) return null;
-      for (const r of found) zh.push(r); // not push(...found): a long text may hold 100k matches
-    }
+/** A record's texts folded once, on first use: most needles look at one side only. */
+class FoldedRecord {
+  private zhFolded: Folded | undefined;
+  private enFolded: Folded | undefined;
+  constructor(readonly record: MatchTexts) {}
+  get zh(): Folded {
+    this.zhFolded ??= foldForMatching(this.record.zh);
+    return this.zhFolded;
   }
-  if (enTerms.length > 0) {
-    const folded = foldForMatching(record.en);
-    for (const term of enTerms) {
-      const found = findEnglish(folded, term);
-      if (found.length === 0) return null;
-      for (const r of found) en.push(r);
-    }
+  get en(): Folded {
+    this.enFolded ??= foldForMatching(this.record.en);
+    return this.enFolded;
   }
-  return { zh, en, count: zh.length + en.length };
+}
+
+/** Where a needle occurs, on which side (pinyin matches are marked on the Chinese). */
+function findNeedle(texts: FoldedRecord, needle: Needle): { side: 'zh' | 'en'; ranges: Range[] } {
+  switch (needle.side) {
+    case 'zh':
+      return { side: 'zh', ranges: needle.forms.length === 0 ? [] : findChinese(texts.zh, needle) };
+    case 'en':
+      return { side: 'en', ranges: findEnglish(texts.en, needle) };
+    case 'py':
+      return { side: 'zh', ranges: findPinyin(texts.record.zh, texts.record.pinyin, needle.syllables) };
+  }
+}
+
+/**
+ * A term's matches: those of every alternative found whole (every needle occurs). A record with
+ * 合作 and "hezuo" in its English counts both for the term `hezuo`: it has it both ways.
+ */
+function matchTerm(texts: FoldedRecord, term: QueryTerm, out: RecordMatch): boolean {
+  let found = false;
+  for (const alternative of term.alternatives) {
+    const hits = [];
+    for (const needle of alternative) {
+      const hit = findNeedle(texts, needle);
+      if (hit.ranges.length === 0) break;
+      hits.push(hit);
+    }
+    if (hits.length < alternative.length || alternative.length === 0) continue;
+    found = true;
+    // Not push(...ranges): a long text may hold 100k matches.
+    for (const { side, ranges } of hits) for (const r of ranges) out[side].push(r);
+  }
+  return found;
+}
+
+/** How often a needle occurs: what findNeedle would find, without mapping pinyin onto characters. */
+function countNeedle(texts: FoldedRecord, needle: Needle): number {
+  return needle.side === 'py' ? countPinyin(texts.record.pinyin, needle.syllables) : findNeedle(texts, needle).ranges.length;
+}
+
+/**
+ * The occurrences of an alternative of a term in a record (as `matchRecord` counts them), or 0 when
+ * one of its needles does not occur: verification for the ranking, which needs no highlight.
+ */
+export function countAlternative(record: MatchTexts, alternative: readonly Needle[]): number {
+  const texts = new FoldedRecord(record);
+  let sum = 0;
+  for (const needle of alternative) {
+    const n = countNeedle(texts, needle);
+    if (n === 0) return 0;
+    sum += n;
+  }
+  return sum;
+}
+
+/** The matches of all terms in a record, or null when one of them does not occur. */
+export function matchRecord(record: MatchTexts, terms: readonly QueryTerm[]): RecordMatch | null {
+  const texts = new FoldedRecord(record);
+  const out: RecordMatch = { zh: [], en: [], count: 0 };
+  for (const term of terms) if (!matchTerm(texts, term, out)) return null;
+  out.count = out.zh.length + out.en.length;
+  return out;
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleMeta } from '../../tests/fixtures/meta';
+import { BUILD_FORMAT_VERSION } from '../model';
 
 // A hand-made two-file build: enough for the store's own rules, without running the ingest.
 let dir: string;
@@ -19,7 +20,7 @@ async function freshStore(build: string | undefined) {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'duizhao-store-'));
   await mkdir(path.join(dir, 'docs'));
-  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ formatVersion: 1, docs: [{ meta, stats: {} }] }));
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [{ meta, stats: {} }] }));
   await writeFile(path.join(dir, 'docs', 'doc-a.json'), JSON.stringify({ meta, zh: [], en: [], pairs: [], stats: {} }));
   // A file a path trick might reach: it must never be read.
   await writeFile(path.join(dir, 'secret.json'), JSON.stringify({ meta, zh: [], en: [], pairs: [] }));
@@ -62,9 +63,9 @@ describe('store', () => {
 
   it('refuses a build of another format version', async () => {
     const other = await mkdtemp(path.join(tmpdir(), 'duizhao-store-v2-'));
-    await writeFile(path.join(other, 'manifest.json'), JSON.stringify({ formatVersion: 2, docs: [] }));
+    await writeFile(path.join(other, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION + 1, docs: [] }));
     const store = await freshStore(other);
-    await expect(store.getManifest()).rejects.toThrow(/format version 2/);
+    await expect(store.getManifest()).rejects.toThrow(`format version ${BUILD_FORMAT_VERSION + 1}`);
     await rm(other, { recursive: true, force: true });
   });
 });

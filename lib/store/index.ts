@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type IndexBundle, type Manifest } from '@/lib/model';
+import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type IndexBundle, type Manifest, type PairRecord } from '@/lib/model';
 import { loadSearcher, type Searcher } from '@/lib/search';
 import { isDocId } from './input';
 
@@ -141,11 +141,27 @@ export async function lookupGloss(word: string): Promise<DictEntry[]> {
   return (await getGlossMap()).get(word) ?? [];
 }
 
-export const getSearcher = memo(async (): Promise<Searcher> => {
+const getBundle = memo(async (): Promise<IndexBundle> => {
   const raw = await readJson('search.json');
   if (!isObject(raw) || !Array.isArray(raw.records)) throw new BuildFormatError('search.json', 'is not a search bundle');
-  return loadSearcher(raw as unknown as IndexBundle);
+  return raw as unknown as IndexBundle;
 });
+
+export const getSearcher = memo(async (): Promise<Searcher> => loadSearcher(await getBundle()));
+
+/** Every aligned pair as a search record (the unit of search, export and the concordance). */
+export async function getRecords(): Promise<readonly PairRecord[]> {
+  return (await getBundle()).records;
+}
+
+/**
+ * A synchronous lookup in the corpus's CC-CEDICT extract, and its headwords (the words the texts
+ * are segmented into), for code that looks up many words in a loop.
+ */
+export async function glossLookup(): Promise<{ lookup: (word: string) => DictEntry[]; words: () => Iterable<string> }> {
+  const map = await getGlossMap();
+  return { lookup: (word) => map.get(word) ?? [], words: () => map.keys() };
+}
 
 /** The glossary extracted at ingest (`glossary.json`), most term-like first. */
 export const getGlossary = memo(async (): Promise<GlossaryEntry[]> => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGlossRequest, checkSearchQuery, checkSearchRequest, codePointLength, isDocId, parseQueryString } from './input';
+import { checkGlossRequest, checkSearchQuery, checkSearchRequest, checkTerm, checkTermRequest, codePointLength, isDocId, parseQueryString } from './input';
 
 describe('isDocId', () => {
   it.each(['2026-05-20-xi-putin-talks', 'a', 'x1-2'])('accepts %s', (id) => expect(isDocId(id)).toBe(true));
@@ -73,4 +73,32 @@ describe('checkGlossRequest', () => {
     'refuses %s',
     (qs) => expect(checkGlossRequest(qs).ok).toBe(false),
   );
+});
+
+describe('checkTerm and checkTermRequest', () => {
+  it('accepts Chinese terms, simplified or traditional', () => {
+    expect(checkTerm('合作')).toEqual({ ok: true, value: '合作' });
+    expect(checkTerm(' 關係 ')).toEqual({ ok: true, value: '關係' });
+    expect(checkTerm('𠀀')).toEqual({ ok: true, value: '𠀀' });
+  });
+
+  it('refuses what is not a Chinese term, with a reason', () => {
+    for (const bad of ['', '   ', 'cooperation', '__proto__', 'constructor', '*', '\\', '<script>', '合作 关系', '合\u0000作']) {
+      expect(checkTerm(bad).ok, bad).toBe(false);
+    }
+    expect(checkTerm('\uD800')).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(checkTerm('合'.repeat(17))).toMatchObject({ ok: false, reason: 'too-long' });
+    expect(checkTerm('合'.repeat(100_000))).toMatchObject({ ok: false, reason: 'too-long' });
+    expect(checkTerm(undefined)).toMatchObject({ ok: false, reason: 'missing' });
+  });
+
+  it('reads one term and an optional line cap from the query string', () => {
+    expect(checkTermRequest('?term=%E5%90%88%E4%BD%9C')).toEqual({ ok: true, value: { term: '合作', lines: 50 } });
+    expect(checkTermRequest('?term=%E5%90%88%E4%BD%9C&lines=0')).toEqual({ ok: true, value: { term: '合作', lines: 0 } });
+    expect(checkTermRequest('?term=a&term=b')).toMatchObject({ ok: false, reason: 'repeated' });
+    expect(checkTermRequest('?term=%E4%B8')).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(checkTermRequest('?term=%ED%A0%80')).toMatchObject({ ok: false });
+    expect(checkTermRequest('?term=%E5%90%88&lines=9999')).toMatchObject({ ok: false });
+    expect(checkTermRequest('')).toMatchObject({ ok: false, reason: 'missing' });
+  });
 });

@@ -14,7 +14,7 @@ export type Checked<T> =
   | { ok: true; value: T }
   | { ok: false; status: 400; reason: Refusal; message: string };
 
-const fail = (message: string, reason: Refusal = 'invalid'): Checked<never> => ({
+export const fail = (message: string, reason: Refusal = 'invalid'): Checked<never> => ({
   ok: false,
   status: 400,
   reason,
@@ -71,7 +71,7 @@ export function parseQueryString(search: string): Checked<Map<string, string[]>>
 }
 
 /** Exactly one value of a parameter, or undefined when it is absent. */
-function single(params: Map<string, string[]>, name: string): Checked<string | undefined> {
+export function single(params: Map<string, string[]>, name: string): Checked<string | undefined> {
   const values = params.get(name);
   if (values === undefined) return { ok: true, value: undefined };
   if (values.length !== 1) return fail(`Give "${name}" once, not ${values.length} times.`, 'repeated');
@@ -152,4 +152,35 @@ export function checkGlossRequest(search: string): Checked<string> {
   }
   if (!GLOSS_WORD.test(w.value)) return fail('A word may contain only Chinese characters and Latin letters.');
   return { ok: true, value: w.value };
+}
+
+export const MAX_TERM = 16;
+/** A term is Chinese: Han characters, with a middle dot or hyphen inside names (普京·弗拉基米尔). */
+const TERM = /^\p{Script=Han}(?:[\p{Script=Han}·・-]*\p{Script=Han})?$/u;
+
+/** A term as typed (in a path segment or `?term=`): 1–16 Han characters, simplified or traditional. */
+export function checkTerm(raw: string | undefined): Checked<string> {
+  if (raw === undefined) return fail('Missing term: add ?term=<Chinese term>.', 'missing');
+  if (raw.length > MAX_TERM * 2 + 8) return fail(`The term is longer than ${MAX_TERM} characters.`, 'too-long');
+  if (LONE_SURROGATE.test(raw) || raw.includes('\uFFFD')) return fail('The term is not valid Unicode text.', 'malformed');
+  const term = raw.trim();
+  if (term === '') return fail('The term is empty.', 'empty');
+  if (codePointLength(term) > MAX_TERM) return fail(`The term is longer than ${MAX_TERM} characters.`, 'too-long');
+  if (!TERM.test(term)) return fail('A term is a Chinese word or phrase: Chinese characters only (search finds English and pinyin).');
+  return { ok: true, value: term };
+}
+
+/** `GET /api/term?term=`: one term; `lines` (0–500) caps the concordance lines returned. */
+export function checkTermRequest(search: string): Checked<{ term: string; lines: number }> {
+  const parsed = parseQueryString(search);
+  if (!parsed.ok) return parsed;
+  const term = single(parsed.value, 'term');
+  if (!term.ok) return term;
+  const checked = checkTerm(term.value);
+  if (!checked.ok) return checked;
+  const linesRaw = single(parsed.value, 'lines');
+  if (!linesRaw.ok) return linesRaw;
+  const lines = checkInteger(linesRaw.value, 'lines', 0, 500, 50);
+  if (!lines.ok) return lines;
+  return { ok: true, value: { term: checked.value, lines: lines.value } };
 }

@@ -29,6 +29,7 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
         </Link>
         <nav className="site-nav" aria-label={t('library')}>
           <Link href="/">{t('library')}</Link>
+          <Link href="/glossary">{t('glossary')}</Link>
         </nav>
         <SearchForm
           locale={locale}

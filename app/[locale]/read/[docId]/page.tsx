@@ -8,6 +8,7 @@ import { zhLang } from '@/app/_components/reader/lang';
 import { PairView, type PairLabels } from '@/app/_components/reader/PairView';
 import { routing } from '@/lib/i18n/routing';
 import { getDoc, listDocs } from '@/lib/store';
+import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 
 // Every document is generated at build time; an id that is not in the manifest is a 404 and
 // never becomes a file path.
@@ -39,6 +40,7 @@ export default async function ReaderPage({ params }: Props) {
   if (!doc) notFound();
 
   const t = await getTranslations('Reader');
+  const tx = await getTranslations('Export');
   const tg = await getTranslations('Gloss');
   const format = await getFormatter();
   const { meta, stats } = doc;
@@ -84,6 +86,15 @@ export default async function ReaderPage({ params }: Props) {
           <p className="notice">{t('noTranslationYet')}</p>
         )}
         <p className="hint">{t('hint')}</p>
+        {solo ? null : (
+          <DownloadLinks
+            label={tx('title')}
+            links={[
+              { href: `/api/export?format=tmx&doc=${meta.id}`, text: tx('tmx') },
+              { href: `/api/export?format=tsv&doc=${meta.id}`, text: tx('tsv') },
+            ]}
+          />
+        )}
         {solo ? null : (
           <AlignmentPlot
             doc={doc}

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { GlossaryTable } from '@/app/_components/term/GlossaryTable';
+import { routing } from '@/lib/i18n/routing';
+import { getGlossary } from '@/lib/store';
+import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
+
+/** Below this share of its occurrences, a term's dominant rendering marks the term inconsistent. */
+const INCONSISTENT_BELOW = 0.6;
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'Glossary' });
+  return { title: t('title') };
+}
+
+export default async function GlossaryPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Glossary');
+  const entries = await getGlossary();
+  return (
+    <div className="glossary-page">
+      <header className="page-head">
+        <h1>{t('title')}</h1>
+        <p className="intro">{t('intro', { threshold: INCONSISTENT_BELOW })}</p>
+        <DownloadLinks
+          label={t('download')}
+          links={[
+            { href: '/api/export?format=tbx', text: t('tbx') },
+            { href: '/api/export?format=csv', text: t('csv') },
+          ]}
+        />
+      </header>
+      <GlossaryTable
+        entries={entries}
+        locale={locale}
+        threshold={INCONSISTENT_BELOW}
+        labels={{
+          filter: t('filter'),
+          filterPlaceholder: t('filterPlaceholder'),
+          onlyInconsistent: t('onlyInconsistent'),
+          term: t('term'),
+          pinyin: t('pinyin'),
+          frequency: t('frequency'),
+          rendering: t('rendering'),
+          variants: t('variants'),
+          inconsistent: t('inconsistent'),
+          none: t('none'),
+          empty: t('empty'),
+          count: t.raw('count') as string,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { Concordance, type ConcordanceLabels } from '@/app/_components/term/Concordance';
+import { OccurrenceChart } from '@/app/_components/term/OccurrenceChart';
+import { zhLang } from '@/app/_components/reader/lang';
+import { routing } from '@/lib/i18n/routing';
+import { getTermView, TERM_PAGE_LINES } from '@/lib/store/terms';
+import { checkTerm } from '@/lib/store/input';
+
+interface Props {
+  params: Promise<{ locale: string; term: string }>;
+}
+
+/** The path segment as the user typed it; a malformed escape is left for checkTerm to refuse. */
+function segment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, term } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const checked = checkTerm(segment(term));
+  if (!checked.ok) return { robots: { index: false } };
+  const t = await getTranslations({ locale, namespace: 'Term' });
+  return { title: t('metaTitle', { term: checked.value }) };
+}
+
+export default async function TermPage({ params }: Props) {
+  const { locale, term: rawTerm } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Term');
+  const checked = checkTerm(segment(rawTerm));
+  if (!checked.ok) {
+    return (
+      <div className="term-page">
+        <p className="empty-state error" role="alert">
+          {t('refused', { reason: checked.message })}
+        </p>
+      </div>
+    );
+  }
+  const view = await getTermView(checked.value, TERM_PAGE_LINES);
+  const labels: ConcordanceLabels = {
+    sortBy: t('sortBy'),
+    orders: { corpus: t('sortCorpus'), left: t('sortLeft'), right: t('sortRight') },
+    open: t('open'),
+    noRendering: t('noRendering'),
+  };
+  const { report } = view;
+  const total = report.occurrences.length;
+  const title = (meta: (typeof view.docs)[number]['meta']) => (locale === 'en' ? meta.title.en : meta.title.zh);
+
+  return (
+    <div className="term-page">
+      <header className="term-head">
+        <h1 lang="zh-Hans" className="term-title">
+          {view.term}
+        </h1>
+        {view.traditional.length > 0 ? (
+          <span className="term-trad" lang="zh-Hant">
+            {view.traditional.join(' / ')}
+          </span>
+        ) : null}
+        {view.pinyin ? <span className="term-pinyin">{view.pinyin}</span> : null}
+        {view.hsk ? <span className="badge term-hsk">{t('hsk', { level: view.hsk })}</span> : null}
+        <p className="term-stats" data-occurrences={total}>
+          {t('frequency', { count: total, docs: view.docs.length })}
+          {' · '}
+          <a href={`/${locale}/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</a>
+        </p>
+      </header>
+
+      <section className="term-dict" aria-labelledby="dict-title">
+        <h2 id="dict-title">{t('dictionary')}</h2>
+        {view.entries.length === 0 ? (
+          <p className="hint">{t('notInDictionary')}</p>
+        ) : (
+          view.entries.map((entry, i) => (
+            <div className="dict-entry" key={i}>
+              <p className="dict-head">
+                <span lang="zh-Hans">{entry.simplified}</span>
+                {entry.traditional !== entry.simplified ? <span lang="zh-Hant"> [{entry.traditional}]</span> : null}{' '}
+                <span className="term-pinyin">{entry.pinyin}</span>
+              </p>
+              <ol className="dict-senses" lang="en">
+                {entry.senses.map((sense, k) => (
+                  <li key={k}>{sense}</li>
+                ))}
+              </ol>
+            </div>
+          ))
+        )}
+      </section>
+
+      {total === 0 ? (
+        <p className="empty-state">{t('noOccurrences')}</p>
+      ) : (
+        <>
+          <section className="term-renderings" aria-labelledby="renderings-title">
+            <h2 id="renderings-title">{t('renderings')}</h2>
+            <p className="hint">{t('renderingsHint')}</p>
+            <ul className="renderings">
+              {report.renderings.map((r) => (
+                <li key={r.key} className="rendering" data-rendering={r.key}>
+                  <details>
+                    <summary>
+                      <span className="rendering-text" lang="en">
+                        {r.text}
+                      </span>
+                      <span className="rendering-bar" aria-hidden="true">
+                        <span style={{ width: `${Math.round(r.share * 100)}%` }} />
+                      </span>
+                      <span className="rendering-count">{t('share', { count: r.count, share: r.share })}</span>
+                    </summary>
+                    <Concordance lines={view.linesFor(r.occurrences)} locale={locale} labels={labels} lang="zh-Hans" />
+                    {r.occurrences.length > TERM_PAGE_LINES ? (
+                      <p className="hint">
+                        {t('more', { shown: TERM_PAGE_LINES, total: r.occurrences.length })}{' '}
+                        <a href={`/${locale}/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</a>
+                      </p>
+                    ) : null}
+                  </details>
+                </li>
+              ))}
+            </ul>
+            {report.unrendered > 0 ? <p className="hint">{t('unrendered', { count: report.unrendered })}</p> : null}
+          </section>
+
+          <OccurrenceChart
+            locale={locale}
+            docs={view.docs.map((d) => ({ docId: d.meta.id, title: title(d.meta), lang: locale === 'en' ? undefined : zhLang(d.meta.variant), pairs: d.pairs, at: d.at }))}
+            labels={{
+              title: t('chartTitle'),
+              description: t('chartDescription'),
+              count: (count) => t('chartCount', { count }),
+              mark: (number) => t('chartMark', { number }),
+            }}
+          />
+
+          {view.longer.length > 0 ? (
+            <section className="term-longer" aria-labelledby="longer-title">
+              <h2 id="longer-title">{t('longer')}</h2>
+              <ul className="chips" lang="zh-Hans">
+                {view.longer.map((w) => (
+                  <li key={w}>
+                    <a href={`/${locale}/term/${encodeURIComponent(w)}`}>{w}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <section className="term-kwic" aria-labelledby="kwic-title">
+            <h2 id="kwic-title">{t('concordance')}</h2>
+            <p className="hint">
+              {t('concordanceHint')}
+              {view.lines.length < total ? ` ${t('more', { shown: view.lines.length, total })}` : ''}
+            </p>
+            <Concordance lines={view.lines} locale={locale} labels={labels} lang="zh-Hans" />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import { useState } from 'react';
+import { excerpt } from '@/app/_components/search/excerpt';
+import { sortKwic, type KwicLine, type KwicOrder } from '@/lib/concordance/kwic';
+
+/** English kept around the marked rendering, in code points (a paragraph can run to a page). */
+const EN_CONTEXT = 110;
+
+/** The first `n` code points of a text, with an ellipsis when it was longer. */
+function clip(text: string, n: number): string {
+  const chars = [...text];
+  return chars.length > n ? `${chars.slice(0, n).join('')}…` : text;
+}
+
+export interface ConcordanceLabels {
+  sortBy: string;
+  orders: Record<KwicOrder, string>;
+  open: string;
+  noRendering: string;
+}
+
+/**
+ * Keyword-in-context lines, sortable by the context on either side. Every line links to its pair
+ * in the reader. Text only: a hit holding markup shows it as text.
+ */
+export function Concordance({ lines, locale, labels, lang }: { lines: KwicLine[]; locale: string; labels: ConcordanceLabels; lang: string }) {
+  const [order, setOrder] = useState<KwicOrder>('corpus');
+  const sorted = sortKwic(lines, order);
+  return (
+    <div className="kwic">
+      {lines.length > 1 ? (
+        <div className="kwic-sort" role="group" aria-label={labels.sortBy}>
+          <span aria-hidden="true">{labels.sortBy}</span>
+          {(['corpus', 'left', 'right'] as const).map((o) => (
+            <button key={o} type="button" aria-pressed={order === o} onClick={() => setOrder(o)} data-order={o}>
+              {labels.orders[o]}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <ol className="kwic-lines">
+        {sorted.map((line) => (
+          <li key={line.index} className="kwic-line" data-occurrence={line.index}>
+            <a className="kwic-zh" lang={lang} href={`/${locale}/read/${line.docId}#p-${line.pair + 1}`} title={labels.open}>
+              {/* Right-to-left box, left-to-right text: a long context is clipped on its far side. */}
+              <span className="kwic-left">
+                <bdi>
+                  {line.leftCut ? '…' : ''}
+                  {line.left}
+                </bdi>
+              </span>
+              <mark className="kwic-match">{line.match}</mark>
+              <span className="kwic-right">
+                {line.right}
+                {line.rightCut ? '…' : ''}
+              </span>
+            </a>
+            <p className="kwic-en" lang="en">
+              {(line.rendering === null ? [{ text: clip(line.en.map((p) => p.text).join(''), EN_CONTEXT * 2), mark: false }] : excerpt(line.en, EN_CONTEXT)).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+              {line.rendering === null ? <span className="kwic-none"> ({labels.noRendering})</span> : null}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+'use client';
+
+import { useDeferredValue, useState } from 'react';
+import type { GlossaryEntry } from '@/lib/model';
+
+export interface GlossaryLabels {
+  filter: string;
+  filterPlaceholder: string;
+  onlyInconsistent: string;
+  term: string;
+  pinyin: string;
+  frequency: string;
+  rendering: string;
+  variants: string;
+  inconsistent: string;
+  none: string;
+  empty: string;
+  /** The raw message, with {shown} and {total} filled in here (a function cannot reach a client component). */
+  count: string;
+}
+
+/** Pinyin without tone marks or spaces, so `hezuo` finds hé zuò. */
+const toneless = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s'’]/g, '').toLowerCase();
+
+/** Whether a term's translations disagree: its dominant rendering covers less than `threshold`. */
+export function isInconsistent(entry: GlossaryEntry, threshold: number): boolean {
+  return entry.renderings.length > 1 && (entry.renderings[0]?.share ?? 0) < threshold;
+}
+
+function matches(entry: GlossaryEntry, needle: string): boolean {
+  if (needle === '') return true;
+  const n = needle.toLowerCase();
+  return (
+    entry.term.includes(needle) ||
+    entry.traditional.some((t) => t.includes(needle)) ||
+    toneless(entry.pinyin).includes(toneless(needle)) ||
+    entry.renderings.some((r) => r.text.toLowerCase().includes(n))
+  );
+}
+
+/** The glossary as a table, filtered as you type (Chinese, pinyin or English). */
+export function GlossaryTable({ entries, locale, labels, threshold }: { entries: GlossaryEntry[]; locale: string; labels: GlossaryLabels; threshold: number }) {
+  const [query, setQuery] = useState('');
+  const [onlyInconsistent, setOnlyInconsistent] = useState(false);
+  const needle = useDeferredValue(query.trim());
+  const shown = entries.filter((e) => matches(e, needle) && (!onlyInconsistent || isInconsistent(e, threshold)));
+  return (
+    <div className="glossary">
+      <div className="glossary-controls">
+        <label htmlFor="glossary-filter">{labels.filter}</label>
+        <input id="glossary-filter" type="search" value={query} placeholder={labels.filterPlaceholder} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        <label className="check">
+          <input type="checkbox" checked={onlyInconsistent} onChange={(e) => setOnlyInconsistent(e.target.checked)} /> {labels.onlyInconsistent}
+        </label>
+        <span className="glossary-count" aria-live="polite">
+          {labels.count.replace('{shown}', String(shown.length)).replace('{total}', String(entries.length))}
+        </span>
+      </div>
+      {shown.length === 0 ? (
+        <p className="empty-state">{labels.empty}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="glossary-table">
+            <thead>
+              <tr>
+                <th scope="col">{labels.term}</th>
+                <th scope="col">{labels.pinyin}</th>
+                <th scope="col" className="num">
+                  {labels.frequency}
+                </th>
+                <th scope="col">{labels.rendering}</th>
+                <th scope="col">{labels.variants}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((e) => {
+                const [dominant, ...variants] = e.renderings;
+                return (
+                  <tr key={e.term} data-term={e.term} className={isInconsistent(e, threshold) ? 'inconsistent' : undefined}>
+                    <th scope="row" lang="zh-Hans">
+                      <a href={`/${locale}/term/${encodeURIComponent(e.term)}`}>{e.term}</a>
+                      {e.traditional.length > 0 ? (
+                        <span className="term-trad" lang="zh-Hant">
+                          {' '}
+                          {e.traditional.join(' / ')}
+                        </span>
+                      ) : null}
+                    </th>
+                    <td className="term-pinyin">{e.pinyin}</td>
+                    <td className="num">{e.frequency}</td>
+                    <td lang="en">
+                      {dominant ? (
+                        <>
+                          {dominant.text} <span className="share">{Math.round(dominant.share * 100)}%</span>
+                          {isInconsistent(e, threshold) ? <span className="badge warn"> {labels.inconsistent}</span> : null}
+                        </>
+                      ) : (
+                        <span className="hint">{labels.none}</span>
+                      )}
+                    </td>
+                    <td lang="en" className="variants">
+                      {variants.slice(0, 4).map((v) => (
+                        <span key={v.key} className="variant">
+                          {v.text} <span className="share">{Math.round(v.share * 100)}%</span>
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { checkTermRequest } from '@/lib/store/input';
+import { getTermView } from '@/lib/store/terms';
+import { jsonError, rawSearch, serverError } from '../_respond';
+
+/**
+ * `GET /api/term?term=&lines=` → how the corpus renders a Chinese term: dictionary entries, HSK
+ * level, frequency, renderings with counts and shares, and up to `lines` concordance lines (50 by
+ * default, 500 at most). Input is checked before any data is read: 400 on bad input, never 500.
+ */
+export async function GET(request: NextRequest) {
+  const checked = checkTermRequest(rawSearch(request.url));
+  if (!checked.ok) return jsonError(checked.status, checked.message);
+  try {
+    const { term, lines } = checked.value;
+    const view = await getTermView(term, lines);
+    return NextResponse.json(
+      {
+        term: view.term,
+        traditional: view.traditional,
+        pinyin: view.pinyin,
+        hsk: view.hsk ?? null,
+        entries: view.entries,
+        occurrences: view.report.occurrences.length,
+        documents: view.docs.map((d) => ({ docId: d.meta.id, occurrences: d.at.length })),
+        renderings: view.report.renderings.map(({ key, text, count, share }) => ({ key, text, count, share })),
+        unrendered: view.report.unrendered,
+        longer: view.longer,
+        lines: view.lines.map((l) => ({
+          docId: l.docId,
+          pair: l.pair,
+          left: l.left,
+          match: l.match,
+          right: l.right,
+          en: l.en.map((p) => p.text).join(''),
+          rendering: l.en.find((p) => p.mark)?.text ?? null,
+        })),
+      },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
+  } catch (error) {
+    return serverError(error);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The index bundle: building the indexes over the pair records (two passes, see common-terms.ts),
+ * writing them out as `IndexBundle` and reading them back into a searcher.
+ */
+import { Index } from 'flexsearch';
+import type { IndexBundle, PairRecord } from '../model';
+import { buildCommonTables, exportCommon, importCommon, type CommonTables } from './common-terms';
+import { createSearcher, type Indexes, type Searcher } from './searcher';
+import { rareTermKey } from './term-hash';
+import { VIEWS } from './views';
+
+/**
+ * How to build: the bar for a common term and the size of the sample it is estimated on (see
+ * common-terms.ts; tests change them to exercise every path on small corpora).
+ */
+export interface BuildOptions {
+  commonTermRecords?: number;
+  sampledRecords?: number;
+}
+
+/**
+ * The terms come from our own encoders (views.ts), already final, as the keys of their buckets
+ * (term-hash.ts): FlexSearch gets them joined by spaces and splits them again, for the records and
+ * for the lookups alike. No context index and one resolution slot (we rank ourselves).
+ */
+const splitTerms = (text: string): string[] => text.split(' ');
+
+function createIndexes(): Indexes {
+  const index = () => new Index({ tokenize: 'strict', resolution: 1, encode: splitTerms });
+  return { zh: index(), zhChars: index(), en: index(), enPairs: index(), py: index() };
+}
+
+async function exportIndex(index: Index): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  // Keys are FlexSearch's own ("1.reg", "2.map"): never __proto__ or another inherited name.
+  await index.export((key: string, data: string) => {
+    out[key] = data;
+  });
+  return out;
+}
+
+function importIndex(index: Index, data: unknown, view: string): void {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new Error(`Index bundle: "${view}" is not an object of exported index parts (a build of an older version? run the ingest again).`);
+  }
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value !== 'string') throw new Error(`Index bundle: "${view}.${key}" is not a string.`);
+    index.import(key, value);
+  }
+}
+
+/** Indexes the records: common terms into tables, the others into FlexSearch (see common-terms.ts). */
+function indexRecords(records: readonly PairRecord[], options: BuildOptions): { indexes: Indexes; common: CommonTables } {
+  const indexes = createIndexes();
+  const common = buildCommonTables(records, options, (view, id, terms) =>
+    indexes[view].add(id, [...new Set(terms.map(rareTermKey))].join(' ')),
+  );
+  return { indexes, common };
+}
+
+/** Builds the search indexes over the records and exports them. */
+export async function buildIndexBundle(records: PairRecord[], options: BuildOptions = {}): Promise<IndexBundle> {
+  const { indexes, common } = indexRecords(records, options);
+  return {
+    records: [...records],
+    zh: await exportIndex(indexes.zh),
+    zhChars: await exportIndex(indexes.zhChars),
+    en: await exportIndex(indexes.en),
+    enPairs: await exportIndex(indexes.enPairs),
+    py: await exportIndex(indexes.py),
+    common: exportCommon(common),
+  };
+}
+
+function isPairRecord(value: unknown): value is PairRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.docId === 'string' &&
+    typeof r.pair === 'number' &&
+    typeof r.zh === 'string' &&
+    typeof r.en === 'string' &&
+    (r.zhOriginal === undefined || typeof r.zhOriginal === 'string') &&
+    (r.pinyin === undefined || typeof r.pinyin === 'string')
+  );
+}
+
+function checkRecords(records: unknown): asserts records is PairRecord[] {
+  if (!Array.isArray(records)) throw new Error('Index bundle: "records" is not an array.');
+  records.forEach((r, i) => {
+    if (!isPairRecord(r)) throw new Error(`Index bundle: record ${i} is not a pair record.`);
+  });
+}
+
+/** Loads a bundle written by `buildIndexBundle` (possibly through JSON). Throws on a malformed one. */
+export async function loadSearcher(bundle: IndexBundle): Promise<Searcher> {
+  const records: unknown = bundle?.records;
+  checkRecords(records);
+  const indexes = createIndexes();
+  for (const view of VIEWS) importIndex(indexes[view], bundle[view], view);
+  return createSearcher(records, indexes, importCommon(bundle.common, records.length));
+}
+
+/**
+ * A searcher over records indexed in memory, without the export/import round trip: for the
+ * benchmark and tools that build and query in one process. Same results as `loadSearcher`.
+ */
+export function searcherOver(records: PairRecord[], options: BuildOptions = {}): Searcher {
+  checkRecords(records);
+  const { indexes, common } = indexRecords(records, options);
+  return createSearcher(records, indexes, common);
+}
+

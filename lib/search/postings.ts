@@ -1,0 +1,209 @@
+/**
+ * Posting lists as sorted typed arrays: the sets of record ids that search narrows, combines and
+ * ranks. Pure functions over `Postings`; no index in here. The loops are plain merges over
+ * Int32Arrays with the optional counts hoisted out of them: the hot path of a query for a common
+ * term is these few passes over its list.
+ */
+
+/** Record ids, ascending, with what is known about them. */
+export interface Postings {
+  ids: Int32Array;
+  /**
+   * When not null, `ids` is exactly the set of records that match and `counts[i]` the number of
+   * occurrences in record `ids[i]`, as verification would count them: no record needs verifying.
+   * When null, `ids` is a superset: each record must still be verified.
+   */
+  counts: Int32Array | null;
+}
+
+export const EMPTY: Postings = { ids: new Int32Array(0), counts: new Int32Array(0) };
+
+/** A superset of candidates from plain ids (any order, duplicates allowed). */
+export function candidates(ids: Iterable<number>): Postings {
+  const sorted = Int32Array.from(new Set(ids)).sort();
+  return { ids: sorted, counts: null };
+}
+
+/** First index of `ids` at or after `from` holding a value >= `id` (ids ascending): a binary search. */
+function seek(ids: Int32Array, id: number, from: number): number {
+  let lo = from;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ids[mid] as number) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * When one list is this many times longer than the other, the short one is looked up in the long
+ * one by binary search instead of merging: "缔约 to" intersects 119 records with the 100,000 of
+ * "to", where a merge walked all of them (measured: a millisecond at 10 M characters).
+ */
+const SEEK_RATIO = 32;
+
+/** Ids of `small` that are in `large` with their index there, by binary search. */
+function seekAll(small: Int32Array, large: Int32Array): { at: Int32Array; in: Int32Array; n: number } {
+  const at = new Int32Array(small.length);
+  const inLarge = new Int32Array(small.length);
+  let n = 0;
+  let from = 0;
+  for (let i = 0; i < small.length; i++) {
+    const id = small[i] as number;
+    from = seek(large, id, from);
+    if (from < large.length && large[from] === id) {
+      at[n] = i;
+      inLarge[n] = from;
+      n++;
+    }
+  }
+  return { at, in: inLarge, n };
+}
+
+/**
+ * Ids in both lists. Counts add up (a record matches every needle, and each needle's occurrences
+ * count), and stay known only when known on both sides.
+ */
+export function intersect(a: Postings, b: Postings): Postings {
+  if (a.ids.length > b.ids.length * SEEK_RATIO || b.ids.length > a.ids.length * SEEK_RATIO) {
+    const [small, large] = a.ids.length < b.ids.length ? [a, b] : [b, a];
+    const found = seekAll(small.ids, large.ids);
+    const ids = new Int32Array(found.n);
+    const known = small.counts !== null && large.counts !== null;
+    const counts = known ? new Int32Array(found.n) : null;
+    for (let k = 0; k < found.n; k++) {
+      ids[k] = small.ids[found.at[k] as number] as number;
+      if (counts !== null) counts[k] = (small.counts as Int32Array)[found.at[k] as number]! + (large.counts as Int32Array)[found.in[k] as number]!;
+    }
+    return { ids, counts };
+  }
+  const ai = a.ids;
+  const bi = b.ids;
+  const ac = a.counts;
+  const bc = b.counts;
+  const ids = new Int32Array(Math.min(ai.length, bi.length));
+  const counts = ac !== null && bc !== null ? new Int32Array(ids.length) : null;
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i] as number;
+    const y = bi[j] as number;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      if (counts !== null) counts[n] = (ac as Int32Array)[i]! + (bc as Int32Array)[j]!;
+      ids[n++] = x;
+      i++;
+      j++;
+    }
+  }
+  return { ids: ids.subarray(0, n), counts: counts === null ? null : counts.subarray(0, n) };
+}
+
+/** The part of a list whose ids are in `scope` (ascending), counts kept. */
+export function within(p: Postings, scope: Int32Array): Postings {
+  if (scope === p.ids) return p;
+  if (p.ids.length > scope.length * SEEK_RATIO) {
+    const found = seekAll(scope, p.ids);
+    const ids = new Int32Array(found.n);
+    const counts = p.counts === null ? null : new Int32Array(found.n);
+    for (let k = 0; k < found.n; k++) {
+      ids[k] = p.ids[found.in[k] as number] as number;
+      if (counts !== null) counts[k] = (p.counts as Int32Array)[found.in[k] as number]!;
+    }
+    return { ids, counts };
+  }
+  const pi = p.ids;
+  const pc = p.counts;
+  const ids = new Int32Array(Math.min(pi.length, scope.length));
+  const counts = pc === null ? null : new Int32Array(ids.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < pi.length && j < scope.length) {
+    const x = pi[i] as number;
+    const y = scope[j] as number;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      if (counts !== null) counts[n] = (pc as Int32Array)[i]!;
+      ids[n++] = x;
+      i++;
+      j++;
+    }
+  }
+  return { ids: ids.subarray(0, n), counts: counts === null ? null : counts.subarray(0, n) };
+}
+
+/** Ids in either list; a record in both counts both sides' occurrences. */
+export function unite(a: Postings, b: Postings): Postings {
+  const ai = a.ids;
+  const bi = b.ids;
+  const ac = a.counts;
+  const bc = b.counts;
+  const known = ac !== null && bc !== null;
+  const ids = new Int32Array(ai.length + bi.length);
+  const counts = known ? new Int32Array(ids.length) : null;
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i] as number;
+    const y = bi[j] as number;
+    if (x <= y) {
+      if (counts !== null) counts[n] = (ac as Int32Array)[i]! + (x === y ? (bc as Int32Array)[j]! : 0);
+      ids[n++] = x;
+      i++;
+      if (x === y) j++;
+    } else {
+      if (counts !== null) counts[n] = (bc as Int32Array)[j]!;
+      ids[n++] = y;
+      j++;
+    }
+  }
+  for (; i < ai.length; i++) {
+    if (counts !== null) counts[n] = (ac as Int32Array)[i]!;
+    ids[n++] = ai[i] as number;
+  }
+  for (; j < bi.length; j++) {
+    if (counts !== null) counts[n] = (bc as Int32Array)[j]!;
+    ids[n++] = bi[j] as number;
+  }
+  return { ids: ids.subarray(0, n), counts: counts === null ? null : counts.subarray(0, n) };
+}
+
+/** The ids (and their counts) that pass a test, such as belonging to one document. */
+export function filter(p: Postings, keep: (id: number) => boolean): Postings {
+  const pi = p.ids;
+  const pc = p.counts;
+  const ids = new Int32Array(pi.length);
+  const counts = pc === null ? null : new Int32Array(pi.length);
+  let n = 0;
+  for (let i = 0; i < pi.length; i++) {
+    const id = pi[i] as number;
+    if (!keep(id)) continue;
+    if (counts !== null) counts[n] = (pc as Int32Array)[i]!;
+    ids[n++] = id;
+  }
+  return { ids: ids.subarray(0, n), counts: counts === null ? null : counts.subarray(0, n) };
+}
+
+/**
+ * Ids ordered by count, highest first, then by id: the search ranking. A counting sort: counts are
+ * small whole numbers, so ranking 100,000 hits is three linear passes instead of a comparison
+ * sort. `ids` must be ascending and `counts` positive.
+ */
+export function rankByCount(ids: Int32Array, counts: Int32Array): Int32Array {
+  const n = ids.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if ((counts[i] as number) > max) max = counts[i] as number;
+  // next[c] is where the next id with count c goes; buckets run from the highest count down.
+  const next = new Int32Array(max + 2);
+  for (let i = 0; i < n; i++) next[max - (counts[i] as number) + 1]!++;
+  for (let k = 1; k < next.length; k++) next[k]! += next[k - 1]!;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[next[max - (counts[i] as number)]!++] = ids[i] as number;
+  return out;
+}

@@ -1,0 +1,301 @@
+/**
+ * The searcher: a query's terms narrowed to candidates by the indexes (FlexSearch for rare terms,
+ * tables for common ones), verified by `match.ts` where their occurrences are not known, ranked by
+ * occurrences then corpus order, and paged. Every hit really contains the query; `total` is exact.
+ */
+import type { Index } from 'flexsearch';
+import type { PairRecord } from '../model';
+import { pairsIndexed, type CommonTables } from './common-terms';
+import { toSimplified } from './encode';
+import { countAlternative, matchRecord, toParts, type Part } from './match';
+import { candidates, EMPTY, filter, intersect, rankByCount, unite, within, type Postings } from './postings';
+import { parseQuery, QueryError, termKey, type Needle, type QueryTerm, type TermKind } from './query';
+import { rareTermKey } from './term-hash';
+import { needleLookups, type Lookup, type View, type ViewContext } from './views';
+
+/** A verified hit: the pair record (without its pinyin line) with each side cut into marked and unmarked runs. */
+export type SearchHit = Omit<PairRecord, 'pinyin'> & { zhParts: Part[]; enParts: Part[] };
+
+/** How one term of the query was read. */
+export interface SearchTerm {
+  raw: string;
+  kind: TermKind;
+  quoted: boolean;
+}
+
+export interface SearchResult {
+  /** Exact number of records that contain every term (within `docId` when given). */
+  total: number;
+  hits: SearchHit[];
+  /** The query's terms, in order, as recognised (see query.ts). */
+  terms: SearchTerm[];
+}
+
+export interface SearchOptions {
+  /** Hits per page: 0..MAX_LIMIT, default DEFAULT_LIMIT; larger values are lowered to MAX_LIMIT. */
+  limit?: number;
+  offset?: number;
+  /** Only records of this document. */
+  docId?: string;
+}
+
+export interface Searcher {
+  /** Throws QueryError for input the API should answer with 400; never for a query that finds nothing. */
+  search(query: string, opts?: SearchOptions): SearchResult;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+
+/** One FlexSearch index per view, holding its rare terms. */
+export type Indexes = Record<View, Index>;
+
+interface PageOptions {
+  limit: number;
+  offset: number;
+  docId: string | undefined;
+}
+
+function readOptions(opts: unknown): PageOptions {
+  if (opts === undefined) return { limit: DEFAULT_LIMIT, offset: 0, docId: undefined };
+  if (typeof opts !== 'object' || opts === null) throw new QueryError('Search options must be an object.');
+  const { limit, offset, docId } = opts as Record<string, unknown>;
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && (limit as number) >= 0)) {
+    throw new QueryError('limit must be a whole number, 0 or more.');
+  }
+  if (offset !== undefined && !(Number.isSafeInteger(offset) && (offset as number) >= 0)) {
+    throw new QueryError('offset must be a whole number, 0 or more.');
+  }
+  if (docId !== undefined && typeof docId !== 'string') throw new QueryError('docId must be a string.');
+  return {
+    limit: Math.min(limit === undefined ? DEFAULT_LIMIT : (limit as number), MAX_LIMIT),
+    offset: offset === undefined ? 0 : (offset as number),
+    docId,
+  };
+}
+
+/** Identifies a query by what it searches for, so "合作  關係" and "关系 合作" share a cache entry. */
+function cacheKey(terms: QueryTerm[], docId: string | undefined): string {
+  return JSON.stringify([docId ?? null, terms.map(termKey).sort()]);
+}
+
+/** Recent queries' verified, ranked record ids: paging through a result must not verify it again. */
+const CACHE_ENTRIES = 32;
+
+/** What narrows one alternative of a term: null when nothing does (every record is a candidate). */
+interface AlternativePostings {
+  needles: Needle[];
+  postings: Postings | null;
+}
+
+/** A term's alternatives with their candidates, and how the term was read. */
+interface TermPostings {
+  term: QueryTerm;
+  alternatives: AlternativePostings[];
+  kind: TermKind;
+}
+
+interface Ranked {
+  ids: Int32Array;
+  /** How each term (by termKey) was read once the index was consulted. */
+  kinds: Map<string, TermKind>;
+}
+
+/** A searcher over indexed records (see bundle.ts for how they are built and loaded). */
+export function createSearcher(records: readonly PairRecord[], indexes: Indexes, common: CommonTables): Searcher {
+  return new IndexSearcher(records, indexes, common);
+}
+
+class IndexSearcher implements Searcher {
+  private readonly docOf: Int32Array;
+  private readonly docIds = new Map<string, number>();
+  private readonly ranked = new Map<string, Ranked>();
+  private readonly ctx: ViewContext;
+
+  constructor(
+    private readonly records: readonly PairRecord[],
+    private readonly indexes: Indexes,
+    private readonly common: CommonTables,
+  ) {
+    this.docOf = Int32Array.from(records, (r) => {
+      const known = this.docIds.get(r.docId);
+      if (known !== undefined) return known;
+      this.docIds.set(r.docId, this.docIds.size);
+      return this.docIds.size - 1;
+    });
+    this.ctx = { pairsIndexed: pairsIndexed(common, records.length) };
+    // Load the conversion tables now, not during the first Chinese query.
+    toSimplified('關係');
+  }
+
+  search(query: string, opts?: SearchOptions): SearchResult {
+    const { limit, offset, docId } = readOptions(opts);
+    const terms = parseQuery(query);
+    if (terms.length === 0) return { total: 0, hits: [], terms: [] };
+    const doc = docId === undefined ? undefined : this.docIds.get(docId);
+    if (docId !== undefined && doc === undefined) return { total: 0, hits: [], terms: terms.map(reported) };
+    const { ids, kinds } = this.rankedIds(terms, docId, doc);
+    const hits: SearchHit[] = [];
+    for (const id of ids.subarray(Math.min(offset, ids.length), Math.min(offset + limit, ids.length))) {
+      const record = this.records[id];
+      const match = record && matchRecord(record, terms);
+      if (!record || !match) continue; // cannot happen: the ids were verified against these records
+      const { pinyin: _line, ...shown } = record;
+      hits.push({ ...shown, zhParts: toParts(record.zh, match.zh), enParts: toParts(record.en, match.en) });
+    }
+    return { total: ids.length, hits, terms: terms.map((t) => ({ ...reported(t), kind: kinds.get(termKey(t)) ?? t.kind })) };
+  }
+
+  private rankedIds(terms: QueryTerm[], docId: string | undefined, doc: number | undefined): Ranked {
+    const key = cacheKey(terms, docId);
+    const cached = this.ranked.get(key);
+    if (cached) {
+      // Re-insert to mark it recently used: a Map iterates in insertion order.
+      this.ranked.delete(key);
+      this.ranked.set(key, cached);
+      return cached;
+    }
+    const perTerm = terms.map((term) => this.termPostings(term));
+    const result = { ids: this.rank(perTerm, doc), kinds: new Map(perTerm.map((t) => [termKey(t.term), t.kind])) };
+    this.ranked.set(key, result);
+    if (this.ranked.size > CACHE_ENTRIES) {
+      const oldest = this.ranked.keys().next();
+      if (!oldest.done) this.ranked.delete(oldest.value);
+    }
+    return result;
+  }
+
+  /**
+   * The records holding every term, ranked. First the scope: the intersection over the terms of
+   * their alternatives' lists (cheap merges), within the document. Then each alternative becomes
+   * an exact list within that scope, from its table when its occurrences are known and by
+   * verifying its candidates otherwise; alternatives unite and terms intersect with their counts
+   * adding up. So 的 alone is a counting sort over its table, `de` (pinyin or English) verifies only
+   * the few records where the English word may be, and 的 with a rare term verifies only the
+   * records the rare term allows.
+   */
+  private rank(perTerm: TermPostings[], doc: number | undefined): Int32Array {
+    const [only] = perTerm;
+    // One term over the whole corpus: its alternatives' lists are the scope; no merge to narrow it.
+    if (perTerm.length === 1 && only !== undefined && doc === undefined && only.alternatives.every((a) => a.postings !== null)) {
+      let found: Postings | null = null;
+      for (const alternative of only.alternatives) {
+        const exact = this.exactWithin(alternative, null);
+        found = found === null ? exact : unite(found, exact);
+      }
+      return found === null || found.counts === null ? EMPTY.ids : rankByCount(found.ids, found.counts);
+    }
+    let scope: Int32Array | null = null;
+    for (const t of [...perTerm].sort((a, b) => termSize(a) - termSize(b))) {
+      const own = termCandidates(t);
+      if (own !== null) scope = scope === null ? own : intersect({ ids: scope, counts: null }, { ids: own, counts: null }).ids;
+    }
+    scope ??= Int32Array.from(this.records.keys());
+    if (doc !== undefined) scope = filter({ ids: scope, counts: null }, (id) => this.docOf[id] === doc).ids;
+    let result: Postings | null = null;
+    for (const t of perTerm) {
+      let found: Postings | null = null;
+      for (const alternative of t.alternatives) {
+        const exact = this.exactWithin(alternative, scope);
+        found = found === null ? exact : unite(found, exact);
+      }
+      result = result === null ? found : found === null ? result : intersect(result, found);
+    }
+    return result === null || result.counts === null ? EMPTY.ids : rankByCount(result.ids, result.counts);
+  }
+
+  /** The records of the scope (null: all candidates) holding an alternative, with its occurrences: known or verified. */
+  private exactWithin({ needles, postings }: AlternativePostings, scope: Int32Array | null): Postings {
+    const candidates = postings === null ? { ids: scope ?? Int32Array.from(this.records.keys()), counts: null } : scope === null ? postings : within(postings, scope);
+    if (candidates.counts !== null) return candidates;
+    const ids = new Int32Array(candidates.ids.length);
+    const counts = new Int32Array(candidates.ids.length);
+    let n = 0;
+    for (const id of candidates.ids) {
+      const count = countAlternative(this.records[id] as PairRecord, needles);
+      if (count === 0) continue;
+      ids[n] = id;
+      counts[n] = count;
+      n++;
+    }
+    return { ids: ids.subarray(0, n), counts: counts.subarray(0, n) };
+  }
+
+  /**
+   * A term's alternatives and their candidates: the records passing every needle's lookup. An
+   * ambiguous term is reported as the one reading the index has at all, when it has only one
+   * (hezuo: pinyin; a word with no Chinese reading: English).
+   */
+  private termPostings(term: QueryTerm): TermPostings {
+    const alternatives = term.alternatives.map((needles): AlternativePostings => {
+      let postings: Postings | null = null;
+      let unconstrained = false;
+      for (const needle of needles) {
+        const found = this.needlePostings(needleLookups(needle, this.ctx));
+        if (found === null) unconstrained = true;
+        else postings = postings === null ? found : intersect(postings, found);
+      }
+      // A needle nothing narrows is still to be verified, so the occurrences are not known.
+      return { needles, postings: postings !== null && unconstrained ? { ids: postings.ids, counts: null } : postings };
+    });
+    let kind = term.kind;
+    if (kind === 'english-or-pinyin') {
+      const [pinyin, english] = alternatives.map((a) => a.postings?.ids.length);
+      if (pinyin === 0 && english !== 0) kind = 'english';
+      else if (english === 0 && pinyin !== 0) kind = 'pinyin';
+    }
+    return { term, alternatives, kind };
+  }
+
+  /** Records passing any of the lookups (a needle's spellings); null when none narrows anything. */
+  private needlePostings(lookups: Lookup[]): Postings | null {
+    let out: Postings | null = null;
+    for (const lookup of lookups) {
+      const found = this.lookup(lookup);
+      out = out === null ? found : unite(out, found);
+    }
+    return out;
+  }
+
+  /**
+   * Records holding every term of a lookup: common terms from their tables, the rest from one
+   * FlexSearch query per view (which intersects them). Counts are kept only when the lookup is
+   * exactly one common term (see `Lookup.exact`); otherwise the records are candidates to verify.
+   */
+  private lookup({ terms, exact }: Lookup): Postings {
+    let out: Postings | null = null;
+    const rare = new Map<View, Set<string>>();
+    for (const { view, term } of terms) {
+      const p = this.common[view].get(term);
+      if (p) out = out === null ? p : intersect(out, p);
+      else rare.set(view, (rare.get(view) ?? new Set()).add(term));
+    }
+    for (const [view, set] of rare) {
+      const keys = [...new Set([...set].map(rareTermKey))];
+      const found = this.indexes[view].search(keys.join(' '), { limit: Math.max(1, this.records.length) });
+      const ids = candidates(found.map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n < this.records.length));
+      out = out === null ? ids : intersect(out, ids);
+    }
+    if (out === null) return EMPTY;
+    return exact && terms.length === 1 && rare.size === 0 ? out : { ids: out.ids, counts: null };
+  }
+}
+
+/** The records that may hold a term (ascending), or null when nothing narrows it. */
+function termCandidates(t: TermPostings): Int32Array | null {
+  let out: Postings | null = null;
+  for (const { postings } of t.alternatives) {
+    if (postings === null) return null;
+    out = out === null ? postings : unite(out, postings);
+  }
+  return out?.ids ?? EMPTY.ids;
+}
+
+/** For ordering intersections: the smallest list first. */
+function termSize(t: TermPostings): number {
+  return t.alternatives.reduce((n, a) => n + (a.postings?.ids.length ?? Infinity), 0);
+}
+
+function reported(term: QueryTerm): SearchTerm {
+  return { raw: term.raw, kind: term.kind, quoted: term.quoted };
+}

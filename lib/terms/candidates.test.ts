@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseCedict } from '../dictionary/cedict';
+import type { BuiltDoc, Pair, Word, ZhBlock } from '../model';
+import { sampleMeta } from '../../tests/fixtures/meta';
+import { collectCandidates, hasWholeEdges, isCandidate } from './candidates';
+import { rankByTermhood } from './termhood';
+
+const dict = parseCedict(['兩國 两国 [liang3 guo2] /both countries/', '元首 元首 [yuan2 shou3] /head of state/', '美元 美元 [Mei3 yuan2] /US dollar/'].join('\n'));
+const lookup = (word: string) => dict.lookup(word);
+
+/** A document of one-sentence blocks, one pair per block; words separated by spaces, "original|simplified" where they differ. */
+function doc(id: string, sentences: string[]): BuiltDoc {
+  const zh = sentences.map((sentence): ZhBlock => {
+    const words = sentence.split(' ').map((w): Word => {
+      const [original, simplified = original] = w.split('|') as [string, string?];
+      return { original, simplified, pinyin: `py(${simplified})`, key: null };
+    });
+    const simplified = words.map((w) => w.simplified).join('');
+    const original = words.map((w) => w.original).join('');
+    return { kind: 'paragraph', text: original, original, simplified, sentences: [{ original, simplified, words }] };
+  });
+  const pairs = zh.map((_, i): Pair => ({ id: i, zh: [i], en: [], confidence: 1, unaligned: true, lowConfidence: false, sentences: [] }));
+  return { meta: sampleMeta(id), zh, en: [], pairs, stats: {} as BuiltDoc['stats'], dropped: [], warnings: [] };
+}
+
+describe('isCandidate', () => {
+  it('takes words and runs of words, not numbers, nor runs hung on or made of function words', () => {
+    expect(isCandidate(['全面', '战略', '协作'])).toBe(true);
+    expect(isCandidate(['合作'])).toBe(true);
+    expect(isCandidate(['的', '合作'])).toBe(false);
+    expect(isCandidate(['合作', '和'])).toBe(false);
+    expect(isCandidate(['二〇二四年'])).toBe(false);
+    expect(isCandidate(['中'])).toBe(false);
+  });
+
+  it('wants whole words at the edges, as the segmenter or the dictionary cuts them', () => {
+    expect(hasWholeEdges(['两', '国', '元首'], lookup)).toBe(true);
+    expect(hasWholeEdges(['亿', '美元'], lookup)).toBe(false);
+  });
+});
+
+describe('collectCandidates', () => {
+  const docs = [
+    doc('a', ['中俄 的 合作 。', '深化 中俄 合作 ，', '中俄 合作|合作 。']),
+    doc('b', ['中俄 合作 与 發展|发展 。']),
+  ];
+  const candidates = collectCandidates(docs, lookup);
+
+  it('counts runs of words with their pairs, documents, readings and original forms', () => {
+    const c = candidates.get('中俄合作')!;
+    expect(c.frequency).toBe(3);
+    expect([...c.pairs]).toEqual(['a#1', 'a#2', 'b#0']);
+    expect([...c.documents]).toEqual(['a', 'b']);
+    expect([...c.readings]).toEqual([['py(中俄) py(合作)', 3]]);
+    expect([...candidates.get('发展')!.originals]).toEqual([['發展', 1]]);
+    expect(candidates.has('的合作')).toBe(false);
+  });
+
+  it('measures what stands on either side (accessor variety), an edge counting anew each time', () => {
+    expect(candidates.get('中俄合作')).toMatchObject({ leftVariety: 3, rightVariety: 3 });
+    expect(candidates.get('合作')).toMatchObject({ leftVariety: 2 });
+  });
+});
+
+describe('rankByTermhood', () => {
+  it('ranks by C-value: a long run that recurs above the words it is made of', () => {
+    const docs = [doc('a', ['他们 说 战略 协作 伙伴 。', '我们 看 战略 协作 伙伴 ，', '你们 要 战略 协作 伙伴 ！', '战略 很 好 。', '还有 战略 呢 。'])];
+    const ranked = rankByTermhood(collectCandidates(docs, lookup));
+    expect(ranked[0]!.candidate.term).toBe('战略协作伙伴');
+    // 协作伙伴 always follows 战略 (a fragment); 战略协作 only ever occurs inside the longer run.
+    expect(ranked.map((r) => r.candidate.term)).not.toContain('协作伙伴');
+    expect(ranked.map((r) => r.candidate.term)).not.toContain('战略协作');
+  });
+
+  it('keeps only candidates in at least two pairs, and discounts everyday words', () => {
+    const docs = [doc('a', ['他们 说 重要 伙伴 。', '我们 看 重要 伙伴 ，', '一 重要 伙伴 二', '唯一 词语 。'])];
+    const plain = rankByTermhood(collectCandidates(docs, lookup));
+    expect(plain.map((r) => r.candidate.term)).not.toContain('词语');
+    const discounted = rankByTermhood(collectCandidates(docs, lookup), { generality: (t) => (t === '重要伙伴' ? 0.5 : 0) });
+    const score = (ranked: typeof plain) => ranked.find((r) => r.candidate.term === '重要伙伴')!.termhood;
+    expect(score(discounted)).toBeCloseTo(score(plain) / 2);
+  });
+});

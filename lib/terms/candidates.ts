@@ -1,0 +1,207 @@
+/**
+ * Term candidates of a corpus: every word of two or more characters and every run of adjacent
+ * words (up to MAX_WORDS words and MAX_CHARS characters, inside one sentence, Han only) that does
+ * not begin or end with a function word, with how often it occurs, in which pairs and documents,
+ * its readings and the forms the sources write it in.
+ */
+import type { BuiltDoc, Word } from '../model';
+import { FUNCTION_WORDS, NUMBER_CHARACTERS } from './function-words';
+import { dictionaryWords, type Lookup } from './senses';
+
+/** Longest run of words a candidate may be: the segmenter cuts 新时代全面战略协作伙伴关系 into seven. */
+export const MAX_WORDS = 8;
+/** Longest candidate, in characters. */
+export const MAX_CHARS = 14;
+
+export interface Candidate {
+  /** Simplified form. */
+  term: string;
+  /** Its words (simplified), as the segmenter cut them. */
+  words: string[];
+  /** Occurrences as a run of words (not as a substring: 合作 inside 合作社 does not count). */
+  frequency: number;
+  /** Pairs it occurs in, as `docId#pair`. */
+  pairs: Set<string>;
+  documents: Set<string>;
+  /** Reading → occurrences (the gloss stage's pinyin, word by word). */
+  readings: Map<string, number>;
+  /** Form as written in the source, where it differs from the simplified one → occurrences. */
+  originals: Map<string, number>;
+  /**
+   * Accessor variety (Feng et al. 2004) on each side: how many different characters stand just
+   * before (after) it, a sentence edge or punctuation counting as new each time, digits as one.
+   */
+  leftVariety: number;
+  rightVariety: number;
+  /**
+   * Whether it is a piece cut out of a word: the one character that ever stands beside it makes a
+   * dictionary word with its edge (国元首 always follows 两, and 两国 is a word; 时代全面… always
+   * follows 新, and 新时代 is one). 人民大会堂, always after 北京, is no fragment: 京人 is no word.
+   */
+  fragment: boolean;
+}
+
+const ALL_HAN = /^\p{Script=Han}+$/u;
+
+function isNumber(term: string): boolean {
+  for (const ch of term) if (!NUMBER_CHARACTERS.has(ch)) return false;
+  return true;
+}
+
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** Whether a run of words can be a term: a real word or phrase, not a number, not hung on a function word. */
+export function isCandidate(words: readonly string[]): boolean {
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (first === undefined || last === undefined) return false;
+  const term = words.join('');
+  const length = codePoints(term);
+  if (length < 2 || length > MAX_CHARS || isNumber(term)) return false;
+  if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(last)) return false;
+  // Not mostly function words inside either (合作和发展的 is no term).
+  const functional = words.filter((w) => FUNCTION_WORDS.has(w)).reduce((n, w) => n + codePoints(w), 0);
+  return functional * 3 <= length;
+}
+
+/**
+ * Whether a run of words ends in whole words on both sides: its first and last words have two
+ * characters or more, as the segmenter cut them or as the dictionary would (两|国|元首 is 两国|元首).
+ * A single character at an edge is a fragment (中俄新 of 中俄新陆路粮食走廊, 亿美元).
+ */
+export function hasWholeEdges(words: readonly string[], lookup: Lookup): boolean {
+  const whole = (edges: readonly string[]) => edges.length > 0 && [...edges[0]!].length > 1 && [...edges[edges.length - 1]!].length > 1;
+  if (words.length === 1 || whole(words)) return true;
+  return whole(dictionaryWords(words.join(''), lookup).map((w) => w.word));
+}
+
+/** Block index → pair id of a document. */
+function pairOfBlock(doc: BuiltDoc): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const pair of doc.pairs) for (const b of pair.zh) map.set(b, pair.id);
+  return map;
+}
+
+/** What stands next to a run, for accessor variety: a Han character, DIGIT for any digit, or null for an edge. */
+function neighbour(ch: string | undefined): string | null {
+  if (ch === undefined) return null;
+  if (/\p{Script=Han}/u.test(ch)) return ch;
+  if (/\p{Nd}/u.test(ch)) return 'DIGIT';
+  return /[\p{L}\p{N}]/u.test(ch) ? ch.toLowerCase() : null;
+}
+
+/** The code point that ends just before UTF-16 index `index`, surrogate pairs kept whole. */
+function codePointBefore(text: string, index: number): string | undefined {
+  if (index <= 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(index - 2, index);
+  }
+  return text.slice(index - 1, index);
+}
+
+interface Varieties {
+  left: Set<string>;
+  right: Set<string>;
+  leftEdges: number;
+  rightEdges: number;
+}
+
+function add(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/**
+ * Every candidate of the corpus, in order of first appearance (documents in the order given).
+ * `lookup` (CC-CEDICT) lets a run whose edge the segmenter left as one character still count
+ * when the dictionary makes it whole (see `hasWholeEdges`).
+ */
+export function collectCandidates(docs: readonly BuiltDoc[], lookup: Lookup): Map<string, Candidate> {
+  const candidates = new Map<string, Candidate>();
+  const wholeEdges = new Map<string, boolean>();
+  const varieties = new Map<string, Varieties>();
+  for (const doc of docs) {
+    const pairOf = pairOfBlock(doc);
+    doc.zh.forEach((block, b) => {
+      const pairKey = `${doc.meta.id}#${pairOf.get(b) ?? -1}`;
+      for (const sentence of block.sentences) {
+        const words: readonly Word[] = sentence.words;
+        // UTF-16 offset of each word in the sentence (words concatenate to it exactly).
+        const offsets: number[] = [];
+        let at = 0;
+        for (const w of words) {
+          offsets.push(at);
+          at += w.simplified.length;
+        }
+        const text = sentence.simplified;
+        for (let i = 0; i < words.length; i++) {
+          for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
+            const run = words.slice(i, i + n);
+            if (!ALL_HAN.test(run[n - 1]!.simplified)) break;
+            const simplified = run.map((w) => w.simplified);
+            if (!isCandidate(simplified)) continue;
+            const term = simplified.join('');
+            const key = simplified.join('|');
+            let whole = wholeEdges.get(key);
+            if (whole === undefined) {
+              whole = hasWholeEdges(simplified, lookup);
+              wholeEdges.set(key, whole);
+            }
+            if (!whole) continue;
+            let candidate = candidates.get(term);
+            let variety = varieties.get(term);
+            if (candidate === undefined || variety === undefined) {
+              candidate = {
+                term,
+                words: simplified,
+                frequency: 0,
+                pairs: new Set(),
+                documents: new Set(),
+                readings: new Map(),
+                originals: new Map(),
+                leftVariety: 0,
+                rightVariety: 0,
+                fragment: false,
+              };
+              variety = { left: new Set(), right: new Set(), leftEdges: 0, rightEdges: 0 };
+              candidates.set(term, candidate);
+              varieties.set(term, variety);
+            }
+            candidate.frequency++;
+            candidate.pairs.add(pairKey);
+            candidate.documents.add(doc.meta.id);
+            add(candidate.readings, run.map((w) => w.pinyin).join(' '));
+            const original = run.map((w) => w.original).join('');
+            if (original !== term) add(candidate.originals, original);
+            const start = offsets[i]!;
+            const end = start + term.length;
+            const left = neighbour(codePointBefore(text, start));
+            const right = neighbour(end < text.length ? String.fromCodePoint(text.codePointAt(end)!) : undefined);
+            if (left === null) variety.leftEdges++;
+            else variety.left.add(left);
+            if (right === null) variety.rightEdges++;
+            else variety.right.add(right);
+          }
+        }
+      }
+    });
+  }
+  for (const [term, v] of varieties) {
+    const candidate = candidates.get(term)!;
+    candidate.leftVariety = v.left.size + v.leftEdges;
+    candidate.rightVariety = v.right.size + v.rightEdges;
+    const chars = Array.from(term);
+    const only = (side: Set<string>, edges: number) => (edges === 0 && side.size === 1 ? [...side][0]! : null);
+    const before = only(v.left, v.leftEdges);
+    const after = only(v.right, v.rightEdges);
+    candidate.fragment =
+      (before !== null && [1, 2, 3].some((n) => n < chars.length && lookup(before + chars.slice(0, n).join('')).length > 0)) ||
+      (after !== null && [1, 2, 3].some((n) => n < chars.length && lookup(chars.slice(-n).join('') + after).length > 0));
+  }
+  return candidates;
+}

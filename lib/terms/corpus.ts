@@ -1,0 +1,271 @@
+/**
+ * The corpus as term spotting counts it: units (a sentence bead when the pair has them, else the
+ * whole pair), each with its English words and the English n-grams it holds, how many units hold
+ * each n-gram, and which units hold a Chinese word. Built once per list of pairs and kept while the
+ * list lives: the term page and the glossary look up many terms in the same corpus.
+ */
+import { isSpanEdge, joins, keyOf, tokenize, type Token } from './english';
+import { findOccurrences } from './occurrences';
+import type { TermPair } from './pairs';
+import { dictionaryWords, termProfile, type Lookup, type StemWeights } from './senses';
+import { WEIGHTS } from './weights';
+
+/**
+ * Longest rendering looked for, in content words: "China–Russia Treaty of Good-Neighbourliness and
+ * Friendly Cooperation" (中俄睦邻友好合作条约) has seven…
+ */
+export const MAX_SPAN_WORDS = 8;
+/** …and in words of any kind. */
+export const MAX_SPAN_TOKENS = 12;
+
+/** Co-occurrences below which an association is not trusted: one shared sentence proves nothing. */
+export const MIN_JOINT = 2;
+
+export interface Unit {
+  /** Index of the pair in the list. */
+  pair: number;
+  /** UTF-16 range in the record's `zh` and `en`. */
+  zh: readonly [number, number];
+  en: readonly [number, number];
+  tokens: Token[];
+  /** joined[k]: whether token k runs on from token k − 1 in a phrase (see `joins`); false for k = 0. */
+  joined: boolean[];
+  /** Every n-gram of the unit's English that could be a rendering (see `spansOf`), by first then last word. */
+  spans: UnitSpan[];
+  /** Their keys, each once. */
+  keys: Set<string>;
+  /** Content-word stem → indices of the tokens that have it. */
+  byStem: Map<string, number[]>;
+}
+
+/** An n-gram of a unit: its first and last token, its key, and in how many units the key occurs. */
+export interface UnitSpan {
+  first: number;
+  last: number;
+  key: string;
+  unitFrequency: number;
+}
+
+/** A Chinese word of a unit that may claim English words: where it is, what it is, the stems it explains. */
+export interface Claim {
+  start: number;
+  end: number;
+  word: string;
+  stems: StemWeights;
+}
+
+export interface TermCorpus {
+  pairs: readonly TermPair[];
+  units: Unit[];
+  /** Units of each pair, in order. */
+  unitsOfPair: Unit[][];
+  /** In how many units each n-gram key occurs. */
+  unitFrequency: Map<string, number>;
+  /** The units (with English) whose Chinese holds `word`. */
+  unitsWith(word: string): ReadonlySet<Unit>;
+  /**
+   * Association of a Chinese word and an English stem (the units holding both), as a correlation
+   * (`phi`): unlike Dice it stays near 0 for two words that merely are both frequent (的 and
+   * "cooperation"), which matters when every word of a sentence is asked what it claims.
+   */
+  association(word: string, stem: string): number;
+  /**
+   * The dictionary words of a unit's Chinese outside some ranges (the occurrences of a term),
+   * which may claim English words the term would otherwise take. A word that straddles a range
+   * (中俄关系 around 关系) is cut back to its parts outside it (中俄). Memoised per unit and lookup.
+   */
+  claimsOutside(unit: Unit, ranges: ReadonlyArray<readonly [number, number]>, lookup: Lookup): Claim[];
+}
+
+/**
+ * Dice coefficient over units with one co-occurrence discounted as chance, 0 below MIN_JOINT:
+ * two sentences that happen to repeat each other prove little, twenty prove a lot.
+ */
+export function dice(joint: number, a: number, b: number): number {
+  return joint < MIN_JOINT ? 0 : (2 * (joint - 1)) / (a + b);
+}
+
+/**
+ * The phi coefficient (a correlation, clamped at 0) of two events over `n` units, one joint
+ * occurrence discounted as chance and 0 below MIN_JOINT.
+ */
+export function phi(joint: number, a: number, b: number, n: number): number {
+  if (joint < MIN_JOINT || a >= n || b >= n) return 0;
+  const value = (n * (joint - 1) - a * b) / Math.sqrt(a * b * (n - a) * (n - b));
+  return Math.max(0, Math.min(1, value));
+}
+
+/**
+ * Every n-gram of a token run that could be a rendering (see `isSpanEdge`), up to MAX_SPAN_WORDS
+ * content words, with nothing between its words that stops a phrase; by first then last word.
+ */
+export function spansOf(text: string, tokens: readonly Token[]): UnitSpan[] {
+  const spans: UnitSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.content) continue;
+    let content = 0;
+    for (let j = i; j < tokens.length && j - i < MAX_SPAN_TOKENS; j++) {
+      if (j > i && !joins(text, tokens[j - 1]!, tokens[j]!)) break;
+      if (tokens[j]!.content && ++content > MAX_SPAN_WORDS) break;
+      if (isSpanEdge(text, tokens, i, j)) spans.push({ first: i, last: j, key: keyOf(tokens.slice(i, j + 1)), unitFrequency: 0 });
+    }
+  }
+  return spans;
+}
+
+function unitsOf(pair: TermPair, index: number): Unit[] {
+  const ranges = pair.links?.length ? pair.links : [{ zh: [0, pair.zh.length] as const, en: [0, pair.en.length] as const }];
+  return ranges.map(({ zh, en }) => {
+    const tokens = tokenize(pair.en, en[0], en[1]);
+    const byStem = new Map<string, number[]>();
+    tokens.forEach((t, k) => t.content && byStem.set(t.stem, [...(byStem.get(t.stem) ?? []), k]));
+    const spans = spansOf(pair.en, tokens);
+    const joined = tokens.map((t, k) => k > 0 && joins(pair.en, tokens[k - 1]!, t));
+    return { pair: index, zh, en, tokens, joined, spans, keys: new Set(spans.map((s) => s.key)), byStem };
+  });
+}
+
+/** The unit of a pair that holds a Chinese offset; the pair's first unit if none does. */
+export function unitAt(units: readonly Unit[], offset: number): Unit | undefined {
+  return units.find((u) => offset >= u.zh[0] && offset < u.zh[1]) ?? units[0];
+}
+
+const corpora = new WeakMap<readonly TermPair[], TermCorpus>();
+
+/** The corpus of a list of pairs, built on first use and kept as long as the list is. */
+export function termCorpus(pairs: readonly TermPair[]): TermCorpus {
+  let corpus = corpora.get(pairs);
+  if (corpus === undefined) {
+    corpus = buildCorpus(pairs);
+    corpora.set(pairs, corpus);
+  }
+  return corpus;
+}
+
+/**
+ * Claims of the dictionary words of text[from, to): what each word's own profile explains (中俄关系,
+ * "Sino-Russian relations" in CEDICT, claims China and Russia too, through its 中俄). A single
+ * character claims less: it is as often part of a word the dictionary split.
+ */
+function claimsIn(text: string, from: number, to: number, lookup: Lookup): Claim[] {
+  if (to <= from) return [];
+  return dictionaryWords(text.slice(from, to), lookup)
+    .filter((w) => w.entries.length > 0)
+    .map((w) => {
+      const stems = termProfile(w.word, lookup).stems;
+      return { start: w.start + from, end: w.end + from, word: w.word, stems: Array.from(w.word).length > 1 ? stems : scaled(stems, WEIGHTS.partChar) };
+    });
+}
+
+function scaled(stems: StemWeights, factor: number): StemWeights {
+  return new Map([...stems].map(([stem, weight]) => [stem, weight * factor]));
+}
+
+/** Memo bounds: plain clears rather than LRU, what matters is that memory stays flat. */
+const MAX_MEMO = 200_000;
+
+function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
+  const unitsOfPair = pairs.map(unitsOf);
+  const units = unitsOfPair.flat();
+  const unitFrequency = new Map<string, number>();
+  for (const unit of units) for (const key of unit.keys) unitFrequency.set(key, (unitFrequency.get(key) ?? 0) + 1);
+  for (const unit of units) for (const span of unit.spans) span.unitFrequency = unitFrequency.get(span.key) ?? 0;
+
+  const withEnglish = units.filter((u) => u.tokens.length > 0).length;
+  // Pairs by the characters they hold: a word is looked for only in pairs that have its first.
+  const pairsWithChar = new Map<string, number[]>();
+  pairs.forEach((pair, i) => {
+    for (const ch of new Set(pair.zh)) {
+      const list = pairsWithChar.get(ch);
+      if (list === undefined) pairsWithChar.set(ch, [i]);
+      else list.push(i);
+    }
+  });
+  const unitsByWord = new Map<string, Set<Unit>>();
+  const unitsWith = (word: string): Set<Unit> => {
+    let found = unitsByWord.get(word);
+    if (found === undefined) {
+      found = new Set();
+      const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
+      for (const i of word === '' ? [] : (pairsWithChar.get(first) ?? [])) {
+        for (const start of findOccurrences(word, pairs[i]!.zh)) {
+          const unit = unitAt(unitsOfPair[i] ?? [], start);
+          if (unit !== undefined && unit.tokens.length > 0) found.add(unit);
+        }
+      }
+      if (unitsByWord.size >= MAX_MEMO) unitsByWord.clear();
+      unitsByWord.set(word, found);
+    }
+    return found;
+  };
+  // Units by the stems of their English words (hyphenated words included), for `association`.
+  const unitsByStem = new Map<string, Set<Unit>>();
+  for (const unit of units) {
+    for (const stem of unit.byStem.keys()) {
+      const set = unitsByStem.get(stem);
+      if (set === undefined) unitsByStem.set(stem, new Set([unit]));
+      else set.add(unit);
+    }
+  }
+
+  const associations = new Map<string, Map<string, number>>();
+  const association = (word: string, stem: string): number => {
+    let byStem = associations.get(word);
+    if (byStem === undefined) {
+      if (associations.size >= MAX_MEMO) associations.clear();
+      byStem = new Map();
+      associations.set(word, byStem);
+    }
+    let value = byStem.get(stem);
+    if (value === undefined) {
+      const holding = unitsWith(word);
+      const withStem = unitsByStem.get(stem) ?? new Set<Unit>();
+      const [small, large] = holding.size <= withStem.size ? [holding, withStem] : [withStem, holding];
+      let joint = 0;
+      for (const unit of small) if (large.has(unit)) joint++;
+      value = phi(joint, holding.size, withStem.size, withEnglish);
+      byStem.set(stem, value);
+    }
+    return value;
+  };
+
+  const claimsByLookup = new WeakMap<Lookup, Map<Unit, Claim[]>>();
+  const claimsOf = (unit: Unit, lookup: Lookup): Claim[] => {
+    let memo = claimsByLookup.get(lookup);
+    if (memo === undefined) {
+      memo = new Map();
+      claimsByLookup.set(lookup, memo);
+    }
+    let claims = memo.get(unit);
+    if (claims === undefined) {
+      claims = claimsIn(pairs[unit.pair]!.zh, unit.zh[0], unit.zh[1], lookup);
+      memo.set(unit, claims);
+    }
+    return claims;
+  };
+
+  return {
+    pairs,
+    units,
+    unitsOfPair,
+    unitFrequency,
+    unitsWith,
+    association,
+    claimsOutside(unit, ranges, lookup) {
+      const zh = pairs[unit.pair]!.zh;
+      return claimsOf(unit, lookup).flatMap((c) => {
+        const inside = ranges.filter(([start, end]) => c.start < end && start < c.end);
+        if (inside.length === 0) return [c];
+        // The pieces of the word outside every range, each segmented again.
+        const pieces: Claim[] = [];
+        let at = c.start;
+        for (const [start, end] of [...inside].sort((a, b) => a[0] - b[0])) {
+          pieces.push(...claimsIn(zh, at, Math.min(start, c.end), lookup));
+          at = Math.max(at, end);
+        }
+        pieces.push(...claimsIn(zh, at, c.end, lookup));
+        return pieces;
+      });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * HSK levels of words: the HSK 2.0 vocabulary (Hanban, 2012: levels 1–6, 5,000 words), as shipped
+ * in the `chinese-lexicon` npm package by Peter Olson (ISC licence; data file
+ * statistics/hsk.js). No maintained npm package carries the HSK 3.0 lists (levels 1–9) as data;
+ * when one does, only this file changes.
+ *
+ * Only the 50 KB word list is read, never the package's entry point (which loads 14 MB of
+ * dictionary and etymology data and logs to the console), and only on first use: ~2 ms, then a
+ * Map lookup. The file is read from the working directory's node_modules at run time, as the
+ * store reads build/, so no bundler has to understand it.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const HSK_FILE = 'chinese-lexicon/statistics/hsk.js';
+
+/**
+ * The levels in the package's file: a JavaScript array of six arrays of words, one per level
+ * (`let hsk = [[...], ...];`), the array itself valid JSON. A word listed at two levels (还, 得)
+ * keeps the lower.
+ */
+export function parseHskLevels(source: string): Map<string, number> {
+  const start = source.indexOf('[');
+  const end = source.indexOf('];', start);
+  if (start < 0 || end < 0) throw new Error(`${HSK_FILE}: no word list found`);
+  const levels: unknown = JSON.parse(source.slice(start, end + 1));
+  if (!Array.isArray(levels) || !levels.every((l) => Array.isArray(l))) throw new Error(`${HSK_FILE}: not a list of levels`);
+  const map = new Map<string, number>();
+  (levels as unknown[][]).forEach((words, i) => {
+    for (const word of words) if (typeof word === 'string' && !map.has(word)) map.set(word, i + 1);
+  });
+  return map;
+}
+
+let levels: Map<string, number> | undefined;
+
+function loadLevels(): Map<string, number> {
+  if (levels === undefined) {
+    // Resolved from the project root, not from this module: a bundled copy of this module lives
+    // elsewhere, and a `require` the bundler cannot see is one it does not try to rewrite.
+    const resolveFromRoot = createRequire(path.join(process.cwd(), 'package.json')).resolve;
+    levels = parseHskLevels(readFileSync(resolveFromRoot(HSK_FILE), 'utf8'));
+  }
+  return levels;
+}
+
+/** The HSK 2.0 level (1–6) of a simplified word, or undefined when the word is not in the lists. */
+export function hskLevel(word: string): number | undefined {
+  return loadLevels().get(word);
+}

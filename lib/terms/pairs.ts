@@ -1,0 +1,90 @@
+/**
+ * The text term spotting reads: pair records (lib/pipeline/index.ts), optionally with where their
+ * aligned sentences lie, so that a term is looked for in the English sentence that translates
+ * its own sentence instead of in the whole paragraph.
+ */
+import type { BuiltDoc, PairRecord } from '../model';
+import { pairRecords } from '../pipeline/index';
+
+/** A sentence bead of a pair as offsets (UTF-16, end exclusive) into the record's `zh` and `en`. */
+export interface SentenceLink {
+  zh: readonly [number, number];
+  en: readonly [number, number];
+}
+
+/** A pair record, with its sentence beads when the caller has them. */
+export interface TermPair extends PairRecord {
+  /** In order; a side with no sentence is an empty range. Absent: the pair is one unit. */
+  links?: SentenceLink[];
+}
+
+/** [start, end) of each piece laid end to end, `gap` units apart (the "\n" joining blocks). */
+function spansOf(pieces: readonly string[], gap: number, start = 0): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let at = start;
+  for (const piece of pieces) {
+    spans.push([at, at + piece.length]);
+    at += piece.length + gap;
+  }
+  return spans;
+}
+
+/**
+ * Where each English sentence of a block lies in the block's text. Sentences are the trimmed
+ * segments of the text (lib/pipeline/english.ts); null when one cannot be found in order, and the
+ * caller then treats the pair as one unit rather than guess.
+ */
+function englishSentenceSpans(text: string, sentences: readonly string[], offset: number): Array<[number, number]> | null {
+  const spans: Array<[number, number]> = [];
+  let at = 0;
+  for (const sentence of sentences) {
+    const found = text.indexOf(sentence, at);
+    if (found < 0) return null;
+    spans.push([offset + found, offset + found + sentence.length]);
+    at = found + sentence.length;
+  }
+  return spans;
+}
+
+function rangeOf(spans: ReadonlyArray<readonly [number, number]>, indices: readonly number[]): [number, number] | null {
+  const first = spans[indices[0] ?? -1];
+  const last = spans[indices[indices.length - 1] ?? -1];
+  if (indices.length === 0) return [0, 0];
+  if (first === undefined || last === undefined) return null;
+  return [first[0], last[1]];
+}
+
+/** The document's pair records, each with its sentence beads as offsets into the record's strings. */
+export function termPairs(doc: BuiltDoc): TermPair[] {
+  const records = pairRecords(doc);
+  return doc.pairs.map((pair, i): TermPair => {
+    const record = records[i]!;
+    if (pair.sentences.length === 0) return record;
+    // Chinese sentences concatenate to their block exactly (the segmenter is lossless).
+    const zhSpans: Array<[number, number]> = [];
+    let zhAt = 0;
+    for (const b of pair.zh) {
+      const block = doc.zh[b];
+      if (block === undefined) return record;
+      zhSpans.push(...spansOf(block.sentences.map((s) => s.simplified), 0, zhAt));
+      zhAt += block.simplified.length + 1;
+    }
+    const enSpans: Array<[number, number]> = [];
+    let enAt = 0;
+    for (const b of pair.en) {
+      const block = doc.en[b];
+      const spans = block === undefined ? null : englishSentenceSpans(block.text, block.sentences, enAt);
+      if (block === undefined || spans === null) return record;
+      enSpans.push(...spans);
+      enAt += block.text.length + 1;
+    }
+    const links: SentenceLink[] = [];
+    for (const bead of pair.sentences) {
+      const zh = rangeOf(zhSpans, bead.zh);
+      const en = rangeOf(enSpans, bead.en);
+      if (zh === null || en === null) return record;
+      links.push({ zh, en });
+    }
+    return { ...record, links };
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * How the corpus renders a term: every occurrence, its rendering where term spotting found one,
+ * and the renderings grouped by their normalised key ("strategic partnerships" and "strategic
+ * partnership" are one rendering), the commonest first.
+ */
+import type { TermOccurrence, TermRendering, TermReport } from '../model';
+import { termCorpus } from './corpus';
+import type { TermPair } from './pairs';
+import type { Lookup } from './senses';
+import { spotTerm } from './spot';
+
+/** Renderings grouped by key: count, share, the surface form seen most, most frequent first. */
+export function groupRenderings(occurrences: readonly TermOccurrence[], pairs: readonly TermPair[]): TermRendering[] {
+  const en = new Map<string, string>();
+  for (const p of pairs) en.set(`${p.docId}\u0000${p.pair}`, p.en);
+  const groups = new Map<string, { indices: number[]; texts: Map<string, number> }>();
+  occurrences.forEach((o, i) => {
+    if (!o.rendering) return;
+    const text = en.get(`${o.docId}\u0000${o.pair}`)?.slice(o.rendering.start, o.rendering.end) ?? '';
+    let group = groups.get(o.rendering.key);
+    if (group === undefined) {
+      group = { indices: [], texts: new Map() };
+      groups.set(o.rendering.key, group);
+    }
+    group.indices.push(i);
+    group.texts.set(text, (group.texts.get(text) ?? 0) + 1);
+  });
+  const renderings = [...groups].map(([key, { indices, texts }]): TermRendering => {
+    // The commonest surface form; on a tie the one seen first (Map keeps insertion order).
+    let text = '';
+    let most = 0;
+    for (const [t, n] of texts) if (n > most) [text, most] = [t, n];
+    return { key, text, count: indices.length, share: indices.length / occurrences.length, occurrences: indices };
+  });
+  // Stable: equal counts keep the order of first appearance.
+  return renderings.sort((a, b) => b.count - a.count);
+}
+
+/**
+ * The report of a term (simplified; the caller converts) over pair records, with sentence beads
+ * where the records carry them (`termPairs`). `lookup` gives CC-CEDICT entries: the whole
+ * dictionary at ingest, the corpus's extract (build/gloss.json) in the app. Occurrences are exact,
+ * non-overlapping substrings of the records' Chinese, in record order.
+ */
+export function termReport(term: string, pairs: readonly TermPair[], lookup: Lookup): TermReport {
+  const occurrences = spotTerm(term, termCorpus(pairs), lookup);
+  const renderings = groupRenderings(occurrences, pairs);
+  return { term, occurrences, renderings, unrendered: occurrences.filter((o) => !o.rendering).length };
+}

@@ -1,0 +1,417 @@
+/**
+ * `npm run bench:search`: search speed and memory, in process, on
+ *   (a) the real corpus: the records of build/search.json (`--build DIR`), and
+ *   (b) a synthetic corpus of at least 10 million Chinese characters that are not one text
+ *       repeated: seeded random sentences of CC-CEDICT headwords (the commonest function words
+ *       mixed in at their usual rates, so 的 is as frequent as in real text), English made of the
+ *       headwords' senses, pinyin from their CEDICT readings (`--chars N` changes the size);
+ * each next to a plain substring scan over the same records, in the same run. Prints a table and
+ * one JSON line. Every query is run once, cold (no result cache): the searcher is warmed up on a
+ * different query set first, so the JIT is warm but no answer is.
+ *
+ *   --server URL --concurrency N --requests M
+ *       instead: M requests `GET URL/api/search?q=…` (the same query sets, from the real corpus),
+ *       N at a time; prints p50 and p99 latency and the status counts.
+ */
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { loadCedict } from '../../lib/dictionary/cedict';
+import type { IndexBundle, PairRecord } from '../../lib/model';
+import { englishWords, toSimplified } from '../../lib/search/encode';
+import { loadSearcher, searcherOver, type Searcher } from '../../lib/search/index';
+import { hanSlots, pinyinLine, wordSyllables } from '../../lib/search/pinyin';
+import { seededRandom } from '../fixtures/random';
+
+const HAN = /\p{Script=Han}/u;
+
+const rng = seededRandom;
+
+const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)] as T;
+
+interface QueryCase {
+  query: string;
+  kind: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The synthetic corpus
+
+interface Headword {
+  simplified: string;
+  /** Toneless syllables, one per Han character. */
+  syllables: Array<string | null>;
+  english: string;
+}
+
+/**
+ * Function words and their rough share of running text (per word token): what makes 的 and 是
+ * the "very common character" case, which uniformly drawn headwords would never produce.
+ */
+const FUNCTION_WORDS: ReadonlyArray<[string, number]> = [
+  ['的', 0.06], ['是', 0.015], ['在', 0.015], ['了', 0.012], ['和', 0.012], ['有', 0.01], ['中国', 0.008],
+  ['我们', 0.006], ['发展', 0.006], ['合作', 0.005], ['这', 0.006], ['也', 0.005], ['与', 0.005], ['对', 0.005],
+  ['为', 0.005], ['将', 0.004], ['等', 0.004], ['国家', 0.004], ['关系', 0.003], ['人民', 0.003],
+];
+
+/** CC-CEDICT headwords with one clean reading and an English sense (the raw text only lists them). */
+function cedictHeadwords(): Headword[] {
+  const dict = loadCedict();
+  const text = createRequire(import.meta.url)('hanzi/lib/data/cedict_ts.u8.js') as string;
+  const seen = new Set<string>();
+  const out: Headword[] = [];
+  for (const line of text.split('\n')) {
+    const simplified = line.split(' ', 2)[1];
+    if (simplified === undefined || line.startsWith('#') || seen.has(simplified) || !/^\p{Script=Han}+$/u.test(simplified)) continue;
+    seen.add(simplified);
+    const entry = dict.lookup(simplified)[0];
+    const syllables = entry && wordSyllables(simplified, entry.pinyin);
+    const sense = entry?.senses.find((s) => !/[\p{Script=Han}[\]|]/u.test(s) && /[a-z]/.test(s));
+    if (!entry || !syllables || sense === undefined) continue;
+    out.push({ simplified, syllables, english: sense.replace(/\(.*?\)/g, '').trim() });
+  }
+  return out;
+}
+
+function weightedFunctionWord(r: () => number, words: Headword[]): Headword | null {
+  let x = r();
+  for (const [w, share] of FUNCTION_WORDS) {
+    x -= share;
+    if (x < 0) return words.find((h) => h.simplified === w) ?? null;
+  }
+  return null;
+}
+
+/**
+ * Records of about 60–400 Han characters: sentences of 4–20 words, clauses cut by ，, ended by 。,
+ * until `totalChars` Han characters. The English is the words' senses in the same order.
+ */
+export function syntheticRecords(totalChars: number, seed = 2026): PairRecord[] {
+  const r = rng(seed);
+  const words = cedictHeadwords();
+  const functionWords = FUNCTION_WORDS.map(([w]) => words.find((h) => h.simplified === w)).filter((h): h is Headword => !!h);
+  const records: PairRecord[] = [];
+  let chars = 0;
+  while (chars < totalChars) {
+    const zh: string[] = [];
+    const en: string[] = [];
+    const syllables: Array<string | null> = [];
+    const sentences = 1 + Math.floor(r() * 5);
+    for (let s = 0; s < sentences; s++) {
+      const n = 4 + Math.floor(r() * 17);
+      for (let k = 0; k < n; k++) {
+        const word = weightedFunctionWord(r, functionWords) ?? pick(words, r);
+        zh.push(word.simplified);
+        en.push(word.english);
+        syllables.push(...word.syllables);
+        chars += word.syllables.length;
+        if (k < n - 1 && r() < 0.12) zh.push('，');
+      }
+      zh.push('。');
+    }
+    const text = zh.join('');
+    const english = `${en.join(' ')}.`;
+    const pinyin = pinyinLine(text, syllables);
+    records.push({ docId: `synthetic-${Math.floor(records.length / 500)}`, pair: records.length % 500, zh: text, en: english, ...(pinyin ? { pinyin } : {}) });
+  }
+  return records;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+/** A Han run of a record, at random, by code points. */
+function hanRun(record: PairRecord, r: () => number): string[] | null {
+  const runs = record.zh.split(/[^\p{Script=Han}]+/u).filter((x) => x !== '');
+  return runs.length === 0 ? null : Array.from(pick(runs, r));
+}
+
+function substringOf(chars: string[], length: number, r: () => number): string | null {
+  if (chars.length < length) return null;
+  const at = Math.floor(r() * (chars.length - length + 1));
+  return chars.slice(at, at + length).join('');
+}
+
+/** A run of 1–3 syllables of a record's pinyin line, typed run together (hezuo) or spaced. */
+function pinyinOf(record: PairRecord, syllableCount: number, r: () => number): string | null {
+  const runs = (record.pinyin ?? '').split('|').map((run) => run.split(' ')).filter((run) => run.length >= syllableCount && !run.includes('?'));
+  if (runs.length === 0) return null;
+  const run = pick(runs, r);
+  const at = Math.floor(r() * (run.length - syllableCount + 1));
+  return run.slice(at, at + syllableCount).join(r() < 0.5 ? '' : ' ');
+}
+
+function englishOf(record: PairRecord, wordCount: number, r: () => number): string | null {
+  const words = englishWords(record.en).map((w) => record.en.slice(w.start, w.end));
+  if (words.length < wordCount) return null;
+  const at = Math.floor(r() * (words.length - wordCount + 1));
+  return words.slice(at, at + wordCount).join(' ');
+}
+
+/**
+ * The fixed query mix: drawn from random records, so frequent characters and words come up as
+ * often as they occur (the single-common-character case included), plus queries that are absent.
+ */
+export function querySet(records: readonly PairRecord[], count: number, seed: number): QueryCase[] {
+  const r = rng(seed);
+  const out: QueryCase[] = [];
+  const seen = new Set<string>();
+  const makers: Array<[string, (rec: PairRecord) => string | null]> = [
+    ['zh 1 char', (rec) => substringOf(hanRun(rec, r) ?? [], 1, r)],
+    ['zh 2 chars', (rec) => substringOf(hanRun(rec, r) ?? [], 2, r)],
+    ['zh 4 chars', (rec) => substringOf(hanRun(rec, r) ?? [], 4, r)],
+    ['zh traditional', (rec) => {
+      if (rec.zhOriginal === undefined) return null;
+      return substringOf(hanRun({ ...rec, zh: rec.zhOriginal }, r) ?? [], 2, r);
+    }],
+    ['pinyin 1 syllable', (rec) => pinyinOf(rec, 1, r)],
+    ['pinyin 2-3 syllables', (rec) => pinyinOf(rec, 2 + Math.floor(r() * 2), r)],
+    ['english word', (rec) => englishOf(rec, 1, r)],
+    ['english "phrase"', (rec) => {
+      const p = englishOf(rec, 2, r);
+      return p && `"${p}"`;
+    }],
+    ['multi-term', (rec) => {
+      const zh = substringOf(hanRun(rec, r) ?? [], 2, r);
+      const en = englishOf(rec, 1, r);
+      return zh && en ? `${zh} ${en}` : null;
+    }],
+    ['absent', () => `${String.fromCodePoint(0x4e00 + Math.floor(r() * 0x5000))}${String.fromCodePoint(0x20000 + Math.floor(r() * 0xa000))} zq${Math.floor(r() * 1e6)}`],
+  ];
+  for (let attempts = 0; out.length < count && attempts < count * 20; attempts++) {
+    const [kind, make] = makers[attempts % makers.length] ?? makers[0]!;
+    const query = make(pick(records, r));
+    if (query === null || query.trim() === '' || seen.has(query)) continue;
+    seen.add(query);
+    out.push({ query, kind });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+
+/** The plain scan: every record, `includes` on the side each term belongs to (no index, no ranking). */
+function plainScan(records: readonly PairRecord[], query: string): number {
+  const terms = query.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
+  let n = 0;
+  for (const rec of records) {
+    const en = rec.en.toLowerCase();
+    const pinyin = (rec.pinyin ?? '').replace(/[ |]/g, '');
+    if (terms.every((t) => (HAN.test(t) ? rec.zh.includes(toSimplified(t)) : en.includes(t.toLowerCase()) || pinyin.includes(t.toLowerCase())))) n++;
+  }
+  return n;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+interface Timing {
+  median: number;
+  p99: number;
+  max: number;
+}
+
+function timing(ms: number[]): Timing {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { median: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? Number.NaN };
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const value = f();
+  return [value, performance.now() - t0];
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** After a full collection when --expose-gc is on (npm run bench:search turns it on). */
+function memory(): { heap: number; buffers: number; rss: number } {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, buffers: m.arrayBuffers, rss: m.rss };
+}
+
+interface CorpusReport {
+  corpus: string;
+  records: number;
+  hanChars: number;
+  buildSeconds: number;
+  heapMB: number;
+  /** Typed arrays (the common-term tables), outside the JavaScript heap. */
+  buffersMB: number;
+  rssMB: number;
+  /** The process's peak resident memory so far (records, dictionary and all). */
+  peakRssMB: number;
+  queries: number;
+  search: Timing;
+  /** The plain scan, over the first `scanned` queries, and the search over the same queries. */
+  scan: Timing;
+  scanned: number;
+  searchOfScanned: Timing;
+  byKind: Record<string, Timing>;
+  slowest: Array<{ query: string; ms: number; total: number }>;
+}
+
+/**
+ * Builds the searcher, then runs every query once, and the plain scan for the first `scanned`
+ * queries (the set interleaves the kinds, so these cover all of them; scanning 10 M characters a
+ * thousand times would take a quarter of an hour). The ratio compares the same queries.
+ */
+async function benchCorpus(
+  name: string,
+  records: PairRecord[],
+  build: () => Promise<Searcher>,
+  queries: QueryCase[],
+  warmup: QueryCase[],
+  scanned: number,
+): Promise<CorpusReport> {
+  const before = memory();
+  const t0 = performance.now();
+  const searcher = await build();
+  const buildMs = performance.now() - t0;
+  const after = memory();
+  process.stderr.write(`${name}: built in ${(buildMs / 1000).toFixed(1)} s, querying\n`);
+  for (const q of warmup) searcher.search(q.query);
+  const searchMs: number[] = [];
+  const scanMs: number[] = [];
+  const searchOfScanned: number[] = [];
+  const byKind = new Map<string, number[]>();
+  const slowest: Array<{ query: string; ms: number; total: number }> = [];
+  queries.forEach((q, i) => {
+    const [result, ms] = time(() => searcher.search(q.query));
+    searchMs.push(ms);
+    byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
+    slowest.push({ query: q.query, ms, total: result.total });
+    if (i < scanned) {
+      scanMs.push(time(() => plainScan(records, q.query))[1]);
+      searchOfScanned.push(ms);
+    }
+  });
+  slowest.sort((a, b) => b.ms - a.ms);
+  return {
+    corpus: name,
+    records: records.length,
+    hanChars: records.reduce((n, rec) => n + hanSlots(rec.zh).start.length, 0),
+    buildSeconds: buildMs / 1000,
+    heapMB: mb(after.heap - before.heap),
+    buffersMB: mb(after.buffers - before.buffers),
+    rssMB: mb(after.rss - before.rss),
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    queries: queries.length,
+    search: timing(searchMs),
+    scan: timing(scanMs),
+    scanned: scanMs.length,
+    searchOfScanned: timing(searchOfScanned),
+    byKind: Object.fromEntries([...byKind].map(([k, ms]) => [k, timing(ms)])),
+    slowest: slowest.slice(0, 5),
+  };
+}
+
+function printReport(r: CorpusReport): void {
+  const f = (ms: number) => ms.toFixed(2).padStart(8);
+  console.log(`\n${r.corpus}: ${r.records.toLocaleString('en')} records, ${r.hanChars.toLocaleString('en')} Han characters`);
+  console.log(
+    `  index built in ${r.buildSeconds.toFixed(1)} s; heap +${r.heapMB.toFixed(0)} MB, typed arrays +${r.buffersMB.toFixed(0)} MB, RSS +${r.rssMB.toFixed(0)} MB (process peak ${r.peakRssMB.toFixed(0)} MB)`,
+  );
+  console.log(`  ${'queries (ms)'.padEnd(22)}${'median'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`);
+  console.log(`  ${`search (${r.queries})`.padEnd(22)}${f(r.search.median)}${f(r.search.p99)}${f(r.search.max)}`);
+  console.log(`  ${`search (first ${r.scanned})`.padEnd(22)}${f(r.searchOfScanned.median)}${f(r.searchOfScanned.p99)}${f(r.searchOfScanned.max)}`);
+  console.log(`  ${`plain scan (first ${r.scanned})`.padEnd(22)}${f(r.scan.median)}${f(r.scan.p99)}${f(r.scan.max)}`);
+  console.log(
+    `  ${'scan ÷ search'.padEnd(22)}${(r.scan.median / r.searchOfScanned.median).toFixed(0).padStart(7)}×${(r.scan.p99 / r.searchOfScanned.p99).toFixed(0).padStart(7)}×`,
+  );
+  for (const [kind, t] of Object.entries(r.byKind)) console.log(`    ${kind.padEnd(20)}${f(t.median)}${f(t.p99)}${f(t.max)}`);
+  console.log(`  slowest: ${r.slowest.map((s) => `${JSON.stringify(s.query)} ${s.ms.toFixed(1)} ms (${s.total} hits)`).join('; ')}`);
+}
+
+function realRecords(buildDir: string): IndexBundle {
+  const file = path.join(buildDir, 'search.json');
+  if (!existsSync(file)) throw new Error(`no ${file}: run "npm run ingest" first (or pass --build DIR)`);
+  return JSON.parse(readFileSync(file, 'utf8')) as IndexBundle;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Against a running server
+
+async function benchServer(url: string, concurrency: number, requests: number, queries: QueryCase[]): Promise<void> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < requests) {
+      const q = queries[next++ % queries.length]!;
+      const t0 = performance.now();
+      let status = 0;
+      try {
+        const res = await fetch(`${url.replace(/\/$/, '')}/api/search?q=${encodeURIComponent(q.query)}`);
+        await res.arrayBuffer();
+        status = res.status;
+      } catch {
+        status = -1;
+      }
+      latencies.push(performance.now() - t0);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  const t = timing(latencies);
+  console.log(`${requests} requests to ${url}/api/search, ${concurrency} at a time, in ${seconds.toFixed(1)} s (${(requests / seconds).toFixed(0)}/s)`);
+  console.log(`  p50 ${t.median.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms, max ${t.max.toFixed(1)} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(JSON.stringify({ bench: 'search-server', url, concurrency, requests, p50: t.median, p99: t.p99, max: t.max, statuses: Object.fromEntries(statuses) }));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      build: { type: 'string', default: 'build' },
+      chars: { type: 'string', default: '10000000' },
+      queries: { type: 'string', default: '1000' },
+      server: { type: 'string' },
+      concurrency: { type: 'string', default: '8' },
+      requests: { type: 'string', default: '2000' },
+      'scan-queries': { type: 'string', default: '100' },
+      'skip-synthetic': { type: 'boolean' },
+    },
+  });
+  const bundle = realRecords(path.resolve(values.build));
+  const queryCount = Number(values.queries);
+  if (values.server) {
+    await benchServer(values.server, Number(values.concurrency), Number(values.requests), querySet(bundle.records, queryCount, 1));
+    return;
+  }
+  const reports: CorpusReport[] = [];
+  reports.push(
+    await benchCorpus(
+      'real corpus (build/search.json, loaded from its export)',
+      bundle.records,
+      () => loadSearcher(bundle),
+      querySet(bundle.records, queryCount, 1),
+      querySet(bundle.records, 200, 99),
+      queryCount,
+    ),
+  );
+  printReport(reports[0]!);
+  if (!values['skip-synthetic']) {
+    process.stderr.write('generating the synthetic corpus\n');
+    const [records, genMs] = time(() => syntheticRecords(Number(values.chars)));
+    console.log(`\n(synthetic corpus generated in ${(genMs / 1000).toFixed(1)} s)`);
+    const scanned = Number(values['scan-queries']);
+    reports.push(await benchCorpus('synthetic corpus (indexed in memory)', records, async () => searcherOver(records), querySet(records, queryCount, 1), querySet(records, 200, 99), scanned));
+    printReport(reports[1]!);
+  }
+  console.log(JSON.stringify({ bench: 'search', reports }));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
