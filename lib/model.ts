@@ -185,6 +185,8 @@ export interface DocStats {
   /** Share (0..1) of Chinese blocks that have an English counterpart. */
   translated: number;
   warnings: number;
+  /** How hard the Chinese is for a learner, by HSK level. */
+  difficulty?: Difficulty;
 }
 
 /** `build/docs/<docId>.json`: everything the reader needs for one document. */
@@ -308,4 +310,18 @@ export interface GlossaryEntry {
   /** Renderings, most frequent first (without occurrence lists, to keep the file small). */
   renderings: Array<{ key: string; text: string; count: number; share: number }>;
   unrendered: number;
+}
+
+/** A document's difficulty for a learner (see lib/learner/difficulty.ts). */
+export interface Difficulty {
+  /** Running Chinese words counted. */
+  tokens: number;
+  /** Running words at HSK levels 1–6 (index 0 is level 1). */
+  byLevel: number[];
+  /** Running words at no level (rarer words, names). */
+  outside: number;
+  /** Lowest level covering 90% of the running words; null when even level 6 does not. */
+  estimated: number | null;
+  /** The commonest words outside every level. */
+  outsideWords: Array<{ word: string; count: number }>;
 }

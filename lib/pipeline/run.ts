@@ -21,6 +21,8 @@ import { buildIndexBundle, pairRecords } from './index';
 import { isDocId, parseMeta } from './meta';
 import { segmentBlock } from './segment';
 import { countHan } from './text-width';
+import { difficulty } from '../learner/difficulty';
+import { learnerLevel } from '../terms/hsk';
 
 export class IngestError extends Error {
   constructor(message: string) {
@@ -63,6 +65,10 @@ function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number)
     lowConfidence: pairs.filter((p) => p.lowConfidence).length,
     translated: zh.length === 0 ? 0 : Math.round((translatedZh / zh.length) * 1000) / 1000,
     warnings,
+    difficulty: difficulty(
+      zh.flatMap((b) => b.sentences.flatMap((s) => s.words.map((w) => w.simplified))),
+      learnerLevel,
+    ),
   };
 }
 

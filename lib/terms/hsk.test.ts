@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hskLevel, parseHskLevels } from './hsk';
+import { hskLevel, learnerLevel, parseHskLevels } from './hsk';
 
 describe('parseHskLevels', () => {
   it('reads the six levels of the package file, a word listed twice keeping the lower', () => {
@@ -23,5 +23,15 @@ describe('hskLevel', () => {
     expect(hskLevel('合作')).toBe(5);
     expect(hskLevel('普京')).toBeUndefined();
     expect(hskLevel('')).toBeUndefined();
+  });
+});
+
+describe('learnerLevel', () => {
+  it('reads characters and compounds the lists lack through the words a learner has met', () => {
+    expect(learnerLevel('中国')).toBe(hskLevel('中国'));
+    expect(learnerLevel('中')).toBe(1);
+    expect(learnerLevel('两国关系')).toBeGreaterThanOrEqual(hskLevel('关系')!);
+    expect(learnerLevel('中俄关系')).toBeUndefined(); // 俄 is in no HSK 2.0 word
+    expect(learnerLevel('夯实')).toBeUndefined(); // 夯 is in no HSK word
   });
 });

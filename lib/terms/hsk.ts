@@ -35,12 +35,24 @@ export function parseHskLevels(source: string): Map<string, number> {
 
 let levels: Map<string, number> | undefined;
 
+/**
+ * The word list's path: from the working directory's project (the app: its bundled modules do not
+ * sit beside node_modules), else beside this module (the command line run from another folder).
+ */
+function resolveHskFile(): string {
+  try {
+    return createRequire(path.join(process.cwd(), 'package.json')).resolve(HSK_FILE);
+  } catch {
+    return createRequire(import.meta.url).resolve(HSK_FILE);
+  }
+}
+
 function loadLevels(): Map<string, number> {
   if (levels === undefined) {
     // Resolved from the project root, not from this module: a bundled copy of this module lives
     // elsewhere, and a `require` the bundler cannot see is one it does not try to rewrite.
-    const resolveFromRoot = createRequire(path.join(process.cwd(), 'package.json')).resolve;
-    levels = parseHskLevels(readFileSync(resolveFromRoot(HSK_FILE), 'utf8'));
+    // The command line may run from any folder: it finds the package beside this module first.
+    levels = parseHskLevels(readFileSync(resolveHskFile(), 'utf8'));
   }
   return levels;
 }
@@ -48,4 +60,41 @@ function loadLevels(): Map<string, number> {
 /** The HSK 2.0 level (1–6) of a simplified word, or undefined when the word is not in the lists. */
 export function hskLevel(word: string): number | undefined {
   return loadLevels().get(word);
+}
+
+let charLevels: Map<string, number> | undefined;
+
+/** Each character's lowest level among the HSK words that contain it (中 → 1, from 中国). */
+function loadCharLevels(): Map<string, number> {
+  if (charLevels === undefined) {
+    charLevels = new Map();
+    for (const [word, level] of loadLevels()) {
+      for (const ch of word) if ((charLevels.get(ch) ?? Infinity) > level) charLevels.set(ch, level);
+    }
+  }
+  return charLevels;
+}
+
+/**
+ * The level at which a learner can read a word: its own HSK level; for a single character that is
+ * no HSK word by itself (中, 俄), the level at which the learner has met it; for a compound the lists
+ * lack (两国, 中俄关系), the highest level of the HSK words it splits into, longest first. Undefined
+ * when some part is at no level (普京, 睦邻): such words are what the difficulty chart lists.
+ */
+export function learnerLevel(word: string): number | undefined {
+  const own = hskLevel(word);
+  if (own !== undefined) return own;
+  const chars = [...word];
+  if (chars.length === 1) return loadCharLevels().get(word);
+  let highest = 0;
+  for (let i = 0; i < chars.length; ) {
+    let len = Math.min(chars.length - i, 8);
+    while (len > 1 && hskLevel(chars.slice(i, i + len).join('')) === undefined) len--;
+    const part = chars.slice(i, i + len).join('');
+    const level = len > 1 ? hskLevel(part) : (hskLevel(part) ?? loadCharLevels().get(part));
+    if (level === undefined) return undefined;
+    highest = Math.max(highest, level);
+    i += len;
+  }
+  return highest;
 }

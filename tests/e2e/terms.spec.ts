@@ -24,6 +24,7 @@ test('a term page shows the dictionary entry, renderings with counts, and expand
 
   await page.goto(`/en/term/${encodeURIComponent('合作')}`);
   await expect(page.locator('h1')).toHaveText('合作');
+  await expect(page.locator('.term-hsk')).toHaveText('HSK 5');
   await expect(page.locator('.term-stats')).toHaveAttribute('data-occurrences', String(data.occurrences));
   await expect(page.locator('.dict-senses').first()).toContainText(/cooperat/i);
   const first = page.locator('.rendering').first();

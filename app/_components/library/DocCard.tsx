@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/lib/i18n/routing';
 import type { DocSummary } from '@/lib/store';
 import { zhLang } from '@/app/_components/reader/lang';
+import { DifficultyBar, difficultyLabels } from './DifficultyBar';
 
 /** One document of the library: both titles, where and when it appeared, how much is translated. */
 export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLocale }) {
@@ -37,6 +38,7 @@ export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLoc
           {translated > 0 ? t('translated', { percent: translated }) : t('untranslated')}
         </span>
       </div>
+      {stats.difficulty ? <DifficultyBar difficulty={stats.difficulty} labels={await difficultyLabels(locale)} /> : null}
       {meta.translation ? (
         <p className="provenance">
           {t('translatedBy', { translator: meta.translation.translator })}{' '}

@@ -9,6 +9,7 @@ import { PairView, type PairLabels } from '@/app/_components/reader/PairView';
 import { routing } from '@/lib/i18n/routing';
 import { getDoc, listDocs } from '@/lib/store';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
+import { DifficultyBar, difficultyLabels } from '@/app/_components/library/DifficultyBar';
 
 // Every document is generated at build time; an id that is not in the manifest is a 404 and
 // never becomes a file path.
@@ -85,6 +86,7 @@ export default async function ReaderPage({ params }: Props) {
         ) : (
           <p className="notice">{t('noTranslationYet')}</p>
         )}
+        {stats.difficulty ? <DifficultyBar difficulty={stats.difficulty} labels={await difficultyLabels(locale)} detailed /> : null}
         <p className="hint">{t('hint')}</p>
         {solo ? null : (
           <DownloadLinks
