@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type IndexBundle, type Manifest, type PairRecord } from '@/lib/model';
+import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type IndexBundle, type Manifest } from '@/lib/model';
 import { loadSearcher, type Searcher } from '@/lib/search';
 import { isDocId } from './input';
 
@@ -148,11 +148,6 @@ const getBundle = memo(async (): Promise<IndexBundle> => {
 });
 
 export const getSearcher = memo(async (): Promise<Searcher> => loadSearcher(await getBundle()));
-
-/** Every aligned pair as a search record (the unit of search, export and the concordance). */
-export async function getRecords(): Promise<readonly PairRecord[]> {
-  return (await getBundle()).records;
-}
 
 /**
  * A synchronous lookup in the corpus's CC-CEDICT extract, and its headwords (the words the texts
