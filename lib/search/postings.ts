@@ -62,79 +62,63 @@ function seekAll(small: Int32Array, large: Int32Array): { at: Int32Array; in: In
 }
 
 /**
+ * Where two lists share an id: its index in `a` and in `b`, for the first `n` shared ids. A merge,
+ * or binary search of the short list in the long one when their lengths are far apart.
+ */
+function common(a: Int32Array, b: Int32Array): { inA: Int32Array; inB: Int32Array; n: number } {
+  if (a.length > b.length * SEEK_RATIO) {
+    const found = seekAll(b, a);
+    return { inA: found.in, inB: found.at, n: found.n };
+  }
+  if (b.length > a.length * SEEK_RATIO) {
+    const found = seekAll(a, b);
+    return { inA: found.at, inB: found.in, n: found.n };
+  }
+  const size = Math.min(a.length, b.length);
+  const inA = new Int32Array(size);
+  const inB = new Int32Array(size);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      inA[n] = i++;
+      inB[n++] = j++;
+    }
+  }
+  return { inA, inB, n };
+}
+
+/**
  * Ids in both lists. Counts add up (a record matches every needle, and each needle's occurrences
  * count), and stay known only when known on both sides.
  */
 export function intersect(a: Postings, b: Postings): Postings {
-  if (a.ids.length > b.ids.length * SEEK_RATIO || b.ids.length > a.ids.length * SEEK_RATIO) {
-    const [small, large] = a.ids.length < b.ids.length ? [a, b] : [b, a];
-    const found = seekAll(small.ids, large.ids);
-    const ids = new Int32Array(found.n);
-    const known = small.counts !== null && large.counts !== null;
-    const counts = known ? new Int32Array(found.n) : null;
-    for (let k = 0; k < found.n; k++) {
-      ids[k] = small.ids[found.at[k] as number] as number;
-      if (counts !== null) counts[k] = (small.counts as Int32Array)[found.at[k] as number]! + (large.counts as Int32Array)[found.in[k] as number]!;
-    }
-    return { ids, counts };
+  const { inA, inB, n } = common(a.ids, b.ids);
+  const ids = new Int32Array(n);
+  const counts = a.counts !== null && b.counts !== null ? new Int32Array(n) : null;
+  for (let k = 0; k < n; k++) {
+    ids[k] = a.ids[inA[k] as number] as number;
+    if (counts !== null) counts[k] = (a.counts as Int32Array)[inA[k] as number]! + (b.counts as Int32Array)[inB[k] as number]!;
   }
-  const ai = a.ids;
-  const bi = b.ids;
-  const ac = a.counts;
-  const bc = b.counts;
-  const ids = new Int32Array(Math.min(ai.length, bi.length));
-  const counts = ac !== null && bc !== null ? new Int32Array(ids.length) : null;
-  let n = 0;
-  let i = 0;
-  let j = 0;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i] as number;
-    const y = bi[j] as number;
-    if (x < y) i++;
-    else if (x > y) j++;
-    else {
-      if (counts !== null) counts[n] = (ac as Int32Array)[i]! + (bc as Int32Array)[j]!;
-      ids[n++] = x;
-      i++;
-      j++;
-    }
-  }
-  return { ids: ids.subarray(0, n), counts: counts === null ? null : counts.subarray(0, n) };
+  return { ids, counts };
 }
 
 /** The part of a list whose ids are in `scope` (ascending), counts kept. */
 export function within(p: Postings, scope: Int32Array): Postings {
   if (scope === p.ids) return p;
-  if (p.ids.length > scope.length * SEEK_RATIO) {
-    const found = seekAll(scope, p.ids);
-    const ids = new Int32Array(found.n);
-    const counts = p.counts === null ? null : new Int32Array(found.n);
-    for (let k = 0; k < found.n; k++) {
-      ids[k] = p.ids[found.in[k] as number] as number;
-      if (counts !== null) counts[k] = (p.counts as Int32Array)[found.in[k] as number]!;
-    }
-    return { ids, counts };
+  const { inA, n } = common(p.ids, scope);
+  const ids = new Int32Array(n);
+  const counts = p.counts === null ? null : new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    ids[k] = p.ids[inA[k] as number] as number;
+    if (counts !== null) counts[k] = (p.counts as Int32Array)[inA[k] as number]!;
   }
-  const pi = p.ids;
-  const pc = p.counts;
-  const ids = new Int32Array(Math.min(pi.length, scope.length));
-  const counts = pc === null ? null : new Int32Array(ids.length);
-  let n = 0;
-  let i = 0;
-  let j = 0;
-  while (i < pi.length && j < scope.length) {
-    const x = pi[i] as number;
-    const y = scope[j] as number;
-    if (x < y) i++;
-    else if (x > y) j++;
-    else {
-      if (counts !== null) counts[n] = (pc as Int32Array)[i]!;
-      ids[n++] = x;
-      i++;
-      j++;
-    }
-  }
-  return { ids: ids.subarray(0, n), counts: counts === null ? null : counts.subarray(0, n) };
+  return { ids, counts };
 }
 
 /** Ids in either list; a record in both counts both sides' occurrences. */
