@@ -93,7 +93,7 @@ export function checkSearchQuery(raw: string | undefined): Checked<string> {
   return { ok: true, value: q };
 }
 
-function checkInteger(raw: string | undefined, name: string, min: number, max: number, fallback: number): Checked<number> {
+export function checkInteger(raw: string | undefined, name: string, min: number, max: number, fallback: number): Checked<number> {
   if (raw === undefined) return { ok: true, value: fallback };
   if (!/^\d{1,9}$/.test(raw)) return fail(`"${name}" must be a whole number from ${min} to ${max}.`);
   const n = Number(raw);

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
-import type { BlockKind, EnBlock, ZhBlock } from '@/lib/model';
-import { ZhText } from './ZhText';
+import { Fragment, type ReactNode } from 'react';
+import type { BlockKind } from '@/lib/model';
+import type { ViewEnBlock, ViewZhBlock } from '@/lib/reader/view';
+import { glossOf, ZhWord, type WordStyle } from './ZhWord';
 
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
@@ -29,23 +30,49 @@ function BlockElement({ kind, level, children }: { kind: BlockKind; level: numbe
   }
 }
 
-export function ZhBlockView({ block }: { block: ZhBlock }) {
+/**
+ * A Chinese block: each sentence a `.zs` span whose `data-b` is its sentence bead, so sentence
+ * sync, reveal and speech find the aligned English by attribute.
+ */
+export function ZhBlockView({ block, style, glosses }: { block: ViewZhBlock; style: WordStyle; glosses: Record<string, string> | null }) {
   return (
     <BlockElement kind={block.kind} level={block.level}>
-      <ZhText block={block} />
+      {block.sentences.map(([bead, words], s) => (
+        <span key={s} className="zs" data-b={bead}>
+          {words.map((word, w) => (
+            <ZhWord key={w} word={word} style={style} gloss={style.interlinear ? glossOf(word, glosses) : undefined} />
+          ))}
+        </span>
+      ))}
     </BlockElement>
   );
 }
 
-export function EnBlockView({ block }: { block: EnBlock }) {
+/** An English block: each sentence an `.es` span with its bead, or the block's sanitised HTML. */
+export function EnBlockView({ block, revealed }: { block: ViewEnBlock; revealed: ReadonlySet<number> | null }) {
+  const beads = [...new Set(block.sentences.map(([bead]) => bead))];
   if (block.html !== undefined && block.html !== '') {
     // The ingest's HTML carries its own element (<p>, <li>, …), so it goes in a neutral box.
     // `html` comes only from EnBlock.html, which the ingest produced with rehype-sanitize.
-    return <div className={`${classOf(block.kind, block.level)} b-html`} dangerouslySetInnerHTML={{ __html: block.html }} />;
+    const shown = revealed === null || beads.every((b) => revealed.has(b));
+    return (
+      <div
+        className={`${classOf(block.kind, block.level)} b-html es${shown ? '' : ' es-hidden'}`}
+        data-b={beads.join(' ')}
+        dangerouslySetInnerHTML={{ __html: block.html }}
+      />
+    );
   }
   return (
     <BlockElement kind={block.kind} level={block.level}>
-      {block.text}
+      {block.sentences.map(([bead, text], s) => (
+        <Fragment key={s}>
+          {s > 0 ? ' ' : null}
+          <span className={revealed === null || revealed.has(bead) ? 'es' : 'es es-hidden'} data-b={bead}>
+            {text}
+          </span>
+        </Fragment>
+      ))}
     </BlockElement>
   );
 }

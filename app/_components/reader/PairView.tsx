@@ -1,14 +1,9 @@
-import type { BuiltDoc, Pair } from '@/lib/model';
+import { useLocale, useTranslations } from 'next-intl';
+import { memo } from 'react';
+import type { ViewPair } from '@/lib/reader/view';
 import { EnBlockView, ZhBlockView } from './BlockView';
-import { pairAnchor, zhLang } from './lang';
-
-export interface PairLabels {
-  noTranslation: string;
-  noSource: string;
-  lowConfidence: string;
-  /** "Link to passage {number}", already formatted per pair by the caller. */
-  pairLink: (number: number) => string;
-}
+import { pairAnchor } from './lang';
+import type { WordStyle } from './ZhWord';
 
 /** The dashed stand-in for the side a pair lacks. */
 function MissingSide({ label }: { label: string }) {
@@ -21,57 +16,85 @@ function MissingSide({ label }: { label: string }) {
 
 /**
  * One aligned pair: Chinese then English, in a grid row (stacked on a phone). `id="p-N"` makes
- * `#p-N` scroll here and `:target` mark it.
+ * `#p-N` a deep link. Buttons carry `data-action` and are handled by the reader (one listener for
+ * the page), so this stays a pure function of its props and is redrawn only when they change.
  */
-export function PairView({
-  doc,
+export const PairView = memo(function PairView({
   pair,
-  labels,
+  style,
+  glosses,
+  lang,
   solo,
+  revealed,
+  current,
+  speaking,
+  canSpeak,
 }: {
-  doc: BuiltDoc;
-  pair: Pair;
-  labels: PairLabels;
+  pair: ViewPair;
+  style: WordStyle;
+  glosses: Record<string, string> | null;
+  lang: string;
   /** The document has no translation at all: show the Chinese alone, without empty cells. */
   solo: boolean;
+  /** Reveal mode: the sentence beads shown so far; null when the whole translation shows. */
+  revealed: ReadonlySet<number> | null;
+  current: boolean;
+  /** The sentence bead being read aloud, or null. */
+  speaking: number | null;
+  /** A Chinese voice exists: offer to read the pair aloud. */
+  canSpeak: boolean;
 }) {
+  const t = useTranslations('ReaderAids');
+  const locale = useLocale();
   const anchor = pairAnchor(pair.id);
   const number = pair.id + 1;
-  const zh = pair.zh.flatMap((i) => doc.zh[i] ?? []);
-  const en = pair.en.flatMap((i) => doc.en[i] ?? []);
   const classes = ['pair'];
   if (pair.unaligned && !solo) classes.push('pair-unaligned');
   if (pair.lowConfidence) classes.push('pair-low');
-  const firstKind = zh[0]?.kind ?? en[0]?.kind;
+  if (current) classes.push('pair-current');
+  const firstKind = pair.zh[0]?.kind ?? pair.en[0]?.kind;
   if (firstKind) classes.push(`pair-${firstKind}`);
+  const hidden = revealed !== null && pair.en.length > 0;
   return (
-    <div className={classes.join(' ')} id={anchor}>
-      <a className="pair-link" href={`#${anchor}`} aria-label={labels.pairLink(number)}>
-        <span className="pair-number">{number}</span>
-      </a>
-      {zh.length > 0 ? (
-        <div className="cell cell-zh" lang={zhLang(doc.meta.variant)}>
-          {zh.map((block, i) => (
-            <ZhBlockView key={i} block={block} />
+    <div className={classes.join(' ')} id={anchor} data-pair={pair.id} tabIndex={-1}>
+      <div className="pair-gutter">
+        <a className="pair-link" href={`#${anchor}`} aria-label={t('pairLink', { number })}>
+          <span className="pair-number">{number}</span>
+        </a>
+        {canSpeak && pair.zh.length > 0 ? (
+          <button type="button" className="pair-listen" data-action="listen" aria-label={t('listenPair', { number })} title={t('listen')}>
+            <span aria-hidden="true">{speaking !== null ? '■' : '▶'}</span>
+          </button>
+        ) : null}
+      </div>
+      {pair.zh.length > 0 ? (
+        <div className="cell cell-zh" lang={lang}>
+          {pair.zh.map((block, i) => (
+            <ZhBlockView key={i} block={block} style={style} glosses={glosses} />
           ))}
         </div>
       ) : (
-        <MissingSide label={labels.noSource} />
+        <MissingSide label={t('noSource')} />
       )}
-      {solo ? null : en.length > 0 ? (
-        <div className="cell cell-en" lang="en">
-          {en.map((block, i) => (
-            <EnBlockView key={i} block={block} />
+      {solo ? null : pair.en.length > 0 ? (
+        <div className={hidden ? 'cell cell-en cell-masked' : 'cell cell-en'} lang="en">
+          {pair.en.map((block, i) => (
+            <EnBlockView key={i} block={block} revealed={revealed} />
           ))}
+          {hidden ? (
+            <button type="button" className="reveal-button" data-action="reveal" lang={locale}>
+              {t('revealPair')}
+            </button>
+          ) : null}
         </div>
       ) : (
-        <MissingSide label={labels.noTranslation} />
+        <MissingSide label={t('noTranslation')} />
       )}
       {pair.lowConfidence && !pair.unaligned ? (
-        <span className="low-mark" title={labels.lowConfidence}>
-          <span className="sr-only">{labels.lowConfidence}</span>
+        <span className="low-mark" title={t('lowConfidence')}>
+          <span className="sr-only">{t('lowConfidence')}</span>
         </span>
       ) : null}
     </div>
   );
-}
+});

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { AlignmentPlot } from '@/app/_components/reader/AlignmentPlot';
 import { GlossPopover } from '@/app/_components/reader/GlossPopover';
 import { zhLang } from '@/app/_components/reader/lang';
-import { PairView, type PairLabels } from '@/app/_components/reader/PairView';
+import { Reader } from '@/app/_components/reader/Reader';
 import { routing } from '@/lib/i18n/routing';
 import { getDoc, listDocs } from '@/lib/store';
+import { getReaderDoc } from '@/lib/store/reader';
+import { firstViewEnd } from '@/lib/reader/view';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 import { DifficultyBar, difficultyLabels } from '@/app/_components/library/DifficultyBar';
 
@@ -46,12 +48,12 @@ export default async function ReaderPage({ params }: Props) {
   const format = await getFormatter();
   const { meta, stats } = doc;
   const solo = doc.en.length === 0;
-  const labels: PairLabels = {
-    noTranslation: t('noTranslation'),
-    noSource: t('noSource'),
-    lowConfidence: t('lowConfidence'),
-    pairLink: (number) => t('pairLink', { number }),
-  };
+  const view = await getReaderDoc(meta.id);
+  if (!view) notFound();
+  const firstView = view.pairs.slice(0, firstViewEnd(doc));
+  // The reader is one client component with many strings: it gets its own namespace only, so the
+  // rest of the catalogue still never ships to the browser.
+  const messages = await getMessages();
   const date = new Date(`${meta.date}T00:00:00Z`);
   const lang = zhLang(meta.variant);
 
@@ -112,16 +114,9 @@ export default async function ReaderPage({ params }: Props) {
           />
         )}
       </header>
-      <div className={solo ? 'pairs pairs-solo' : 'pairs'}>
-        <div className="pairs-head" aria-hidden="true">
-          <span />
-          <span>{t('chinese')}</span>
-          {solo ? null : <span>{t('english')}</span>}
-        </div>
-        {doc.pairs.map((pair) => (
-          <PairView key={pair.id} doc={doc} pair={pair} labels={labels} solo={solo} />
-        ))}
-      </div>
+      <NextIntlClientProvider messages={{ ReaderAids: messages.ReaderAids }}>
+        <Reader docId={meta.id} lang={lang} solo={solo} initial={firstView} total={view.pairs.length} contents={view.contents} />
+      </NextIntlClientProvider>
       <GlossPopover
         locale={locale}
         labels={{

@@ -1,0 +1,384 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { textScale, TEXT_SIZE_MAX, TEXT_SIZE_MIN } from '@/lib/learner/settings';
+import type { ContentsEntry, ViewPair } from '@/lib/reader/view';
+import { ContentsNav } from './ContentsNav';
+import { pairAnchor } from './lang';
+import { PairView } from './PairView';
+import { ReaderToolbar } from './ReaderToolbar';
+import { positionStore, useReaderSettings } from './settings-store';
+import { shortcutOf } from './shortcuts';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { markBead, useSentenceSync } from './use-sentence-sync';
+import { useChineseVoice, useSpeaker } from './use-speech';
+import type { WordStyle } from './ZhWord';
+
+export interface ReaderProps {
+  docId: string;
+  /** `lang` of the Chinese text. */
+  lang: 'zh-Hans' | 'zh-Hant';
+  /** The document has no translation: the Chinese alone. */
+  solo: boolean;
+  /** The first pairs, drawn from the page's HTML; the rest are fetched after it loads. */
+  initial: ViewPair[];
+  total: number;
+  contents: ContentsEntry[];
+}
+
+/** Reveal mode: for each pair, the sentence beads shown, or 'all'. */
+type Revealed = ReadonlyMap<number, ReadonlySet<number> | 'all'>;
+
+const NO_BEADS: ReadonlySet<number> = new Set();
+
+/** The id of the pair `#p-N` names, or null. */
+function pairOfHash(hash: string): number | null {
+  const match = /^#p-(\d{1,7})$/.exec(hash);
+  return match ? Number(match[1]) - 1 : null;
+}
+
+/** The first pair whose bottom is below the sticky toolbar: where the reader is. */
+function topmostPair(root: HTMLElement): number | null {
+  const top = [...root.querySelectorAll<HTMLElement>('.pair')].find((el) => el.getBoundingClientRect().bottom > TOOLBAR_SPACE);
+  const id = top ? Number(top.dataset.pair) : NaN;
+  return Number.isInteger(id) ? id : null;
+}
+
+/** Pixels the sticky toolbar covers at the top of the window. */
+const TOOLBAR_SPACE = 80;
+
+/** The Chinese sentences of a pair as speech wants them: bead index and text. */
+function sentencesOf(pair: ViewPair, simplified: boolean) {
+  return pair.zh.flatMap((block) =>
+    block.sentences.map(([bead, words]) => ({
+      index: bead,
+      text: words.map((w) => (typeof w === 'string' ? w : simplified ? w[3] || w[0] : w[0])).join(''),
+    })),
+  );
+}
+
+/**
+ * The parallel text and every reading aid. Settings live in localStorage (one set for all
+ * documents) and the reading position per document; the server and the first client render use
+ * the defaults, and the stored settings apply right after hydration.
+ */
+export function Reader({ docId, lang, solo, initial, total, contents }: ReaderProps) {
+  const t = useTranslations('ReaderAids');
+  const [settings, update] = useReaderSettings();
+  const [pairs, setPairs] = useState<ViewPair[]>(initial);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [glosses, setGlosses] = useState<Record<string, string> | null>(null);
+  const [revealed, setRevealed] = useState<Revealed>(new Map());
+  const [current, setCurrent] = useState<number | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [contentsOpen, setContentsOpen] = useState(false);
+  const [resumed, setResumed] = useState<number | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const voice = useChineseVoice(lang);
+  const speaker = useSpeaker(voice);
+  const complete = pairs.length >= total;
+  const traditional = lang === 'zh-Hant';
+
+  // The rest of the document, in one request once the first view is up.
+  useEffect(() => {
+    if (initial.length >= total) return;
+    let cancelled = false;
+    fetch(`/api/reader?doc=${encodeURIComponent(docId)}&from=${initial.length}`)
+      .then((response) => {
+        if (!response.ok) throw new Error(`reader ${response.status}`);
+        return response.json() as Promise<{ pairs: ViewPair[] }>;
+      })
+      .then(
+        (body) => {
+          if (!cancelled) startTransition(() => setPairs([...initial, ...body.pairs]));
+        },
+        () => {
+          if (!cancelled) setLoadFailed(true);
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [docId, initial, total]);
+
+  // Interlinear glosses, fetched the first time the mode is on.
+  useEffect(() => {
+    if (!settings.interlinear || glosses !== null) return;
+    let cancelled = false;
+    fetch(`/api/reader/glosses?doc=${encodeURIComponent(docId)}`)
+      .then((response) => (response.ok ? (response.json() as Promise<{ glosses: Record<string, string> }>) : Promise.reject(new Error(String(response.status)))))
+      .then(
+        (body) => {
+          if (!cancelled) setGlosses(body.glosses);
+        },
+        () => undefined,
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [settings.interlinear, glosses, docId]);
+
+  const goTo = useCallback((id: number, focus: boolean) => {
+    const el = document.getElementById(pairAnchor(id));
+    if (!el) return false;
+    setCurrent(id);
+    el.scrollIntoView({ block: 'start' });
+    if (focus) el.focus({ preventScroll: true });
+    return true;
+  }, []);
+
+  // A deep link (#p-N) or, without one, the place this document was left at. Runs when the pair
+  // it needs is drawn: the first view, or the rest once fetched.
+  const placed = useRef(false);
+  useEffect(() => {
+    if (placed.current) return;
+    const fromHash = pairOfHash(window.location.hash);
+    const saved = positionStore.get()[docId];
+    const target = fromHash ?? (saved !== undefined && saved > 0 ? saved : null);
+    if (target === null) {
+      placed.current = true;
+      return;
+    }
+    if (target >= pairs.length && !complete) return;
+    placed.current = true;
+    if (target >= pairs.length) return;
+    if (fromHash !== null) {
+      // The browser scrolled already when the pair was in the HTML; a fetched one needs help.
+      if (target >= initial.length) goTo(target, false);
+      else setCurrent(target);
+    } else if (goTo(target, false)) {
+      setResumed(target);
+    }
+  }, [pairs.length, complete, docId, initial.length, goTo]);
+
+  // Remember the topmost pair in view, a moment after scrolling stops.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    let timer: number | undefined;
+    const save = () => {
+      const id = topmostPair(root);
+      if (id !== null && placed.current && positionStore.get()[docId] !== id) positionStore.set((p) => ({ ...p, [docId]: id }));
+    };
+    const onScroll = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(save, 400);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.clearTimeout(timer);
+    };
+  }, [docId]);
+
+  const toggleReveal = useCallback((id: number) => {
+    setRevealed((map) => {
+      const next = new Map(map);
+      if (next.get(id) === 'all') next.delete(id);
+      else next.set(id, 'all');
+      return next;
+    });
+  }, []);
+
+  const revealSentence = useCallback((id: number, beads: number[]) => {
+    setRevealed((map) => {
+      const shown = map.get(id);
+      if (shown === 'all') return map;
+      const next = new Map(map);
+      next.set(id, new Set([...(shown ?? []), ...beads]));
+      return next;
+    });
+  }, []);
+
+  const pairById = useMemo(() => new Map(pairs.map((p) => [p.id, p])), [pairs]);
+
+  const listen = useCallback(
+    (id: number) => {
+      const pair = pairById.get(id);
+      if (!pair) return;
+      if (speaker.speaking?.key === id) speaker.stop();
+      else speaker.speak(id, sentencesOf(pair, settings.script === 'simplified' && traditional));
+    },
+    [pairById, speaker, settings.script, traditional],
+  );
+
+  const step = useCallback(
+    (delta: number) => {
+      const root = rootRef.current;
+      // Without a current pair, j starts at the pair in view and k at the one before it.
+      const inView = root ? topmostPair(root) : null;
+      const next =
+        current !== null
+          ? Math.max(0, Math.min(pairs.length - 1, current + delta))
+          : Math.max(0, Math.min(pairs.length - 1, (inView ?? 0) + (delta > 0 ? 0 : -1)));
+      goTo(next, true);
+    },
+    [current, pairs.length, goTo],
+  );
+
+  // Keyboard shortcuts (see shortcuts.ts); the popover keeps Escape and the arrow keys.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = shortcutOf(event);
+      if (!action || helpOpen) return;
+      event.preventDefault();
+      switch (action) {
+        case 'next':
+          return step(1);
+        case 'previous':
+          return step(-1);
+        case 'pinyin':
+          return update((s) => ({ annotation: s.annotation === 'none' ? 'pinyin' : 'none' }));
+        case 'reveal':
+          if (!settings.reveal) return update({ reveal: true });
+          return toggleReveal(current ?? 0);
+        case 'interlinear':
+          return update((s) => ({ interlinear: !s.interlinear }));
+        case 'contents':
+          return window.matchMedia('(min-width: 1100px)').matches ? update((s) => ({ contents: !s.contents })) : setContentsOpen((o) => !o);
+        case 'listen':
+          return voice ? listen(current ?? 0) : undefined;
+        case 'larger':
+          return update((s) => ({ textSize: Math.min(TEXT_SIZE_MAX, s.textSize + 1) }));
+        case 'smaller':
+          return update((s) => ({ textSize: Math.max(TEXT_SIZE_MIN, s.textSize - 1) }));
+        case 'help':
+          return setHelpOpen(true);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [step, update, settings.reveal, toggleReveal, current, voice, listen, helpOpen]);
+
+  // Buttons inside pairs (reveal, listen) and taps on hidden sentences, with one listener.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const onClick = (event: MouseEvent) => {
+      const target = event.target as Element | null;
+      const pairEl = target?.closest<HTMLElement>('.pair');
+      if (!target || !pairEl) return;
+      const id = Number(pairEl.dataset.pair);
+      setCurrent(id);
+      const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
+      if (action === 'reveal') toggleReveal(id);
+      else if (action === 'listen') listen(id);
+      else {
+        const hidden = target.closest<HTMLElement>('.es-hidden');
+        if (hidden) revealSentence(id, (hidden.dataset.b ?? '').split(' ').map(Number));
+      }
+    };
+    root.addEventListener('click', onClick);
+    return () => root.removeEventListener('click', onClick);
+  }, [toggleReveal, revealSentence, listen]);
+
+  useSentenceSync(rootRef, settings.sync);
+
+  // The sentence being read aloud is marked on both sides, as sentence sync marks them.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const playing = speaker.speaking;
+    markBead(root, 'spoken', playing ? document.getElementById(pairAnchor(playing.key)) : null, playing ? [String(playing.sentence)] : []);
+  }, [speaker.speaking]);
+
+  const style: WordStyle = useMemo(
+    () => ({
+      annotation: settings.annotation,
+      toneColours: settings.toneColours !== 'off',
+      simplified: traditional && settings.script === 'simplified',
+      hskMarks: settings.hskMarks,
+      knownLevel: settings.knownLevel,
+      interlinear: settings.interlinear,
+    }),
+    [settings.annotation, settings.toneColours, settings.script, settings.hskMarks, settings.knownLevel, settings.interlinear, traditional],
+  );
+
+  const rootClasses = [
+    'reader-body',
+    `tones-${settings.toneColours}`,
+    `known-${settings.knownPinyin}`,
+    settings.reveal ? 'reveal-mode' : '',
+    settings.sync ? 'sync-on' : '',
+    settings.contents && contents.length > 0 ? 'with-contents' : '',
+    settings.annotation !== 'none' || settings.interlinear ? 'annotated' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div ref={rootRef} className={rootClasses} style={{ '--reader-scale': textScale(settings.textSize) } as CSSProperties}>
+      <ReaderToolbar
+        settings={settings}
+        update={update}
+        traditional={traditional}
+        hasContents={contents.length > 0}
+        onContents={() => setContentsOpen((o) => !o)}
+        onHelp={() => setHelpOpen(true)}
+      />
+      {resumed !== null ? (
+        <p className="resume-note" role="status">
+          {t('resumed', { number: resumed + 1 })}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setResumed(null);
+              goTo(0, true);
+            }}
+          >
+            {t('startOver')}
+          </button>
+          <button type="button" className="resume-close" aria-label={t('dismiss')} onClick={() => setResumed(null)}>
+            ×
+          </button>
+        </p>
+      ) : null}
+      <div className="reader-layout">
+        {contents.length > 0 ? (
+          <ContentsNav
+            contents={contents}
+            current={current}
+            lang={lang}
+            open={contentsOpen}
+            onClose={() => setContentsOpen(false)}
+            onGo={(id) => {
+              setContentsOpen(false);
+              goTo(id, true);
+            }}
+          />
+        ) : null}
+        <div className={solo ? 'pairs pairs-solo' : 'pairs'} aria-busy={!complete && !loadFailed}>
+          <div className="pairs-head" aria-hidden="true">
+            <span />
+            <span>{t('chinese')}</span>
+            {solo ? null : <span>{t('english')}</span>}
+          </div>
+          {pairs.map((pair) => {
+            const shown = revealed.get(pair.id);
+            return (
+              <PairView
+                key={pair.id}
+                pair={pair}
+                style={style}
+                glosses={glosses}
+                lang={lang}
+                solo={solo}
+                revealed={!settings.reveal || shown === 'all' ? null : (shown ?? NO_BEADS)}
+                current={current === pair.id}
+                speaking={speaker.speaking?.key === pair.id ? speaker.speaking.sentence : null}
+                canSpeak={voice !== null}
+              />
+            );
+          })}
+          {!complete ? (
+            <p className="pairs-loading" role="status">
+              {loadFailed ? t('loadFailed') : t('loadingRest', { count: total - pairs.length })}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} canSpeak={voice !== null} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect, type RefObject } from 'react';
+
+const SENTENCE = '.zs, .es';
+
+/**
+ * Marks the sentences of one bead in a pair, on both sides, with a class (and clears it from
+ * every other sentence of the page). Done on the DOM, not through React state: pointing at text
+ * must not redraw thousands of words.
+ */
+export function markBead(root: ParentNode, className: string, pair: Element | null, beads: readonly string[]): void {
+  for (const el of root.querySelectorAll(`.${className}`)) el.classList.remove(className);
+  if (!pair) return;
+  for (const bead of beads) {
+    for (const el of pair.querySelectorAll(`[data-b~="${CSS.escape(bead)}"]`)) el.classList.add(className);
+  }
+}
+
+/**
+ * Sentence sync: pointing at or focusing a sentence on one side marks its aligned sentence(s) on
+ * the other (and itself), through their shared bead index (`data-b`) inside the pair.
+ */
+export function useSentenceSync(rootRef: RefObject<HTMLElement | null>, enabled: boolean): void {
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    if (!enabled) {
+      markBead(root, 'synced', null, []);
+      return;
+    }
+    let last: Element | null = null;
+    const mark = (target: EventTarget | null) => {
+      const sentence = (target as Element | null)?.closest?.(SENTENCE) ?? null;
+      if (sentence === last) return;
+      last = sentence;
+      const beads = sentence?.getAttribute('data-b')?.split(' ') ?? [];
+      markBead(root, 'synced', sentence?.closest('.pair') ?? null, beads);
+    };
+    const onOver = (event: Event) => mark(event.target);
+    const onLeave = () => mark(null);
+    root.addEventListener('pointerover', onOver);
+    root.addEventListener('focusin', onOver);
+    root.addEventListener('pointerleave', onLeave);
+    return () => {
+      root.removeEventListener('pointerover', onOver);
+      root.removeEventListener('focusin', onOver);
+      root.removeEventListener('pointerleave', onLeave);
+      markBead(root, 'synced', null, []);
+    };
+  }, [rootRef, enabled]);
+}

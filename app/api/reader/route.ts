@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getReaderDoc } from '@/lib/store/reader';
+import { checkReaderRequest } from '@/lib/store/reader-input';
+import { jsonError, rawSearch, serverError } from '../_respond';
+
+/**
+ * `GET /api/reader?doc=<id>&from=<pair>&to=<pair>` → `{ doc, from, to, total, pairs }`: pairs of a
+ * document as the reader draws them (lib/reader/view.ts). The reader page carries its first screen
+ * in its HTML and fetches the rest here. A range past the end is cut to the end, not refused.
+ */
+export async function GET(request: NextRequest) {
+  const checked = checkReaderRequest(rawSearch(request.url));
+  if (!checked.ok) return jsonError(checked.status, checked.message);
+  const { doc: docId, from, to } = checked.value;
+  try {
+    const doc = await getReaderDoc(docId);
+    if (!doc) return jsonError(404, `No document "${docId}".`);
+    const total = doc.pairs.length;
+    const end = Math.min(to ?? total, total);
+    const start = Math.min(from, end);
+    return NextResponse.json(
+      { doc: docId, from: start, to: end, total, pairs: doc.pairs.slice(start, end) },
+      // A build is immutable; a new one comes with a new `next start`.
+      { headers: { 'Cache-Control': 'public, max-age=3600' } },
+    );
+  } catch (error) {
+    return serverError(error);
+  }
+}

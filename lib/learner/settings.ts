@@ -1,0 +1,108 @@
+/**
+ * The reader's settings: every reading aid is a toggle, remembered between visits. This module is
+ * the data and its rules (defaults, validation of whatever storage holds, the steps of the text
+ * size); the browser side (localStorage, the React hook) lives in the reader's components.
+ */
+
+export type Annotation = 'none' | 'pinyin' | 'zhuyin';
+export type ToneColours = 'off' | 'standard' | 'pleco';
+export type Script = 'original' | 'simplified';
+/** What happens to the pinyin of words at or below the reader's HSK level. */
+export type KnownPinyin = 'show' | 'soften' | 'hide';
+
+export interface ReaderSettings {
+  /** Reading shown above each character. */
+  annotation: Annotation;
+  toneColours: ToneColours;
+  /** For a document written in traditional characters: its own script or simplified. */
+  script: Script;
+  /** Mark words by HSK level. */
+  hskMarks: boolean;
+  /** The reader's own HSK level (0: none); words at or below it are "known". */
+  knownLevel: number;
+  knownPinyin: KnownPinyin;
+  /** English hidden until a sentence or pair is revealed. */
+  reveal: boolean;
+  /** Pinyin and a short gloss under every word. */
+  interlinear: boolean;
+  /** Pointing at a sentence marks its aligned sentences on the other side. */
+  sync: boolean;
+  /** Steps from the default text size (0). */
+  textSize: number;
+  /** The contents sidebar is open (on wide screens). */
+  contents: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
+  annotation: 'none',
+  toneColours: 'off',
+  script: 'original',
+  hskMarks: false,
+  knownLevel: 0,
+  knownPinyin: 'soften',
+  reveal: false,
+  interlinear: false,
+  sync: true,
+  textSize: 0,
+  contents: true,
+});
+
+export const TEXT_SIZE_MIN = -2;
+export const TEXT_SIZE_MAX = 5;
+/** Each step scales the text by this factor (−2 → 0.81×, +5 → 1.61×). */
+export const TEXT_SIZE_STEP = 1.1;
+
+export function textScale(step: number): number {
+  return Math.round(TEXT_SIZE_STEP ** step * 1000) / 1000;
+}
+
+const CHOICES = {
+  annotation: ['none', 'pinyin', 'zhuyin'],
+  toneColours: ['off', 'standard', 'pleco'],
+  script: ['original', 'simplified'],
+  knownPinyin: ['show', 'soften', 'hide'],
+} as const satisfies Partial<Record<keyof ReaderSettings, readonly string[]>>;
+
+function choice<K extends keyof typeof CHOICES>(key: K, value: unknown): (typeof CHOICES)[K][number] {
+  return (CHOICES[key] as readonly unknown[]).includes(value) ? (value as (typeof CHOICES)[K][number]) : DEFAULT_SETTINGS[key];
+}
+
+function integer(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+}
+
+function flag(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+/**
+ * Settings from whatever storage held (a string written by an older version, by hand, or nothing):
+ * each valid field is kept, anything else falls back to its default. Never throws.
+ */
+export function parseSettings(stored: string | null): ReaderSettings {
+  let raw: unknown = null;
+  try {
+    raw = stored === null ? null : JSON.parse(stored);
+  } catch {
+    raw = null;
+  }
+  const o = (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  return {
+    annotation: choice('annotation', o.annotation),
+    toneColours: choice('toneColours', o.toneColours),
+    script: choice('script', o.script),
+    hskMarks: flag(o.hskMarks, DEFAULT_SETTINGS.hskMarks),
+    knownLevel: integer(o.knownLevel, 0, 6, DEFAULT_SETTINGS.knownLevel),
+    knownPinyin: choice('knownPinyin', o.knownPinyin),
+    reveal: flag(o.reveal, DEFAULT_SETTINGS.reveal),
+    interlinear: flag(o.interlinear, DEFAULT_SETTINGS.interlinear),
+    sync: flag(o.sync, DEFAULT_SETTINGS.sync),
+    textSize: integer(o.textSize, TEXT_SIZE_MIN, TEXT_SIZE_MAX, DEFAULT_SETTINGS.textSize),
+    contents: flag(o.contents, DEFAULT_SETTINGS.contents),
+  };
+}
+
+/** Whether a word of this HSK level counts as known to the reader (level 0 words never do). */
+export function isKnown(hsk: number, settings: Pick<ReaderSettings, 'knownLevel'>): boolean {
+  return hsk > 0 && hsk <= settings.knownLevel;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { BuiltDoc, Word, ZhBlock } from '@/lib/model';
+import { contentsOf, firstViewEnd, viewPairs, wordParts } from './view';
+
+const word = (original: string, simplified = original, pinyin = '', key: string | null = simplified): Word => ({ original, simplified, pinyin, key });
+
+function zhBlock(kind: ZhBlock['kind'], sentences: Word[][], level?: number): ZhBlock {
+  const text = sentences.flat().map((w) => w.original).join('');
+  return {
+    kind,
+    ...(level ? { level } : {}),
+    text,
+    original: text,
+    simplified: sentences.flat().map((w) => w.simplified).join(''),
+    sentences: sentences.map((words) => ({ original: words.map((w) => w.original).join(''), simplified: words.map((w) => w.simplified).join(''), words })),
+  };
+}
+
+/** A traditional document: a heading, and a paragraph of two sentences translated by three. */
+const doc = {
+  meta: { id: 'd', variant: 'traditional-HK' },
+  zh: [
+    zhBlock('heading', [[word('會談', '会谈', 'huì tán')]], 2),
+    zhBlock('paragraph', [
+      [word('兩國', '两国', 'liǎng guó', null), word('合作', '合作', 'hé zuò'), word('。')],
+      [word('中國', '中国', 'Zhōng guó'), word('，'), word('2024'), word('年', '年', 'nián', '年')],
+    ]),
+  ],
+  en: [
+    { kind: 'heading', level: 2, text: 'Talks', sentences: ['Talks'] },
+    { kind: 'paragraph', text: 'A. B. C.', sentences: ['A.', 'B.', 'C.'] },
+  ],
+  pairs: [
+    { id: 0, zh: [0], en: [0], confidence: 0.9, unaligned: false, lowConfidence: false, sentences: [{ zh: [0], en: [0], confidence: 0.9 }] },
+    {
+      id: 1,
+      zh: [1],
+      en: [1],
+      confidence: 0.4,
+      unaligned: false,
+      lowConfidence: true,
+      sentences: [
+        { zh: [0], en: [0, 1], confidence: 0.8 },
+        { zh: [1], en: [2], confidence: 0.7 },
+      ],
+    },
+  ],
+} as unknown as BuiltDoc;
+
+const hsk = (w: string) => ({ 合作: 5, 中国: 1 })[w];
+
+describe('viewPairs', () => {
+  const [heading, paragraph] = viewPairs(doc, 0, 2, hsk);
+
+  it('keeps kinds, levels and flags', () => {
+    expect(heading).toMatchObject({ id: 0, zh: [{ kind: 'heading', level: 2 }], en: [{ kind: 'heading', level: 2 }] });
+    expect(paragraph).toMatchObject({ id: 1, confidence: 0.4, lowConfidence: true, unaligned: false });
+  });
+
+  it('gives each sentence of both sides its bead', () => {
+    expect(paragraph!.zh[0]!.sentences.map(([bead]) => bead)).toEqual([0, 1]);
+    expect(paragraph!.en[0]!.sentences).toEqual([
+      [0, 'A.'],
+      [0, 'B.'],
+      [1, 'C.'],
+    ]);
+  });
+
+  it('encodes words compactly and decodes them back', () => {
+    const words = paragraph!.zh[0]!.sentences.flatMap(([, w]) => w);
+    // Punctuation and digits are plain strings, runs of them merged.
+    expect(words.filter((w) => typeof w === 'string')).toEqual(['。', '，2024']);
+    const parts = words.filter((w) => typeof w !== 'string').map((w) => wordParts(w as Exclude<typeof w, string>));
+    expect(parts).toEqual([
+      { original: '兩國', pinyin: 'liǎng guó', hsk: 0, simplified: '两国', key: null },
+      { original: '合作', pinyin: 'hé zuò', hsk: 5, simplified: '合作', key: '合作' },
+      { original: '中國', pinyin: 'Zhōng guó', hsk: 1, simplified: '中国', key: '中国' },
+      { original: '年', pinyin: 'nián', hsk: 0, simplified: '年', key: '年' },
+    ]);
+    // A word written as its simplified headword carries neither form again.
+    expect(words[1]).toEqual(['合作', 'hé zuò', 5]);
+  });
+
+  it('slices by pair range', () => {
+    expect(viewPairs(doc, 1, 2, hsk).map((p) => p.id)).toEqual([1]);
+    expect(viewPairs(doc, 2, 9, hsk)).toEqual([]);
+  });
+});
+
+describe('firstViewEnd and contentsOf', () => {
+  it('ends the first view once the character budget is reached, after at least one pair', () => {
+    expect(firstViewEnd(doc, 1)).toBe(1);
+    expect(firstViewEnd(doc, 4)).toBe(2);
+    expect(firstViewEnd(doc, 10_000)).toBe(2);
+  });
+
+  it('lists headings with their pair and translation', () => {
+    expect(contentsOf(doc)).toEqual([{ pair: 0, level: 2, zh: '會談', en: 'Talks' }]);
+  });
+});

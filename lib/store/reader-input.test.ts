@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { checkReaderGlossesRequest, checkReaderRequest } from './reader-input';
+
+describe('checkReaderRequest', () => {
+  it('reads a document and a range', () => {
+    expect(checkReaderRequest('?doc=abc-1&from=3&to=9')).toEqual({ ok: true, value: { doc: 'abc-1', from: 3, to: 9 } });
+    expect(checkReaderRequest('?doc=abc')).toEqual({ ok: true, value: { doc: 'abc', from: 0, to: undefined } });
+  });
+
+  it('refuses what is not a request for pairs', () => {
+    for (const search of ['', '?from=1', '?doc=', '?doc=../etc', '?doc=ABC', '?doc=a&doc=b', '?doc=a&from=-1', '?doc=a&from=1.5', '?doc=a&from=5&to=2', '?doc=a&to=x', '?doc=%E4%B8']) {
+      const checked = checkReaderRequest(search);
+      expect(checked.ok, search).toBe(false);
+      if (!checked.ok) expect(checked.status).toBe(400);
+    }
+  });
+});
+
+describe('checkReaderGlossesRequest', () => {
+  it('needs one valid document id', () => {
+    expect(checkReaderGlossesRequest('?doc=abc')).toEqual({ ok: true, value: 'abc' });
+    expect(checkReaderGlossesRequest('?doc=a%00b').ok).toBe(false);
+    expect(checkReaderGlossesRequest('').ok).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+import { checkInteger, fail, isDocId, parseQueryString, single, type Checked } from './input';
+
+/** Validation of the reader's requests (see input.ts for the rules every API follows). */
+
+export interface ReaderRequest {
+  doc: string;
+  /** First pair (0-based, inclusive). */
+  from: number;
+  /** End pair (exclusive); undefined: to the end of the document. */
+  to: number | undefined;
+}
+
+const MAX_PAIR = 1_000_000;
+
+function checkDocParam(params: Map<string, string[]>): Checked<string> {
+  const doc = single(params, 'doc');
+  if (!doc.ok) return doc;
+  if (doc.value === undefined) return fail('Missing document: add ?doc=<document id>.', 'missing');
+  if (!isDocId(doc.value)) return fail('A document id is lowercase letters, digits and hyphens.');
+  return { ok: true, value: doc.value };
+}
+
+/** `GET /api/reader?doc=&from=&to=`: a range of a document's pairs as the reader draws them. */
+export function checkReaderRequest(search: string): Checked<ReaderRequest> {
+  const parsed = parseQueryString(search);
+  if (!parsed.ok) return parsed;
+  const doc = checkDocParam(parsed.value);
+  if (!doc.ok) return doc;
+  const fromRaw = single(parsed.value, 'from');
+  if (!fromRaw.ok) return fromRaw;
+  const from = checkInteger(fromRaw.value, 'from', 0, MAX_PAIR, 0);
+  if (!from.ok) return from;
+  const toRaw = single(parsed.value, 'to');
+  if (!toRaw.ok) return toRaw;
+  if (toRaw.value === undefined) return { ok: true, value: { doc: doc.value, from: from.value, to: undefined } };
+  const to = checkInteger(toRaw.value, 'to', 0, MAX_PAIR, 0);
+  if (!to.ok) return to;
+  if (to.value < from.value) return fail('"to" must not be smaller than "from".');
+  return { ok: true, value: { doc: doc.value, from: from.value, to: to.value } };
+}
+
+/** `GET /api/reader/glosses?doc=`: the short glosses of a document's words (interlinear mode). */
+export function checkReaderGlossesRequest(search: string): Checked<string> {
+  const parsed = parseQueryString(search);
+  if (!parsed.ok) return parsed;
+  return checkDocParam(parsed.value);
+}

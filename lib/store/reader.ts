@@ -1,0 +1,55 @@
+/**
+ * The reader's data, from the build: a document's pairs as the reader draws them (lib/reader/view.ts)
+ * and the short glosses of interlinear mode. Both are derived once per document and kept for the
+ * life of the process, as the build itself is.
+ */
+import { contentsOf, viewPairs, type ContentsEntry, type ViewPair } from '@/lib/reader/view';
+import { shortGloss, shortGlossKey } from '@/lib/learner/short-gloss';
+import { hskLevel } from '@/lib/terms/hsk';
+import { getDoc, glossLookup } from './index';
+
+export interface ReaderDoc {
+  pairs: ViewPair[];
+  contents: ContentsEntry[];
+}
+
+const viewCache = new Map<string, Promise<ReaderDoc | null>>();
+
+/** The whole document as the reader draws it, or null for an unknown document. */
+export async function getReaderDoc(docId: string): Promise<ReaderDoc | null> {
+  let pending = viewCache.get(docId);
+  if (!pending) {
+    pending = getDoc(docId).then((doc) => (doc ? { pairs: viewPairs(doc, 0, doc.pairs.length, hskLevel), contents: contentsOf(doc) } : null));
+    pending.catch(() => viewCache.delete(docId));
+    viewCache.set(docId, pending);
+  }
+  return pending;
+}
+
+const glossCache = new Map<string, Promise<Record<string, string> | null>>();
+
+/** The short gloss of every word of a document, by `shortGlossKey`; null for an unknown document. */
+export async function getShortGlosses(docId: string): Promise<Record<string, string> | null> {
+  let pending = glossCache.get(docId);
+  if (!pending) {
+    pending = Promise.all([getDoc(docId), glossLookup()]).then(([doc, { lookup }]) => {
+      if (!doc) return null;
+      const glosses: Record<string, string> = {};
+      for (const block of doc.zh) {
+        for (const sentence of block.sentences) {
+          for (const word of sentence.words) {
+            if (word.key === null || word.pinyin === '') continue;
+            const id = shortGlossKey(word.key, word.pinyin);
+            if (Object.hasOwn(glosses, id)) continue;
+            const gloss = shortGloss(lookup(word.key), word.pinyin);
+            if (gloss !== '') glosses[id] = gloss;
+          }
+        }
+      }
+      return glosses;
+    });
+    pending.catch(() => glossCache.delete(docId));
+    glossCache.set(docId, pending);
+  }
+  return pending;
+}
