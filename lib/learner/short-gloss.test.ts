@@ -28,6 +28,10 @@ describe('shortGloss', () => {
     expect(shortGloss([entry('àn', ['(of a river) bank [lit.]'])], 'àn')).toBe('bank');
   });
 
+  it('takes the first of the near-synonyms a sense packs together', () => {
+    expect(shortGloss([entry('hé zuò', ['to cooperate; to collaborate; to work together'], '合作')], 'hé zuò')).toBe('to cooperate');
+  });
+
   it('cuts long meanings at a word boundary', () => {
     const gloss = shortGloss([entry('x', ['a very long meaning that would never fit under one word'])], 'x');
     expect(Array.from(gloss).length).toBeLessThanOrEqual(SHORT_GLOSS_MAX);

@@ -42,9 +42,12 @@ export function shortGloss(entries: readonly DictEntry[], pinyin: string): strin
   const ordered = [...entries].sort((a, b) => rank(a) - rank(b));
   for (const entry of ordered) {
     for (const sense of entry.senses) {
-      if (NOT_A_MEANING.test(sense)) continue;
-      const trimmed = trimSense(sense);
-      if (trimmed !== '') return cut(trimmed);
+      // CC-CEDICT packs near-synonyms into one sense ("to cooperate; to collaborate"): one is enough.
+      for (const alternative of sense.split(/;\s*/u)) {
+        if (NOT_A_MEANING.test(alternative)) continue;
+        const trimmed = trimSense(alternative);
+        if (trimmed !== '') return cut(trimmed);
+      }
     }
   }
   return '';

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import type { BlockKind } from '@/lib/model';
 import type { ViewEnBlock, ViewZhBlock } from '@/lib/reader/view';
 import { glossOf, ZhWord, type WordStyle } from './ZhWord';
@@ -34,7 +34,15 @@ function BlockElement({ kind, level, children }: { kind: BlockKind; level: numbe
  * A Chinese block: each sentence a `.zs` span whose `data-b` is its sentence bead, so sentence
  * sync, reveal and speech find the aligned English by attribute.
  */
-export function ZhBlockView({ block, style, glosses }: { block: ViewZhBlock; style: WordStyle; glosses: Record<string, string> | null }) {
+export const ZhBlockView = memo(function ZhBlockView({
+  block,
+  style,
+  glosses,
+}: {
+  block: ViewZhBlock;
+  style: WordStyle;
+  glosses: Record<string, string> | null;
+}) {
   return (
     <BlockElement kind={block.kind} level={block.level}>
       {block.sentences.map(([bead, words], s) => (
@@ -46,7 +54,7 @@ export function ZhBlockView({ block, style, glosses }: { block: ViewZhBlock; sty
       ))}
     </BlockElement>
   );
-}
+});
 
 /** An English block: each sentence an `.es` span with its bead, or the block's sanitised HTML. */
 export function EnBlockView({ block, revealed }: { block: ViewEnBlock; revealed: ReadonlySet<number> | null }) {

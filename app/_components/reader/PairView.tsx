@@ -70,7 +70,7 @@ export const PairView = memo(function PairView({
       {pair.zh.length > 0 ? (
         <div className="cell cell-zh" lang={lang}>
           {pair.zh.map((block, i) => (
-            <ZhBlockView key={i} block={block} style={style} glosses={glosses} />
+            <ZhBlockView key={i} block={block} style={style} glosses={style.interlinear ? glosses : null} />
           ))}
         </div>
       ) : (

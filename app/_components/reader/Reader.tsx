@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { flushSync } from 'react-dom';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { textScale, TEXT_SIZE_MAX, TEXT_SIZE_MIN } from '@/lib/learner/settings';
 import type { ContentsEntry, ViewPair } from '@/lib/reader/view';
@@ -283,6 +284,44 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
     markBead(root, 'spoken', playing ? document.getElementById(pairAnchor(playing.key)) : null, playing ? [String(playing.sentence)] : []);
   }, [speaker.speaking]);
 
+  // Reading aids are drawn only on the pairs near the viewport: ruby for all 17,000 words of the
+  // longest document is 70,000 elements and seconds of work on a slow machine, while a reader
+  // sees a few hundred words at a time. Pairs further away keep their plain text (so search in
+  // the page still finds it) and get their aids as they come near.
+  const [near, setNear] = useState<ReadonlySet<number>>(new Set());
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const observer = new IntersectionObserver(
+      (entries) =>
+        setNear((previous) => {
+          const next = new Set(previous);
+          for (const entry of entries) {
+            const id = Number((entry.target as HTMLElement).dataset.pair);
+            if (entry.isIntersecting) next.add(id);
+            else next.delete(id);
+          }
+          return next;
+        }),
+      { rootMargin: '100% 0px' },
+    );
+    for (const el of root.querySelectorAll('.pair')) observer.observe(el);
+    return () => observer.disconnect();
+  }, [pairs]);
+
+  // Printing draws every pair with its aids, and goes back afterwards.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+
   const style: WordStyle = useMemo(
     () => ({
       annotation: settings.annotation,
@@ -295,6 +334,13 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
     [settings.annotation, settings.toneColours, settings.script, settings.hskMarks, settings.knownLevel, settings.interlinear, traditional],
   );
 
+  const simplifiedScript = traditional && settings.script === 'simplified';
+  const plainStyle: WordStyle = useMemo(
+    () => ({ annotation: 'none', toneColours: false, simplified: simplifiedScript, hskMarks: false, knownLevel: 0, interlinear: false }),
+    [simplifiedScript],
+  );
+  const aidsOn = settings.annotation !== 'none' || settings.toneColours !== 'off' || settings.hskMarks || settings.interlinear || settings.knownLevel > 0;
+
   const rootClasses = [
     'reader-body',
     `tones-${settings.toneColours}`,
@@ -303,6 +349,7 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
     settings.sync ? 'sync-on' : '',
     settings.contents && contents.length > 0 ? 'with-contents' : '',
     settings.annotation !== 'none' || settings.interlinear ? 'annotated' : '',
+    `annotation-${settings.annotation}`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -360,7 +407,7 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
               <PairView
                 key={pair.id}
                 pair={pair}
-                style={style}
+                style={aidsOn && (printing || near.has(pair.id)) ? style : plainStyle}
                 glosses={glosses}
                 lang={lang}
                 solo={solo}
