@@ -8,6 +8,7 @@ import { SiteHeader } from '@/app/_components/layout/SiteHeader';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
 import '../styles/reader.css';
+import '../styles/vocabulary.css';
 
 // Only the three UI languages exist; anything else is a 404 without rendering.
 export const dynamicParams = false;

@@ -30,6 +30,7 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
         <nav className="site-nav" aria-label={t('library')}>
           <Link href="/">{t('library')}</Link>
           <Link href="/glossary">{t('glossary')}</Link>
+          <Link href="/vocabulary">{t('vocabulary')}</Link>
         </nav>
         <SearchForm
           locale={locale}

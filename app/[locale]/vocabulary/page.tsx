@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { zhLang } from '@/app/_components/reader/lang';
+import { VocabularyList, type VocabularyDoc } from '@/app/_components/vocabulary/VocabularyList';
+import { routing } from '@/lib/i18n/routing';
+import { listDocs } from '@/lib/store';
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'Vocabulary' });
+  return { title: t('title') };
+}
+
+/**
+ * The learner's saved words. The list itself lives in the browser (localStorage), so this page is
+ * static: it hands the client component its strings and, for each document of the build, the
+ * script of its Chinese and its title in the UI language.
+ */
+export default async function VocabularyPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Vocabulary');
+  const docs: VocabularyDoc[] = (await listDocs()).map(({ meta }) => ({
+    id: meta.id,
+    lang: zhLang(meta.variant),
+    title: locale === 'en' ? meta.title.en : meta.title.zh,
+  }));
+  return (
+    <div className="vocabulary-page">
+      <header className="page-head">
+        <h1>{t('title')}</h1>
+        <p className="lede">{t('intro')}</p>
+      </header>
+      <VocabularyList
+        locale={locale}
+        docs={docs}
+        labels={{
+          listLabel: t('listLabel'),
+          filter: t('filter'),
+          filterPlaceholder: t('filterPlaceholder'),
+          sort: t('sort'),
+          orders: { newest: t('sortNewest'), document: t('sortDocument'), pinyin: t('sortPinyin') },
+          total: t.raw('total') as string,
+          shown: t.raw('shown') as string,
+          export: t('export'),
+          exportCsv: t('exportCsv'),
+          exportTsv: t('exportTsv'),
+          exportHint: t('exportHint'),
+          remove: t('remove'),
+          removeLabel: t.raw('removeLabel') as string,
+          clearAll: t('clearAll'),
+          clearConfirm: t('clearConfirm'),
+          clearYes: t('clearYes'),
+          cancel: t('cancel'),
+          emptyTitle: t('emptyTitle'),
+          emptyHow: t('emptyHow'),
+          emptyLibrary: t('emptyLibrary'),
+          noMatch: t('noMatch'),
+          source: t('source'),
+          passage: t.raw('passage') as string,
+          noTranslation: t('noTranslation'),
+          storageError: t('storageError'),
+          loading: t('loading'),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,290 @@
+'use client';
+
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  ankiCsv,
+  exportFileName,
+  filterWords,
+  highlightParts,
+  sortWords,
+  sourceHref,
+  tsv,
+  VOCABULARY_ORDERS,
+  type SavedWord,
+  type VocabularyOrder,
+} from '@/lib/learner/vocabulary';
+import { clearVocabulary, removeWord, useVocabulary } from '@/lib/learner/vocabulary-store';
+import { downloadText } from './download';
+
+export interface VocabularyLabels {
+  listLabel: string;
+  filter: string;
+  filterPlaceholder: string;
+  sort: string;
+  orders: Record<VocabularyOrder, string>;
+  /** Raw messages: {total}, {shown} and {word} are filled in here (a function cannot reach a client component). */
+  total: string;
+  shown: string;
+  export: string;
+  exportCsv: string;
+  exportTsv: string;
+  exportHint: string;
+  remove: string;
+  removeLabel: string;
+  clearAll: string;
+  clearConfirm: string;
+  clearYes: string;
+  cancel: string;
+  emptyTitle: string;
+  emptyHow: string;
+  emptyLibrary: string;
+  noMatch: string;
+  source: string;
+  passage: string;
+  noTranslation: string;
+  storageError: string;
+  loading: string;
+}
+
+/** A document of the current build: the `lang` of its Chinese and its title in the UI language. */
+export interface VocabularyDoc {
+  id: string;
+  lang: 'zh-Hans' | 'zh-Hant';
+  title: string;
+}
+
+const fill = (message: string, values: Record<string, string | number>) =>
+  message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+const noSubscription = () => () => {};
+/** False on the server and during hydration, true after: the list is only known in the browser. */
+const useInBrowser = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
+function Sentence({ word, lang }: { word: SavedWord; lang: string }) {
+  return (
+    <p className="vocab-sentence" lang={lang}>
+      {highlightParts(word.sentence, word.word).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    </p>
+  );
+}
+
+function WordCard({
+  word,
+  doc,
+  locale,
+  labels,
+  onRemove,
+}: {
+  word: SavedWord;
+  doc: VocabularyDoc | undefined;
+  locale: string;
+  labels: VocabularyLabels;
+  onRemove: () => void;
+}) {
+  // A word saved from a document no longer in the build keeps the title it was saved with.
+  const lang = doc?.lang ?? (word.word !== word.simplified ? 'zh-Hant' : 'zh-Hans');
+  return (
+    <li className="vocab-item" data-word={word.simplified} data-doc={word.source.docId}>
+      <div className="vocab-head">
+        <span className="vocab-word" lang={lang}>
+          {word.word}
+        </span>
+        {word.word !== word.simplified ? (
+          <span className="vocab-simplified" lang="zh-Hans">
+            {word.simplified}
+          </span>
+        ) : null}
+        <span className="vocab-pinyin" lang="zh-Latn-pinyin">
+          {word.pinyin}
+        </span>
+      </div>
+      <div className="vocab-body">
+        {word.meaning !== '' ? (
+          <p className="vocab-meaning" lang="en">
+            {word.meaning}
+          </p>
+        ) : null}
+        {word.sentence !== '' ? <Sentence word={word} lang={lang} /> : null}
+        {word.translation !== '' ? (
+          <p className="vocab-translation" lang="en">
+            {word.translation}
+          </p>
+        ) : (
+          <p className="vocab-translation hint">{labels.noTranslation}</p>
+        )}
+      </div>
+      <div className="vocab-side">
+        <p className="vocab-source">
+          <span className="sr-only">{labels.source}: </span>
+          <a href={sourceHref(locale, word.source)}>
+            <span className="vocab-title" lang={doc ? undefined : lang}>
+              {doc?.title ?? word.source.title}
+            </span>{' '}
+            <span className="vocab-passage">{fill(labels.passage, { number: word.source.pair + 1 })}</span>
+          </a>
+        </p>
+        <button type="button" className="vocab-remove" onClick={onRemove} aria-label={fill(labels.removeLabel, { word: word.word })}>
+          {labels.remove}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function EmptyState({ labels, locale }: { labels: VocabularyLabels; locale: string }) {
+  return (
+    <div className="empty-state vocab-empty">
+      <p>
+        <strong>{labels.emptyTitle}</strong>
+      </p>
+      <p>{labels.emptyHow}</p>
+      <p>
+        <a href={`/${locale}`}>{labels.emptyLibrary}</a>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The saved words of this browser: filter, sort, remove, clear, export. Renders a placeholder on
+ * the server (the page is static and the list lives in localStorage), then follows the store,
+ * including changes made in another tab.
+ */
+export function VocabularyList({ labels, locale, docs }: { labels: VocabularyLabels; locale: string; docs: VocabularyDoc[] }) {
+  const inBrowser = useInBrowser();
+  const words = useVocabulary();
+  const [query, setQuery] = useState('');
+  const [order, setOrder] = useState<VocabularyOrder>('newest');
+  const [confirming, setConfirming] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const needle = useDeferredValue(query);
+  // A Map, not an object: a stored document id such as `constructor` must not find a prototype member.
+  const docIndex = useMemo(() => new Map(docs.map((d) => [d.id, d])), [docs]);
+  const shown = useMemo(() => sortWords(filterWords(words, needle), order), [words, needle, order]);
+  const listRef = useRef<HTMLOListElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const clearRef = useRef<HTMLButtonElement>(null);
+  /** After a removal, the position whose remove button takes the focus (the next word's, or the last). */
+  const focusAfterRemove = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
+
+  useEffect(() => {
+    const at = focusAfterRemove.current;
+    if (at === null) return;
+    focusAfterRemove.current = null;
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('.vocab-remove');
+    const target = buttons && buttons.length > 0 ? buttons[Math.min(at, buttons.length - 1)] : undefined;
+    target?.focus();
+  }, [shown]);
+
+  if (!inBrowser) {
+    return (
+      <div className="vocab" data-ready="false">
+        <p className="hint">{labels.loading}</p>
+      </div>
+    );
+  }
+  if (words.length === 0) {
+    return (
+      <div className="vocab" data-ready="true">
+        {failed ? <p className="vocab-error" role="alert">{labels.storageError}</p> : null}
+        <EmptyState labels={labels} locale={locale} />
+      </div>
+    );
+  }
+
+  const remove = (word: SavedWord, index: number) => {
+    focusAfterRemove.current = index;
+    setFailed(!removeWord(word.simplified, word.source.docId));
+  };
+  const clear = () => {
+    setConfirming(false);
+    setFailed(!clearVocabulary());
+  };
+  const cancelClear = () => {
+    setConfirming(false);
+    // The button comes back on the next render; focus it then.
+    requestAnimationFrame(() => clearRef.current?.focus());
+  };
+  // Exports follow what is on screen: the filter and the order chosen.
+  const exportCsv = () => downloadText(ankiCsv(shown), exportFileName('csv', new Date()), 'text/csv');
+  const exportTsv = () => downloadText(tsv(shown), exportFileName('tsv', new Date()), 'text/tab-separated-values');
+  const count = needle.trim() === '' ? fill(labels.total, { total: words.length }) : fill(labels.shown, { shown: shown.length, total: words.length });
+
+  return (
+    <div className="vocab" data-ready="true">
+      <div className="glossary-controls vocab-controls">
+        <label htmlFor="vocab-filter">{labels.filter}</label>
+        <input id="vocab-filter" type="search" value={query} placeholder={labels.filterPlaceholder} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        <div className="vocab-sort" role="group" aria-label={labels.sort}>
+          <span aria-hidden="true">{labels.sort}:</span>
+          {VOCABULARY_ORDERS.map((o) => (
+            <button key={o} type="button" data-order={o} aria-pressed={order === o} onClick={() => setOrder(o)}>
+              {labels.orders[o]}
+            </button>
+          ))}
+        </div>
+        <span className="glossary-count vocab-count" aria-live="polite" data-total={words.length} data-shown={shown.length}>
+          {count}
+        </span>
+      </div>
+      <div className="vocab-export" role="group" aria-label={labels.export}>
+        <span aria-hidden="true">{labels.export}:</span>
+        <button type="button" data-format="csv" onClick={exportCsv} disabled={shown.length === 0}>
+          {labels.exportCsv}
+        </button>
+        <button type="button" data-format="tsv" onClick={exportTsv} disabled={shown.length === 0}>
+          {labels.exportTsv}
+        </button>
+      </div>
+      {failed ? (
+        <p className="vocab-error" role="alert">
+          {labels.storageError}
+        </p>
+      ) : null}
+      {shown.length === 0 ? (
+        <p className="empty-state">{labels.noMatch}</p>
+      ) : (
+        <ol className="vocab-list" aria-label={labels.listLabel} ref={listRef}>
+          {shown.map((w, i) => (
+            <WordCard
+              key={`${w.source.docId}/${w.simplified}`}
+              word={w}
+              doc={docIndex.get(w.source.docId)}
+              locale={locale}
+              labels={labels}
+              onRemove={() => remove(w, i)}
+            />
+          ))}
+        </ol>
+      )}
+      {/* Below the list: how the CSV meets Anki, and the one destructive action, away from the controls used most. */}
+      <div className="vocab-footer">
+        <p className="hint vocab-hint">{labels.exportHint}</p>
+        {confirming ? (
+          <div className="vocab-confirm" role="group" aria-labelledby="vocab-confirm-text">
+            <span id="vocab-confirm-text">{labels.clearConfirm}</span>
+            <button type="button" className="danger" onClick={clear}>
+              {labels.clearYes}
+            </button>
+            <button type="button" ref={cancelRef} onClick={cancelClear}>
+              {labels.cancel}
+            </button>
+          </div>
+        ) : (
+          <button type="button" ref={clearRef} className="vocab-clear" onClick={() => setConfirming(true)}>
+            {labels.clearAll}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
