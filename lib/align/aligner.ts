@@ -10,7 +10,7 @@ import type { Dictionary } from '../dictionary/cedict';
 import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFeatures } from './features';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
-import { chineseQuoteStates, englishQuoteStates } from './quotes';
+import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, type SpeechEnd } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
 
 export interface AlignOptions {
@@ -42,6 +42,9 @@ interface Texts {
   /** Whether each sentence ends inside quoted speech (see quotes.ts). */
   zhQuoted: boolean[];
   enQuoted: boolean[];
+  /** How each sentence ends: speech, narration or either (see quotes.ts). */
+  zhSpeechEnds: SpeechEnd[];
+  enSpeechEnds: SpeechEnd[];
   /** Kind of each unit on each side (heading, paragraph, footnote…), when the caller knows it. */
   structure?: Structure;
   /** Index of each Chinese sentence's first word among all the text's words. */
@@ -169,8 +172,9 @@ function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j
   const e = evidence(t, i, i2, j, j2);
   const size = (nz + ne) / 2;
   const quoteMismatch = t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0;
+  const speechEndMismatch = t.zhSpeechEnds[i2 - 1]! * t.enSpeechEnds[j2 - 1]! < 0 ? 1 : 0;
   const structureMismatch = t.structure && !keepsStructure(t.structure.zh, i, i2, t.structure.en, j, j2) ? 1 : 0;
-  return w.structure * structureMismatch + w.quotes * quoteMismatch + w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers - w.questions * e.questions + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
+  return w.structure * structureMismatch + w.quotes * quoteMismatch + w.speechEnds * speechEndMismatch + w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers - w.questions * e.questions + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
 }
 
 /** The length model of the text pair: its own ratio when long enough, else the fitted default. */
@@ -277,7 +281,7 @@ export class Aligner {
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
     const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * 4;
     const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), enIds: new Int32Array(enIdsMax), wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
-    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), wordOffset, structure };
+    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure };
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
     const m = en.length;

@@ -16,6 +16,8 @@ export interface AlignWeights {
   structure: number;
   /** A bead that ends inside quoted speech on one side only. */
   quotes: number;
+  /** A bead whose last sentence closes a speech on one side and ends in narration on the other. */
+  speechEnds: number;
   /** Per sentence beyond a 1-1 bead (merges). */
   shape: number;
   /** Per sentence left without a counterpart. */
@@ -31,6 +33,7 @@ export const DEFAULT_WEIGHTS: AlignWeights = {
   shape: 1.5,
   skip: 6,
   quotes: 1.5,
+  speechEnds: 1,
   structure: 3,
   questions: 0.3,
   // One Chinese sentence rendered as two English ones (or two as one) is by far the commonest

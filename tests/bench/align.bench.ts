@@ -120,6 +120,7 @@ function main() {
       ['length', { length: 0 }],
       ['numbers', { numbers: 0 }],
       ['quotation state', { quotes: 0 }],
+      ['speech ends', { speechEnds: 0 }],
       ['question marks', { questions: 0 }],
     ];
     for (const [name, weights] of off) {
