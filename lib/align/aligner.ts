@@ -2,7 +2,7 @@
  * Sentence (and paragraph) alignment of Chinese and English without a neural model. A bead is
  * scored by how much of each side the other explains through CC-CEDICT (idf-weighted, both
  * directions), by numbers and names found on both sides, and by a Gale–Church length model fitted
- * to the text at hand; dynamic programming over bead shapes up to 1-4/4-1 finds the cheapest path
+ * to the text at hand; dynamic programming over bead shapes up to 1-5/4-1 finds the cheapest path
  * inside a band that follows a first, cheap pass, so long books align in near-linear time.
  */
 import type { Bead } from '../model';
@@ -28,9 +28,13 @@ export interface Structure {
   en: readonly string[];
 }
 
-/** Bead shapes searched: deletions, insertions, and merges up to four sentences on one side. */
+/**
+ * Bead shapes searched: deletions, insertions, and merges up to four sentences on one side; and one
+ * Chinese sentence as five English ones, because a long Chinese sentence of comma-joined clauses is
+ * often rendered so (not the reverse, which is rare and would cost the time of a shape).
+ */
 export const SHAPES: ReadonlyArray<readonly [number, number]> = [
-  [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1], [1, 4], [4, 1],
+  [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1], [1, 4], [4, 1], [1, 5],
 ];
 
 interface Texts {
@@ -279,7 +283,7 @@ export class Aligner {
     const size = this.interner.size;
     const wordOffset = new Int32Array(zh.length + 1);
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
-    const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * 4;
+    const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * Math.max(...SHAPES.map(([, ne]) => ne));
     const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), enIds: new Int32Array(enIdsMax), wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
     const t: Texts = { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure };
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
