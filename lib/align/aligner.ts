@@ -8,6 +8,7 @@
 import type { Bead } from '../model';
 import type { Dictionary } from '../dictionary/cedict';
 import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFeatures } from './features';
+import { chineseClauses, clauseCost, clauseRatio, englishClauses } from './clauses';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
 import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, type SpeechEnd } from './quotes';
@@ -49,6 +50,10 @@ interface Texts {
   /** How each sentence ends: speech, narration or either (see quotes.ts). */
   zhSpeechEnds: SpeechEnd[];
   enSpeechEnds: SpeechEnd[];
+  /** Clauses of each sentence (see clauses.ts), and English clauses per Chinese one in the text. */
+  zhClauses: number[];
+  enClauses: number[];
+  clauseRatio: number;
   /** Kind of each unit on each side (heading, paragraph, footnote…), when the caller knows it. */
   structure?: Structure;
   /** Index of each Chinese sentence's first word among all the text's words. */
@@ -177,8 +182,12 @@ function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j
   const size = (nz + ne) / 2;
   const quoteMismatch = t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0;
   const speechEndMismatch = t.zhSpeechEnds[i2 - 1]! * t.enSpeechEnds[j2 - 1]! < 0 ? 1 : 0;
+  let zhClauses = 0;
+  for (let x = i; x < i2; x++) zhClauses += t.zhClauses[x]!;
+  let enClauses = 0;
+  for (let y = j; y < j2; y++) enClauses += t.enClauses[y]!;
   const structureMismatch = t.structure && !keepsStructure(t.structure.zh, i, i2, t.structure.en, j, j2) ? 1 : 0;
-  return w.structure * structureMismatch + w.quotes * quoteMismatch + w.speechEnds * speechEndMismatch + w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers - w.questions * e.questions + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
+  return w.clauses * clauseCost(zhClauses, enClauses, t.clauseRatio) + w.structure * structureMismatch + w.quotes * quoteMismatch + w.speechEnds * speechEndMismatch + w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers - w.questions * e.questions + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
 }
 
 /** The length model of the text pair: its own ratio when long enough, else the fitted default. */
@@ -285,7 +294,9 @@ export class Aligner {
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
     const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * Math.max(...SHAPES.map(([, ne]) => ne));
     const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), enIds: new Int32Array(enIdsMax), wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
-    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure };
+    const zhClauses = zhSentences.map(chineseClauses);
+    const enClauses = enSentences.map(englishClauses);
+    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure, zhClauses, enClauses, clauseRatio: clauseRatio(zhClauses, enClauses) };
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
     const m = en.length;

@@ -8,6 +8,8 @@ export interface AlignWeights {
   similarity: number;
   /** Times the Gale–Church length cost (−log probability). */
   length: number;
+  /** Times the clause-count cost (see clauses.ts). */
+  clauses: number;
   /** Reward for numbers agreeing (−1..1 agreement). */
   numbers: number;
   /** Reward for question marks agreeing (−1..1 agreement). */
@@ -29,6 +31,7 @@ export interface AlignWeights {
 export const DEFAULT_WEIGHTS: AlignWeights = {
   similarity: 4,
   length: 0.3,
+  clauses: 0.2,
   numbers: 0.5,
   shape: 1.5,
   skip: 6,
