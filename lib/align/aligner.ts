@@ -2,15 +2,16 @@
  * Sentence (and paragraph) alignment of Chinese and English without a neural model. A bead is
  * scored by how much of each side the other explains through CC-CEDICT (idf-weighted, both
  * directions), by numbers and names found on both sides, and by a Gale–Church length model fitted
- * to the text at hand; dynamic programming over bead shapes up to 1-4/4-1 finds the cheapest path
+ * to the text at hand; dynamic programming over bead shapes up to 1-5/4-1 finds the cheapest path
  * inside a band that follows a first, cheap pass, so long books align in near-linear time.
  */
 import type { Bead } from '../model';
 import type { Dictionary } from '../dictionary/cedict';
 import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFeatures } from './features';
+import { chineseClauses, clauseCost, clauseRatio, englishClauses } from './clauses';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
-import { chineseQuoteStates, englishQuoteStates } from './quotes';
+import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, type SpeechEnd } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
 
 export interface AlignOptions {
@@ -28,9 +29,13 @@ export interface Structure {
   en: readonly string[];
 }
 
-/** Bead shapes searched: deletions, insertions, and merges up to four sentences on one side. */
+/**
+ * Bead shapes searched: deletions, insertions, and merges up to four sentences on one side; and one
+ * Chinese sentence as five English ones, because a long Chinese sentence of comma-joined clauses is
+ * often rendered so (not the reverse, which is rare and would cost the time of a shape).
+ */
 export const SHAPES: ReadonlyArray<readonly [number, number]> = [
-  [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1], [1, 4], [4, 1],
+  [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1], [1, 4], [4, 1], [1, 5],
 ];
 
 interface Texts {
@@ -42,6 +47,13 @@ interface Texts {
   /** Whether each sentence ends inside quoted speech (see quotes.ts). */
   zhQuoted: boolean[];
   enQuoted: boolean[];
+  /** How each sentence ends: speech, narration or either (see quotes.ts). */
+  zhSpeechEnds: SpeechEnd[];
+  enSpeechEnds: SpeechEnd[];
+  /** Clauses of each sentence (see clauses.ts), and English clauses per Chinese one in the text. */
+  zhClauses: number[];
+  enClauses: number[];
+  clauseRatio: number;
   /** Kind of each unit on each side (heading, paragraph, footnote…), when the caller knows it. */
   structure?: Structure;
   /** Index of each Chinese sentence's first word among all the text's words. */
@@ -169,8 +181,13 @@ function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j
   const e = evidence(t, i, i2, j, j2);
   const size = (nz + ne) / 2;
   const quoteMismatch = t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0;
+  const speechEndMismatch = t.zhSpeechEnds[i2 - 1]! * t.enSpeechEnds[j2 - 1]! < 0 ? 1 : 0;
+  let zhClauses = 0;
+  for (let x = i; x < i2; x++) zhClauses += t.zhClauses[x]!;
+  let enClauses = 0;
+  for (let y = j; y < j2; y++) enClauses += t.enClauses[y]!;
   const structureMismatch = t.structure && !keepsStructure(t.structure.zh, i, i2, t.structure.en, j, j2) ? 1 : 0;
-  return w.structure * structureMismatch + w.quotes * quoteMismatch + w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers - w.questions * e.questions + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
+  return w.clauses * clauseCost(zhClauses, enClauses, t.clauseRatio) + w.structure * structureMismatch + w.quotes * quoteMismatch + w.speechEnds * speechEndMismatch + w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers - w.questions * e.questions + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
 }
 
 /** The length model of the text pair: its own ratio when long enough, else the fitted default. */
@@ -275,9 +292,11 @@ export class Aligner {
     const size = this.interner.size;
     const wordOffset = new Int32Array(zh.length + 1);
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
-    const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * 4;
+    const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * Math.max(...SHAPES.map(([, ne]) => ne));
     const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), enIds: new Int32Array(enIdsMax), wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
-    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), wordOffset, structure };
+    const zhClauses = zhSentences.map(chineseClauses);
+    const enClauses = enSentences.map(englishClauses);
+    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure, zhClauses, enClauses, clauseRatio: clauseRatio(zhClauses, enClauses) };
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
     const m = en.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseQuoteStates, englishQuoteStates, speechMark } from './quotes';
+import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, speechMark } from './quotes';
 
 describe('chineseQuoteStates', () => {
   it('follows speech across sentences, ignoring inner quotes', () => {
@@ -29,5 +29,15 @@ describe('englishQuoteStates', () => {
 
   it('is all false for text without speech', () => {
     expect(englishQuoteStates(['The talks were held in Beijing.', "China's trade grew."])).toEqual([false, false]);
+  });
+});
+
+describe('speech ends', () => {
+  it('tells speech, narration and attributions apart in Chinese', () => {
+    expect(chineseSpeechEnds(['韦小宝道：“不降！”', '跃起身来，去抱他左腿。', '“哈哈。”他说。', '沙瑞山摇摇头说。', '她说：你怎么能这样不懂道理。', '我不知道。'])).toEqual([1, -1, 0, 0, 0, -1]);
+  });
+
+  it('counts an attribution after the speech as narration in English', () => {
+    expect(englishSpeechEnds(["'Surrender?'", "'No, I don't,' said Trinket.", 'He left the room.', '"We\'ll know soon," Sha said.'])).toEqual([1, -1, -1, -1]);
   });
 });

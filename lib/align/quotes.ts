@@ -55,3 +55,34 @@ export function englishQuoteStates(sentences: string[]): boolean[] {
     return open;
   });
 }
+
+/**
+ * How a sentence ends: 1 with the close of quoted speech, -1 in narration, 0 when it may go either
+ * way. A bead whose last sentences end one with speech and the other with narration is suspect:
+ * translators move a speaker's attribution around within a sentence, but where one side closes a
+ * speech the other closes it too far more often than not (97% of the development set's beads,
+ * against 78% of the beads it got wrong).
+ */
+export type SpeechEnd = -1 | 0 | 1;
+
+/**
+ * Chinese: 0 for an attribution the translator may fold into the speech before it (“…”他说。,
+ * 沙瑞山摇摇头说。) and for speech written without quotation marks (她说：…), which the translator
+ * usually quotes.
+ */
+export function chineseSpeechEnds(sentences: string[]): SpeechEnd[] {
+  return sentences.map((s) => {
+    if (/[”」』][\s…。]*$/u.test(s)) return 1;
+    if (/[”」』][^“”「」『』]{1,8}$/u.test(s) || /^[^“”「」]{1,14}[^知][说道问叫喊答][。！]?\s*$/u.test(s) || /[说道问][：:][^“「]/u.test(s)) return 0;
+    return -1;
+  });
+}
+
+/**
+ * English: a sentence ends with speech only when it ends with the closing mark; one with the
+ * attribution after the speech ('…,' said Trinket.) counts as narration, which its Chinese source
+ * (韦小宝道：“…”) usually is not: measured, treating it as either way loses more beads than it saves.
+ */
+export function englishSpeechEnds(sentences: string[]): SpeechEnd[] {
+  return sentences.map((s) => (/['"’”]\s*$/u.test(s) ? 1 : -1));
+}

@@ -8,6 +8,8 @@ export interface AlignWeights {
   similarity: number;
   /** Times the Gale–Church length cost (−log probability). */
   length: number;
+  /** Times the clause-count cost (see clauses.ts). */
+  clauses: number;
   /** Reward for numbers agreeing (−1..1 agreement). */
   numbers: number;
   /** Reward for question marks agreeing (−1..1 agreement). */
@@ -16,6 +18,8 @@ export interface AlignWeights {
   structure: number;
   /** A bead that ends inside quoted speech on one side only. */
   quotes: number;
+  /** A bead whose last sentence closes a speech on one side and ends in narration on the other. */
+  speechEnds: number;
   /** Per sentence beyond a 1-1 bead (merges). */
   shape: number;
   /** Per sentence left without a counterpart. */
@@ -27,10 +31,12 @@ export interface AlignWeights {
 export const DEFAULT_WEIGHTS: AlignWeights = {
   similarity: 4,
   length: 0.3,
+  clauses: 0.2,
   numbers: 0.5,
   shape: 1.5,
   skip: 6,
   quotes: 1.5,
+  speechEnds: 1,
   structure: 3,
   questions: 0.3,
   // One Chinese sentence rendered as two English ones (or two as one) is by far the commonest

@@ -118,8 +118,10 @@ function main() {
     const off: Array<[string, Partial<AlignWeights>]> = [
       ['lexical (CC-CEDICT)', { similarity: 0 }],
       ['length', { length: 0 }],
+      ['clause counts', { clauses: 0 }],
       ['numbers', { numbers: 0 }],
       ['quotation state', { quotes: 0 }],
+      ['speech ends', { speechEnds: 0 }],
       ['question marks', { questions: 0 }],
     ];
     for (const [name, weights] of off) {
