@@ -8,14 +8,15 @@ import { lstat, mkdir, readdir, readFile, realpath, rename, rm, symlink, writeFi
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Dictionary } from '../dictionary/cedict';
-import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type EnBlock, type Manifest, type Pair, type RawFile, type ZhBlock } from '../model';
+import { BUILD_FORMAT_VERSION, type BuiltDoc, type DocMeta, type DocStats, type EnBlock, type Manifest, type Pair, type RawFile, type ZhBlock } from '../model';
 import { Aligner } from '../align/aligner';
 import { alignBlocks } from './align';
 import { clean } from './clean';
 import { convertBlocks } from './convert';
 import { decode } from './decode';
 import { englishBlocks } from './english';
-import { collectGlossary, glossSentences } from './gloss';
+import { glossSentences } from './gloss';
+import { glossFile } from './gloss-file';
 import { buildGlossary } from './glossary';
 import { buildIndexBundle, pairRecords } from './index';
 import { isDocId, parseMeta } from './meta';
@@ -214,19 +215,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   });
   options.onProgress?.({ doc: 'search index', done: inputs.length, total: inputs.length, stage: 'indexing' });
   const bundle = await buildIndexBundle(docs.flatMap(pairRecords));
-  const glossary = collectGlossary(
-    docs.flatMap((d) => d.zh.flatMap((b) => b.sentences.flatMap((s) => s.words))),
-    dict,
-  );
   options.onProgress?.({ doc: 'glossary', done: inputs.length, total: inputs.length, stage: 'indexing' });
   const terms = buildGlossary(docs, (word) => dict.lookup(word));
-  // The term pages look terms up in gloss.json: a glossary term segmented into several words
-  // (上海合作组织) gets its own entries too.
-  for (const { term } of terms) {
-    const entries = dict.lookup(term);
-    if (!glossary.has(term) && entries.length > 0) glossary.set(term, entries);
-  }
-  const gloss: Record<string, DictEntry[]> = Object.fromEntries([...glossary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const gloss = glossFile(docs, terms, dict);
   const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: docs.map((d) => ({ meta: d.meta, stats: d.stats })) };
   const files = new Map<string, string>([
     ['manifest.json', json(manifest)],

@@ -164,3 +164,11 @@ export const getGlossary = memo(async (): Promise<GlossaryEntry[]> => {
   if (!Array.isArray(raw)) throw new BuildFormatError('glossary.json', 'is not a list of terms');
   return raw as GlossaryEntry[];
 });
+
+// A Map, so `__proto__` or `constructor` as a term finds nothing.
+const getGlossaryTerms = memo(async (): Promise<Map<string, GlossaryEntry>> => new Map((await getGlossary()).map((e) => [e.term, e])));
+
+/** The glossary's terms by their simplified form, for code that looks up many words in a loop. */
+export async function glossaryTerms(): Promise<ReadonlyMap<string, GlossaryEntry>> {
+  return getGlossaryTerms();
+}

@@ -66,13 +66,45 @@ describe('checkSearchRequest', () => {
 });
 
 describe('checkGlossRequest', () => {
+  const ctx = (text: string) => encodeURIComponent(text);
   it.each(['合作', '卡拉OK', '𠀀', 'constructor'])('accepts %s', (w) => {
-    expect(checkGlossRequest(`?w=${encodeURIComponent(w)}`)).toEqual({ ok: true, value: w });
+    expect(checkGlossRequest(`?w=${encodeURIComponent(w)}`)).toEqual({ ok: true, value: { word: w } });
   });
   it.each(['', '?w=', '?w=a&w=b', `?w=${'合'.repeat(33)}`, '?w=1', '?w=__proto__', '?w=%3Cscript%3E', '?w=a%20b', '?w=%E4%B8'])(
     'refuses %s',
     (qs) => expect(checkGlossRequest(qs).ok).toBe(false),
   );
+  it('accepts the sentence around the word, with the word standing at "at"', () => {
+    expect(checkGlossRequest(`?w=%E5%8F%8B%E5%A5%BD&ctx=${ctx('中俄 睦邻 友好 合作，2001 年')}&at=6`)).toEqual({
+      ok: true,
+      value: { word: '友好', context: { text: '中俄 睦邻 友好 合作，2001 年', at: 6 } },
+    });
+    // A word followed from the popover may run across the separators (睦邻友好 in "睦邻 友好").
+    expect(checkGlossRequest(`?w=${ctx('睦邻友好')}&ctx=${ctx('中俄 睦邻 友好')}&at=3`).ok).toBe(true);
+    expect(checkGlossRequest(`?w=${ctx('𠀁')}&ctx=${ctx('𠀀𠀁')}&at=1`).ok).toBe(true);
+  });
+  it.each([
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}`, 'missing'],
+    [`?w=${ctx('友好')}&at=3`, 'missing'],
+    [`?w=${ctx('友好')}&ctx=&at=0`, 'invalid'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=2`, 'invalid'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=99`, 'invalid'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=-3`, 'invalid'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=3.0`, 'invalid'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=0x3`, 'invalid'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=3&at=3`, 'repeated'],
+    [`?w=${ctx('友好')}&ctx=a&ctx=b&at=3`, 'repeated'],
+    [`?w=${ctx('友好')}&ctx=${ctx('友好'.repeat(70))}&at=0`, 'too-long'],
+    [`?w=${ctx('友好')}&ctx=${'a'.repeat(100_000)}&at=0`, 'too-long'],
+    [`?w=${ctx('友好')}&ctx=%E5%8F%8B%E5%A5%BD%00&at=0`, 'malformed'],
+    [`?w=${ctx('友好')}&ctx=${ctx('友好\n')}&at=0`, 'malformed'],
+    [`?w=${ctx('友好')}&ctx=%E5%8F%8B%E5%A5%BD%ED%A0%80&at=0`, 'malformed'],
+    [`?w=${ctx('友好')}&ctx=%E5%8F%8B%E5%A5%BD%EF%BF%BD&at=0`, 'malformed'],
+  ])('refuses %s as %s', (qs, reason) => {
+    const checked = checkGlossRequest(qs);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect([checked.status, checked.reason]).toEqual([400, reason]);
+  });
 });
 
 describe('checkTerm and checkTermRequest', () => {

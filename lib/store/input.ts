@@ -1,4 +1,5 @@
 import { isDocId as isIngestDocId } from '@/lib/pipeline/meta';
+import { CONTEXT_RADIUS, positionsInContext } from '@/lib/learner/nested';
 import { MAX_QUERY_CODE_POINTS } from '@/lib/search';
 
 /**
@@ -139,8 +140,28 @@ export const MAX_GLOSS_WORD = 32;
 // Han characters (Extension B included) and Latin letters: CC-CEDICT headwords such as 卡拉OK.
 const GLOSS_WORD = /^[\p{Script=Han}\p{Script=Latin}]+$/u;
 
-/** `GET /api/gloss?w=`: one word of 1–32 code points, Han or Latin only. */
-export function checkGlossRequest(search: string): Checked<string> {
+/** The sentence around a word, for the popover's nested words (lib/learner/nested.ts). */
+export interface GlossContext {
+  /** Simplified text, its words separated by single spaces. */
+  text: string;
+  /** Where the word starts in `text`, in code points. */
+  at: number;
+}
+
+export interface GlossRequest {
+  word: string;
+  context?: GlossContext;
+}
+
+/** Room for the word, CONTEXT_RADIUS code points either side and a separator between every two words, with some to spare. */
+export const MAX_GLOSS_CONTEXT = 2 * CONTEXT_RADIUS + MAX_GLOSS_WORD + 64;
+
+/**
+ * `GET /api/gloss?w=&ctx=&at=`: one word of 1–32 code points, Han or Latin only; optionally the
+ * sentence around it (`ctx`, well-formed text of at most MAX_GLOSS_CONTEXT code points, no control
+ * characters) with the word standing at code point `at` of it. `ctx` and `at` come together.
+ */
+export function checkGlossRequest(search: string): Checked<GlossRequest> {
   const parsed = parseQueryString(search);
   if (!parsed.ok) return parsed;
   const w = single(parsed.value, 'w');
@@ -151,7 +172,22 @@ export function checkGlossRequest(search: string): Checked<string> {
     return fail(`The word is longer than ${MAX_GLOSS_WORD} characters.`, 'too-long');
   }
   if (!GLOSS_WORD.test(w.value)) return fail('A word may contain only Chinese characters and Latin letters.');
-  return { ok: true, value: w.value };
+  const ctx = single(parsed.value, 'ctx');
+  if (!ctx.ok) return ctx;
+  const atRaw = single(parsed.value, 'at');
+  if (!atRaw.ok) return atRaw;
+  if (ctx.value === undefined && atRaw.value === undefined) return { ok: true, value: { word: w.value } };
+  if (ctx.value === undefined || atRaw.value === undefined) return fail('Give "ctx" and "at" together: the sentence and where the word starts in it.', 'missing');
+  const text = ctx.value;
+  if (text.length > MAX_GLOSS_CONTEXT * 2 || codePointLength(text) > MAX_GLOSS_CONTEXT) {
+    return fail(`The context is longer than ${MAX_GLOSS_CONTEXT} characters.`, 'too-long');
+  }
+  if (LONE_SURROGATE.test(text) || text.includes('\uFFFD')) return fail('The context is not valid Unicode text.', 'malformed');
+  if (CONTROL.test(text) || /[\t\n\r]/.test(text)) return fail('The context contains control characters.', 'malformed');
+  const at = checkInteger(atRaw.value, 'at', 0, MAX_GLOSS_CONTEXT - 1, 0);
+  if (!at.ok) return at;
+  if (positionsInContext(text, at.value, w.value) === null) return fail('The word does not stand at "at" in the context.');
+  return { ok: true, value: { word: w.value, context: { text, at: at.value } } };
 }
 
 export const MAX_TERM = 16;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { Manifest } from '../../lib/model';
 
 /** The build the server under test reads (same rule as lib/store). */
@@ -40,4 +40,15 @@ export const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone'
 export async function openReader(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await expect(page.locator('.cell-zh .w').first()).toHaveAttribute('tabindex', '0');
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Whether two boxes share any area (a popover over the word it explains). */
+export const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+export async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element has no box');
+  return box;
 }

@@ -1,0 +1,68 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DictEntry, GlossaryEntry } from '../model';
+
+// A hand-made build of two files: the CC-CEDICT extract and the glossary.
+let dir: string;
+const savedBuildEnv = process.env.DUIZHAO_BUILD;
+
+const entry = (simplified: string, pinyin: string, ...senses: string[]): DictEntry => ({ traditional: simplified, simplified, pinyin, pinyinNumbered: '', senses });
+const term = (t: string, pinyin: string, ...renderings: string[]) =>
+  ({ term: t, traditional: [], pinyin, frequency: 1, documents: 1, termhood: 1, renderings: renderings.map((text) => ({ key: text, text, count: 1, share: 1 })), unrendered: 0 }) as GlossaryEntry;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'duizhao-gloss-'));
+  const gloss: Record<string, DictEntry[]> = {
+    友好: [entry('友好', 'Yǒu hǎo', 'see 友好區'), entry('友好', 'yǒu hǎo', 'friendly; amicable', 'close friend', 'CL:个')],
+    睦邻: [entry('睦邻', 'mù lín', 'good neighbour')],
+    好: [entry('好', 'hǎo', 'good')],
+    友: [entry('友', 'yǒu', 'friend')],
+  };
+  await writeFile(path.join(dir, 'gloss.json'), JSON.stringify(gloss));
+  await writeFile(path.join(dir, 'glossary.json'), JSON.stringify([term('睦邻友好', 'mù lín yǒu hǎo', 'good-neighbourliness', 'friendship', 'amity', 'fourth')]));
+  vi.resetModules();
+  process.env.DUIZHAO_BUILD = dir;
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  if (savedBuildEnv === undefined) delete process.env.DUIZHAO_BUILD;
+  else process.env.DUIZHAO_BUILD = savedBuildEnv;
+});
+
+describe('getGlossAnswer', () => {
+  it('answers entries, HSK level, the words around (from the context) and inside', async () => {
+    const { getGlossAnswer } = await import('./gloss');
+    const answer = await getGlossAnswer({ word: '友好', context: { text: '中俄 睦邻 友好 合作', at: 6 } });
+    expect(answer.entries).toHaveLength(2);
+    expect(answer.hsk).toBe(4);
+    // The common reading sums the word up, not the place name; classifier notes are left out.
+    expect(answer.around).toEqual([{ word: '睦邻友好', at: 3, pinyin: 'mù lín yǒu hǎo', senses: ['good-neighbourliness', 'friendship'] }]);
+    expect(answer.inside.map((w) => [w.word, w.at, w.pinyin, w.senses])).toEqual([
+      ['友', 6, 'yǒu', ['friend']],
+      ['好', 7, 'hǎo', ['good']],
+    ]);
+    expect(answer.inside[1]?.hsk).toBe(1);
+  });
+  it('gives a glossary term its renderings, and places the words inside it in the context', async () => {
+    const { getGlossAnswer } = await import('./gloss');
+    const answer = await getGlossAnswer({ word: '睦邻友好', context: { text: '中俄 睦邻 友好 合作', at: 3 } });
+    expect(answer.entries).toEqual([]);
+    expect(answer.term).toEqual({ pinyin: 'mù lín yǒu hǎo', renderings: ['good-neighbourliness', 'friendship', 'amity'] });
+    expect(answer.inside.map((w) => [w.word, w.at])).toEqual([
+      ['睦邻', 3],
+      ['友好', 6],
+    ]);
+  });
+  it('without a context: no words around, offsets inside the word left out', async () => {
+    const { getGlossAnswer } = await import('./gloss');
+    const answer = await getGlossAnswer({ word: '友好' });
+    expect(answer.around).toEqual([]);
+    expect(answer.inside.every((w) => w.at === undefined)).toBe(true);
+    for (const word of ['__proto__', 'constructor']) {
+      expect(await getGlossAnswer({ word })).toMatchObject({ entries: [], around: [], inside: [] });
+    }
+  });
+});
