@@ -11,11 +11,12 @@ const LEVELS = [1, 2, 3, 4, 5, 6];
  * client gets no message catalogue): the page passes the strings it always did, the ones added
  * since (HSK level, nested words, the term link) are read here.
  */
-export async function GlossPopover({ labels, locale }: { labels: GlossLabels; locale: string }) {
+export async function GlossPopover({ labels, locale, doc }: { labels: GlossLabels; locale: string; doc: { id: string; title: string } }) {
   const t = await getTranslations('Gloss');
   return (
     <GlossPopoverClient
       locale={locale}
+      doc={doc}
       labels={{
         ...labels,
         hsk: LEVELS.map((level) => t('hsk', { level })),
@@ -26,6 +27,13 @@ export async function GlossPopover({ labels, locale }: { labels: GlossLabels; lo
         back: t('back', { word: '{word}' }),
         termPage: t('termPage'),
         inCorpus: t('inCorpus'),
+        saveWord: {
+          save: t('save'),
+          saved: t('saved'),
+          savedStatus: t('savedStatus'),
+          removedStatus: t('removedStatus'),
+          failedStatus: t('saveFailed'),
+        },
       }}
     />
   );

@@ -5,6 +5,8 @@ import { createPortal } from 'react-dom';
 import { contextWindow } from '@/lib/learner/nested';
 import type { DictEntry } from '@/lib/model';
 import type { GlossAnswer, NestedWord } from '@/lib/store/gloss';
+import { SaveWordButton, type SaveLabels } from './SaveWordButton';
+import { wordText } from './word-context';
 
 /** The strings the reader page passes in (see GlossPopover.tsx for the rest). */
 export interface GlossLabels {
@@ -30,6 +32,7 @@ export interface GlossAllLabels extends GlossLabels {
   back: string;
   termPage: string;
   inCorpus: string;
+  saveWord: SaveLabels;
 }
 
 type Lookup = { state: 'loading' } | { state: 'done'; answer: GlossAnswer } | { state: 'failed' };
@@ -84,7 +87,7 @@ function contextOf(el: HTMLElement, key: string): Open['context'] {
     for (const child of node.childNodes) {
       if (child instanceof HTMLElement && child.matches(WORD)) {
         if (child === el) index = pieces.length;
-        pieces.push(child === el ? key : (child.dataset.s ?? child.textContent ?? ''));
+        pieces.push(child === el ? key : (child.dataset.s ?? wordText(child)));
       } else if (child.nodeType === Node.TEXT_NODE) pieces.push(child.textContent ?? '');
       else visit(child);
     }
@@ -94,7 +97,7 @@ function contextOf(el: HTMLElement, key: string): Open['context'] {
 }
 
 function wordOf(el: HTMLElement, byHover: boolean): Open {
-  const text = el.textContent ?? '';
+  const text = wordText(el);
   const key = el.dataset.k ?? text;
   return {
     el,
@@ -196,7 +199,16 @@ function NestedList({ words, labels, onOpen }: { words: NestedWord[]; labels: Gl
  * when the word is near the bottom of the viewport, and never over it. The words around and
  * inside the word open in the same popover, with a button back.
  */
-export function GlossPopoverClient({ labels, locale }: { labels: GlossAllLabels; locale: string }) {
+export function GlossPopoverClient({
+  labels,
+  locale,
+  doc,
+}: {
+  labels: GlossAllLabels;
+  locale: string;
+  /** The document being read: saved words name it as their source. */
+  doc: { id: string; title: string };
+}) {
   const [open, setOpen] = useState<Open | null>(null);
   // The words followed from the open one; the last is shown. Mirrored in a ref for the listeners.
   const [trail, setTrailState] = useState<View[]>([]);
@@ -573,7 +585,18 @@ export function GlossPopoverClient({ labels, locale }: { labels: GlossAllLabels;
             {labels.termPage}
           </a>
         ) : null}
-        {/* Room at the end of this row for the Save button (coming separately). */}
+        {answer ? (
+          <SaveWordButton
+            el={open.el}
+            word={shown.text}
+            simplified={shown.simplified}
+            pinyin={shown.pinyin}
+            entries={entries}
+            doc={doc}
+            labels={labels.saveWord}
+            onStatus={setStatus}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -119,6 +119,7 @@ export default async function ReaderPage({ params }: Props) {
       </NextIntlClientProvider>
       <GlossPopover
         locale={locale}
+        doc={{ id: meta.id, title: meta.title.zh }}
         labels={{
           dialog: tg('dialog'),
           close: tg('close'),
