@@ -115,8 +115,7 @@ test('with a mouse, resting on a word opens it without taking focus @desktop', a
   await expect(gloss).toBeHidden();
 });
 
-test('on a touch screen nothing opens by hover; a tap does @phone', async ({ page }, testInfo) => {
-  test.skip(!isPhone(testInfo), 'touch only');
+test('on a touch screen nothing opens by hover; a tap does @phone', async ({ page }) => {
   await openReader(page, `/en/read/${DOC}`);
   expect(await page.evaluate(() => window.matchMedia('(hover: hover) and (pointer: fine)').matches)).toBe(false);
   const word = page.locator('.cell-zh .w', { hasText: /^合作$/ }).first();

@@ -70,7 +70,7 @@ export function AlignmentPlot({ doc, labels }: { doc: BuiltDoc; labels: Alignmen
   });
   return (
     <figure className="alignment-plot">
-      <svg viewBox={`0 0 ${SIZE + PAD * 2} ${SIZE + PAD * 2}`} role="img" aria-labelledby="alignment-plot-title">
+      <svg viewBox={`0 0 ${SIZE + PAD * 2} ${SIZE + PAD * 2}`} role="group" aria-labelledby="alignment-plot-title">
         <title id="alignment-plot-title">{labels.description}</title>
         <line x1={PAD} y1={PAD} x2={PAD + SIZE} y2={PAD + SIZE} className="plot-diagonal" />
         <rect x={PAD} y={PAD} width={SIZE} height={SIZE} className="plot-frame" />
