@@ -1,9 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
-  ankiCsv,
   dedupe,
-  exportFileName,
   filterWords,
   hasWord,
   highlightParts,
@@ -13,11 +11,11 @@ import {
   sortWords,
   sourceHref,
   toSavedWord,
-  tsv,
   upsertWord,
   withoutWord,
   type SavedWord,
 } from './vocabulary';
+import { ankiCsv, exportFileName, tsv } from './vocabulary-export';
 
 function saved(over: Partial<Omit<SavedWord, 'source'>> & { source?: Partial<SavedWord['source']> } = {}): SavedWord {
   const { source, ...rest } = over;

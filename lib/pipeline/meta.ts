@@ -1,8 +1,10 @@
 /** Validation of `corpus/<docId>/meta.json`: a wire type reshaped into DocMeta, with clear errors. */
 import type { DocMeta, ScriptVariant, TextFormat } from '../model';
 import { normaliseEncodingLabel } from './decode';
+import { DOC_ID, isDocId } from './doc-id';
 
-export const DOC_ID = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+export { DOC_ID, isDocId };
+
 const VARIANTS: readonly ScriptVariant[] = ['simplified', 'traditional-HK', 'traditional-TW'];
 const FORMATS: readonly TextFormat[] = ['text', 'markdown'];
 /** A file named in meta.json: a plain name inside the document folder, never a path. */
@@ -17,10 +19,6 @@ export class MetaError extends Error {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function isDocId(id: string): boolean {
-  return DOC_ID.test(id) && !id.includes('--');
 }
 
 export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {

@@ -148,8 +148,11 @@ export function firstViewEnd(doc: BuiltDoc, budget = FIRST_VIEW_CHARACTERS): num
   return doc.pairs.length;
 }
 
-/** About two screens of running text on a desktop at the default size. */
-export const FIRST_VIEW_CHARACTERS = 1200;
+/**
+ * About a screen of running text on a desktop at the default size: the document's header (title,
+ * difficulty, alignment map) fills most of the first screen, and the rest arrives while it is read.
+ */
+export const FIRST_VIEW_CHARACTERS = 300;
 
 /** The document's headings, each with the pair it opens, for the contents sidebar. */
 export function contentsOf(doc: BuiltDoc): ContentsEntry[] {

@@ -21,11 +21,15 @@ export interface AlignmentPlotLabels {
 const SIZE = 220;
 const PAD = 18;
 
-function colour(confidence: number): string {
-  if (confidence >= 0.7) return 'var(--plot-high)';
-  if (confidence >= LOW_CONFIDENCE) return 'var(--plot-medium)';
-  return 'var(--plot-low)';
+/** The bead's class by confidence (its fill is in the stylesheet: one word per bead, not a colour). */
+function confidenceClass(confidence: number): string {
+  if (confidence >= 0.7) return 'plot-bead plot-high';
+  if (confidence >= LOW_CONFIDENCE) return 'plot-bead plot-medium';
+  return 'plot-bead plot-low';
 }
+
+/** Coordinates to a tenth of a unit: the plot is 256 units wide, and every byte is sent twice. */
+const r = (n: number) => Math.round(n * 10) / 10;
 
 export function AlignmentPlot({ doc, labels }: { doc: BuiltDoc; labels: AlignmentPlotLabels }) {
   const zhLen = doc.zh.map((b) => Math.max(1, [...b.simplified].length));
@@ -58,12 +62,13 @@ export function AlignmentPlot({ doc, labels }: { doc: BuiltDoc; labels: Alignmen
     const n = pair.id + 1;
     const title = pair.unaligned ? labels.unaligned(n) : labels.pair(n, pair.confidence.toFixed(2));
     return (
-      <a key={pair.id} href={`#p-${n}`} aria-label={title}>
+      // The <title> names the link for screen readers and shows as a tooltip to the mouse.
+      <a key={pair.id} href={`#p-${n}`}>
         <title>{title}</title>
         {pair.unaligned ? (
-          <rect x={PAD + x0 - 1.5} y={PAD + y0 - 1.5} width={Math.max(3, x1 - x0 + 3)} height={Math.max(3, y1 - y0 + 3)} className="plot-unaligned" />
+          <rect x={r(PAD + x0 - 1.5)} y={r(PAD + y0 - 1.5)} width={r(Math.max(3, x1 - x0 + 3))} height={r(Math.max(3, y1 - y0 + 3))} className="plot-unaligned" />
         ) : (
-          <rect x={PAD + x0} y={PAD + y0} width={Math.max(2.5, x1 - x0)} height={Math.max(2.5, y1 - y0)} fill={colour(pair.confidence)} className="plot-bead" />
+          <rect x={r(PAD + x0)} y={r(PAD + y0)} width={r(Math.max(2.5, x1 - x0))} height={r(Math.max(2.5, y1 - y0))} className={confidenceClass(pair.confidence)} />
         )}
       </a>
     );

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { GlossPopoverClient, type GlossLabels } from './GlossPopoverClient';
+import type { GlossLabels } from './GlossPopoverClient';
+import { GlossPopoverLazy } from './GlossPopoverLazy';
 import '@/app/styles/gloss.css';
 
 export type { GlossLabels };
@@ -14,7 +15,7 @@ const LEVELS = [1, 2, 3, 4, 5, 6];
 export async function GlossPopover({ labels, locale, doc }: { labels: GlossLabels; locale: string; doc: { id: string; title: string } }) {
   const t = await getTranslations('Gloss');
   return (
-    <GlossPopoverClient
+    <GlossPopoverLazy
       locale={locale}
       doc={doc}
       labels={{

@@ -2,17 +2,15 @@
 
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
-  ankiCsv,
-  exportFileName,
   filterWords,
   highlightParts,
   sortWords,
   sourceHref,
-  tsv,
   VOCABULARY_ORDERS,
   type SavedWord,
   type VocabularyOrder,
 } from '@/lib/learner/vocabulary';
+import { ankiCsv, exportFileName, tsv } from '@/lib/learner/vocabulary-export';
 import { clearVocabulary, removeWord, useVocabulary } from '@/lib/learner/vocabulary-store';
 import { downloadText } from './download';
 
