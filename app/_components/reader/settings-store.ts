@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS, parseSettings, type ReaderSettings } from '@/lib/lear
 import { storedValue, useStoredValue } from '@/lib/browser/stored';
 
 /** The reader's settings in this browser (one set for every document). */
-const settingsStore = storedValue<ReaderSettings>('duizhao.reader.settings.v1', parseSettings, DEFAULT_SETTINGS);
+const settingsStore = storedValue<ReaderSettings>('duizhao.reader.settings.v1', { parse: parseSettings, initial: DEFAULT_SETTINGS });
 
 export function useReaderSettings(): [ReaderSettings, (change: Partial<ReaderSettings> | ((s: ReaderSettings) => Partial<ReaderSettings>)) => void] {
   const settings = useStoredValue(settingsStore, DEFAULT_SETTINGS);
@@ -26,4 +26,4 @@ function parsePositions(stored: string | null): Record<string, number> {
   }
 }
 
-export const positionStore = storedValue<Record<string, number>>('duizhao.reader.position.v1', parsePositions, {});
+export const positionStore = storedValue<Record<string, number>>('duizhao.reader.position.v1', { parse: parsePositions, initial: {} });
