@@ -32,6 +32,10 @@ describe('shortGloss', () => {
     expect(shortGloss([entry('hé zuò', ['to cooperate; to collaborate; to work together'], '合作')], 'hé zuò')).toBe('to cooperate');
   });
 
+  it('keeps the head of a meaning before a comma', () => {
+    expect(shortGloss([entry('Xí Jìn píng', ['Xi Jinping (1953-), PRC president from 2013'], '习近平')], 'Xí Jìn píng')).toBe('Xi Jinping');
+  });
+
   it('cuts long meanings at a word boundary', () => {
     const gloss = shortGloss([entry('x', ['a very long meaning that would never fit under one word'])], 'x');
     expect(Array.from(gloss).length).toBeLessThanOrEqual(SHORT_GLOSS_MAX);

@@ -22,6 +22,9 @@ function trimSense(sense: string): string {
     .replace(/\([^)]*\)/gu, '')
     .replace(/\s+/gu, ' ')
     .replace(/^to be /u, 'be ')
+    .trim()
+    // Under a word there is room for the head of a meaning: "Xi Jinping, PRC president" → "Xi Jinping".
+    .split(/\s*,\s*/u)[0]!
     .trim();
 }
 
