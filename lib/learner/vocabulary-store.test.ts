@@ -1,22 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearVocabulary, getVocabulary, isSaved, removeWord, saveWord, subscribe, VOCABULARY_KEY } from './vocabulary-store';
 import type { SavedWord } from './vocabulary';
-
-/** A Storage in memory; `refuse` makes writes throw as a full or blocked one does. */
-class MemoryStorage {
-  items = new Map<string, string>();
-  refuse = false;
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.refuse) throw new DOMException('full', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage } from '../../tests/fixtures/memory-storage';
 
 const word = (simplified: string, docId = 'doc-a', savedAt = '2026-05-20T10:00:00.000Z'): SavedWord => ({
   word: simplified,
