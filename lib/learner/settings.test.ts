@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isKnown, parseSettings, textScale, TEXT_SIZE_MAX, TEXT_SIZE_MIN } from './settings';
+import { DEFAULT_SETTINGS, isKnown, parseSettings, stepTextSize, textScale, TEXT_SIZE_MAX, TEXT_SIZE_MIN, toggleFlag, togglePinyin } from './settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing, broken JSON and non-objects', () => {
@@ -39,5 +39,19 @@ describe('isKnown and textScale', () => {
     expect(textScale(0)).toBe(1);
     expect(textScale(1)).toBeCloseTo(1.1, 3);
     expect(textScale(-2)).toBeCloseTo(0.826, 3);
+  });
+});
+
+describe('the changes a button and its key share', () => {
+  it('turns pinyin on from nothing and any reading off', () => {
+    expect(togglePinyin({ annotation: 'none' })).toEqual({ annotation: 'pinyin' });
+    expect(togglePinyin({ annotation: 'zhuyin' })).toEqual({ annotation: 'none' });
+  });
+
+  it('flips a flag and steps the text size within bounds', () => {
+    expect(toggleFlag('reveal')({ ...DEFAULT_SETTINGS, reveal: false })).toEqual({ reveal: true });
+    expect(stepTextSize(1)({ textSize: TEXT_SIZE_MAX })).toEqual({ textSize: TEXT_SIZE_MAX });
+    expect(stepTextSize(-1)({ textSize: TEXT_SIZE_MIN })).toEqual({ textSize: TEXT_SIZE_MIN });
+    expect(stepTextSize(1)({ textSize: 0 })).toEqual({ textSize: 1 });
   });
 });

@@ -106,3 +106,19 @@ export function parseSettings(stored: string | null): ReaderSettings {
 export function isKnown(hsk: number, settings: Pick<ReaderSettings, 'knownLevel'>): boolean {
   return hsk > 0 && hsk <= settings.knownLevel;
 }
+
+/**
+ * The changes the toolbar and the keyboard shortcuts both make, so a button and its key can never
+ * disagree: pinyin on or off, a flag flipped, the text a step larger or smaller (within bounds).
+ */
+export function togglePinyin(s: Pick<ReaderSettings, 'annotation'>): Partial<ReaderSettings> {
+  return { annotation: s.annotation === 'none' ? 'pinyin' : 'none' };
+}
+
+export function toggleFlag(flag: 'reveal' | 'interlinear' | 'contents'): (s: ReaderSettings) => Partial<ReaderSettings> {
+  return (s) => ({ [flag]: !s[flag] });
+}
+
+export function stepTextSize(delta: 1 | -1): (s: Pick<ReaderSettings, 'textSize'>) => Partial<ReaderSettings> {
+  return (s) => ({ textSize: Math.max(TEXT_SIZE_MIN, Math.min(TEXT_SIZE_MAX, s.textSize + delta)) });
+}

@@ -3,10 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { flushSync } from 'react-dom';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { textScale, TEXT_SIZE_MAX, TEXT_SIZE_MIN } from '@/lib/learner/settings';
+import { stepTextSize, textScale, toggleFlag, togglePinyin } from '@/lib/learner/settings';
 import type { ContentsEntry, ViewPair } from '@/lib/reader/view';
 import { ContentsNav } from './ContentsNav';
-import { pairAnchor } from './lang';
+import { pairAnchor, pairOfHash } from './lang';
 import { PairView } from './PairView';
 import { ReaderToolbar } from './ReaderToolbar';
 import { positionStore, useReaderSettings } from './settings-store';
@@ -32,12 +32,6 @@ export interface ReaderProps {
 type Revealed = ReadonlyMap<number, ReadonlySet<number> | 'all'>;
 
 const NO_BEADS: ReadonlySet<number> = new Set();
-
-/** The id of the pair `#p-N` names, or null. */
-function pairOfHash(hash: string): number | null {
-  const match = /^#p-(\d{1,7})$/.exec(hash);
-  return match ? Number(match[1]) - 1 : null;
-}
 
 /** The first pair whose bottom is below the sticky toolbar: where the reader is. */
 function topmostPair(root: HTMLElement): number | null {
@@ -230,20 +224,20 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
         case 'previous':
           return step(-1);
         case 'pinyin':
-          return update((s) => ({ annotation: s.annotation === 'none' ? 'pinyin' : 'none' }));
+          return update(togglePinyin);
         case 'reveal':
           if (!settings.reveal) return update({ reveal: true });
           return toggleReveal(current ?? 0);
         case 'interlinear':
-          return update((s) => ({ interlinear: !s.interlinear }));
+          return update(toggleFlag('interlinear'));
         case 'contents':
-          return window.matchMedia('(min-width: 1100px)').matches ? update((s) => ({ contents: !s.contents })) : setContentsOpen((o) => !o);
+          return window.matchMedia('(min-width: 1100px)').matches ? update(toggleFlag('contents')) : setContentsOpen((o) => !o);
         case 'listen':
           return voice ? listen(current ?? 0) : undefined;
         case 'larger':
-          return update((s) => ({ textSize: Math.min(TEXT_SIZE_MAX, s.textSize + 1) }));
+          return update(stepTextSize(1));
         case 'smaller':
-          return update((s) => ({ textSize: Math.max(TEXT_SIZE_MIN, s.textSize - 1) }));
+          return update(stepTextSize(-1));
         case 'help':
           return setHelpOpen(true);
       }

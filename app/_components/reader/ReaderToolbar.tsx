@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, textScale, type ReaderSettings } from '@/lib/learner/settings';
+import { stepTextSize, TEXT_SIZE_MAX, TEXT_SIZE_MIN, textScale, toggleFlag, togglePinyin, type ReaderSettings } from '@/lib/learner/settings';
 
 type Update = (change: Partial<ReaderSettings> | ((s: ReaderSettings) => Partial<ReaderSettings>)) => void;
 
@@ -49,6 +49,32 @@ function Check({ checked, onChange, children }: { checked: boolean; onChange: (o
   );
 }
 
+/** A toolbar button that turns an aid on or off; its label hides on phones, its name stays. */
+function BarToggle({
+  pressed,
+  onClick,
+  label,
+  shortcut,
+  icon,
+  iconLang,
+}: {
+  pressed: boolean;
+  onClick: () => void;
+  label: string;
+  shortcut: string;
+  icon: string;
+  iconLang?: string;
+}) {
+  return (
+    <button type="button" className="bar-toggle" aria-pressed={pressed} onClick={onClick} title={`${label} (${shortcut})`}>
+      <span aria-hidden="true" className="bar-icon" lang={iconLang}>
+        {icon}
+      </span>
+      <span className="bar-label">{label}</span>
+    </button>
+  );
+}
+
 /** Smaller / larger text, with the current scale between. */
 function TextSize({ settings, update, className }: { settings: ReaderSettings; update: Update; className: string }) {
   const t = useTranslations('ReaderAids');
@@ -57,7 +83,7 @@ function TextSize({ settings, update, className }: { settings: ReaderSettings; u
       <button
         type="button"
         className="bar-button"
-        onClick={() => update((s) => ({ textSize: Math.max(TEXT_SIZE_MIN, s.textSize - 1) }))}
+        onClick={() => update(stepTextSize(-1))}
         disabled={settings.textSize <= TEXT_SIZE_MIN}
         aria-label={t('smaller')}
         title={`${t('smaller')} (-)`}
@@ -68,7 +94,7 @@ function TextSize({ settings, update, className }: { settings: ReaderSettings; u
       <button
         type="button"
         className="bar-button"
-        onClick={() => update((s) => ({ textSize: Math.min(TEXT_SIZE_MAX, s.textSize + 1) }))}
+        onClick={() => update(stepTextSize(1))}
         disabled={settings.textSize >= TEXT_SIZE_MAX}
         aria-label={t('larger')}
         title={`${t('larger')} (+)`}
@@ -128,42 +154,9 @@ export function ReaderToolbar({
   const levels = [1, 2, 3, 4, 5, 6];
   return (
     <div className="reader-bar" role="toolbar" aria-label={t('toolbar')}>
-      <button
-        type="button"
-        className="bar-toggle"
-        aria-pressed={settings.annotation !== 'none'}
-        onClick={() => update((s) => ({ annotation: s.annotation === 'none' ? 'pinyin' : 'none' }))}
-        title={`${t('pinyin')} (p)`}
-      >
-        <span aria-hidden="true" className="bar-icon" lang="zh-Hans">
-          拼
-        </span>
-        <span className="bar-label">{t('pinyin')}</span>
-      </button>
-      <button
-        type="button"
-        className="bar-toggle"
-        aria-pressed={settings.reveal}
-        onClick={() => update((s) => ({ reveal: !s.reveal }))}
-        title={`${t('reveal')} (r)`}
-      >
-        <span aria-hidden="true" className="bar-icon">
-          ◐
-        </span>
-        <span className="bar-label">{t('reveal')}</span>
-      </button>
-      <button
-        type="button"
-        className="bar-toggle"
-        aria-pressed={settings.interlinear}
-        onClick={() => update((s) => ({ interlinear: !s.interlinear }))}
-        title={`${t('interlinear')} (i)`}
-      >
-        <span aria-hidden="true" className="bar-icon">
-          ≡
-        </span>
-        <span className="bar-label">{t('interlinear')}</span>
-      </button>
+      <BarToggle pressed={settings.annotation !== 'none'} onClick={() => update(togglePinyin)} label={t('pinyin')} shortcut="p" icon="拼" iconLang="zh-Hans" />
+      <BarToggle pressed={settings.reveal} onClick={() => update(toggleFlag('reveal'))} label={t('reveal')} shortcut="r" icon="◐" />
+      <BarToggle pressed={settings.interlinear} onClick={() => update(toggleFlag('interlinear'))} label={t('interlinear')} shortcut="i" icon="≡" />
       {hasContents ? (
         <button type="button" className="bar-button bar-contents" onClick={onContents} title={`${t('contents')} (c)`}>
           <span aria-hidden="true" className="bar-icon">

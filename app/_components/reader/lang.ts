@@ -9,3 +9,9 @@ export function zhLang(variant: ScriptVariant): 'zh-Hans' | 'zh-Hant' {
 export function pairAnchor(pairId: number): string {
   return `p-${pairId + 1}`;
 }
+
+/** The id of the pair a hash (`#p-N`) names, or null: the inverse of `pairAnchor`. */
+export function pairOfHash(hash: string): number | null {
+  const match = /^#p-(\d{1,7})$/.exec(hash);
+  return match ? Number(match[1]) - 1 : null;
+}
