@@ -1,7 +1,13 @@
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 // The real root layout is app/[locale]/layout.tsx, which knows the language for <html lang>.
 // This one exists so that app/not-found.tsx can answer requests outside any locale.
-export default function RootLayout({ children }: { children: ReactNode }) {
+//
+// Every page renders per request: the Content-Security-Policy's nonce (proxy.ts) is new for each
+// response and Next stamps it on its scripts while rendering, so prerendered HTML would carry no
+// nonce and its scripts would be refused.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return children;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { manifest, shot } from './support';
+import { manifest, openReader, shot, translatedDoc } from './support';
 
 test('translations: javascript: links and inline handlers are inert, no dialog ever opens (row 28)', async ({ page }, testInfo) => {
   const dialogs: string[] = [];
@@ -31,4 +31,97 @@ test('translations: javascript: links and inline handlers are inert, no dialog e
   }
   expect(dialogs).toEqual([]);
   await shot(page, testInfo, 'no-dialog');
+});
+
+/** The directives of a Content-Security-Policy header, by name. */
+function directives(policy: string | undefined): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of (policy ?? '').split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) map.set(name.toLowerCase(), values);
+  }
+  return map;
+}
+
+const COMMON = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+};
+
+test('every page answers with a nonce policy: no inline script without it, no framing @desktop', async ({ request }) => {
+  const doc = translatedDoc();
+  const pages = ['/en', '/zh-Hans', '/zh-Hant/glossary', `/en/read/${doc.meta.id}`, '/en/search?q=合作', '/en/term/合作', '/en/vocabulary', '/en/no-such-page', '/no-such-file.txt'];
+  const nonces = new Set<string>();
+  for (const path of pages) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    for (const [name, value] of Object.entries(COMMON)) expect(headers[name], `${path} ${name}`).toBe(value);
+    const policy = directives(headers['content-security-policy']);
+    const scripts = policy.get('script-src') ?? [];
+    expect(scripts, path).not.toContain("'unsafe-inline'");
+    expect(scripts, path).not.toContain("'unsafe-eval'");
+    const nonce = scripts.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
+    expect(nonce, `${path} has a nonce`).toBeTruthy();
+    expect(policy.get('frame-ancestors'), path).toEqual(["'none'"]);
+    expect(policy.get('object-src'), path).toEqual(["'none'"]);
+    expect(policy.get('base-uri'), path).toEqual(["'self'"]);
+    nonces.add(nonce!);
+    // Every script of the page carries this response's nonce, so the browser runs exactly those.
+    const html = await response.text();
+    const tags = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(tags.length, `${path} has scripts`).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag, path).toContain(`nonce="${nonce}"`);
+  }
+  // A fresh nonce for each response: one that repeats could be copied into an injected script.
+  expect(nonces.size).toBe(pages.length);
+});
+
+test('every API answers with a policy that runs nothing, whatever the status @desktop', async ({ request }) => {
+  const doc = translatedDoc();
+  const apis = [
+    '/api/search?q=合作',
+    '/api/search',
+    '/api/gloss?w=合作',
+    '/api/term?term=合作',
+    `/api/reader?doc=${doc.meta.id}&from=0&to=2`,
+    '/api/reader?doc=..%2Fmanifest',
+    '/api/export?format=csv',
+    '/api/no-such-endpoint',
+  ];
+  for (const path of apis) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBeLessThan(500);
+    const headers = response.headers();
+    for (const [name, value] of Object.entries(COMMON)) expect(headers[name], `${path} ${name}`).toBe(value);
+    const policy = directives(headers['content-security-policy']);
+    expect(policy.get('default-src'), path).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors'), path).toEqual(["'none'"]);
+  }
+});
+
+test('the pages run under the policy with no violation, and an injected inline handler is refused', async ({ page }, testInfo) => {
+  // Recorded from the first script on, before the page's own (init scripts are not subject to CSP).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  const doc = translatedDoc();
+  for (const path of ['/en', '/en/search?q=合作', '/en/term/合作', '/en/glossary', '/en/vocabulary']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(await violations(), path).toEqual([]);
+  }
+  // The reader hydrates (its words become focusable), loads the rest of the text and a popover's code.
+  await openReader(page, `/en/read/${doc.meta.id}`);
+  await page.locator('.cell-zh .w').first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await violations()).toEqual([]);
+  // What an XSS would try: markup with an inline handler slipped into the page.
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such.png" onerror="window.__ran = true">'));
+  await expect.poll(violations).toContainEqual(expect.stringMatching(/^script-src/));
+  expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
+  await shot(page, testInfo, 'csp-reader');
 });
