@@ -15,6 +15,8 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+echo "== dependency audit (production dependencies)"
+npm run --silent check:audit
 echo "== type check"
 npx tsc --noEmit -p .
 echo "== unit tests"
