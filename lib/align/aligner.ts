@@ -62,6 +62,10 @@ interface Texts {
 
 export interface BeadEvidence {
   similarity: number;
+  /** Share of the Chinese side's word weight that the English side renders, 0..1. */
+  zhCoverage: number;
+  /** Share of the English side's word weight that the Chinese side accounts for, 0..1. */
+  enCoverage: number;
   lengthCost: number;
   numbers: number;
   questions: number;
@@ -160,7 +164,7 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
   const numbers = agreement(numbersFound, zhNumbers + enNumbers.length);
   const questions = agreement(Math.min(zhQuestions, enQuestions), zhQuestions + enQuestions);
   const lz = han + other / t.ratio;
-  return { similarity, lengthCost: lengthCost(lz, enChars, t.ratio, t.variance), numbers, questions };
+  return { similarity, zhCoverage: zc, enCoverage: ec, lengthCost: lengthCost(lz, enChars, t.ratio, t.variance), numbers, questions };
 }
 
 /**
@@ -285,18 +289,34 @@ export class Aligner {
     this.lexicon = lexiconFor(dict);
   }
 
-  /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
-  align(zhSentences: string[], enSentences: string[], structure?: Structure): Bead[] {
+  /** The features of both sides that every bead's score reads. */
+  private texts(zhSentences: string[], enSentences: string[], structure?: Structure): Texts {
     const zh = chineseFeatures(zhSentences, this.dict, this.lexicon, this.interner);
     const en = englishFeatures(enSentences, this.interner);
     const size = this.interner.size;
     const wordOffset = new Int32Array(zh.length + 1);
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
-    const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * Math.max(...SHAPES.map(([, ne]) => ne));
+    const enIdsMax = Math.max(en.reduce((most, e) => Math.max(most, e.ids.length), 0) * Math.max(...SHAPES.map(([, ne]) => ne)), en.reduce((n, e) => n + e.ids.length, 0));
     const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), enIds: new Int32Array(enIdsMax), wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
     const zhClauses = zhSentences.map(chineseClauses);
     const enClauses = enSentences.map(englishClauses);
-    const t: Texts = { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure, zhClauses, enClauses, clauseRatio: clauseRatio(zhClauses, enClauses) };
+    return { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure, zhClauses, enClauses, clauseRatio: clauseRatio(zhClauses, enClauses) };
+  }
+
+  /**
+   * How much of the Chinese text the English renders and the other way round (0..1 each), by the
+   * same dictionary evidence the beads are scored with: all of `zh` taken as one bead with all of `en`.
+   */
+  coverage(zh: string[], en: string[]): { zh: number; en: number } {
+    if (zh.length === 0 || en.length === 0) return { zh: 0, en: 0 };
+    const e = evidence(this.texts(zh, en), 0, zh.length, 0, en.length);
+    return { zh: e.zhCoverage, en: e.enCoverage };
+  }
+
+  /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
+  align(zhSentences: string[], enSentences: string[], structure?: Structure): Bead[] {
+    const t = this.texts(zhSentences, enSentences, structure);
+    const { zh, en } = t;
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
     const m = en.length;

@@ -4,6 +4,7 @@
  * paragraph and sentence of both sides lands in exactly one bead; unmatched ones stay, marked.
  */
 import type { Aligner } from '../align/aligner';
+import { splitUntranslated } from '../align/untranslated';
 import type { BlockKind, EnBlock, Pair, ZhBlock } from '../model';
 
 /** Below this confidence a pair is marked in the reader and listed by the ingest report. */
@@ -18,10 +19,15 @@ function structuralKind(kind: BlockKind): string {
 }
 
 export function alignBlocks(aligner: Aligner, zh: ZhBlock[], en: EnBlock[]): Pair[] {
-  const beads = aligner.align(
-    zh.map((b) => b.simplified),
-    en.map((b) => b.text),
-    { zh: zh.map((b) => structuralKind(b.kind)), en: en.map((b) => structuralKind(b.kind)) },
+  const zhTexts = zh.map((b) => b.simplified);
+  const enTexts = en.map((b) => b.text);
+  // A paragraph left untranslated is shown as such, not folded into its neighbour (RELIABILITY row 10).
+  const beads = splitUntranslated(
+    aligner.align(zhTexts, enTexts, { zh: zh.map((b) => structuralKind(b.kind)), en: en.map((b) => structuralKind(b.kind)) }),
+    zhTexts,
+    enTexts,
+    (z, e) => aligner.coverage(z, e),
+    { zh: (i) => zh[i]?.kind === 'heading', en: (j) => en[j]?.kind === 'heading' },
   );
   return beads.map((bead, id) => {
     const unaligned = bead.zh.length === 0 || bead.en.length === 0;

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
 import type { BuiltDoc, Manifest } from '../model';
-import { ingest, IngestError } from './run';
+import { sampleMeta } from '../../tests/fixtures/meta';
+import { ingestReport } from './report';
+import { buildDocument, ingest, IngestError, readCorpus } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TALKS = '2026-05-20-xi-putin-talks';
@@ -110,5 +112,40 @@ describe('ingest', () => {
     await new Promise((r) => child.once('exit', r));
     expect(await readlink(path.join(dir, 'build'))).toBe(before);
     expect(await readBuild(dir, 'manifest.json')).toBe(manifestBefore);
+  });
+});
+
+describe('row 10: 40 Chinese paragraphs against 38 English ones', () => {
+  const JOINT = '2026-05-20-joint-statements';
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it('keeps all 78 paragraphs, marks the two untranslated ones unaligned and lists them in the report', async () => {
+    const dict = loadCedict();
+    // The first forty paragraphs of a real document whose translation pairs with it paragraph by
+    // paragraph, then the same text rebuilt with two of their translations taken out.
+    const [input] = (await readCorpus(path.join(root, 'corpus'))).filter((d) => d.meta.id === JOINT);
+    const full = buildDocument(input!, dict);
+    const chosen = full.pairs.slice(0, 40);
+    expect(chosen.every((p) => p.zh.length === 1 && p.en.length === 1)).toBe(true);
+    const missing = [11, 29]; // the 12th and 30th paragraphs lose their translation
+    const zh = chosen.map((p) => full.zh[p.zh[0]!]!.original);
+    const en = chosen.filter((_, n) => !missing.includes(n)).map((p) => full.en[p.en[0]!]!.text);
+    const doc = buildDocument(
+      {
+        meta: sampleMeta('forty', { translation: { file: 'en.txt', format: 'text', translator: 't', note: 'n' } }),
+        source: { path: 'corpus/forty/source.txt', bytes: utf8(zh.join('\n\n')), encoding: 'utf-8', format: 'text' },
+        translation: { path: 'corpus/forty/en.txt', bytes: utf8(en.join('\n\n')), encoding: 'utf-8', format: 'text' },
+      },
+      dict,
+    );
+    expect(doc.zh).toHaveLength(40);
+    expect(doc.en).toHaveLength(38);
+    // Nothing lost: every block of either side is in exactly one pair.
+    expect(doc.pairs.flatMap((p) => p.zh).sort((a, b) => a - b)).toEqual([...Array(40).keys()]);
+    expect(doc.pairs.flatMap((p) => p.en).sort((a, b) => a - b)).toEqual([...Array(38).keys()]);
+    const unaligned = doc.pairs.filter((p) => p.unaligned);
+    expect(unaligned.map((p) => p.zh)).toEqual(missing.map((n) => [n]));
+    const report = ingestReport([doc], 'build', 1);
+    expect(report).toContain(`forty: unaligned pairs ${unaligned.map((p) => `#p-${p.id + 1}`).join(' ')}`);
   });
 });
