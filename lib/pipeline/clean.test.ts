@@ -150,3 +150,18 @@ describe('clean: general layout rules', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('a title in guillemets wrapped over several lines', () => {
+  it('is joined: after an unclosed 《 nothing is a heading, however short its line', () => {
+    const text = [
+      '　　【大公報訊】據新華社報道：習近平指出，剛才，我同普京總統舉行了深入',
+      '友好、富有成果的會談，達成許多新的重要共識。我們共同簽署《中華人民共和',
+      '國和俄羅斯聯邦在紀念中國人民抗日戰爭、蘇聯偉大衛國戰爭勝利和聯合國成立',
+      '80周年之際關於進一步深化中俄新時代全面戰略協作夥伴關係的聯合聲明》，',
+      '見證兩國有關部門交換多份合作文本，為中俄關係發展注入新的動能。',
+    ].join('\n');
+    const { blocks } = clean({ path: 'x.txt', text, format: 'text' });
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.text).toContain('《中華人民共和國和俄羅斯聯邦在紀念');
+  });
+});

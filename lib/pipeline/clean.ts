@@ -287,7 +287,10 @@ function canContinue(current: ProtoBlock, next: ProtoBlock): boolean {
   if (next.kind && next.kind !== 'paragraph') return false;
   if (Boolean(current.fromMarkdown) !== Boolean(next.fromMarkdown)) return false;
   const text = next.text.trim();
-  return !startsNewBlock(text) && !isHeadingLike(text);
+  if (startsNewBlock(text)) return false;
+  // After a fragment (a comma, or inside 《…》) the text must go on, so what follows is no heading,
+  // however short and unpunctuated (the middle line of a title in guillemets wrapped over three).
+  return isFragment(normaliseSpaces(current.text)) || !isHeadingLike(text);
 }
 
 function joinHtml(a: ProtoBlock, b: ProtoBlock): string {
