@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readlink, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
+import { loadSearcher } from '../search';
 import type { BuiltDoc, Manifest } from '../model';
 import { sampleMeta } from '../../tests/fixtures/meta';
 import { ingestReport } from './report';
@@ -53,11 +55,17 @@ describe('ingest', () => {
 
   it('row 15: ingest twice gives a byte-identical build', async () => {
     const dir = await corpusWith('twice', [TALKS]);
+    // Every file of the build, by its path inside it.
+    const everyFile = async () => {
+      const files = (await readdir(path.join(dir, 'build'), { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+      const entries = await Promise.all(files.map(async (f) => { const rel = path.relative(path.join(dir, 'build'), path.join(f.parentPath, f.name)); return [rel, await readBuild(dir, rel)] as const; }));
+      return new Map(entries);
+    };
     await run(dir);
-    const first = await Promise.all(['manifest.json', 'gloss.json', 'search.json', `docs/${TALKS}.json`].map((f) => readBuild(dir, f)));
+    const first = await everyFile();
+    expect(first.size).toBeGreaterThanOrEqual(5);
     await run(dir);
-    const second = await Promise.all(['manifest.json', 'gloss.json', 'search.json', `docs/${TALKS}.json`].map((f) => readBuild(dir, f)));
-    expect(second).toEqual(first);
+    expect(await everyFile()).toEqual(first);
   });
 
   it('row 1: a GBK file declared UTF-8 fails naming file and byte, and the previous build stays', async () => {
@@ -98,7 +106,7 @@ describe('ingest', () => {
     // Change the corpus so that a finished ingest would publish a different build.
     const metaPath = path.join(dir, 'corpus', TALKS, 'meta.json');
     await writeFile(metaPath, (await readFile(metaPath, 'utf8')).replace('"Xi Jinping Holds', '"Changed: Xi Jinping Holds'));
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), 'ingest'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawnIngest(dir);
     // Kill it once it reports the second document under way: past the first, before publishing.
     await new Promise<void>((resolve, reject) => {
       let seen = '';
@@ -113,6 +121,53 @@ describe('ingest', () => {
     expect(await readlink(path.join(dir, 'build'))).toBe(before);
     expect(await readBuild(dir, 'manifest.json')).toBe(manifestBefore);
   });
+});
+
+/**
+ * The CLI's ingest in one process of its own, so that a kill kills the ingest itself (tsx's own
+ * CLI would run it in a grandchild that outlives a killed parent).
+ */
+function spawnIngest(dir: string) {
+  const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href; // the package's "." export
+  return spawn(process.execPath, ['--import', tsx, path.join(root, 'lib/cli.ts'), 'ingest'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** What a server reading `dir/build` would serve: a whole manifest, every document it lists, and a working search. */
+async function servedBuild(dir: string): Promise<{ target: string; manifest: Manifest }> {
+  const manifest = JSON.parse(await readBuild(dir, 'manifest.json')) as Manifest;
+  for (const d of manifest.docs) expect(JSON.parse(await readBuild(dir, `docs/${d.meta.id}.json`))).toHaveProperty('pairs');
+  const searcher = await loadSearcher(JSON.parse(await readBuild(dir, 'search.json')));
+  expect(searcher.search('合作').total).toBeGreaterThan(0);
+  return { target: await readlink(path.join(dir, 'build')), manifest };
+}
+
+describe('row 16, property: an ingest killed at any moment leaves a whole build serving', () => {
+  it('at a spread of moments from start to publishing, the build is the old one or the new one, whole', async () => {
+    const dir = await corpusWith('killed-anytime', [TALKS, TKP]);
+    await run(dir);
+    const metaPath = path.join(dir, 'corpus', TALKS, 'meta.json');
+    const original = await readFile(metaPath, 'utf8');
+    // How long a whole ingest takes here, from spawn to exit.
+    const started = performance.now();
+    const full = spawnIngest(dir);
+    await new Promise((r) => full.once('exit', r));
+    const duration = performance.now() - started;
+    for (const [n, share] of [0.3, 0.6, 0.85, 0.95].entries()) {
+      const before = await servedBuild(dir);
+      // A change that a finished ingest would publish as a different build.
+      await writeFile(metaPath, original.replace('"Xi Jinping Holds', `"Run ${n}: Xi Jinping Holds`));
+      const child = spawnIngest(dir);
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      await new Promise((r) => setTimeout(r, share * duration));
+      child.kill('SIGKILL');
+      const code = await exited;
+      const after = await servedBuild(dir);
+      // Either the old build, untouched, or (killed after publishing, or finished) the new one.
+      const isNew = after.manifest.docs.some((d) => d.meta.title.en.startsWith(`Run ${n}:`));
+      if (code === 0 || after.target !== before.target) expect(isNew).toBe(true);
+      else expect(after.manifest).toEqual(before.manifest);
+    }
+  }, 120_000);
 });
 
 describe('row 10: 40 Chinese paragraphs against 38 English ones', () => {
