@@ -154,3 +154,15 @@ test('no redirect leaves the site, and x-middleware-subrequest changes nothing (
   await page.goto('/en/%5Cevil.example');
   await shot(page, testInfo, 'no-open-redirect');
 });
+
+test('search API, property: any query string at all is a 200 or a 400, never a 500 @desktop', async ({ request }) => {
+  // Random strings of any code points, percent-encoded as a browser would (lone surrogates become
+  // U+FFFD there, so they are also sent raw, as %ED%A0%80, by the row 20 test above).
+  const { default: fc } = await import('fast-check');
+  const queries = fc.sample(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary-ascii', maxLength: 40 }), fc.string({ maxLength: 40 })), { numRuns: 150, seed: 7 });
+  for (const q of queries) {
+    const response = await request.get(`/api/search?q=${encodeURIComponent(q)}`);
+    expect([200, 400], JSON.stringify(q)).toContain(response.status());
+    expect(response.headers()['content-type'], JSON.stringify(q)).toContain('application/json');
+  }
+});

@@ -62,7 +62,7 @@ test.describe('a mainland browser', () => {
   });
 });
 
-test('an unknown locale is a 404', async ({ page }, testInfo) => {
+test('an unknown locale is a 404 (row 25)', async ({ page }, testInfo) => {
   for (const path of ['/fr', '/de/read/x', '/zh-CN', '/en-US/search?q=a']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);

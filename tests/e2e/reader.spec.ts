@@ -143,7 +143,7 @@ test('a traditional document is shown in its own script, with the simplified for
   await shot(page, testInfo, 'reader-traditional');
 });
 
-test('an unknown document, or a path escaping the build, is a 404', async ({ page }, testInfo) => {
+test('an unknown document, or a path escaping the build, is a 404 (row 25)', async ({ page }, testInfo) => {
   for (const id of ['no-such-document', '..%2Fmanifest', '..%2F..%2Fpackage.json', '%2e%2e%2fmanifest.json', 'UPPER']) {
     const response = await page.goto(`/en/read/${id}`);
     expect(response?.status(), id).toBe(404);

@@ -125,3 +125,22 @@ test('the pages run under the policy with no violation, and an injected inline h
   expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
   await shot(page, testInfo, 'csp-reader');
 });
+
+test('corpus text holding <img onerror> is shown as text inside a highlighted hit, and runs nothing (row 23)', async ({ page }, testInfo) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`/en/search?q=${encodeURIComponent('安全漏洞')}`);
+  const hit = page.locator('.hit').filter({ hasText: '安全漏洞' }).first();
+  await expect(hit).toBeVisible();
+  // The markup is in the hit as characters, beside the highlighted query, and is no element.
+  await expect(hit).toContainText('<img src=x onerror=alert(1)>');
+  await expect(hit.locator('mark').first()).toBeVisible();
+  await expect(hit.locator('img')).toHaveCount(0);
+  await expect(page.locator('[onerror]')).toHaveCount(0);
+  await page.waitForTimeout(200);
+  expect(dialogs).toEqual([]);
+  await shot(page, testInfo, 'hit-markup-as-text');
+});
