@@ -17,6 +17,7 @@ import { type Alignment, parseBeads, scoreAlignments, type Scores } from '../../
 import { DEFAULT_WEIGHTS, type AlignWeights } from '../../lib/align/weights';
 import { loadCedict } from '../../lib/dictionary/cedict';
 import { figure, writeBenchResult } from './results';
+import { printTable } from './table';
 
 const DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev/mac-dev-2021');
 
@@ -93,8 +94,7 @@ async function main(): Promise<void> {
     ['Gale–Church (baseline)', ...[baseline.scores.strict, baseline.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]), baseline.seconds.toFixed(2), String(Math.round(sentences / baseline.seconds))],
     ['Duizhao', ...[ours.scores.strict, ours.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]), ours.seconds.toFixed(2), String(Math.round(sentences / ours.seconds))],
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  printTable(rows);
   console.log(`${chapters.length} chapters, ${sentences} Chinese sentences; dictionary loaded in ${dictSeconds.toFixed(2)} s; strict F1 ratio to baseline ${(ours.scores.strict.f1 / baseline.scores.strict.f1).toFixed(2)}×`);
 
   if (args.has('--by-type')) {

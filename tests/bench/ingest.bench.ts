@@ -43,6 +43,7 @@ import { countHan } from '../../lib/pipeline/text-width';
 import { codePointLength } from '../../lib/store/input';
 import { figure, writeBenchResult, type BenchResult } from './results';
 import { median } from './stats';
+import { printTable } from './table';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -157,11 +158,6 @@ async function timedStages(inputs: readonly DocumentInput[], built: BuiltDoc[], 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const perSecond = (count: number, ms: number) => (count * 1000) / ms;
 const int = (x: number) => Math.round(x).toLocaleString('en');
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -26,6 +26,7 @@ import playwrightConfig from '../../playwright.config';
 import type { Manifest } from '../../lib/model';
 import { figure, writeBenchResult, type BenchResult } from './results';
 import { percentile } from './stats';
+import { printTable } from './table';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -415,11 +416,6 @@ async function measureTaps(setup: Setup, url: string, count: number): Promise<Ta
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (t: number) => `${t.toFixed(t < 100 ? 1 : 0)} ms`;
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-}
 
 const verdict = (value: number, target: number) => (Number.isNaN(value) ? '?' : value < target ? 'PASS' : 'FAIL');
 
