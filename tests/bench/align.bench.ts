@@ -8,6 +8,7 @@
  *   --fit       a coarse grid over the bead-cost weights (prints the best; copy it to lib/align/weights.ts)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Aligner } from '../../lib/align/aligner';
@@ -15,6 +16,8 @@ import { galeChurch } from '../../lib/align/gale-church';
 import { type Alignment, parseBeads, scoreAlignments, type Scores } from '../../lib/align/score';
 import { DEFAULT_WEIGHTS, type AlignWeights } from '../../lib/align/weights';
 import { loadCedict } from '../../lib/dictionary/cedict';
+import { figure, writeBenchResult } from './results';
+import { printTable } from './table';
 
 const DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev/mac-dev-2021');
 
@@ -74,7 +77,7 @@ function byType(chapters: Chapter[], tests: Alignment[]): Array<[string, number,
 
 const f = (x: number) => x.toFixed(3);
 
-function main() {
+async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const chapters = loadDevSet();
   const sentences = chapters.reduce((n, c) => n + c.zh.length, 0);
@@ -91,8 +94,7 @@ function main() {
     ['Gale–Church (baseline)', ...[baseline.scores.strict, baseline.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]), baseline.seconds.toFixed(2), String(Math.round(sentences / baseline.seconds))],
     ['Duizhao', ...[ours.scores.strict, ours.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]), ours.seconds.toFixed(2), String(Math.round(sentences / ours.seconds))],
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  printTable(rows);
   console.log(`${chapters.length} chapters, ${sentences} Chinese sentences; dictionary loaded in ${dictSeconds.toFixed(2)} s; strict F1 ratio to baseline ${(ours.scores.strict.f1 / baseline.scores.strict.f1).toFixed(2)}×`);
 
   if (args.has('--by-type')) {
@@ -141,7 +143,26 @@ function main() {
       ...(args.has('--ablate') ? { ablation } : {}),
     }),
   );
+  const gc = 'Gale–Church, same run';
+  await writeBenchResult({
+    bench: 'align',
+    title: 'Alignment: the development set (six literary chapters), against Gale–Church',
+    figures: [
+      figure('strict F1', ours.scores.strict.f1, 'score', 'higher', { name: gc, value: baseline.scores.strict.f1 }),
+      figure('lax F1', ours.scores.lax.f1, 'score', 'higher', { name: gc, value: baseline.scores.lax.f1 }),
+      figure('strict precision', ours.scores.strict.precision, 'score', 'higher', { name: gc, value: baseline.scores.strict.precision }),
+      figure('strict recall', ours.scores.strict.recall, 'score', 'higher', { name: gc, value: baseline.scores.strict.recall }),
+      figure('speed', sentences / ours.seconds, 'zh sentences/s', 'higher', { name: gc, value: sentences / baseline.seconds }),
+      figure('CC-CEDICT load (fixed cost)', dictSeconds * 1000, 'ms', 'lower'),
+    ],
+    context: { chapters: chapters.length, sentences, loadavg: loadavg().map((l) => l.toFixed(2)).join(' ') },
+  });
 }
 
 // Run when executed, not when another script imports loadDevSet.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -24,6 +24,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium, devices, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import playwrightConfig from '../../playwright.config';
 import type { Manifest } from '../../lib/model';
+import { figure, writeBenchResult, type BenchResult } from './results';
+import { percentile } from './stats';
+import { printTable } from './table';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -81,12 +84,6 @@ interface Timing {
   p95: number;
   max: number;
   n: number;
-}
-
-/** Nearest-rank percentile of an ascending list. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function timing(values: readonly number[]): Timing {
@@ -420,36 +417,34 @@ async function measureTaps(setup: Setup, url: string, count: number): Promise<Ta
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (t: number) => `${t.toFixed(t < 100 ? 1 : 0)} ms`;
 
-function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-}
-
 const verdict = (value: number, target: number) => (Number.isNaN(value) ? '?' : value < target ? 'PASS' : 'FAIL');
 
-function printReport(doc: PageFigures, ref: PageFigures | null, taps: TapFigures, setup: Setup, verbose: boolean): void {
+function printReport(doc: PageFigures, ref: PageFigures | null, taps: TapFigures, refTaps: TapFigures | null, setup: Setup, verbose: boolean): void {
   const htmlJs = (p: PageFigures) => sum(p.firstView, ['html', 'js']);
   console.log(`reader benchmark: ${doc.url} (${setup.device}; baseline ${ref ? ref.url : 'none'})`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (the figures are this machine's, shared with others)\n`);
   const refCell = (f: (p: PageFigures) => string) => (ref ? f(ref) : '—');
+  const refTapCell = (f: (t: TapFigures) => string) => (refTaps ? f(refTaps) : '—');
   printTable([
     ['figure', 'document', 'target', '', 'baseline doc'],
     ['first view: HTML + JS (wire)', kB(htmlJs(doc)), `< ${kB(TARGET.firstViewHtmlJsBytes)}`, verdict(htmlJs(doc), TARGET.firstViewHtmlJsBytes), refCell((p) => kB(htmlJs(p)))],
     ['LCP, cold cache (median)', ms(doc.lcpCold.median), `< ${ms(TARGET.lcpMs)}`, verdict(doc.lcpCold.median, TARGET.lcpMs), refCell((p) => ms(p.lcpCold.median))],
     ['LCP, warm cache (median)', ms(doc.lcpWarm.median), `< ${ms(TARGET.lcpMs)}`, verdict(doc.lcpWarm.median, TARGET.lcpMs), refCell((p) => ms(p.lcpWarm.median))],
-    ['tap → popover content (median)', ms(taps.loaded.median), `< ${ms(TARGET.popoverMs)}`, verdict(taps.loaded.median, TARGET.popoverMs), ''],
-    ['tap → popover content (p95)', ms(taps.loaded.p95), `< ${ms(TARGET.popoverMs)}`, verdict(taps.loaded.p95, TARGET.popoverMs), ''],
-    ['tap → dialog placed (median)', ms(taps.visible.median), '', '', ''],
-    ['tap → dialog placed (p95)', ms(taps.visible.p95), '', '', ''],
-    ['tap → content painted (median)', ms(taps.painted.median), '', '', ''],
-    ['first tap of the page → content', ms(taps.firstTap.loaded), '', '', ''],
+    ['tap → popover content (median)', ms(taps.loaded.median), `< ${ms(TARGET.popoverMs)}`, verdict(taps.loaded.median, TARGET.popoverMs), refTapCell((t) => ms(t.loaded.median))],
+    ['tap → popover content (p95)', ms(taps.loaded.p95), `< ${ms(TARGET.popoverMs)}`, verdict(taps.loaded.p95, TARGET.popoverMs), refTapCell((t) => ms(t.loaded.p95))],
+    ['tap → dialog placed (median)', ms(taps.visible.median), '', '', refTapCell((t) => ms(t.visible.median))],
+    ['tap → dialog placed (p95)', ms(taps.visible.p95), '', '', refTapCell((t) => ms(t.visible.p95))],
+    ['tap → content painted (median)', ms(taps.painted.median), '', '', refTapCell((t) => ms(t.painted.median))],
+    ['first tap of the page → content', ms(taps.firstTap.loaded), '', '', refTapCell((t) => ms(t.firstTap.loaded))],
     ['DOM elements at load', String(doc.domAtLoad), '', '', refCell((p) => String(p.domAtLoad))],
     [`DOM elements after ${SETTLE_MS / 1000} s`, String(doc.domSettled), '', '', refCell((p) => String(p.domSettled))],
     ['TTFB, cold (median)', ms(doc.ttfbCold.median), '', '', refCell((p) => ms(p.ttfbCold.median))],
     ['FCP, cold (median)', ms(doc.fcpCold.median), '', '', refCell((p) => ms(p.fcpCold.median))],
     ['load event, cold (median)', ms(doc.loadCold.median), '', '', refCell((p) => ms(p.loadCold.median))],
   ]);
-  console.log(`LCP element: ${doc.lcpElement}; LCP cold p95 ${ms(doc.lcpCold.p95)}, warm p95 ${ms(doc.lcpWarm.p95)} over ${doc.lcpCold.n} runs; taps over ${taps.loaded.n} words\n`);
+  console.log(
+    `LCP element: ${doc.lcpElement}; LCP cold p95 ${ms(doc.lcpCold.p95)}, warm p95 ${ms(doc.lcpWarm.p95)} over ${doc.lcpCold.n} runs; taps over ${taps.loaded.n} words${refTaps ? ` (${refTaps.loaded.n} on the baseline doc)` : ''}\n`,
+  );
 
   for (const [title, p] of [['document', doc], ['baseline doc', ref]] as const) {
     if (!p) continue;
@@ -466,6 +461,28 @@ function printReport(doc: PageFigures, ref: PageFigures | null, taps: TapFigures
       console.log('');
     }
   }
+}
+
+/** The headline figures for the report: the document beside the baseline document, with the issue's targets. */
+function benchResult(docId: string, refId: string | undefined, doc: PageFigures, ref: PageFigures | null, taps: TapFigures, refTaps: TapFigures | null, device: string): BenchResult {
+  const htmlJsKB = (p: PageFigures) => sum(p.firstView, ['html', 'js']) / 1000;
+  const baseline = `document ${refId}`;
+  const page = (f: (p: PageFigures) => number) => (ref ? { name: baseline, value: f(ref) } : undefined);
+  const tap = (f: (t: TapFigures) => number) => (refTaps ? { name: baseline, value: f(refTaps) } : undefined);
+  return {
+    bench: 'reader',
+    title: `Reader in Chromium (${device}): document ${docId}, against document ${refId ?? '(none)'} (by default the longest and the shortest)`,
+    figures: [
+      figure('first view, HTML + JS on the wire', htmlJsKB(doc), 'kB', 'lower', page(htmlJsKB), { target: TARGET.firstViewHtmlJsBytes / 1000 }),
+      figure('first view, every kind on the wire', sum(doc.firstView) / 1000, 'kB', 'lower', page((p) => sum(p.firstView) / 1000)),
+      figure('LCP, cold cache (median)', doc.lcpCold.median, 'ms', 'lower', page((p) => p.lcpCold.median), { target: TARGET.lcpMs }),
+      figure('LCP, warm cache (median)', doc.lcpWarm.median, 'ms', 'lower', page((p) => p.lcpWarm.median), { target: TARGET.lcpMs }),
+      figure('tap → popover content (median)', taps.loaded.median, 'ms', 'lower', tap((t) => t.loaded.median), { target: TARGET.popoverMs }),
+      figure('tap → popover content (p95)', taps.loaded.p95, 'ms', 'lower', tap((t) => t.loaded.p95), { target: TARGET.popoverMs }),
+      figure('DOM elements at load', doc.domAtLoad, 'elements', 'lower', page((p) => p.domAtLoad)),
+    ],
+    context: { device, lcpRuns: doc.lcpCold.n, words: taps.loaded.n, loadavg: loadavg().map((l) => l.toFixed(2)).join(' ') },
+  };
 }
 
 function manifestDocs(): Manifest['docs'] {
@@ -516,12 +533,15 @@ async function main(): Promise<void> {
     log(`measuring ${words} taps`);
     const taps = await measureTaps(setup, pageUrl(docId), words);
     let ref: PageFigures | null = null;
+    let refTaps: TapFigures | null = null;
     if (refId && refId !== docId) {
       log(`measuring the baseline ${pageUrl(refId)}`);
       await waitForServer(pageUrl(refId), null);
       ref = await measurePage(setup, pageUrl(refId), runs, false);
+      log(`measuring ${words} taps on the baseline`);
+      refTaps = await measureTaps(setup, pageUrl(refId), words);
     }
-    if (!values.json) printReport(doc, ref, taps, setup, values.verbose);
+    if (!values.json) printReport(doc, ref, taps, refTaps, setup, values.verbose);
     const slim = ({ transfers: _t, ...figures }: PageFigures) => figures;
     console.log(
       JSON.stringify({
@@ -531,6 +551,7 @@ async function main(): Promise<void> {
         doc: slim(doc),
         baseline: ref && slim(ref),
         taps,
+        baselineTaps: refTaps,
         pass: {
           firstViewHtmlJs: sum(doc.firstView, ['html', 'js']) < TARGET.firstViewHtmlJsBytes,
           lcpCold: doc.lcpCold.median < TARGET.lcpMs,
@@ -540,6 +561,7 @@ async function main(): Promise<void> {
         loadavg: loadavg(),
       }),
     );
+    await writeBenchResult(benchResult(docId, refId, doc, ref, taps, refTaps, device));
   } finally {
     await browser.close();
     server.stop();

@@ -18,6 +18,8 @@ export interface Figure {
   baseline?: { name: string; value: number };
   /** value / baseline.value, present exactly when a baseline is. */
   ratio?: number;
+  /** A target the value should beat in the `better` direction (below it for "lower"), where the issue set one. */
+  target?: number;
 }
 
 export interface BenchResult {
@@ -30,9 +32,17 @@ export interface BenchResult {
 }
 
 /** A figure with its baseline and ratio filled in consistently. */
-export function figure(name: string, value: number, unit: string, better: Figure['better'], baseline?: { name: string; value: number }): Figure {
-  if (!baseline) return { name, value, unit, better };
-  return { name, value, unit, better, baseline, ratio: baseline.value === 0 ? Number.NaN : value / baseline.value };
+export function figure(
+  name: string,
+  value: number,
+  unit: string,
+  better: Figure['better'],
+  baseline?: { name: string; value: number },
+  options: { target?: number } = {},
+): Figure {
+  const target = options.target === undefined ? {} : { target: options.target };
+  if (!baseline) return { name, value, unit, better, ...target };
+  return { name, value, unit, better, baseline, ratio: baseline.value === 0 ? Number.NaN : value / baseline.value, ...target };
 }
 
 /**

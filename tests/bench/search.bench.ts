@@ -1,6 +1,7 @@
 /**
  * `npm run bench:search`: search speed and memory, in process, on
- *   (a) the real corpus: the records of build/search.json (`--build DIR`), and
+ *   (a) the real corpus: the records of build/search.json (`--build DIR`; by default the build
+ *       DUIZHAO_BUILD names, else build/), and
  *   (b) a synthetic corpus of at least 10 million Chinese characters that are not one text
  *       repeated: seeded random sentences of CC-CEDICT headwords (the commonest function words
  *       mixed in at their usual rates, so 的 is as frequent as in real text), English made of the
@@ -14,6 +15,7 @@
  *       N at a time; prints p50 and p99 latency and the status counts.
  */
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +26,8 @@ import { englishWords, toSimplified } from '../../lib/search/encode';
 import { loadSearcher, searcherOver, type Searcher } from '../../lib/search/index';
 import { hanSlots, pinyinLine, wordSyllables } from '../../lib/search/pinyin';
 import { seededRandom } from '../fixtures/random';
+import { figure, writeBenchResult, type Figure } from './results';
+import { percentile } from './stats';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -205,11 +209,6 @@ function plainScan(records: readonly PairRecord[], query: string): number {
   return n;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 interface Timing {
   median: number;
   p99: number;
@@ -329,6 +328,21 @@ function printReport(r: CorpusReport): void {
   console.log(`  slowest: ${r.slowest.map((s) => `${JSON.stringify(s.query)} ${s.ms.toFixed(1)} ms (${s.total} hits)`).join('; ')}`);
 }
 
+/** The headline figures of one corpus for the report, each search figure beside the plain scan of the same queries. */
+function reportFigures(label: string, r: CorpusReport, built: 'built' | 'loaded'): Figure[] {
+  const scan = { name: `plain scan, the same ${r.scanned} queries` };
+  const over = r.scanned < r.queries ? ` (first ${r.scanned} queries)` : ` (${r.queries} queries)`;
+  return [
+    figure(`${label}: search median${over}`, r.searchOfScanned.median, 'ms', 'lower', { ...scan, value: r.scan.median }),
+    figure(`${label}: search p99${over}`, r.searchOfScanned.p99, 'ms', 'lower', { ...scan, value: r.scan.p99 }),
+    ...(r.scanned < r.queries
+      ? [figure(`${label}: search median (all ${r.queries} queries)`, r.search.median, 'ms', 'lower'), figure(`${label}: search p99 (all ${r.queries} queries)`, r.search.p99, 'ms', 'lower')]
+      : []),
+    figure(`${label}: index ${built} in`, r.buildSeconds, 's', 'lower'),
+    figure(`${label}: index memory (heap + typed arrays)`, r.heapMB + r.buffersMB, 'MB', 'lower'),
+  ];
+}
+
 function realRecords(buildDir: string): IndexBundle {
   const file = path.join(buildDir, 'search.json');
   if (!existsSync(file)) throw new Error(`no ${file}: run "npm run ingest" first (or pass --build DIR)`);
@@ -370,7 +384,7 @@ async function benchServer(url: string, concurrency: number, requests: number, q
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      build: { type: 'string', default: 'build' },
+      build: { type: 'string', default: process.env.DUIZHAO_BUILD ?? 'build' },
       chars: { type: 'string', default: '10000000' },
       queries: { type: 'string', default: '1000' },
       server: { type: 'string' },
@@ -389,7 +403,7 @@ async function main(): Promise<void> {
   const reports: CorpusReport[] = [];
   reports.push(
     await benchCorpus(
-      'real corpus (build/search.json, loaded from its export)',
+      `real corpus (${path.relative(process.cwd(), path.join(values.build, 'search.json'))}, loaded from its export)`,
       bundle.records,
       () => loadSearcher(bundle),
       querySet(bundle.records, queryCount, 1),
@@ -407,6 +421,17 @@ async function main(): Promise<void> {
     printReport(reports[1]!);
   }
   console.log(JSON.stringify({ bench: 'search', reports }));
+  const [real, synthetic] = reports;
+  await writeBenchResult({
+    bench: 'search',
+    title: 'Search: each query once, cold, against a plain substring scan',
+    figures: [...reportFigures('real corpus', real!, 'loaded'), ...(synthetic ? reportFigures(`synthetic ${(synthetic.hanChars / 1e6).toFixed(0)} M chars`, synthetic, 'built') : [])],
+    context: {
+      ...Object.fromEntries(reports.map((r, i) => [`corpus ${i + 1}`, `${r.corpus}: ${r.records} records, ${r.hanChars} Han characters`])),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      loadavg: loadavg().map((l) => l.toFixed(2)).join(' '),
+    },
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
