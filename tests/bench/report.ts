@@ -12,7 +12,7 @@ export interface Machine {
   cores: number;
   memoryGB: number;
   commit: string;
-  /** Uncommitted changes in the work tree when the run started. */
+  /** Uncommitted changes in the work tree when the run started (the report files aside). */
   dirty: boolean;
 }
 
