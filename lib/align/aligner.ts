@@ -289,14 +289,17 @@ export class Aligner {
     this.lexicon = lexiconFor(dict);
   }
 
-  /** The features of both sides that every bead's score reads. */
-  private texts(zhSentences: string[], enSentences: string[], structure?: Structure): Texts {
+  /**
+   * The features of both sides that every bead's score reads. `widestBead` is the most English
+   * units one scored bead can hold (it sizes the scratch space).
+   */
+  private texts(zhSentences: string[], enSentences: string[], widestBead: number, structure?: Structure): Texts {
     const zh = chineseFeatures(zhSentences, this.dict, this.lexicon, this.interner);
     const en = englishFeatures(enSentences, this.interner);
     const size = this.interner.size;
     const wordOffset = new Int32Array(zh.length + 1);
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
-    const enIdsMax = Math.max(en.reduce((most, e) => Math.max(most, e.ids.length), 0) * Math.max(...SHAPES.map(([, ne]) => ne)), en.reduce((n, e) => n + e.ids.length, 0));
+    const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * widestBead;
     const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), enIds: new Int32Array(enIdsMax), wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
     const zhClauses = zhSentences.map(chineseClauses);
     const enClauses = enSentences.map(englishClauses);
@@ -309,13 +312,13 @@ export class Aligner {
    */
   coverage(zh: string[], en: string[]): { zh: number; en: number } {
     if (zh.length === 0 || en.length === 0) return { zh: 0, en: 0 };
-    const e = evidence(this.texts(zh, en), 0, zh.length, 0, en.length);
+    const e = evidence(this.texts(zh, en, en.length), 0, zh.length, 0, en.length);
     return { zh: e.zhCoverage, en: e.enCoverage };
   }
 
   /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
   align(zhSentences: string[], enSentences: string[], structure?: Structure): Bead[] {
-    const t = this.texts(zhSentences, enSentences, structure);
+    const t = this.texts(zhSentences, enSentences, Math.max(...SHAPES.map(([, ne]) => ne)), structure);
     const { zh, en } = t;
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;

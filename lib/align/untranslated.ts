@@ -49,6 +49,14 @@ function addsTooLittle(edge: string, others: string[], opposite: string[], side:
   return all - without < MIN_GAIN_RATIO * expected;
 }
 
+/** The four ends of a merged bead an untranslated unit can sit at, in the order they are tried. */
+const EDGES: ReadonlyArray<{ side: 'zh' | 'en'; end: 'first' | 'last' }> = [
+  { side: 'zh', end: 'first' },
+  { side: 'zh', end: 'last' },
+  { side: 'en', end: 'first' },
+  { side: 'en', end: 'last' },
+];
+
 /**
  * Splits the untranslated edge units out of merged beads, as beads of their own with nothing on
  * the other side. Order and the every-unit-in-one-bead rule are kept.
@@ -59,33 +67,29 @@ export function splitUntranslated(beads: Bead[], zh: string[], en: string[], cov
   const orphanHeading = (side: 'zh' | 'en', unit: number, opposite: number[]) =>
     standsAlone !== undefined && standsAlone[side](unit) && !opposite.some((o) => standsAlone[side === 'zh' ? 'en' : 'zh'](o));
   const out: Bead[] = [];
+  const text = (ids: number[], side: string[]) => ids.map((i) => side[i]!);
   for (const bead of beads) {
     let zhIds = bead.zh;
     let enIds = bead.en;
     const before: Bead[] = [];
     const after: Bead[] = [];
-    const text = (ids: number[], side: string[]) => ids.map((i) => side[i]!);
     let changed = true;
     while (changed && zhIds.length > 0 && enIds.length > 0) {
       changed = false;
-      const first = (side: 'zh' | 'en') => (side === 'zh' ? zhIds[0]! : enIds[0]!);
-      const last = (side: 'zh' | 'en') => (side === 'zh' ? zhIds.at(-1)! : enIds.at(-1)!);
-      if (zhIds.length > 1 && (orphanHeading('zh', first('zh'), enIds) || addsTooLittle(zh[zhIds[0]!]!, text(zhIds.slice(1), zh), text(enIds, en), 'zh', coverage))) {
-        before.push({ zh: [zhIds[0]!], en: [], confidence: 0 });
-        zhIds = zhIds.slice(1);
+      for (const { side, end } of EDGES) {
+        const ids = side === 'zh' ? zhIds : enIds;
+        if (ids.length < 2) continue;
+        const unit = end === 'first' ? ids[0]! : ids.at(-1)!;
+        const rest = end === 'first' ? ids.slice(1) : ids.slice(0, -1);
+        const [units, opposite, oppositeUnits] = side === 'zh' ? [zh, enIds, en] : [en, zhIds, zh];
+        if (!orphanHeading(side, unit, opposite) && !addsTooLittle(units[unit]!, text(rest, units), text(opposite, oppositeUnits), side, coverage)) continue;
+        const alone: Bead = side === 'zh' ? { zh: [unit], en: [], confidence: 0 } : { zh: [], en: [unit], confidence: 0 };
+        if (end === 'first') before.push(alone);
+        else after.unshift(alone);
+        if (side === 'zh') zhIds = rest;
+        else enIds = rest;
         changed = true;
-      } else if (zhIds.length > 1 && (orphanHeading('zh', last('zh'), enIds) || addsTooLittle(zh[zhIds.at(-1)!]!, text(zhIds.slice(0, -1), zh), text(enIds, en), 'zh', coverage))) {
-        after.unshift({ zh: [zhIds.at(-1)!], en: [], confidence: 0 });
-        zhIds = zhIds.slice(0, -1);
-        changed = true;
-      } else if (enIds.length > 1 && (orphanHeading('en', first('en'), zhIds) || addsTooLittle(en[enIds[0]!]!, text(enIds.slice(1), en), text(zhIds, zh), 'en', coverage))) {
-        before.push({ zh: [], en: [enIds[0]!], confidence: 0 });
-        enIds = enIds.slice(1);
-        changed = true;
-      } else if (enIds.length > 1 && (orphanHeading('en', last('en'), zhIds) || addsTooLittle(en[enIds.at(-1)!]!, text(enIds.slice(0, -1), en), text(zhIds, zh), 'en', coverage))) {
-        after.unshift({ zh: [], en: [enIds.at(-1)!], confidence: 0 });
-        enIds = enIds.slice(0, -1);
-        changed = true;
+        break;
       }
     }
     const kept = zhIds === bead.zh && enIds === bead.en ? bead : { ...bead, zh: zhIds, en: enIds };
