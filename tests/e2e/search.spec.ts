@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { isPhone, shot } from './support';
+import { isPhone, recordDialogs, shot } from './support';
 
 test('searching 合作 shows an exact count and the term marked in every hit', async ({ page, request }, testInfo) => {
   const api = await request.get(`/api/search?q=${encodeURIComponent('合作')}&limit=1`);
@@ -51,11 +51,7 @@ test('a search with no hits says so clearly', async ({ page }, testInfo) => {
 });
 
 test('the search page survives hostile queries and shows them as text', async ({ page }, testInfo) => {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   for (const q of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '__proto__', '\\', '*']) {
     const response = await page.goto(`/en/search?q=${encodeURIComponent(q)}`);
     expect(response?.status(), q).toBe(200);

@@ -1,12 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { manifest, openReader, shot, translatedDoc } from './support';
+import { manifest, openReader, recordDialogs, shot, translatedDoc } from './support';
 
 test('translations: javascript: links and inline handlers are inert, no dialog ever opens (row 28)', async ({ page }, testInfo) => {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   const translated = manifest().docs.filter((d) => d.meta.translation);
   expect(translated.length).toBeGreaterThan(0);
   for (const { meta } of translated) {
@@ -127,11 +123,7 @@ test('the pages run under the policy with no violation, and an injected inline h
 });
 
 test('corpus text holding <img onerror> is shown as text inside a highlighted hit, and runs nothing (row 23)', async ({ page }, testInfo) => {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   await page.goto(`/en/search?q=${encodeURIComponent('安全漏洞')}`);
   const hit = page.locator('.hit').filter({ hasText: '安全漏洞' }).first();
   await expect(hit).toBeVisible();

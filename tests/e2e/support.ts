@@ -52,3 +52,13 @@ export async function boxOf(locator: Locator): Promise<Box> {
   if (!box) throw new Error('element has no box');
   return box;
 }
+
+/** Records (and dismisses) every dialog the page opens: an alert() from injected script shows here. */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return dialogs;
+}

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import type { SavedWord } from '../../lib/learner/vocabulary';
 import { VOCABULARY_KEY } from '../../lib/learner/vocabulary-store';
-import { isPhone, manifest, shot } from './support';
+import { isPhone, manifest, recordDialogs, shot } from './support';
 
 // The popover's save button is someone else's work: these tests put saved words into storage
 // themselves, in the shape the store writes.
@@ -83,11 +83,7 @@ async function downloaded(page: Page, format: 'csv' | 'tsv'): Promise<{ download
 }
 
 test('the saved list shows each word with pinyin, meaning, its sentence highlighted, the English and a link to the pair', async ({ page }, testInfo) => {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   await seed(page);
   await open(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vocabulary');
