@@ -26,8 +26,8 @@ import { summarise, type LatencySummary } from './stats';
 /**
  * How far above its baseline the server's memory may stay after the run, both read after full
  * collections, so what is left is what the run itself kept. Measured (docs/load-test.md): the two
- * differ by 3–6 MB of some 170 MB, whether the run lasts 10 s or 90 s; 20 MB is more than three
- * times that, and would still catch 2 kB kept per request over a 30-second run.
+ * differ by 2–8 MB of some 170 MB, whether the run lasts 10 s or 90 s; 20 MB is two and a half
+ * times the most seen, and would still catch 2 kB kept per request over a 30-second run.
  */
 export const MEMORY_TOLERANCE: MemoryTolerance = { fraction: 0.1, minKb: 20 * 1024 };
 
