@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what the tests need when it is missing (Debian chromium and CJK fonts),
-# then runs every test: unit tests, a fresh ingest and production build, and the end-to-end tests
-# in real Chromium against `next start`.
+# then runs every test: unit tests, a fresh ingest and production build, the end-to-end tests
+# in real Chromium against `next start`, and a load test of that server on loopback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,3 +38,7 @@ echo "== production build"
 npx next build
 echo "== end-to-end tests (Chromium against next start)"
 npx playwright test
+# The search API and reader pages under load (docs/load-test.md): the same build, its own
+# `next start` on 127.0.0.1; fails on any error, timeout or non-2xx answer, or memory that stays up.
+echo "== load test (next start on 127.0.0.1, 30 s at 50 connections)"
+npm run --silent bench:load -- --seconds 30 --connections 50

@@ -14,9 +14,7 @@
  * Prints a table with each figure's target and PASS/FAIL, then one JSON line. A missed target is
  * reported, not an error: the exit code is 0 unless the benchmark itself could not run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,11 +22,11 @@ import { pathToFileURL } from 'node:url';
 import { chromium, devices, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import playwrightConfig from '../../playwright.config';
 import type { Manifest } from '../../lib/model';
+import { ROOT, startNextServer, waitForServer } from './next-server';
 import { figure, writeBenchResult, type BenchResult } from './results';
 import { percentile } from './stats';
 import { printTable } from './table';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const USAGE = `npm run bench:reader -- [options]   (after \`npx next build\`)
 
@@ -122,49 +120,6 @@ function byKind(transfers: readonly Transfer[]): BytesByKind {
 const sum = (b: BytesByKind, kinds: readonly Kind[] = KINDS, field: 'encoded' | 'decoded' = 'encoded') => kinds.reduce((n, k) => n + b[k][field], 0);
 
 // ---------------------------------------------------------------------------------------------
-// The server
-
-async function freePort(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer()
-      .once('error', () => resolve(false))
-      .once('listening', () => probe.close(() => resolve(true)))
-      .listen(port, '127.0.0.1');
-  });
-}
-
-async function waitForServer(url: string, server: ChildProcess | null, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server && server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode} (has \`npx next build\` run?)`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
-/** `next start` in its own process group, so that stopping it stops its children too. */
-async function startServer(port: number): Promise<{ url: string; stop: () => void }> {
-  if (!(await freePort(port))) throw new Error(`port ${port} is taken: pass --port N or --server URL`);
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stop = () => {
-    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-  };
-  process.once('exit', stop);
-  const url = `http://127.0.0.1:${port}`;
-  await waitForServer(`${url}/en`, child);
-  return { url, stop };
-}
-
 // ---------------------------------------------------------------------------------------------
 // The browser
 
@@ -519,7 +474,7 @@ async function main(): Promise<void> {
   const words = Math.max(1, Number(values.words));
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const server = values.server ? { url: values.server.replace(/\/$/, ''), stop: () => undefined } : await startServer(Number(values.port));
+  const server = values.server ? { url: values.server.replace(/\/$/, ''), stop: async () => undefined } : await startNextServer(Number(values.port));
   const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
   try {
     const setup: Setup = { browser, device, base: server.url };
@@ -564,7 +519,7 @@ async function main(): Promise<void> {
     await writeBenchResult(benchResult(docId, refId, doc, ref, taps, refTaps, device));
   } finally {
     await browser.close();
-    server.stop();
+    await server.stop();
   }
 }
 
