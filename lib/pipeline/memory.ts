@@ -137,6 +137,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   htmlEntities: false,
+  maxNestedTags: MEMORY_MAX_DEPTH,
 });
 
 function parseXml(doc: DecodedText): XNode[] {
@@ -145,8 +146,15 @@ function parseXml(doc: DecodedText): XNode[] {
   if (/<!ENTITY/i.test(doc.text)) throw new MemoryError(doc.path, 'entity declarations (<!ENTITY …>) are refused in a translation memory');
   const valid = XMLValidator.validate(doc.text);
   if (valid !== true) throw new MemoryError(doc.path, `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
-  const nodes = parser.parse(doc.text) as XNode[];
-  if (depthOf(nodes) > MEMORY_MAX_DEPTH) throw new MemoryError(doc.path, `elements nested more than ${MEMORY_MAX_DEPTH} deep`);
+  let nodes: XNode[];
+  try {
+    nodes = parser.parse(doc.text) as XNode[];
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new MemoryError(doc.path, /nested/i.test(message) ? `elements nested more than ${MEMORY_MAX_DEPTH} deep` : `cannot read the XML: ${message}`);
+  }
+  // The parser's own cap, checked again here so the tree walks below may recurse safely.
+  if (depthOf(nodes) > MEMORY_MAX_DEPTH + 1) throw new MemoryError(doc.path, `elements nested more than ${MEMORY_MAX_DEPTH} deep`);
   return nodes;
 }
 
