@@ -14,6 +14,9 @@ import * as OpenCC from 'opencc-js';
 import type { ScriptVariant } from '../model';
 import { decode, normaliseEncodingLabel } from '../pipeline/decode';
 
+/** How much of a file chardet looks at. */
+export const SAMPLE_BYTES = 256 * 1024;
+
 /** Below this chardet confidence (0–100) the guess is not trusted: the user names the encoding. */
 export const MIN_CONFIDENCE = 50;
 
@@ -56,7 +59,9 @@ const list = (candidates: EncodingCandidate[]) => candidates.slice(0, 5).map((c)
  * DetectError listing the candidates and asking for --encoding.
  */
 export function detectEncoding(path: string, bytes: Uint8Array): EncodingFinding {
-  const candidates = chardet.analyse(bytes).map((m) => ({ name: m.name, confidence: m.confidence }));
+  // chardet reads every byte it is given; a sample says as much about the encoding, and the strict
+  // decode below checks the whole file anyway.
+  const candidates = chardet.analyse(bytes.subarray(0, SAMPLE_BYTES)).map((m) => ({ name: m.name, confidence: m.confidence }));
   const best = candidates[0];
   const ask = `name it with --encoding (utf-8, gb18030, big5, utf-16le, utf-16be)`;
   if (!best) throw new DetectError(`${path}: cannot guess the encoding (no candidates); ${ask}`);
