@@ -21,10 +21,33 @@ Commands:
                                folder and swapped in atomically; on error the previous build stays.
       --corpus DIR             corpus folder (default: corpus)
       --build DIR              build link to publish (default: build)
+  add SOURCE [--translation FILE] [options]
+                               Add a document of your own to the corpus, then ingest. SOURCE is
+                               .txt, .md, .html/.htm, .docx, or a translation memory (.tmx,
+                               .xlf/.xliff: its units become the pairs, as given). Reports on
+                               stderr the encoding chardet guessed (with its confidence; refused
+                               below 50% or if the strict decoder disagrees: say --encoding) and
+                               the script variant opencc-js found (shares of traditional-only and
+                               simplified-only characters; Hong Kong forms such as 裏 着 啓 make it
+                               traditional-HK, otherwise traditional-TW). Writes corpus/<id>/ with
+                               the source byte for byte, the translation and meta.json, atomically;
+                               if the ingest then fails, the folder is taken out again.
+      --translation FILE       the English translation: .txt, .md, .html or .docx, in UTF-8
+      --title T, --title-en T  the title in Chinese and in English (default: the file name)
+      --publication P          where it was published (default: not stated)
+      --date YYYY-MM-DD        publication date (default: today)
+      --id ID                  document id (default: the date and a slug of --title-en or the
+                               file name, e.g. 2026-05-20-xi-putin-talks)
+      --encoding ENC           skip detection: utf-8, gb18030, big5, utf-16le, utf-16be
+      --variant V              skip detection: simplified, traditional-HK, traditional-TW
+      --format F               text, markdown, html, docx, tmx, xliff (default: from the extension)
+      --force                  replace a document of the same id
+      --corpus DIR, --build DIR  as for ingest
   clean FILE                   Print the cleaned blocks of one raw text file, one block per line,
-                               in the file's own script. Markdown when FILE ends in .md.
+                               in the file's own script. Markdown when FILE ends in .md, HTML when
+                               it ends in .html or .htm.
       --encoding ENC           encoding of FILE (default: utf-8; also gb18030, big5, utf-16le)
-      --format text|markdown   override the format guessed from the file name
+      --format text|markdown|html  override the format guessed from the file name
   align --zh A --en B [--sentences]
                                Align a Chinese and an English text. With --sentences, A and B hold
                                one sentence per line: prints one bead per line, [zh ids]:[en ids]
@@ -58,6 +81,7 @@ Commands:
 
 Examples:
   npm run duizhao -- ingest
+  npm run duizhao -- add ~/texts/report.docx --translation ~/texts/report-en.md --title-en "A report" --date 2026-05-20
   npm run --silent duizhao -- clean corpus/2026-05-20-xi-putin-talks/source.txt
   npm run --silent duizhao -- export --format tsv 2026-05-20-xi-putin-talks > pairs.tsv
   npm run --silent duizhao -- export --format tmx > duizhao-corpus.tmx
@@ -101,12 +125,62 @@ async function runIngest(args: string[]): Promise<void> {
   process.stderr.write(ingestReport(result.docs, path.relative(root, result.buildDir), performance.now() - t0));
 }
 
+/** `add SOURCE`: a new corpus folder (lib/add), then the very ingest the `ingest` command runs. */
+async function runAdd(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      translation: { type: 'string' },
+      title: { type: 'string' },
+      'title-en': { type: 'string' },
+      publication: { type: 'string' },
+      date: { type: 'string' },
+      id: { type: 'string' },
+      encoding: { type: 'string' },
+      variant: { type: 'string' },
+      format: { type: 'string' },
+      force: { type: 'boolean' },
+      corpus: { type: 'string' },
+      build: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const source = positionals[0];
+  if (!source || positionals.length > 1) throw new UsageError('add takes exactly one SOURCE file');
+  const { addDocument } = await import('./add/add');
+  const corpusDir = path.resolve(values.corpus ?? 'corpus');
+  const added = await addDocument({
+    corpusDir,
+    source,
+    translation: values.translation,
+    title: values.title,
+    titleEn: values['title-en'],
+    publication: values.publication,
+    date: values.date,
+    id: values.id,
+    encoding: values.encoding,
+    variant: values.variant,
+    format: values.format,
+    force: values.force,
+  });
+  for (const line of added.report) process.stderr.write(`${line}\n`);
+  process.stderr.write(`added ${path.relative(process.cwd(), added.dir)}; ingesting\n`);
+  try {
+    await runIngest(['--corpus', corpusDir, ...(values.build ? ['--build', values.build] : [])]);
+  } catch (e) {
+    await added.rollback();
+    throw new Error(`the ingest failed, so ${added.id} was not added (the corpus is as it was): ${(e as Error).message}`);
+  }
+  await added.commit();
+}
+
 async function runClean(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { encoding: { type: 'string' }, format: { type: 'string' } }, allowPositionals: true, strict: true });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('clean takes exactly one FILE');
-  const format = (values.format ?? (/\.(md|markdown)$/i.test(file) ? 'markdown' : 'text')) as TextFormat;
-  if (format !== 'text' && format !== 'markdown') throw new UsageError('--format must be text or markdown');
+  const format = (values.format ?? (/\.(md|markdown)$/i.test(file) ? 'markdown' : /\.html?$/i.test(file) ? 'html' : 'text')) as TextFormat;
+  if (format !== 'text' && format !== 'markdown' && format !== 'html') throw new UsageError('--format must be text, markdown or html');
   const bytes = new Uint8Array(await readFile(file));
   const cleaned = clean(decode({ path: file, bytes, encoding: values.encoding ?? 'utf-8', format }));
   process.stdout.write(cleaned.blocks.map((b) => `${b.text}\n`).join(''));
@@ -249,6 +323,9 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'ingest':
         await runIngest(rest);
+        return 0;
+      case 'add':
+        await runAdd(rest);
         return 0;
       case 'clean':
         await runClean(rest);

@@ -16,8 +16,20 @@
 /** How the Chinese source is written, as declared in meta.json. */
 export type ScriptVariant = 'simplified' | 'traditional-HK' | 'traditional-TW';
 
-/** How a file is to be parsed: plain text (newspaper pages) or Markdown (e.g. a PDF extraction). */
-export type TextFormat = 'text' | 'markdown';
+/**
+ * How a text file is cleaned into blocks: plain text (newspaper pages), Markdown (e.g. a PDF
+ * extraction) or HTML (a web page; also what a DOCX becomes, see `SourceFormat`).
+ */
+export type TextFormat = 'text' | 'markdown' | 'html';
+
+/** A translation memory: both sides in one file, one given pair per translation unit. */
+export type MemoryFormat = 'tmx' | 'xliff';
+
+/**
+ * The format meta.json declares. A DOCX is converted to HTML at the file-system edge (mammoth is
+ * asynchronous; the stages are not), so the stages only ever see text and memory formats.
+ */
+export type SourceFormat = TextFormat | 'docx' | MemoryFormat;
 
 /** A bilingual label. */
 export interface ZhEn {
@@ -27,9 +39,9 @@ export interface ZhEn {
 
 /** The translation's provenance, shown in the library and reader (as ctext.org labels its translations). */
 export interface TranslationMeta {
-  /** File name inside the document folder. */
+  /** File name inside the document folder; for a translation memory, the memory itself (the source). */
   file: string;
-  format: TextFormat;
+  format: TextFormat | 'docx' | MemoryFormat;
   /** Who translated it, e.g. "Duizhao contributors". */
   translator: string;
   /** Always says whether it is official; ours never are. */
@@ -49,7 +61,7 @@ export interface DocMeta {
   variant: ScriptVariant;
   /** File name of the source text inside the document folder, kept byte for byte as received. */
   source: string;
-  format: TextFormat;
+  format: SourceFormat;
   /** Where the source was published, when known. */
   url?: string;
   translation?: TranslationMeta;
@@ -61,14 +73,15 @@ export interface RawFile {
   path: string;
   bytes: Uint8Array;
   encoding: string;
-  format: TextFormat;
+  /** A DOCX arrives here already converted to HTML (see `SourceFormat`). */
+  format: TextFormat | MemoryFormat;
 }
 
 /** Stage 1 output: strictly decoded text, BOM stripped, line endings normalised to \n. */
 export interface DecodedText {
   path: string;
   text: string;
-  format: TextFormat;
+  format: TextFormat | MemoryFormat;
 }
 
 export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'footnote' | 'list-item' | 'quote';

@@ -5,7 +5,7 @@
  */
 import type { Aligner } from '../align/aligner';
 import { splitUntranslated } from '../align/untranslated';
-import type { BlockKind, EnBlock, Pair, ZhBlock } from '../model';
+import type { Bead, BlockKind, EnBlock, Pair, ZhBlock } from '../model';
 
 /** Below this confidence a pair is marked in the reader and listed by the ingest report. */
 export const LOW_CONFIDENCE = 0.4;
@@ -18,17 +18,49 @@ function structuralKind(kind: BlockKind): string {
   return kind === 'heading' || kind === 'footnote' ? kind : 'body';
 }
 
-export function alignBlocks(aligner: Aligner, zh: ZhBlock[], en: EnBlock[]): Pair[] {
+/** Paragraph pairs known before alignment (a translation memory's units): indices into zh and en. */
+export interface GivenPair {
+  zh: number[];
+  en: number[];
+}
+
+/**
+ * Given pairs as beads, after checking that they cover every block of both sides exactly once and
+ * in order (the invariant every bead list keeps). A given pair is sure: confidence 1.
+ */
+function givenBeads(given: GivenPair[], zhCount: number, enCount: number): Bead[] {
+  let nextZh = 0;
+  let nextEn = 0;
+  for (const [k, p] of given.entries()) {
+    for (const i of p.zh) if (i !== nextZh++) throw new Error(`given pair ${k + 1}: Chinese block ${i} out of order (expected ${nextZh - 1})`);
+    for (const j of p.en) if (j !== nextEn++) throw new Error(`given pair ${k + 1}: English block ${j} out of order (expected ${nextEn - 1})`);
+  }
+  if (nextZh !== zhCount || nextEn !== enCount) {
+    throw new Error(`given pairs cover ${nextZh} of ${zhCount} Chinese and ${nextEn} of ${enCount} English blocks`);
+  }
+  return given.map((p) => ({ zh: p.zh, en: p.en, confidence: p.zh.length > 0 && p.en.length > 0 ? 1 : 0 }));
+}
+
+/** The paragraph aligner: every Chinese and English block in exactly one bead. */
+function alignParagraphs(aligner: Aligner, zh: ZhBlock[], en: EnBlock[]): Bead[] {
   const zhTexts = zh.map((b) => b.simplified);
   const enTexts = en.map((b) => b.text);
   // A paragraph left untranslated is shown as such, not folded into its neighbour (RELIABILITY row 10).
-  const beads = splitUntranslated(
+  return splitUntranslated(
     aligner.align(zhTexts, enTexts, { zh: zh.map((b) => structuralKind(b.kind)), en: en.map((b) => structuralKind(b.kind)) }),
     zhTexts,
     enTexts,
     (z, e) => aligner.coverage(z, e),
     { zh: (i) => zh[i]?.kind === 'heading', en: (j) => en[j]?.kind === 'heading' },
   );
+}
+
+/**
+ * The pairs of a document. With `given` (a translation memory's units), the paragraph pairs are
+ * taken as they are and only the sentences inside each pair are aligned.
+ */
+export function alignBlocks(aligner: Aligner, zh: ZhBlock[], en: EnBlock[], given?: GivenPair[]): Pair[] {
+  const beads = given ? givenBeads(given, zh.length, en.length) : alignParagraphs(aligner, zh, en);
   return beads.map((bead, id) => {
     const unaligned = bead.zh.length === 0 || bead.en.length === 0;
     const zhSentences = bead.zh.flatMap((i) => zh[i]?.sentences.map((s) => s.simplified) ?? []);

@@ -1,8 +1,9 @@
 /**
  * Stage 2: decoded text → blocks of running text. Newspaper pages and PDF extractions arrive with
  * lines wrapped at a column width, paragraphs broken by column and page breaks (even mid-word),
- * page furniture, running headers and footnotes. Plain text and Markdown are first turned into
- * "proto-blocks" (markdown.ts parses with remark); the same general rules then apply to both.
+ * page furniture, running headers and footnotes. Plain text, Markdown and HTML are first turned into
+ * "proto-blocks" (markdown.ts parses with remark, html.ts with rehype); the same general rules then
+ * apply to all.
  */
 import type { Block, BlockKind, CleanDoc, DecodedText, Dropped } from '../model';
 import {
@@ -23,6 +24,7 @@ import {
   TERMINAL,
   TRAILING_CREDIT,
 } from './clean-rules';
+import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks } from './markdown';
 import { displayWidth, joinWrapped, normaliseSpaces } from './text-width';
 
@@ -59,11 +61,25 @@ export function clean(doc: DecodedText, options: CleanOptions = {}): CleanDoc {
   const repair = options.repairLayout ?? true;
   const dropped: Dropped[] = [];
   const warnings: string[] = [];
-  const protos = doc.format === 'markdown' ? markdownProtoBlocks(doc.text, dropped) : textProtoBlocks(doc.text, dropped);
+  const protos = protoBlocks(doc, dropped);
   const blocks = repair ? finishBlocks(protos, dropped) : protos.map((p, i) => toBlock(p, protos[i - 1], protos[i + 1], i === 0));
   if (blocks.length === 0) warnings.push(`${doc.path}: no text left after cleaning`);
   dropped.sort((a, b) => a.line - b.line);
   return { blocks, dropped, warnings };
+}
+
+function protoBlocks(doc: DecodedText, dropped: Dropped[]): ProtoBlock[] {
+  switch (doc.format) {
+    case 'markdown':
+      return markdownProtoBlocks(doc.text, dropped);
+    case 'html':
+      return htmlProtoBlocks(doc.text, dropped);
+    case 'text':
+      return textProtoBlocks(doc.text, dropped);
+    default:
+      // A translation memory's units are given pairs, not running text to reflow (see memory.ts).
+      throw new Error(`${doc.path}: a ${doc.format} translation memory is read by parseMemory, not cleaned`);
+  }
 }
 
 /** The furniture rule a line matches, if any. */

@@ -1,7 +1,8 @@
 /**
  * Markdown sources and translations (a PDF extraction: # headings, <sup>①</sup> markers, links,
  * --- rules) are parsed with remark, never treated as plain text. Inline markup worth keeping
- * (links, emphasis) is rendered to HTML here, at ingest, through rehype-sanitize.
+ * (links, emphasis) is rendered to HTML here, at ingest, through rehype-sanitize. HTML sources
+ * (and DOCX, through mammoth) come through the same walk (`mdastProtoBlocks`, see html.ts).
  */
 import type { Heading, Node, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -84,7 +85,14 @@ function splitAtBreaks(p: Paragraph): PhrasingContent[][] {
 }
 
 export function markdownProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
-  const root = parseMarkdown(text);
+  return mdastProtoBlocks(parseMarkdown(text), dropped);
+}
+
+/**
+ * The walk from an mdast tree to proto-blocks, shared by Markdown and HTML (html.ts turns a
+ * sanitised HTML tree into mdast), so both formats follow one set of rules.
+ */
+export function mdastProtoBlocks(root: Root, dropped: Dropped[]): ProtoBlock[] {
   const protos: ProtoBlock[] = [];
   let inToc = false;
   let afterRule = false;

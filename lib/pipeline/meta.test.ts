@@ -27,3 +27,22 @@ describe('parseMeta', () => {
     expect(() => parseMeta([], 'doc-1', 'm')).toThrow(/JSON object/);
   });
 });
+
+describe('parseMeta: source formats', () => {
+  it('accepts every source format, and html and docx translations', () => {
+    for (const format of ['text', 'markdown', 'html', 'docx']) {
+      expect(parseMeta({ ...valid, format, translation: { file: 'en.html', format: 'html', translator: 't', note: 'n' } }, 'doc-1', 'm').format).toBe(format);
+      expect(parseMeta({ ...valid, format, translation: { file: 'en.docx', format: 'docx', translator: 't', note: 'n' } }, 'doc-1', 'm').translation?.format).toBe('docx');
+    }
+    expect(parseMeta({ ...valid, format: 'tmx', source: 'source.tmx' }, 'doc-1', 'm').format).toBe('tmx');
+    expect(parseMeta({ ...valid, format: 'xliff', source: 'source.xlf' }, 'doc-1', 'm').format).toBe('xliff');
+    expect(() => parseMeta({ ...valid, format: 'pdf' }, 'doc-1', 'm')).toThrow(/format must be one of text, markdown, html, docx, tmx, xliff/);
+  });
+
+  it('a memory translates itself: a separate translation file is refused, crediting the memory is allowed', () => {
+    const tmx = { ...valid, format: 'tmx', source: 'source.tmx' };
+    expect(() => parseMeta({ ...tmx, translation: { file: 'en.md', format: 'markdown', translator: 't', note: 'n' } }, 'doc-1', 'm')).toThrow(/holds its own translation/);
+    expect(parseMeta({ ...tmx, translation: { file: 'source.tmx', format: 'tmx', translator: 't', note: 'n' } }, 'doc-1', 'm').translation?.translator).toBe('t');
+    expect(() => parseMeta({ ...valid, translation: { file: 'en.tmx', format: 'tmx', translator: 't', note: 'n' } }, 'doc-1', 'm')).toThrow(/translation.format must be one of text, markdown, html, docx/);
+  });
+});

@@ -1,12 +1,15 @@
 /** Validation of `corpus/<docId>/meta.json`: a wire type reshaped into DocMeta, with clear errors. */
-import type { DocMeta, ScriptVariant, TextFormat } from '../model';
+import type { DocMeta, ScriptVariant, SourceFormat, TranslationMeta } from '../model';
 import { normaliseEncodingLabel } from './decode';
 import { DOC_ID, isDocId } from './doc-id';
 
 export { DOC_ID, isDocId };
 
 const VARIANTS: readonly ScriptVariant[] = ['simplified', 'traditional-HK', 'traditional-TW'];
-const FORMATS: readonly TextFormat[] = ['text', 'markdown'];
+export const SOURCE_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'docx', 'tmx', 'xliff'];
+/** A separate translation file is running text; a memory (tmx, xliff) only ever translates itself. */
+export const TRANSLATION_FORMATS: readonly TranslationMeta['format'][] = ['text', 'markdown', 'html', 'docx'];
+const MEMORY: readonly SourceFormat[] = ['tmx', 'xliff'];
 /** A file named in meta.json: a plain name inside the document folder, never a path. */
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -40,8 +43,8 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
   if (!normaliseEncodingLabel(encoding)) fail(`unsupported encoding "${encoding}"`);
   const variant = str('variant') as ScriptVariant;
   if (!VARIANTS.includes(variant)) fail(`variant must be one of ${VARIANTS.join(', ')}`);
-  const format = str('format') as TextFormat;
-  if (!FORMATS.includes(format)) fail(`format must be one of ${FORMATS.join(', ')}`);
+  const format = str('format') as SourceFormat;
+  if (!SOURCE_FORMATS.includes(format)) fail(`format must be one of ${SOURCE_FORMATS.join(', ')}`);
   const source = str('source');
   if (!FILE_NAME.test(source)) fail(`source "${source}" must be a file name inside the document folder`);
   const date = str('date');
@@ -53,8 +56,11 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
     if (!isRecord(t)) return fail('"translation" must be an object');
     const file = str('translation.file', t.file);
     if (!FILE_NAME.test(file)) fail(`translation file "${file}" must be a file name inside the document folder`);
-    const tFormat = str('translation.format', t.format) as TextFormat;
-    if (!FORMATS.includes(tFormat)) fail(`translation.format must be one of ${FORMATS.join(', ')}`);
+    const tFormat = str('translation.format', t.format) as TranslationMeta['format'];
+    if (MEMORY.includes(format)) {
+      // The memory holds both sides; "translation" only credits its translator.
+      if (file !== source || tFormat !== format) fail(`a ${format} memory holds its own translation: translation.file must be "${source}" and translation.format "${format}"`);
+    } else if (!TRANSLATION_FORMATS.includes(tFormat)) fail(`translation.format must be one of ${TRANSLATION_FORMATS.join(', ')}`);
     meta.translation = { file, format: tFormat, translator: str('translation.translator', t.translator), note: str('translation.note', t.note) };
   }
   return meta;

@@ -8,18 +8,33 @@ import { lstat, mkdir, readdir, readFile, realpath, rename, rm, symlink, writeFi
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Dictionary } from '../dictionary/cedict';
-import { BUILD_FORMAT_VERSION, type BuiltDoc, type DocMeta, type DocStats, type EnBlock, type Manifest, type Pair, type RawFile, type ZhBlock } from '../model';
+import {
+  BUILD_FORMAT_VERSION,
+  type Block,
+  type BuiltDoc,
+  type DocMeta,
+  type DocStats,
+  type EnBlock,
+  type Manifest,
+  type MemoryFormat,
+  type Pair,
+  type RawFile,
+  type SourceFormat,
+  type ZhBlock,
+} from '../model';
 import { Aligner } from '../align/aligner';
-import { alignBlocks } from './align';
+import { alignBlocks, type GivenPair } from './align';
 import { clean } from './clean';
 import { convertBlocks } from './convert';
 import { decode } from './decode';
+import { docxToHtml } from './docx';
 import { englishBlocks } from './english';
 import { glossSentences } from './gloss';
 import { glossFile } from './gloss-file';
 import { buildGlossary } from './glossary';
 import { buildIndexBundle, pairRecords } from './index';
 import { isDocId, parseMeta } from './meta';
+import { parseMemory } from './memory';
 import { segmentBlock } from './segment';
 import { countHan } from './text-width';
 import { difficulty } from '../learner/difficulty';
@@ -38,15 +53,63 @@ export interface DocumentInput {
   meta: DocMeta;
   source: RawFile;
   translation?: RawFile;
+  /** What the file-system edge had to say (mammoth's warnings on a DOCX). */
+  warnings?: string[];
+}
+
+const MEMORY_FORMATS: readonly string[] = ['tmx', 'xliff'] satisfies MemoryFormat[];
+export function isMemoryFormat(format: string): format is MemoryFormat {
+  return MEMORY_FORMATS.includes(format);
+}
+
+/** Chinese blocks → convert → segment → gloss. */
+function zhBlocks(blocks: Block[], meta: DocMeta, dict: Dictionary): ZhBlock[] {
+  return convertBlocks(blocks, meta.variant).map(
+    (b): ZhBlock => ({ ...b, sentences: glossSentences(segmentBlock(b.original, b.simplified, dict), dict) }),
+  );
 }
 
 /** Chinese side: decode → clean → convert → segment → gloss. */
 export function chineseBlocks(source: RawFile, meta: DocMeta, dict: Dictionary): { blocks: ZhBlock[]; dropped: BuiltDoc['dropped']; warnings: string[] } {
   const cleaned = clean(decode(source));
-  const blocks = convertBlocks(cleaned.blocks, meta.variant).map(
-    (b): ZhBlock => ({ ...b, sentences: glossSentences(segmentBlock(b.original, b.simplified, dict), dict) }),
-  );
-  return { blocks, dropped: cleaned.dropped, warnings: cleaned.warnings };
+  return { blocks: zhBlocks(cleaned.blocks, meta, dict), dropped: cleaned.dropped, warnings: cleaned.warnings };
+}
+
+interface Sides {
+  zh: ZhBlock[];
+  en: EnBlock[];
+  /** The paragraph pairs, when the input gives them (a translation memory). */
+  given?: GivenPair[];
+  dropped: BuiltDoc['dropped'];
+  warnings: string[];
+}
+
+/** A translation memory: each unit one Chinese and one English paragraph, paired as given. */
+function memorySides(source: RawFile, meta: DocMeta, dict: Dictionary): Sides {
+  const memory = parseMemory(decode(source), meta.variant);
+  const zh: Block[] = [];
+  const en: Block[] = [];
+  const given: GivenPair[] = memory.units.map((u) => {
+    const pair: GivenPair = { zh: [], en: [] };
+    if (u.zh !== '') pair.zh.push(zh.push({ kind: 'paragraph', text: u.zh }) - 1);
+    if (u.en !== '') pair.en.push(en.push({ kind: 'paragraph', text: u.en }) - 1);
+    return pair;
+  });
+  const warnings = memory.units.length === 0 ? [`${source.path}: no translation units with text`] : [];
+  return { zh: zhBlocks(zh, meta, dict), en: englishBlocks(en), given, dropped: [], warnings };
+}
+
+/** Running text and its translation, to be aligned paragraph by paragraph. */
+function textSides(input: DocumentInput, dict: Dictionary): Sides {
+  const zh = chineseBlocks(input.source, input.meta, dict);
+  const warnings = [...zh.warnings];
+  let en: EnBlock[] = [];
+  if (input.translation) {
+    const cleaned = clean(decode(input.translation), { repairLayout: false });
+    warnings.push(...cleaned.warnings);
+    en = englishBlocks(cleaned.blocks);
+  }
+  return { zh: zh.blocks, en, dropped: zh.dropped, warnings };
 }
 
 function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number): DocStats {
@@ -75,19 +138,14 @@ function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number)
 
 export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc {
   const { meta } = input;
-  const zh = chineseBlocks(input.source, meta, dict);
-  const warnings = [...zh.warnings];
-  let en: EnBlock[] = [];
-  if (input.translation) {
-    const cleaned = clean(decode(input.translation), { repairLayout: false });
-    warnings.push(...cleaned.warnings);
-    en = englishBlocks(cleaned.blocks);
-  }
-  const pairs = alignBlocks(new Aligner(dict), zh.blocks, en);
+  const sides = isMemoryFormat(input.source.format) ? memorySides(input.source, meta, dict) : textSides(input, dict);
+  const { zh, en } = sides;
+  const warnings = [...(input.warnings ?? []), ...sides.warnings];
+  const pairs = alignBlocks(new Aligner(dict), zh, en, sides.given);
   for (const p of pairs) {
     if (p.lowConfidence) warnings.push(`pair ${p.id + 1}: low alignment confidence ${p.confidence}`);
   }
-  return { meta, zh: zh.blocks, en, pairs, stats: docStats(zh.blocks, en, pairs, warnings.length), dropped: zh.dropped, warnings };
+  return { meta, zh, en, pairs, stats: docStats(zh, en, pairs, warnings.length), dropped: sides.dropped, warnings };
 }
 
 // ------------------------------------------------------------------ file system edge
@@ -117,6 +175,18 @@ async function readInside(dir: string, name: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(real));
 }
 
+/** One file of a document as the stages take it: a DOCX is converted to HTML here, at the edge. */
+async function readRaw(dir: string, name: string, encoding: string, format: SourceFormat, warnings: string[]): Promise<RawFile> {
+  const file = path.join(dir, name);
+  const bytes = await readInside(dir, name);
+  if (format !== 'docx') return { path: file, bytes, encoding, format };
+  const html = await docxToHtml(file, bytes).catch((e: Error) => {
+    throw new IngestError(e.message);
+  });
+  warnings.push(...html.warnings);
+  return html.file;
+}
+
 export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
   const realCorpus = await realpath(corpusDir).catch(() => {
     throw new IngestError(`${corpusDir}: no corpus folder`);
@@ -143,11 +213,12 @@ export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
     const other = seen.get(meta.id.toLowerCase());
     if (other) throw new IngestError(`${metaPath}: document id "${meta.id}" is also used by ${other}`);
     seen.set(meta.id.toLowerCase(), metaPath);
-    const source: RawFile = { path: path.join(dir, meta.source), bytes: await readInside(dir, meta.source), encoding: meta.encoding, format: meta.format };
-    const input: DocumentInput = { meta, source };
-    if (meta.translation) {
+    const warnings: string[] = [];
+    const input: DocumentInput = { meta, source: await readRaw(dir, meta.source, meta.encoding, meta.format, warnings), warnings };
+    // A translation memory holds its own translation: meta.translation then only credits it.
+    if (meta.translation && !isMemoryFormat(meta.format)) {
       const t = meta.translation;
-      input.translation = { path: path.join(dir, t.file), bytes: await readInside(dir, t.file), encoding: 'utf-8', format: t.format };
+      input.translation = await readRaw(dir, t.file, 'utf-8', t.format, warnings);
     }
     inputs.push(input);
   }

@@ -173,3 +173,17 @@ test('the alignment map shows every pair, unaligned ones marked, and jumps to a 
   await expect(page.locator('#p-2')).toBeInViewport();
   await shot(page, testInfo, 'alignment-map');
 });
+
+test('a translation memory (TMX) is read as given pairs: one per unit, a unit without English unaligned @desktop', async ({ page }) => {
+  const doc = manifest().docs.find((d) => d.meta.format === 'tmx');
+  expect(doc, 'the e2e corpus has a TMX document (tests/fixtures/e2e-corpus/test-translation-memory)').toBeDefined();
+  await page.goto(`/en/read/${doc!.meta.id}`);
+  const pairs = page.locator('.pair');
+  await expect(pairs).toHaveCount(4);
+  await expect(pairs.nth(1)).toContainText('两国元首举行会谈。');
+  await expect(pairs.nth(1)).toContainText('The two heads of state held talks.');
+  // The native codes of the memory (<bpt>&lt;i&gt;</bpt>) are not text; &amp; is.
+  await expect(pairs.nth(3)).toContainText('Good-Neighbourliness & Friendly Cooperation.');
+  await expect(pairs.nth(3)).not.toContainText('<i>');
+  await expect(page.locator('.alignment-plot rect.plot-unaligned')).toHaveCount(1);
+});
