@@ -42,8 +42,8 @@ export class DocumentBuildError extends Error {
 
 /**
  * Builds every input in `workers` threads; resolves to each document's text, in the order of
- * `inputs` (so the build does not depend on which thread finished first). `onDone` fires as each
- * document comes back, with its index in `inputs`.
+ * `inputs` (so the build does not depend on which thread finished first). `onStart` fires once
+ * the threads are starting, `onDone` as each document comes back, with its index in `inputs`.
  *
  * The first failure rejects with the failing document's id and message, and terminates every
  * thread (the documents still running are abandoned). SIGINT during the run does the same, so a
@@ -52,16 +52,8 @@ export class DocumentBuildError extends Error {
 export async function buildInWorkers(
   inputs: readonly DocumentInput[],
   workers: number,
-  onDone?: (index: number, text: string) => void,
+  events: { onStart?: () => void; onDone?: (index: number, text: string) => void } = {},
 ): Promise<string[]> {
-  const pool = new Piscina<DocumentInput, string>({
-    filename: WORKER,
-    minThreads: workers,
-    maxThreads: workers,
-    // Each thread takes one document at a time, so the order documents start in is the order given.
-    concurrentTasksPerWorker: 1,
-    execArgv: ['--import', tsxLoader()],
-  });
   let failed: Error | undefined;
   let stop!: (e: Error) => void;
   const stopped = new Promise<never>((_, reject) => {
@@ -73,13 +65,30 @@ export async function buildInWorkers(
     stop(e);
   };
   const onSigint = () => fail(new Error('interrupted (SIGINT): no build written'));
+  // Listening before anything is announced (onStart), so that a ^C sent on seeing the progress
+  // line cannot fall in a window where Node's default handler would still kill the process.
   process.once('SIGINT', onSigint);
+  let pool: Piscina<DocumentInput, string>;
   try {
+    pool = new Piscina<DocumentInput, string>({
+      filename: WORKER,
+      minThreads: workers,
+      maxThreads: workers,
+      // Each thread takes one document at a time, so the order documents start in is the order given.
+      concurrentTasksPerWorker: 1,
+      execArgv: ['--import', tsxLoader()],
+    });
+  } catch (e) {
+    process.removeListener('SIGINT', onSigint);
+    throw e;
+  }
+  try {
+    events.onStart?.();
     const tasks = inputs.map((input, index) => {
       const id = input.meta.id;
       return pool.run(input).then(
         (text) => {
-          if (!failed) onDone?.(index, text);
+          if (!failed) events.onDone?.(index, text);
           return text;
         },
         (e: unknown) => {

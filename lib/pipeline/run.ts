@@ -266,8 +266,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const toBuild = inputs.map((_, i) => i).filter((i) => texts[i] === null);
   const cached = inputs.filter((_, i) => texts[i] !== null).map((d) => d.meta.id);
   let done = cached.length;
-  options.onProgress?.({ doc: inputs[toBuild[0] ?? 0]!.meta.id, done, total, stage: 'building' });
-  for (const id of cached) options.onProgress?.({ doc: id, done, total, stage: 'cached' });
+  const announce = () => {
+    options.onProgress?.({ doc: inputs[toBuild[0] ?? 0]!.meta.id, done, total, stage: 'building' });
+    for (const id of cached) options.onProgress?.({ doc: id, done, total, stage: 'cached' });
+  };
 
   const requested = options.workers === 'auto' ? defaultWorkers(toBuild.length) : Math.max(1, Math.floor(options.workers ?? 1));
   const workers = Math.min(requested, Math.max(1, toBuild.length));
@@ -282,11 +284,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await buildInWorkers(
       toBuild.map((i) => inputs[i]!),
       workers,
-      (n, text) => built(toBuild[n]!, text),
+      { onStart: announce, onDone: (n, text) => built(toBuild[n]!, text) },
     ).catch((e: unknown) => {
       throw e instanceof DocumentBuildError ? new IngestError(e.message) : e;
     });
   } else {
+    announce();
     for (const i of toBuild) {
       let text: string;
       try {
