@@ -52,16 +52,20 @@ describe('DocCache', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('stores atomically, reads back, and keeps one entry per document', async () => {
+  it('stores atomically, reads back, and keeps the newest two entries of a document', async () => {
     const cache = new DocCache(dir);
     expect(await cache.get('a', 'k1')).toBeNull();
-    // A temporary file left by a killed run, and an older entry.
-    await cache.put('a', 'k0', 'old\n');
-    await writeFile(path.join(dir, 'a', '.k1.tmp-1-dead'), 'half');
-    expect(await cache.put('a', 'k1', 'new\n')).toBe(true);
-    expect(await cache.get('a', 'k1')).toBe('new\n');
+    await cache.put('a', 'k0', 'oldest\n');
+    await new Promise((r) => setTimeout(r, 20)); // distinct modification times
+    await cache.put('a', 'k1', 'older\n');
+    await new Promise((r) => setTimeout(r, 20));
+    // A temporary file left by a killed run.
+    await writeFile(path.join(dir, 'a', '.k2.tmp-1-dead'), 'half');
+    expect(await cache.put('a', 'k2', 'new\n')).toBe(true);
+    expect(await cache.get('a', 'k2')).toBe('new\n');
+    expect(await cache.get('a', 'k1')).toBe('older\n');
     expect(await cache.get('a', 'k0')).toBeNull();
-    expect(await readdir(path.join(dir, 'a'))).toEqual(['k1.json']);
+    expect((await readdir(path.join(dir, 'a'))).sort()).toEqual(['k1.json', 'k2.json']);
   });
 
   it('reports a write it could not make instead of throwing', async () => {

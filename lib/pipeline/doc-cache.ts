@@ -8,10 +8,11 @@
  * and the sha256 and length of the rest, which must match. Anything else (truncated, corrupted,
  * another format, unreadable) is a miss, never an error: the document is rebuilt. Entries are
  * written to a temporary file and renamed, so a reader never sees half of one; a write that fails
- * (read-only disk) costs the next run a rebuild and nothing else.
+ * (read-only disk) costs the next run a rebuild and nothing else. A document keeps at most two
+ * entries (see `prune`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuiltDoc } from '../model';
 
@@ -104,9 +105,8 @@ export class DocCache {
   }
 
   /**
-   * Stores the document text under `key` (temporary file + rename) and removes the document's
-   * other entries, which no input of this pipeline can ask for again. Returns false when the entry
-   * could not be written.
+   * Stores the document text under `key` (temporary file + rename), then prunes the document's
+   * stale entries. Returns false when the entry could not be written.
    */
   async put(docId: string, key: string, docText: string): Promise<boolean> {
     const dir = this.docDir(docId);
@@ -124,11 +124,24 @@ export class DocCache {
     return true;
   }
 
-  /** Removes every entry of `docId` but `keep` (stale keys, temporary files of killed runs). */
+  /**
+   * Keeps the entry just written and the most recent other one of `docId`, and removes the rest
+   * (stale keys, temporary files of killed runs). Two, not one: `npm test` and `npm run bench`
+   * ingest the same documents from two corpus folders (corpus/ and the end-to-end copy), whose
+   * paths are part of the key (a warning names its file), and one entry each would evict the other
+   * on every run.
+   */
   async prune(docId: string, keep: string): Promise<void> {
     const dir = this.docDir(docId);
     const names = await readdir(dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => n !== `${keep}.json`).map((n) => rm(path.join(dir, n), { force: true, recursive: true }).catch(() => undefined)));
+    const others = await Promise.all(
+      names
+        .filter((n) => n !== `${keep}.json`)
+        .map(async (n) => ({ n, entry: !n.startsWith('.') && n.endsWith('.json'), mtime: (await stat(path.join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })),
+    );
+    const newest = others.filter((o) => o.entry).sort((a, b) => b.mtime - a.mtime || (a.n < b.n ? -1 : 1))[0];
+    const stale = others.filter((o) => o !== newest);
+    await Promise.all(stale.map((o) => rm(path.join(dir, o.n), { force: true, recursive: true }).catch(() => undefined)));
   }
 }
 

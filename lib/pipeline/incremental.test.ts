@@ -81,10 +81,16 @@ describe('incremental ingest', () => {
     expect(warmFiles.size).toBe(4 + 3);
     expect(warmFiles).toEqual(await everyFile(path.join(dir, 'full-build')));
     expect(warmFiles.get(`docs/${TALKS}.json`)).toContain('双方同意继续加强合作');
-    // The stale entry of the edited document is gone; one entry per document.
+    // The edited document keeps its previous entry beside the new one (two at most)...
     const entries = await cacheEntries(dir, TALKS);
-    expect(entries).toHaveLength(1);
-    expect(entries).not.toContain(oldEntry);
+    expect(entries).toHaveLength(2);
+    expect(entries).toContain(oldEntry);
+    // ...and a second edit prunes the stale one.
+    await writeFile(source, `${await readFile(source, 'utf8')}\n\n双方还讨论了其他问题。\n`);
+    expect((await run(dir)).built).toEqual([TALKS]);
+    const after = await cacheEntries(dir, TALKS);
+    expect(after).toHaveLength(2);
+    expect(after).not.toContain(oldEntry);
   }, 180_000);
 
   it('when nothing changed: nothing is built, the dictionary is not loaded, and the build is the same', async () => {
