@@ -19,8 +19,18 @@ Commands:
   ingest                       Build the corpus in corpus/ into build/: decode, clean, convert,
                                segment, gloss, align and index every document. Written to a new
                                folder and swapped in atomically; on error the previous build stays.
+                               Incremental: a document whose input (meta.json, source, translation)
+                               and pipeline (code, dictionary and library versions) are unchanged
+                               is read back from the cache instead of rebuilt; the search index is
+                               always redone, the glossary and gloss file when any document changed.
+                               Same bytes either way.
       --corpus DIR             corpus folder (default: corpus)
       --build DIR              build link to publish (default: build)
+      --cache DIR              per-document cache (default: .cache/ingest)
+      --full                   rebuild every document, ignoring the cache (it is refreshed)
+      --workers N              threads building documents (default: one per MB of sources to
+                               build, at most the cores and the documents; 1 builds in the main
+                               thread: below that a thread's dictionary load costs more than it saves)
   add SOURCE [--translation FILE] [options]
                                Add a document of your own to the corpus, then ingest. SOURCE is
                                .txt, .md, .html/.htm, .docx, or a translation memory (.tmx,
@@ -92,7 +102,13 @@ Examples:
 class UsageError extends Error {}
 
 async function runIngest(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { corpus: { type: 'string' }, build: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { corpus: { type: 'string' }, build: { type: 'string' }, cache: { type: 'string' }, full: { type: 'boolean' }, workers: { type: 'string' } },
+    strict: true,
+  });
+  const workers = values.workers === undefined ? 'auto' : Number(values.workers);
+  if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) throw new UsageError('--workers takes a whole number from 1 to 64');
   // Loaded here, not at the top: `clean` and `export` need neither jieba nor the dictionary.
   const [{ ingest }, { ingestReport }, { loadCedict }] = await Promise.all([
     import('./pipeline/run'),
@@ -110,6 +126,9 @@ async function runIngest(args: string[]): Promise<void> {
     corpusDir: values.corpus ? path.resolve(values.corpus) : undefined,
     buildDir: values.build ? path.resolve(values.build) : undefined,
     loadDictionary: loadCedict,
+    cacheDir: values.cache ? path.resolve(values.cache) : undefined,
+    full: values.full ?? false,
+    workers,
     onProgress: ({ doc, done, total }) => {
       if (bar) {
         if (!started) bar.start(total, 0, { doc });
@@ -123,6 +142,8 @@ async function runIngest(args: string[]): Promise<void> {
     bar.stop();
   }
   process.stderr.write(ingestReport(result.docs, path.relative(root, result.buildDir), performance.now() - t0));
+  const threads = result.workers > 1 ? ` in ${result.workers} worker threads` : '';
+  process.stderr.write(`${result.docs.length} documents: ${result.built.length} built${threads}, ${result.cached.length} unchanged (cache)\n`);
 }
 
 /** `add SOURCE`: a new corpus folder (lib/add), then the very ingest the `ingest` command runs. */

@@ -33,6 +33,9 @@ import { glossSentences } from './gloss';
 import { glossFile } from './gloss-file';
 import { buildGlossary } from './glossary';
 import { buildIndexBundle, pairRecords } from './index';
+import { DocCache, documentKey, documentText, parseDoc } from './doc-cache';
+import { pipelineFingerprint } from './fingerprint';
+import { buildInWorkers, defaultWorkers, DocumentBuildError } from './parallel';
 import { isDocId, parseMeta } from './meta';
 import { parseMemory } from './memory';
 import { segmentBlock } from './segment';
@@ -155,13 +158,34 @@ export interface IngestOptions {
   root: string;
   corpusDir?: string;
   buildDir?: string;
+  /**
+   * The dictionary of the documents built in this thread and of the glossary; called only when one
+   * of them needs it (a run where nothing changed builds no document). Worker threads load
+   * CC-CEDICT themselves (`loadCedict`): a function cannot be sent to a thread.
+   */
   loadDictionary: () => Dictionary;
-  onProgress?: (step: { doc: string; done: number; total: number; stage: string }) => void;
+  /**
+   * `stage` is 'building' once when the documents start (`done` = those taken from the cache),
+   * 'cached' for each document taken from the cache, 'built' as each built one is done (`done`
+   * counts it), then 'indexing' for the corpus-wide steps.
+   */
+  onProgress?: (step: { doc: string; done: number; total: number; stage: 'building' | 'cached' | 'built' | 'indexing' }) => void;
+  /** The per-document cache (default: <root>/.cache/ingest); false: no cache at all, neither read nor written. */
+  cacheDir?: string | false;
+  /** Rebuild every document, reading nothing from the cache (the cache is still refreshed). */
+  full?: boolean;
+  /** Threads building documents; 1 (the default) builds in this thread; 'auto': defaultWorkers(). */
+  workers?: number | 'auto';
 }
 
 export interface IngestResult {
   buildDir: string;
   docs: BuiltDoc[];
+  /** Ids of the documents built in this run, and of those taken from the cache, in corpus order. */
+  built: string[];
+  cached: string[];
+  /** The threads that built documents (1: this thread). */
+  workers: number;
 }
 
 /** Reads a file that must sit inside `dir`: no symlink may lead out of it. */
@@ -270,33 +294,117 @@ async function pruneBuilds(buildsDir: string, keep: Set<string>): Promise<void> 
   }
 }
 
+/** The cache entry of the corpus-wide texts: a name no document id can take (ids never start with a dot). */
+const CORPUS_ENTRY = '.corpus';
+
+/** [glossary.json, gloss.json] from a corpus cache entry, or null when it is not that. */
+function corpusTexts(entry: string | null): [string, string] | null {
+  if (entry === null) return null;
+  try {
+    const value: unknown = JSON.parse(entry);
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return [value[0] as string, value[1] as string];
+  } catch {
+    // an entry that checks out but does not parse is a miss like any other
+  }
+  return null;
+}
+
+/**
+ * corpus/ → a published build. Documents whose cache entry matches their input and the pipeline
+ * are read back, the others built (in this thread or in workers); the corpus-wide steps (search
+ * index, glossary, gloss file) always run over every document.
+ *
+ * Every document, built or cached, reaches the build and the corpus-wide steps as the same thing:
+ * its text (`documentText`) written verbatim, and that text parsed back. A cached document is that
+ * text too, so a warm build is byte-identical to a full one by construction, not by luck (a value
+ * JSON cannot carry, such as `undefined` or NaN, would otherwise reach the glossary differently).
+ */
+/** The bytes of the files a document's build reads: its source and its translation. */
+function sourceBytes(inputs: readonly DocumentInput[]): number {
+  return inputs.reduce((n, d) => n + d.source.bytes.length + (d.translation?.bytes.length ?? 0), 0);
+}
+
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const corpusDir = options.corpusDir ?? path.join(options.root, 'corpus');
   const buildLink = options.buildDir ?? path.join(options.root, 'build');
   const inputs = await readCorpus(corpusDir);
-  const dict = options.loadDictionary();
-  const docs: BuiltDoc[] = [];
-  inputs.forEach((input, i) => {
-    options.onProgress?.({ doc: input.meta.id, done: i, total: inputs.length, stage: 'building' });
-    try {
-      docs.push(buildDocument(input, dict));
-    } catch (e) {
-      throw new IngestError(`${input.meta.id}: ${(e as Error).message}`);
+  const total = inputs.length;
+  let dict: Dictionary | undefined;
+  const dictionary = () => (dict ??= options.loadDictionary());
+
+  const cacheDir = options.cacheDir ?? path.join(options.root, '.cache', 'ingest');
+  const cache = cacheDir === false ? undefined : new DocCache(cacheDir);
+  const fingerprint = cache ? (await pipelineFingerprint()).hash : '';
+  const keys = inputs.map((input) => (cache ? documentKey(input, fingerprint) : ''));
+  const texts: Array<string | null> = await Promise.all(
+    inputs.map((input, i) => (cache && !options.full ? cache.get(input.meta.id, keys[i]!) : null)),
+  );
+  const toBuild = inputs.map((_, i) => i).filter((i) => texts[i] === null);
+  const cached = inputs.filter((_, i) => texts[i] !== null).map((d) => d.meta.id);
+  let done = cached.length;
+  const announce = () => {
+    options.onProgress?.({ doc: inputs[toBuild[0] ?? 0]!.meta.id, done, total, stage: 'building' });
+    for (const id of cached) options.onProgress?.({ doc: id, done, total, stage: 'cached' });
+  };
+
+  const requested = options.workers === 'auto' ? defaultWorkers(toBuild.length, sourceBytes(toBuild.map((i) => inputs[i]!))) : Math.max(1, Math.floor(options.workers ?? 1));
+  const workers = Math.min(requested, Math.max(1, toBuild.length));
+  // Each document is cached as soon as it is built, so a run that fails later keeps what it finished.
+  const writes: Array<Promise<boolean>> = [];
+  const built = (i: number, text: string) => {
+    texts[i] = text;
+    options.onProgress?.({ doc: inputs[i]!.meta.id, done: ++done, total, stage: 'built' });
+    if (cache) writes.push(cache.put(inputs[i]!.meta.id, keys[i]!, text));
+  };
+  if (workers > 1) {
+    await buildInWorkers(
+      toBuild.map((i) => inputs[i]!),
+      workers,
+      { onStart: announce, onDone: (n, text) => built(toBuild[n]!, text) },
+    ).catch((e: unknown) => {
+      throw e instanceof DocumentBuildError ? new IngestError(e.message) : e;
+    });
+  } else {
+    announce();
+    for (const i of toBuild) {
+      let text: string;
+      try {
+        text = documentText(buildDocument(inputs[i]!, dictionary()));
+      } catch (e) {
+        throw new IngestError(`${inputs[i]!.meta.id}: ${(e as Error).message}`);
+      }
+      built(i, text);
     }
-  });
-  options.onProgress?.({ doc: 'search index', done: inputs.length, total: inputs.length, stage: 'indexing' });
+  }
+  await Promise.all(writes);
+  const docs = texts.map((t) => parseDoc(t!));
+
+  options.onProgress?.({ doc: 'search index', done: total, total, stage: 'indexing' });
   const bundle = await buildIndexBundle(docs.flatMap(pairRecords));
-  options.onProgress?.({ doc: 'glossary', done: inputs.length, total: inputs.length, stage: 'indexing' });
-  const terms = buildGlossary(docs, (word) => dict.lookup(word));
-  const gloss = glossFile(docs, terms, dict);
+  options.onProgress?.({ doc: 'glossary', done: total, total, stage: 'indexing' });
+  // The glossary and gloss file are pure functions of every document and the dictionary, and they
+  // are most of a run's time (the glossary's termhood ranking: ~60% of a full ingest). Their texts
+  // are cached too, under the keys of all the documents in order: a run where no document changed
+  // reuses them and never loads CC-CEDICT; any change to any document redoes both.
+  const corpusKey = cache ? documentKey(keys, fingerprint) : '';
+  const corpusCached = cache && !options.full && toBuild.length === 0 ? corpusTexts(await cache.get(CORPUS_ENTRY, corpusKey)) : null;
+  let glossaryText: string;
+  let glossText: string;
+  if (corpusCached) [glossaryText, glossText] = corpusCached;
+  else {
+    const terms = buildGlossary(docs, (word) => dictionary().lookup(word));
+    glossaryText = json(terms);
+    glossText = json(glossFile(docs, terms, dictionary()));
+    if (cache) await cache.put(CORPUS_ENTRY, corpusKey, JSON.stringify([glossaryText, glossText]));
+  }
   const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: docs.map((d) => ({ meta: d.meta, stats: d.stats })) };
   const files = new Map<string, string>([
     ['manifest.json', json(manifest)],
-    ['gloss.json', json(gloss)],
-    ['glossary.json', json(terms)],
+    ['gloss.json', glossText],
+    ['glossary.json', glossaryText],
     ['search.json', json(bundle)],
-    ...docs.map((d): [string, string] => [`docs/${d.meta.id}.json`, json(d)]),
+    ...docs.map((d, i): [string, string] => [`docs/${d.meta.id}.json`, texts[i]!]),
   ]);
   const buildDir = await writeBuild(buildLink, files);
-  return { buildDir, docs };
+  return { buildDir, docs, built: toBuild.map((i) => inputs[i]!.meta.id), cached, workers };
 }

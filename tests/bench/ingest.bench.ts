@@ -20,7 +20,8 @@
  *     measured apart, in a second pass over the same inputs composed as run.ts composes them.
  * Prints a table and one JSON line; with BENCH_JSON set, writes its BenchResult there.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -52,6 +53,8 @@ const USAGE = `npm run bench:ingest -- [options]
   --runs N         warm rounds after the cold run (default 5)
   --opencc-reps N  OpenCC passes over the text per round (default 10)
   --corpus DIR     the corpus (default: corpus/ of the repo)
+  --cli-runs N     rounds of whole CLI runs: full with 1 and 2 workers, incremental, unchanged (default 3; 0 skips them)
+  --change DOCID   the document changed for the incremental run (default: 2026-05-20-xi-putin-talks)
   --help           this text`;
 
 /** The ingest's phases, in the order its progress callback announces them. */
@@ -96,6 +99,9 @@ async function timedIngest(corpusDir: string, buildDir: string, loadDictionary: 
     root: ROOT,
     corpusDir,
     buildDir,
+    // These figures are those of a full build in one thread, as before the cache and the workers.
+    cacheDir: false,
+    workers: 1,
     loadDictionary: () => {
       const t = performance.now();
       const dict = loadDictionary();
@@ -103,7 +109,7 @@ async function timedIngest(corpusDir: string, buildDir: string, loadDictionary: 
       return dict;
     },
     onProgress: ({ done, stage }) => {
-      // The first document's start, then the two indexing steps, each end the phase before.
+      // The documents' start (announced once), then the two indexing steps, each end the phase before.
       if ((stage === 'building' && done === 0) || stage === 'indexing') marks.push(performance.now());
     },
   });
@@ -155,6 +161,56 @@ async function timedStages(inputs: readonly DocumentInput[], built: BuiltDoc[], 
   return ms;
 }
 
+interface CliRuns {
+  /** Median wall time (ms) of each kind of run, each a whole `duizhao ingest` process. */
+  full1: number;
+  full2: number;
+  incremental: number;
+  unchanged: number;
+  changed: string;
+  runs: number;
+}
+
+/**
+ * The CLI as a user runs it, each run a process of its own (tsx start, dictionary loads and all),
+ * into a copy of the corpus with its own build and cache: a full ingest (--full) with 1 and with 2
+ * worker threads; an incremental one after one document changed (a paragraph appended, a new one
+ * in each round); one where nothing changed. Medians of
+ * `runs` rounds, the kinds interleaved within each round so that load falls on all alike.
+ */
+async function timedCli(corpusDir: string, tmp: string, runs: number, changed: string, log: (line: string) => void): Promise<CliRuns> {
+  const corpus = path.join(tmp, 'cli-corpus');
+  await cp(corpusDir, corpus, { recursive: true });
+  const source = path.join(corpus, changed, 'source.txt');
+  const original = await readFile(source);
+  const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+  const cli = async (args: string[]): Promise<number> => {
+    const t0 = performance.now();
+    const argv = ['--import', tsx, path.join(ROOT, 'lib/cli.ts'), 'ingest', '--corpus', corpus, '--build', path.join(tmp, 'cli-build'), '--cache', path.join(tmp, 'cli-cache'), ...args];
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, argv, { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      child.once('exit', (c) => resolve({ code: c, stderr: err }));
+    });
+    if (code !== 0) throw new Error(`duizhao ingest ${args.join(' ')} failed: ${stderr}`);
+    return performance.now() - t0;
+  };
+  const kinds = { full1: [] as number[], full2: [] as number[], incremental: [] as number[], unchanged: [] as number[] };
+  for (let r = 0; r < runs; r++) {
+    log(`CLI round ${r + 1}/${runs}`);
+    kinds.full1.push(await cli(['--full', '--workers', '1']));
+    kinds.full2.push(await cli(['--full', '--workers', '2']));
+    // A paragraph new in every round: the cache keeps a document's two newest entries, so
+    // restoring an earlier text would be a cache hit, not a change.
+    await writeFile(source, Buffer.concat([original, Buffer.from(`\n\n双方同意在第${r + 1}轮会谈中继续加强合作。\n`)]));
+    kinds.incremental.push(await cli([]));
+    kinds.unchanged.push(await cli([]));
+  }
+  await writeFile(source, original);
+  return { full1: median(kinds.full1), full2: median(kinds.full2), incremental: median(kinds.incremental), unchanged: median(kinds.unchanged), changed, runs };
+}
+
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const perSecond = (count: number, ms: number) => (count * 1000) / ms;
 const int = (x: number) => Math.round(x).toLocaleString('en');
@@ -165,6 +221,8 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '5' },
       'opencc-reps': { type: 'string', default: '10' },
       corpus: { type: 'string' },
+      'cli-runs': { type: 'string', default: '3' },
+      change: { type: 'string', default: '2026-05-20-xi-putin-talks' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -200,6 +258,9 @@ async function main(): Promise<void> {
       stages.push(await timedStages(inputs, run.docs, dict));
     }
 
+    const cliRuns = Math.max(0, Number(values['cli-runs']));
+    const cliTimes = cliRuns > 0 ? await timedCli(corpusDir, tmp, cliRuns, values.change, log) : undefined;
+
     const ingestMs = median(warm.map((w) => w.ms));
     const openccMs = median(opencc);
     const phaseMs = Object.fromEntries(PHASES.map((p) => [p, median(warm.map((w) => w.phases[p]))])) as Record<Phase, number>;
@@ -231,6 +292,18 @@ async function main(): Promise<void> {
       ['sum (the ingest also computes stats, reads and writes)', stageTotal.toFixed(0), ''],
     ]);
 
+    if (cliTimes) {
+      const changedShare = inputs.find((i) => i.meta.id === cliTimes.changed);
+      console.log(`\nthe CLI, each run a whole process (median of ${cliTimes.runs} rounds; ${cliTimes.changed}${changedShare ? `, ${int(textsOf([changedShare]).zhCodePoints)} of the code points,` : ''} changed for the incremental run):`);
+      printTable([
+        ['duizhao ingest', 'ms', 'vs full, 1 worker'],
+        ['--full --workers 1', cliTimes.full1.toFixed(0), '1.00×'],
+        ['--full --workers 2', cliTimes.full2.toFixed(0), `${(cliTimes.full2 / cliTimes.full1).toFixed(2)}×`],
+        ['one document changed (cache warm)', cliTimes.incremental.toFixed(0), `${(cliTimes.incremental / cliTimes.full1).toFixed(2)}×`],
+        ['nothing changed', cliTimes.unchanged.toFixed(0), `${(cliTimes.unchanged / cliTimes.full1).toFixed(2)}×`],
+      ]);
+    }
+
     const result: BenchResult = {
       bench: 'ingest',
       title: 'Ingest: the real corpus end to end, against OpenCC conversion alone',
@@ -243,6 +316,13 @@ async function main(): Promise<void> {
         figure('CC-CEDICT load (fixed cost, in the cold run)', cold.dictionaryMs, 'ms', 'lower'),
         ...PHASES.map((p) => figure(`phase: ${p}`, phaseMs[p], 'ms', 'lower')),
         ...STAGES.map((s) => figure(`stage, measured apart: ${s}`, stageMs[s], 'ms', 'lower')),
+        ...(cliTimes
+          ? [
+              figure('CLI full ingest (--full), 2 worker threads', cliTimes.full2, 'ms', 'lower', { name: 'CLI full ingest (--full), 1 thread', value: cliTimes.full1 }),
+              figure(`CLI ingest, one document changed (${cliTimes.changed}), cache warm`, cliTimes.incremental, 'ms', 'lower', { name: 'CLI full ingest (--full), 1 thread', value: cliTimes.full1 }),
+              figure('CLI ingest, nothing changed', cliTimes.unchanged, 'ms', 'lower', { name: 'CLI full ingest (--full), 1 thread', value: cliTimes.full1 }),
+            ]
+          : []),
       ],
       context: {
         counted: 'code points of the Chinese sources as decoded (BOM stripped; punctuation, whitespace, Markdown markup included)',
@@ -257,6 +337,7 @@ async function main(): Promise<void> {
         openccMs,
         loadavgBefore: loadBefore.map((l) => l.toFixed(2)).join(' '),
         loadavgAfter: loadAfter.map((l) => l.toFixed(2)).join(' '),
+        ...(cliTimes ? { cliRounds: cliTimes.runs, cliChangedDocument: cliTimes.changed } : {}),
       },
     };
     console.log(JSON.stringify({ ...result, phasesMs: phaseMs, stagesMs: stageMs }));
