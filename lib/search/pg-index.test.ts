@@ -18,8 +18,9 @@ import { seededRandom } from '../../tests/fixtures/random';
 import { indexesOver } from './bundle';
 import { exportCommon, pairsIndexed, type CommonTables } from './common-terms';
 import { dropPgIndexes, lookupRare, mountPgIndexes, writePgIndexes, type PgIndexes } from './pg-index';
-import { parseQuery } from './query';
-import type { Indexes } from './searcher';
+import { parseQuery, QueryError } from './query';
+import { pgSearcher, type AsyncSearcher } from './pg-searcher';
+import { createSearcher, MAX_LIMIT, type Indexes, type Searcher } from './searcher';
 import { rareTermKey } from './term-hash';
 import { needleLookups, type View } from './views';
 
@@ -32,6 +33,25 @@ const FIXED = [
   '"strategic partnership"', '"the two sides"', 'economy trade', 'China', 'long', '合作 cooperation', '的', 'de',
 ];
 
+
+/** Random pieces of the records' own text: Chinese runs, traditional originals, English words, pinyin syllables. */
+function piecesOf(records: readonly PairRecord[]): string[] {
+  const r = seededRandom(8);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const queries: string[] = [];
+  for (let n = 0; n < 200; n++) {
+    const rec = pick(records);
+    const side = n % 4;
+    const text = side === 0 ? rec.zh : side === 1 ? (rec.zhOriginal ?? rec.zh) : side === 2 ? rec.en : (rec.pinyin ?? '').replaceAll('|', ' ');
+    const units = side >= 2 ? text.split(/\s+/).filter((w) => /^[\p{L}']+$/u.test(w)) : Array.from(text.match(/\p{Script=Han}+/gu)?.join('') ?? '');
+    if (units.length === 0) continue;
+    const len = Math.min(units.length, 1 + Math.floor(r() * (side >= 2 ? 3 : 5)));
+    const at = Math.floor(r() * (units.length - len + 1));
+    queries.push(units.slice(at, at + len).join(side >= 2 ? ' ' : ''));
+  }
+  return queries;
+}
+
 describePg('the rare-term indexes in PostgreSQL', (url) => {
   let work: string;
   let records: PairRecord[];
@@ -39,6 +59,9 @@ describePg('the rare-term indexes in PostgreSQL', (url) => {
   let db: Database;
   let pg: PgIndexes;
   let pgCommon: CommonTables;
+  let inMemorySearcher: Searcher;
+  let pgSearch: AsyncSearcher;
+  const randomQueries: string[] = [];
   const ns = uniqueName('t');
 
   beforeAll(async () => {
@@ -51,6 +74,9 @@ describePg('the rare-term indexes in PostgreSQL', (url) => {
     pgCommon = await writePgIndexes(db, ns, records);
     // A fresh mount, as another app instance would have: nothing of the writer's memory in it.
     pg = await mountPgIndexes(db, ns);
+    inMemorySearcher = createSearcher(records, memory.indexes, memory.common);
+    pgSearch = pgSearcher(records, pgCommon, pg);
+    randomQueries.push(...piecesOf(records));
   }, 300_000);
   afterAll(async () => {
     if (db) await dropPgIndexes(db, ns);
@@ -109,19 +135,7 @@ describePg('the rare-term indexes in PostgreSQL', (url) => {
   });
 
   it('answers the lookups of random pieces of the records (Chinese, originals, English, pinyin) with the same records', async () => {
-    const r = seededRandom(8);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-    const queries: string[] = [];
-    for (let n = 0; n < 200; n++) {
-      const rec = pick(records);
-      const side = n % 4;
-      const text = side === 0 ? rec.zh : side === 1 ? (rec.zhOriginal ?? rec.zh) : side === 2 ? rec.en : (rec.pinyin ?? '').replaceAll('|', ' ');
-      const units = side >= 2 ? text.split(/\s+/).filter((w) => /^[\p{L}']+$/u.test(w)) : Array.from(text.match(/\p{Script=Han}+/gu)?.join('') ?? '');
-      if (units.length === 0) continue;
-      const len = Math.min(units.length, 1 + Math.floor(r() * (side >= 2 ? 3 : 5)));
-      const at = Math.floor(r() * (units.length - len + 1));
-      queries.push(units.slice(at, at + len).join(side >= 2 ? ' ' : ''));
-    }
+    const queries = randomQueries;
     const { lookups, nonEmpty } = await compare(queries);
     expect(lookups).toBeGreaterThan(100);
     expect(nonEmpty).toBeGreaterThan(50);
@@ -142,5 +156,28 @@ describePg('the rare-term indexes in PostgreSQL', (url) => {
     } finally {
       await dropPgIndexes(db, other);
     }
+  });
+
+  it('searches over PostgreSQL with the same hits, totals and readings as in memory (every page, within a document too)', async () => {
+    expect(randomQueries.length).toBeGreaterThan(100);
+    const docId = records[Math.floor(records.length / 2)]?.docId;
+    let hits = 0;
+    for (const q of [...FIXED, ...randomQueries]) {
+      for (const opts of [{ limit: MAX_LIMIT }, { limit: 5, offset: 3 }, { limit: MAX_LIMIT, docId }]) {
+        const want = inMemorySearcher.search(q, opts);
+        expect(await pgSearch.search(q, opts), `${q} ${JSON.stringify(opts)}`).toEqual(want);
+        hits += want.hits.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(1000);
+  });
+
+  it('answers concurrent queries each with its own result, and rejects bad queries as in memory', async () => {
+    const queries = [...FIXED, ...randomQueries.slice(0, 60)];
+    const results = await Promise.all(queries.map((q) => pgSearch.search(q, { limit: MAX_LIMIT })));
+    results.forEach((result, i) => expect(result, queries[i]).toEqual(inMemorySearcher.search(queries[i] ?? '', { limit: MAX_LIMIT })));
+    await expect(pgSearch.search('合'.repeat(500))).rejects.toBeInstanceOf(QueryError);
+    await expect(pgSearch.search('合作', { limit: -1 })).rejects.toBeInstanceOf(QueryError);
+    expect(await pgSearch.search('   ')).toEqual(inMemorySearcher.search('   '));
   });
 });

@@ -74,10 +74,14 @@ export async function dropPgIndexes(db: Database, namespace: string): Promise<vo
 
 /**
  * The records holding every one of these rare terms in a view (ascending), as the in-memory
- * searcher asks FlexSearch (searcher.ts `lookup`): by bucket key, all of them, no limit.
+ * searcher asks FlexSearch (searcher.ts `memoryRareLookup`): by bucket key, all of them.
  */
 export async function lookupRare(indexes: PgIndexes, view: View, terms: readonly string[], recordCount: number): Promise<number[]> {
-  const keys = [...new Set(terms.map(rareTermKey))];
+  return lookupRareKeys(indexes, view, [...new Set(terms.map(rareTermKey))], recordCount);
+}
+
+/** The same, for terms already turned into their bucket keys (searcher.ts `rareLookupsOf`). */
+export async function lookupRareKeys(indexes: PgIndexes, view: View, keys: readonly string[], recordCount: number): Promise<number[]> {
   if (keys.length === 0) return [];
   // As in memory: a limit of the record count, i.e. all of them (FlexSearch turns 0 into 100).
   const found = (await indexes[view].search(keys.join(' '), { limit: Math.max(1, recordCount) })) as unknown as Array<number | string>;
