@@ -10,8 +10,20 @@ import pgPromise from 'pg-promise';
 
 export type Database = pgPromise.IDatabase<unknown>;
 
-const pgp = pgPromise({ capSQL: true });
-const databases = new Map<string, Database>();
+interface Shared {
+  pgp: pgPromise.IMain;
+  databases: Map<string, Database>;
+}
+
+// Kept on globalThis, not in this module: a module evaluated twice (Next's dev reloads, vitest's
+// resetModules) must not open a second pool for the same URL, and FlexSearch's adapter holds on
+// to the first database object it saw anyway. Ending it (disconnectAll) is for the end of a process.
+const SHARED = Symbol.for('duizhao.pg');
+const shared: Shared = ((globalThis as Record<symbol, Shared | undefined>)[SHARED] ??= {
+  pgp: pgPromise({ capSQL: true }),
+  databases: new Map(),
+});
+const { pgp, databases } = shared;
 
 /** A URL that names a PostgreSQL server, or a clear error (the URL itself is never echoed: it may hold a password). */
 export function checkDatabaseUrl(url: string): string {

@@ -54,7 +54,7 @@ function isUndefinedTable(error: unknown): boolean {
 
 async function ensureTables(db: Database, schema: string): Promise<void> {
   await db.tx(async (t) => {
-    await t.none('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+    await t.any('SELECT pg_advisory_xact_lock($1)', [LOCK]);
     await t.none(
       `CREATE SCHEMA IF NOT EXISTS $1:name;
        CREATE TABLE IF NOT EXISTS $1:name.builds (
@@ -136,11 +136,11 @@ export async function publishBuild(db: Database, files: ReadonlyMap<string, stri
   // One publisher at a time (a session lock, held on one pooled connection while the others
   // write): two writing the same build's index at once would duplicate its rows.
   return db.task(async (session) => {
-    await session.none('SELECT pg_advisory_lock($1)', [PUBLISH_LOCK]);
+    await session.any('SELECT pg_advisory_lock($1)', [PUBLISH_LOCK]);
     try {
       return await writeAndPublish(db, schema, version, files, docs, bundle);
     } finally {
-      await session.none('SELECT pg_advisory_unlock($1)', [PUBLISH_LOCK]);
+      await session.any('SELECT pg_advisory_unlock($1)', [PUBLISH_LOCK]);
     }
   });
 }
@@ -175,7 +175,7 @@ async function writeAndPublish(
 
   // Publish: one row updated in one transaction, so a reader sees the old build or the new one.
   const pruned = await db.tx(async (t) => {
-    await t.none('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+    await t.any('SELECT pg_advisory_xact_lock($1)', [LOCK]);
     const before = await t.oneOrNone<{ version: string }>('SELECT version FROM $1:name.current', [schema]);
     await t.none(
       'INSERT INTO $1:name.current (only_row, version) VALUES (true, $2) ON CONFLICT (only_row) DO UPDATE SET version = EXCLUDED.version',
