@@ -21,6 +21,14 @@ Commands:
                                folder and swapped in atomically; on error the previous build stays.
       --corpus DIR             corpus folder (default: corpus)
       --build DIR              build link to publish (default: build)
+      --database URL           then publish the build to PostgreSQL too (default: DATABASE_URL
+                               when set; see publish)
+  publish [--build DIR] [--database URL]
+                               Publish a build folder to PostgreSQL (URL default: DATABASE_URL):
+                               its files and its search index (FlexSearch's postgres adapter),
+                               written in full, then made current in one transaction; the app
+                               started with DATABASE_URL serves it. Prints the build version.
+                               Tables in the schema DUIZHAO_PG_SCHEMA (default: duizhao).
   clean FILE                   Print the cleaned blocks of one raw text file, one block per line,
                                in the file's own script. Markdown when FILE ends in .md.
       --encoding ENC           encoding of FILE (default: utf-8; also gb18030, big5, utf-16le)
@@ -67,8 +75,36 @@ Examples:
 
 class UsageError extends Error {}
 
+/** Publishes a build folder to PostgreSQL (lib/store/pg-store.ts) and closes the pool so the command exits. */
+async function publishTo(url: string, buildDir: string): Promise<string> {
+  const [{ publishBuildFolder }, { disconnectAll }] = await Promise.all([import('./store/pg-store'), import('./db/pg')]);
+  try {
+    const t0 = performance.now();
+    const published = await publishBuildFolder(url, buildDir, { schema: process.env.DUIZHAO_PG_SCHEMA || undefined });
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    const pruned = published.pruned.length > 0 ? `; removed ${published.pruned.join(', ')}` : '';
+    process.stderr.write(`publish: build ${published.version} ${published.written ? 'written and' : 'already there,'} made current in PostgreSQL in ${seconds} s${pruned}\n`);
+    return published.version;
+  } finally {
+    disconnectAll();
+  }
+}
+
+/** --database, else DATABASE_URL, else none. */
+function databaseUrl(flag: string | undefined): string | undefined {
+  return flag ?? (process.env.DATABASE_URL || undefined);
+}
+
+async function runPublish(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { build: { type: 'string' }, database: { type: 'string' } }, strict: true });
+  const url = databaseUrl(values.database);
+  if (url === undefined) throw new UsageError('publish needs --database URL or DATABASE_URL');
+  const dir = path.resolve(values.build ?? 'build');
+  process.stdout.write(`${await publishTo(url, dir)}\n`);
+}
+
 async function runIngest(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { corpus: { type: 'string' }, build: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { corpus: { type: 'string' }, build: { type: 'string' }, database: { type: 'string' } }, strict: true });
   // Loaded here, not at the top: `clean` and `export` need neither jieba nor the dictionary.
   const [{ ingest }, { ingestReport }, { loadCedict }] = await Promise.all([
     import('./pipeline/run'),
@@ -99,6 +135,9 @@ async function runIngest(args: string[]): Promise<void> {
     bar.stop();
   }
   process.stderr.write(ingestReport(result.docs, path.relative(root, result.buildDir), performance.now() - t0));
+  // The build folder is written and published first; the database gets the same build after it.
+  const url = databaseUrl(values.database);
+  if (url !== undefined) await publishTo(url, result.buildDir);
 }
 
 async function runClean(args: string[]): Promise<void> {
@@ -249,6 +288,9 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'ingest':
         await runIngest(rest);
+        return 0;
+      case 'publish':
+        await runPublish(rest);
         return 0;
       case 'clean':
         await runClean(rest);
