@@ -39,10 +39,21 @@ fi
 # The OS user the server runs as: ourselves, or `postgres` when we are root.
 if [ "$(id -u)" -eq 0 ]; then
   OWNER=postgres
-  as_owner() { runuser -u postgres -- "$@"; }
+  as_owner() { (cd / && runuser -u postgres -- "$@"); }
 else
   OWNER="$(id -un)"
   as_owner() { "$@"; }
+fi
+
+# As root, the server runs as `postgres`, which must reach the data folder: a checkout under a
+# private folder (/root is 0700) cannot hold it, so the cluster then lives in postgres's home,
+# named after the checkout's path (still one per checkout).
+if [ "$OWNER" = postgres ] && ! runuser -u postgres -- test -x "$ROOT"; then
+  PGDIR="$(getent passwd postgres | cut -d: -f6)/duizhao-test-$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)"
+  DATA="$PGDIR/data"
+  SOCK="$PGDIR/run"
+  LOG="$PGDIR/server.log"
+  log "the checkout is not reachable by the postgres user: cluster in $PGDIR"
 fi
 
 if [ "${1:-}" = "--stop" ]; then
