@@ -31,6 +31,14 @@ Commands:
       --workers N              threads building documents (default: one per MB of sources to
                                build, at most the cores and the documents; 1 builds in the main
                                thread: below that a thread's dictionary load costs more than it saves)
+      --database URL           then publish the build to PostgreSQL too (default: DATABASE_URL
+                               when set; see publish)
+  publish [--build DIR] [--database URL]
+                               Publish a build folder to PostgreSQL (URL default: DATABASE_URL):
+                               its files and its search index (FlexSearch's postgres adapter),
+                               written in full, then made current in one transaction; the app
+                               started with DATABASE_URL serves it. Prints the build version.
+                               Tables in the schema DUIZHAO_PG_SCHEMA (default: duizhao).
   add SOURCE [--translation FILE] [options]
                                Add a document of your own to the corpus, then ingest. SOURCE is
                                .txt, .md, .html/.htm, .docx, or a translation memory (.tmx,
@@ -101,10 +109,38 @@ Examples:
 
 class UsageError extends Error {}
 
+/** Publishes a build folder to PostgreSQL (lib/store/pg-store.ts) and closes the pool so the command exits. */
+async function publishTo(url: string, buildDir: string): Promise<string> {
+  const [{ publishBuildFolder }, { disconnectAll }] = await Promise.all([import('./store/pg-store'), import('./db/pg')]);
+  try {
+    const t0 = performance.now();
+    const published = await publishBuildFolder(url, buildDir, { schema: process.env.DUIZHAO_PG_SCHEMA || undefined });
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    const pruned = published.pruned.length > 0 ? `; removed ${published.pruned.join(', ')}` : '';
+    process.stderr.write(`publish: build ${published.version} ${published.written ? 'written and' : 'already there,'} made current in PostgreSQL in ${seconds} s${pruned}\n`);
+    return published.version;
+  } finally {
+    disconnectAll();
+  }
+}
+
+/** --database, else DATABASE_URL, else none. */
+function databaseUrl(flag: string | undefined): string | undefined {
+  return flag ?? (process.env.DATABASE_URL || undefined);
+}
+
+async function runPublish(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { build: { type: 'string' }, database: { type: 'string' } }, strict: true });
+  const url = databaseUrl(values.database);
+  if (url === undefined) throw new UsageError('publish needs --database URL or DATABASE_URL');
+  const dir = path.resolve(values.build ?? 'build');
+  process.stdout.write(`${await publishTo(url, dir)}\n`);
+}
+
 async function runIngest(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { corpus: { type: 'string' }, build: { type: 'string' }, cache: { type: 'string' }, full: { type: 'boolean' }, workers: { type: 'string' } },
+    options: { corpus: { type: 'string' }, build: { type: 'string' }, cache: { type: 'string' }, full: { type: 'boolean' }, workers: { type: 'string' }, database: { type: 'string' } },
     strict: true,
   });
   const workers = values.workers === undefined ? 'auto' : Number(values.workers);
@@ -144,6 +180,9 @@ async function runIngest(args: string[]): Promise<void> {
   process.stderr.write(ingestReport(result.docs, path.relative(root, result.buildDir), performance.now() - t0));
   const threads = result.workers > 1 ? ` in ${result.workers} worker threads` : '';
   process.stderr.write(`${result.docs.length} documents: ${result.built.length} built${threads}, ${result.cached.length} unchanged (cache)\n`);
+  // The build folder is written and published first; the database gets the same build after it.
+  const url = databaseUrl(values.database);
+  if (url !== undefined) await publishTo(url, result.buildDir);
 }
 
 /** `add SOURCE`: a new corpus folder (lib/add), then the very ingest the `ingest` command runs. */
@@ -347,6 +386,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'add':
         await runAdd(rest);
+        return 0;
+      case 'publish':
+        await runPublish(rest);
         return 0;
       case 'clean':
         await runClean(rest);

@@ -19,6 +19,12 @@ echo "== dependency audit (production dependencies)"
 npm run --silent check:audit
 echo "== type check"
 npx tsc --noEmit -p .
+# The storage tests run against a real PostgreSQL of the repo's own (.pg/, 127.0.0.1:54329; Debian's
+# package is installed when missing). With DUIZHAO_REQUIRE_PG=1 a storage test whose server is not
+# reachable fails instead of being skipped (tests/pg/database.ts).
+echo "== PostgreSQL for the storage tests"
+DATABASE_URL_TEST="$(bash tests/pg/ensure-postgres.sh)"
+export DATABASE_URL_TEST DUIZHAO_REQUIRE_PG=1
 echo "== unit tests"
 npx vitest run
 echo "== ingest (the real corpus)"

@@ -25,8 +25,11 @@ export interface BuildOptions {
  */
 const splitTerms = (text: string): string[] => text.split(' ');
 
+/** The options of every view's index, in memory or mounted on a database (pg-index.ts). */
+export const INDEX_OPTIONS = { tokenize: 'strict', resolution: 1, encode: splitTerms } as const;
+
 function createIndexes(): Indexes {
-  const index = () => new Index({ tokenize: 'strict', resolution: 1, encode: splitTerms });
+  const index = () => new Index(INDEX_OPTIONS);
   return { zh: index(), zhChars: index(), en: index(), enPairs: index(), py: index() };
 }
 
@@ -49,13 +52,22 @@ function importIndex(index: Index, data: unknown, view: string): void {
   }
 }
 
+/** What FlexSearch is given for a record's rare terms: their bucket keys, once each, joined by spaces. */
+export function rareTermText(terms: readonly string[]): string {
+  return [...new Set(terms.map(rareTermKey))].join(' ');
+}
+
 /** Indexes the records: common terms into tables, the others into FlexSearch (see common-terms.ts). */
 function indexRecords(records: readonly PairRecord[], options: BuildOptions): { indexes: Indexes; common: CommonTables } {
   const indexes = createIndexes();
-  const common = buildCommonTables(records, options, (view, id, terms) =>
-    indexes[view].add(id, [...new Set(terms.map(rareTermKey))].join(' ')),
-  );
+  const common = buildCommonTables(records, options, (view, id, terms) => indexes[view].add(id, rareTermText(terms)));
   return { indexes, common };
+}
+
+/** The in-memory indexes and tables of the records, for comparison with other stores (pg-index.ts). */
+export function indexesOver(records: PairRecord[], options: BuildOptions = {}): { indexes: Indexes; common: CommonTables } {
+  checkRecords(records);
+  return indexRecords(records, options);
 }
 
 /** Builds the search indexes over the records and exports them. */

@@ -50,6 +50,24 @@ export const MAX_LIMIT = 100;
 /** One FlexSearch index per view, holding its rare terms. */
 export type Indexes = Record<View, Index>;
 
+/**
+ * Where a searcher finds rare terms: the records (any order, repeats allowed) holding every one of
+ * a view's bucket keys. Synchronous: in memory it is FlexSearch itself; a store that answers
+ * asynchronously (PostgreSQL, pg-searcher.ts) fetches a query's lookups first (`rareLookupsOf`).
+ */
+export type RareLookup = (view: View, keys: readonly string[]) => Iterable<number>;
+
+/** One rare-term lookup a query needs: a view and its bucket keys (distinct, in query order). */
+export interface RareQuery {
+  view: View;
+  keys: string[];
+}
+
+/** FlexSearch in memory as the rare-term lookup: every record, as the limit. */
+export function memoryRareLookup(indexes: Indexes, recordCount: number): RareLookup {
+  return (view, keys) => indexes[view].search(keys.join(' '), { limit: Math.max(1, recordCount) }).map(Number);
+}
+
 interface PageOptions {
   limit: number;
   offset: number;
@@ -103,10 +121,27 @@ interface Ranked {
 
 /** A searcher over indexed records (see bundle.ts for how they are built and loaded). */
 export function createSearcher(records: readonly PairRecord[], indexes: Indexes, common: CommonTables): Searcher {
-  return new IndexSearcher(records, indexes, common);
+  return new IndexSearcher(records, memoryRareLookup(indexes, records.length), common);
 }
 
-class IndexSearcher implements Searcher {
+/** A searcher whose rare terms are found elsewhere, and which can say which lookups a query needs. */
+export function createSearcherWith(records: readonly PairRecord[], rare: RareLookup, common: CommonTables): IndexSearcher {
+  return new IndexSearcher(records, rare, common);
+}
+
+/** The rare terms of a lookup by view (common ones answer from their tables), as bucket keys. */
+function rareKeys({ terms }: Lookup, common: CommonTables): { common: Postings[]; rare: RareQuery[] } {
+  const found: Postings[] = [];
+  const rare = new Map<View, Set<string>>();
+  for (const { view, term } of terms) {
+    const p = common[view].get(term);
+    if (p) found.push(p);
+    else rare.set(view, (rare.get(view) ?? new Set()).add(term));
+  }
+  return { common: found, rare: [...rare].map(([view, set]) => ({ view, keys: [...new Set([...set].map(rareTermKey))] })) };
+}
+
+export class IndexSearcher implements Searcher {
   private readonly docOf: Int32Array;
   private readonly docIds = new Map<string, number>();
   private readonly ranked = new Map<string, Ranked>();
@@ -114,7 +149,7 @@ class IndexSearcher implements Searcher {
 
   constructor(
     private readonly records: readonly PairRecord[],
-    private readonly indexes: Indexes,
+    private readonly rare: RareLookup,
     private readonly common: CommonTables,
   ) {
     this.docOf = Int32Array.from(records, (r) => {
@@ -262,23 +297,41 @@ class IndexSearcher implements Searcher {
    * FlexSearch query per view (which intersects them). Counts are kept only when the lookup is
    * exactly one common term (see `Lookup.exact`); otherwise the records are candidates to verify.
    */
-  private lookup({ terms, exact }: Lookup): Postings {
+  private lookup(lookup: Lookup): Postings {
     let out: Postings | null = null;
-    const rare = new Map<View, Set<string>>();
-    for (const { view, term } of terms) {
-      const p = this.common[view].get(term);
-      if (p) out = out === null ? p : intersect(out, p);
-      else rare.set(view, (rare.get(view) ?? new Set()).add(term));
-    }
-    for (const [view, set] of rare) {
-      const keys = [...new Set([...set].map(rareTermKey))];
-      const found = this.indexes[view].search(keys.join(' '), { limit: Math.max(1, this.records.length) });
-      const ids = candidates(found.map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n < this.records.length));
+    const { common, rare } = rareKeys(lookup, this.common);
+    for (const p of common) out = out === null ? p : intersect(out, p);
+    for (const { view, keys } of rare) {
+      const found = [...this.rare(view, keys)];
+      const ids = candidates(found.filter((n) => Number.isInteger(n) && n >= 0 && n < this.records.length));
       out = out === null ? ids : intersect(out, ids);
     }
     if (out === null) return EMPTY;
-    return exact && terms.length === 1 && rare.size === 0 ? out : { ids: out.ids, counts: null };
+    return lookup.exact && lookup.terms.length === 1 && rare.length === 0 ? out : { ids: out.ids, counts: null };
   }
+
+  /**
+   * Every rare-term lookup `search(query)` may make, without making any (the same path through
+   * needles and common tables). Throws QueryError where `search` would.
+   */
+  rareLookupsOf(query: string): RareQuery[] {
+    const out = new Map<string, RareQuery>();
+    for (const term of parseQuery(query)) {
+      for (const needles of term.alternatives) {
+        for (const needle of needles) {
+          for (const lookup of needleLookups(needle, this.ctx)) {
+            for (const q of rareKeys(lookup, this.common).rare) out.set(rareQueryKey(q.view, q.keys), q);
+          }
+        }
+      }
+    }
+    return [...out.values()];
+  }
+}
+
+/** Identifies a rare-term lookup (a view and its keys), e.g. to hold its fetched answer. */
+export function rareQueryKey(view: View, keys: readonly string[]): string {
+  return `${view} ${keys.join(' ')}`;
 }
 
 /** The records that may hold a term (ascending), or null when nothing narrows it. */

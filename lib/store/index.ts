@@ -5,31 +5,17 @@
  * ingest is picked up by the next `next build`/`next start`). A document is read only when its id
  * is well formed *and* listed in the manifest, so no request can name a file outside the build.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type IndexBundle, type Manifest } from '@/lib/model';
-import { loadSearcher, type Searcher } from '@/lib/search';
+import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type Manifest } from '@/lib/model';
+import type { AsyncSearcher } from '@/lib/search/pg-searcher';
+import { BuildFormatError, BuildMissingError } from './errors';
 import { isDocId } from './input';
+import { pgStorage } from './pg-store';
+import { folderStorage, type BuildFileName, type BuildStorage } from './storage';
 
 export { isDocId } from './input';
 
-const HINT = 'run npm run duizhao -- ingest';
-
-/** No build folder, or a file of it is missing. */
-export class BuildMissingError extends Error {
-  constructor(file: string) {
-    super(`No Duizhao build found (${file} is missing): ${HINT}`);
-    this.name = 'BuildMissingError';
-  }
-}
-
-/** The build exists but cannot be read as the format this app understands. */
-export class BuildFormatError extends Error {
-  constructor(file: string, problem: string) {
-    super(`The build file ${file} ${problem}: ${HINT}`);
-    this.name = 'BuildFormatError';
-  }
-}
+export { BuildFormatError, BuildMissingError } from './errors';
 
 /** `DUIZHAO_BUILD`, or `build/` under the working directory. */
 export function buildDir(): string {
@@ -37,15 +23,23 @@ export function buildDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DUIZHAO_BUILD ?? path.join(process.cwd(), 'build'));
 }
 
-async function readJson(relative: string): Promise<unknown> {
-  const file = path.join(/*turbopackIgnore: true*/ buildDir(), relative);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(file);
-    throw error;
-  }
+let chosen: BuildStorage | undefined;
+
+/**
+ * Where the build is read from: PostgreSQL when DATABASE_URL is set (pg-store.ts; its tables in
+ * the schema DUIZHAO_PG_SCHEMA, default `duizhao`), else the build folder. Chosen once per process, like everything the store memoises.
+ */
+export function buildStorage(): BuildStorage {
+  const url = process.env.DATABASE_URL;
+  chosen ??= url ? pgStorage(url, { schema: process.env.DUIZHAO_PG_SCHEMA || undefined }) : folderStorage(buildDir());
+  return chosen;
+}
+
+async function readJson(relative: BuildFileName): Promise<unknown> {
+  const storage = buildStorage();
+  const text = await storage.readText(relative);
+  const file = storage.locate(relative);
+  if (text === null) throw new BuildMissingError(file);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -113,7 +107,7 @@ export async function getDoc(docId: unknown): Promise<BuiltDoc | null> {
   const id = summary.meta.id;
   let pending = docCache.get(id);
   if (!pending) {
-    pending = readJson(path.join('docs', `${id}.json`)).then((raw) => {
+    pending = readJson(`docs/${id}.json`).then((raw) => {
       if (!isObject(raw) || !Array.isArray(raw.pairs) || !Array.isArray(raw.zh) || !Array.isArray(raw.en)) {
         throw new BuildFormatError(`docs/${id}.json`, 'is not a built document');
       }
@@ -141,13 +135,8 @@ export async function lookupGloss(word: string): Promise<DictEntry[]> {
   return (await getGlossMap()).get(word) ?? [];
 }
 
-const getBundle = memo(async (): Promise<IndexBundle> => {
-  const raw = await readJson('search.json');
-  if (!isObject(raw) || !Array.isArray(raw.records)) throw new BuildFormatError('search.json', 'is not a search bundle');
-  return raw as unknown as IndexBundle;
-});
-
-export const getSearcher = memo(async (): Promise<Searcher> => loadSearcher(await getBundle()));
+/** The searcher of the build: answers are promises (PostgreSQL is asked for rare terms). */
+export const getSearcher = memo(async (): Promise<AsyncSearcher> => buildStorage().searcher());
 
 /**
  * A synchronous lookup in the corpus's CC-CEDICT extract, and its headwords (the words the texts

@@ -1,0 +1,170 @@
+/**
+ * Builds in PostgreSQL, against the real test server (tests/pg/database.ts): the real corpus is
+ * ingested into a temporary folder, published, and the store reading PostgreSQL must give what
+ * the store reading the folder gives (manifest, every document, gloss, glossary, search). Then the
+ * publishing rules: same build twice writes nothing, a reader never sees half a build, a bad build
+ * is refused and leaves the published one in place, old builds are pruned with their indexes.
+ */
+import { cp, mkdtemp, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { connect, disconnectAll, type Database } from '../db/pg';
+import { loadCedict } from '../dictionary/cedict';
+import { ingest } from '../pipeline/run';
+import { MAX_LIMIT } from '../search';
+import { indexSchema } from '../search/pg-index';
+import { describePg, uniqueName } from '../../tests/pg/database';
+import { BuildFormatError, BuildMissingError } from './errors';
+import { pgStorage, publishBuild, readBuildFolder } from './pg-store';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const QUERIES = ['合作', '關係', '战略协作', 'hezuo', "xi'an", 'cooperation', '"strategic partnership"', '的', 'de', 'long', '普京 Putin'];
+
+type Store = typeof import('./index');
+
+/** A fresh store module reading the folder or the database (the store memoises per process). */
+async function freshStore(env: { DUIZHAO_BUILD?: string; DATABASE_URL?: string; DUIZHAO_PG_SCHEMA?: string }): Promise<Store> {
+  vi.resetModules();
+  for (const key of ['DUIZHAO_BUILD', 'DATABASE_URL', 'DUIZHAO_PG_SCHEMA'] as const) {
+    const value = env[key];
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  return import('./index');
+}
+
+describePg('builds in PostgreSQL', (url) => {
+  const saved = { DUIZHAO_BUILD: process.env.DUIZHAO_BUILD, DATABASE_URL: process.env.DATABASE_URL, DUIZHAO_PG_SCHEMA: process.env.DUIZHAO_PG_SCHEMA };
+  const schema = uniqueName('s');
+  let work: string;
+  let buildDir: string;
+  let files: Map<string, string>;
+  let db: Database;
+  let fromFolder: Store;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'duizhao-pg-store-'));
+    await cp(path.join(root, 'corpus'), path.join(work, 'corpus'), { recursive: true });
+    buildDir = (await ingest({ root: work, loadDictionary: loadCedict })).buildDir;
+    files = await readBuildFolder(buildDir);
+    db = connect(url);
+    fromFolder = await freshStore({ DUIZHAO_BUILD: buildDir });
+  }, 300_000);
+
+  afterAll(async () => {
+    if (db) {
+      const versions = await db.map('SELECT version FROM $1:name.builds', [schema], (r: { version: string }) => r.version).catch(() => []);
+      for (const v of versions) for (const view of ['zh', 'zhChars', 'en', 'enPairs', 'py'] as const) await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [indexSchema(`${schema}_${v}`, view)]);
+      await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [schema]);
+    }
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    disconnectAll();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('says there is no build before anything is published', async () => {
+    const store = await freshStore({ DATABASE_URL: url, DUIZHAO_PG_SCHEMA: schema });
+    // The store's own classes: resetModules gave it a fresh errors module.
+    await expect(store.getManifest()).rejects.toBeInstanceOf(store.BuildMissingError);
+    await expect(store.getManifest()).rejects.toThrow(/run npm run duizhao -- ingest/);
+    await expect(store.getSearcher()).rejects.toBeInstanceOf(store.BuildMissingError);
+  });
+
+  it('publishes the build under the id of its folder, and the store reads from PostgreSQL what it reads from the folder', async () => {
+    const published = await publishBuild(db, files, { schema });
+    expect(published).toEqual({ version: path.basename(await realpath(buildDir)), written: true, pruned: [] });
+
+    const store = await freshStore({ DATABASE_URL: url, DUIZHAO_PG_SCHEMA: schema });
+    expect(store.buildStorage().locate('manifest.json')).toContain('PostgreSQL');
+    const manifest = await store.getManifest();
+    expect(manifest).toEqual(await fromFolder.getManifest());
+    expect(manifest.docs.length).toBeGreaterThan(3);
+    for (const { meta } of manifest.docs) expect(await store.getDoc(meta.id), meta.id).toEqual(await fromFolder.getDoc(meta.id));
+    expect(await store.getDoc('no-such-doc')).toBeNull();
+    expect(await store.getDoc('../manifest')).toBeNull();
+    expect(await store.getGlossary()).toEqual(await fromFolder.getGlossary());
+    for (const word of ['合作', '关系', '__proto__', 'constructor']) expect(await store.lookupGloss(word), word).toEqual(await fromFolder.lookupGloss(word));
+    expect((await store.lookupGloss('合作')).length).toBeGreaterThan(0);
+
+    const [pg, folder] = [await store.getSearcher(), await fromFolder.getSearcher()];
+    let hits = 0;
+    for (const q of QUERIES) {
+      const want = await folder.search(q, { limit: MAX_LIMIT });
+      expect(await pg.search(q, { limit: MAX_LIMIT }), q).toEqual(want);
+      hits += want.total;
+    }
+    expect(hits).toBeGreaterThan(100);
+  });
+
+  it('writes nothing when the same build is published again', async () => {
+    const before = await db.one<{ n: number }>('SELECT count(*)::int AS n FROM $1:name.builds', [schema]);
+    const again = await publishBuild(db, files, { schema });
+    expect(again.written).toBe(false);
+    expect(again.version).toBe(path.basename(await realpath(buildDir)));
+    expect(await db.one('SELECT count(*)::int AS n FROM $1:name.builds', [schema])).toEqual(before);
+  });
+
+  it('never lets a reader see half a build, keeps a reader on its build, and prunes builds older than the previous one', async () => {
+    const first = (await publishBuild(db, files, { schema })).version;
+    const pinned = pgStorage(url, { schema });
+    const pinnedManifest = await pinned.readText('manifest.json');
+    // Two more builds: the glossary changed (a different build, as valid as the first).
+    const second = new Map(files).set('glossary.json', '[]\n');
+    const third = new Map(files).set('gloss.json', '{}\n');
+
+    // While the second is written, read `current` and check its build is whole, again and again.
+    let writing = true;
+    let checks = 0;
+    const watcher = (async () => {
+      while (writing) {
+        const row = await db.one<{ version: string; docs: number; listed: string }>(
+          'SELECT c.version, (SELECT count(*)::int FROM $1:name.docs d WHERE d.version = c.version) AS docs, b.manifest AS listed FROM $1:name.current c JOIN $1:name.builds b USING (version)',
+          [schema],
+        );
+        expect(row.docs).toBe((JSON.parse(row.listed) as { docs: unknown[] }).docs.length);
+        checks++;
+      }
+    })();
+    const p2 = await publishBuild(db, second, { schema }).finally(() => {
+      writing = false;
+    });
+    await watcher;
+    expect(checks).toBeGreaterThan(1);
+    expect(p2).toMatchObject({ written: true, pruned: [] });
+    expect(p2.version).not.toBe(first);
+
+    // The pinned reader stays on the first build; a new one sees the second.
+    expect(await pinned.readText('manifest.json')).toBe(pinnedManifest);
+    expect(await pinned.readText('glossary.json')).toBe(files.get('glossary.json'));
+    expect(await pgStorage(url, { schema }).readText('glossary.json')).toBe('[]\n');
+
+    // A third build: the first (older than the previous) goes, with its index schemas.
+    const p3 = await publishBuild(db, third, { schema });
+    expect(p3.pruned).toEqual([first]);
+    expect(await db.any('SELECT 1 FROM $1:name.docs WHERE version = $2', [schema, first])).toEqual([]);
+    const left = await db.any('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [indexSchema(`${schema}_${first}`, 'zh')]);
+    expect(left).toEqual([]);
+    expect(await pgStorage(url, { schema }).readText('gloss.json')).toBe('{}\n');
+  });
+
+  it('refuses a bad build and leaves the published one in place', async () => {
+    const current = await db.one<{ version: string }>('SELECT version FROM $1:name.current', [schema]);
+    const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as { formatVersion: number; docs: Array<{ meta: { id: string } }> };
+    const oldFormat = new Map(files).set('manifest.json', JSON.stringify({ ...manifest, formatVersion: 1 }));
+    await expect(publishBuild(db, oldFormat, { schema })).rejects.toBeInstanceOf(BuildFormatError);
+    const missingDoc = new Map(files);
+    missingDoc.delete(`docs/${manifest.docs[0]?.meta.id}.json`);
+    await expect(publishBuild(db, missingDoc, { schema })).rejects.toBeInstanceOf(BuildMissingError);
+    const notJson = new Map(files).set('gloss.json', '{"broken');
+    await expect(publishBuild(db, notJson, { schema })).rejects.toBeInstanceOf(BuildFormatError);
+    const bundle = JSON.parse(files.get('search.json') ?? '{}') as { common: Record<string, unknown[]> };
+    const wrongTables = new Map(files).set('search.json', JSON.stringify({ ...bundle, common: { ...bundle.common, zhChars: [] } }));
+    await expect(publishBuild(db, wrongTables, { schema })).rejects.toThrow(/common-term tables/);
+    expect(await db.one('SELECT version FROM $1:name.current', [schema])).toEqual(current);
+    await expect(publishBuild(db, files, { schema: 'Bad-Name' })).rejects.toThrow(/Schema name/);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Where a build is read from: the build folder (the default, nothing to install) or PostgreSQL
+ * (with DATABASE_URL set; pg-store.ts). The store (index.ts) validates what it reads the same way
+ * whichever it is: the storage hands back the build's files as text, exactly as ingest wrote them.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IndexBundle } from '../model';
+import { loadSearcher } from '../search';
+import type { AsyncSearcher } from '../search/pg-searcher';
+import { BuildFormatError, BuildMissingError } from './errors';
+
+/** The files of a build the app reads (search.json aside: see `searcher`). */
+export type BuildFileName = 'manifest.json' | 'gloss.json' | 'glossary.json' | `docs/${string}.json`;
+
+export interface BuildStorage {
+  /** Where a file of the build is, for error messages: a path, or a build version (never a password). */
+  locate(name: string): string;
+  /** A file of the build as text, or null when the build has no such file (or there is no build). */
+  readText(name: BuildFileName): Promise<string | null>;
+  /** The searcher over the build's pairs; rejects with a clear error when there is no index. */
+  searcher(): Promise<AsyncSearcher>;
+}
+
+/** A build file's text, decoded strictly: a build is our own UTF-8, anything else is damage. */
+async function readUtf8(file: string): Promise<string | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BuildFormatError(file, 'is not valid UTF-8');
+  }
+}
+
+/** The build folder written by `npm run duizhao -- ingest` (a symlink to its current version). */
+export function folderStorage(dir: string): BuildStorage {
+  return {
+    locate: (name) => path.join(/*turbopackIgnore: true*/ dir, name),
+    readText: (name) => readUtf8(path.join(/*turbopackIgnore: true*/ dir, name)),
+    async searcher() {
+      const file = path.join(/*turbopackIgnore: true*/ dir, 'search.json');
+      const text = await readUtf8(file);
+      if (text === null) throw new BuildMissingError(file);
+      let bundle: unknown;
+      try {
+        bundle = JSON.parse(text);
+      } catch {
+        throw new BuildFormatError(file, 'is not valid JSON');
+      }
+      if (typeof bundle !== 'object' || bundle === null || !Array.isArray((bundle as IndexBundle).records)) {
+        throw new BuildFormatError('search.json', 'is not a search bundle');
+      }
+      const searcher = await loadSearcher(bundle as IndexBundle);
+      // The in-memory searcher answers at once; wrapped so both storages have one contract.
+      return { search: async (query, opts) => searcher.search(query, opts) };
+    },
+  };
+}
