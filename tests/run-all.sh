@@ -44,6 +44,10 @@ echo "== production build"
 npx next build
 echo "== end-to-end tests (Chromium against next start)"
 npx playwright test
+# "Same features, same tests, both ways": the specs that read the build, again against a
+# `next start` serving the same build from PostgreSQL (tests/pg/e2e-postgres.sh, docs/postgres.md).
+echo "== end-to-end tests against PostgreSQL (the same build, published to the test server)"
+E2E_PORT="${E2E_PG_PORT:-3150}" bash tests/pg/e2e-postgres.sh
 # The search API and reader pages under load (docs/load-test.md): the same build, its own
 # `next start` on 127.0.0.1; fails on any error, timeout or non-2xx answer, or memory that stays up.
 echo "== load test (next start on 127.0.0.1, 30 s at 50 connections)"
