@@ -2,7 +2,7 @@
  * The `duizhao` command. Contracts kept stable for tools: only the result on stdout, errors on
  * stderr with a non-zero exit; progress goes to stderr.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -84,6 +84,8 @@ Commands:
                                tmx and tsv cover every document, or the one given as DOCID; the
                                glossary is corpus-wide, so tbx and csv take no DOCID.
       --build DIR              build folder to read (default: build)
+      --database URL           read the build published to PostgreSQL instead (default:
+                               DATABASE_URL when set and no --build is given)
   search QUERY [--json] [--all] [--doc DOCID]
                                Search the built corpus the way the app does. QUERY holds Chinese
                                (simplified or traditional), pinyin (hezuo, hé zuò, he2 zuo4) or
@@ -95,6 +97,8 @@ Commands:
       --all                    every hit (default: the first 20)
       --doc DOCID              only the pairs of this document
       --build DIR              build folder to read (default: build)
+      --database URL           read the build published to PostgreSQL instead (default:
+                               DATABASE_URL when set and no --build is given)
   help, --help, -h             Show this help.
 
 Examples:
@@ -247,40 +251,63 @@ async function runClean(args: string[]): Promise<void> {
   for (const w of cleaned.warnings) process.stderr.write(`warning: ${w}\n`);
 }
 
-async function loadBuiltDocs(buildDir: string): Promise<BuiltDoc[]> {
-  const docsDir = path.join(buildDir, 'docs');
-  const names = await readdir(docsDir).catch(() => {
-    throw new Error(`no build at ${buildDir}: run "npm run duizhao -- ingest" first`);
-  });
-  const docs: BuiltDoc[] = [];
-  for (const name of names.filter((n) => n.endsWith('.json')).sort()) docs.push(JSON.parse(await readFile(path.join(docsDir, name), 'utf8')) as BuiltDoc);
-  return docs;
+/**
+ * `search` and `export` read the build through the app's own store (lib/store), so they answer
+ * exactly what the app serves, from the build folder of --build or from PostgreSQL with --database
+ * (or DATABASE_URL). Chosen through the environment before the store is first loaded: the store
+ * picks its storage once per process.
+ */
+async function openStore(values: { build?: string; database?: string }): Promise<typeof import('./store/index')> {
+  if (values.build !== undefined && values.database !== undefined) throw new UsageError('give --build DIR or --database URL, not both');
+  const url = values.build === undefined ? databaseUrl(values.database) : undefined;
+  if (url !== undefined) process.env.DATABASE_URL = url;
+  else {
+    delete process.env.DATABASE_URL;
+    process.env.DUIZHAO_BUILD = path.resolve(values.build ?? 'build');
+  }
+  return import('./store/index');
+}
+
+/** Closes PostgreSQL's pool (if one was opened) so the command exits. */
+async function closeStore(): Promise<void> {
+  const { disconnectAll } = await import('./db/pg');
+  disconnectAll();
 }
 
 async function runExport(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string' }, build: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string' }, build: { type: 'string' }, database: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const { EXPORT_FORMATS, isExportFormat, isDocFormat, renderDocs, renderGlossary } = await import('./export');
   const format = values.format;
   if (!isExportFormat(format)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   if (positionals.length > 1) throw new UsageError('export takes at most one DOCID');
   const only = positionals[0];
-  const buildDir = path.resolve(values.build ?? 'build');
-  if (!isDocFormat(format)) {
-    // The glossary does not record which documents a term came from, so there is nothing to filter by.
-    if (only !== undefined) throw new UsageError(`--format ${format} exports the corpus-wide glossary and takes no DOCID`);
-    const file = path.join(buildDir, 'glossary.json');
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new Error(`no glossary at ${file}: run "npm run duizhao -- ingest" first`);
-    });
-    const glossary: unknown = JSON.parse(text);
-    if (!Array.isArray(glossary)) throw new Error(`${file} is not a list of terms: run "npm run duizhao -- ingest" again`);
-    process.stdout.write(renderGlossary(format, glossary as import('./model').GlossaryEntry[]));
-    return;
+  // The glossary does not record which documents a term came from, so there is nothing to filter by.
+  if (!isDocFormat(format) && only !== undefined) throw new UsageError(`--format ${format} exports the corpus-wide glossary and takes no DOCID`);
+  const store = await openStore(values);
+  try {
+    if (!isDocFormat(format)) {
+      process.stdout.write(renderGlossary(format, await store.getGlossary()));
+      return;
+    }
+    const listed = await store.listDocs();
+    const ids = only === undefined ? listed.map((d) => d.meta.id) : [only];
+    if (only !== undefined && !listed.some((d) => d.meta.id === only)) {
+      throw new Error(`no document "${only}" in the build (known: ${listed.map((d) => d.meta.id).join(', ')})`);
+    }
+    const docs: BuiltDoc[] = [];
+    for (const id of ids) {
+      const doc = await store.getDoc(id);
+      if (doc !== null) docs.push(doc);
+    }
+    process.stdout.write(renderDocs(format, docs));
+  } finally {
+    await closeStore();
   }
-  const docs = await loadBuiltDocs(buildDir);
-  const chosen = only ? docs.filter((d) => d.meta.id === only) : docs;
-  if (only && chosen.length === 0) throw new Error(`no document "${only}" in the build (known: ${docs.map((d) => d.meta.id).join(', ')})`);
-  process.stdout.write(renderDocs(format, chosen));
 }
 
 /** A UTF-8 file, decoded strictly; `lines` keeps every line (one sentence each), even empty ones. */
@@ -328,32 +355,41 @@ async function runAlign(args: string[]): Promise<void> {
 async function runSearch(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { json: { type: 'boolean' }, all: { type: 'boolean' }, doc: { type: 'string' }, build: { type: 'string' } },
+    options: { json: { type: 'boolean' }, all: { type: 'boolean' }, doc: { type: 'string' }, build: { type: 'string' }, database: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
   // Unquoted words arrive as separate arguments: they are the terms of one query.
   if (positionals.length === 0) throw new UsageError('search needs a QUERY');
   const query = positionals.join(' ');
-  const { loadSearcher, MAX_LIMIT, QueryError } = await import('./search/index');
+  const { MAX_LIMIT, QueryError } = await import('./search/index');
   const { markedLine } = await import('./search/marked-text');
-  const file = path.join(path.resolve(values.build ?? 'build'), 'search.json');
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new Error(`no search index at ${file}: run "npm run duizhao -- ingest" first`);
-  });
-  const bundle = JSON.parse(text) as import('./model').IndexBundle;
-  const searcher = await loadSearcher(bundle);
-  const docIds = [...new Set(bundle.records.map((r) => r.docId))];
+  const store = await openStore(values);
+  try {
+    return await searchAndPrint(store, query, values, { MAX_LIMIT, QueryError, markedLine });
+  } finally {
+    await closeStore();
+  }
+}
+
+async function searchAndPrint(
+  store: typeof import('./store/index'),
+  query: string,
+  values: { json?: boolean; all?: boolean; doc?: string },
+  { MAX_LIMIT, QueryError, markedLine }: Pick<typeof import('./search/index'), 'MAX_LIMIT' | 'QueryError'> & Pick<typeof import('./search/marked-text'), 'markedLine'>,
+): Promise<number> {
+  const docIds = (await store.listDocs()).map((d) => d.meta.id);
+  const searcher = await store.getSearcher();
   if (values.doc !== undefined && !docIds.includes(values.doc)) {
     process.stderr.write(`duizhao: no document "${values.doc}" in the build (known: ${docIds.join(', ')})\n`);
     return 1;
   }
   let result;
   try {
-    result = searcher.search(query, { docId: values.doc, limit: values.all ? MAX_LIMIT : undefined });
+    result = await searcher.search(query, { docId: values.doc, limit: values.all ? MAX_LIMIT : undefined });
     // --all pages through the ranked result; the searcher keeps it, so each page costs only its hits.
     while (values.all && result.hits.length < result.total) {
-      const page = searcher.search(query, { docId: values.doc, limit: MAX_LIMIT, offset: result.hits.length });
+      const page = await searcher.search(query, { docId: values.doc, limit: MAX_LIMIT, offset: result.hits.length });
       if (page.hits.length === 0) break;
       result.hits.push(...page.hits);
     }

@@ -6,8 +6,8 @@
  * is well formed *and* listed in the manifest, so no request can name a file outside the build.
  */
 import path from 'node:path';
-import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type Manifest } from '@/lib/model';
-import type { AsyncSearcher } from '@/lib/search/pg-searcher';
+import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type Manifest } from '../model';
+import type { AsyncSearcher } from '../search/pg-searcher';
 import { BuildFormatError, BuildMissingError } from './errors';
 import { isDocId } from './input';
 import { pgStorage } from './pg-store';

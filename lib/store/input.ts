@@ -1,6 +1,6 @@
-import { isDocId as isIngestDocId } from '@/lib/pipeline/meta';
-import { CONTEXT_RADIUS, positionsInContext } from '@/lib/learner/nested';
-import { MAX_QUERY_CODE_POINTS } from '@/lib/search';
+import { isDocId as isIngestDocId } from '../pipeline/meta';
+import { CONTEXT_RADIUS, positionsInContext } from '../learner/nested';
+import { MAX_QUERY_CODE_POINTS } from '../search';
 
 /**
  * Validation of everything that arrives from a URL before it reaches the build folder or the

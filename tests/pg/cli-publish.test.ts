@@ -1,7 +1,8 @@
 /**
  * The command line writes builds to PostgreSQL: `ingest --database URL` publishes the build it
  * wrote, `publish` publishes a build folder (once: the second time writes nothing), and without a
- * database URL `publish` is a usage error. Against the real test server (tests/pg/database.ts).
+ * database URL `publish` is a usage error; `search` and `export` read the published build as they
+ * read the folder. Against the real test server (tests/pg/database.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, realpath, rm } from 'node:fs/promises';
@@ -54,6 +55,27 @@ describePg('duizhao ingest --database and publish', (url) => {
     expect(again.status).toBe(0);
     expect(again.stdout).toBe(`${version}\n`);
     expect(again.stderr).toMatch(/already there, made current/);
+  }, 180_000);
+
+  it('search and export read the published build and print what they print from the folder', () => {
+    // Runs after the publish above. Each command reads through the store; the folder and the
+    // database must give byte-identical output.
+    for (const args of [
+      ['search', '合作', '--json', '--all'],
+      ['search', 'hezuo', '--doc', DOC],
+      ['export', '--format', 'tmx', DOC],
+      ['export', '--format', 'tbx'],
+    ]) {
+      const fromFolder = cli(...args, '--build', 'build');
+      const fromDb = cli(...args, '--database', url);
+      expect(fromFolder.status, `${args.join(' ')}: ${fromFolder.stderr}`).toBe(0);
+      expect(fromDb.status, `${args.join(' ')}: ${fromDb.stderr}`).toBe(0);
+      expect(fromFolder.stdout.length, args.join(' ')).toBeGreaterThan(100);
+      expect(fromDb.stdout, args.join(' ')).toBe(fromFolder.stdout);
+    }
+    const both = cli('search', '合作', '--build', 'build', '--database', url);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/not both/);
   }, 180_000);
 
   it('refuses publish without a database URL, and reports a missing build', () => {

@@ -170,7 +170,7 @@ describe('duizhao export, errors', () => {
     const missing = cli('export', '--format', 'tbx', '--build', path.join(work, 'nowhere'));
     expect(missing.status).toBe(1);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toMatch(/no glossary at .*nowhere.*ingest/);
+    expect(missing.stderr).toMatch(/No Duizhao build found \(.*nowhere.*glossary\.json is missing\): run npm run duizhao -- ingest/);
   });
 
   it('--help explains the four formats', () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PairRecord } from '../../lib/model';
+import { BUILD_FORMAT_VERSION, type Manifest, type PairRecord } from '../../lib/model';
 import { buildIndexBundle } from '../../lib/search/index';
 import { pinyinLine } from '../../lib/search/pinyin';
 
@@ -41,6 +41,10 @@ let build: string;
 beforeAll(async () => {
   build = mkdtempSync(path.join(tmpdir(), 'duizhao-search-cli-'));
   writeFileSync(path.join(build, 'search.json'), JSON.stringify(await buildIndexBundle(records)));
+  // The command reads through the app's store, which knows the documents from the manifest; only
+  // the ids matter to search.
+  const manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: ['talks', 'statement'].map((id) => ({ meta: { id }, stats: {} })) } as unknown as Manifest;
+  writeFileSync(path.join(build, 'manifest.json'), JSON.stringify(manifest));
 });
 
 const search = (...args: string[]) => cli('search', ...args, '--build', build);
@@ -119,7 +123,7 @@ describe('duizhao search', () => {
   it('says where the build is missing', () => {
     const r = cli('search', '合作', '--build', path.join(build, 'nowhere'));
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/no search index at .*run "npm run duizhao -- ingest" first/);
+    expect(r.stderr).toMatch(/No Duizhao build found \(.*nowhere.*is missing\): run npm run duizhao -- ingest/);
   });
 
   it('is listed in --help', () => {
