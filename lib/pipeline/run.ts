@@ -24,6 +24,7 @@ import {
 } from '../model';
 import { Aligner } from '../align/aligner';
 import { alignBlocks, type GivenPair } from './align';
+import { applicableCorrections, CORRECTIONS_FILE, CorrectionsError, parseCorrections, type AlignmentCorrections } from './corrections';
 import { clean } from './clean';
 import { convertBlocks } from './convert';
 import { decode } from './decode';
@@ -58,6 +59,12 @@ export interface DocumentInput {
   translation?: RawFile;
   /** What the file-system edge had to say (mammoth's warnings on a DOCX). */
   warnings?: string[];
+  /**
+   * A person's corrections of the paragraph alignment (`alignment.json`, lib/pipeline/corrections.ts).
+   * Part of the input, so part of the document's cache key: a changed correction rebuilds this
+   * document and no other.
+   */
+  corrections?: AlignmentCorrections;
 }
 
 const MEMORY_FORMATS: readonly string[] = ['tmx', 'xliff'] satisfies MemoryFormat[];
@@ -144,7 +151,14 @@ export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc 
   const sides = isMemoryFormat(input.source.format) ? memorySides(input.source, meta, dict) : textSides(input, dict);
   const { zh, en } = sides;
   const warnings = [...(input.warnings ?? []), ...sides.warnings];
-  const pairs = alignBlocks(new Aligner(dict), zh, en, sides.given);
+  let given = sides.given;
+  if (input.corrections) {
+    // Checked against the blocks as cleaned now: corrections made on other text are set aside, never misapplied.
+    const fit = applicableCorrections(input.corrections, zh.map((b) => b.text), en.map((b) => b.text), meta.id);
+    if ('pairs' in fit) given = fit.pairs;
+    else warnings.push(fit.warning);
+  }
+  const pairs = alignBlocks(new Aligner(dict), zh, en, given);
   for (const p of pairs) {
     if (p.lowConfidence) warnings.push(`pair ${p.id + 1}: low alignment confidence ${p.confidence}`);
   }
@@ -211,6 +225,21 @@ async function readRaw(dir: string, name: string, encoding: string, format: Sour
   return html.file;
 }
 
+/** A document's alignment.json, when it has one; a broken one fails the ingest with the file named. */
+async function readCorrections(dir: string): Promise<AlignmentCorrections | undefined> {
+  const file = path.join(dir, CORRECTIONS_FILE);
+  const exists = await lstat(file).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return undefined;
+  try {
+    return parseCorrections(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, CORRECTIONS_FILE))), file);
+  } catch (e) {
+    throw new IngestError(e instanceof IngestError || e instanceof CorrectionsError ? e.message : `${file}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
 export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
   const realCorpus = await realpath(corpusDir).catch(() => {
     throw new IngestError(`${corpusDir}: no corpus folder`);
@@ -244,6 +273,8 @@ export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
       const t = meta.translation;
       input.translation = await readRaw(dir, t.file, 'utf-8', t.format, warnings);
     }
+    const corrections = await readCorrections(dir);
+    if (corrections) input.corrections = corrections;
     inputs.push(input);
   }
   if (inputs.length === 0) throw new IngestError(`${corpusDir}: no documents`);
