@@ -12,6 +12,7 @@ import {
   BUILD_FORMAT_VERSION,
   type Block,
   type BuiltDoc,
+  type CleanDoc,
   type DocMeta,
   type DocStats,
   type EnBlock,
@@ -109,17 +110,32 @@ function memorySides(source: RawFile, meta: DocMeta, dict: Dictionary): Sides {
   return { zh: zhBlocks(zh, meta, dict), en: englishBlocks(en), given, dropped: [], warnings };
 }
 
+/** Running text and its translation, cleaned: the blocks alignment and corrections count. */
+function cleanText(input: DocumentInput): { zh: CleanDoc; en?: CleanDoc } {
+  const zh = clean(decode(input.source));
+  return input.translation ? { zh, en: clean(decode(input.translation), { repairLayout: false }) } : { zh };
+}
+
 /** Running text and its translation, to be aligned paragraph by paragraph. */
 function textSides(input: DocumentInput, dict: Dictionary): Sides {
-  const zh = chineseBlocks(input.source, input.meta, dict);
-  const warnings = [...zh.warnings];
-  let en: EnBlock[] = [];
-  if (input.translation) {
-    const cleaned = clean(decode(input.translation), { repairLayout: false });
-    warnings.push(...cleaned.warnings);
-    en = englishBlocks(cleaned.blocks);
+  const cleaned = cleanText(input);
+  const warnings = [...cleaned.zh.warnings, ...(cleaned.en?.warnings ?? [])];
+  const en = cleaned.en ? englishBlocks(cleaned.en.blocks) : [];
+  return { zh: zhBlocks(cleaned.zh.blocks, input.meta, dict), en, dropped: cleaned.zh.dropped, warnings };
+}
+
+/**
+ * The texts of the blocks a build of `input` aligns, in order, without segmenting or glossing
+ * (cheap: no dictionary): what alignment.json's fingerprints are checked against. The import page
+ * checks a correction with this before anything is written.
+ */
+export function cleanedBlockTexts(input: DocumentInput): { zh: string[]; en: string[] } {
+  if (isMemoryFormat(input.source.format)) {
+    const units = parseMemory(decode(input.source), input.meta.variant).units;
+    return { zh: units.filter((u) => u.zh !== '').map((u) => u.zh), en: units.filter((u) => u.en !== '').map((u) => u.en) };
   }
-  return { zh: zh.blocks, en, dropped: zh.dropped, warnings };
+  const cleaned = cleanText(input);
+  return { zh: cleaned.zh.blocks.map((b) => b.text), en: cleaned.en?.blocks.map((b) => b.text) ?? [] };
 }
 
 function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number): DocStats {
@@ -240,6 +256,30 @@ async function readCorrections(dir: string): Promise<AlignmentCorrections | unde
   }
 }
 
+/** One document folder of the corpus as the stages take it (its meta, files and corrections). */
+export async function readDocumentFolder(corpusDir: string, name: string): Promise<DocumentInput> {
+  const dir = path.join(corpusDir, name);
+  if (!isDocId(name)) throw new IngestError(`${dir}: "${name}" is not a valid document id (lowercase letters, digits, hyphens)`);
+  const metaPath = path.join(dir, 'meta.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, 'meta.json')));
+  } catch (e) {
+    throw new IngestError(`${metaPath}: ${e instanceof IngestError ? e.message : `not valid JSON (${(e as Error).message})`}`);
+  }
+  const meta = parseMeta(raw, name, metaPath);
+  const warnings: string[] = [];
+  const input: DocumentInput = { meta, source: await readRaw(dir, meta.source, meta.encoding, meta.format, warnings), warnings };
+  // A translation memory holds its own translation: meta.translation then only credits it.
+  if (meta.translation && !isMemoryFormat(meta.format)) {
+    const t = meta.translation;
+    input.translation = await readRaw(dir, t.file, 'utf-8', t.format, warnings);
+  }
+  const corrections = await readCorrections(dir);
+  if (corrections) input.corrections = corrections;
+  return input;
+}
+
 export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
   const realCorpus = await realpath(corpusDir).catch(() => {
     throw new IngestError(`${corpusDir}: no corpus folder`);
@@ -254,27 +294,11 @@ export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
       const target = await realpath(dir).catch(() => '');
       if (!target.startsWith(realCorpus + path.sep)) throw new IngestError(`${dir}: a symlink out of corpus/ is refused`);
     }
-    if (!isDocId(entry.name)) throw new IngestError(`${dir}: "${entry.name}" is not a valid document id (lowercase letters, digits, hyphens)`);
+    const input = await readDocumentFolder(corpusDir, entry.name);
     const metaPath = path.join(dir, 'meta.json');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, 'meta.json')));
-    } catch (e) {
-      throw new IngestError(`${metaPath}: ${e instanceof IngestError ? e.message : `not valid JSON (${(e as Error).message})`}`);
-    }
-    const meta = parseMeta(raw, entry.name, metaPath);
-    const other = seen.get(meta.id.toLowerCase());
-    if (other) throw new IngestError(`${metaPath}: document id "${meta.id}" is also used by ${other}`);
-    seen.set(meta.id.toLowerCase(), metaPath);
-    const warnings: string[] = [];
-    const input: DocumentInput = { meta, source: await readRaw(dir, meta.source, meta.encoding, meta.format, warnings), warnings };
-    // A translation memory holds its own translation: meta.translation then only credits it.
-    if (meta.translation && !isMemoryFormat(meta.format)) {
-      const t = meta.translation;
-      input.translation = await readRaw(dir, t.file, 'utf-8', t.format, warnings);
-    }
-    const corrections = await readCorrections(dir);
-    if (corrections) input.corrections = corrections;
+    const other = seen.get(input.meta.id.toLowerCase());
+    if (other) throw new IngestError(`${metaPath}: document id "${input.meta.id}" is also used by ${other}`);
+    seen.set(input.meta.id.toLowerCase(), metaPath);
     inputs.push(input);
   }
   if (inputs.length === 0) throw new IngestError(`${corpusDir}: no documents`);
