@@ -160,6 +160,7 @@ export async function preview(req: PreviewRequest, dict: Dictionary): Promise<Pr
   } catch (e) {
     throw new ImportError(422, (e as Error).message);
   }
+  if (doc.zh.length === 0) throw new ImportError(422, `${req.zh.name ?? 'The Chinese text'}: no text left after cleaning (empty, or only page furniture).`);
   const stale = doc.warnings.find((w) => w.includes('alignment.json was made on other text'));
   if (req.corrections && stale) throw new ImportError(409, 'The texts changed since these pairs were made: preview again.');
   const zhBlocks = doc.zh.map((b): PreviewBlock => ({
