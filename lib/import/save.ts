@@ -132,6 +132,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
           variant: resolved.report.variant,
           format: resolved.report.format,
           today: ctx.today,
+          note: 'Brought in on the import page; whether it is an official translation is not stated.',
         });
       } catch (e) {
         if (e instanceof AddError && /already exists/.test(e.message)) throw new ImportError(409, `A document with the id "${form.fields.id ?? ''}" exists already: choose another id.`.replace(' ""', ''));
