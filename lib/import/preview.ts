@@ -7,7 +7,7 @@
 import type { Dictionary } from '../dictionary/cedict';
 import { formatOf } from '../add/add';
 import { detectEncoding, detectVariant, verifyEncoding } from '../add/detect';
-import type { Bead, BlockKind, DocMeta, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
+import type { BlockKind, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
 import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/run';
@@ -25,15 +25,8 @@ export interface PreviewBlock {
   sentences: string[];
 }
 
-export interface PreviewPair {
-  zh: number[];
-  en: number[];
-  confidence: number;
-  unaligned: boolean;
-  lowConfidence: boolean;
-  /** Sentence beads: zh indexes count the sentences of the pair's Chinese blocks in order, en likewise. */
-  sentences: Bead[];
-}
+/** A pair as the reader's Pair, without the id (its place in the list says it). */
+export type PreviewPair = Pick<Pair, 'zh' | 'en' | 'confidence' | 'unaligned' | 'lowConfidence' | 'sentences'>;
 
 export interface PreviewResult {
   zh: {

@@ -133,6 +133,10 @@ test('paste, preview, merge, split, undo, save: the reader shows the corrected p
   expect(built.pairs.map((p) => ({ zh: p.zh, en: p.en }))).toEqual(saved.pairs);
   await page.reload();
   await expect(page.locator('.pair')).toHaveCount(4);
+  // The library of the running app lists it too (no restart, no rebuild of the app).
+  await page.goto('/en');
+  await expect(page.getByRole('heading', { level: 2, name: '导入测试 Import test' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '导入测试', exact: true })).toHaveAttribute('href', `/en/read/${DOC_ID}`);
 });
 
 test('an existing document: open its alignment from the reader, split a pair, save; the reader shows it without a restart @desktop', async ({ page }) => {
