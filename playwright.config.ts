@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The import spec's own server (it writes documents): its own corpus, build and port. */
+export const IMPORT_PORT = Number(process.env.E2E_IMPORT_PORT ?? PORT + 1);
+export const IMPORT_TOKEN = 'e2e-import-token';
 
 // Playwright's own browser download does not work here; Debian's chromium does (Playwright 1.64
 // targets Chromium 156, which is what Debian ships).
@@ -38,13 +41,25 @@ export default defineConfig({
     // Tests tagged @desktop (keyboard navigation, one pass over every document) run once, on the desktop.
     { name: 'phone', use: { ...devices['Pixel 7'] }, grepInvert: /@desktop/ },
   ],
-  webServer: {
-    // The app as it ships: `next build` must have run (the test command runs ingest → build → test).
-    command: `npx next start -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/en`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The app as it ships: `next build` must have run (the test command runs ingest → build → test).
+      command: `npx next start -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/en`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // tests/e2e/import.spec.ts writes: a server of its own over a corpus of its own (the script).
+      command: 'bash tests/e2e/import-server.sh',
+      url: `http://127.0.0.1:${IMPORT_PORT}/en`,
+      env: { E2E_IMPORT_PORT: String(IMPORT_PORT), DUIZHAO_WRITE_TOKEN: IMPORT_TOKEN },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -9,6 +9,7 @@ import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
 import '../styles/reader.css';
 import '../styles/vocabulary.css';
+import '../styles/import.css';
 
 // Only the three UI languages exist; anything else is a 404 without rendering.
 export const dynamicParams = false;

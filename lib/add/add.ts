@@ -44,6 +44,8 @@ export interface AddOptions {
   force?: boolean;
   /** Today's date (YYYY-MM-DD), when --date is not given. */
   today?: string;
+  /** The translation's provenance note in meta.json (default: brought in with duizhao add). */
+  note?: string;
 }
 
 export interface AddResult {
@@ -160,7 +162,7 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   if (!isDocId(id)) throw new AddError(`document id "${id}" must be lowercase letters, digits and single hyphens (--id to choose one)`);
 
   const sourceName = `source${FILE_EXTENSION[format]}`;
-  const credit = { translator: 'Not stated', note: 'Brought in with duizhao add; whether it is an official translation is not stated.' };
+  const credit = { translator: 'Not stated', note: options.note ?? 'Brought in with duizhao add; whether it is an official translation is not stated.' };
   const raw: Record<string, unknown> = {
     id,
     title: { zh: options.title ?? base, en: options.titleEn ?? options.title ?? base },

@@ -25,19 +25,28 @@ export interface GivenPair {
 }
 
 /**
- * Given pairs as beads, after checking that they cover every block of both sides exactly once and
- * in order (the invariant every bead list keeps). A given pair is sure: confidence 1.
+ * Why `given` is not a bead list of these blocks, or null when it is: every block of both sides
+ * exactly once and in order (the invariant every bead list keeps). The save API of the import page
+ * checks a user's corrections with this too, so they are refused by the same rules ingest applies.
  */
-function givenBeads(given: GivenPair[], zhCount: number, enCount: number): Bead[] {
+export function givenPairsProblem(given: readonly GivenPair[], zhCount: number, enCount: number): string | null {
   let nextZh = 0;
   let nextEn = 0;
   for (const [k, p] of given.entries()) {
-    for (const i of p.zh) if (i !== nextZh++) throw new Error(`given pair ${k + 1}: Chinese block ${i} out of order (expected ${nextZh - 1})`);
-    for (const j of p.en) if (j !== nextEn++) throw new Error(`given pair ${k + 1}: English block ${j} out of order (expected ${nextEn - 1})`);
+    if (p.zh.length === 0 && p.en.length === 0) return `given pair ${k + 1} is empty`;
+    for (const i of p.zh) if (i !== nextZh++) return `given pair ${k + 1}: Chinese block ${i} out of order (expected ${nextZh - 1})`;
+    for (const j of p.en) if (j !== nextEn++) return `given pair ${k + 1}: English block ${j} out of order (expected ${nextEn - 1})`;
   }
   if (nextZh !== zhCount || nextEn !== enCount) {
-    throw new Error(`given pairs cover ${nextZh} of ${zhCount} Chinese and ${nextEn} of ${enCount} English blocks`);
+    return `given pairs cover ${nextZh} of ${zhCount} Chinese and ${nextEn} of ${enCount} English blocks`;
   }
+  return null;
+}
+
+/** Given pairs as beads, once they pass `givenPairsProblem`. A given pair is sure: confidence 1. */
+function givenBeads(given: GivenPair[], zhCount: number, enCount: number): Bead[] {
+  const problem = givenPairsProblem(given, zhCount, enCount);
+  if (problem !== null) throw new Error(problem);
   return given.map((p) => ({ zh: p.zh, en: p.en, confidence: p.zh.length > 0 && p.en.length > 0 ? 1 : 0 }));
 }
 

@@ -12,6 +12,7 @@ import {
   BUILD_FORMAT_VERSION,
   type Block,
   type BuiltDoc,
+  type CleanDoc,
   type DocMeta,
   type DocStats,
   type EnBlock,
@@ -24,6 +25,7 @@ import {
 } from '../model';
 import { Aligner } from '../align/aligner';
 import { alignBlocks, type GivenPair } from './align';
+import { applicableCorrections, CORRECTIONS_FILE, CorrectionsError, parseCorrections, type AlignmentCorrections } from './corrections';
 import { clean } from './clean';
 import { convertBlocks } from './convert';
 import { decode } from './decode';
@@ -58,6 +60,12 @@ export interface DocumentInput {
   translation?: RawFile;
   /** What the file-system edge had to say (mammoth's warnings on a DOCX). */
   warnings?: string[];
+  /**
+   * A person's corrections of the paragraph alignment (`alignment.json`, lib/pipeline/corrections.ts).
+   * Part of the input, so part of the document's cache key: a changed correction rebuilds this
+   * document and no other.
+   */
+  corrections?: AlignmentCorrections;
 }
 
 const MEMORY_FORMATS: readonly string[] = ['tmx', 'xliff'] satisfies MemoryFormat[];
@@ -102,17 +110,32 @@ function memorySides(source: RawFile, meta: DocMeta, dict: Dictionary): Sides {
   return { zh: zhBlocks(zh, meta, dict), en: englishBlocks(en), given, dropped: [], warnings };
 }
 
+/** Running text and its translation, cleaned: the blocks alignment and corrections count. */
+function cleanText(input: DocumentInput): { zh: CleanDoc; en?: CleanDoc } {
+  const zh = clean(decode(input.source));
+  return input.translation ? { zh, en: clean(decode(input.translation), { repairLayout: false }) } : { zh };
+}
+
 /** Running text and its translation, to be aligned paragraph by paragraph. */
 function textSides(input: DocumentInput, dict: Dictionary): Sides {
-  const zh = chineseBlocks(input.source, input.meta, dict);
-  const warnings = [...zh.warnings];
-  let en: EnBlock[] = [];
-  if (input.translation) {
-    const cleaned = clean(decode(input.translation), { repairLayout: false });
-    warnings.push(...cleaned.warnings);
-    en = englishBlocks(cleaned.blocks);
+  const cleaned = cleanText(input);
+  const warnings = [...cleaned.zh.warnings, ...(cleaned.en?.warnings ?? [])];
+  const en = cleaned.en ? englishBlocks(cleaned.en.blocks) : [];
+  return { zh: zhBlocks(cleaned.zh.blocks, input.meta, dict), en, dropped: cleaned.zh.dropped, warnings };
+}
+
+/**
+ * The texts of the blocks a build of `input` aligns, in order, without segmenting or glossing
+ * (cheap: no dictionary): what alignment.json's fingerprints are checked against. The import page
+ * checks a correction with this before anything is written.
+ */
+export function cleanedBlockTexts(input: DocumentInput): { zh: string[]; en: string[] } {
+  if (isMemoryFormat(input.source.format)) {
+    const units = parseMemory(decode(input.source), input.meta.variant).units;
+    return { zh: units.filter((u) => u.zh !== '').map((u) => u.zh), en: units.filter((u) => u.en !== '').map((u) => u.en) };
   }
-  return { zh: zh.blocks, en, dropped: zh.dropped, warnings };
+  const cleaned = cleanText(input);
+  return { zh: cleaned.zh.blocks.map((b) => b.text), en: cleaned.en?.blocks.map((b) => b.text) ?? [] };
 }
 
 function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number): DocStats {
@@ -144,7 +167,14 @@ export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc 
   const sides = isMemoryFormat(input.source.format) ? memorySides(input.source, meta, dict) : textSides(input, dict);
   const { zh, en } = sides;
   const warnings = [...(input.warnings ?? []), ...sides.warnings];
-  const pairs = alignBlocks(new Aligner(dict), zh, en, sides.given);
+  let given = sides.given;
+  if (input.corrections) {
+    // Checked against the blocks as cleaned now: corrections made on other text are set aside, never misapplied.
+    const fit = applicableCorrections(input.corrections, zh.map((b) => b.text), en.map((b) => b.text), meta.id);
+    if ('pairs' in fit) given = fit.pairs;
+    else warnings.push(fit.warning);
+  }
+  const pairs = alignBlocks(new Aligner(dict), zh, en, given);
   for (const p of pairs) {
     if (p.lowConfidence) warnings.push(`pair ${p.id + 1}: low alignment confidence ${p.confidence}`);
   }
@@ -211,6 +241,45 @@ async function readRaw(dir: string, name: string, encoding: string, format: Sour
   return html.file;
 }
 
+/** A document's alignment.json, when it has one; a broken one fails the ingest with the file named. */
+async function readCorrections(dir: string): Promise<AlignmentCorrections | undefined> {
+  const file = path.join(dir, CORRECTIONS_FILE);
+  const exists = await lstat(file).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return undefined;
+  try {
+    return parseCorrections(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, CORRECTIONS_FILE))), file);
+  } catch (e) {
+    throw new IngestError(e instanceof IngestError || e instanceof CorrectionsError ? e.message : `${file}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** One document folder of the corpus as the stages take it (its meta, files and corrections). */
+export async function readDocumentFolder(corpusDir: string, name: string): Promise<DocumentInput> {
+  const dir = path.join(corpusDir, name);
+  if (!isDocId(name)) throw new IngestError(`${dir}: "${name}" is not a valid document id (lowercase letters, digits, hyphens)`);
+  const metaPath = path.join(dir, 'meta.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, 'meta.json')));
+  } catch (e) {
+    throw new IngestError(`${metaPath}: ${e instanceof IngestError ? e.message : `not valid JSON (${(e as Error).message})`}`);
+  }
+  const meta = parseMeta(raw, name, metaPath);
+  const warnings: string[] = [];
+  const input: DocumentInput = { meta, source: await readRaw(dir, meta.source, meta.encoding, meta.format, warnings), warnings };
+  // A translation memory holds its own translation: meta.translation then only credits it.
+  if (meta.translation && !isMemoryFormat(meta.format)) {
+    const t = meta.translation;
+    input.translation = await readRaw(dir, t.file, 'utf-8', t.format, warnings);
+  }
+  const corrections = await readCorrections(dir);
+  if (corrections) input.corrections = corrections;
+  return input;
+}
+
 export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
   const realCorpus = await realpath(corpusDir).catch(() => {
     throw new IngestError(`${corpusDir}: no corpus folder`);
@@ -225,25 +294,11 @@ export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
       const target = await realpath(dir).catch(() => '');
       if (!target.startsWith(realCorpus + path.sep)) throw new IngestError(`${dir}: a symlink out of corpus/ is refused`);
     }
-    if (!isDocId(entry.name)) throw new IngestError(`${dir}: "${entry.name}" is not a valid document id (lowercase letters, digits, hyphens)`);
+    const input = await readDocumentFolder(corpusDir, entry.name);
     const metaPath = path.join(dir, 'meta.json');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, 'meta.json')));
-    } catch (e) {
-      throw new IngestError(`${metaPath}: ${e instanceof IngestError ? e.message : `not valid JSON (${(e as Error).message})`}`);
-    }
-    const meta = parseMeta(raw, entry.name, metaPath);
-    const other = seen.get(meta.id.toLowerCase());
-    if (other) throw new IngestError(`${metaPath}: document id "${meta.id}" is also used by ${other}`);
-    seen.set(meta.id.toLowerCase(), metaPath);
-    const warnings: string[] = [];
-    const input: DocumentInput = { meta, source: await readRaw(dir, meta.source, meta.encoding, meta.format, warnings), warnings };
-    // A translation memory holds its own translation: meta.translation then only credits it.
-    if (meta.translation && !isMemoryFormat(meta.format)) {
-      const t = meta.translation;
-      input.translation = await readRaw(dir, t.file, 'utf-8', t.format, warnings);
-    }
+    const other = seen.get(input.meta.id.toLowerCase());
+    if (other) throw new IngestError(`${metaPath}: document id "${input.meta.id}" is also used by ${other}`);
+    seen.set(input.meta.id.toLowerCase(), metaPath);
     inputs.push(input);
   }
   if (inputs.length === 0) throw new IngestError(`${corpusDir}: no documents`);

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -66,6 +66,60 @@ describe('store', () => {
     await writeFile(path.join(other, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION + 1, docs: [] }));
     const store = await freshStore(other);
     await expect(store.getManifest()).rejects.toThrow(`format version ${BUILD_FORMAT_VERSION + 1}`);
+    await rm(other, { recursive: true, force: true });
+  });
+});
+
+describe('store: a new build is picked up without a restart', () => {
+  /** A build folder published the way ingest publishes it: a version folder, a symlink swapped over `build`. */
+  async function publish(root: string, version: string, ids: string[]) {
+    const dir = path.join(root, 'versions', version);
+    await mkdir(path.join(dir, 'docs'), { recursive: true });
+    const docs = ids.map((id) => ({ meta: sampleMeta(id), stats: {} }));
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs }));
+    for (const id of ids) await writeFile(path.join(dir, 'docs', `${id}.json`), JSON.stringify({ meta: sampleMeta(id), zh: [], en: [], pairs: [], stats: {}, version }));
+    const link = path.join(root, 'build');
+    await symlink(path.join('versions', version), `${link}.tmp`);
+    await rename(`${link}.tmp`, link);
+    return link;
+  }
+
+  it('drops its memoised reads when the build link points elsewhere: at the next check, or at once for an unknown id', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'duizhao-store-swap-'));
+    const link = await publish(root, 'v1', ['doc-a']);
+    const store = await freshStore(link);
+    const first = await store.getManifest();
+    expect(first.docs.map((d) => d.meta.id)).toEqual(['doc-a']);
+    expect(await store.getManifest()).toBe(first); // memoised
+
+    await publish(root, 'v2', ['doc-a', 'doc-b']);
+    // An id the manifest lacks forces a check: the new document is found by the very next request.
+    expect((await store.getDoc('doc-b'))?.meta.id).toBe('doc-b');
+    const second = await store.getManifest();
+    expect(second).not.toBe(first);
+    expect(second.docs.map((d) => d.meta.id)).toEqual(['doc-a', 'doc-b']);
+    // The documents read before are read again from the new build.
+    expect(((await store.getDoc('doc-a')) as unknown as { version: string }).version).toBe('v2');
+
+    // A build that changes a known document only: seen once the check is due (at most once a second).
+    await publish(root, 'v3', ['doc-a']);
+    expect(((await store.getDoc('doc-a')) as unknown as { version: string }).version).toBe('v2');
+    await new Promise((r) => setTimeout(r, store.VERSION_CHECK_MS + 50));
+    expect(((await store.getDoc('doc-a')) as unknown as { version: string }).version).toBe('v3');
+    expect((await store.getManifest()).docs.map((d) => d.meta.id)).toEqual(['doc-a']);
+    expect(await store.getDoc('doc-b')).toBeNull();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('a folder rewritten in place (no symlink) is noticed by its manifest', async () => {
+    const other = await mkdtemp(path.join(tmpdir(), 'duizhao-store-inplace-'));
+    await writeFile(path.join(other, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [] }));
+    const store = await freshStore(other);
+    expect((await store.listDocs()).length).toBe(0);
+    await writeFile(`${path.join(other, 'manifest.json')}.tmp`, JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [{ meta, stats: {} }] }));
+    await rename(`${path.join(other, 'manifest.json')}.tmp`, path.join(other, 'manifest.json'));
+    await store.fresh({ force: true });
+    expect((await store.listDocs()).length).toBe(1);
     await rm(other, { recursive: true, force: true });
   });
 });

@@ -1,9 +1,12 @@
 /**
  * Server-side access to the build folder written by `npm run duizhao -- ingest`.
  *
- * Every read is memoised for the life of the process (the build is immutable once written; a new
- * ingest is picked up by the next `next build`/`next start`). A document is read only when its id
- * is well formed *and* listed in the manifest, so no request can name a file outside the build.
+ * Every read is memoised while the published build stays the same (a build is immutable once
+ * written). A new build (an ingest, or a save on the import page) is noticed without a restart:
+ * the storage's `version()` (a symlink target, or PostgreSQL's `current` row) is asked at most once
+ * a second, and when it changes every memoised read is dropped (`fresh`). A document is read only
+ * when its id is well formed *and* listed in the manifest, so no request can name a file outside
+ * the build.
  */
 import path from 'node:path';
 import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type Manifest } from '../model';
@@ -35,6 +38,46 @@ export function buildStorage(): BuildStorage {
   return chosen;
 }
 
+/** How long a version check is trusted: a busy search API asks the file system at most once a second. */
+export const VERSION_CHECK_MS = 1000;
+
+/** Dropped when a new build is seen: every memo registers here, and so may derived caches (reader.ts). */
+const resets = new Set<() => void>();
+/** Registers a cache to empty when a new build is published. */
+export function onNewBuild(reset: () => void): void {
+  resets.add(reset);
+}
+
+let seenVersion: string | null | undefined;
+let checkedAt = -Infinity;
+let checking: Promise<void> | undefined;
+
+/**
+ * Makes sure the memoised reads belong to the published build: asks the storage for its version
+ * when the last check is older than VERSION_CHECK_MS (or at once with `force`), and empties every
+ * cache when it changed. Concurrent callers share one check.
+ */
+export async function fresh(options: { force?: boolean } = {}): Promise<void> {
+  if (!options.force && performance.now() - checkedAt < VERSION_CHECK_MS) return;
+  checking ??= (async () => {
+    try {
+      const version = await buildStorage().version();
+      checkedAt = performance.now();
+      if (seenVersion !== undefined && version !== seenVersion) for (const reset of resets) reset();
+      seenVersion = version;
+    } finally {
+      checking = undefined;
+    }
+  })();
+  return checking;
+}
+
+/** The published build's version as last seen (after `fresh`), for a client to ask for it again. */
+export async function currentBuildVersion(): Promise<string | null> {
+  await fresh({ force: true });
+  return seenVersion ?? null;
+}
+
 async function readJson(relative: BuildFileName): Promise<unknown> {
   const storage = buildStorage();
   const text = await storage.readText(relative);
@@ -49,10 +92,17 @@ async function readJson(relative: BuildFileName): Promise<unknown> {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Keeps a rejected promise out of the cache, so a build written later is picked up on retry. */
+/**
+ * Memoised for the published build: checked with `fresh` first, emptied when a new build is seen.
+ * A rejected promise is not kept, so a build written later is picked up on retry.
+ */
 function memo<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
-  return () => {
+  onNewBuild(() => {
+    cached = undefined;
+  });
+  return async () => {
+    await fresh();
     cached ??= load().catch((error: unknown) => {
       cached = undefined;
       throw error;
@@ -92,13 +142,21 @@ export async function listDocs(): Promise<DocSummary[]> {
   return (await getManifest()).docs;
 }
 
-/** The manifest entry of a document, or null for an unknown or malformed id. */
+/**
+ * The manifest entry of a document, or null for an unknown or malformed id. An id the manifest
+ * lacks makes the store look for a new build at once: a document just saved on the import page
+ * is found by the very next request, not a second later.
+ */
 export async function getDocSummary(docId: unknown): Promise<DocSummary | null> {
   if (!isDocId(docId)) return null;
+  const found = (await getDocIndex()).get(docId);
+  if (found) return found;
+  await fresh({ force: true });
   return (await getDocIndex()).get(docId) ?? null;
 }
 
 const docCache = new Map<string, Promise<BuiltDoc>>();
+onNewBuild(() => docCache.clear());
 
 /** A built document, or null when the id is malformed or not in the manifest. */
 export async function getDoc(docId: unknown): Promise<BuiltDoc | null> {

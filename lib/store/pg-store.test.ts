@@ -151,6 +151,25 @@ describePg('builds in PostgreSQL', (url) => {
     expect(await pgStorage(url, { schema }).readText('gloss.json')).toBe('{}\n');
   });
 
+  it('an app reading PostgreSQL picks up a newly published build without a restart (version(), then the store)', async () => {
+    const base = (await publishBuild(db, files, { schema })).version;
+    const storage = pgStorage(url, { schema });
+    expect(await storage.version()).toBe(base);
+    const before = await storage.readText('glossary.json');
+    const changed = await publishBuild(db, new Map(files).set('glossary.json', '[{"changed":true}]\n'), { schema });
+    // Until asked, reads stay on the build they started with; version() moves them to the new one.
+    expect(await storage.readText('glossary.json')).toBe(before);
+    expect(await storage.version()).toBe(changed.version);
+    expect(await storage.readText('glossary.json')).toBe('[{"changed":true}]\n');
+
+    // The store asks version() when its check is due and drops its memoised reads.
+    const store = await freshStore({ DATABASE_URL: url, DUIZHAO_PG_SCHEMA: schema });
+    expect(await store.getGlossary()).toEqual([{ changed: true }]);
+    await publishBuild(db, files, { schema });
+    await store.fresh({ force: true });
+    expect(await store.getGlossary()).toEqual(JSON.parse(files.get('glossary.json')!));
+  });
+
   it('refuses a bad build and leaves the published one in place', async () => {
     const current = await db.one<{ version: string }>('SELECT version FROM $1:name.current', [schema]);
     const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as { formatVersion: number; docs: Array<{ meta: { id: string } }> };

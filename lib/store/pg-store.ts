@@ -210,8 +210,8 @@ export async function readBuildFolder(dir: string): Promise<Map<string, string>>
 
 /**
  * The build published in PostgreSQL, as a storage for the store. The version is read once, at
- * the first read, and kept for the life of the process (as the build folder is: a new build is
- * served by the next start), so every read of one process comes from one build.
+ * the first read, and kept until `version()` sees another one in `current` (the store asks at most
+ * once a second, lib/store/index.ts): so the reads between two checks all come from one build.
  */
 export function pgStorage(url: string, options: PgStoreOptions = {}): BuildStorage {
   const schema = schemaOf(options);
@@ -233,9 +233,22 @@ export function pgStorage(url: string, options: PgStoreOptions = {}): BuildStora
       });
     return version;
   };
+  const latest = async (): Promise<string | null> => {
+    const row = await db.oneOrNone<{ version: string }>('SELECT version FROM $1:name.current', [schema]).catch((error: unknown) => {
+      if (isUndefinedTable(error)) return null;
+      throw error;
+    });
+    return row?.version ?? null;
+  };
   const column = { 'manifest.json': 'manifest', 'gloss.json': 'gloss', 'glossary.json': 'glossary' } as const;
   return {
     locate: (name) => `${name} of the build published in PostgreSQL (schema ${schema})`,
+    async version() {
+      const v = await latest();
+      // A new build published: the reads from now on come from it.
+      if (v !== null && version !== undefined && (await version.catch(() => null)) !== v) version = undefined;
+      return v;
+    },
     async readText(name: BuildFileName) {
       const v = await current();
       if (v === null) return null;

@@ -1,12 +1,12 @@
 /**
  * The reader's data, from the build: a document's pairs as the reader draws them (lib/reader/view.ts)
- * and the short glosses of interlinear mode. Both are derived once per document and kept for the
- * life of the process, as the build itself is.
+ * and the short glosses of interlinear mode. Both are derived once per document and kept while the
+ * build is the same (emptied when the store sees a new one).
  */
 import { contentsOf, viewPairs, type ContentsEntry, type ViewPair } from '@/lib/reader/view';
 import { shortGloss, shortGlossKey } from '@/lib/learner/short-gloss';
 import { hskLevel } from '@/lib/terms/hsk';
-import { getDoc, glossLookup } from './index';
+import { fresh, getDoc, glossLookup, onNewBuild } from './index';
 
 export interface ReaderDoc {
   pairs: ViewPair[];
@@ -14,9 +14,11 @@ export interface ReaderDoc {
 }
 
 const viewCache = new Map<string, Promise<ReaderDoc | null>>();
+onNewBuild(() => viewCache.clear());
 
 /** The whole document as the reader draws it, or null for an unknown document. */
 export async function getReaderDoc(docId: string): Promise<ReaderDoc | null> {
+  await fresh();
   let pending = viewCache.get(docId);
   if (!pending) {
     pending = getDoc(docId).then((doc) => (doc ? { pairs: viewPairs(doc, 0, doc.pairs.length, hskLevel), contents: contentsOf(doc) } : null));
@@ -27,9 +29,11 @@ export async function getReaderDoc(docId: string): Promise<ReaderDoc | null> {
 }
 
 const glossCache = new Map<string, Promise<Record<string, string> | null>>();
+onNewBuild(() => glossCache.clear());
 
 /** The short gloss of every word of a document, by `shortGlossKey`; null for an unknown document. */
 export async function getShortGlosses(docId: string): Promise<Record<string, string> | null> {
+  await fresh();
   let pending = glossCache.get(docId);
   if (!pending) {
     pending = Promise.all([getDoc(docId), glossLookup()]).then(([doc, { lookup }]) => {

@@ -3,7 +3,7 @@
  * (with DATABASE_URL set; pg-store.ts). The store (index.ts) validates what it reads the same way
  * whichever it is: the storage hands back the build's files as text, exactly as ingest wrote them.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IndexBundle } from '../model';
 import { loadSearcher } from '../search';
@@ -20,6 +20,11 @@ export interface BuildStorage {
   readText(name: BuildFileName): Promise<string | null>;
   /** The searcher over the build's pairs; rejects with a clear error when there is no index. */
   searcher(): Promise<AsyncSearcher>;
+  /**
+   * Which build is published now, cheaply (no file is read): a different answer means a new build,
+   * and the store drops what it memoised. null when there is no build.
+   */
+  version(): Promise<string | null>;
 }
 
 /** A build file's text, decoded strictly: a build is our own UTF-8, anything else is damage. */
@@ -41,6 +46,19 @@ async function readUtf8(file: string): Promise<string | null> {
 /** The build folder written by `npm run duizhao -- ingest` (a symlink to its current version). */
 export function folderStorage(dir: string): BuildStorage {
   return {
+    async version() {
+      // Ingest publishes by renaming a new symlink over `build` (run.ts), so the link's target names
+      // the build. A plain folder (copied, not linked) is told by its manifest's inode and mtime,
+      // which a rewrite changes. Two system calls: cheap enough to ask once a second.
+      try {
+        const target = await realpath(dir);
+        const manifest = await stat(path.join(target, 'manifest.json'));
+        return `${target}:${manifest.ino}:${manifest.mtimeMs}`;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
     locate: (name) => path.join(/*turbopackIgnore: true*/ dir, name),
     readText: (name) => readUtf8(path.join(/*turbopackIgnore: true*/ dir, name)),
     async searcher() {

@@ -8,7 +8,7 @@ import { kwicLines, type KwicLine } from '@/lib/concordance/kwic';
 import type { DictEntry, DocMeta, TermReport } from '@/lib/model';
 import { toSimplified } from '@/lib/search/encode';
 import { hskLevel, longerTermsContaining, termPairs, termReport, type TermPair } from '@/lib/terms';
-import { getDoc, glossLookup, listDocs } from './index';
+import { fresh, getDoc, glossLookup, listDocs, onNewBuild } from './index';
 
 /** Concordance lines the term page shows at most (the API asks for its own number). */
 export const TERM_PAGE_LINES = 100;
@@ -36,6 +36,10 @@ export interface TermView {
 const cache = new Map<string, Promise<Omit<TermView, 'lines' | 'linesFor'>>>();
 
 let termPairsPending: Promise<TermPair[]> | undefined;
+onNewBuild(() => {
+  cache.clear();
+  termPairsPending = undefined;
+});
 
 /** Every pair with its sentence links (so renderings are sought in the aligned sentence), read once. */
 function getTermPairs(): Promise<TermPair[]> {
@@ -66,6 +70,7 @@ async function compute(term: string): Promise<Omit<TermView, 'lines' | 'linesFor
 
 /** Everything the term page and `/api/term` show for a term (simplified or traditional input). */
 export async function getTermView(input: string, maxLines: number): Promise<TermView> {
+  await fresh();
   const term = toSimplified(input);
   let pending = cache.get(term);
   if (pending) cache.delete(term); // re-inserted below: most recently used last

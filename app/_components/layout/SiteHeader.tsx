@@ -31,6 +31,7 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
           <Link href="/">{t('library')}</Link>
           <Link href="/glossary">{t('glossary')}</Link>
           <Link href="/vocabulary">{t('vocabulary')}</Link>
+          <Link href="/import">{t('import')}</Link>
         </nav>
         <SearchForm
           locale={locale}

@@ -20,8 +20,9 @@ export async function GET(request: NextRequest) {
     const start = Math.min(from, end);
     return NextResponse.json(
       { doc: docId, from: start, to: end, total, pairs: doc.pairs.slice(start, end) },
-      // A build is immutable; a new one comes with a new `next start`.
-      { headers: { 'Cache-Control': 'public, max-age=3600' } },
+      // A document's pairs change when its alignment is corrected on the import page (a new build,
+      // picked up without a restart), so the browser must ask again rather than keep them an hour.
+      { headers: { 'Cache-Control': 'no-cache' } },
     );
   } catch (error) {
     return serverError(error);

@@ -13,9 +13,10 @@ import { firstViewEnd } from '@/lib/reader/view';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 import { DifficultyBar, difficultyLabels } from '@/app/_components/library/DifficultyBar';
 
-// Every document is generated at build time; an id that is not in the manifest is a 404 and
-// never becomes a file path.
-export const dynamicParams = false;
+// Every page renders per request (app/layout.tsx), and a document saved on the import page joins
+// the build while the app runs, so ids unknown at `next build` are allowed through: getDoc answers
+// only ids listed in the current manifest (anything else is a 404 and never becomes a file path).
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
   return (await listDocs()).map(({ meta }) => ({ docId: meta.id }));
@@ -98,6 +99,11 @@ export default async function ReaderPage({ params }: Props) {
               { href: `/api/export?format=tsv&doc=${meta.id}`, text: tx('tsv') },
             ]}
           />
+        )}
+        {solo ? null : (
+          <p className="correct-link">
+            <a href={`/${locale}/import?doc=${meta.id}`}>{t('correctAlignment')}</a>
+          </p>
         )}
         {solo ? null : (
           <AlignmentPlot

@@ -1,0 +1,102 @@
+/**
+ * The import host: a child process of the app server (started by host.ts with tsx's loader) that
+ * owns the pipeline. It loads CC-CEDICT and jieba once, answers previews, and performs saves
+ * (lib/import/save.ts), including the ingest, one at a time. Why a process of its own rather than
+ * the route handler: the pipeline is native code and data files read at run time (@node-rs/jieba,
+ * hanzi, the pipeline's own fingerprint of its source files), which the app's bundle does not
+ * carry; here it runs exactly as `duizhao ingest` runs it. A crash here costs one request, not the
+ * server, and the next request starts a fresh host.
+ *
+ * Messages: {id, op: 'preview' | 'create' | 'correct' | 'fingerprints', ...} → {id, ok, value | status+message}.
+ */
+import path from 'node:path';
+import { loadCedict, type Dictionary } from '../dictionary/cedict';
+import { parseCorrections } from '../pipeline/corrections';
+import { preview, type PreviewRequest } from './preview';
+import { documentFingerprints, saveCorrections, saveNewDocument, type SaveContext } from './save';
+import { ImportError, type ImportForm } from './wire';
+
+export type HostRequest =
+  | { id: number; op: 'preview'; form: ImportForm }
+  | { id: number; op: 'create'; form: ImportForm }
+  | { id: number; op: 'correct'; doc: string; body: unknown }
+  | { id: number; op: 'fingerprints'; doc: string };
+
+export type HostReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; status: number; message: string };
+
+/** The host quits after this long without a request, giving back the dictionary's memory. */
+const IDLE_MS = 15 * 60 * 1000;
+
+let dict: Dictionary | undefined;
+const dictionary = () => (dict ??= loadCedict());
+
+const root = process.cwd();
+const context: SaveContext = {
+  root,
+  corpusDir: path.resolve(process.env.DUIZHAO_CORPUS ?? path.join(root, 'corpus')),
+  buildDir: path.resolve(process.env.DUIZHAO_BUILD ?? path.join(root, 'build')),
+  dictionary,
+  async afterPublish(buildDir) {
+    // The app reads PostgreSQL when DATABASE_URL is set: the new build goes there too.
+    const url = process.env.DATABASE_URL;
+    if (!url) return;
+    const { publishBuildFolder } = await import('../store/pg-store');
+    await publishBuildFolder(url, buildDir, { schema: process.env.DUIZHAO_PG_SCHEMA || undefined });
+  },
+};
+
+async function previewOf(form: ImportForm) {
+  const request: PreviewRequest = { zh: form.zh };
+  if (form.en) request.en = form.en;
+  if (form.encoding) request.encoding = form.encoding;
+  if (form.variant) request.variant = form.variant;
+  if (form.corrections !== undefined) {
+    try {
+      request.corrections = parseCorrections(form.corrections, 'corrections');
+    } catch (e) {
+      throw new ImportError(422, (e as Error).message);
+    }
+  }
+  return preview(request, dictionary());
+}
+
+async function handle(request: HostRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'preview':
+      return previewOf(request.form);
+    case 'create':
+      return saveNewDocument(request.form, context);
+    case 'correct':
+      return saveCorrections(request.doc, request.body, context);
+    case 'fingerprints':
+      return documentFingerprints(request.doc, context.corpusDir);
+  }
+}
+
+let idle: NodeJS.Timeout | undefined;
+function resetIdle() {
+  clearTimeout(idle);
+  idle = setTimeout(() => process.exit(0), IDLE_MS);
+  idle.unref();
+}
+
+process.on('message', (message: HostRequest) => {
+  resetIdle();
+  handle(message).then(
+    (value) => process.send?.({ id: message.id, ok: true, value } satisfies HostReply),
+    (error: unknown) => {
+      const reply: HostReply =
+        error instanceof ImportError
+          ? { id: message.id, ok: false, status: error.status, message: error.message }
+          : { id: message.id, ok: false, status: 500, message: error instanceof Error ? error.message : String(error) };
+      if (reply.ok === false && reply.status === 500) console.error(error);
+      process.send?.(reply);
+    },
+  );
+});
+// The parent went away (the server stopped): so does the host.
+process.on('disconnect', () => process.exit(0));
+resetIdle();
+// Warm up while the user is still pasting: the first preview then does not wait for CC-CEDICT.
+setImmediate(() => dictionary());
+process.send?.({ id: 0, ok: true, value: 'ready' } satisfies HostReply);

@@ -1,0 +1,189 @@
+/**
+ * The import page's preview: a pasted or uploaded Chinese text (and its translation) through the
+ * very stages an ingest runs (`buildDocument`), so what the page shows is what the corpus will
+ * hold. Encoding and script variant are found as `duizhao add` finds them (lib/add/detect.ts);
+ * a DOCX is converted at this edge, as in run.ts. Nothing is written.
+ */
+import type { Dictionary } from '../dictionary/cedict';
+import { formatOf } from '../add/add';
+import { detectEncoding, detectVariant, verifyEncoding } from '../add/detect';
+import type { BlockKind, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
+import { docxToHtml } from '../pipeline/docx';
+import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
+import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/run';
+import { ImportError, type ImportSide } from './wire';
+
+/** The formats the import page takes: running text. (A TMX or XLIFF memory goes through `duizhao add`.) */
+const PAGE_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'docx'];
+
+export interface PreviewBlock {
+  kind: BlockKind;
+  /** As written in the source (for Chinese: the original script). */
+  text: string;
+  /** Chinese only: the mainland simplified form, when it differs from `text`. */
+  simplified?: string;
+  sentences: string[];
+}
+
+/** A pair as the reader's Pair, without the id (its place in the list says it). */
+export type PreviewPair = Pick<Pair, 'zh' | 'en' | 'confidence' | 'unaligned' | 'lowConfidence' | 'sentences'>;
+
+export interface PreviewResult {
+  zh: {
+    format: SourceFormat;
+    encoding: string;
+    /** chardet's confidence (0–100), or null when the encoding was given or there is none (DOCX). */
+    encodingConfidence: number | null;
+    variant: ScriptVariant;
+    /** What was counted to tell the variant, or "given". */
+    variantEvidence: string;
+    blocks: PreviewBlock[];
+    /** Lines the cleaner dropped (page furniture, credits…), so nothing goes silently. */
+    dropped: Array<{ line: number; text: string; reason: string }>;
+  };
+  en: { format: SourceFormat; blocks: PreviewBlock[] } | null;
+  pairs: PreviewPair[];
+  /** What a correction of these pairs must carry (alignment.json): the blocks it is made on. */
+  fingerprints: { zh: BlocksFingerprint; en: BlocksFingerprint };
+  warnings: string[];
+  /** Han characters and sentences, for the page's summary line. */
+  stats: { characters: number; sentences: number; enSentences: number; lowConfidence: number; unaligned: number };
+}
+
+export interface PreviewRequest {
+  zh: ImportSide;
+  en?: ImportSide;
+  /** A WHATWG label to use instead of detection (utf-8, gb18030, big5, utf-16le, utf-16be). */
+  encoding?: string;
+  variant?: ScriptVariant;
+  /** Corrected pairs to preview (sentences re-aligned inside them), as alignment.json holds them. */
+  corrections?: AlignmentCorrections;
+}
+
+/** The format of a side: as given, else from the file name, else plain text (pasted text). */
+function sideFormat(side: ImportSide, which: string): SourceFormat {
+  let format: SourceFormat;
+  try {
+    format = side.format ?? (side.name && /\.[a-z]+$/i.test(side.name) ? formatOf(side.name) : 'text');
+  } catch (e) {
+    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`);
+  }
+  if (!PAGE_FORMATS.includes(format)) throw new ImportError(422, `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`);
+  return format;
+}
+
+export interface ResolvedInput {
+  input: DocumentInput;
+  report: { format: SourceFormat; encoding: string; encodingConfidence: number | null; variant: ScriptVariant; variantEvidence: string; enFormat: SourceFormat | null };
+}
+
+/** A side as the stages take it: a DOCX converted to HTML here, at the edge (as run.ts does). */
+async function rawFile(path: string, bytes: Uint8Array, encoding: string, format: SourceFormat, warnings: string[]): Promise<RawFile> {
+  if (format !== 'docx') return { path, bytes, encoding, format: format as TextFormat };
+  const html = await docxToHtml(path, bytes);
+  warnings.push(...html.warnings);
+  return html.file;
+}
+
+/**
+ * The request resolved into a DocumentInput: formats, the Chinese side's encoding (detected unless
+ * given, and always checked by the strict decoder) and variant. Errors are ImportErrors (422) with
+ * the stage's own message, naming the side.
+ */
+export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'encoding' | 'variant' | 'format' | 'source'> & { source?: string }): Promise<ResolvedInput> {
+  const zhName = req.zh.name ?? 'Chinese text';
+  const format = sideFormat(req.zh, 'Chinese text');
+  const warnings: string[] = [];
+  try {
+    let encoding = 'utf-8';
+    let encodingConfidence: number | null = null;
+    if (format !== 'docx') {
+      if (req.encoding !== undefined) encoding = (verifyEncoding(zhName, req.zh.bytes, req.encoding, 'choose another encoding'), req.encoding.trim().toLowerCase());
+      else {
+        const found = detectEncoding(zhName, req.zh.bytes);
+        encoding = found.encoding;
+        encodingConfidence = found.confidence;
+      }
+    }
+    const source = await rawFile(zhName, req.zh.bytes, encoding, format, warnings);
+    let enFormat: SourceFormat | null = null;
+    let translation: RawFile | undefined;
+    if (req.en) {
+      const enName = req.en.name ?? 'English translation';
+      enFormat = sideFormat(req.en, 'English translation');
+      // run.ts reads a translation as UTF-8: anything else is refused now, not at ingest.
+      if (enFormat !== 'docx') verifyEncoding(enName, req.en.bytes, 'utf-8', 'a translation must be UTF-8');
+      translation = await rawFile(enName, req.en.bytes, 'utf-8', enFormat, warnings);
+    }
+    let variant: ScriptVariant;
+    let variantEvidence: string;
+    if (req.variant) {
+      variant = req.variant;
+      variantEvidence = 'given';
+    } else {
+      const probe: DocumentInput = { meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta, source };
+      const found = detectVariant(cleanedBlockTexts(probe).zh.join('\n'));
+      variant = found.variant;
+      variantEvidence = found.evidence;
+    }
+    const fullMeta = { ...meta, source: meta.source ?? 'source', encoding, variant, format } as DocMeta;
+    const input: DocumentInput = { meta: fullMeta, source, warnings };
+    if (translation) input.translation = translation;
+    if (req.corrections) input.corrections = req.corrections;
+    return { input, report: { format, encoding, encodingConfidence, variant, variantEvidence, enFormat } };
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError(422, (e as Error).message);
+  }
+}
+
+const PREVIEW_META = {
+  id: 'preview',
+  title: { zh: '预览', en: 'Preview' },
+  publication: { zh: '未注明', en: 'Not stated' },
+  date: '2000-01-01',
+};
+
+/** The preview of a request: every block, the automatic (or corrected) pairs, and what a correction must carry. */
+export async function preview(req: PreviewRequest, dict: Dictionary): Promise<PreviewResult> {
+  const { input, report } = await resolveInput(req, PREVIEW_META);
+  let doc;
+  try {
+    doc = buildDocument(input, dict);
+  } catch (e) {
+    throw new ImportError(422, (e as Error).message);
+  }
+  if (doc.zh.length === 0) throw new ImportError(422, `${req.zh.name ?? 'The Chinese text'}: no text left after cleaning (empty, or only page furniture).`);
+  const stale = doc.warnings.find((w) => w.includes('alignment.json was made on other text'));
+  if (req.corrections && stale) throw new ImportError(409, 'The texts changed since these pairs were made: preview again.');
+  const zhBlocks = doc.zh.map((b): PreviewBlock => ({
+    kind: b.kind,
+    text: b.original,
+    ...(b.simplified !== b.original ? { simplified: b.simplified } : {}),
+    sentences: b.sentences.map((s) => s.original),
+  }));
+  const enBlocks = doc.en.map((b): PreviewBlock => ({ kind: b.kind, text: b.text, sentences: b.sentences }));
+  return {
+    zh: {
+      format: report.format,
+      encoding: report.encoding,
+      encodingConfidence: report.encodingConfidence,
+      variant: report.variant,
+      variantEvidence: report.variantEvidence,
+      blocks: zhBlocks,
+      dropped: doc.dropped.map((d) => ({ line: d.line, text: d.text, reason: d.reason })),
+    },
+    en: report.enFormat ? { format: report.enFormat, blocks: enBlocks } : null,
+    pairs: doc.pairs.map(({ zh, en, confidence, unaligned, lowConfidence, sentences }) => ({ zh, en, confidence, unaligned, lowConfidence, sentences })),
+    fingerprints: { zh: blocksFingerprint(doc.zh.map((b) => b.text)), en: blocksFingerprint(doc.en.map((b) => b.text)) },
+    // The id is the preview's own; the page is about this text.
+    warnings: doc.warnings.map((w) => w.replace(/^preview: /, '')),
+    stats: {
+      characters: doc.stats.characters,
+      sentences: doc.stats.sentences,
+      enSentences: doc.stats.enSentences,
+      lowConfidence: doc.stats.lowConfidence,
+      unaligned: doc.stats.unaligned,
+    },
+  };
+}

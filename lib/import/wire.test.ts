@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ImportError, MAX_BODY_BYTES, MAX_SIDE_BYTES, parseImportForm, readCappedBody, readImportForm, readJsonBody } from './wire';
+
+const formOf = (fields: Record<string, string | Blob>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  return f;
+};
+const refusal = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ImportError) return { status: e.status, message: e.message };
+    throw e;
+  }
+  throw new Error('not refused');
+};
+
+describe('import requests', () => {
+  it('reads the sides as bytes, exactly; a pasted side as UTF-8; file names only as hints', async () => {
+    const gbk = new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]);
+    const form = await parseImportForm(formOf({ zh: new File([gbk], '../../etc/passwd.txt'), en: 'Chinese', enFormat: 'markdown', title: ' 标题 ', variant: 'traditional-HK' }));
+    expect([...form.zh.bytes]).toEqual([...gbk]);
+    expect(form.zh.name).toBe('.._.._etc_passwd.txt');
+    expect(new TextDecoder().decode(form.en!.bytes)).toBe('Chinese');
+    expect(form.en!.format).toBe('markdown');
+    expect(form.fields.title).toBe('标题');
+    expect(form.variant).toBe('traditional-HK');
+  });
+
+  it('refuses what it cannot take, with the field named', async () => {
+    expect(await refusal(parseImportForm(formOf({ en: 'x' })))).toMatchObject({ status: 400, message: /No Chinese text/ });
+    expect(await refusal(parseImportForm(formOf({ zh: '' })))).toMatchObject({ status: 400 });
+    expect(await refusal(parseImportForm(formOf({ zh: '中', zhFormat: 'pdf' })))).toMatchObject({ status: 400, message: /zhFormat/ });
+    expect(await refusal(parseImportForm(formOf({ zh: '中', encoding: 'latin1' })))).toMatchObject({ status: 400, message: /encoding/ });
+    const proto = formOf({ zh: '中' });
+    proto.append('__proto__', 'x');
+    expect(await refusal(parseImportForm(proto))).toMatchObject({ status: 400, message: /Unknown field "__proto__"/ });
+    expect(await refusal(parseImportForm(formOf({ zh: '中', id: '../x' })))).toMatchObject({ status: 400, message: /id must be/ });
+    expect(await refusal(parseImportForm(formOf({ zh: '中', date: '2026-1-2' })))).toMatchObject({ status: 400, message: /date/ });
+    expect(await refusal(parseImportForm(formOf({ zh: '中', corrections: '{' })))).toMatchObject({ status: 400, message: /corrections is not valid JSON/ });
+    expect(await refusal(parseImportForm(formOf({ zh: '中', title: new File(['x'], 't') })))).toMatchObject({ status: 400, message: /title must be text/ });
+    const twice = new FormData();
+    twice.append('zh', '中');
+    twice.append('zh', '文');
+    expect(await refusal(parseImportForm(twice))).toMatchObject({ status: 400, message: /more than once/ });
+    const big = formOf({ zh: new File([new Uint8Array(MAX_SIDE_BYTES + 1)], 'big.txt') });
+    expect(await refusal(parseImportForm(big))).toMatchObject({ status: 413 });
+  });
+
+  it('caps the body by Content-Length and while it streams; wrong content types are 415', async () => {
+    const declared = new Request('http://x/', { method: 'POST', headers: { 'content-length': String(MAX_BODY_BYTES + 1) }, body: 'x' });
+    expect(await refusal(readCappedBody(declared))).toMatchObject({ status: 413 });
+    const stream = new ReadableStream({
+      pull(c) {
+        c.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const endless = new Request('http://x/', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    expect(await refusal(readCappedBody(endless, 1024 * 1024))).toMatchObject({ status: 413 });
+    const json = new Request('http://x/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(await refusal(readImportForm(json))).toMatchObject({ status: 415 });
+    const broken = new Request('http://x/', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=zz' }, body: 'garbage' });
+    expect(await refusal(readImportForm(broken))).toMatchObject({ status: 400 });
+    const notUtf8 = new Request('http://x/', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x7b, 0xff, 0x7d]) });
+    expect(await refusal(readJsonBody(notUtf8))).toMatchObject({ status: 400, message: /UTF-8/ });
+  });
+});

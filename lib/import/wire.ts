@@ -1,0 +1,183 @@
+/**
+ * The import API's requests on the wire, reshaped into domain values with clear 4xx errors before
+ * anything reaches the pipeline. Light on purpose: the route handlers import this module, the
+ * pipeline runs in the import host process (host.ts), so nothing here pulls jieba or CC-CEDICT.
+ */
+import type { ScriptVariant, SourceFormat } from '../model';
+import { isDocId } from '../pipeline/doc-id';
+
+/** Per side (the Chinese text, its translation): a long report is ~1 MB; four is room to spare. */
+export const MAX_SIDE_BYTES = 4 * 1024 * 1024;
+/** A whole request: both sides, the corrections and the form's own overhead. */
+export const MAX_BODY_BYTES = 2 * MAX_SIDE_BYTES + 1024 * 1024;
+/** Title, publication and such: a line, not a text. */
+const MAX_FIELD_CHARS = 500;
+
+export class ImportError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 503,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+/** One side of a document as received: its bytes exactly, the file's name, the format if chosen. */
+export interface ImportSide {
+  bytes: Uint8Array;
+  name?: string;
+  format?: SourceFormat;
+}
+
+export interface ImportFields {
+  title?: string;
+  titleEn?: string;
+  publication?: string;
+  date?: string;
+  id?: string;
+}
+
+export interface ImportForm {
+  zh: ImportSide;
+  en?: ImportSide;
+  encoding?: string;
+  variant?: ScriptVariant;
+  /** alignment.json's content as the page made it (parsed JSON, checked by the host). */
+  corrections?: unknown;
+  fields: ImportFields;
+}
+
+const FORMATS: readonly string[] = ['text', 'markdown', 'html', 'docx'] satisfies SourceFormat[];
+const VARIANTS: readonly string[] = ['simplified', 'traditional-HK', 'traditional-TW'] satisfies ScriptVariant[];
+const ENCODINGS: readonly string[] = ['utf-8', 'gb18030', 'gbk', 'big5', 'utf-16le', 'utf-16be'];
+const KNOWN = new Set(['zh', 'en', 'zhFormat', 'enFormat', 'encoding', 'variant', 'corrections', 'title', 'titleEn', 'publication', 'date', 'id']);
+
+/**
+ * The body of a request, read up to `max` bytes: a larger one is refused (413) as soon as it is
+ * seen to be larger, by its Content-Length or while it streams, never buffered whole first.
+ */
+export async function readCappedBody(request: Request, max = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > max) throw new ImportError(413, `The request is ${declared} bytes; the limit is ${max} (${MAX_SIDE_BYTES / 1024 / 1024} MB a side).`);
+  if (!request.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new ImportError(413, `The request is over the ${max}-byte limit (${MAX_SIDE_BYTES / 1024 / 1024} MB a side).`);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.byteLength;
+  }
+  return body;
+}
+
+/** A multipart form from a capped body; anything else is 415, a broken form 400. */
+export async function readImportForm(request: Request): Promise<ImportForm> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data;/i.test(type)) throw new ImportError(415, 'Send the texts as multipart/form-data (fields zh, en, …).');
+  const body = await readCappedBody(request);
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': type } }).formData();
+  } catch {
+    throw new ImportError(400, 'The form data could not be read.');
+  }
+  return parseImportForm(form);
+}
+
+async function sideOf(form: FormData, name: 'zh' | 'en', formatField: string): Promise<ImportSide | undefined> {
+  const value = form.get(name);
+  if (value === null) return undefined;
+  const side: ImportSide =
+    typeof value === 'string' ? { bytes: new TextEncoder().encode(value) } : { bytes: new Uint8Array(await value.arrayBuffer()), name: value.name || undefined };
+  if (side.bytes.byteLength > MAX_SIDE_BYTES) throw new ImportError(413, `${name === 'zh' ? 'The Chinese text' : 'The translation'} is ${side.bytes.byteLength} bytes; the limit is ${MAX_SIDE_BYTES}.`);
+  // A file name is only a hint for the format: never a path anything is written to.
+  if (side.name !== undefined) side.name = side.name.replace(/[\\/]/g, '_').slice(0, 200);
+  const format = form.get(formatField);
+  if (format !== null && format !== 'auto') {
+    if (typeof format !== 'string' || !FORMATS.includes(format)) throw new ImportError(400, `${formatField} must be auto, ${FORMATS.join(', ')}.`);
+    side.format = format as SourceFormat;
+  }
+  return side;
+}
+
+function text(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  if (value === null) return undefined;
+  if (typeof value !== 'string') throw new ImportError(400, `${name} must be text, not a file.`);
+  const trimmed = value.trim();
+  if (trimmed.length > MAX_FIELD_CHARS) throw new ImportError(400, `${name} is longer than ${MAX_FIELD_CHARS} characters.`);
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** The form's fields, each checked; repeated or unknown fields are refused rather than guessed at. */
+export async function parseImportForm(form: FormData): Promise<ImportForm> {
+  const names = [...form.keys()];
+  for (const n of new Set(names)) {
+    if (!KNOWN.has(n)) throw new ImportError(400, `Unknown field "${n.slice(0, 40)}".`);
+    if (names.filter((m) => m === n).length > 1) throw new ImportError(400, `The field "${n}" is given more than once.`);
+  }
+  const zh = await sideOf(form, 'zh', 'zhFormat');
+  if (!zh || zh.bytes.byteLength === 0) throw new ImportError(400, 'No Chinese text: paste it or choose a file.');
+  const en = await sideOf(form, 'en', 'enFormat');
+  const out: ImportForm = { zh, fields: {} };
+  if (en && en.bytes.byteLength > 0) out.en = en;
+  const encoding = text(form, 'encoding');
+  if (encoding !== undefined && encoding !== 'auto') {
+    if (!ENCODINGS.includes(encoding.toLowerCase())) throw new ImportError(400, `encoding must be auto, ${ENCODINGS.join(', ')}.`);
+    out.encoding = encoding.toLowerCase();
+  }
+  const variant = text(form, 'variant');
+  if (variant !== undefined && variant !== 'auto') {
+    if (!VARIANTS.includes(variant)) throw new ImportError(400, `variant must be auto, ${VARIANTS.join(', ')}.`);
+    out.variant = variant as ScriptVariant;
+  }
+  const corrections = form.get('corrections');
+  if (corrections !== null) {
+    if (typeof corrections !== 'string') throw new ImportError(400, 'corrections must be JSON text.');
+    out.corrections = parseJson(corrections, 'corrections');
+  }
+  const fields: ImportFields = {};
+  for (const key of ['title', 'titleEn', 'publication', 'date', 'id'] as const) {
+    const v = text(form, key);
+    if (v !== undefined) fields[key] = v;
+  }
+  if (fields.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(fields.date)) throw new ImportError(400, 'date must be YYYY-MM-DD.');
+  if (fields.id !== undefined && !isDocId(fields.id)) throw new ImportError(400, 'id must be lowercase letters, digits and single hyphens (at most 100).');
+  out.fields = fields;
+  return out;
+}
+
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ImportError(400, `${what} is not valid JSON.`);
+  }
+}
+
+/** A JSON request body (the corrections of an existing document), capped like the rest. */
+export async function readJsonBody(request: Request, max = 16 * 1024 * 1024): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new ImportError(415, 'Send the corrections as application/json.');
+  const body = await readCappedBody(request, max);
+  let textBody: string;
+  try {
+    textBody = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new ImportError(400, 'The body is not valid UTF-8.');
+  }
+  return parseJson(textBody, 'The body');
+}

@@ -1,0 +1,242 @@
+/**
+ * The import page and API against their own `next start` (tests/e2e/import-server.sh: a corpus and
+ * build of their own in .e2e-import/, so the documents saved here never reach the build the other
+ * specs count). Paste, preview, merge, split, undo, save, the reader showing the corrected pairs,
+ * a re-ingest keeping them, a correction of an existing document; the write permission from a
+ * non-loopback address with and without the token; bad input answered 4xx.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { IMPORT_PORT, IMPORT_TOKEN } from '../../playwright.config';
+import { shot } from './support';
+
+const LOCAL = `http://127.0.0.1:${IMPORT_PORT}`;
+const CORPUS = path.resolve('.e2e-import/corpus');
+const BUILD = path.resolve('.e2e-import/build');
+const ZH = readFileSync('tests/fixtures/import/zh.txt', 'utf8');
+const EN = readFileSync('tests/fixtures/import/en.md', 'utf8');
+const DOC_ID = '2026-01-02-import-e2e';
+
+test.use({ baseURL: LOCAL });
+
+/** The machine's own non-loopback address: a request to it comes from a non-local peer. */
+function remoteBase(): string {
+  const address = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+  if (!address) throw new Error('This machine has no non-loopback IPv4 address: the permission test needs one.');
+  return `http://${address}:${IMPORT_PORT}`;
+}
+
+const pairRows = (page: Page) => page.locator('ol.pairs > li.pair-row');
+
+/** The pairs the editor shows, as "zh blocks|en blocks" per row. */
+async function editorPairs(page: Page): Promise<string[]> {
+  return pairRows(page).evaluateAll((rows) =>
+    rows.map((row) => {
+      const ids = (side: string) => [...row.querySelectorAll(`.${side} [data-block]`)].map((b) => b.getAttribute('data-block')).join(',');
+      return `${ids('pair-zh')}|${ids('pair-en')}`;
+    }),
+  );
+}
+
+async function pastePreview(page: Page) {
+  await page.locator('#side-zh').fill(ZH);
+  await page.locator('#side-en').fill(EN);
+  // Pasted text has no file name to tell its format by: the translation is Markdown.
+  await page.locator('.side-input:has(#side-en) select').selectOption('markdown');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(pairRows(page)).toHaveCount(4, { timeout: 60_000 });
+}
+
+const form = (fields: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) => ({ multipart: fields });
+
+async function previewStatus(request: APIRequestContext, base: string, headers: Record<string, string> = {}) {
+  const response = await request.post(`${base}/api/import/preview`, { headers, ...form({ zh: ZH }) });
+  return response.status();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('paste, preview, merge, split, undo, save: the reader shows the corrected pairs, and a re-ingest keeps them @desktop', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await page.goto('/en');
+  await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
+  await expect(page).toHaveURL(/\/en\/import$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+  await expect(page.getByText('Read-only')).toHaveCount(0);
+
+  await pastePreview(page);
+  await expect(page.locator('.preview-summary')).toContainText('Encoding utf-8');
+  await expect(page.locator('.preview-summary')).toContainText('simplified');
+  // The aligner folded the untranslated paragraph into pair 3: two Chinese blocks, one English.
+  expect(await editorPairs(page)).toEqual(['0|0', '1|1', '2,3|2', '4|3']);
+  await expect(page.getByText('Keys: j / k next / previous pair')).toBeVisible();
+  await shot(page, testInfo, 'import-preview', true);
+
+  // Split pair 3 after its first Chinese block: the untranslated paragraph stands alone.
+  await pairRows(page).nth(2).getByRole('button', { name: 'Split' }).click();
+  const panel = page.getByRole('group', { name: 'Split pair 3' });
+  await expect(panel).toBeVisible();
+  await panel.getByRole('button', { name: 'Split here' }).click();
+  expect(await editorPairs(page)).toEqual(['0|0', '1|1', '2|2', '3|', '4|3']);
+  await expect(pairRows(page).nth(3).locator('.empty-side')).toHaveText('no translation');
+
+  // Keyboard: k to the first pair, m merges it with the next, u undoes, m again.
+  await pairRows(page).nth(3).click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('k');
+  await expect(pairRows(page).nth(0)).toHaveClass(/focused/);
+  await page.keyboard.press('m');
+  expect(await editorPairs(page)).toEqual(['0,1|0,1', '2|2', '3|', '4|3']);
+  await page.keyboard.press('u');
+  expect(await editorPairs(page)).toEqual(['0|0', '1|1', '2|2', '3|', '4|3']);
+  await pairRows(page).nth(0).getByRole('button', { name: 'Merge with next' }).click();
+  expect(await editorPairs(page)).toEqual(['0,1|0,1', '2|2', '3|', '4|3']);
+  await expect(page.locator('.pairs-summary')).toContainText('4 pairs');
+
+  // Re-align the sentences inside the corrected pairs (the preview with the corrections).
+  await page.getByRole('button', { name: 'Re-align the sentences' }).click();
+  await expect(pairRows(page).nth(0).locator('details.pair-sentences summary')).toHaveText('3 sentence pairs', { timeout: 60_000 });
+  expect(await editorPairs(page)).toEqual(['0,1|0,1', '2|2', '3|', '4|3']);
+  await shot(page, testInfo, 'import-edited', true);
+
+  await page.getByLabel('Title (Chinese)').fill('导入测试');
+  await page.getByLabel('Title (English)').fill('Import test');
+  await page.getByLabel('Date').fill('2026-01-02');
+  await page.getByLabel('Document id (optional)').fill(DOC_ID);
+  await page.getByRole('button', { name: 'Save to the corpus' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/read/${DOC_ID}$`), { timeout: 120_000 });
+
+  // The reader: four pairs, the third Chinese-only, the corrected ones as saved.
+  const readerPairs = page.locator('.pair');
+  await expect(readerPairs).toHaveCount(4);
+  await expect(readerPairs.nth(0)).toContainText('两国元首举行会谈');
+  await expect(readerPairs.nth(0)).toContainText('Both sides agreed to strengthen cooperation');
+  await expect(readerPairs.nth(0)).not.toContainText('# China');
+  await expect(readerPairs.nth(2)).toHaveClass(/pair-unaligned/);
+  await expect(readerPairs.nth(2)).toContainText('这一段没有译文');
+  await shot(page, testInfo, 'import-saved-reader');
+
+  // The correction is kept with the document, and a full re-ingest (no cache) keeps the pairs.
+  const saved = JSON.parse(readFileSync(path.join(CORPUS, DOC_ID, 'alignment.json'), 'utf8')) as { pairs: unknown };
+  expect(saved.pairs).toEqual([
+    { zh: [0, 1], en: [0, 1] },
+    { zh: [2], en: [2] },
+    { zh: [3], en: [] },
+    { zh: [4], en: [3] },
+  ]);
+  execFileSync('npx', ['tsx', 'lib/cli.ts', 'ingest', '--full', '--corpus', CORPUS, '--build', BUILD], { stdio: 'pipe' });
+  const built = JSON.parse(readFileSync(path.join(BUILD, 'docs', `${DOC_ID}.json`), 'utf8')) as { pairs: Array<{ zh: number[]; en: number[] }> };
+  expect(built.pairs.map((p) => ({ zh: p.zh, en: p.en }))).toEqual(saved.pairs);
+  await page.reload();
+  await expect(page.locator('.pair')).toHaveCount(4);
+  // The library of the running app lists it too (no restart, no rebuild of the app).
+  await page.goto('/en');
+  await expect(page.getByRole('heading', { level: 2, name: '导入测试 Import test' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '导入测试', exact: true })).toHaveAttribute('href', `/en/read/${DOC_ID}`);
+});
+
+test('an existing document: open its alignment from the reader, split a pair, save; the reader shows it without a restart @desktop', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(`/en/read/${DOC_ID}`);
+  await page.getByRole('link', { name: 'Correct the alignment' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/import\\?doc=${DOC_ID}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Correct the alignment' })).toBeVisible();
+  expect(await editorPairs(page)).toEqual(['0,1|0,1', '2|2', '3|', '4|3']);
+  const save = page.getByRole('button', { name: 'Save corrections' });
+  await expect(save).toBeDisabled();
+  await pairRows(page).nth(0).getByRole('button', { name: 'Split' }).click();
+  await page.getByRole('group', { name: 'Split pair 1' }).getByRole('button', { name: 'Split here' }).click();
+  expect(await editorPairs(page)).toEqual(['0|0', '1|1', '2|2', '3|', '4|3']);
+  await save.click();
+  await expect(page).toHaveURL(new RegExp(`/en/read/${DOC_ID}$`), { timeout: 120_000 });
+  await expect(page.locator('.pair')).toHaveCount(5);
+  await expect(page.locator('.pair').nth(1)).toContainText('双方同意加强合作');
+});
+
+test('writes from a non-loopback address need the token; forged headers do not help; cross-site is refused @desktop', async ({ request }) => {
+  test.setTimeout(120_000);
+  const remote = remoteBase();
+  const refused = await request.post(`${remote}/api/import/preview`, form({ zh: ZH }));
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error).toMatch(/localhost.*DUIZHAO_WRITE_TOKEN/);
+  // What a client can claim about itself changes nothing: the peer comes from the socket.
+  expect(await previewStatus(request, remote, { 'X-Forwarded-For': '127.0.0.1', 'X-Real-IP': '127.0.0.1', 'X-Duizhao-Peer': '127.0.0.1' })).toBe(403);
+  expect(await previewStatus(request, remote, { Authorization: 'Bearer wrong-token' })).toBe(403);
+  expect(await previewStatus(request, remote, { Authorization: `Bearer ${IMPORT_TOKEN}` })).toBe(200);
+  // Locally: allowed without a token, but never from a page of another site.
+  expect(await previewStatus(request, LOCAL)).toBe(200);
+  expect(await previewStatus(request, LOCAL, { Origin: 'https://evil.example' })).toBe(403);
+  expect(await previewStatus(request, LOCAL, { 'Sec-Fetch-Site': 'cross-site' })).toBe(403);
+  // A save from elsewhere without the token is refused before anything is read or written.
+  const put = await request.put(`${remote}/api/import/${DOC_ID}/alignment`, { data: { pairs: [] } });
+  expect(put.status()).toBe(403);
+});
+
+test('the page in read-only mode from a non-loopback address says why, and offers the token @desktop', async ({ page }) => {
+  await page.goto(`${remoteBase()}/en/import`);
+  await expect(page.getByRole('heading', { name: 'Read-only' })).toBeVisible();
+  await expect(page.getByText(/Writing is allowed from this machine \(localhost\) only/)).toBeVisible();
+  await expect(page.locator('#side-zh')).toHaveCount(0);
+  await page.getByLabel('Write token').fill(IMPORT_TOKEN);
+  await page.getByRole('button', { name: 'Use token' }).click();
+  await expect(page.locator('#side-zh')).toBeVisible();
+  await pastePreview(page);
+});
+
+test('bad input gets a clear 4xx, never a 500 @desktop', async ({ request }) => {
+  test.setTimeout(120_000);
+  const post = (fields: Parameters<typeof form>[0]) => request.post(`${LOCAL}/api/import/preview`, form(fields));
+  const json = await request.post(`${LOCAL}/api/import/preview`, { data: { zh: ZH } });
+  expect(json.status()).toBe(415);
+  expect((await post({ en: EN })).status()).toBe(400);
+  expect((await post({ zh: ZH, zhFormat: 'pdf' })).status()).toBe(400);
+  expect((await post({ zh: ZH, extra: 'x' })).status()).toBe(400);
+  // GBK bytes said to be UTF-8: the strict decoder's error, with the byte offset.
+  const gbk = Buffer.from([0xd6, 0xd0, 0xb9, 0xfa, 0xba, 0xcd, 0xb6, 0xed, 0xc2, 0xde, 0xcb, 0xb9]);
+  const bad = await post({ zh: { name: 'gbk.txt', mimeType: 'text/plain', buffer: gbk }, encoding: 'utf-8' });
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error).toMatch(/byte|decode|UTF-8/i);
+  // Whitespace only: no text.
+  expect([400, 422]).toContain((await post({ zh: '   \n\n  ' })).status());
+  // Over the size limit: 413, read no further.
+  const big = await post({ zh: { name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(9 * 1024 * 1024, 0x61) } });
+  expect(big.status()).toBe(413);
+  // A document saved without a title; a taken id; pairs that skip a block; an unknown document.
+  expect((await request.post(`${LOCAL}/api/import`, form({ zh: ZH }))).status()).toBe(400);
+  const taken = await request.post(`${LOCAL}/api/import`, form({ zh: ZH, title: '重复', id: DOC_ID }));
+  expect(taken.status()).toBe(409);
+  const skip = await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, { data: { pairs: [{ zh: [0], en: [0] }, { zh: [2], en: [1] }] } });
+  expect(skip.status()).toBe(422);
+  expect((await skip.json()).error).toMatch(/out of order/);
+  expect((await request.put(`${LOCAL}/api/import/no-such-doc/alignment`, { data: { pairs: [] } })).status()).toBe(404);
+  expect((await request.put(`${LOCAL}/api/import/..%2Fetc/alignment`, { data: { pairs: [] } })).status()).toBe(404);
+  expect((await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, { headers: { 'Content-Type': 'application/json' }, data: '{"pairs": [' })).status()).toBe(400);
+  // Nothing of all that reached the corpus.
+  expect(existsSync(path.join(CORPUS, 'no-such-doc'))).toBe(false);
+});
+
+test('on a phone (375 px), in Chinese: the editor fits the screen, and merge and split work by touch @phone', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto('/zh-Hans/import');
+  await expect(page.getByRole('heading', { level: 1, name: '导入' })).toBeVisible();
+  await page.locator('#side-zh').fill(ZH);
+  await page.locator('#side-en').fill(EN);
+  await page.locator('.side-input:has(#side-en) select').selectOption('markdown');
+  await page.getByRole('button', { name: '预览', exact: true }).click();
+  await expect(pairRows(page)).toHaveCount(4, { timeout: 60_000 });
+  await pairRows(page).nth(2).getByRole('button', { name: '拆分' }).tap();
+  await page.getByRole('group', { name: '拆分第 3 对' }).getByRole('button', { name: '在此拆分' }).tap();
+  expect(await editorPairs(page)).toEqual(['0|0', '1|1', '2|2', '3|', '4|3']);
+  await pairRows(page).nth(0).getByRole('button', { name: '与下一对合并' }).tap();
+  await expect(pairRows(page)).toHaveCount(4);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(page, testInfo, 'import-phone', true);
+  await pairRows(page).nth(0).scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'import-phone-pairs');
+});
