@@ -53,6 +53,7 @@ Commands:
       --translation FILE       the English translation: .txt, .md, .html or .docx, in UTF-8
       --title T, --title-en T  the title in Chinese and in English (default: the file name)
       --publication P          where it was published (default: not stated)
+      --translator NAME        who translated it (default: not named; the reader says so)
       --date YYYY-MM-DD        publication date (default: today)
       --id ID                  document id (default: the date and a slug of --title-en or the
                                file name, e.g. 2026-05-20-xi-putin-talks)
@@ -198,6 +199,7 @@ async function runAdd(args: string[]): Promise<void> {
       title: { type: 'string' },
       'title-en': { type: 'string' },
       publication: { type: 'string' },
+      translator: { type: 'string' },
       date: { type: 'string' },
       id: { type: 'string' },
       encoding: { type: 'string' },
@@ -221,6 +223,7 @@ async function runAdd(args: string[]): Promise<void> {
     title: values.title,
     titleEn: values['title-en'],
     publication: values.publication,
+    translator: values.translator,
     date: values.date,
     id: values.id,
     encoding: values.encoding,

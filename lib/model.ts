@@ -42,8 +42,9 @@ export interface TranslationMeta {
   /** File name inside the document folder; for a translation memory, the memory itself (the source). */
   file: string;
   format: TextFormat | 'docx' | MemoryFormat;
-  /** Who translated it, e.g. "Duizhao contributors". */
-  translator: string;
+  /** Who translated it, e.g. "Duizhao contributors"; absent when nobody said (a document added
+   * without --translator), and the reader then says the translator is not named. */
+  translator?: string;
   /** Always says whether it is official; ours never are. */
   note: string;
 }

@@ -81,6 +81,10 @@ describe('addDocument', () => {
     const dir = corpusDir();
     const tm = await addDocument({ corpusDir: dir, source: fixture('units.tmx'), date: '2026-01-01' });
     expect(tm.meta).toMatchObject({ format: 'tmx', source: 'source.tmx', translation: { file: 'source.tmx', format: 'tmx' } });
+    // Nobody named the translator: meta.json says nothing rather than a placeholder name.
+    expect(tm.meta.translation).not.toHaveProperty('translator');
+    const named = await addDocument({ corpusDir: dir, source: fixture('units.tmx'), date: '2026-01-01', id: 'named', translator: 'Jane Doe' });
+    expect(named.meta.translation?.translator).toBe('Jane Doe');
     await expect(addDocument({ corpusDir: dir, source: fixture('units.tmx'), translation: fixture('units.tmx'), id: 'y' })).rejects.toThrow(/holds its own translation/);
     await expect(addDocument({ corpusDir: dir, source: fixture('simplified.gb18030.txt'), translation: fixture('simplified.gb18030.txt'), id: 'z' })).rejects.toThrow(
       /a translation must be UTF-8/,

@@ -36,6 +36,8 @@ export interface AddOptions {
   title?: string;
   titleEn?: string;
   publication?: string;
+  /** Who translated it; left out of meta.json when not given (the reader says so). */
+  translator?: string;
   date?: string;
   id?: string;
   encoding?: string;
@@ -162,7 +164,7 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   if (!isDocId(id)) throw new AddError(`document id "${id}" must be lowercase letters, digits and single hyphens (--id to choose one)`);
 
   const sourceName = `source${FILE_EXTENSION[format]}`;
-  const credit = { translator: 'Not stated', note: options.note ?? 'Brought in with duizhao add; whether it is an official translation is not stated.' };
+  const credit = { ...(options.translator !== undefined ? { translator: options.translator } : {}), note: options.note ?? 'Brought in with duizhao add; whether it is an official translation is not stated.' };
   const raw: Record<string, unknown> = {
     id,
     title: { zh: options.title ?? base, en: options.titleEn ?? options.title ?? base },

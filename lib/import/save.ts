@@ -126,6 +126,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
           title,
           titleEn: form.fields.titleEn,
           publication: form.fields.publication,
+          translator: form.fields.translator,
           date: form.fields.date,
           id: form.fields.id,
           encoding: resolved.report.format === 'docx' ? undefined : resolved.report.encoding,

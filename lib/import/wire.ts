@@ -34,6 +34,7 @@ export interface ImportFields {
   title?: string;
   titleEn?: string;
   publication?: string;
+  translator?: string;
   date?: string;
   id?: string;
 }
@@ -51,7 +52,7 @@ export interface ImportForm {
 const FORMATS: readonly string[] = ['text', 'markdown', 'html', 'docx'] satisfies SourceFormat[];
 const VARIANTS: readonly string[] = ['simplified', 'traditional-HK', 'traditional-TW'] satisfies ScriptVariant[];
 const ENCODINGS: readonly string[] = ['utf-8', 'gb18030', 'gbk', 'big5', 'utf-16le', 'utf-16be'];
-const KNOWN = new Set(['zh', 'en', 'zhFormat', 'enFormat', 'encoding', 'variant', 'corrections', 'title', 'titleEn', 'publication', 'date', 'id']);
+const KNOWN = new Set(['zh', 'en', 'zhFormat', 'enFormat', 'encoding', 'variant', 'corrections', 'title', 'titleEn', 'publication', 'translator', 'date', 'id']);
 
 /**
  * The body of a request, read up to `max` bytes: a larger one is refused (413) as soon as it is
@@ -150,7 +151,7 @@ export async function parseImportForm(form: FormData): Promise<ImportForm> {
     out.corrections = parseJson(corrections, 'corrections');
   }
   const fields: ImportFields = {};
-  for (const key of ['title', 'titleEn', 'publication', 'date', 'id'] as const) {
+  for (const key of ['title', 'titleEn', 'publication', 'translator', 'date', 'id'] as const) {
     const v = text(form, key);
     if (v !== undefined) fields[key] = v;
   }

@@ -15,6 +15,11 @@ describe('parseMeta', () => {
     expect(() => parseMeta({ ...valid, translation: { file: '/etc/passwd', format: 'text', translator: 't', note: 'n' } }, 'doc-1', 'm')).toThrow(/file name inside/);
   });
 
+  it('a translation may leave its translator out (not named), but not give an empty one', () => {
+    expect(parseMeta({ ...valid, translation: { file: 'en.md', format: 'markdown', note: 'n' } }, 'doc-1', 'm').translation).toEqual({ file: 'en.md', format: 'markdown', note: 'n' });
+    expect(() => parseMeta({ ...valid, translation: { file: 'en.md', format: 'markdown', translator: ' ', note: 'n' } }, 'doc-1', 'm')).toThrow(/translation.translator/);
+  });
+
   it('row 13: an id that differs from its folder (two documents with one id) is refused', () => {
     expect(() => parseMeta(valid, 'doc-2', 'corpus/doc-2/meta.json')).toThrow(/does not match its folder/);
   });

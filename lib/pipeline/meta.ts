@@ -61,7 +61,8 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
       // The memory holds both sides; "translation" only credits its translator.
       if (file !== source || tFormat !== format) fail(`a ${format} memory holds its own translation: translation.file must be "${source}" and translation.format "${format}"`);
     } else if (!TRANSLATION_FORMATS.includes(tFormat)) fail(`translation.format must be one of ${TRANSLATION_FORMATS.join(', ')}`);
-    meta.translation = { file, format: tFormat, translator: str('translation.translator', t.translator), note: str('translation.note', t.note) };
+    meta.translation = { file, format: tFormat, note: str('translation.note', t.note) };
+    if (t.translator !== undefined) meta.translation.translator = str('translation.translator', t.translator);
   }
   return meta;
 }

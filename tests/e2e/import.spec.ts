@@ -105,10 +105,12 @@ test('paste, preview, merge, split, undo, save: the reader shows the corrected p
 
   await page.getByLabel('Title (Chinese)').fill('导入测试');
   await page.getByLabel('Title (English)').fill('Import test');
+  await page.getByLabel('Translator').fill('Jane Doe');
   await page.getByLabel('Date').fill('2026-01-02');
   await page.getByLabel('Document id (optional)').fill(DOC_ID);
   await page.getByRole('button', { name: 'Save to the corpus' }).click();
   await expect(page).toHaveURL(new RegExp(`/en/read/${DOC_ID}$`), { timeout: 120_000 });
+  await expect(page.locator('.provenance')).toContainText('English translation by Jane Doe.');
 
   // The reader: four pairs, the third Chinese-only, the corrected ones as saved.
   const readerPairs = page.locator('.pair');

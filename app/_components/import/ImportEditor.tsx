@@ -73,7 +73,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
   const [en, setEn] = useState<Side>(emptySide);
   const [encoding, setEncoding] = useState('auto');
   const [variant, setVariant] = useState('auto');
-  const [fields, setFields] = useState({ title: '', titleEn: '', publication: '', date: '', id: '' });
+  const [fields, setFields] = useState({ title: '', titleEn: '', publication: '', translator: '', date: '', id: '' });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const working: Working | null = useMemo(
@@ -227,7 +227,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
         const form = formData(!samePairs(pairs, autoPairs));
         if (typeof form === 'string') return setStatus({ kind: 'error', message: form });
         form.set('title', fields.title.trim() || fields.titleEn.trim());
-        for (const key of ['titleEn', 'publication', 'date', 'id'] as const) if (fields[key].trim() !== '') form.set(key, fields[key].trim());
+        for (const key of ['titleEn', 'publication', 'translator', 'date', 'id'] as const) if (fields[key].trim() !== '') form.set(key, fields[key].trim());
         id = ((await send('/api/import', { method: 'POST', body: form })) as { id: string }).id;
       }
       setStatus({ kind: 'saved' });
@@ -396,6 +396,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
                     ['title', t('titleZh'), 'text'],
                     ['titleEn', t('titleEn'), 'text'],
                     ['publication', t('publication'), 'text'],
+                    ['translator', t('translator'), 'text'],
                     ['date', t('date'), 'date'],
                     ['id', t('docId'), 'text'],
                   ] as const

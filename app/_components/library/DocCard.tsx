@@ -41,7 +41,7 @@ export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLoc
       {stats.difficulty ? <DifficultyBar difficulty={stats.difficulty} labels={await difficultyLabels(locale)} /> : null}
       {meta.translation ? (
         <p className="provenance">
-          {t('translatedBy', { translator: meta.translation.translator })}{' '}
+          {meta.translation.translator ? t('translatedBy', { translator: meta.translation.translator }) : t('translatorNotNamed')}{' '}
           <span lang="en">{meta.translation.note}</span>
         </p>
       ) : null}

@@ -84,7 +84,7 @@ export default async function ReaderPage({ params }: Props) {
         </p>
         {meta.translation ? (
           <p className="provenance">
-            {t('translationBy', { translator: meta.translation.translator })} <span lang="en">{meta.translation.note}</span>
+            {meta.translation.translator ? t('translationBy', { translator: meta.translation.translator }) : t('translationTranslatorNotNamed')} <span lang="en">{meta.translation.note}</span>
           </p>
         ) : (
           <p className="notice">{t('noTranslationYet')}</p>
