@@ -11,6 +11,10 @@ rm -rf .e2e-import
 mkdir -p .e2e-import/corpus
 # One small document: the server starts fast, and the library is not empty.
 cp -r corpus/2025-05-08-takungpao-moscow-talks .e2e-import/corpus/
+# A build folder only: a DATABASE_URL inherited from the PostgreSQL end-to-end run
+# (tests/pg/e2e-postgres.sh) would otherwise get this one-document build published over the build
+# the other specs read there.
+unset DATABASE_URL DUIZHAO_PG_SCHEMA
 npm run --silent duizhao -- ingest --corpus .e2e-import/corpus --build .e2e-import/build >&2
 export DUIZHAO_BUILD="$PWD/.e2e-import/build" DUIZHAO_CORPUS="$PWD/.e2e-import/corpus"
 exec node --import ./lib/security/peer-preload.mjs node_modules/next/dist/bin/next start -p "$PORT" -H 0.0.0.0
