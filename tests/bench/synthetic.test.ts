@@ -58,6 +58,7 @@ describe('writeSyntheticCorpus', () => {
       expect(n).toBeGreaterThanOrEqual(5000);
       expect(n).toBeLessThan(5500);
     }
+    await expect(writeSyntheticCorpus(root, 1000)).rejects.toThrow(/not empty/);
     expect(JSON.parse(await readFile(path.join(written.corpusDir, inputs[0]!.meta.id, 'meta.json'), 'utf8')).id).toBe(inputs[0]!.meta.id);
   });
 });

@@ -7,7 +7,7 @@
  * A generator, so 100 M characters can be written to document folders (`writeSyntheticCorpus`)
  * without ever holding them; `syntheticRecords` collects it for the benches that index in memory.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadCedict } from '../../lib/dictionary/cedict';
@@ -147,6 +147,7 @@ export function syntheticMeta(id: string): Record<string, unknown> {
 export async function writeSyntheticCorpus(root: string, totalChars: number, options: { seed?: number; docChars?: number } = {}): Promise<WrittenCorpus> {
   const corpusDir = path.join(root, 'corpus');
   await mkdir(corpusDir, { recursive: true });
+  if ((await readdir(corpusDir)).length > 0) throw new Error(`${corpusDir} is not empty: the synthetic corpus is written into an empty folder only`);
   const docChars = options.docChars ?? 100_000;
   let documents = 0;
   let records = 0;
