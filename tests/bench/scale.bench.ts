@@ -19,7 +19,7 @@
  * one JSON line on stdout. Not part of `npm run bench` (it takes an hour or more at full size).
  */
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
 import { loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,6 +61,8 @@ const USAGE = `npm run bench:scale [-- options]
   --timeout MIN        per child process (default 120)
   --work DIR           where ingest corpora are written (default .bench/scale; deleted after each run)
   --seed N             the generator's seed (default 2026)
+  --record FILE        append each finished run to FILE as a JSON line
+  --report FILE        (repeatable) print the tables of runs recorded in FILEs, measuring nothing
   -h, --help
 
 Sizes are Han characters: 500k, 1M, 2.5M. Each measurement runs in its own child process.`;
@@ -245,6 +247,8 @@ async function childIngest(chars: number, seed: number, workers: number, work: s
 // The parent: runs the children, gathers their lines, prints the tables
 
 interface ChildRun {
+  /** When it ended. */
+  at: string;
   kind: 'memory' | 'pg' | 'ingest';
   chars: number;
   heap: 'default' | 'raised' | null;
@@ -306,12 +310,16 @@ function runChild(args: string[], nodeFlags: string[], timeoutMin: number): Prom
   });
 }
 
-async function measure(run: Omit<ChildRun, 'outcome' | 'seconds' | 'sampledPeakRssMB' | 'loadBefore' | 'result' | 'reason'>, args: string[], nodeFlags: string[], timeoutMin: number): Promise<ChildRun> {
+/** Where each finished run is appended as a JSON line (--record), so a long ladder loses nothing when stopped. */
+let recordFile: string | undefined;
+
+async function measure(run: Omit<ChildRun, 'at' | 'outcome' | 'seconds' | 'sampledPeakRssMB' | 'loadBefore' | 'result' | 'reason'>, args: string[], nodeFlags: string[], timeoutMin: number): Promise<ChildRun> {
   const loadBefore = round(loadavg()[0] ?? 0);
   process.stderr.write(`\n${run.kind} ${formatSize(run.chars)}${run.heap ? `, ${run.heap} heap` : ''}${run.workers ? `, ${run.workers} worker(s)` : ''} (load ${loadBefore})\n`);
   const r = await runChild(args, nodeFlags, timeoutMin);
-  const out: ChildRun = { ...run, outcome: r.outcome, ...(r.reason ? { reason: r.reason } : {}), seconds: round(r.seconds, 1), sampledPeakRssMB: r.peakRss, loadBefore, result: r.result };
+  const out: ChildRun = { ...run, at: new Date().toISOString(), outcome: r.outcome, ...(r.reason ? { reason: r.reason } : {}), seconds: round(r.seconds, 1), sampledPeakRssMB: r.peakRss, loadBefore, result: r.result };
   process.stderr.write(`  → ${r.outcome}${r.reason ? ` (${r.reason})` : ''} in ${r.seconds.toFixed(0)} s\n`);
+  if (recordFile) await appendFile(recordFile, `${JSON.stringify(out)}\n`);
   return out;
 }
 
@@ -349,6 +357,8 @@ async function main(): Promise<void> {
       timeout: { type: 'string', default: '120' },
       work: { type: 'string', default: path.join(ROOT, '.bench/scale') },
       seed: { type: 'string', default: '2026' },
+      record: { type: 'string' },
+      report: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -368,6 +378,16 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (values.report) {
+    // Only the tables of runs recorded earlier (by one or several invocations), nothing measured.
+    const runs: ChildRun[] = [];
+    for (const file of values.report) {
+      for (const line of (await readFile(file, 'utf8')).split('\n')) if (line.trim() !== '') runs.push(JSON.parse(line) as ChildRun);
+    }
+    await printReport(runs, [...new Set(runs.map((r) => r.workers).filter((w): w is number => w !== null))].sort(), new Date(), loadavg(), loadavg());
+    return;
+  }
+  recordFile = values.record && path.resolve(values.record);
   const only = new Set(values.only.split(','));
   for (const o of only) if (!['memory', 'pg', 'ingest'].includes(o)) throw new Error(`--only: unknown "${o}" (memory, pg, ingest)`);
   const sizes = parseSizes(values.sizes, '--sizes');
@@ -411,9 +431,15 @@ async function main(): Promise<void> {
     }
   }
 
-  // ------------------------------------------------------------------ tables
-  const loadEnd = loadavg();
-  console.log(`\nbench:scale, ${started.toISOString()}; Node ${process.version}; ${Math.round(totalmem() / 2 ** 30)} GiB; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end`);
+  await printReport(runs, workerCounts, started, loadStart, loadavg());
+}
+
+/**
+ * The tables, the growth slopes and the JSON line, over runs of this invocation or recorded by
+ * earlier ones (--record, --report): sizes measured in parallel invocations end in one report.
+ */
+async function printReport(runs: ChildRun[], workerCounts: number[], started: Date, loadStart: number[], loadEnd: number[]): Promise<void> {
+  console.log(`\nbench:scale, ${started.toISOString()}; Node ${process.version}; ${Math.round(totalmem() / 2 ** 30)} GiB; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end (each run's 1-minute load at its start: the load column)`);
   const memoryRuns = runs.filter((r) => r.kind === 'memory');
   if (memoryRuns.length > 0) {
     console.log('\nIn memory (index over the records; heap/typed arrays: growth during the build; RSS: after it)');
@@ -491,7 +517,7 @@ async function main(): Promise<void> {
   const lastDefaultOk = ok(memoryRuns.filter((r) => r.heap === 'default')).at(-1);
   const heapNote = defaultBreak
     ? `Node's default heap: ${lastDefaultOk ? `enough at ${formatSize(lastDefaultOk.chars)}` : 'never enough'}, not at ${formatSize(defaultBreak.chars)} (${defaultBreak.outcome})`
-    : `Node's default heap was enough at every size measured (up to ${formatSize(Math.max(...sizes, 0))})`;
+    : `Node's default heap was enough at every size measured (up to ${formatSize(Math.max(...memoryRuns.map((r) => r.chars), 0))})`;
   console.log(`\n${heapNote}`);
   console.log(JSON.stringify({ bench: 'scale', started: started.toISOString(), loadStart, loadEnd, runs, slopes, extrapolated, heapNote }));
 
