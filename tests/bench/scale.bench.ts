@@ -515,7 +515,9 @@ async function printReport(runs: ChildRun[], workerCounts: number[], started: Da
   }
   const defaultBreak = memoryRuns.find((r) => r.heap === 'default' && r.outcome !== 'ok');
   const lastDefaultOk = ok(memoryRuns.filter((r) => r.heap === 'default')).at(-1);
-  const heapNote = defaultBreak
+  const heapNote = memoryRuns.length === 0
+    ? 'no in-memory runs'
+    : defaultBreak
     ? `Node's default heap: ${lastDefaultOk ? `enough at ${formatSize(lastDefaultOk.chars)}` : 'never enough'}, not at ${formatSize(defaultBreak.chars)} (${defaultBreak.outcome})`
     : `Node's default heap was enough at every size measured (up to ${formatSize(Math.max(...memoryRuns.map((r) => r.chars), 0))})`;
   console.log(`\n${heapNote}`);
