@@ -444,13 +444,13 @@ async function printReport(runs: ChildRun[], workerCounts: number[], started: Da
   console.log(`\nbench:scale, ${started.toISOString()}; Node ${process.version}; ${Math.round(totalmem() / 2 ** 30)} GiB; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end (each run's 1-minute load at its start: the load column)`);
   const memoryRuns = runs.filter((r) => r.kind === 'memory');
   if (memoryRuns.length > 0) {
-    console.log('\nIn memory (index over the records; heap/typed arrays: growth during the build; RSS: after it)');
-    console.log('| Han chars | heap | outcome | build s | heap MB | typed arrays MB | RSS MB | peak RSS MB | exported index MB | search.json fits a string | query median ms | p99 ms | load |');
-    console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|');
+    console.log('\nIn memory (index over the records; heap and typed arrays: growth during the build; heap in use: the whole heap after it, records included, against the limit; RSS: after it)');
+    console.log('| Han chars | heap | outcome | build s | heap MB | heap in use MB | typed arrays MB | RSS MB | peak RSS MB | exported index MB | search.json fits a string | query median ms | p99 ms | load |');
+    console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|');
     for (const r of memoryRuns) {
       const q = queryOf(r);
       const fits = r.result?.searchJsonFits;
-      console.log(`| ${formatSize(r.chars)} | ${r.heap} (${cell(num(r, 'heapLimitMB'), 0)} MB) | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'buildSeconds'))} | ${cell(num(r, 'heapMB'), 0)} | ${cell(num(r, 'buffersMB'), 0)} | ${cell(num(r, 'rssMB'), 0)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${cell(num(r, 'indexMB'), 0)} | ${fits === undefined ? '—' : fits ? `yes (${String(r.result?.searchJsonMChars)} M)` : `NO (${String(r.result?.searchJsonMChars)} M units)`} | ${cell(q.p50, 3)} | ${cell(q.p99, 2)} | ${r.loadBefore} |`);
+      console.log(`| ${formatSize(r.chars)} | ${r.heap} (${cell(num(r, 'heapLimitMB'), 0)} MB) | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'buildSeconds'))} | ${cell(num(r, 'heapMB'), 0)} | ${cell(num(r, 'heapUsedMB'), 0)} | ${cell(num(r, 'buffersMB'), 0)} | ${cell(num(r, 'rssMB'), 0)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${cell(num(r, 'indexMB'), 0)} | ${fits === undefined ? '—' : fits ? `yes (${String(r.result?.searchJsonMChars)} M)` : `NO (${String(r.result?.searchJsonMChars)} M units)`} | ${cell(q.p50, 3)} | ${cell(q.p99, 2)} | ${r.loadBefore} |`);
     }
   }
   const pgRuns = runs.filter((r) => r.kind === 'pg');
