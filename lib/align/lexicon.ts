@@ -52,8 +52,11 @@ export class Lexicon {
     }
     // A word CC-CEDICT lacks is read through the dictionary words inside it (a compound), and its
     // pinyin is kept in case it is a name the translator transcribed.
+    // A single character CC-CEDICT lacks (丆, 𠀀) is its own only part: reading it through itself
+    // recursed until the stack overflowed and failed the whole document's ingest. Every other part
+    // is shorter than the word, so the recursion ends.
     if (entries.length === 0) {
-      for (const part of this.parts(word)) for (const s of this.translations(part).stems) stems.add(s);
+      for (const part of this.parts(word)) if (part !== word) for (const s of this.translations(part).stems) stems.add(s);
     }
     // A compound is also read through its characters' leading senses: a free translation often
     // keeps a morpheme (秋 of 夏末秋初 → autumn) where the compound's own sense is not used.

@@ -33,7 +33,8 @@ function createIndexes(): Indexes {
   return { zh: index(), zhChars: index(), en: index(), enPairs: index(), py: index() };
 }
 
-async function exportIndex(index: Index): Promise<Record<string, string>> {
+/** One index as FlexSearch exports it: its parts by key (what the bundle holds per view). */
+export async function exportIndex(index: Index): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   // Keys are FlexSearch's own ("1.reg", "2.map"): never __proto__ or another inherited name.
   await index.export((key: string, data: string) => {

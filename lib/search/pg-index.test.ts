@@ -17,12 +17,12 @@ import { describePg, uniqueName } from '../../tests/pg/database';
 import { seededRandom } from '../../tests/fixtures/random';
 import { indexesOver } from './bundle';
 import { exportCommon, pairsIndexed, type CommonTables } from './common-terms';
-import { dropPgIndexes, lookupRare, mountPgIndexes, writePgIndexes, type PgIndexes } from './pg-index';
+import { dropPgIndexes, indexSchema, lookupRare, mountPgIndexes, writePgIndexes, type PgIndexes } from './pg-index';
 import { parseQuery, QueryError } from './query';
 import { pgSearcher, type AsyncSearcher } from './pg-searcher';
 import { createSearcher, MAX_LIMIT, type Indexes, type Searcher } from './searcher';
 import { rareTermKey } from './term-hash';
-import { needleLookups, type View } from './views';
+import { needleLookups, VIEWS, type View } from './views';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -170,6 +170,26 @@ describePg('the rare-term indexes in PostgreSQL', (url) => {
       }
     }
     expect(hits).toBeGreaterThan(1000);
+  });
+
+  it('leaves each map table one index, on key, built after the load; a rewrite of the namespace keeps it so', async () => {
+    const indexesOf = async (namespace: string) =>
+      db.any<{ view: string; def: string }>(
+        `SELECT schemaname AS view, indexdef AS def FROM pg_indexes WHERE schemaname = ANY($1) AND tablename = 'map' ORDER BY schemaname`,
+        [VIEWS.map((v) => indexSchema(namespace, v))],
+      );
+    const only = (rows: Array<{ def: string }>) => rows.map((r) => r.def.replace(/^.* USING /, ''));
+    expect(only(await indexesOf(ns))).toEqual(VIEWS.map(() => 'btree (key)'));
+    const other = uniqueName('t3');
+    try {
+      await writePgIndexes(db, other, records.slice(0, 20));
+      await writePgIndexes(db, other, records.slice(0, 10));
+      expect(only(await indexesOf(other))).toEqual(VIEWS.map(() => 'btree (key)'));
+      // The rewrite replaced the rows: record 15 is gone from every map table.
+      for (const view of VIEWS) expect((await db.one<{ n: number }>('SELECT count(*)::int AS n FROM $1:name.map WHERE id >= 10', [indexSchema(other, view)])).n).toBe(0);
+    } finally {
+      await dropPgIndexes(db, other);
+    }
   });
 
   it('answers concurrent queries each with its own result, and rejects bad queries as in memory', async () => {

@@ -59,12 +59,44 @@ export async function mountPgIndexes(db: Database, namespace: string): Promise<P
  */
 export async function writePgIndexes(db: Database, namespace: string, records: readonly PairRecord[], options: BuildOptions = {}): Promise<CommonTables> {
   const indexes = await mountPgIndexes(db, namespace);
-  for (const view of VIEWS) await indexes[view].clear();
+  for (const view of VIEWS) {
+    await indexes[view].clear();
+    await dropMapIndexes(db, namespace, view);
+  }
   const common = buildCommonTables(records, options, (view, id, terms) => {
     indexes[view].add(id, rareTermText(terms));
   });
-  for (const view of VIEWS) await indexes[view].commit();
+  for (const view of VIEWS) {
+    await indexes[view].commit();
+    await createKeyIndex(db, namespace, view);
+  }
   return common;
+}
+
+/**
+ * The adapter's map table holds one row per (term key, record) and carries two B-tree indexes:
+ * on `key` (every lookup: `WHERE key = $1 ORDER BY res`) and on `id` (only for `remove(id)`, the
+ * deletion of one record, which we never do: a namespace is always rewritten whole). Both were
+ * filled row by row as the adapter inserted, which leaves their pages part empty and never lets
+ * PostgreSQL deduplicate the key index's many equal keys (a bucket key stands for thousands of
+ * records). So the write drops them, loads the rows, and builds the key index once over the
+ * loaded table (sorted, packed, deduplicated): about a third fewer bytes per character and a
+ * faster write (docs/scale.md). The names are the adapter's own, so the schema it finds at the
+ * next mount is the one it made, minus the id index. Lookups run the same SQL on the same rows.
+ */
+function mapIndexNames(namespace: string, view: View): { schema: string; key: string; id: string } {
+  const schema = indexSchema(namespace, view);
+  return { schema, key: `${schema}_map_index`, id: `${schema}_map_id` };
+}
+
+async function dropMapIndexes(db: Database, namespace: string, view: View): Promise<void> {
+  const names = mapIndexNames(namespace, view);
+  await db.none('DROP INDEX IF EXISTS $1:name.$2:name; DROP INDEX IF EXISTS $1:name.$3:name', [names.schema, names.key, names.id]);
+}
+
+async function createKeyIndex(db: Database, namespace: string, view: View): Promise<void> {
+  const names = mapIndexNames(namespace, view);
+  await db.none('CREATE INDEX $2:name ON $1:name.map (key); ANALYZE $1:name.map', [names.schema, names.key]);
 }
 
 /** Drops a namespace's schemas (an old build's index). */

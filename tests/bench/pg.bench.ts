@@ -22,7 +22,8 @@ import { dropPgIndexes, indexSchema, mountPgIndexes, writePgIndexes } from '../.
 import { pgSearcher } from '../../lib/search/pg-searcher';
 import { createSearcher, MAX_LIMIT } from '../../lib/search/searcher';
 import { VIEWS } from '../../lib/search/views';
-import { querySet, syntheticRecords } from './search.bench';
+import { querySet } from './search.bench';
+import { syntheticRecords } from './synthetic';
 import { summarise } from './stats';
 
 interface Report {

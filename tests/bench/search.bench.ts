@@ -14,20 +14,20 @@
  *       instead: M requests `GET URL/api/search?q=…` (the same query sets, from the real corpus),
  *       N at a time; prints p50 and p99 latency and the status counts.
  */
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { loadCedict } from '../../lib/dictionary/cedict';
 import type { IndexBundle, PairRecord } from '../../lib/model';
 import { englishWords, toSimplified } from '../../lib/search/encode';
 import { loadSearcher, searcherOver, type Searcher } from '../../lib/search/index';
-import { hanSlots, pinyinLine, wordSyllables } from '../../lib/search/pinyin';
+import { hanSlots } from '../../lib/search/pinyin';
 import { seededRandom } from '../fixtures/random';
 import { figure, writeBenchResult, type Figure } from './results';
 import { percentile } from './stats';
+import { syntheticRecords } from './synthetic';
+
 
 const HAN = /\p{Script=Han}/u;
 
@@ -38,89 +38,6 @@ const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs
 interface QueryCase {
   query: string;
   kind: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The synthetic corpus
-
-interface Headword {
-  simplified: string;
-  /** Toneless syllables, one per Han character. */
-  syllables: Array<string | null>;
-  english: string;
-}
-
-/**
- * Function words and their rough share of running text (per word token): what makes 的 and 是
- * the "very common character" case, which uniformly drawn headwords would never produce.
- */
-const FUNCTION_WORDS: ReadonlyArray<[string, number]> = [
-  ['的', 0.06], ['是', 0.015], ['在', 0.015], ['了', 0.012], ['和', 0.012], ['有', 0.01], ['中国', 0.008],
-  ['我们', 0.006], ['发展', 0.006], ['合作', 0.005], ['这', 0.006], ['也', 0.005], ['与', 0.005], ['对', 0.005],
-  ['为', 0.005], ['将', 0.004], ['等', 0.004], ['国家', 0.004], ['关系', 0.003], ['人民', 0.003],
-];
-
-/** CC-CEDICT headwords with one clean reading and an English sense (the raw text only lists them). */
-function cedictHeadwords(): Headword[] {
-  const dict = loadCedict();
-  const text = createRequire(import.meta.url)('hanzi/lib/data/cedict_ts.u8.js') as string;
-  const seen = new Set<string>();
-  const out: Headword[] = [];
-  for (const line of text.split('\n')) {
-    const simplified = line.split(' ', 2)[1];
-    if (simplified === undefined || line.startsWith('#') || seen.has(simplified) || !/^\p{Script=Han}+$/u.test(simplified)) continue;
-    seen.add(simplified);
-    const entry = dict.lookup(simplified)[0];
-    const syllables = entry && wordSyllables(simplified, entry.pinyin);
-    const sense = entry?.senses.find((s) => !/[\p{Script=Han}[\]|]/u.test(s) && /[a-z]/.test(s));
-    if (!entry || !syllables || sense === undefined) continue;
-    out.push({ simplified, syllables, english: sense.replace(/\(.*?\)/g, '').trim() });
-  }
-  return out;
-}
-
-function weightedFunctionWord(r: () => number, words: Headword[]): Headword | null {
-  let x = r();
-  for (const [w, share] of FUNCTION_WORDS) {
-    x -= share;
-    if (x < 0) return words.find((h) => h.simplified === w) ?? null;
-  }
-  return null;
-}
-
-/**
- * Records of about 60–400 Han characters: sentences of 4–20 words, clauses cut by ，, ended by 。,
- * until `totalChars` Han characters. The English is the words' senses in the same order.
- */
-export function syntheticRecords(totalChars: number, seed = 2026): PairRecord[] {
-  const r = rng(seed);
-  const words = cedictHeadwords();
-  const functionWords = FUNCTION_WORDS.map(([w]) => words.find((h) => h.simplified === w)).filter((h): h is Headword => !!h);
-  const records: PairRecord[] = [];
-  let chars = 0;
-  while (chars < totalChars) {
-    const zh: string[] = [];
-    const en: string[] = [];
-    const syllables: Array<string | null> = [];
-    const sentences = 1 + Math.floor(r() * 5);
-    for (let s = 0; s < sentences; s++) {
-      const n = 4 + Math.floor(r() * 17);
-      for (let k = 0; k < n; k++) {
-        const word = weightedFunctionWord(r, functionWords) ?? pick(words, r);
-        zh.push(word.simplified);
-        en.push(word.english);
-        syllables.push(...word.syllables);
-        chars += word.syllables.length;
-        if (k < n - 1 && r() < 0.12) zh.push('，');
-      }
-      zh.push('。');
-    }
-    const text = zh.join('');
-    const english = `${en.join(' ')}.`;
-    const pinyin = pinyinLine(text, syllables);
-    records.push({ docId: `synthetic-${Math.floor(records.length / 500)}`, pair: records.length % 500, zh: text, en: english, ...(pinyin ? { pinyin } : {}) });
-  }
-  return records;
 }
 
 // ---------------------------------------------------------------------------------------------
