@@ -3,6 +3,7 @@
  * anything reaches the pipeline. Light on purpose: the route handlers import this module, the
  * pipeline runs in the import host process (host.ts), so nothing here pulls jieba or CC-CEDICT.
  */
+import type { AddOptions } from '../add/add';
 import type { ScriptVariant, SourceFormat } from '../model';
 import { isDocId } from '../pipeline/doc-id';
 
@@ -30,14 +31,8 @@ export interface ImportSide {
   format?: SourceFormat;
 }
 
-export interface ImportFields {
-  title?: string;
-  titleEn?: string;
-  publication?: string;
-  translator?: string;
-  date?: string;
-  id?: string;
-}
+/** The document's details the form may give: the ones `duizhao add` takes, under the same names. */
+export type ImportFields = Pick<AddOptions, 'title' | 'titleEn' | 'publication' | 'translator' | 'date' | 'id'>;
 
 export interface ImportForm {
   zh: ImportSide;
