@@ -352,7 +352,7 @@ async function runAlign(args: string[]): Promise<void> {
 }
 
 /**
- * `search QUERY`: the app's search over build/search.json. Returns the exit code itself, because a
+ * `search QUERY`: the app's search over build/search.jsonl. Returns the exit code itself, because a
  * bad query (2) and an unknown document (1) each print one plain message and no usage hint.
  */
 async function runSearch(args: string[]): Promise<number> {

@@ -229,7 +229,7 @@ export interface DictEntry {
  * The build format: ingest writes it into the manifest, the app refuses a build of another one.
  * Bump it when the shape of the build folder changes.
  */
-export const BUILD_FORMAT_VERSION = 2;
+export const BUILD_FORMAT_VERSION = 3;
 
 /** `build/manifest.json`: the library page and the app's list of documents. */
 export interface Manifest {

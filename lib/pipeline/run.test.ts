@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
-import { loadSearcher } from '../search';
+import { BUNDLE_FILE, loadSearcher, readBundleFile } from '../search';
 import type { BuiltDoc, Manifest } from '../model';
 import { sampleMeta } from '../../tests/fixtures/meta';
 import { ingestReport } from './report';
@@ -136,7 +136,7 @@ function spawnIngest(dir: string) {
 async function servedBuild(dir: string): Promise<{ target: string; manifest: Manifest }> {
   const manifest = JSON.parse(await readBuild(dir, 'manifest.json')) as Manifest;
   for (const d of manifest.docs) expect(JSON.parse(await readBuild(dir, `docs/${d.meta.id}.json`))).toHaveProperty('pairs');
-  const searcher = await loadSearcher(JSON.parse(await readBuild(dir, 'search.json')));
+  const searcher = await loadSearcher(await readBundleFile(path.join(dir, 'build', BUNDLE_FILE)));
   expect(searcher.search('合作').total).toBeGreaterThan(0);
   return { target: await readlink(path.join(dir, 'build')), manifest };
 }

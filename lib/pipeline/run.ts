@@ -5,7 +5,6 @@
  * never leaves half a build and the previous one keeps serving.
  */
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, symlink, writeFile, readlink } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Dictionary } from '../dictionary/cedict';
 import {
@@ -35,6 +34,8 @@ import { glossSentences } from './gloss';
 import { glossFile } from './gloss-file';
 import { buildGlossary } from './glossary';
 import { buildIndexBundle, pairRecords } from './index';
+import { bundleLines, BUNDLE_FILE } from '../search/bundle-lines';
+import { BuildHasher, byName, type BuildFileText } from '../store/build-version';
 import { DocCache, documentKey, documentText, parseDoc } from './doc-cache';
 import { pipelineFingerprint } from './fingerprint';
 import { buildInWorkers, defaultWorkers, DocumentBuildError } from './parallel';
@@ -310,20 +311,39 @@ function json(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 
-export async function writeBuild(buildLink: string, files: Map<string, string>): Promise<string> {
-  const hash = createHash('sha256');
-  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(content).update('\0');
-  const id = hash.digest('hex').slice(0, 16);
+/** The pieces, each fed to the hasher on its way to the file. */
+function* hashed(pieces: Iterable<string>, hasher: BuildHasher): Generator<string> {
+  for (const piece of pieces) {
+    hasher.piece(piece);
+    yield piece;
+  }
+}
+
+/**
+ * Writes the files into a temporary folder, in name order, hashing them as they go (the build id,
+ * lib/store/build-version.ts), then renames it to its id. A file given as pieces (search.jsonl's
+ * lines, produced lazily) is streamed: the build never holds it as one string.
+ */
+export async function writeBuild(buildLink: string, files: Map<string, BuildFileText>): Promise<string> {
   // Versions live beside their link, so two build links (the app's, the tests') never prune each other's.
   const buildsDir = path.join(path.dirname(buildLink), `.${path.basename(buildLink)}-versions`);
-  const finalDir = path.join(buildsDir, id);
   const tmpDir = path.join(buildsDir, `tmp-${process.pid}-${Date.now()}`);
   await mkdir(tmpDir, { recursive: true });
+  let finalDir: string;
   try {
-    for (const [name, content] of files) {
-      await mkdir(path.dirname(path.join(tmpDir, name)), { recursive: true });
-      await writeFile(path.join(tmpDir, name), content);
+    const hasher = new BuildHasher();
+    for (const [name, content] of [...files].sort(byName)) {
+      const file = path.join(tmpDir, name);
+      await mkdir(path.dirname(file), { recursive: true });
+      hasher.file(name);
+      if (typeof content === 'string') {
+        hasher.piece(content);
+        await writeFile(file, content);
+      } else {
+        await writeFile(file, hashed(content, hasher));
+      }
     }
+    finalDir = path.join(buildsDir, hasher.digest());
     await rm(finalDir, { recursive: true, force: true });
     await rename(tmpDir, finalDir);
   } catch (e) {
@@ -453,11 +473,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     if (cache) await cache.put(CORPUS_ENTRY, corpusKey, JSON.stringify([glossaryText, glossText]));
   }
   const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: docs.map((d) => ({ meta: d.meta, stats: d.stats })) };
-  const files = new Map<string, string>([
+  const files = new Map<string, BuildFileText>([
     ['manifest.json', json(manifest)],
     ['gloss.json', glossText],
     ['glossary.json', glossaryText],
-    ['search.json', json(bundle)],
+    [BUNDLE_FILE, bundleLines(bundle)],
     ...docs.map((d, i): [string, string] => [`docs/${d.meta.id}.json`, texts[i]!]),
   ]);
   const buildDir = await writeBuild(buildLink, files);

@@ -7,8 +7,11 @@
  *   postings.ts     merging and ranking sorted id lists
  *   match.ts        verification and highlighting
  *   bundle.ts       building, writing and loading the indexes; searcher.ts: answering a query
+ *   bundle-lines.ts the bundle as lines of bounded size (build/search.jsonl); bundle-file.ts reads it
  */
 export { buildIndexBundle, loadSearcher, searcherOver, type BuildOptions } from './bundle';
+export { BUNDLE_FILE, BundleFormatError, bundleFromLines, bundleLines } from './bundle-lines';
+export { readBundleFile } from './bundle-file';
 export { COMMON_TERM_RECORDS } from './common-terms';
 export type { Part } from './match';
 export { MAX_QUERY_CODE_POINTS, QueryError, type TermKind } from './query';

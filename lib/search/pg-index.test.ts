@@ -5,13 +5,13 @@
  * (Chinese, traditional, pinyin, English, quoted phrases, and random pieces of the records' own
  * text) asked of both. Runs against the real test server (tests/pg/database.ts).
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, disconnectAll, type Database } from '../db/pg';
 import { loadCedict } from '../dictionary/cedict';
-import type { IndexBundle, PairRecord } from '../model';
+import type { PairRecord } from '../model';
 import { ingest } from '../pipeline/run';
 import { describePg, uniqueName } from '../../tests/pg/database';
 import { seededRandom } from '../../tests/fixtures/random';
@@ -19,6 +19,8 @@ import { indexesOver } from './bundle';
 import { exportCommon, pairsIndexed, type CommonTables } from './common-terms';
 import { dropPgIndexes, indexSchema, lookupRare, mountPgIndexes, writePgIndexes, type PgIndexes } from './pg-index';
 import { parseQuery, QueryError } from './query';
+import { readBundleFile } from './bundle-file';
+import { BUNDLE_FILE } from './bundle-lines';
 import { pgSearcher, type AsyncSearcher } from './pg-searcher';
 import { createSearcher, MAX_LIMIT, type Indexes, type Searcher } from './searcher';
 import { rareTermKey } from './term-hash';
@@ -68,7 +70,7 @@ describePg('the rare-term indexes in PostgreSQL', (url) => {
     work = await mkdtemp(path.join(tmpdir(), 'duizhao-pg-index-'));
     await cp(path.join(root, 'corpus'), path.join(work, 'corpus'), { recursive: true });
     const built = await ingest({ root: work, loadDictionary: loadCedict });
-    records = (JSON.parse(await readFile(path.join(built.buildDir, 'search.json'), 'utf8')) as IndexBundle).records;
+    records = (await readBundleFile(path.join(built.buildDir, BUNDLE_FILE))).records;
     memory = indexesOver(records);
     db = connect(url);
     pgCommon = await writePgIndexes(db, ns, records);

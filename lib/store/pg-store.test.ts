@@ -12,7 +12,8 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { connect, disconnectAll, type Database } from '../db/pg';
 import { loadCedict } from '../dictionary/cedict';
 import { ingest } from '../pipeline/run';
-import { MAX_LIMIT } from '../search';
+import { BUNDLE_FILE, bundleFromLines, bundleLines, MAX_LIMIT } from '../search';
+import type { BuildFileText } from './build-version';
 import { indexSchema } from '../search/pg-index';
 import { describePg, uniqueName } from '../../tests/pg/database';
 import { BuildFormatError, BuildMissingError } from './errors';
@@ -39,7 +40,7 @@ describePg('builds in PostgreSQL', (url) => {
   const schema = uniqueName('s');
   let work: string;
   let buildDir: string;
-  let files: Map<string, string>;
+  let files: Map<string, BuildFileText>;
   let db: Database;
   let fromFolder: Store;
 
@@ -98,6 +99,29 @@ describePg('builds in PostgreSQL', (url) => {
       hits += want.total;
     }
     expect(hits).toBeGreaterThan(100);
+  });
+
+  it('upgrades the tables of build format 2 (bundle in one text per build) and publishes into them', async () => {
+    const old = `${schema}_f2`;
+    try {
+      await db.none(
+        `CREATE SCHEMA $1:name;
+         CREATE TABLE $1:name.builds (version text PRIMARY KEY, format integer NOT NULL, created timestamptz NOT NULL DEFAULT now(),
+           manifest text NOT NULL, gloss text NOT NULL, glossary text NOT NULL, records text NOT NULL, common text NOT NULL);
+         INSERT INTO $1:name.builds (version, format, manifest, gloss, glossary, records, common) VALUES ('00000000000000aa', 2, '{}', '{}', '[]', '[]', '{}');`,
+        [old],
+      );
+      const published = await publishBuild(db, files, { schema: old });
+      expect(published.written).toBe(true);
+      const columns = await db.map("SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'builds'", [old], (r: { column_name: string }) => r.column_name);
+      expect(columns).not.toContain('records');
+      const store = await freshStore({ DATABASE_URL: url, DUIZHAO_PG_SCHEMA: old });
+      expect(await (await store.getSearcher()).search('合作')).toEqual(await (await fromFolder.getSearcher()).search('合作'));
+    } finally {
+      const versions = await db.map('SELECT version FROM $1:name.builds', [old], (r: { version: string }) => r.version).catch(() => []);
+      for (const v of versions) for (const view of ['zh', 'zhChars', 'en', 'enPairs', 'py'] as const) await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [indexSchema(`${old}_${v}`, view)]);
+      await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [old]);
+    }
   });
 
   it('writes nothing when the same build is published again', async () => {
@@ -167,12 +191,12 @@ describePg('builds in PostgreSQL', (url) => {
     expect(await store.getGlossary()).toEqual([{ changed: true }]);
     await publishBuild(db, files, { schema });
     await store.fresh({ force: true });
-    expect(await store.getGlossary()).toEqual(JSON.parse(files.get('glossary.json')!));
+    expect(await store.getGlossary()).toEqual(JSON.parse(files.get('glossary.json') as string));
   });
 
   it('refuses a bad build and leaves the published one in place', async () => {
     const current = await db.one<{ version: string }>('SELECT version FROM $1:name.current', [schema]);
-    const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as { formatVersion: number; docs: Array<{ meta: { id: string } }> };
+    const manifest = JSON.parse((files.get('manifest.json') as string | undefined) ?? '{}') as { formatVersion: number; docs: Array<{ meta: { id: string } }> };
     const oldFormat = new Map(files).set('manifest.json', JSON.stringify({ ...manifest, formatVersion: 1 }));
     await expect(publishBuild(db, oldFormat, { schema })).rejects.toBeInstanceOf(BuildFormatError);
     const missingDoc = new Map(files);
@@ -180,9 +204,14 @@ describePg('builds in PostgreSQL', (url) => {
     await expect(publishBuild(db, missingDoc, { schema })).rejects.toBeInstanceOf(BuildMissingError);
     const notJson = new Map(files).set('gloss.json', '{"broken');
     await expect(publishBuild(db, notJson, { schema })).rejects.toBeInstanceOf(BuildFormatError);
-    const bundle = JSON.parse(files.get('search.json') ?? '{}') as { common: Record<string, unknown[]> };
-    const wrongTables = new Map(files).set('search.json', JSON.stringify({ ...bundle, common: { ...bundle.common, zhChars: [] } }));
+    const bundle = await bundleFromLines(files.get(BUNDLE_FILE) as string[]);
+    const wrongTables = new Map(files).set(BUNDLE_FILE, [...bundleLines({ ...bundle, common: { ...bundle.common, zhChars: [] } })]);
     await expect(publishBuild(db, wrongTables, { schema })).rejects.toThrow(/common-term tables/);
+    const lines = files.get(BUNDLE_FILE) as string[];
+    const cutShort = new Map(files).set(BUNDLE_FILE, lines.slice(0, -1));
+    await expect(publishBuild(db, cutShort, { schema })).rejects.toThrow(/without its end line/);
+    const badLine = new Map(files).set(BUNDLE_FILE, [lines[0]!, '{"broken\n', ...lines.slice(2)]);
+    await expect(publishBuild(db, badLine, { schema })).rejects.toThrow(/line 2 is not valid JSON/);
     expect(await db.one('SELECT version FROM $1:name.current', [schema])).toEqual(current);
     await expect(publishBuild(db, files, { schema: 'Bad-Name' })).rejects.toThrow(/Schema name/);
   });

@@ -3,9 +3,11 @@
  * ingest can publish from another machine.
  *
  * Tables (schema `duizhao`, or another for tests):
- *   builds(version, format, manifest, gloss, glossary, records, common)  one row per build
- *   docs(version, id, doc)                                               its documents
- *   current(version)                                                     the one published build
+ *   builds(version, format, manifest, gloss, glossary)  one row per build
+ *   docs(version, id, doc)                              its documents
+ *   bundle(version, seq, line)                          its search bundle's records and common-term
+ *                                                       lines, as in search.jsonl (bundle-lines.ts)
+ *   current(version)                                    the one published build
  * and the FlexSearch indexes of each build in schemas of their own (lib/search/pg-index.ts).
  *
  * A build's rows are written in one transaction and then published by updating `current` in
@@ -14,14 +16,16 @@
  * nothing. The files are kept as the text ingest wrote (not jsonb, which reorders keys), so the
  * store validates them exactly as it validates the build folder's.
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { connect, type Database } from '../db/pg';
 import { BUILD_FORMAT_VERSION, type IndexBundle, type Manifest } from '../model';
+import { strictLines } from '../search/bundle-file';
+import { BUNDLE_FILE, bundleFromLines, BundleFormatError, bundleLines, type BundlePart } from '../search/bundle-lines';
 import { exportCommon, importCommon } from '../search/common-terms';
 import { dropPgIndexes, mountPgIndexes, writePgIndexes } from '../search/pg-index';
 import { pgSearcher } from '../search/pg-searcher';
+import { buildVersion, type BuildFileText } from './build-version';
 import { BuildFormatError, BuildMissingError } from './errors';
 import type { BuildFileName, BuildStorage } from './storage';
 
@@ -63,9 +67,17 @@ async function ensureTables(db: Database, schema: string): Promise<void> {
          created  timestamptz NOT NULL DEFAULT now(),
          manifest text NOT NULL,
          gloss    text NOT NULL,
-         glossary text NOT NULL,
-         records  text NOT NULL,
-         common   text NOT NULL
+         glossary text NOT NULL
+       );
+       -- Build format 2 kept the bundle's records and common tables in one text each, which stops
+       -- at PostgreSQL's 1 GB per value (and V8's longest string before it); its builds are
+       -- refused by the app anyway (format version), so the columns simply go.
+       ALTER TABLE $1:name.builds DROP COLUMN IF EXISTS records, DROP COLUMN IF EXISTS common;
+       CREATE TABLE IF NOT EXISTS $1:name.bundle (
+         version text NOT NULL REFERENCES $1:name.builds (version) ON DELETE CASCADE,
+         seq     integer NOT NULL,
+         line    text NOT NULL,
+         PRIMARY KEY (version, seq)
        );
        CREATE TABLE IF NOT EXISTS $1:name.docs (
          version text NOT NULL REFERENCES $1:name.builds (version) ON DELETE CASCADE,
@@ -82,20 +94,45 @@ async function ensureTables(db: Database, schema: string): Promise<void> {
   });
 }
 
-/**
- * The id of a build: sha256 over its files sorted by name (name, NUL, content, NUL), 16 hex digits.
- * The rule of `writeBuild` in lib/pipeline/run.ts, so a build has one id in the folder and in the
- * database (written again here because run.ts keeps it inside `writeBuild`).
- */
-export function buildVersion(files: ReadonlyMap<string, string>): string {
-  const hash = createHash('sha256');
-  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(content).update('\0');
-  return hash.digest('hex').slice(0, 16);
+/** What PostgreSQL keeps of the bundle: the index itself lives in FlexSearch's tables (pg-index.ts). */
+const STORED_PARTS: ReadonlySet<BundlePart> = new Set(['records', 'common']);
+
+/** A file's lines: search.jsonl is read as its lines (bundle-file.ts); a whole text is cut into them. */
+function linesOf(content: BuildFileText): Iterable<string> {
+  if (typeof content !== 'string') return content;
+  const lines = content.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
 }
 
-function parseFile<T>(files: ReadonlyMap<string, string>, name: string): T {
+/** The bundle of a build's files, checked as the folder storage checks it. */
+async function parseBundle(files: ReadonlyMap<string, BuildFileText>): Promise<IndexBundle> {
+  const content = files.get(BUNDLE_FILE);
+  if (content === undefined) throw new BuildMissingError(BUNDLE_FILE);
+  try {
+    return await bundleFromLines(linesOf(content));
+  } catch (error) {
+    if (error instanceof BundleFormatError) throw new BuildFormatError(BUNDLE_FILE, error.message);
+    throw error;
+  }
+}
+
+/** Whether two sequences of lines are equal, line by line (never joined: a bundle's may be too long for one string). */
+function sameLines(a: Iterable<string>, b: Iterable<string>): boolean {
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  for (;;) {
+    const x = left.next();
+    const y = right.next();
+    if (x.done || y.done) return Boolean(x.done) && Boolean(y.done);
+    if (x.value !== y.value) return false;
+  }
+}
+
+function parseFile<T>(files: ReadonlyMap<string, BuildFileText>, name: string): T {
   const text = files.get(name);
   if (text === undefined) throw new BuildMissingError(name);
+  if (typeof text !== 'string') throw new BuildFormatError(name, 'is not one JSON text');
   try {
     return JSON.parse(text) as T;
   } catch {
@@ -116,7 +153,7 @@ export interface Published {
  * first: format version, every listed document present, the search bundle's common tables equal to
  * the ones indexing the records again gives (else the index and the tables would disagree).
  */
-export async function publishBuild(db: Database, files: ReadonlyMap<string, string>, options: PgStoreOptions = {}): Promise<Published> {
+export async function publishBuild(db: Database, files: ReadonlyMap<string, BuildFileText>, options: PgStoreOptions = {}): Promise<Published> {
   const schema = schemaOf(options);
   const manifest = parseFile<Manifest>(files, 'manifest.json');
   if (manifest?.formatVersion !== BUILD_FORMAT_VERSION || !Array.isArray(manifest.docs)) {
@@ -126,10 +163,10 @@ export async function publishBuild(db: Database, files: ReadonlyMap<string, stri
     const name = `docs/${d.meta.id}.json`;
     const text = files.get(name);
     if (text === undefined) throw new BuildMissingError(name);
+    if (typeof text !== 'string') throw new BuildFormatError(name, 'is not one JSON text');
     return { id: d.meta.id, doc: text };
   });
-  const bundle = parseFile<IndexBundle>(files, 'search.json');
-  if (!Array.isArray(bundle?.records)) throw new BuildFormatError('search.json', 'is not a search bundle');
+  const bundle = await parseBundle(files);
   for (const name of ['gloss.json', 'glossary.json']) parseFile<unknown>(files, name);
   const version = buildVersion(files);
   await ensureTables(db, schema);
@@ -149,7 +186,7 @@ async function writeAndPublish(
   db: Database,
   schema: string,
   version: string,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, BuildFileText>,
   docs: Array<{ id: string; doc: string }>,
   bundle: IndexBundle,
 ): Promise<Published> {
@@ -159,16 +196,18 @@ async function writeAndPublish(
     // The index first, in its own schemas (FlexSearch's transactions): nothing refers to it until
     // the build row exists, and an interrupted attempt is simply overwritten by the next.
     const common = await writePgIndexes(db, indexNamespace(schema, version), bundle.records);
-    const commonText = JSON.stringify(exportCommon(common));
-    if (commonText !== JSON.stringify(bundle.common)) {
+    const onlyCommon: ReadonlySet<BundlePart> = new Set(['common']);
+    if (!sameLines(bundleLines({ ...bundle, common: exportCommon(common) }, onlyCommon), bundleLines(bundle, onlyCommon))) {
       await dropPgIndexes(db, indexNamespace(schema, version));
-      throw new BuildFormatError('search.json', 'has common-term tables that differ from indexing its records again (a build of another version?)');
+      throw new BuildFormatError(BUNDLE_FILE, 'has common-term tables that differ from indexing its records again (a build of another version?)');
     }
     await db.tx(async (t) => {
       await t.none(
-        'INSERT INTO $1:name.builds (version, format, manifest, gloss, glossary, records, common) VALUES ($2, $3, $4, $5, $6, $7, $8)',
-        [schema, version, BUILD_FORMAT_VERSION, files.get('manifest.json'), files.get('gloss.json'), files.get('glossary.json'), JSON.stringify(bundle.records), commonText],
+        'INSERT INTO $1:name.builds (version, format, manifest, gloss, glossary) VALUES ($2, $3, $4, $5, $6)',
+        [schema, version, BUILD_FORMAT_VERSION, files.get('manifest.json'), files.get('gloss.json'), files.get('glossary.json')],
       );
+      let seq = 0;
+      for (const line of bundleLines(bundle, STORED_PARTS)) await t.none('INSERT INTO $1:name.bundle (version, seq, line) VALUES ($2, $3, $4)', [schema, version, seq++, line]);
       for (const d of docs) await t.none('INSERT INTO $1:name.docs (version, id, doc) VALUES ($2, $3, $4)', [schema, version, d.id, d.doc]);
     });
   }
@@ -190,10 +229,10 @@ async function writeAndPublish(
   return { version, written: !exists, pruned };
 }
 
-/** Reads a build folder's files (strict UTF-8) for `publishBuild`. */
-export async function readBuildFolder(dir: string): Promise<Map<string, string>> {
+/** Reads a build folder's files (strict UTF-8; search.jsonl as its lines) for `publishBuild`. */
+export async function readBuildFolder(dir: string): Promise<Map<string, BuildFileText>> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const files = new Map<string, string>();
+  const files = new Map<string, BuildFileText>();
   const read = async (name: string) => {
     try {
       files.set(name, decoder.decode(await readFile(path.join(dir, name))));
@@ -203,7 +242,17 @@ export async function readBuildFolder(dir: string): Promise<Map<string, string>>
       throw error;
     }
   };
-  for (const name of ['manifest.json', 'gloss.json', 'glossary.json', 'search.json']) await read(name);
+  for (const name of ['manifest.json', 'gloss.json', 'glossary.json']) await read(name);
+  const bundleFile = path.join(dir, BUNDLE_FILE);
+  try {
+    const lines: string[] = [];
+    for await (const line of strictLines(bundleFile)) lines.push(`${line}\n`);
+    files.set(BUNDLE_FILE, lines);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(bundleFile);
+    if (error instanceof BundleFormatError) throw new BuildFormatError(bundleFile, error.message);
+    throw error;
+  }
   for (const entry of await readdir(path.join(dir, 'docs'))) if (entry.endsWith('.json')) await read(`docs/${entry}`);
   return files;
 }
@@ -265,12 +314,17 @@ export function pgStorage(url: string, options: PgStoreOptions = {}): BuildStora
     async searcher() {
       const v = await current();
       if (v === null) throw new BuildMissingError(`the search index of the build published in PostgreSQL (schema ${schema})`);
-      const row = await db.oneOrNone<{ records: string; common: string }>('SELECT records, common FROM $1:name.builds WHERE version = $2', [schema, v]);
-      if (!row) throw new BuildMissingError(`build ${v} in PostgreSQL (schema ${schema})`);
-      const records = JSON.parse(row.records) as IndexBundle['records'];
-      if (!Array.isArray(records)) throw new BuildFormatError(`build ${v}`, 'has no list of pair records');
-      const common = importCommon(JSON.parse(row.common), records.length);
-      return pgSearcher(records, common, await mountPgIndexes(db, indexNamespace(schema, v)));
+      const rows = await db.map('SELECT line FROM $1:name.bundle WHERE version = $2 ORDER BY seq', [schema, v], (r: { line: string }) => r.line);
+      if (rows.length === 0) throw new BuildMissingError(`build ${v} in PostgreSQL (schema ${schema})`);
+      let bundle: IndexBundle;
+      try {
+        bundle = await bundleFromLines(rows);
+      } catch (error) {
+        if (error instanceof BundleFormatError) throw new BuildFormatError(`the search bundle of build ${v}`, error.message);
+        throw error;
+      }
+      rows.length = 0; // the lines are parsed: let them go before the index is mounted
+      return pgSearcher(bundle.records, importCommon(bundle.common, bundle.records.length), await mountPgIndexes(db, indexNamespace(schema, v)));
     },
   };
 }

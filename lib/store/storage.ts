@@ -6,11 +6,11 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IndexBundle } from '../model';
-import { loadSearcher } from '../search';
+import { BUNDLE_FILE, BundleFormatError, loadSearcher, readBundleFile } from '../search';
 import type { AsyncSearcher } from '../search/pg-searcher';
 import { BuildFormatError, BuildMissingError } from './errors';
 
-/** The files of a build the app reads (search.json aside: see `searcher`). */
+/** The files of a build the app reads (search.jsonl aside: see `searcher`). */
 export type BuildFileName = 'manifest.json' | 'gloss.json' | 'glossary.json' | `docs/${string}.json`;
 
 export interface BuildStorage {
@@ -62,19 +62,16 @@ export function folderStorage(dir: string): BuildStorage {
     locate: (name) => path.join(/*turbopackIgnore: true*/ dir, name),
     readText: (name) => readUtf8(path.join(/*turbopackIgnore: true*/ dir, name)),
     async searcher() {
-      const file = path.join(/*turbopackIgnore: true*/ dir, 'search.json');
-      const text = await readUtf8(file);
-      if (text === null) throw new BuildMissingError(file);
-      let bundle: unknown;
+      const file = path.join(/*turbopackIgnore: true*/ dir, BUNDLE_FILE);
+      let bundle: IndexBundle;
       try {
-        bundle = JSON.parse(text);
-      } catch {
-        throw new BuildFormatError(file, 'is not valid JSON');
+        bundle = await readBundleFile(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(file);
+        if (error instanceof BundleFormatError) throw new BuildFormatError(file, error.message);
+        throw error;
       }
-      if (typeof bundle !== 'object' || bundle === null || !Array.isArray((bundle as IndexBundle).records)) {
-        throw new BuildFormatError('search.json', 'is not a search bundle');
-      }
-      const searcher = await loadSearcher(bundle as IndexBundle);
+      const searcher = await loadSearcher(bundle);
       // The in-memory searcher answers at once; wrapped so both storages have one contract.
       return { search: async (query, opts) => searcher.search(query, opts) };
     },

@@ -9,15 +9,17 @@
  * Needs a server: DATABASE_URL_TEST or DATABASE_URL (`bash tests/pg/ensure-postgres.sh` prints one).
  * Prints a table and one JSON line.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, disconnectAll } from '../../lib/db/pg';
 import { loadCedict } from '../../lib/dictionary/cedict';
-import type { IndexBundle, PairRecord } from '../../lib/model';
+import type { PairRecord } from '../../lib/model';
 import { ingest } from '../../lib/pipeline/run';
 import { indexesOver } from '../../lib/search/bundle';
+import { readBundleFile } from '../../lib/search/bundle-file';
+import { BUNDLE_FILE } from '../../lib/search/bundle-lines';
 import { dropPgIndexes, indexSchema, mountPgIndexes, writePgIndexes } from '../../lib/search/pg-index';
 import { pgSearcher } from '../../lib/search/pg-searcher';
 import { createSearcher, MAX_LIMIT } from '../../lib/search/searcher';
@@ -44,7 +46,7 @@ async function realRecords(): Promise<PairRecord[]> {
   try {
     await cp(path.resolve(import.meta.dirname, '../../corpus'), path.join(work, 'corpus'), { recursive: true });
     const built = await ingest({ root: work, loadDictionary: loadCedict });
-    return (JSON.parse(await readFile(path.join(built.buildDir, 'search.json'), 'utf8')) as IndexBundle).records;
+    return (await readBundleFile(path.join(built.buildDir, BUNDLE_FILE))).records;
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -19,16 +19,18 @@
  * one JSON line on stdout. Not part of `npm run bench` (it takes an hour or more at full size).
  */
 import { spawn } from 'node:child_process';
-import { appendFile, readFile, rm } from 'node:fs/promises';
-import { loadavg, totalmem } from 'node:os';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { connect, disconnectAll } from '../../lib/db/pg';
 import { loadCedict } from '../../lib/dictionary/cedict';
-import type { PairRecord } from '../../lib/model';
+import type { IndexBundle, PairRecord } from '../../lib/model';
 import { ingest } from '../../lib/pipeline/run';
-import { exportIndex, indexesOver } from '../../lib/search/bundle';
+import { exportIndex, indexesOver, loadSearcher } from '../../lib/search/bundle';
+import { readBundleFile } from '../../lib/search/bundle-file';
+import { bundleLines } from '../../lib/search/bundle-lines';
 import { exportCommon } from '../../lib/search/common-terms';
 import { dropPgIndexes, indexSchema, mountPgIndexes, writePgIndexes } from '../../lib/search/pg-index';
 import { pgSearcher } from '../../lib/search/pg-searcher';
@@ -57,6 +59,7 @@ const USAGE = `npm run bench:scale [-- options]
   --only LIST          of memory, pg, ingest (default all three)
   --raised-heap MB     --max-old-space-size for the raised-heap runs (default 16384)
   --both-heaps         run every memory size with both heaps (default: raised only from the first default failure)
+  --raised-only        run every memory size with the raised heap only (a size the default is known to fail)
   --queries N          queries per size (default 400; a warm-up of 100 others first)
   --timeout MIN        per child process (default 120)
   --work DIR           where ingest corpora are written (default .bench/scale; deleted after each run)
@@ -87,7 +90,7 @@ function generate(chars: number, seed: number): { records: PairRecord[]; hanChar
   const t0 = performance.now();
   const records: PairRecord[] = [];
   let hanChars = 0;
-  // UTF-16 units of the records as search.json holds them: whether that file can still be written.
+  // UTF-16 units of the records as one JSON text of the bundle would hold them (build format 2's search.json).
   let recordChars = 0;
   for (const s of syntheticStream(chars, seed)) {
     records.push(s.record);
@@ -122,7 +125,8 @@ async function asyncLatencies(search: (q: string) => Promise<unknown>, records: 
   return { p50: round(s.p50, 3), p99: round(s.p99, 3) };
 }
 
-async function childMemory(chars: number, seed: number, queries: number): Promise<void> {
+/** The index built and queried in memory, then written as build/search.jsonl; big objects end with this function. */
+async function buildQueryWrite(chars: number, seed: number, queries: number, file: string) {
   const { records, hanChars, recordChars, seconds } = generate(chars, seed);
   const base = { hanChars, records: records.length, generateSeconds: round(seconds, 1), heapLimitMB: mb((await import('node:v8')).getHeapStatistics().heap_size_limit) };
   const before = memoryNow();
@@ -146,21 +150,66 @@ async function childMemory(chars: number, seed: number, queries: number): Promis
   const query = latencies((q) => searcher.search(q), records, queries);
   progress(`queries: median ${query.p50} ms, p99 ${query.p99} ms`);
   report('memory', { ...built, stage: 'queried', query, peakRssMB: peakRssMB() });
-  // The exported index (what search.json holds besides the records), part by part: never joined
-  // into one string, which at this size could be longer than V8 allows.
+  // What the reloaded bundle must answer: the totals and first hits of a sample of queries.
+  const sample = querySet(records, 50, 13).map((q) => q.query);
+  const answers = sample.map((q) => answerOf(searcher.search(q)));
+  // The bundle as the ingest writes it: exported part by part and written line by line, never one
+  // string (one JSON text of it passes V8's longest string near 12 M characters; docs/scale.md).
+  const t1 = performance.now();
+  const bundle: IndexBundle = { records, zh: {}, zhChars: {}, en: {}, enPairs: {}, py: {}, common: exportCommon(common) };
+  for (const view of VIEWS) bundle[view] = await exportIndex(indexes[view]);
+  let bundleBytes = 0;
   let indexBytes = 0;
-  let indexChars = 0;
-  for (const view of VIEWS) {
-    for (const part of Object.values(await exportIndex(indexes[view]))) {
-      indexBytes += Buffer.byteLength(part);
-      indexChars += part.length;
-    }
+  let longestLine = 0;
+  await writeFile(
+    file,
+    (function* measured() {
+      for (const line of bundleLines(bundle)) {
+        const bytes = Buffer.byteLength(line);
+        bundleBytes += bytes;
+        if (!line.startsWith('["records"')) indexBytes += bytes;
+        longestLine = Math.max(longestLine, line.length);
+        yield line;
+      }
+    })(),
+  );
+  const writeSeconds = (performance.now() - t1) / 1000;
+  const asOneString = recordChars + indexBytes; // UTF-16 units, about: the index parts are ASCII
+  progress(`search.jsonl written in ${writeSeconds.toFixed(0)} s: ${mb(bundleBytes)} MB, longest line ${longestLine.toLocaleString('en')} units`);
+  const exported = {
+    ...built,
+    query,
+    indexMB: mb(indexBytes),
+    bundleMB: mb(bundleBytes),
+    writeSeconds: round(writeSeconds, 1),
+    longestLineMUnits: round(longestLine / 1e6, 2),
+    oneStringMUnits: round(asOneString / 1e6, 1),
+    oneStringFits: asOneString < MAX_STRING,
+  };
+  report('memory', { ...exported, stage: 'exported', peakRssMB: peakRssMB() });
+  return { exported, sample, answers };
+}
+
+/** A search result reduced to what a reloaded index must reproduce. */
+const answerOf = (r: { total: number; hits: ReadonlyArray<{ docId: string; pair: number }> }) => JSON.stringify([r.total, r.hits.slice(0, 10).map((h) => [h.docId, h.pair])]);
+
+async function childMemory(chars: number, seed: number, queries: number): Promise<void> {
+  const file = path.join(tmpdir(), `duizhao-scale-${process.pid}.jsonl`);
+  try {
+    const { exported, sample, answers } = await buildQueryWrite(chars, seed, queries, file);
+    // The app's start: the bundle read back line by line and loaded (bundle-file.ts, bundle.ts),
+    // with the builder's index gone; it must answer as the index it was written from.
+    memoryNow();
+    const t0 = performance.now();
+    const searcher = await loadSearcher(await readBundleFile(file));
+    const loadSeconds = (performance.now() - t0) / 1000;
+    const mismatches = sample.filter((q, i) => answerOf(searcher.search(q)) !== answers[i]).length;
+    progress(`search.jsonl read back and loaded in ${loadSeconds.toFixed(0)} s; ${sample.length - mismatches} of ${sample.length} queries answered alike`);
+    if (mismatches > 0) throw new Error(`the reloaded bundle answered ${mismatches} of ${sample.length} queries differently`);
+    report('memory', { ...exported, stage: 'reloaded', loadSeconds: round(loadSeconds, 1), reloadedRssMB: mb(memoryNow().rss), peakRssMB: peakRssMB() });
+  } finally {
+    await rm(file, { force: true });
   }
-  const commonText = JSON.stringify(exportCommon(common));
-  indexBytes += Buffer.byteLength(commonText);
-  indexChars += commonText.length;
-  const searchJsonChars = recordChars + indexChars;
-  report('memory', { ...built, stage: 'exported', query, indexMB: mb(indexBytes), searchJsonMChars: round(searchJsonChars / 1e6, 1), searchJsonFits: searchJsonChars < MAX_STRING, peakRssMB: peakRssMB() });
 }
 
 async function childPg(chars: number, seed: number, queries: number): Promise<void> {
@@ -354,6 +403,7 @@ async function main(): Promise<void> {
       only: { type: 'string', default: 'memory,pg,ingest' },
       'raised-heap': { type: 'string', default: '16384' },
       'both-heaps': { type: 'boolean', default: false },
+      'raised-only': { type: 'boolean', default: false },
       queries: { type: 'string', default: '400' },
       timeout: { type: 'string', default: '120' },
       work: { type: 'string', default: path.join(ROOT, '.bench/scale') },
@@ -410,14 +460,14 @@ async function main(): Promise<void> {
     let defaultFailed = false;
     for (const chars of sizes) {
       const args = ['memory', '--chars', String(chars), ...common];
-      const runDefault = !defaultFailed;
+      const runDefault = !defaultFailed && !values['raised-only'];
       if (runDefault) {
         const r = await measure({ kind: 'memory', chars, heap: 'default', workers: null }, args, [], timeout);
         runs.push(r);
         // Only running out of memory says the default heap is not enough; a timeout or another failure says nothing about it.
         if (r.outcome === 'out of memory') defaultFailed = true;
       }
-      if (values['both-heaps'] || defaultFailed) runs.push(await measure({ kind: 'memory', chars, heap: 'raised', workers: null }, args, [`--max-old-space-size=${raised}`], timeout));
+      if (values['both-heaps'] || values['raised-only'] || defaultFailed) runs.push(await measure({ kind: 'memory', chars, heap: 'raised', workers: null }, args, [`--max-old-space-size=${raised}`], timeout));
     }
   }
   if (only.has('pg')) {
@@ -445,12 +495,15 @@ async function printReport(runs: ChildRun[], workerCounts: number[], started: Da
   const memoryRuns = runs.filter((r) => r.kind === 'memory');
   if (memoryRuns.length > 0) {
     console.log('\nIn memory (index over the records; heap and typed arrays: growth during the build; heap in use: the whole heap after it, records included, against the limit; RSS: after it)');
-    console.log('| Han chars | heap | outcome | build s | heap MB | heap in use MB | typed arrays MB | RSS MB | peak RSS MB | exported index MB | search.json fits a string | query median ms | p99 ms | load |');
-    console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|');
+    console.log('| Han chars | heap | outcome | build s | heap MB | heap in use MB | typed arrays MB | RSS MB | peak RSS MB | exported index MB | search.jsonl MB, written in s | longest line (M units) | as one string (format 2) | reloaded in s | query median ms | p99 ms | load |');
+    console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|');
     for (const r of memoryRuns) {
       const q = queryOf(r);
-      const fits = r.result?.searchJsonFits;
-      console.log(`| ${formatSize(r.chars)} | ${r.heap} (${cell(num(r, 'heapLimitMB'), 0)} MB) | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'buildSeconds'))} | ${cell(num(r, 'heapMB'), 0)} | ${cell(num(r, 'heapUsedMB'), 0)} | ${cell(num(r, 'buffersMB'), 0)} | ${cell(num(r, 'rssMB'), 0)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${cell(num(r, 'indexMB'), 0)} | ${fits === undefined ? '—' : fits ? `yes (${String(r.result?.searchJsonMChars)} M)` : `NO (${String(r.result?.searchJsonMChars)} M units)`} | ${cell(q.p50, 3)} | ${cell(q.p99, 2)} | ${r.loadBefore} |`);
+      // Runs recorded before build format 3 measured only whether one string would hold the bundle.
+      const fits = r.result?.oneStringFits ?? r.result?.searchJsonFits;
+      const units = r.result?.oneStringMUnits ?? r.result?.searchJsonMChars;
+      const written = num(r, 'bundleMB') ? `${cell(num(r, 'bundleMB'), 0)}, ${cell(num(r, 'writeSeconds'))}` : '—';
+      console.log(`| ${formatSize(r.chars)} | ${r.heap} (${cell(num(r, 'heapLimitMB'), 0)} MB) | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'buildSeconds'))} | ${cell(num(r, 'heapMB'), 0)} | ${cell(num(r, 'heapUsedMB'), 0)} | ${cell(num(r, 'buffersMB'), 0)} | ${cell(num(r, 'rssMB'), 0)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${cell(num(r, 'indexMB'), 0)} | ${written} | ${cell(num(r, 'longestLineMUnits'))} | ${fits === undefined ? '—' : fits ? `fits (${String(units)} M units)` : `too long (${String(units)} M units)`} | ${cell(num(r, 'loadSeconds'))} | ${cell(q.p50, 3)} | ${cell(q.p99, 2)} | ${r.loadBefore} |`);
     }
   }
   const pgRuns = runs.filter((r) => r.kind === 'pg');

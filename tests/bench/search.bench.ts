@@ -1,6 +1,6 @@
 /**
  * `npm run bench:search`: search speed and memory, in process, on
- *   (a) the real corpus: the records of build/search.json (`--build DIR`; by default the build
+ *   (a) the real corpus: the records of build/search.jsonl (`--build DIR`; by default the build
  *       DUIZHAO_BUILD names, else build/), and
  *   (b) a synthetic corpus of at least 10 million Chinese characters that are not one text
  *       repeated: seeded random sentences of CC-CEDICT headwords (the commonest function words
@@ -15,13 +15,13 @@
  *       N at a time; prints p50 and p99 latency and the status counts.
  */
 import { loadavg } from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { IndexBundle, PairRecord } from '../../lib/model';
 import { englishWords, toSimplified } from '../../lib/search/encode';
-import { loadSearcher, searcherOver, type Searcher } from '../../lib/search/index';
+import { BUNDLE_FILE, loadSearcher, readBundleFile, searcherOver, type Searcher } from '../../lib/search/index';
 import { hanSlots } from '../../lib/search/pinyin';
 import { seededRandom } from '../fixtures/random';
 import { figure, writeBenchResult, type Figure } from './results';
@@ -260,10 +260,10 @@ function reportFigures(label: string, r: CorpusReport, built: 'built' | 'loaded'
   ];
 }
 
-function realRecords(buildDir: string): IndexBundle {
-  const file = path.join(buildDir, 'search.json');
+async function realRecords(buildDir: string): Promise<IndexBundle> {
+  const file = path.join(buildDir, BUNDLE_FILE);
   if (!existsSync(file)) throw new Error(`no ${file}: run "npm run ingest" first (or pass --build DIR)`);
-  return JSON.parse(readFileSync(file, 'utf8')) as IndexBundle;
+  return readBundleFile(file);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,7 +311,7 @@ async function main(): Promise<void> {
       'skip-synthetic': { type: 'boolean' },
     },
   });
-  const bundle = realRecords(path.resolve(values.build));
+  const bundle = await realRecords(path.resolve(values.build));
   const queryCount = Number(values.queries);
   if (values.server) {
     await benchServer(values.server, Number(values.concurrency), Number(values.requests), querySet(bundle.records, queryCount, 1));
@@ -320,7 +320,7 @@ async function main(): Promise<void> {
   const reports: CorpusReport[] = [];
   reports.push(
     await benchCorpus(
-      `real corpus (${path.relative(process.cwd(), path.join(values.build, 'search.json'))}, loaded from its export)`,
+      `real corpus (${path.relative(process.cwd(), path.join(values.build, BUNDLE_FILE))}, loaded from its export)`,
       bundle.records,
       () => loadSearcher(bundle),
       querySet(bundle.records, queryCount, 1),

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_FORMAT_VERSION, type Manifest, type PairRecord } from '../../lib/model';
-import { buildIndexBundle } from '../../lib/search/index';
+import { BUNDLE_FILE, buildIndexBundle, bundleLines } from '../../lib/search/index';
 import { pinyinLine } from '../../lib/search/pinyin';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -40,7 +40,7 @@ const records: PairRecord[] = [
 let build: string;
 beforeAll(async () => {
   build = mkdtempSync(path.join(tmpdir(), 'duizhao-search-cli-'));
-  writeFileSync(path.join(build, 'search.json'), JSON.stringify(await buildIndexBundle(records)));
+  writeFileSync(path.join(build, BUNDLE_FILE), [...bundleLines(await buildIndexBundle(records))].join(''));
   // The command reads through the app's store, which knows the documents from the manifest; only
   // the ids matter to search.
   const manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: ['talks', 'statement'].map((id) => ({ meta: { id }, stats: {} })) } as unknown as Manifest;

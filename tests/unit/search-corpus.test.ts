@@ -1,19 +1,19 @@
 /**
  * Search is exact on the real corpus, built end to end as the ingest builds it (as corpus.test.ts
- * does: a copy of corpus/ ingested into a temporary folder, then build/search.json loaded the way
+ * does: a copy of corpus/ ingested into a temporary folder, then build/search.jsonl loaded the way
  * the app loads it). Random pieces of the pairs' own text — Chinese substrings, their traditional
  * originals, English word runs, the pinyin of Chinese words — are found in exactly the pairs a
  * plain scan over the records says hold them; random strings absent from the corpus find nothing.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCedict } from '../../lib/dictionary/cedict';
-import type { BuiltDoc, IndexBundle, PairRecord } from '../../lib/model';
+import type { BuiltDoc, PairRecord } from '../../lib/model';
 import { ingest } from '../../lib/pipeline/run';
 import { englishWords, foldForMatching, stemWord, toSimplified } from '../../lib/search/encode';
-import { loadSearcher, MAX_LIMIT, type Searcher } from '../../lib/search/index';
+import { BUNDLE_FILE, loadSearcher, MAX_LIMIT, readBundleFile, type Searcher } from '../../lib/search/index';
 import { readPinyin, wordSyllables } from '../../lib/search/pinyin';
 import { seededRandom } from '../fixtures/random';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await cp(path.join(root, 'corpus'), path.join(work, 'corpus'), { recursive: true });
   const built = await ingest({ root: work, loadDictionary: loadCedict });
   docs = built.docs;
-  const bundle = JSON.parse(await readFile(path.join(built.buildDir, 'search.json'), 'utf8')) as IndexBundle;
+  const bundle = await readBundleFile(path.join(built.buildDir, BUNDLE_FILE));
   records = bundle.records;
   searcher = await loadSearcher(bundle);
 }, 180_000);
