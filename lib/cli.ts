@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { BuiltDoc, TextFormat } from './model';
+import type { DocReport } from './pipeline/report';
 import { clean } from './pipeline/clean';
 import { decode } from './pipeline/decode';
 
@@ -151,7 +152,7 @@ async function runIngest(args: string[]): Promise<void> {
   const workers = values.workers === undefined ? 'auto' : Number(values.workers);
   if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) throw new UsageError('--workers takes a whole number from 1 to 64');
   // Loaded here, not at the top: `clean` and `export` need neither jieba nor the dictionary.
-  const [{ ingest }, { ingestReport }, { loadCedict }] = await Promise.all([
+  const [{ ingest }, { docReport, ingestReport }, { loadCedict }] = await Promise.all([
     import('./pipeline/run'),
     import('./pipeline/report'),
     import('./dictionary/cedict'),
@@ -162,6 +163,7 @@ async function runIngest(args: string[]): Promise<void> {
     : undefined;
   let started = false;
   const t0 = performance.now();
+  const reports: DocReport[] = [];
   const result = await ingest({
     root,
     corpusDir: values.corpus ? path.resolve(values.corpus) : undefined,
@@ -170,6 +172,7 @@ async function runIngest(args: string[]): Promise<void> {
     cacheDir: values.cache ? path.resolve(values.cache) : undefined,
     full: values.full ?? false,
     workers,
+    onDocument: (doc) => reports.push(docReport(doc)),
     onProgress: ({ doc, done, total }) => {
       if (bar) {
         if (!started) bar.start(total, 0, { doc });
@@ -179,12 +182,12 @@ async function runIngest(args: string[]): Promise<void> {
     },
   });
   if (bar) {
-    bar.update(result.docs.length, { doc: 'done' });
+    bar.update(result.documents, { doc: 'done' });
     bar.stop();
   }
-  process.stderr.write(ingestReport(result.docs, path.relative(root, result.buildDir), performance.now() - t0));
+  process.stderr.write(ingestReport(reports, path.relative(root, result.buildDir), performance.now() - t0));
   const threads = result.workers > 1 ? ` in ${result.workers} worker threads` : '';
-  process.stderr.write(`${result.docs.length} documents: ${result.built.length} built${threads}, ${result.cached.length} unchanged (cache)\n`);
+  process.stderr.write(`${result.documents} documents: ${result.built.length} built${threads}, ${result.cached.length} unchanged (cache)\n`);
   // The build folder is written and published first; the database gets the same build after it.
   const url = databaseUrl(values.database);
   if (url !== undefined) await publishTo(url, result.buildDir);

@@ -236,6 +236,11 @@ export interface Manifest {
   /** Bumped when the build format changes; the app refuses a build it does not understand. */
   formatVersion: number;
   docs: Array<{ meta: DocMeta; stats: DocStats }>;
+  /**
+   * Present when the glossary was computed over a sample of the documents (a corpus past
+   * GLOSSARY_SAMPLE_BYTES of Chinese, lib/pipeline/run.ts): how many, of how many.
+   */
+  glossarySample?: { documents: number; of: number };
 }
 
 /** The unit search returns: one aligned pair. */

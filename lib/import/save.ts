@@ -57,10 +57,19 @@ async function oneAtATime<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** The ingest of the whole corpus (incremental: only the changed document is built). */
-async function runIngest(ctx: SaveContext): Promise<BuiltDoc[]> {
-  const result = await ingest({ root: ctx.root, corpusDir: ctx.corpusDir, buildDir: ctx.buildDir, loadDictionary: ctx.dictionary });
+async function runIngest(ctx: SaveContext, id: string): Promise<BuiltDoc | undefined> {
+  let saved: BuiltDoc | undefined;
+  const result = await ingest({
+    root: ctx.root,
+    corpusDir: ctx.corpusDir,
+    buildDir: ctx.buildDir,
+    loadDictionary: ctx.dictionary,
+    onDocument: (doc) => {
+      if (doc.meta.id === id) saved = doc;
+    },
+  });
   await ctx.afterPublish?.(result.buildDir);
-  return result.docs;
+  return saved;
 }
 
 /** Writes a file by a temporary name and a rename: a reader sees the old file or the new one. */
@@ -141,9 +150,8 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
       }
       try {
         if (corrections) await writeAtomically(path.join(added.dir, CORRECTIONS_FILE), correctionsText(corrections));
-        const docs = await runIngest(ctx);
+        const doc = await runIngest(ctx, added.id);
         await added.commit();
-        const doc = docs.find((d) => d.meta.id === added.id);
         return { id: added.id, pairs: doc?.pairs.length ?? 0, warnings: doc?.warnings ?? [] };
       } catch (e) {
         await added.rollback();
@@ -202,8 +210,7 @@ export function saveCorrections(id: string, raw: unknown, ctx: SaveContext): Pro
     if (next !== null) await writeAtomically(file, next);
     else await rm(file, { force: true });
     try {
-      const docs = await runIngest(ctx);
-      const doc = docs.find((d) => d.meta.id === id);
+      const doc = await runIngest(ctx, id);
       return { id, pairs: doc?.pairs.length ?? 0, warnings: doc?.warnings ?? [] };
     } catch (e) {
       if (previous === null) await rm(file, { force: true });

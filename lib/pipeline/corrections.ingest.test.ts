@@ -26,7 +26,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const run = (dir: string, full = false) => ingest({ root: dir, loadDictionary, full });
+const run = (dir: string, full = false) => ingest({ root: dir, loadDictionary, full, keepDocs: true });
 const built = async (dir: string, id: string) => JSON.parse(await readFile(path.join(dir, 'build/docs', `${id}.json`), 'utf8')) as BuiltDoc;
 const pairsOf = (doc: BuiltDoc) => doc.pairs.map((p) => ({ zh: p.zh, en: p.en }));
 

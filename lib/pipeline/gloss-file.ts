@@ -9,26 +9,45 @@
  */
 import type { Dictionary } from '../dictionary/cedict';
 import type { BuiltDoc, DictEntry, GlossaryEntry } from '../model';
-import { collectGlossary } from './gloss';
+import { collectGlossaryInto } from './gloss';
 
 const HAN = /\p{Script=Han}/u;
 
 export function glossFile(docs: readonly BuiltDoc[], terms: readonly GlossaryEntry[], dict: Dictionary): Record<string, DictEntry[]> {
-  const sentences = docs.flatMap((d) => d.zh.flatMap((b) => b.sentences));
-  const gloss = collectGlossary(
-    sentences.flatMap((s) => s.words),
-    dict,
-  );
-  const add = (word: string): void => {
-    if (gloss.has(word)) return;
-    const entries = dict.lookup(word);
-    if (entries.length > 0) gloss.set(word, entries);
-  };
-  // A glossary term segmented into several words (上海合作组织) gets its own entries too.
-  for (const { term } of terms) add(term);
-  const inside = new Map<string, readonly string[]>();
-  for (const sentence of sentences) for (const word of headwordsIn(sentence.simplified, dict, inside)) add(word);
-  return Object.fromEntries([...gloss].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const collector = new GlossFileCollector(dict);
+  for (const doc of docs) collector.add(doc);
+  return collector.finish(terms);
+}
+
+/**
+ * The gloss file collected a document at a time, so the ingest need not keep every document: each
+ * word's entries are CC-CEDICT's whichever document brings it first, and the keys are sorted at
+ * the end, so the file is the same bytes as `glossFile` over all the documents at once.
+ */
+export class GlossFileCollector {
+  private readonly gloss = new Map<string, DictEntry[]>();
+  private readonly done = new Set<string>();
+  private readonly inside = new Map<string, readonly string[]>();
+
+  constructor(private readonly dict: Dictionary) {}
+
+  private addWord(word: string): void {
+    if (this.gloss.has(word)) return;
+    const entries = this.dict.lookup(word);
+    if (entries.length > 0) this.gloss.set(word, entries);
+  }
+
+  add(doc: BuiltDoc): void {
+    const sentences = doc.zh.flatMap((b) => b.sentences);
+    collectGlossaryInto(this.gloss, this.done, sentences.flatMap((s) => s.words), this.dict);
+    for (const sentence of sentences) for (const word of headwordsIn(sentence.simplified, this.dict, this.inside)) this.addWord(word);
+  }
+
+  finish(terms: readonly GlossaryEntry[]): Record<string, DictEntry[]> {
+    // A glossary term segmented into several words (上海合作组织) gets its own entries too.
+    for (const { term } of terms) this.addWord(term);
+    return Object.fromEntries([...this.gloss].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
 }
 
 /**

@@ -196,13 +196,19 @@ function readInContext(word: Word, gloss: WordGloss, syllables: readonly string[
  * Insertion order follows the text; headwords without entries are left out.
  */
 export function collectGlossary(words: Iterable<Word>, dict: Dictionary): Map<string, DictEntry[]> {
-  const glossary = new Map<string, DictEntry[]>();
+  return collectGlossaryInto(new Map(), new Set(), words, dict);
+}
+
+/**
+ * `collectGlossary` adding to a glossary and its set of words done, for a caller that feeds words
+ * a document at a time (gloss-file.ts): the result does not depend on how the words were split.
+ */
+export function collectGlossaryInto(glossary: Map<string, DictEntry[]>, done: Set<string>, words: Iterable<Word>, dict: Dictionary): Map<string, DictEntry[]> {
   const add = (headword: string): void => {
     if (glossary.has(headword)) return;
     const entries = dict.lookup(headword);
     if (entries.length > 0) glossary.set(headword, entries);
   };
-  const done = new Set<string>();
   for (const word of words) {
     const from = word.key ?? word.simplified;
     if (done.has(from) || !HAN.test(from)) continue;

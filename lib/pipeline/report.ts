@@ -1,11 +1,30 @@
 /** The summary ingest prints per document: blocks, sentences, words, alignment and warnings. */
-import type { BuiltDoc } from '../model';
+import type { BuiltDoc, DocStats } from '../model';
 import { checkTranslation } from './checks';
 
-export function ingestReport(docs: BuiltDoc[], buildDir: string, millis: number): string {
+/** What the report says of one document: taken as each document passes (the ingest keeps no documents). */
+export interface DocReport {
+  id: string;
+  stats: DocStats;
+  dropped: number;
+  warnings: number;
+  /** The notes printed under the table: unaligned pairs, warnings, translation checks. */
+  notes: string[];
+}
+
+export function docReport(d: BuiltDoc): DocReport {
+  const notes: string[] = [];
+  const unaligned = d.pairs.filter((p) => p.unaligned && d.en.length > 0).map((p) => `#p-${p.id + 1}`);
+  if (unaligned.length > 0) notes.push(`unaligned pairs ${unaligned.join(' ')}`);
+  for (const w of d.warnings) notes.push(w);
+  for (const f of checkTranslation(d)) notes.push(`#p-${f.pair} ${f.kind}: ${f.detail}`);
+  return { id: d.meta.id, stats: d.stats, dropped: d.dropped.length, warnings: d.warnings.length, notes };
+}
+
+export function ingestReport(docs: readonly DocReport[], buildDir: string, millis: number): string {
   const header = ['document', 'blocks', 'sentences', 'words', 'en blocks', 'aligned', 'unaligned', 'low-conf', 'dropped', 'warnings'];
   const rows = docs.map((d) => [
-    d.meta.id,
+    d.id,
     d.stats.blocks,
     d.stats.sentences,
     d.stats.words,
@@ -13,19 +32,14 @@ export function ingestReport(docs: BuiltDoc[], buildDir: string, millis: number)
     d.stats.aligned,
     d.stats.unaligned,
     d.stats.lowConfidence,
-    d.dropped.length,
-    d.warnings.length,
+    d.dropped,
+    d.warnings,
   ].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const chars = docs.reduce((n, d) => n + d.stats.characters, 0);
   const out = [line(header), ...rows.map(line)];
-  for (const d of docs) {
-    const unaligned = d.pairs.filter((p) => p.unaligned && d.en.length > 0).map((p) => `#p-${p.id + 1}`);
-    if (unaligned.length > 0) out.push(`  ${d.meta.id}: unaligned pairs ${unaligned.join(' ')}`);
-    for (const w of d.warnings) out.push(`  ${d.meta.id}: ${w}`);
-    for (const f of checkTranslation(d)) out.push(`  ${d.meta.id}: #p-${f.pair} ${f.kind}: ${f.detail}`);
-  }
+  for (const d of docs) for (const note of d.notes) out.push(`  ${d.id}: ${note}`);
   out.push(`${docs.length} documents, ${chars} Han characters in ${(millis / 1000).toFixed(1)} s → ${buildDir}`);
   return `${out.join('\n')}\n`;
 }

@@ -8,7 +8,7 @@ import { loadCedict } from '../dictionary/cedict';
 import { BUNDLE_FILE, loadSearcher, readBundleFile } from '../search';
 import type { BuiltDoc, Manifest } from '../model';
 import { sampleMeta } from '../../tests/fixtures/meta';
-import { ingestReport } from './report';
+import { docReport, ingestReport } from './report';
 import { buildDocument, ingest, IngestError, readCorpus } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -200,7 +200,7 @@ describe('row 10: 40 Chinese paragraphs against 38 English ones', () => {
     expect(doc.pairs.flatMap((p) => p.en).sort((a, b) => a - b)).toEqual([...Array(38).keys()]);
     const unaligned = doc.pairs.filter((p) => p.unaligned);
     expect(unaligned.map((p) => p.zh)).toEqual(missing.map((n) => [n]));
-    const report = ingestReport([doc], 'build', 1);
+    const report = ingestReport([docReport(doc)], 'build', 1);
     expect(report).toContain(`forty: unaligned pairs ${unaligned.map((p) => `#p-${p.id + 1}`).join(' ')}`);
   });
 });

@@ -4,7 +4,7 @@
  * written to a fresh folder and published by swapping a symlink, so a failed or killed ingest
  * never leaves half a build and the previous one keeps serving.
  */
-import { lstat, mkdir, readdir, readFile, realpath, rename, rm, symlink, writeFile, readlink } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dictionary } from '../dictionary/cedict';
 import {
@@ -18,6 +18,7 @@ import {
   type Manifest,
   type MemoryFormat,
   type Pair,
+  type PairRecord,
   type RawFile,
   type SourceFormat,
   type ZhBlock,
@@ -31,11 +32,11 @@ import { decode } from './decode';
 import { docxToHtml } from './docx';
 import { englishBlocks } from './english';
 import { glossSentences } from './gloss';
-import { glossFile } from './gloss-file';
+import { GlossFileCollector } from './gloss-file';
 import { buildGlossary } from './glossary';
 import { buildIndexBundle, pairRecords } from './index';
 import { bundleLines, BUNDLE_FILE } from '../search/bundle-lines';
-import { BuildHasher, byName, type BuildFileText } from '../store/build-version';
+import { BuildWriter } from './build-writer';
 import { DocCache, documentKey, documentText, parseDoc } from './doc-cache';
 import { pipelineFingerprint } from './fingerprint';
 import { buildInWorkers, defaultWorkers, DocumentBuildError } from './parallel';
@@ -207,10 +208,19 @@ export interface IngestOptions {
   full?: boolean;
   /** Threads building documents; 1 (the default) builds in this thread; 'auto': defaultWorkers(). */
   workers?: number | 'auto';
+  /** Each document as it reaches the build, in corpus order (it is not kept after: see `keepDocs`). */
+  onDocument?: (doc: BuiltDoc) => void;
+  /** Return every document in the result (tests, small corpora); the ingest itself keeps none. */
+  keepDocs?: boolean;
+  /** Past this many bytes of Chinese sources the glossary is computed over a sample (default GLOSSARY_SAMPLE_BYTES). */
+  glossarySampleBytes?: number;
 }
 
 export interface IngestResult {
   buildDir: string;
+  /** How many documents the build holds. */
+  documents: number;
+  /** Every document, in corpus order, when `keepDocs` asked for them (else empty). */
   docs: BuiltDoc[];
   /** Ids of the documents built in this run, and of those taken from the cache, in corpus order. */
   built: string[];
@@ -311,64 +321,6 @@ function json(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 
-/** The pieces, each fed to the hasher on its way to the file. */
-function* hashed(pieces: Iterable<string>, hasher: BuildHasher): Generator<string> {
-  for (const piece of pieces) {
-    hasher.piece(piece);
-    yield piece;
-  }
-}
-
-/**
- * Writes the files into a temporary folder, in name order, hashing them as they go (the build id,
- * lib/store/build-version.ts), then renames it to its id. A file given as pieces (search.jsonl's
- * lines, produced lazily) is streamed: the build never holds it as one string.
- */
-export async function writeBuild(buildLink: string, files: Map<string, BuildFileText>): Promise<string> {
-  // Versions live beside their link, so two build links (the app's, the tests') never prune each other's.
-  const buildsDir = path.join(path.dirname(buildLink), `.${path.basename(buildLink)}-versions`);
-  const tmpDir = path.join(buildsDir, `tmp-${process.pid}-${Date.now()}`);
-  await mkdir(tmpDir, { recursive: true });
-  let finalDir: string;
-  try {
-    const hasher = new BuildHasher();
-    for (const [name, content] of [...files].sort(byName)) {
-      const file = path.join(tmpDir, name);
-      await mkdir(path.dirname(file), { recursive: true });
-      hasher.file(name);
-      if (typeof content === 'string') {
-        hasher.piece(content);
-        await writeFile(file, content);
-      } else {
-        await writeFile(file, hashed(content, hasher));
-      }
-    }
-    finalDir = path.join(buildsDir, hasher.digest());
-    await rm(finalDir, { recursive: true, force: true });
-    await rename(tmpDir, finalDir);
-  } catch (e) {
-    await rm(tmpDir, { recursive: true, force: true });
-    throw e;
-  }
-  // Publish: a new symlink renamed over the old one is an atomic swap.
-  const previous = await readlink(buildLink).catch(() => '');
-  const linkTmp = `${buildLink}.tmp-${process.pid}`;
-  await rm(linkTmp, { force: true });
-  await symlink(path.relative(path.dirname(buildLink), finalDir), linkTmp);
-  const existing = await lstat(buildLink).catch(() => undefined);
-  if (existing && !existing.isSymbolicLink()) await rm(buildLink, { recursive: true, force: true });
-  await rename(linkTmp, buildLink);
-  await pruneBuilds(buildsDir, new Set([path.basename(finalDir), path.basename(previous)]));
-  return finalDir;
-}
-
-/** Keeps the current build and the one before it (for a rollback); older ones and interrupted temporary folders go. */
-async function pruneBuilds(buildsDir: string, keep: Set<string>): Promise<void> {
-  for (const entry of await readdir(buildsDir, { withFileTypes: true })) {
-    if (!keep.has(entry.name)) await rm(path.join(buildsDir, entry.name), { recursive: true, force: true });
-  }
-}
-
 /** The cache entry of the corpus-wide texts: a name no document id can take (ids never start with a dot). */
 const CORPUS_ENTRY = '.corpus';
 
@@ -384,21 +336,29 @@ function corpusTexts(entry: string | null): [string, string] | null {
   return null;
 }
 
+/** The bytes of the files a document's build reads: its source and its translation. */
+function sourceBytes(inputs: readonly DocumentInput[]): number {
+  return inputs.reduce((n, d) => n + d.source.bytes.length + (d.translation?.bytes.length ?? 0), 0);
+}
+
 /**
  * corpus/ → a published build. Documents whose cache entry matches their input and the pipeline
  * are read back, the others built (in this thread or in workers); the corpus-wide steps (search
- * index, glossary, gloss file) always run over every document.
+ * index, glossary, gloss file) always run over every document (the glossary over a sample of
+ * them past GLOSSARY_SAMPLE_BYTES).
+ *
+ * Memory is bounded by the corpus-wide steps, not by the documents: each document is written into
+ * the new build and handed to those steps as soon as it and every one before it are done (corpus
+ * order, whatever order the threads finish in), then let go; what stays is its pair records (the
+ * search index is built over them), its manifest entry, the gloss file's words, and the documents
+ * of the glossary's sample. (A document's text is ~80 bytes per Han character and its parsed form
+ * several times that: holding them all stopped the ingest of a corpus of a few million characters.)
  *
  * Every document, built or cached, reaches the build and the corpus-wide steps as the same thing:
  * its text (`documentText`) written verbatim, and that text parsed back. A cached document is that
  * text too, so a warm build is byte-identical to a full one by construction, not by luck (a value
  * JSON cannot carry, such as `undefined` or NaN, would otherwise reach the glossary differently).
  */
-/** The bytes of the files a document's build reads: its source and its translation. */
-function sourceBytes(inputs: readonly DocumentInput[]): number {
-  return inputs.reduce((n, d) => n + d.source.bytes.length + (d.translation?.bytes.length ?? 0), 0);
-}
-
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const corpusDir = options.corpusDir ?? path.join(options.root, 'corpus');
   const buildLink = options.buildDir ?? path.join(options.root, 'build');
@@ -422,64 +382,114 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     for (const id of cached) options.onProgress?.({ doc: id, done, total, stage: 'cached' });
   };
 
-  const requested = options.workers === 'auto' ? defaultWorkers(toBuild.length, sourceBytes(toBuild.map((i) => inputs[i]!))) : Math.max(1, Math.floor(options.workers ?? 1));
-  const workers = Math.min(requested, Math.max(1, toBuild.length));
-  // Each document is cached as soon as it is built, so a run that fails later keeps what it finished.
-  const writes: Array<Promise<boolean>> = [];
-  const built = (i: number, text: string) => {
-    texts[i] = text;
-    options.onProgress?.({ doc: inputs[i]!.meta.id, done: ++done, total, stage: 'built' });
-    if (cache) writes.push(cache.put(inputs[i]!.meta.id, keys[i]!, text));
-  };
-  if (workers > 1) {
-    await buildInWorkers(
-      toBuild.map((i) => inputs[i]!),
-      workers,
-      { onStart: announce, onDone: (n, text) => built(toBuild[n]!, text) },
-    ).catch((e: unknown) => {
-      throw e instanceof DocumentBuildError ? new IngestError(e.message) : e;
-    });
-  } else {
-    announce();
-    for (const i of toBuild) {
-      let text: string;
-      try {
-        text = documentText(buildDocument(inputs[i]!, dictionary()));
-      } catch (e) {
-        throw new IngestError(`${inputs[i]!.meta.id}: ${(e as Error).message}`);
-      }
-      built(i, text);
-    }
-  }
-  await Promise.all(writes);
-  const docs = texts.map((t) => parseDoc(t!));
-
-  options.onProgress?.({ doc: 'search index', done: total, total, stage: 'indexing' });
-  const bundle = await buildIndexBundle(docs.flatMap(pairRecords));
-  options.onProgress?.({ doc: 'glossary', done: total, total, stage: 'indexing' });
   // The glossary and gloss file are pure functions of every document and the dictionary, and they
   // are most of a run's time (the glossary's termhood ranking: ~60% of a full ingest). Their texts
   // are cached too, under the keys of all the documents in order: a run where no document changed
   // reuses them and never loads CC-CEDICT; any change to any document redoes both.
-  const corpusKey = cache ? documentKey(keys, fingerprint) : '';
+  const sampleBytes = options.glossarySampleBytes ?? GLOSSARY_SAMPLE_BYTES;
+  const corpusKey = cache ? documentKey([...keys, `glossary sample ${sampleBytes}`], fingerprint) : '';
   const corpusCached = cache && !options.full && toBuild.length === 0 ? corpusTexts(await cache.get(CORPUS_ENTRY, corpusKey)) : null;
-  let glossaryText: string;
-  let glossText: string;
-  if (corpusCached) [glossaryText, glossText] = corpusCached;
-  else {
-    const terms = buildGlossary(docs, (word) => dictionary().lookup(word));
-    glossaryText = json(terms);
-    glossText = json(glossFile(docs, terms, dictionary()));
-    if (cache) await cache.put(CORPUS_ENTRY, corpusKey, JSON.stringify([glossaryText, glossText]));
+  const sampled = glossarySample(inputs, sampleBytes);
+  const gloss = corpusCached ? undefined : new GlossFileCollector(dictionary());
+  const sample: BuiltDoc[] = [];
+  const records: PairRecord[] = [];
+  const listed: Manifest['docs'] = [];
+  const kept: BuiltDoc[] = [];
+
+  const out = await BuildWriter.open(buildLink);
+  try {
+    // Documents reach the build in corpus order: `next` is the first not handed over yet.
+    let next = 0;
+    let handing = Promise.resolve();
+    const handOver = async () => {
+      while (next < total && texts[next] !== null) {
+        const i = next++;
+        const text = texts[i]!;
+        texts[i] = null;
+        await out.put(`docs/${inputs[i]!.meta.id}.json`, text);
+        const doc = parseDoc(text);
+        for (const record of pairRecords(doc)) records.push(record);
+        listed.push({ meta: doc.meta, stats: doc.stats });
+        gloss?.add(doc);
+        if (sampled.has(i)) sample.push(doc);
+        if (options.keepDocs) kept.push(doc);
+        options.onDocument?.(doc);
+      }
+    };
+    const ready = () => (handing = handing.then(handOver));
+    ready();
+
+    // Each document is cached as soon as it is built, so a run that fails later keeps what it finished.
+    const requested = options.workers === 'auto' ? defaultWorkers(toBuild.length, sourceBytes(toBuild.map((i) => inputs[i]!))) : Math.max(1, Math.floor(options.workers ?? 1));
+    const workers = Math.min(requested, Math.max(1, toBuild.length));
+    const writes: Array<Promise<boolean>> = [];
+    const built = (i: number, text: string) => {
+      texts[i] = text;
+      options.onProgress?.({ doc: inputs[i]!.meta.id, done: ++done, total, stage: 'built' });
+      if (cache) writes.push(cache.put(inputs[i]!.meta.id, keys[i]!, text));
+      ready();
+    };
+    if (workers > 1) {
+      await buildInWorkers(
+        toBuild.map((i) => inputs[i]!),
+        workers,
+        { onStart: announce, onDone: (n, text) => built(toBuild[n]!, text) },
+      ).catch((e: unknown) => {
+        throw e instanceof DocumentBuildError ? new IngestError(e.message) : e;
+      });
+    } else {
+      announce();
+      for (const i of toBuild) {
+        let text: string;
+        try {
+          text = documentText(buildDocument(inputs[i]!, dictionary()));
+        } catch (e) {
+          throw new IngestError(`${inputs[i]!.meta.id}: ${(e as Error).message}`);
+        }
+        built(i, text);
+        await handing;
+      }
+    }
+    await Promise.all(writes);
+    await handing;
+
+    options.onProgress?.({ doc: 'search index', done: total, total, stage: 'indexing' });
+    const bundle = await buildIndexBundle(records);
+    await out.put(BUNDLE_FILE, bundleLines(bundle));
+    options.onProgress?.({ doc: 'glossary', done: total, total, stage: 'indexing' });
+    let glossaryText: string;
+    let glossText: string;
+    if (corpusCached) [glossaryText, glossText] = corpusCached;
+    else {
+      const terms = buildGlossary(sample, (word) => dictionary().lookup(word));
+      glossaryText = json(terms);
+      glossText = json(gloss!.finish(terms));
+      if (cache) await cache.put(CORPUS_ENTRY, corpusKey, JSON.stringify([glossaryText, glossText]));
+    }
+    const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: listed };
+    if (sampled.size < total) manifest.glossarySample = { documents: sampled.size, of: total };
+    await out.put('manifest.json', json(manifest));
+    await out.put('gloss.json', glossText);
+    await out.put('glossary.json', glossaryText);
+    const buildDir = await out.publish();
+    return { buildDir, documents: total, docs: kept, built: toBuild.map((i) => inputs[i]!.meta.id), cached, workers };
+  } catch (e) {
+    await out.abandon();
+    throw e;
   }
-  const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: docs.map((d) => ({ meta: d.meta, stats: d.stats })) };
-  const files = new Map<string, BuildFileText>([
-    ['manifest.json', json(manifest)],
-    ['gloss.json', glossText],
-    ['glossary.json', glossaryText],
-    [BUNDLE_FILE, bundleLines(bundle)],
-    ...docs.map((d, i): [string, string] => [`docs/${d.meta.id}.json`, texts[i]!]),
-  ]);
-  const buildDir = await writeBuild(buildLink, files);
-  return { buildDir, docs, built: toBuild.map((i) => inputs[i]!.meta.id), cached, workers };
+}
+
+/**
+ * The documents the glossary is computed over: all of them up to GLOSSARY_SAMPLE_BYTES of Chinese
+ * source, beyond that every k-th document, spread evenly over the corpus. The glossary's termhood
+ * ranking and term spotting hold ~2 kB per Han character (measured at 300 k characters), so a
+ * glossary over 100 M characters would need ~200 GB; a sample of ~1 M characters names the
+ * recurring terms of the corpus just as well, and the term page still counts over every pair.
+ */
+export const GLOSSARY_SAMPLE_BYTES = 3_000_000;
+
+export function glossarySample(inputs: readonly DocumentInput[], sampleBytes: number): Set<number> {
+  const bytes = inputs.reduce((n, d) => n + d.source.bytes.length, 0);
+  const every = Math.max(1, Math.ceil(bytes / sampleBytes));
+  return new Set(inputs.map((_, i) => i).filter((i) => i % every === 0));
 }

@@ -1,50 +1,44 @@
 /**
- * The id of a build: sha256 over its files sorted by name (name, NUL, content, NUL), 16 hex
- * digits. One rule for the build folder (lib/pipeline/run.ts names the version folder with it)
- * and PostgreSQL (pg-store.ts keys the build row with it), so a build has one id in both.
+ * The id of a build: sha256 over its files sorted by name (name, NUL, the sha256 of the content in
+ * hex, NUL), 16 hex digits. One rule for the build folder (lib/pipeline/build-writer.ts names the
+ * version folder with it) and PostgreSQL (pg-store.ts keys the build row with it), so a build has
+ * one id in both.
  *
- * A file's content is text, whole or in pieces (the lines of search.jsonl): hashing the pieces in
- * order is hashing their concatenation, so how a file is cut never changes the id.
+ * Each file is digested on its own, so the ingest can write its files in any order as they are
+ * made (documents as they are built, the corpus-wide files last) and never hold them all. A file's
+ * content is text, whole or in pieces (the lines of search.jsonl): digesting the pieces in order is
+ * digesting their concatenation, so how a file is cut never changes the id.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 export type BuildFileText = string | Iterable<string>;
 
-/** Feeds files in name order, as they are written; `digest` gives the id. */
-export class BuildHasher {
-  private readonly hash: Hash = createHash('sha256');
-  private last: string | null = null;
-  private open = false;
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-  /** Starts the next file; names must come in sorted order (the rule is over sorted names). */
-  file(name: string): void {
-    if (this.open) this.hash.update('\0');
-    if (this.last !== null && !(this.last < name)) throw new Error(`Build files must be hashed in name order: ${name} after ${this.last}.`);
-    this.hash.update(name).update('\0');
-    this.last = name;
-    this.open = true;
-  }
-
-  piece(text: string | Uint8Array): void {
-    this.hash.update(text);
-  }
-
-  digest(): string {
-    if (this.open) this.hash.update('\0');
-    this.open = false;
-    return this.hash.digest('hex').slice(0, 16);
-  }
+/** The digest of one file's content, fed piece by piece. */
+export function contentDigest(): { update(piece: string | Uint8Array): void; hex(): string } {
+  const hash = createHash('sha256');
+  return {
+    update: (piece) => void hash.update(piece),
+    hex: () => hash.digest('hex'),
+  };
 }
 
-export const byName = <T>([a]: readonly [string, T], [b]: readonly [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
+/** The build id of files by name → content digest (`contentDigest().hex()`). */
+export function buildId(digests: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const name of [...digests.keys()].sort(byName)) hash.update(name).update('\0').update(digests.get(name)!).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** The id of files held in memory (an iterable content must be re-iterable, an array, not a generator). */
 export function buildVersion(files: ReadonlyMap<string, BuildFileText>): string {
-  const hasher = new BuildHasher();
-  for (const [name, content] of [...files].sort(byName)) {
-    hasher.file(name);
-    if (typeof content === 'string') hasher.piece(content);
-    else for (const piece of content) hasher.piece(piece);
+  const digests = new Map<string, string>();
+  for (const [name, content] of files) {
+    const digest = contentDigest();
+    if (typeof content === 'string') digest.update(content);
+    else for (const piece of content) digest.update(piece);
+    digests.set(name, digest.hex());
   }
-  return hasher.digest();
+  return buildId(digests);
 }

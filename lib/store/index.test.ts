@@ -68,6 +68,17 @@ describe('store', () => {
     await expect(store.getManifest()).rejects.toThrow(`format version ${BUILD_FORMAT_VERSION + 1}`);
     await rm(other, { recursive: true, force: true });
   });
+
+  it('reads the glossary sample a large corpus notes in its manifest, and refuses a malformed one', async () => {
+    for (const [sample, ok] of [[{ documents: 3, of: 10 }, true], [{ documents: 'all', of: 10 }, false], [{ documents: 11, of: 10 }, false], [[], false]] as const) {
+      const other = await mkdtemp(path.join(tmpdir(), 'duizhao-store-sample-'));
+      await writeFile(path.join(other, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [], glossarySample: sample }));
+      const store = await freshStore(other);
+      if (ok) expect((await store.getManifest()).glossarySample).toEqual(sample);
+      else await expect(store.getManifest()).rejects.toThrow(/glossarySample/);
+      await rm(other, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('store: a new build is picked up without a restart', () => {

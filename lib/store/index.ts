@@ -125,6 +125,10 @@ export const getManifest = memo(async (): Promise<Manifest> => {
       `has format version ${String(raw.formatVersion)}, this app reads version ${BUILD_FORMAT_VERSION}`,
     );
   }
+  const sample = raw.glossarySample;
+  if (sample !== undefined && !(isObject(sample) && Number.isInteger(sample.documents) && Number.isInteger(sample.of) && (sample.documents as number) <= (sample.of as number))) {
+    throw new BuildFormatError('manifest.json', 'has a glossarySample that is not { documents, of } counts');
+  }
   const manifest = raw as unknown as Manifest;
   for (const doc of manifest.docs) {
     if (!isDocId(doc.meta.id)) throw new BuildFormatError('manifest.json', `lists an invalid document id ${JSON.stringify(doc.meta.id)}`);

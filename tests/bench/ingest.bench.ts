@@ -102,6 +102,7 @@ async function timedIngest(corpusDir: string, buildDir: string, loadDictionary: 
     // These figures are those of a full build in one thread, as before the cache and the workers.
     cacheDir: false,
     workers: 1,
+    keepDocs: true,
     loadDictionary: () => {
       const t = performance.now();
       const dict = loadDictionary();

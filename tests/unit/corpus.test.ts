@@ -19,7 +19,7 @@ let docs: BuiltDoc[];
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'duizhao-corpus-'));
   await cp(path.join(root, 'corpus'), path.join(work, 'corpus'), { recursive: true });
-  docs = (await ingest({ root: work, loadDictionary: loadCedict })).docs;
+  docs = (await ingest({ root: work, loadDictionary: loadCedict, keepDocs: true })).docs;
 }, 120_000);
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

@@ -26,7 +26,7 @@ let searcher: Searcher;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'duizhao-search-corpus-'));
   await cp(path.join(root, 'corpus'), path.join(work, 'corpus'), { recursive: true });
-  const built = await ingest({ root: work, loadDictionary: loadCedict });
+  const built = await ingest({ root: work, loadDictionary: loadCedict, keepDocs: true });
   docs = built.docs;
   const bundle = await readBundleFile(path.join(built.buildDir, BUNDLE_FILE));
   records = bundle.records;

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { GlossaryTable } from '@/app/_components/term/GlossaryTable';
 import { routing } from '@/lib/i18n/routing';
-import { getGlossary } from '@/lib/store';
+import { getGlossary, getManifest } from '@/lib/store';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 
 /** Below this share of its occurrences, a term's dominant rendering marks the term inconsistent. */
@@ -26,12 +26,18 @@ export default async function GlossaryPage({ params }: { params: Promise<{ local
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('Glossary');
-  const entries = await getGlossary();
+  const [entries, manifest] = await Promise.all([getGlossary(), getManifest()]);
+  const sample = manifest.glossarySample;
   return (
     <div className="glossary-page">
       <header className="page-head">
         <h1>{t('title')}</h1>
         <p className="intro">{t('intro', { threshold: INCONSISTENT_BELOW })}</p>
+        {sample && (
+          <p className="intro" data-testid="glossary-sample">
+            {t('sample', { documents: sample.documents, of: sample.of })}
+          </p>
+        )}
         <DownloadLinks
           label={t('download')}
           links={[
