@@ -454,8 +454,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await handing;
 
     options.onProgress?.({ doc: 'search index', done: total, total, stage: 'indexing' });
-    const bundle = await buildIndexBundle(records);
-    await out.put(BUNDLE_FILE, bundleLines(bundle));
+    await writeSearchBundle(out, records);
+    records.length = 0; // the index is written: the glossary's sample gets the memory
     options.onProgress?.({ doc: 'glossary', done: total, total, stage: 'indexing' });
     let glossaryText: string;
     let glossText: string;
@@ -477,6 +477,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await out.abandon();
     throw e;
   }
+}
+
+/** The search index over the records, written as build/search.jsonl; the index is gone when this returns. */
+async function writeSearchBundle(out: BuildWriter, records: PairRecord[]): Promise<void> {
+  const bundle = await buildIndexBundle(records);
+  await out.put(BUNDLE_FILE, bundleLines(bundle));
 }
 
 /**
