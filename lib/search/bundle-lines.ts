@@ -100,9 +100,10 @@ const isView = (value: unknown): value is View => typeof value === 'string' && (
  * Assembles a bundle from its lines (with or without their "\n"), checking the frame: header first,
  * known line kinds, the record count and the line count at the end. The records, parts and entries
  * themselves are checked where they are used (`loadSearcher`, `importCommon`). Throws a
- * BundleFormatError naming the line on anything else.
+ * BundleFormatError naming the line on anything else. Parts left out of `parts` are checked and
+ * dropped (PostgreSQL keeps no exported index).
  */
-export async function bundleFromLines(lines: Iterable<string> | AsyncIterable<string>): Promise<IndexBundle> {
+export async function bundleFromLines(lines: Iterable<string> | AsyncIterable<string>, parts: ReadonlySet<BundlePart> = ALL_PARTS): Promise<IndexBundle> {
   const empty = () => Object.fromEntries(VIEWS.map((v) => [v, {}])) as Record<View, Record<string, string>>;
   const index = empty();
   const common = Object.fromEntries(VIEWS.map((v) => [v, []])) as unknown as IndexBundle['common'];
@@ -134,7 +135,7 @@ export async function bundleFromLines(lines: Iterable<string> | AsyncIterable<st
       for (const record of a as PairRecord[]) records.push(record);
     } else if (kind === 'index') {
       if (!isView(a) || typeof b !== 'string' || typeof c !== 'string') fail('is not a [view, key, data] index part');
-      index[a as View][b as string] = c as string;
+      if (parts.has('index')) index[a as View][b as string] = c as string;
     } else if (kind === 'common') {
       if (!isView(a) || !Array.isArray(b)) fail('is not a [view, entries] list of common terms');
       for (const entry of b as IndexBundle['common'][View]) common[a as View].push(entry);

@@ -5,7 +5,7 @@
  * publishing rules: same build twice writes nothing, a reader never sees half a build, a bad build
  * is refused and leaves the published one in place, old builds are pruned with their indexes.
  */
-import { cp, mkdtemp, realpath, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -13,11 +13,10 @@ import { connect, disconnectAll, type Database } from '../db/pg';
 import { loadCedict } from '../dictionary/cedict';
 import { ingest } from '../pipeline/run';
 import { BUNDLE_FILE, bundleFromLines, bundleLines, MAX_LIMIT } from '../search';
-import type { BuildFileText } from './build-version';
 import { indexSchema } from '../search/pg-index';
 import { describePg, uniqueName } from '../../tests/pg/database';
 import { BuildFormatError, BuildMissingError } from './errors';
-import { pgStorage, publishBuild, readBuildFolder } from './pg-store';
+import { pgStorage, publishBuild, readBuildFolder, type BuildFileSource } from './pg-store';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const QUERIES = ['合作', '關係', '战略协作', 'hezuo', "xi'an", 'cooperation', '"strategic partnership"', '的', 'de', 'long', '普京 Putin'];
@@ -40,7 +39,9 @@ describePg('builds in PostgreSQL', (url) => {
   const schema = uniqueName('s');
   let work: string;
   let buildDir: string;
-  let files: Map<string, BuildFileText>;
+  let files: Map<string, BuildFileSource>;
+  /** A file of the build folder as text. */
+  const text = (name: string) => readFile(path.join(buildDir, name), 'utf8');
   let db: Database;
   let fromFolder: Store;
 
@@ -163,7 +164,7 @@ describePg('builds in PostgreSQL', (url) => {
 
     // The pinned reader stays on the first build; a new one sees the second.
     expect(await pinned.readText('manifest.json')).toBe(pinnedManifest);
-    expect(await pinned.readText('glossary.json')).toBe(files.get('glossary.json'));
+    expect(await pinned.readText('glossary.json')).toBe(await text('glossary.json'));
     expect(await pgStorage(url, { schema }).readText('glossary.json')).toBe('[]\n');
 
     // A third build: the first (older than the previous) goes, with its index schemas.
@@ -191,12 +192,12 @@ describePg('builds in PostgreSQL', (url) => {
     expect(await store.getGlossary()).toEqual([{ changed: true }]);
     await publishBuild(db, files, { schema });
     await store.fresh({ force: true });
-    expect(await store.getGlossary()).toEqual(JSON.parse(files.get('glossary.json') as string));
+    expect(await store.getGlossary()).toEqual(JSON.parse(await text('glossary.json')));
   });
 
   it('refuses a bad build and leaves the published one in place', async () => {
     const current = await db.one<{ version: string }>('SELECT version FROM $1:name.current', [schema]);
-    const manifest = JSON.parse((files.get('manifest.json') as string | undefined) ?? '{}') as { formatVersion: number; docs: Array<{ meta: { id: string } }> };
+    const manifest = JSON.parse(await text('manifest.json')) as { formatVersion: number; docs: Array<{ meta: { id: string } }> };
     const oldFormat = new Map(files).set('manifest.json', JSON.stringify({ ...manifest, formatVersion: 1 }));
     await expect(publishBuild(db, oldFormat, { schema })).rejects.toBeInstanceOf(BuildFormatError);
     const missingDoc = new Map(files);
@@ -204,15 +205,35 @@ describePg('builds in PostgreSQL', (url) => {
     await expect(publishBuild(db, missingDoc, { schema })).rejects.toBeInstanceOf(BuildMissingError);
     const notJson = new Map(files).set('gloss.json', '{"broken');
     await expect(publishBuild(db, notJson, { schema })).rejects.toBeInstanceOf(BuildFormatError);
-    const bundle = await bundleFromLines(files.get(BUNDLE_FILE) as string[]);
+    const lines = (await text(BUNDLE_FILE)).split(/(?<=\n)/);
+    const bundle = await bundleFromLines(lines);
     const wrongTables = new Map(files).set(BUNDLE_FILE, [...bundleLines({ ...bundle, common: { ...bundle.common, zhChars: [] } })]);
     await expect(publishBuild(db, wrongTables, { schema })).rejects.toThrow(/common-term tables/);
-    const lines = files.get(BUNDLE_FILE) as string[];
     const cutShort = new Map(files).set(BUNDLE_FILE, lines.slice(0, -1));
     await expect(publishBuild(db, cutShort, { schema })).rejects.toThrow(/without its end line/);
     const badLine = new Map(files).set(BUNDLE_FILE, [lines[0]!, '{"broken\n', ...lines.slice(2)]);
     await expect(publishBuild(db, badLine, { schema })).rejects.toThrow(/line 2 is not valid JSON/);
     expect(await db.one('SELECT version FROM $1:name.current', [schema])).toEqual(current);
     await expect(publishBuild(db, files, { schema: 'Bad-Name' })).rejects.toThrow(/Schema name/);
+    // From a folder: files are read when needed, strictly; a bad byte in a document or the bundle is refused.
+    const copy = await mkdtemp(path.join(tmpdir(), 'duizhao-pg-bad-'));
+    try {
+      await cp(buildDir, copy, { recursive: true });
+      const doc = path.join(copy, 'docs', `${manifest.docs[0]!.meta.id}.json`);
+      const bytes = await readFile(doc);
+      await writeFile(doc, Buffer.concat([bytes.subarray(0, 20), Buffer.from([0xff]), bytes.subarray(21)]));
+      await expect(publishBuild(db, await readBuildFolder(copy), { schema })).rejects.toThrow(/is not valid UTF-8/);
+      await writeFile(doc, bytes);
+      const bundleFile = path.join(copy, BUNDLE_FILE);
+      const whole = await readFile(bundleFile);
+      await writeFile(bundleFile, whole.toString('utf8').split('\n').slice(0, 3).join('\n'));
+      await expect(publishBuild(db, await readBuildFolder(copy), { schema })).rejects.toThrow(/without its end line/);
+      await writeFile(bundleFile, whole);
+      await rm(path.join(copy, 'gloss.json'));
+      await expect(publishBuild(db, await readBuildFolder(copy), { schema })).rejects.toBeInstanceOf(BuildMissingError);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+    expect(await db.one('SELECT version FROM $1:name.current', [schema])).toEqual(current);
   });
 });

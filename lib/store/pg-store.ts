@@ -16,6 +16,7 @@
  * nothing. The files are kept as the text ingest wrote (not jsonb, which reorders keys), so the
  * store validates them exactly as it validates the build folder's.
  */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { connect, type Database } from '../db/pg';
@@ -25,7 +26,7 @@ import { BUNDLE_FILE, bundleFromLines, BundleFormatError, bundleLines, type Bund
 import { exportCommon, importCommon } from '../search/common-terms';
 import { dropPgIndexes, mountPgIndexes, writePgIndexes } from '../search/pg-index';
 import { pgSearcher } from '../search/pg-searcher';
-import { buildVersion, type BuildFileText } from './build-version';
+import { buildId, contentDigest, type BuildFileText } from './build-version';
 import { BuildFormatError, BuildMissingError } from './errors';
 import type { BuildFileName, BuildStorage } from './storage';
 
@@ -97,21 +98,68 @@ async function ensureTables(db: Database, schema: string): Promise<void> {
 /** What PostgreSQL keeps of the bundle: the index itself lives in FlexSearch's tables (pg-index.ts). */
 const STORED_PARTS: ReadonlySet<BundlePart> = new Set(['records', 'common']);
 
-/** A file's lines: search.jsonl is read as its lines (bundle-file.ts); a whole text is cut into them. */
-function linesOf(content: BuildFileText): Iterable<string> {
-  if (typeof content !== 'string') return content;
-  const lines = content.split('\n');
+/**
+ * A file of a build to publish: its text (whole, or in pieces such as search.jsonl's lines), or
+ * where it is on disk, read when it is needed (a document to insert, the bundle to parse) and let
+ * go after: a build of 100 M characters has ~8 GB of document JSON, more than a process may hold.
+ */
+export type BuildFileSource = BuildFileText | { readonly file: string };
+
+const onDisk = (source: BuildFileSource): source is { readonly file: string } => typeof source === 'object' && 'file' in source;
+
+function sourceOf(files: ReadonlyMap<string, BuildFileSource>, name: string): BuildFileSource {
+  const source = files.get(name);
+  if (source === undefined) throw new BuildMissingError(name);
+  return source;
+}
+
+/** The digest of a file's content: from its bytes on disk, or its text (lib/store/build-version.ts). */
+async function digestOf(source: BuildFileSource): Promise<string> {
+  const digest = contentDigest();
+  if (typeof source === 'string') digest.update(source);
+  else if (onDisk(source)) for await (const chunk of createReadStream(source.file) as AsyncIterable<Buffer>) digest.update(chunk);
+  else for (const piece of source) digest.update(piece);
+  return digest.hex();
+}
+
+/** A file's text, decoded strictly when read from disk. */
+async function textOf(files: ReadonlyMap<string, BuildFileSource>, name: string): Promise<string> {
+  const source = sourceOf(files, name);
+  if (typeof source === 'string') return source;
+  if (!onDisk(source)) return [...source].join('');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(source.file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(source.file);
+    throw error;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BuildFormatError(source.file, 'is not valid UTF-8');
+  }
+}
+
+/** A file's lines: from disk line by line (bundle-file.ts), pieces as given, a whole text cut into them. */
+function linesOf(source: BuildFileSource): Iterable<string> | AsyncIterable<string> {
+  if (onDisk(source)) return strictLines(source.file);
+  if (typeof source !== 'string') return source;
+  const lines = source.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
 
-/** The bundle of a build's files, checked as the folder storage checks it. */
-async function parseBundle(files: ReadonlyMap<string, BuildFileText>): Promise<IndexBundle> {
-  const content = files.get(BUNDLE_FILE);
-  if (content === undefined) throw new BuildMissingError(BUNDLE_FILE);
+/**
+ * The bundle of a build's files, checked as the folder storage checks it, without the index's
+ * parts: PostgreSQL indexes the records again (pg-index.ts) and keeps no exported index.
+ */
+async function parseBundle(files: ReadonlyMap<string, BuildFileSource>): Promise<IndexBundle> {
+  const source = sourceOf(files, BUNDLE_FILE);
   try {
-    return await bundleFromLines(linesOf(content));
+    return await bundleFromLines(linesOf(source), STORED_PARTS);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(BUNDLE_FILE);
     if (error instanceof BundleFormatError) throw new BuildFormatError(BUNDLE_FILE, error.message);
     throw error;
   }
@@ -129,10 +177,8 @@ function sameLines(a: Iterable<string>, b: Iterable<string>): boolean {
   }
 }
 
-function parseFile<T>(files: ReadonlyMap<string, BuildFileText>, name: string): T {
-  const text = files.get(name);
-  if (text === undefined) throw new BuildMissingError(name);
-  if (typeof text !== 'string') throw new BuildFormatError(name, 'is not one JSON text');
+async function parseFile<T>(files: ReadonlyMap<string, BuildFileSource>, name: string): Promise<T> {
+  const text = await textOf(files, name);
   try {
     return JSON.parse(text) as T;
   } catch {
@@ -153,22 +199,22 @@ export interface Published {
  * first: format version, every listed document present, the search bundle's common tables equal to
  * the ones indexing the records again gives (else the index and the tables would disagree).
  */
-export async function publishBuild(db: Database, files: ReadonlyMap<string, BuildFileText>, options: PgStoreOptions = {}): Promise<Published> {
+export async function publishBuild(db: Database, files: ReadonlyMap<string, BuildFileSource>, options: PgStoreOptions = {}): Promise<Published> {
   const schema = schemaOf(options);
-  const manifest = parseFile<Manifest>(files, 'manifest.json');
+  const manifest = await parseFile<Manifest>(files, 'manifest.json');
   if (manifest?.formatVersion !== BUILD_FORMAT_VERSION || !Array.isArray(manifest.docs)) {
     throw new BuildFormatError('manifest.json', `is not a build of format version ${BUILD_FORMAT_VERSION}`);
   }
   const docs = manifest.docs.map((d) => {
     const name = `docs/${d.meta.id}.json`;
-    const text = files.get(name);
-    if (text === undefined) throw new BuildMissingError(name);
-    if (typeof text !== 'string') throw new BuildFormatError(name, 'is not one JSON text');
-    return { id: d.meta.id, doc: text };
+    sourceOf(files, name);
+    return { id: d.meta.id, name };
   });
   const bundle = await parseBundle(files);
-  for (const name of ['gloss.json', 'glossary.json']) parseFile<unknown>(files, name);
-  const version = buildVersion(files);
+  for (const name of ['gloss.json', 'glossary.json']) await parseFile<unknown>(files, name);
+  const digests = new Map<string, string>();
+  for (const [name, source] of files) digests.set(name, await digestOf(source));
+  const version = buildId(digests);
   await ensureTables(db, schema);
   // One publisher at a time (a session lock, held on one pooled connection while the others
   // write): two writing the same build's index at once would duplicate its rows.
@@ -186,8 +232,8 @@ async function writeAndPublish(
   db: Database,
   schema: string,
   version: string,
-  files: ReadonlyMap<string, BuildFileText>,
-  docs: Array<{ id: string; doc: string }>,
+  files: ReadonlyMap<string, BuildFileSource>,
+  docs: Array<{ id: string; name: string }>,
   bundle: IndexBundle,
 ): Promise<Published> {
 
@@ -204,11 +250,12 @@ async function writeAndPublish(
     await db.tx(async (t) => {
       await t.none(
         'INSERT INTO $1:name.builds (version, format, manifest, gloss, glossary) VALUES ($2, $3, $4, $5, $6)',
-        [schema, version, BUILD_FORMAT_VERSION, files.get('manifest.json'), files.get('gloss.json'), files.get('glossary.json')],
+        [schema, version, BUILD_FORMAT_VERSION, await textOf(files, 'manifest.json'), await textOf(files, 'gloss.json'), await textOf(files, 'glossary.json')],
       );
       let seq = 0;
       for (const line of bundleLines(bundle, STORED_PARTS)) await t.none('INSERT INTO $1:name.bundle (version, seq, line) VALUES ($2, $3, $4)', [schema, version, seq++, line]);
-      for (const d of docs) await t.none('INSERT INTO $1:name.docs (version, id, doc) VALUES ($2, $3, $4)', [schema, version, d.id, d.doc]);
+      // One document in memory at a time.
+      for (const d of docs) await t.none('INSERT INTO $1:name.docs (version, id, doc) VALUES ($2, $3, $4)', [schema, version, d.id, await textOf(files, d.name)]);
     });
   }
 
@@ -229,31 +276,18 @@ async function writeAndPublish(
   return { version, written: !exists, pruned };
 }
 
-/** Reads a build folder's files (strict UTF-8; search.jsonl as its lines) for `publishBuild`. */
-export async function readBuildFolder(dir: string): Promise<Map<string, BuildFileText>> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const files = new Map<string, BuildFileText>();
-  const read = async (name: string) => {
-    try {
-      files.set(name, decoder.decode(await readFile(path.join(dir, name))));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(path.join(dir, name));
-      if (error instanceof TypeError) throw new BuildFormatError(path.join(dir, name), 'is not valid UTF-8');
-      throw error;
-    }
-  };
-  for (const name of ['manifest.json', 'gloss.json', 'glossary.json']) await read(name);
-  const bundleFile = path.join(dir, BUNDLE_FILE);
+/** A build folder's files for `publishBuild`: where they are, read (strictly) when needed. */
+export async function readBuildFolder(dir: string): Promise<Map<string, BuildFileSource>> {
+  const files = new Map<string, BuildFileSource>();
+  for (const name of ['manifest.json', 'gloss.json', 'glossary.json', BUNDLE_FILE]) files.set(name, { file: path.join(dir, name) });
+  let entries: string[];
   try {
-    const lines: string[] = [];
-    for await (const line of strictLines(bundleFile)) lines.push(`${line}\n`);
-    files.set(BUNDLE_FILE, lines);
+    entries = await readdir(path.join(dir, 'docs'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(bundleFile);
-    if (error instanceof BundleFormatError) throw new BuildFormatError(bundleFile, error.message);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(path.join(dir, 'docs'));
     throw error;
   }
-  for (const entry of await readdir(path.join(dir, 'docs'))) if (entry.endsWith('.json')) await read(`docs/${entry}`);
+  for (const entry of entries) if (entry.endsWith('.json')) files.set(`docs/${entry}`, { file: path.join(dir, 'docs', entry) });
   return files;
 }
 
