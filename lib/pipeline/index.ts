@@ -1,12 +1,13 @@
 /**
  * Pipeline stage "index": every BuiltDoc → pair records → IndexBundle.
- * `run.ts` calls `await buildIndexBundle(docs.flatMap(pairRecords))`; the search itself lives in
+ * `run.ts` writes `bundleLines(indexSource(records))` over every document's `pairRecords`; the search itself lives in
  * `lib/search`, which the app loads the bundle into.
  */
 import type { BuiltDoc, PairRecord, ZhBlock } from '../model';
 import { hanSlots, pinyinLine, wordSyllables } from '../search/pinyin';
 
 export { buildIndexBundle } from '../search/index';
+export { indexSource } from '../search/bundle';
 
 function blockAt<T>(blocks: readonly T[], index: number, doc: BuiltDoc, pairId: number, side: string): T {
   const block = blocks[index];

@@ -34,7 +34,7 @@ import { englishBlocks } from './english';
 import { glossSentences } from './gloss';
 import { GlossFileCollector } from './gloss-file';
 import { buildGlossary } from './glossary';
-import { buildIndexBundle, pairRecords } from './index';
+import { indexSource, pairRecords } from './index';
 import { bundleLines, BUNDLE_FILE } from '../search/bundle-lines';
 import { BuildWriter } from './build-writer';
 import { DocCache, documentKey, documentText, parseDoc } from './doc-cache';
@@ -481,8 +481,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
 /** The search index over the records, written as build/search.jsonl; the index is gone when this returns. */
 async function writeSearchBundle(out: BuildWriter, records: PairRecord[]): Promise<void> {
-  const bundle = await buildIndexBundle(records);
-  await out.put(BUNDLE_FILE, bundleLines(bundle));
+  await out.put(BUNDLE_FILE, bundleLines(indexSource(records)));
 }
 
 /**

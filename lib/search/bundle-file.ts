@@ -4,7 +4,9 @@
  */
 import { createReadStream } from 'node:fs';
 import type { IndexBundle } from '../model';
+import { loadSearcherFromLines } from './bundle';
 import { bundleFromLines, BundleFormatError } from './bundle-lines';
+import type { Searcher } from './searcher';
 
 /**
  * The lines of a UTF-8 file, decoded strictly. Written here rather than with node:readline because
@@ -41,4 +43,9 @@ export async function* strictLines(file: string): AsyncGenerator<string> {
 /** The bundle in a `search.jsonl` file. Rejects with fs's ENOENT, or a BundleFormatError saying what is wrong (not where: the caller knows the file). */
 export function readBundleFile(file: string): Promise<IndexBundle> {
   return bundleFromLines(strictLines(file));
+}
+
+/** The searcher of a `search.jsonl` file, loaded line by line (the app's start); rejects as `readBundleFile` does. */
+export function loadSearcherFromFile(file: string): Promise<Searcher> {
+  return loadSearcherFromLines(strictLines(file));
 }

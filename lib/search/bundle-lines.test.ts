@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexBundle, PairRecord } from '../model';
 import { readBundleFile, strictLines } from './bundle-file';
 import { bundleFromLines, BundleFormatError, bundleLines, COMMON_ENTRIES_PER_LINE, LINE_UNITS, RECORDS_PER_LINE } from './bundle-lines';
+import { indexSource, loadSearcherFromLines } from './bundle';
 import { buildIndexBundle, loadSearcher } from './index';
 
 const WORDS = ['合作', '关系', '发展', '伙伴', '战略', '和平', '稳定', '经济', '贸易', '能源', '安全', '文化'];
@@ -59,6 +60,21 @@ describe('the search bundle as lines', () => {
     expect(common.map((l) => (JSON.parse(l) as unknown[][])[2]!.length)).toEqual([2, 1, 1]);
     expect(Math.max(...common.map((l) => l.length))).toBeLessThan(LINE_UNITS * 1.5);
     expect((await bundleFromLines(out)).common.zh).toHaveLength(4);
+  });
+
+  it('writes the same lines from the indexes themselves, a view at a time, as from an assembled bundle', async () => {
+    const records = corpus(2 * RECORDS_PER_LINE + 17);
+    expect([...bundleLines(indexSource(records, { commonTermRecords: 2 }))]).toEqual(lines);
+  });
+
+  it('loads a searcher straight from the lines, as from the assembled bundle, with the same checks', async () => {
+    const [a, b] = [await loadSearcher(bundle), await loadSearcherFromLines(lines)];
+    for (const q of ['合作', 'cooperation', 'hezuo', '"peace, stability"', 'w17x']) expect(b.search(q)).toEqual(a.search(q));
+    const common = lines.findIndex((l) => l.startsWith('["common"'));
+    const badEntry = lines.with(common, '["common","zh",[["合作",[5,-1],[1,1]]]]\n');
+    await expect(loadSearcherFromLines(badEntry)).rejects.toThrow(/not ascending record ids/);
+    const badRecord = lines.with(1, '["records",[{"docId":1}]]\n');
+    await expect(loadSearcherFromLines(badRecord)).rejects.toThrow(/record|records/);
   });
 
   it('leaves parts out on request (PostgreSQL keeps no index lines)', async () => {

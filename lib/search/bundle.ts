@@ -4,7 +4,9 @@
  */
 import { Index } from 'flexsearch';
 import type { IndexBundle, PairRecord } from '../model';
-import { buildCommonTables, exportCommon, importCommon, type CommonTables } from './common-terms';
+import { readBundleLines, type BundleSource } from './bundle-lines';
+import { buildCommonTables, commonEntries, exportCommon, importCommon, importCommonEntry, type CommonTables } from './common-terms';
+import type { Postings } from './postings';
 import { createSearcher, type Indexes, type Searcher } from './searcher';
 import { rareTermKey } from './term-hash';
 import { VIEWS } from './views';
@@ -33,13 +35,19 @@ function createIndexes(): Indexes {
   return { zh: index(), zhChars: index(), en: index(), enPairs: index(), py: index() };
 }
 
-/** One index as FlexSearch exports it: its parts by key (what the bundle holds per view). */
-export async function exportIndex(index: Index): Promise<Record<string, string>> {
+/**
+ * One index as FlexSearch exports it: its parts by key (what the bundle holds per view). FlexSearch
+ * 0.8 exports synchronously when the callback returns nothing (serialize.js waits only on a
+ * returned promise), which lets the bundle's lines be written one view at a time from a plain
+ * generator; a version that turned asynchronous would be caught here, not write half an index.
+ */
+export function exportIndex(index: Index): Record<string, string> {
   const out: Record<string, string> = {};
   // Keys are FlexSearch's own ("1.reg", "2.map"): never __proto__ or another inherited name.
-  await index.export((key: string, data: string) => {
+  const done: unknown = index.export((key: string, data: string) => {
     out[key] = data;
   });
+  if (typeof (done as { then?: unknown } | undefined)?.then === 'function') throw new Error('FlexSearch exported asynchronously: the bundle writer expects a synchronous export.');
   return out;
 }
 
@@ -76,13 +84,29 @@ export async function buildIndexBundle(records: PairRecord[], options: BuildOpti
   const { indexes, common } = indexRecords(records, options);
   return {
     records: [...records],
-    zh: await exportIndex(indexes.zh),
-    zhChars: await exportIndex(indexes.zhChars),
-    en: await exportIndex(indexes.en),
-    enPairs: await exportIndex(indexes.enPairs),
-    py: await exportIndex(indexes.py),
+    zh: exportIndex(indexes.zh),
+    zhChars: exportIndex(indexes.zhChars),
+    en: exportIndex(indexes.en),
+    enPairs: exportIndex(indexes.enPairs),
+    py: exportIndex(indexes.py),
     common: exportCommon(common),
   };
+}
+
+/**
+ * The search indexes over the records, as what `bundleLines` writes (bundle-lines.ts): each view
+ * exported when its lines are written, each common entry made as it is written. The same lines as
+ * `bundleLines(await buildIndexBundle(records))`, without ever holding the whole export.
+ */
+export function indexSource(records: PairRecord[], options: BuildOptions = {}): BundleSource {
+  checkRecords(records);
+  const { indexes, common } = indexRecords(records, options);
+  return sourceOver(records, indexes, common);
+}
+
+/** Indexes already built over the records, as what `bundleLines` writes. */
+export function sourceOver(records: readonly PairRecord[], indexes: Indexes, common: CommonTables): BundleSource {
+  return { records, indexParts: (view) => exportIndex(indexes[view]), commonEntries: (view) => commonEntries(common[view]) };
 }
 
 function isPairRecord(value: unknown): value is PairRecord {
@@ -103,6 +127,32 @@ function checkRecords(records: unknown): asserts records is PairRecord[] {
   records.forEach((r, i) => {
     if (!isPairRecord(r)) throw new Error(`Index bundle: record ${i} is not a pair record.`);
   });
+}
+
+/**
+ * A searcher loaded straight from the bundle's lines (bundle-lines.ts): each index part imported and
+ * each common entry turned into typed arrays as its line is read, so loading never holds the
+ * export as well as the index. Checks what `loadSearcher` checks.
+ */
+export async function loadSearcherFromLines(lines: Iterable<string> | AsyncIterable<string>): Promise<Searcher> {
+  const indexes = createIndexes();
+  const records: unknown[] = [];
+  const common = Object.fromEntries(VIEWS.map((v) => [v, new Map<string, Postings>()])) as CommonTables;
+  let recordCount = 0;
+  await readBundleLines(lines, {
+    start: (count) => {
+      recordCount = count;
+    },
+    records: (batch) => {
+      for (const record of batch) records.push(record);
+    },
+    indexPart: (view, key, data) => {
+      indexes[view].import(key, data);
+    },
+    commonEntry: (view, entry) => importCommonEntry(common[view], entry, view, recordCount),
+  });
+  checkRecords(records);
+  return createSearcher(records, indexes, common);
 }
 
 /** Loads a bundle written by `buildIndexBundle` (possibly through JSON). Throws on a malformed one. */

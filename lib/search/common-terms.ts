@@ -188,18 +188,48 @@ export function pairsIndexed(tables: CommonTables, recordCount: number): (stem: 
   return (stem) => (tables.en.get(stem)?.ids.length ?? 0) >= least;
 }
 
-/** Tables as the bundle stores them: per view, [term, ids as gaps from the previous id, counts]. */
+/** A common term as the bundle stores it: [term, ids as gaps from the previous id, counts]. */
+export type CommonEntry = [string, number[], number[]];
+
+/**
+ * One view's table as the bundle stores it, an entry at a time, by term in code unit order: the
+ * JavaScript arrays of one entry exist only while it is written (all of them at once, for 100 M
+ * characters, would be several times the typed arrays' 5.7 GB).
+ */
+export function* commonEntries(table: ReadonlyMap<string, Postings>): Generator<CommonEntry> {
+  for (const term of [...table.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const p = table.get(term)!;
+    yield [term, Array.from(p.ids, (id, i) => id - (i > 0 ? (p.ids[i - 1] ?? 0) : 0)), Array.from(p.counts ?? [])];
+  }
+}
+
+/** Tables as the bundle stores them: per view, its entries (`commonEntries`). */
 export function exportCommon(tables: CommonTables): IndexBundle['common'] {
   const out = {} as IndexBundle['common'];
-  for (const view of VIEWS) {
-    out[view] = [...tables[view]]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([term, p]) => [term, Array.from(p.ids, (id, i) => id - (i > 0 ? (p.ids[i - 1] ?? 0) : 0)), Array.from(p.counts ?? [])]);
-  }
+  for (const view of VIEWS) out[view] = [...commonEntries(tables[view])];
   return out;
 }
 
-/** Reads tables written by `exportCommon`, checking them: a bad table would give wrong totals. */
+/** Reads one entry written by `commonEntries` into its view's table, checking it: a bad table would give wrong totals. */
+export function importCommonEntry(table: Map<string, Postings>, entry: unknown, view: View, recordCount: number): void {
+  const [term, gaps, counts] = Array.isArray(entry) ? (entry as unknown[]) : [];
+  if (typeof term !== 'string' || !Array.isArray(gaps) || !Array.isArray(counts) || gaps.length !== counts.length) {
+    throw new Error(`Index bundle: an entry of "common.${view}" is malformed.`);
+  }
+  const ids = new Int32Array(gaps.length);
+  let id = 0;
+  gaps.forEach((gap, i) => {
+    id += Number(gap);
+    ids[i] = id;
+    if (!Number.isInteger(gap) || (i > 0 && Number(gap) <= 0) || id < 0 || id >= recordCount) {
+      throw new Error(`Index bundle: the list of "${term}" in "common.${view}" is not ascending record ids.`);
+    }
+  });
+  if (!counts.every((c) => Number.isInteger(c) && (c as number) > 0)) throw new Error(`Index bundle: the counts of "${term}" in "common.${view}" are not positive.`);
+  table.set(term, { ids, counts: Int32Array.from(counts as number[]) });
+}
+
+/** Reads tables written by `exportCommon`, checking them. */
 export function importCommon(data: unknown, recordCount: number): CommonTables {
   if (typeof data !== 'object' || data === null) throw new Error('Index bundle: "common" is not an object of common-term tables.');
   const out = {} as CommonTables;
@@ -207,23 +237,7 @@ export function importCommon(data: unknown, recordCount: number): CommonTables {
     const entries: unknown = (data as Record<string, unknown>)[view];
     if (!Array.isArray(entries)) throw new Error(`Index bundle: "common.${view}" is not a list.`);
     const table = new Map<string, Postings>();
-    for (const entry of entries) {
-      const [term, gaps, counts] = Array.isArray(entry) ? (entry as unknown[]) : [];
-      if (typeof term !== 'string' || !Array.isArray(gaps) || !Array.isArray(counts) || gaps.length !== counts.length) {
-        throw new Error(`Index bundle: an entry of "common.${view}" is malformed.`);
-      }
-      const ids = new Int32Array(gaps.length);
-      let id = 0;
-      gaps.forEach((gap, i) => {
-        id += Number(gap);
-        ids[i] = id;
-        if (!Number.isInteger(gap) || (i > 0 && Number(gap) <= 0) || id < 0 || id >= recordCount) {
-          throw new Error(`Index bundle: the list of "${term}" in "common.${view}" is not ascending record ids.`);
-        }
-      });
-      if (!counts.every((c) => Number.isInteger(c) && (c as number) > 0)) throw new Error(`Index bundle: the counts of "${term}" in "common.${view}" are not positive.`);
-      table.set(term, { ids, counts: Int32Array.from(counts as number[]) });
-    }
+    for (const entry of entries) importCommonEntry(table, entry, view, recordCount);
     out[view] = table;
   }
   return out;

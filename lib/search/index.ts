@@ -11,7 +11,7 @@
  */
 export { buildIndexBundle, loadSearcher, searcherOver, type BuildOptions } from './bundle';
 export { BUNDLE_FILE, BundleFormatError, bundleFromLines, bundleLines } from './bundle-lines';
-export { readBundleFile } from './bundle-file';
+export { loadSearcherFromFile, readBundleFile } from './bundle-file';
 export { COMMON_TERM_RECORDS } from './common-terms';
 export type { Part } from './match';
 export { MAX_QUERY_CODE_POINTS, QueryError, type TermKind } from './query';

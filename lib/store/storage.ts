@@ -5,8 +5,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { IndexBundle } from '../model';
-import { BUNDLE_FILE, BundleFormatError, loadSearcher, readBundleFile } from '../search';
+import { BUNDLE_FILE, BundleFormatError, loadSearcherFromFile, type Searcher } from '../search';
 import type { AsyncSearcher } from '../search/pg-searcher';
 import { BuildFormatError, BuildMissingError } from './errors';
 
@@ -63,15 +62,14 @@ export function folderStorage(dir: string): BuildStorage {
     readText: (name) => readUtf8(path.join(/*turbopackIgnore: true*/ dir, name)),
     async searcher() {
       const file = path.join(/*turbopackIgnore: true*/ dir, BUNDLE_FILE);
-      let bundle: IndexBundle;
+      let searcher: Searcher;
       try {
-        bundle = await readBundleFile(file);
+        searcher = await loadSearcherFromFile(file);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(file);
         if (error instanceof BundleFormatError) throw new BuildFormatError(file, error.message);
         throw error;
       }
-      const searcher = await loadSearcher(bundle);
       // The in-memory searcher answers at once; wrapped so both storages have one contract.
       return { search: async (query, opts) => searcher.search(query, opts) };
     },

@@ -26,12 +26,11 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { connect, disconnectAll } from '../../lib/db/pg';
 import { loadCedict } from '../../lib/dictionary/cedict';
-import type { IndexBundle, PairRecord } from '../../lib/model';
+import type { PairRecord } from '../../lib/model';
 import { ingest } from '../../lib/pipeline/run';
-import { exportIndex, indexesOver, loadSearcher } from '../../lib/search/bundle';
-import { readBundleFile } from '../../lib/search/bundle-file';
+import { indexesOver, sourceOver } from '../../lib/search/bundle';
+import { loadSearcherFromFile } from '../../lib/search/bundle-file';
 import { bundleLines } from '../../lib/search/bundle-lines';
-import { exportCommon } from '../../lib/search/common-terms';
 import { dropPgIndexes, indexSchema, mountPgIndexes, writePgIndexes } from '../../lib/search/pg-index';
 import { pgSearcher } from '../../lib/search/pg-searcher';
 import { createSearcher } from '../../lib/search/searcher';
@@ -156,8 +155,7 @@ async function buildQueryWrite(chars: number, seed: number, queries: number, fil
   // The bundle as the ingest writes it: exported part by part and written line by line, never one
   // string (one JSON text of it passes V8's longest string near 12 M characters; docs/scale.md).
   const t1 = performance.now();
-  const bundle: IndexBundle = { records, zh: {}, zhChars: {}, en: {}, enPairs: {}, py: {}, common: exportCommon(common) };
-  for (const view of VIEWS) bundle[view] = await exportIndex(indexes[view]);
+  const bundle = sourceOver(records, indexes, common);
   let bundleBytes = 0;
   let indexBytes = 0;
   let longestLine = 0;
@@ -201,7 +199,7 @@ async function childMemory(chars: number, seed: number, queries: number): Promis
     // with the builder's index gone; it must answer as the index it was written from.
     memoryNow();
     const t0 = performance.now();
-    const searcher = await loadSearcher(await readBundleFile(file));
+    const searcher = await loadSearcherFromFile(file);
     const loadSeconds = (performance.now() - t0) / 1000;
     const mismatches = sample.filter((q, i) => answerOf(searcher.search(q)) !== answers[i]).length;
     progress(`search.jsonl read back and loaded in ${loadSeconds.toFixed(0)} s; ${sample.length - mismatches} of ${sample.length} queries answered alike`);
