@@ -572,11 +572,14 @@ async function printReport(runs: ChildRun[], workerCounts: number[], started: Da
   const defaultBreak = memoryRuns.find((r) => r.heap === 'default' && r.outcome === 'out of memory');
   const unsettled = memoryRuns.filter((r) => r.heap === 'default' && r.outcome !== 'ok' && r.outcome !== 'out of memory').map((r) => `${formatSize(r.chars)}: ${r.outcome}`);
   const lastDefaultOk = ok(memoryRuns.filter((r) => r.heap === 'default')).at(-1);
+  const defaultRuns = memoryRuns.filter((r) => r.heap === 'default');
   const heapNote = memoryRuns.length === 0
     ? 'no in-memory runs'
+    : defaultRuns.length === 0
+    ? 'no run with the default heap (--raised-only): no verdict on it'
     : defaultBreak
     ? `Node's default heap: ${lastDefaultOk ? `enough at ${formatSize(lastDefaultOk.chars)}` : 'never enough'}, not at ${formatSize(defaultBreak.chars)} (${defaultBreak.outcome})`
-    : `Node's default heap was enough at every size that finished (up to ${formatSize(Math.max(...ok(memoryRuns).map((r) => r.chars), 0))})${unsettled.length ? `; no verdict at ${unsettled.join(', ')}` : ''}`;
+    : `Node's default heap was enough at every size that finished (up to ${formatSize(Math.max(...ok(defaultRuns).map((r) => r.chars), 0))})${unsettled.length ? `; no verdict at ${unsettled.join(', ')}` : ''}`;
   console.log(`\n${heapNote}`);
   console.log(JSON.stringify({ bench: 'scale', started: started.toISOString(), loadStart, loadEnd, runs, slopes, extrapolated, heapNote }));
 
