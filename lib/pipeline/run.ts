@@ -416,7 +416,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         options.onDocument?.(doc);
       }
     };
-    const ready = () => (handing = handing.then(handOver));
+    const ready = () => {
+      handing = handing.then(handOver);
+      // Awaited after the documents are built; marked handled meanwhile, so a failed write (a full
+      // disk) while threads still run fails the run there, not the process as an unhandled rejection.
+      handing.catch(() => undefined);
+    };
     ready();
 
     // Each document is cached as soon as it is built, so a run that fails later keeps what it finished.
