@@ -10,8 +10,10 @@ let dir: string;
 const savedBuildEnv = process.env.DUIZHAO_BUILD;
 const meta = sampleMeta('doc-a');
 
+/** A store as a new server process has it: its module loaded anew, and the checks it shares (on globalThis) forgotten. */
 async function freshStore(build: string | undefined) {
   vi.resetModules();
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('duizhao.store.freshness')];
   if (build === undefined) delete process.env.DUIZHAO_BUILD;
   else process.env.DUIZHAO_BUILD = build;
   return import('./index');
@@ -119,6 +121,22 @@ describe('store: a new build is picked up without a restart', () => {
     expect(((await store.getDoc('doc-a')) as unknown as { version: string }).version).toBe('v3');
     expect((await store.getManifest()).docs.map((d) => d.meta.id)).toEqual(['doc-a']);
     expect(await store.getDoc('doc-b')).toBeNull();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('a forced check in one copy of the module (a route bundle) empties the caches of another (a page bundle) at once', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'duizhao-store-bundles-'));
+    const link = await publish(root, 'v1', ['doc-a']);
+    const page = await freshStore(link);
+    vi.resetModules(); // a second copy of the module, as Next gives each route its own
+    const route = await import('./index');
+    expect(route).not.toBe(page);
+    expect(((await page.getDoc('doc-a')) as unknown as { version: string }).version).toBe('v1');
+
+    // The import route saves, then forces a check; the page, asked well within a second, reads the new build.
+    await publish(root, 'v2', ['doc-a']);
+    expect(await route.currentBuildVersion()).toMatch(/v2/);
+    expect(((await page.getDoc('doc-a')) as unknown as { version: string }).version).toBe('v2');
     await rm(root, { recursive: true, force: true });
   });
 

@@ -41,41 +41,53 @@ export function buildStorage(): BuildStorage {
 /** How long a version check is trusted: a busy search API asks the file system at most once a second. */
 export const VERSION_CHECK_MS = 1000;
 
-/** Dropped when a new build is seen: every memo registers here, and so may derived caches (reader.ts). */
-const resets = new Set<() => void>();
+/**
+ * What the version checks share. Next bundles each route and page apart, each with its own copy of
+ * this module; kept on globalThis, one check serves them all, and a save's forced check (the import
+ * routes) empties the caches of the reader page it sends the browser to, not only its own.
+ */
+interface Freshness {
+  seenVersion: string | null | undefined;
+  checkedAt: number;
+  checking: Promise<void> | undefined;
+  /** Dropped when a new build is seen: every memo registers here, and so may derived caches (reader.ts). */
+  resets: Set<() => void>;
+}
+const FRESHNESS = Symbol.for('duizhao.store.freshness');
+const shared = globalThis as typeof globalThis & { [FRESHNESS]?: Freshness };
+const state: Freshness = (shared[FRESHNESS] ??= { seenVersion: undefined, checkedAt: -Infinity, checking: undefined, resets: new Set() });
+
 /** Registers a cache to empty when a new build is published. */
 export function onNewBuild(reset: () => void): void {
-  resets.add(reset);
+  state.resets.add(reset);
 }
-
-let seenVersion: string | null | undefined;
-let checkedAt = -Infinity;
-let checking: Promise<void> | undefined;
 
 /**
  * Makes sure the memoised reads belong to the published build: asks the storage for its version
  * when the last check is older than VERSION_CHECK_MS (or at once with `force`), and empties every
- * cache when it changed. Concurrent callers share one check.
+ * cache when it changed. Concurrent callers share one check, but a forced one never shares a check
+ * that began before it: that one may have read the version the caller knows to be gone.
  */
 export async function fresh(options: { force?: boolean } = {}): Promise<void> {
-  if (!options.force && performance.now() - checkedAt < VERSION_CHECK_MS) return;
-  checking ??= (async () => {
+  if (!options.force && performance.now() - state.checkedAt < VERSION_CHECK_MS) return;
+  if (options.force && state.checking) await state.checking.catch(() => undefined);
+  state.checking ??= (async () => {
     try {
       const version = await buildStorage().version();
-      checkedAt = performance.now();
-      if (seenVersion !== undefined && version !== seenVersion) for (const reset of resets) reset();
-      seenVersion = version;
+      state.checkedAt = performance.now();
+      if (state.seenVersion !== undefined && version !== state.seenVersion) for (const reset of state.resets) reset();
+      state.seenVersion = version;
     } finally {
-      checking = undefined;
+      state.checking = undefined;
     }
   })();
-  return checking;
+  return state.checking;
 }
 
 /** The published build's version as last seen (after `fresh`), for a client to ask for it again. */
 export async function currentBuildVersion(): Promise<string | null> {
   await fresh({ force: true });
-  return seenVersion ?? null;
+  return state.seenVersion ?? null;
 }
 
 async function readJson(relative: BuildFileName): Promise<unknown> {

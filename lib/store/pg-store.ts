@@ -281,16 +281,17 @@ async function writeAndPublish(
 
 /** A build folder's files for `publishBuild`: where they are, read (strictly) when needed. */
 export async function readBuildFolder(dir: string): Promise<Map<string, BuildFileSource>> {
+  // turbopackIgnore: a folder named at run time (the CLI's --build), never part of the app's bundle.
   const files = new Map<string, BuildFileSource>();
-  for (const name of ['manifest.json', 'gloss.json', 'glossary.json', BUNDLE_FILE]) files.set(name, { file: path.join(dir, name) });
+  for (const name of ['manifest.json', 'gloss.json', 'glossary.json', BUNDLE_FILE]) files.set(name, { file: path.join(/*turbopackIgnore: true*/ dir, name) });
   let entries: string[];
   try {
-    entries = await readdir(path.join(dir, 'docs'));
+    entries = await readdir(path.join(/*turbopackIgnore: true*/ dir, 'docs'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(path.join(dir, 'docs'));
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(path.join(/*turbopackIgnore: true*/ dir, 'docs'));
     throw error;
   }
-  for (const entry of entries) if (entry.endsWith('.json')) files.set(`docs/${entry}`, { file: path.join(dir, 'docs', entry) });
+  for (const entry of entries) if (entry.endsWith('.json')) files.set(`docs/${entry}`, { file: path.join(/*turbopackIgnore: true*/ dir, 'docs', entry) });
   return files;
 }
 

@@ -52,7 +52,7 @@ function loadLevels(): Map<string, number> {
     // Resolved from the project root, not from this module: a bundled copy of this module lives
     // elsewhere, and a `require` the bundler cannot see is one it does not try to rewrite.
     // The command line may run from any folder: it finds the package beside this module first.
-    levels = parseHskLevels(readFileSync(resolveHskFile(), 'utf8'));
+    levels = parseHskLevels(readFileSync(/*turbopackIgnore: true*/ resolveHskFile(), 'utf8'));
   }
   return levels;
 }

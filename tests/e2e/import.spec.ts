@@ -6,7 +6,7 @@
  * non-loopback address with and without the token; bad input answered 4xx.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
@@ -60,6 +60,13 @@ async function previewStatus(request: APIRequestContext, base: string, headers: 
 }
 
 test.describe.configure({ mode: 'serial' });
+
+/** A retry (CI retries a failed serial group from its first test) starts from the corpus the server started with. */
+test.beforeAll(({}, testInfo) => {
+  if (testInfo.retry === 0 || !existsSync(path.join(CORPUS, DOC_ID))) return;
+  rmSync(path.join(CORPUS, DOC_ID), { recursive: true, force: true });
+  execFileSync('npx', ['tsx', 'lib/cli.ts', 'ingest', '--corpus', CORPUS, '--build', BUILD], { stdio: 'pipe' });
+});
 
 test('paste, preview, merge, split, undo, save: the reader shows the corrected pairs, and a re-ingest keeps them @desktop', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
