@@ -54,19 +54,26 @@ export class DocumentBuildError extends Error {
 }
 
 /**
- * Builds every input in `workers` threads; resolves to each document's text, in the order of
- * `inputs` (so the build does not depend on which thread finished first). `onStart` fires once
- * the threads are starting, `onDone` as each document comes back, with its index in `inputs`.
+ * Builds every input in `workers` threads, starting them in the order of `inputs`: `onStart`
+ * fires once the threads are starting, `onDone` as each document comes back, with its index in
+ * `inputs` and its text, which is not kept here. `room(index)`, when given, is awaited before that
+ * document starts: the caller's back-pressure (run.ts hands documents over in corpus order, and
+ * holds the texts that came back early until then).
+ *
+ * The documents are fed one per thread as threads come free, rather than all queued in piscina at
+ * once: piscina 5 does not start queued tasks in the order they were queued (measured: of 20 tasks
+ * on 2 threads, the even ones first), so a corpus-order hand-over would hold about half the
+ * corpus's texts until the end; and every result stayed alive in `Promise.all`.
  *
  * The first failure rejects with the failing document's id and message, and terminates every
  * thread (the documents still running are abandoned). SIGINT during the run does the same, so a
- * ^C stops the threads and the ingest publishes nothing.
+ * ^C stops the threads and the ingest publishes nothing. A rejected `room` fails the run too.
  */
 export async function buildInWorkers(
   inputs: readonly DocumentInput[],
   workers: number,
-  events: { onStart?: () => void; onDone?: (index: number, text: string) => void } = {},
-): Promise<string[]> {
+  events: { onStart?: () => void; onDone?: (index: number, text: string) => void; room?: (index: number) => Promise<void> } = {},
+): Promise<void> {
   let failed: Error | undefined;
   let stop!: (e: Error) => void;
   const stopped = new Promise<never>((_, reject) => {
@@ -87,7 +94,6 @@ export async function buildInWorkers(
       filename: WORKER,
       minThreads: workers,
       maxThreads: workers,
-      // Each thread takes one document at a time, so the order documents start in is the order given.
       concurrentTasksPerWorker: 1,
       execArgv: ['--import', tsxLoader()],
     });
@@ -97,23 +103,29 @@ export async function buildInWorkers(
   }
   try {
     events.onStart?.();
-    const tasks = inputs.map((input, index) => {
-      const id = input.meta.id;
-      return pool.run(input).then(
-        (text) => {
-          if (!failed) events.onDone?.(index, text);
-          return text;
-        },
-        (e: unknown) => {
-          const error = new DocumentBuildError(id, e instanceof Error ? e.message : String(e));
-          fail(error);
-          throw error;
-        },
-      );
-    });
-    // The other tasks' rejections, once the pool is destroyed, are the consequence of the first.
-    for (const t of tasks) t.catch(() => undefined);
-    return await Promise.race([Promise.all(tasks), stopped]);
+    let next = 0;
+    // One lane per thread, each with one document in flight: nothing waits in piscina's queue.
+    const lane = async () => {
+      while (!failed && next < inputs.length) {
+        const index = next++;
+        try {
+          await events.room?.(index);
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+          return;
+        }
+        if (failed) return;
+        let text: string;
+        try {
+          text = await pool.run(inputs[index]!);
+        } catch (e) {
+          fail(new DocumentBuildError(inputs[index]!.meta.id, e instanceof Error ? e.message : String(e)));
+          return;
+        }
+        if (!failed) events.onDone?.(index, text);
+      }
+    };
+    await Promise.race([Promise.all(Array.from({ length: workers }, lane)), stopped]);
   } finally {
     process.removeListener('SIGINT', onSigint);
     await pool.destroy();

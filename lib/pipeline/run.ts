@@ -39,6 +39,7 @@ import { bundleLines, BUNDLE_FILE } from '../search/bundle-lines';
 import { BuildWriter } from './build-writer';
 import { DocCache, documentKey, documentText, parseDoc } from './doc-cache';
 import { pipelineFingerprint } from './fingerprint';
+import { HandOverWindow } from './hand-over-window';
 import { buildInWorkers, defaultWorkers, DocumentBuildError } from './parallel';
 import { isDocId, parseMeta } from './meta';
 import { parseMemory } from './memory';
@@ -400,6 +401,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   try {
     // Documents reach the build in corpus order: `next` is the first not handed over yet.
     let next = 0;
+    // The threads start a document only while it is a few places past the hand-over: the texts
+    // that come back before their turn (~80 bytes per Han character each) stay few.
+    const ahead = new HandOverWindow(() => next);
     let handing = Promise.resolve();
     const handOver = async () => {
       while (next < total && texts[next] !== null) {
@@ -414,13 +418,15 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         if (sampled.has(i)) sample.push(doc);
         if (options.keepDocs) kept.push(doc);
         options.onDocument?.(doc);
+        ahead.moved();
       }
     };
     const ready = () => {
       handing = handing.then(handOver);
       // Awaited after the documents are built; marked handled meanwhile, so a failed write (a full
-      // disk) while threads still run fails the run there, not the process as an unhandled rejection.
-      handing.catch(() => undefined);
+      // disk) while threads still run fails the run there (and the threads' wait for room), not the
+      // process as an unhandled rejection.
+      handing.catch((e: unknown) => ahead.fail(e));
     };
     ready();
 
@@ -438,7 +444,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       await buildInWorkers(
         toBuild.map((i) => inputs[i]!),
         workers,
-        { onStart: announce, onDone: (n, text) => built(toBuild[n]!, text) },
+        { onStart: announce, onDone: (n, text) => built(toBuild[n]!, text), room: (n) => ahead.room(toBuild[n]!, 4 * workers) },
       ).catch((e: unknown) => {
         throw e instanceof DocumentBuildError ? new IngestError(e.message) : e;
       });
