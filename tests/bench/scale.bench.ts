@@ -569,10 +569,10 @@ async function printReport(runs: ChildRun[], workerCounts: number[], started: Da
     console.log('\nExtrapolated to 100 M chars (NOT measured: last measured point × (100M / its size)^k; only series of three sizes or more):');
     for (const [name, v] of Object.entries(extrapolated)) console.log(`  ${name}: ${v.toLocaleString('en')} ${/bytes|RSS/.test(name) ? 'MB' : 's'}`);
   }
-  const defaultBreak = memoryRuns.find((r) => r.heap === 'default' && r.outcome === 'out of memory');
-  const unsettled = memoryRuns.filter((r) => r.heap === 'default' && r.outcome !== 'ok' && r.outcome !== 'out of memory').map((r) => `${formatSize(r.chars)}: ${r.outcome}`);
-  const lastDefaultOk = ok(memoryRuns.filter((r) => r.heap === 'default')).at(-1);
   const defaultRuns = memoryRuns.filter((r) => r.heap === 'default');
+  const defaultBreak = defaultRuns.find((r) => r.outcome === 'out of memory');
+  const unsettled = defaultRuns.filter((r) => r.outcome !== 'ok' && r.outcome !== 'out of memory').map((r) => `${formatSize(r.chars)}: ${r.outcome}`);
+  const lastDefaultOk = ok(defaultRuns).at(-1);
   const heapNote = memoryRuns.length === 0
     ? 'no in-memory runs'
     : defaultRuns.length === 0
