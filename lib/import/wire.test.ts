@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError, MAX_BODY_BYTES, MAX_SIDE_BYTES, parseImportForm, readCappedBody, readImportForm, readJsonBody } from './wire';
+import { ImportError, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_SIDE_BYTES, parseImportForm, readCappedBody, readImportForm, readJsonBody } from './wire';
 
 const formOf = (fields: Record<string, string | Blob>) => {
   const f = new FormData();
@@ -64,5 +64,16 @@ describe('import requests', () => {
     expect(await refusal(readImportForm(broken))).toMatchObject({ status: 400 });
     const notUtf8 = new Request('http://x/', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x7b, 0xff, 0x7d]) });
     expect(await refusal(readJsonBody(notUtf8))).toMatchObject({ status: 400, message: /UTF-8/ });
+  });
+
+  it('row 22.4: JSON nested 5,000 deep in corrections is a 400, in the form and in a JSON body', async () => {
+    const deep = `{"version":1,"pairs":[{"zh":${'['.repeat(5000)}${']'.repeat(5000)},"en":[0]}]}`;
+    expect(await refusal(parseImportForm(formOf({ zh: '中国', corrections: deep })))).toEqual({ status: 400, message: expect.stringMatching(/nests deeper than 64/) });
+    const put = new Request('http://localhost/x', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: deep });
+    expect(await refusal(readJsonBody(put))).toMatchObject({ status: 400 });
+    // Brackets inside strings (escaped quotes too) are text, not nesting; a real body passes.
+    expect(jsonDepth(`{"a":"[[[[\\\"[[[[","b":[[0]]}`)).toBe(3);
+    const fine = `{"version":1,"pairs":[{"zh":[0],"en":[0]}],"note":"${'['.repeat(MAX_JSON_DEPTH * 2)}"}`;
+    expect((await parseImportForm(formOf({ zh: '中国', corrections: fine }))).corrections).toMatchObject({ version: 1 });
   });
 });

@@ -156,7 +156,33 @@ export async function parseImportForm(form: FormData): Promise<ImportForm> {
   return out;
 }
 
+/**
+ * How deep a JSON body may nest. Corrections are {pairs: [{zh: [0], en: [0]}]}: four levels. The
+ * limit is not about parsing (V8's JSON.parse is not recursive) but about what comes after: the
+ * value crosses to the import host through V8's serializer, which recurses and overflows the stack
+ * at a few thousand levels, and checks walk it. 64 is far above any real body.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of arrays and objects in JSON text, counted without parsing (strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character, a quote included
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
 export function parseJson(text: string, what: string): unknown {
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ImportError(400, `${what} nests deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopback, writeAccess, type WriteSettings } from './write-access';
+import { isLoopback, isServerHost, writeAccess, type WriteSettings } from './write-access';
 
 const local: WriteSettings = { localWrites: true, peerKnown: true };
 const h = (init: Record<string, string>) => new Headers({ host: 'localhost:3000', ...init });
@@ -42,6 +42,31 @@ describe('write access', () => {
 
   it('DUIZHAO_LOCAL_WRITES=off (behind a reverse proxy): loopback alone is not enough', () => {
     expect(writeAccess(h({ 'x-duizhao-peer': '127.0.0.1' }), { ...local, localWrites: false })).toMatchObject({ ok: false, message: expect.stringMatching(/needs the write token/) });
+  });
+
+  it('row 22.2: refuses a Host this server does not answer as (DNS rebinding), even same-origin from loopback', () => {
+    // The curl: a rebound name, a matching Origin, same-origin, from 127.0.0.1.
+    const rebound = new Headers({ host: 'evil.example:3300', origin: 'http://evil.example:3300', 'sec-fetch-site': 'same-origin', 'x-duizhao-peer': '127.0.0.1' });
+    expect(writeAccess(rebound, local)).toMatchObject({ ok: false, reason: 'unknown-host', message: expect.stringMatching(/DUIZHAO_ALLOWED_HOSTS/) });
+    // The token does not open it either: the server never answers as that name.
+    expect(writeAccess(new Headers({ host: 'evil.example', authorization: 'Bearer t' }), { ...local, token: 't' })).toMatchObject({ reason: 'unknown-host' });
+    expect(writeAccess(new Headers({ 'x-duizhao-peer': '127.0.0.1' }), local)).toMatchObject({ reason: 'unknown-host' });
+    // A listed name is accepted, with its port when the list names one.
+    const listed = { ...local, allowedHosts: ['duizhao.example.org', 'corpus.example:8443'] };
+    expect(writeAccess(new Headers({ host: 'Duizhao.Example.org', origin: 'https://duizhao.example.org', 'x-duizhao-peer': '127.0.0.1' }), listed)).toEqual({ ok: true, via: 'localhost' });
+    expect(writeAccess(new Headers({ host: 'corpus.example:8443', 'x-duizhao-peer': '127.0.0.1' }), listed).ok).toBe(true);
+    expect(writeAccess(new Headers({ host: 'corpus.example:8444', 'x-duizhao-peer': '127.0.0.1' }), listed).ok).toBe(false);
+  });
+
+  it('row 22.2: isServerHost takes loopback names and IP literals, never another name', () => {
+    for (const host of ['localhost', 'localhost:3000', 'LOCALHOST.', 'app.localhost:3000', '127.0.0.1:3300', '192.168.1.20:3000', '[::1]:3000', '[::ffff:127.0.0.1]']) {
+      expect(isServerHost(host), host).toBe(true);
+    }
+    for (const host of ['evil.example', 'evil.example:3300', 'localhost.evil.example', '127.0.0.1.nip.io', 'localhost:abc', '[evil]:80', 'a b', '', '0x7f.1']) {
+      expect(isServerHost(host), host).toBe(false);
+    }
+    expect(isServerHost(null)).toBe(false);
+    expect(isServerHost('Evil.Example:3300', ['evil.example'])).toBe(true);
   });
 
   it('isLoopback is exact', () => {

@@ -11,6 +11,12 @@
  * - Cross-site requests are refused whoever sends them (CSRF): a browser says where a request comes
  *   from in Sec-Fetch-Site and Origin, and a page of another site must not be able to make a
  *   visitor's browser write to a Duizhao on localhost.
+ * - The request must name this server in `Host` (DNS rebinding): a page at evil.example whose name
+ *   is later re-pointed at 127.0.0.1 sends same-origin requests, with a matching Origin, from the
+ *   visitor's own machine; only its Host (evil.example) gives it away. Accepted: `localhost` and
+ *   `*.localhost` (browsers resolve them to loopback themselves, so they cannot be rebound), any IP
+ *   address literal (no name was resolved, so there is nothing to rebind), and the names listed in
+ *   DUIZHAO_ALLOWED_HOSTS (the public name behind a reverse proxy).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
@@ -19,7 +25,7 @@ const PRELOAD_MARK = Symbol.for('duizhao.peerPreload');
 
 export type WriteAccess =
   | { ok: true; via: 'localhost' | 'token' }
-  | { ok: false; reason: 'cross-site' | 'bad-token' | 'remote' | 'no-preload'; message: string };
+  | { ok: false; reason: 'cross-site' | 'bad-token' | 'remote' | 'no-preload' | 'unknown-host'; message: string };
 
 export interface WriteSettings {
   /** DUIZHAO_WRITE_TOKEN; writes from elsewhere need it. Unset or empty: no token accepted. */
@@ -28,6 +34,11 @@ export interface WriteSettings {
   localWrites: boolean;
   /** Whether peer-preload.mjs runs in this process (so the peer header is the socket's). */
   peerKnown: boolean;
+  /**
+   * DUIZHAO_ALLOWED_HOSTS, comma-separated: host names (or `name:port`) besides localhost and IP
+   * literals that this server answers as, lowercased. Unset: none.
+   */
+  allowedHosts?: readonly string[];
 }
 
 /** The settings of this process, from its environment. */
@@ -36,7 +47,36 @@ export function writeSettings(env: NodeJS.ProcessEnv = process.env): WriteSettin
     token: env.DUIZHAO_WRITE_TOKEN || undefined,
     localWrites: env.DUIZHAO_LOCAL_WRITES !== 'off',
     peerKnown: (globalThis as Record<symbol, unknown>)[PRELOAD_MARK] === true,
+    allowedHosts: (env.DUIZHAO_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== ''),
   };
+}
+
+/** `host[:port]` split; an IPv6 literal keeps its brackets. Null when it is not a host at all. */
+function splitHost(host: string): { name: string; port: string } | null {
+  const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(host.trim());
+  return m ? { name: m[1]!.toLowerCase().replace(/\.$/, ''), port: m[2] ?? '' } : null;
+}
+
+const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/**
+ * Whether `Host` names this server: a loopback name, an IP literal, or a listed name (with its
+ * port when the list gives one). Names anyone's DNS could point here are refused.
+ */
+export function isServerHost(host: string | null, allowed: readonly string[] = []): boolean {
+  if (host === null) return false;
+  const parts = splitHost(host);
+  if (!parts) return false;
+  const { name, port } = parts;
+  if (name === 'localhost' || name.endsWith('.localhost')) return true;
+  if (IPV4.test(name) || name.startsWith('[')) return true;
+  return allowed.some((entry) => {
+    const e = splitHost(entry);
+    return e !== null && e.name === name && (e.port === '' || e.port === port);
+  });
 }
 
 export function isLoopback(address: string): boolean {
@@ -63,12 +103,20 @@ function originHost(origin: string): string | null {
  * Duizhao the browser sends Sec-Fetch-Site: same-origin; a script (curl) sends neither header.
  */
 export function writeAccess(headers: Headers, settings: WriteSettings): WriteAccess {
+  const host = headers.get('host');
+  if (!isServerHost(host, settings.allowedHosts)) {
+    return {
+      ok: false,
+      reason: 'unknown-host',
+      message: `Refused: this server does not answer as "${(host ?? '').slice(0, 100)}". Open it as localhost or by its IP address, or list the name in DUIZHAO_ALLOWED_HOSTS (behind a reverse proxy).`,
+    };
+  }
   const site = headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin' && site !== 'none') {
     return { ok: false, reason: 'cross-site', message: `Refused: a ${site} request may not write (only pages of this site may).` };
   }
   const origin = headers.get('origin');
-  if (origin !== null && originHost(origin) !== headers.get('host')) {
+  if (origin !== null && originHost(origin) !== host?.toLowerCase()) {
     return { ok: false, reason: 'cross-site', message: 'Refused: the request comes from a page of another site (Origin does not match Host).' };
   }
   const authorization = headers.get('authorization');
