@@ -4,6 +4,7 @@
  * which only saves words, must not load.
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { neutraliseFormula } from '../security/spreadsheet';
 import type { SavedWord } from './vocabulary';
 
 /** The source as one line of text for a card: title, then where in which document. */
@@ -23,17 +24,19 @@ function exportRow(w: SavedWord): string[] {
  * are plain text (not HTML, so a `<` in a translation stays a `<`) and the column names, so the
  * import dialog needs no settings. Every field is quoted per RFC 4180, which also keeps a record from
  * starting with `#` (Anki would read it as a comment). No byte-order mark: Anki reads UTF-8 without
- * one. No formula escaping either (unlike the glossary CSV): the file is for Anki, where an added
- * apostrophe would end up on the card.
+ * one. Cells a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) get a
+ * single quote in front, as in the glossary CSV: a file named .csv opens in a spreadsheet on a
+ * double click, and a translation is text we did not write. In Anki such a card shows the quote;
+ * that is rare (a translation beginning with "-") and harmless, a live formula is not.
  */
 export function ankiCsv(words: readonly SavedWord[]): string {
   const head = ['#separator:Comma', '#html:false', `#columns:${EXPORT_COLUMNS.join(',')}`].map((line) => `${line}\r\n`).join('');
-  return head + stringify(words.map(exportRow), { quoted: true, quoted_empty: true, record_delimiter: 'windows' });
+  return head + stringify(words.map(exportRow), { quoted: true, quoted_empty: true, record_delimiter: 'windows', escape_formulas: true });
 }
 
-/** A TSV field holds no tab or line break: each run of them becomes one space. */
+/** A TSV field holds no tab or line break (each run of them becomes one space) and runs no formula. */
 function tsvField(s: string): string {
-  return s.replace(/[\t\r\n\u2028\u2029]+/g, ' ').trim();
+  return neutraliseFormula(s.replace(/[\t\r\n\u2028\u2029]+/g, ' ').trim());
 }
 
 /** The list as plain tab-separated values, one word per line, the same columns as the CSV, no header (as the pairs TSV). */

@@ -70,6 +70,14 @@ describe('ankiCsv', () => {
     expect(records[1]?.[0]).toBe('关系');
   });
 
+  it('row 22.6: a cell a spreadsheet would run as a formula gets a single quote in front, in the CSV and the TSV', () => {
+    const hostile = saved({ meaning: '=HYPERLINK("https://evil.example","click")', translation: '-2+3', sentence: '@SUM(A1)', pinyin: '+hé' });
+    expect(csvRecords(ankiCsv([hostile]))[0]).toEqual(['合作', "'+hé", `'=HYPERLINK("https://evil.example","click")`, "'@SUM(A1)", "'-2+3", 'Document A (doc-a #p-4)']);
+    expect(tsv([hostile]).split('\n')[0]!.split('\t')).toEqual(['合作', "'+hé", `'=HYPERLINK("https://evil.example","click")`, "'@SUM(A1)", "'-2+3", 'Document A (doc-a #p-4)']);
+    // A tab or CR at the start of a TSV field becomes nothing (trimmed), never a formula.
+    expect(tsv([saved({ translation: '\t=1' })]).split('\t')[4]).toBe("'=1");
+  });
+
   it('quotes empty fields and writes only the header for an empty list', () => {
     expect(csvRecords(ankiCsv([saved({ translation: '' })]))[0]?.[4]).toBe('');
     expect(ankiCsv([]).split('\r\n').filter(Boolean)).toHaveLength(3);
