@@ -44,7 +44,9 @@ export default defineConfig({
   webServer: [
     {
       // The app as it ships: `next build` must have run (the test command runs ingest → build → test).
-      command: `npx next start -p ${PORT}`,
+      // With the request guard `npm start` loads (lib/security/request-guard.mjs): bad
+      // percent-encoding and TRACE get our 400/405, not Next's bare 500.
+      command: `node --import ./lib/security/request-guard.mjs node_modules/next/dist/bin/next start -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/en`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

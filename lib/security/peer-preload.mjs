@@ -9,6 +9,8 @@
  * takes a forged header for a local peer.
  */
 import http from 'node:http';
+// Bad percent-encoding and unknown methods are refused with our headers, not Next's bare 500.
+import './request-guard.mjs';
 
 export const PEER_HEADER = 'x-duizhao-peer';
 
