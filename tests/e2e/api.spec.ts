@@ -3,20 +3,32 @@ import { expect, test, type APIResponse } from '@playwright/test';
 import { shot, translatedDoc } from './support';
 
 /**
- * A GET with the path sent exactly as written (Playwright's request API would resolve `//host`
- * as a URL of its own), redirects not followed.
+ * A request with the path and method sent exactly as written (Playwright's request API would
+ * resolve `//host` as a URL of its own, and fetch refuses TRACE), redirects not followed.
  */
-function rawGet(baseURL: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; location?: string }> {
+function rawRequest(
+  baseURL: string,
+  path: string,
+  { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; location?: string; headers: Record<string, string | string[] | undefined>; body: string }> {
   const base = new URL(baseURL);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: base.hostname, port: base.port, path, method: 'GET', headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
+    const req = httpRequest({ host: base.hostname, port: base.port, path, method, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, headers: res.headers, body }));
     });
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${path}`)));
     req.end();
   });
+}
+
+/** A GET sent exactly as written: its status and where it redirects. */
+async function rawGet(baseURL: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; location?: string }> {
+  const { status, location } = await rawRequest(baseURL, path, { headers });
+  return location === undefined ? { status } : { status, location };
 }
 
 /** A client error answered in JSON with a message (never a 500, never HTML). */
@@ -153,6 +165,31 @@ test('no redirect leaves the site, and x-middleware-subrequest changes nothing (
   }
   await page.goto('/en/%5Cevil.example');
   await shot(page, testInfo, 'no-open-redirect');
+});
+
+test('row 22.4: a path that is not valid percent-encoding is a 400 and TRACE a 405, both with the security headers', async ({ baseURL }) => {
+  const base = baseURL ?? 'http://127.0.0.1:3100';
+  const hasHeaders = (headers: Record<string, string | string[] | undefined>, what: string) => {
+    expect(headers['x-content-type-options'], what).toBe('nosniff');
+    expect(headers['x-frame-options'], what).toBe('DENY');
+    expect(headers['content-security-policy'], what).toContain("default-src 'none'");
+    expect(headers['content-type'], what).toContain('application/json');
+  };
+  for (const path of ['/%ff', '/en/term/%ED%A0%80', '/en/read/%C0%AE%C0%AE', '/api/search/%ff', '/en/read/%zz', '/zh-Hans/term/%E5%90']) {
+    const answer = await rawRequest(base, path);
+    expect(answer.status, path).toBe(400);
+    hasHeaders(answer.headers, path);
+    expect(JSON.parse(answer.body).error, path).toMatch(/percent-encoded/);
+  }
+  for (const path of ['/', '/en', '/api/search?q=%E5%90%88', '/%ff']) {
+    const answer = await rawRequest(base, path, { method: 'TRACE', headers: { 'x-secret': 'echo me' } });
+    expect(answer.status, `TRACE ${path}`).toBe(405);
+    hasHeaders(answer.headers, `TRACE ${path}`);
+    expect(answer.headers.allow).toContain('GET');
+    expect(answer.body).not.toContain('echo me');
+  }
+  // Good encodings still reach their pages.
+  expect((await rawRequest(base, `/en/search?q=${encodeURIComponent('合作')}`)).status).toBe(200);
 });
 
 test('search API, property: any query string at all is a 200 or a 400, never a 500 @desktop', async ({ request }) => {

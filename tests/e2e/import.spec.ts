@@ -6,6 +6,7 @@
  * non-loopback address with and without the token; bad input answered 4xx.
  */
 import { execFileSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
@@ -226,6 +227,47 @@ test('bad input gets a clear 4xx, never a 500 @desktop', async ({ request }) => 
   expect((await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, { headers: { 'Content-Type': 'application/json' }, data: '{"pairs": [' })).status()).toBe(400);
   // Nothing of all that reached the corpus.
   expect(existsSync(path.join(CORPUS, 'no-such-doc'))).toBe(false);
+});
+
+/** A request as curl sends it: any Host header, the body as given. */
+function rawSend(path: string, method: string, headers: Record<string, string>, body: string | Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: IMPORT_PORT, path, method, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.setTimeout(60_000, () => req.destroy(new Error(`timeout: ${method} ${path}`)));
+    req.end(body);
+  });
+}
+
+test('row 22.2: a write through a rebound name (Host evil.example, matching Origin, same-origin, from loopback) is a 403 @desktop', async () => {
+  const boundary = 'x-boundary';
+  const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="zh"\r\n\r\n${ZH}\r\n--${boundary}--\r\n`;
+  const headers = (host: string) => ({ host, origin: `http://${host}`, 'sec-fetch-site': 'same-origin', 'content-type': `multipart/form-data; boundary=${boundary}` });
+  // The issue's curl, to this server's port.
+  const rebound = await rawSend('/api/import/preview', 'POST', headers(`evil.example:${IMPORT_PORT}`), multipart);
+  expect(rebound.status).toBe(403);
+  expect(JSON.parse(rebound.body).error).toMatch(/does not answer as "evil\.example.*DUIZHAO_ALLOWED_HOSTS/);
+  const put = await rawSend(`/api/import/${DOC_ID}/alignment`, 'PUT', { ...headers(`evil.example:${IMPORT_PORT}`), 'content-type': 'application/json' }, '{"pairs":[]}');
+  expect(put.status).toBe(403);
+  // The same request named as localhost is a write from this machine.
+  expect((await rawSend('/api/import/preview', 'POST', headers(`localhost:${IMPORT_PORT}`), multipart)).status).toBe(200);
+  expect(existsSync(path.join(CORPUS, 'rebound-by-evil'))).toBe(false);
+});
+
+test('row 22.4: JSON nested 5,000 deep in corrections is a 400, not a 500 (PUT alignment, preview and save) @desktop', async ({ request }) => {
+  const deep = `{"version":1,"pairs":[{"zh":${'['.repeat(5000)}${']'.repeat(5000)},"en":[0]}]}`;
+  const put = await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, { headers: { 'Content-Type': 'application/json' }, data: deep });
+  expect(put.status()).toBe(400);
+  expect((await put.json()).error).toMatch(/nests deeper than 64 levels/);
+  for (const route of ['/api/import/preview', '/api/import']) {
+    const answer = await request.post(`${LOCAL}${route}`, form({ zh: ZH, title: '深', corrections: deep }));
+    expect(answer.status(), route).toBe(400);
+  }
 });
 
 test('on a phone (375 px), in Chinese: the editor fits the screen, and merge and split work by touch @phone', async ({ page }, testInfo) => {
