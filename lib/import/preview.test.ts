@@ -63,4 +63,36 @@ describe('import preview', () => {
     expect(await refusal(preview({ zh: { bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), name: 'x.docx' } }, dict))).toMatchObject({ status: 422 });
     expect(await refusal(preview({ zh: { ...ZH, name: 'memory.tmx' } }, dict))).toMatchObject({ status: 422, message: expect.stringMatching(/duizhao add/) });
   });
+
+  describe('row 22.3: 4 MB of any shape is refused before the work, in seconds and a bounded memory', () => {
+    const FOUR_MB = 4 * 1024 * 1024;
+    const fill = (line: string) => new TextEncoder().encode(line.repeat(Math.floor(FOUR_MB / Buffer.byteLength(line))));
+    /** The refusal of a preview, with its cost: wall time and how far the resident set grew. */
+    async function refused(req: Parameters<typeof preview>[0]) {
+      const before = process.memoryUsage().rss;
+      const start = performance.now();
+      const error = await preview(req, dict).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      return { error, ms: performance.now() - start, grewMb: (process.memoryUsage().rss - before) / 1e6 };
+    }
+    const cases: Array<[string, Parameters<typeof preview>[0], RegExp]> = [
+      ['list lines', { zh: { bytes: fill('- 中国。\n'), name: 'list.md' } }, /list\.md has 349,525 lines of text; the import page takes at most 20,000/],
+      ['headings', { zh: { bytes: fill('# 中国\n'), name: 'headings.md' } }, /headings\.md has 466,033 lines of text/],
+      ['short paragraphs', { zh: { bytes: fill('中国。\n\n'), name: 'short.txt' } }, /short\.txt has 381,300 lines of text/],
+      ['HTML paragraphs', { zh: { bytes: fill('<p>中国</p>'), name: 'page.html' } }, /page\.html has 322,638 HTML elements; the import page takes at most 100,000/],
+      ['an English side of list lines', { zh: ZH, en: { bytes: fill('- China.\n'), name: 'en.md' } }, /en\.md has 466,033 lines of text/],
+    ];
+    for (const [shape, req, message] of cases) {
+      it(`${shape}: a 422 that says why`, async () => {
+        const { error, ms, grewMb } = await refused(req);
+        expect(error).toBeInstanceOf(ImportError);
+        expect(error).toMatchObject({ status: 422, message: expect.stringMatching(message) });
+        // Loose bounds for a loaded two-core machine; before, these ran 193–279 s in 3.7–4.5 GB.
+        expect(ms).toBeLessThan(10_000);
+        expect(grewMb).toBeLessThan(300);
+      });
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
 import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/run';
 import { ImportError, type ImportSide } from './wire';
+import { checkWorkload } from './workload';
 
 /** The formats the import page takes: running text. (A TMX or XLIFF memory goes through `duizhao add`.) */
 const PAGE_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'docx'];
@@ -106,6 +107,8 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
       }
     }
     const source = await rawFile(zhName, req.zh.bytes, encoding, format, warnings);
+    // Before any stage: a side that would make more blocks than a preview can afford is refused.
+    checkWorkload(source, zhName);
     let enFormat: SourceFormat | null = null;
     let translation: RawFile | undefined;
     if (req.en) {
@@ -114,6 +117,7 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
       // run.ts reads a translation as UTF-8: anything else is refused now, not at ingest.
       if (enFormat !== 'docx') verifyEncoding(enName, req.en.bytes, 'utf-8', 'a translation must be UTF-8');
       translation = await rawFile(enName, req.en.bytes, 'utf-8', enFormat, warnings);
+      checkWorkload(translation, enName);
     }
     let variant: ScriptVariant;
     let variantEvidence: string;

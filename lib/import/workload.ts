@@ -1,0 +1,69 @@
+/**
+ * How much work one side of an import may ask for, counted before any stage runs. The byte cap
+ * (4 MB a side) is not enough: the cost of a preview grows with the blocks it makes (each is parsed,
+ * cleaned, segmented, glossed, aligned and sent back), and 4 MB of `- 中国。` lines is 350,000
+ * list items; previews of such files ran for minutes and took gigabytes (issue 22). So the lines
+ * that hold text (for plain text and Markdown) or the elements (for HTML, and DOCX once converted)
+ * are counted first, and a side over the limit is refused with a 422 that says what to do.
+ *
+ * The limits: a long report of 1 MB has some 3,500 paragraphs, or some 9,000 lines when a PDF
+ * extraction wraps them; 20,000 lines leave room for that twice over. Measured at the limit on a
+ * loaded two-core machine: 20,000 list items preview in under a minute, in ~200 MB (README).
+ */
+import type { RawFile } from '../model';
+import { ImportError } from './wire';
+
+export const MAX_IMPORT_LINES = 20_000;
+/** HTML carries markup around its text: a page of 20,000 paragraphs has several elements each. */
+export const MAX_IMPORT_ELEMENTS = 100_000;
+
+/** Lines with anything but white space in them. */
+export function linesWithText(text: string): number {
+  let count = 0;
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    for (let i = start; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x3000 && c !== 0xfeff) {
+        count++;
+        break;
+      }
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return count;
+}
+
+/** Start tags (`<` and a letter): what an HTML parser makes an element of. */
+export function htmlElements(text: string): number {
+  return text.match(/<[a-z]/gi)?.length ?? 0;
+}
+
+function decoded(file: RawFile): string {
+  try {
+    return new TextDecoder(file.encoding).decode(file.bytes);
+  } catch {
+    // A label TextDecoder does not know: count as UTF-8; the strict decoder refuses it later.
+    return new TextDecoder().decode(file.bytes);
+  }
+}
+
+/** Refuses (422) a side whose text would make more blocks than a preview can afford. */
+export function checkWorkload(file: RawFile, which: string): void {
+  const text = decoded(file);
+  const fmt = (n: number) => n.toLocaleString('en');
+  if (file.format === 'html') {
+    const elements = htmlElements(text);
+    if (elements > MAX_IMPORT_ELEMENTS) {
+      throw new ImportError(422, `${which} has ${fmt(elements)} HTML elements; the import page takes at most ${fmt(MAX_IMPORT_ELEMENTS)}. Split it into several documents.`);
+    }
+    return;
+  }
+  const lines = linesWithText(text);
+  if (lines > MAX_IMPORT_LINES) {
+    throw new ImportError(422, `${which} has ${fmt(lines)} lines of text; the import page takes at most ${fmt(MAX_IMPORT_LINES)} (each line may become a paragraph, heading or list item to align). Split it into several documents.`);
+  }
+}
