@@ -19,7 +19,23 @@ function titles(file: string): string[] {
   return [...source.matchAll(/\b(?:it|test|describe)(?:\.\w+)?\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g)].map((m) => m[2]!);
 }
 
+/** The rows of the adversarial cases, numbered by issue and item (`22.2`). */
+const adversarial = readFileSync(path.join(root, 'docs/reliability.md'), 'utf8')
+  .split('\n')
+  .map((line) => /^\| (\d+\.\d+) \| .* \| (.*) \|$/.exec(line))
+  .filter((m): m is RegExpExecArray => m !== null)
+  .map((m) => ({ row: m[1]!, files: [...m[2]!.matchAll(/`([^`]+)`/g)].map((f) => f[1]!) }));
+
 describe('the reliability matrix', () => {
+  it('cites for each adversarial case (22.2 …) a file with a test titled by it', () => {
+    expect(adversarial.map((r) => r.row)).toEqual(expect.arrayContaining(['22.2', '22.3', '22.4', '22.6', '22.8']));
+    for (const { row, files } of adversarial) {
+      expect(files.length, `row ${row} has tests`).toBeGreaterThan(0);
+      const names = new RegExp(`\\brows? ${row.replace('.', '\\.')}\\b`);
+      for (const file of files) expect(titles(file).some((t) => names.test(t)), `${file} names row ${row} in a test title`).toBe(true);
+    }
+  });
+
   it('lists every row, 1 to 28, once', () => {
     expect(table.map((r) => r.row)).toEqual(Array.from({ length: 28 }, (_, i) => i + 1));
   });
