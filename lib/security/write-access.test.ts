@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopback, isServerHost, writeAccess, type WriteSettings } from './write-access';
+import { isLoopback, isServerHost, writeAccess, writeSettings, type WriteSettings } from './write-access';
 
 const local: WriteSettings = { localWrites: true, peerKnown: true };
 const h = (init: Record<string, string>) => new Headers({ host: 'localhost:3000', ...init });
@@ -56,6 +56,11 @@ describe('write access', () => {
     expect(writeAccess(new Headers({ host: 'Duizhao.Example.org', origin: 'https://duizhao.example.org', 'x-duizhao-peer': '127.0.0.1' }), listed)).toEqual({ ok: true, via: 'localhost' });
     expect(writeAccess(new Headers({ host: 'corpus.example:8443', 'x-duizhao-peer': '127.0.0.1' }), listed).ok).toBe(true);
     expect(writeAccess(new Headers({ host: 'corpus.example:8444', 'x-duizhao-peer': '127.0.0.1' }), listed).ok).toBe(false);
+  });
+
+  it('row 22.2: DUIZHAO_ALLOWED_HOSTS is read as a comma-separated list of names, lowercased', () => {
+    expect(writeSettings({ NODE_ENV: 'production', DUIZHAO_ALLOWED_HOSTS: ' Corpus.Example.org, , duizhao.example:8443 ' }).allowedHosts).toEqual(['corpus.example.org', 'duizhao.example:8443']);
+    expect(writeSettings({ NODE_ENV: 'production' }).allowedHosts).toEqual([]);
   });
 
   it('row 22.2: isServerHost takes loopback names and IP literals, never another name', () => {
