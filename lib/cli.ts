@@ -20,6 +20,9 @@ Commands:
   ingest                       Build the corpus in corpus/ into build/: decode, clean, convert,
                                segment, gloss, align and index every document. Written to a new
                                folder and swapped in atomically; on error the previous build stays.
+                               One ingest at a time per build: a second one (another terminal, a
+                               save from the import page) waits for the first; a lock left by a
+                               crashed run (its process gone) is taken over.
                                Incremental: a document whose input (meta.json, source, translation)
                                and pipeline (code, dictionary and library versions) are unchanged
                                is read back from the cache instead of rebuilt; the search index is
@@ -173,6 +176,8 @@ async function runIngest(args: string[]): Promise<void> {
     full: values.full ?? false,
     workers,
     onDocument: (doc) => reports.push(docReport(doc)),
+    // Another ingest of this build (a second terminal, a save from the import page) is waited for.
+    lock: { waitMs: Infinity, onWait: (message) => process.stderr.write(`${message}\n`), what: 'duizhao ingest' },
     onProgress: ({ doc, done, total }) => {
       if (bar) {
         if (!started) bar.start(total, 0, { doc });

@@ -37,6 +37,7 @@ import { buildGlossary } from './glossary';
 import { indexSource, pairRecords } from './index';
 import { bundleLines, BUNDLE_FILE } from '../search/bundle-lines';
 import { BuildWriter } from './build-writer';
+import { BuildLock, type AcquireOptions } from './build-lock';
 import { DocCache, documentKey, documentText, parseDoc } from './doc-cache';
 import { pipelineFingerprint } from './fingerprint';
 import { HandOverWindow } from './hand-over-window';
@@ -215,6 +216,12 @@ export interface IngestOptions {
   keepDocs?: boolean;
   /** Past this many bytes of Chinese sources the glossary is computed over a sample (default GLOSSARY_SAMPLE_BYTES). */
   glossarySampleBytes?: number;
+  /**
+   * The build lock (lib/pipeline/build-lock.ts) the whole run holds, from reading the corpus to
+   * publishing: one the caller holds already (the import save takes it before it writes the
+   * corpus), or how to take it (default: wait for a running ingest as long as it runs).
+   */
+  lock?: BuildLock | AcquireOptions;
 }
 
 export interface IngestResult {
@@ -361,8 +368,18 @@ function sourceBytes(inputs: readonly DocumentInput[]): number {
  * JSON cannot carry, such as `undefined` or NaN, would otherwise reach the glossary differently).
  */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
-  const corpusDir = options.corpusDir ?? path.join(options.root, 'corpus');
   const buildLink = options.buildDir ?? path.join(options.root, 'build');
+  if (options.lock instanceof BuildLock) return ingestLocked(options, buildLink);
+  const lock = await BuildLock.acquire(buildLink, { waitMs: Infinity, ...options.lock });
+  try {
+    return await ingestLocked(options, buildLink);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function ingestLocked(options: IngestOptions, buildLink: string): Promise<IngestResult> {
+  const corpusDir = options.corpusDir ?? path.join(options.root, 'corpus');
   const inputs = await readCorpus(corpusDir);
   const total = inputs.length;
   let dict: Dictionary | undefined;
