@@ -257,9 +257,22 @@ async function runClean(args: string[]): Promise<void> {
   const format = (values.format ?? (/\.(md|markdown)$/i.test(file) ? 'markdown' : /\.html?$/i.test(file) ? 'html' : 'text')) as TextFormat;
   if (format !== 'text' && format !== 'markdown' && format !== 'html') throw new UsageError('--format must be text, markdown or html');
   const bytes = new Uint8Array(await readFile(file));
+  // A DOCX (a ZIP archive), a PDF or an old Word file read as text fails on its first binary byte
+  // ("invalid utf-8 byte 0x9b"), which says nothing of the real problem.
+  const binary = binaryKind(file, bytes);
+  if (binary !== null) throw new UsageError(`clean reads text, Markdown and HTML; ${file} is ${binary} (for a DOCX, duizhao add converts it)`);
   const cleaned = clean(decode({ path: file, bytes, encoding: values.encoding ?? 'utf-8', format }));
   process.stdout.write(cleaned.blocks.map((b) => `${b.text}\n`).join(''));
   for (const w of cleaned.warnings) process.stderr.write(`warning: ${w}\n`);
+}
+
+/** What a file clean cannot read is, by its first bytes or its extension; null for text. */
+function binaryKind(file: string, bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || /\.docx$/i.test(file)) return 'a DOCX or another ZIP archive';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old Word (.doc) or other OLE file';
+  return null;
 }
 
 /**
@@ -372,7 +385,16 @@ async function runSearch(args: string[]): Promise<number> {
   });
   // Unquoted words arrive as separate arguments: they are the terms of one query.
   if (positionals.length === 0) throw new UsageError('search needs a QUERY');
-  const query = positionals.join(' ');
+  // The API's own check (lib/store/input.ts), so the CLI refuses what GET /api/search answers 400:
+  // an empty or blank query, control characters, text that is not valid Unicode (an argument that
+  // was not UTF-8 arrives with U+FFFD in it).
+  const { checkSearchQuery } = await import('./store/input');
+  const checked = checkSearchQuery(positionals.join(' '));
+  if (!checked.ok) {
+    process.stderr.write(`duizhao: ${checked.message}\n`);
+    return 2;
+  }
+  const query = checked.value;
   const { MAX_LIMIT, QueryError } = await import('./search/index');
   const { markedLine } = await import('./search/marked-text');
   const store = await openStore(values);

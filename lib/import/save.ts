@@ -97,6 +97,28 @@ async function runIngest(ctx: SaveContext, id: string, lock: BuildLock): Promise
   return saved;
 }
 
+/** Command-line flags named in lib/add's and the ingest's messages, and what the page calls them. */
+const FLAGS_ON_THE_PAGE: ReadonlyArray<[RegExp, string]> = [
+  [/--encoding\b/g, 'the encoding menu'],
+  [/--format\b/g, 'the format menu'],
+  [/--variant\b/g, 'the script menu'],
+  [/--date\b/g, 'the date field'],
+  [/--id\b/g, 'the id field'],
+  [/,? or --force to replace it/g, ''],
+];
+
+/**
+ * A message of lib/add or the ingest, said for the page: no server paths (the corpus folder, the
+ * upload's temporary folder), no command-line flags.
+ */
+function forThePage(message: string, ctx: SaveContext, uploadDir?: string): string {
+  let out = message;
+  if (uploadDir !== undefined) out = out.split(`${uploadDir}${path.sep}`).join('').split(uploadDir).join('the upload');
+  out = out.split(`${path.resolve(ctx.corpusDir)}${path.sep}`).join('corpus/').split(path.resolve(ctx.root)).join('.');
+  for (const [flag, words] of FLAGS_ON_THE_PAGE) out = out.replace(flag, words);
+  return out;
+}
+
 /** Writes a file by a temporary name and a rename: a reader sees the old file or the new one. */
 async function writeAtomically(file: string, content: string): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
@@ -171,7 +193,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
         });
       } catch (e) {
         if (e instanceof AddError && /already exists/.test(e.message)) throw new ImportError(409, `A document with the id "${form.fields.id ?? ''}" exists already: choose another id.`.replace(' ""', ''));
-        throw new ImportError(422, (e as Error).message);
+        throw new ImportError(422, forThePage((e as Error).message, ctx, tmp));
       }
       try {
         if (corrections) await writeAtomically(path.join(added.dir, CORRECTIONS_FILE), correctionsText(corrections));
@@ -180,7 +202,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
         return { id: added.id, pairs: doc?.pairs.length ?? 0, warnings: doc?.warnings ?? [] };
       } catch (e) {
         await added.rollback();
-        throw new ImportError(422, `The document did not build, so it was not added (the corpus is as it was): ${(e as Error).message}`);
+        throw new ImportError(422, `The document did not build, so it was not added (the corpus is as it was): ${forThePage((e as Error).message, ctx, tmp)}`);
       }
     } finally {
       await rm(tmp, { recursive: true, force: true });
@@ -240,7 +262,7 @@ export function saveCorrections(id: string, raw: unknown, ctx: SaveContext): Pro
     } catch (e) {
       if (previous === null) await rm(file, { force: true });
       else await writeAtomically(file, previous);
-      throw new ImportError(422, `The document did not build with these pairs, so they were not saved: ${(e as Error).message}`);
+      throw new ImportError(422, `The document did not build with these pairs, so they were not saved: ${forThePage((e as Error).message, ctx)}`);
     }
   });
 }
