@@ -25,6 +25,21 @@ describe('duizhao CLI', () => {
     expect(r.stdout).toBe(readFileSync(path.join(root, 'tests/fixtures/golden/2026-05-20-xi-putin-talks.clean.txt'), 'utf8'));
   });
 
+  it('row 22.7: clean on a DOCX (or any ZIP, PDF, old Word file) says what clean reads', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'duizhao-clean-'));
+    // A ZIP's local header and compressed bytes: what a DOCX starts with.
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x9b, 0x8c, 0xff, 0x00]);
+    for (const [name, bytes] of [['report.docx', zip], ['report.bin', zip], ['paper.pdf', new TextEncoder().encode('%PDF-1.7\n\u00e2\u00e3')]] as const) {
+      const file = path.join(dir, name);
+      writeFileSync(file, bytes);
+      const r = cli('clean', file);
+      expect(r.status, name).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`clean reads text, Markdown and HTML; ${file} is a`);
+      expect(r.stderr).not.toMatch(/invalid utf-8/i);
+    }
+  });
+
   it('reports errors on stderr with a non-zero exit, and explains itself with --help', () => {
     const bad = cli('align', '--zh', 'missing-file');
     expect(bad.status).not.toBe(0);
