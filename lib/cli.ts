@@ -2,7 +2,6 @@
  * The `duizhao` command. Contracts kept stable for tools: only the result on stdout, errors on
  * stderr with a non-zero exit; progress goes to stderr.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -10,6 +9,11 @@ import type { BuiltDoc, TextFormat } from './model';
 import type { DocReport } from './pipeline/report';
 import { clean } from './pipeline/clean';
 import { decode } from './pipeline/decode';
+import { HTML_MAX_BYTES } from './pipeline/html';
+import { readRegularFile } from './pipeline/regular-file';
+
+/** What `clean` reads of one file: the cap the pipeline puts on an HTML (and a Markdown) document. */
+const CLEAN_MAX_BYTES = HTML_MAX_BYTES;
 
 const HELP = `duizhao — build and query the Duizhao bilingual corpus
 
@@ -256,7 +260,8 @@ async function runClean(args: string[]): Promise<void> {
   if (!file || positionals.length > 1) throw new UsageError('clean takes exactly one FILE');
   const format = (values.format ?? (/\.(md|markdown)$/i.test(file) ? 'markdown' : /\.html?$/i.test(file) ? 'html' : 'text')) as TextFormat;
   if (format !== 'text' && format !== 'markdown' && format !== 'html') throw new UsageError('--format must be text, markdown or html');
-  const bytes = new Uint8Array(await readFile(file));
+  // The pipeline's own cap on one document; a FIFO or a device is refused, not waited on.
+  const bytes = await readRegularFile(file, { bytes: CLEAN_MAX_BYTES });
   // A DOCX (a ZIP archive), a PDF or an old Word file read as text fails on its first binary byte
   // ("invalid utf-8 byte 0x9b"), which says nothing of the real problem.
   const binary = binaryKind(file, bytes);
@@ -334,9 +339,17 @@ async function runExport(args: string[]): Promise<void> {
   }
 }
 
+/**
+ * Most bytes `align` reads a side. It aligns whole texts at once (no paragraph pass first, as the
+ * ingest has): 50 MB on one line ran the process out of memory (exit 134). The ingest's cap on one
+ * HTML or Markdown document; a book larger than that aligns chapter by chapter.
+ */
+const ALIGN_MAX_BYTES = HTML_MAX_BYTES;
+
 /** A UTF-8 file, decoded strictly; `lines` keeps every line (one sentence each), even empty ones. */
 async function readText(file: string): Promise<string> {
-  return decode({ path: file, bytes: new Uint8Array(await readFile(file)), encoding: 'utf-8', format: 'text' }).text;
+  const bytes = await readRegularFile(file, { bytes: ALIGN_MAX_BYTES, advice: 'align takes one text at a time: split it into chapters and align each' });
+  return decode({ path: file, bytes, encoding: 'utf-8', format: 'text' }).text;
 }
 
 function sentenceLines(text: string): string[] {
