@@ -64,7 +64,7 @@ describe('import preview', () => {
     expect(await refusal(preview({ zh: { ...ZH, name: 'memory.tmx' } }, dict))).toMatchObject({ status: 422, message: expect.stringMatching(/duizhao add/) });
   });
 
-  it('row 22.7: the page never names a command-line flag; only spaces is "no text", not an encoding problem', async () => {
+  it('row 22.7a: the page never names a command-line flag; only spaces is "no text", not an encoding problem', async () => {
     const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message } : e));
     const latin1 = await refusal(preview({ zh: { bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65]) } }, dict));
     expect(latin1).toMatchObject({ status: 422, message: expect.stringContaining('choose the encoding in the form') });

@@ -47,7 +47,7 @@ describe('HTML sources', () => {
     expect(performance.now() - t0).toBeLessThan(10_000);
   });
 
-  it('row 22.5: a page of 130,000 short paragraphs (a few MB, under the cap) is cleaned, not a stack overflow', () => {
+  it('row 22.5a: a page of 130,000 short paragraphs (a few MB, under the cap) is cleaned, not a stack overflow', () => {
     // hast-util-sanitize unwraps <body> with push(...children): one call with 130,000 arguments
     // overflowed the stack before the children were grouped (HTML_MAX_CHILDREN).
     const root = htmlToMdast(`<html><body>${'<p>中</p>'.repeat(130_000)}</body></html>`);

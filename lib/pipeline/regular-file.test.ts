@@ -20,8 +20,8 @@ function mkfifo(file: string): void {
   if (r.status !== 0) throw new Error(`mkfifo failed: ${r.stderr}`);
 }
 
-describe('row 22.5: only ordinary files are read', () => {
-  it('row 22.5: a FIFO, a folder and a device are refused at once, naming what they are', async () => {
+describe('row 22.5b: only ordinary files are read', () => {
+  it('row 22.5b: a FIFO, a folder and a device are refused at once, naming what they are', async () => {
     const fifo = path.join(work, 'pipe');
     mkfifo(fifo);
     const started = performance.now();
@@ -31,7 +31,7 @@ describe('row 22.5: only ordinary files are read', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
-  it('row 22.5: a size cap is checked before anything is read', async () => {
+  it('row 22.5b: a size cap is checked before anything is read', async () => {
     const file = path.join(work, 'big.txt');
     await writeFile(file, 'x'.repeat(2048));
     await expect(readRegularFile(file, { bytes: 1024, advice: 'split it' })).rejects.toThrow(FileTooLargeError);
@@ -39,7 +39,7 @@ describe('row 22.5: only ordinary files are read', () => {
     expect((await readRegularFile(file, { bytes: 4096 })).length).toBe(2048);
   });
 
-  it('row 22.5: an ingest whose source.txt is a FIFO fails clearly instead of waiting for ever', async () => {
+  it('row 22.5b: an ingest whose source.txt is a FIFO fails clearly instead of waiting for ever', async () => {
     const dir = path.join(work, 'fifo-corpus');
     const doc = '2026-05-20-xi-putin-talks';
     await mkdir(path.join(dir, 'corpus'), { recursive: true });

@@ -25,7 +25,7 @@ describe('duizhao CLI', () => {
     expect(r.stdout).toBe(readFileSync(path.join(root, 'tests/fixtures/golden/2026-05-20-xi-putin-talks.clean.txt'), 'utf8'));
   });
 
-  it('row 22.7: clean on a DOCX (or any ZIP, PDF, old Word file) says what clean reads', () => {
+  it('row 22.7d: clean on a DOCX (or any ZIP, PDF, old Word file) says what clean reads', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'duizhao-clean-'));
     // A ZIP's local header and compressed bytes: what a DOCX starts with.
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x9b, 0x8c, 0xff, 0x00]);
@@ -40,7 +40,7 @@ describe('duizhao CLI', () => {
     }
   });
 
-  it('row 22.5: align on 50 MB on one line is refused clearly before it is read, not killed for memory', () => {
+  it('row 22.5c: align on 50 MB on one line is refused clearly before it is read, not killed for memory', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'duizhao-align-big-'));
     const zh = path.join(dir, 'zh.txt');
     writeFileSync(zh, '中'.repeat((50 * 1024 * 1024) / 3));
@@ -52,7 +52,7 @@ describe('duizhao CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('row 22.5: clean on a FIFO is refused at once, not waited on', () => {
+  it('row 22.5b: clean on a FIFO is refused at once, not waited on', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'duizhao-clean-fifo-'));
     const fifo = path.join(dir, 'pipe.txt');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);

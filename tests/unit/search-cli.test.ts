@@ -126,7 +126,7 @@ describe('duizhao search', () => {
     expect(r.stderr).toMatch(/No Duizhao build found \(.*nowhere.*is missing\): run npm run duizhao -- ingest/);
   });
 
-  it('row 22.7: an empty or blank query, a control character or bytes that are not UTF-8 exit 2, as the API answers 400', () => {
+  it('row 22.7c: an empty or blank query, a control character or bytes that are not UTF-8 exit 2, as the API answers 400', () => {
     for (const q of ['', '   ', 'he\u0001zuo', '合\u007f作']) {
       const r = search(q);
       expect(r.status, JSON.stringify(q)).toBe(2);
@@ -140,7 +140,7 @@ describe('duizhao search', () => {
     expect(raw.stderr).toMatch(/not valid Unicode text/);
   });
 
-  it('row 22.7: a zero-width space, joiner or bidi mark inside 合作 is stripped like a BOM: the same hits', () => {
+  it('row 22.7f: a zero-width space, joiner or bidi mark inside 合作 is stripped like a BOM: the same hits', () => {
     const plain = JSON.parse(search('合作', '--json').stdout) as { total: number };
     expect(plain.total).toBeGreaterThan(0);
     for (const mark of ['\u200B', '\u200D', '\u200C', '\u200E', '\u200F', '\u2067', '\u202E', '\u2060', '\uFEFF']) {
