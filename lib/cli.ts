@@ -72,7 +72,8 @@ Commands:
       --corpus DIR, --build DIR  as for ingest
   clean FILE                   Print the cleaned blocks of one raw text file, one block per line,
                                in the file's own script. Markdown when FILE ends in .md, HTML when
-                               it ends in .html or .htm.
+                               it ends in .html or .htm. Text, Markdown and HTML only (a DOCX goes
+                               through add), an ordinary file of at most 8 MiB.
       --encoding ENC           encoding of FILE (default: utf-8; also gb18030, big5, utf-16le)
       --format text|markdown|html  override the format guessed from the file name
   align --zh A --en B [--sentences]
@@ -80,7 +81,8 @@ Commands:
                                one sentence per line: prints one bead per line, [zh ids]:[en ids]
                                (0-based line numbers, [] for an empty side). Without it, A and B are
                                raw texts: they are cleaned and split into sentences, and the pairs
-                               are printed as JSON with their confidences.
+                               are printed as JSON with their confidences. At most 8 MiB a side
+                               (a longer book aligns chapter by chapter, or through ingest).
   export --format tmx|tsv|tbx|csv [DOCID]
                                Print an export of the built corpus:
                                  tmx  the aligned sentences as a TMX 1.4b translation memory
