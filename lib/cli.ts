@@ -361,6 +361,8 @@ function sentenceLines(text: string): string[] {
 async function runAlign(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { zh: { type: 'string' }, en: { type: 'string' }, sentences: { type: 'boolean' } }, allowPositionals: true, strict: true });
   if (!values.zh || !values.en || positionals.length > 0) throw new UsageError('align needs --zh FILE and --en FILE');
+  // The texts first: a file refused (too large, not a file) is said before jieba and the dictionary load.
+  const [zhText, enText] = await Promise.all([readText(values.zh), readText(values.en)]);
   const [{ Aligner }, { loadCedict }, { formatBead }, { splitSentences }, { splitEnglishSentences }] = await Promise.all([
     import('./align/aligner'),
     import('./dictionary/cedict'),
@@ -369,7 +371,6 @@ async function runAlign(args: string[]): Promise<void> {
     import('./pipeline/english'),
   ]);
   const aligner = new Aligner(loadCedict());
-  const [zhText, enText] = await Promise.all([readText(values.zh), readText(values.en)]);
   if (values.sentences) {
     const beads = aligner.align(sentenceLines(zhText), sentenceLines(enText));
     process.stdout.write(beads.map((b) => `${formatBead(b)}\n`).join(''));
