@@ -2,7 +2,9 @@
  * Writing a build: its files go into a temporary folder as they are made (each digested on its
  * way, lib/store/build-version.ts), and `publish` renames the folder to the build's id and swaps
  * the `build` symlink onto it. Until then nothing the app reads has changed; a run that fails or
- * is interrupted leaves only a `tmp-…` folder, which the next publish prunes.
+ * is interrupted leaves only a `tmp-<pid>-…` folder, which the next publish prunes once that
+ * process is gone. One run at a time writes a build (build-lock.ts); a publish checks that its
+ * folder is still the one it made, with every file it wrote.
  */
 import { lstat, mkdir, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -70,21 +72,23 @@ export class BuildWriter {
   /** Names the build by its id, publishes it and prunes all versions but it and the one it replaces. Returns its folder. */
   async publish(): Promise<string> {
     const finalDir = path.join(this.buildsDir, buildId(this.digests));
+    // The same build already there (an ingest that changed nothing): moved aside, not deleted
+    // first, so the link never points at a folder being removed file by file; put back on failure.
+    const aside = path.join(this.buildsDir, `${TMP_PREFIX}${process.pid}-replaced-${Date.now()}`);
+    let had = false;
     try {
       await this.checkWhole();
-      // The same build already there (an ingest that changed nothing): moved aside, not deleted
-      // first, so the link never points at a folder being removed file by file.
-      const aside = path.join(this.buildsDir, `${TMP_PREFIX}${process.pid}-replaced-${Date.now()}`);
-      const had = await rename(finalDir, aside).then(
+      had = await rename(finalDir, aside).then(
         () => true,
         () => false,
       );
       await rename(this.tmpDir, finalDir);
-      if (had) await rm(aside, { recursive: true, force: true });
     } catch (e) {
+      if (had) await rename(aside, finalDir).catch(() => undefined);
       await this.abandon();
       throw e;
     }
+    if (had) await rm(aside, { recursive: true, force: true });
     // Publish: a new symlink renamed over the old one is an atomic swap.
     const { buildLink } = this;
     const previous = await readlink(buildLink).catch(() => '');
