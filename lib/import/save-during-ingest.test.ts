@@ -6,7 +6,7 @@
  * and both builds are whole; the last one published holds every document.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
 import type { Manifest } from '../model';
 import { BUNDLE_FILE, loadSearcher, readBundleFile } from '../search';
+import { BuildLock } from '../pipeline/build-lock';
 import { saveNewDocument, type SaveContext } from './save';
+import { ImportError } from './wire';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DOCS = ['2026-05-20-xi-putin-talks', '2025-05-08-takungpao-moscow-talks'];
@@ -71,4 +73,24 @@ describe('row 22.1: a save from the import page during a command-line ingest', (
     expect(code, stderr).toBe(0);
     expect(await wholeBuild()).toEqual([...DOCS, 'saved-meanwhile'].sort());
   }, 240_000);
+});
+
+describe('row 22.1: a save while another ingest holds the build for longer than the save waits', () => {
+  it('row 22.1: 409, saying so, and the corpus untouched', async () => {
+    const ctx: SaveContext = { root: work, corpusDir: path.join(work, 'corpus'), buildDir: path.join(work, 'build'), dictionary: () => loadCedict(), lockWaitMs: 300 };
+    const before = (await readdir(ctx.corpusDir)).sort();
+    const held = await BuildLock.acquire(ctx.buildDir, { what: 'duizhao ingest' });
+    try {
+      const form = { zh: { bytes: new TextEncoder().encode('中俄两国深化合作。'), name: 'zh.txt' }, fields: { title: '等待', id: 'waited-too-long' } };
+      const refused = await saveNewDocument(form, ctx).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(ImportError);
+      expect(refused).toMatchObject({ status: 409, message: expect.stringContaining('being rebuilt by another ingest') });
+    } finally {
+      await held.release();
+    }
+    expect((await readdir(ctx.corpusDir)).sort()).toEqual(before);
+  });
 });
