@@ -2,7 +2,6 @@
  * The `duizhao` command. Contracts kept stable for tools: only the result on stdout, errors on
  * stderr with a non-zero exit; progress goes to stderr.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -10,6 +9,11 @@ import type { BuiltDoc, TextFormat } from './model';
 import type { DocReport } from './pipeline/report';
 import { clean } from './pipeline/clean';
 import { decode } from './pipeline/decode';
+import { HTML_MAX_BYTES } from './pipeline/html';
+import { readRegularFile } from './pipeline/regular-file';
+
+/** What `clean` reads of one file: the cap the pipeline puts on an HTML (and a Markdown) document. */
+const CLEAN_MAX_BYTES = HTML_MAX_BYTES;
 
 const HELP = `duizhao — build and query the Duizhao bilingual corpus
 
@@ -20,6 +24,9 @@ Commands:
   ingest                       Build the corpus in corpus/ into build/: decode, clean, convert,
                                segment, gloss, align and index every document. Written to a new
                                folder and swapped in atomically; on error the previous build stays.
+                               One ingest at a time per build: a second one (another terminal, a
+                               save from the import page) waits for the first; a lock left by a
+                               crashed run (its process gone) is taken over.
                                Incremental: a document whose input (meta.json, source, translation)
                                and pipeline (code, dictionary and library versions) are unchanged
                                is read back from the cache instead of rebuilt; the search index is
@@ -65,7 +72,8 @@ Commands:
       --corpus DIR, --build DIR  as for ingest
   clean FILE                   Print the cleaned blocks of one raw text file, one block per line,
                                in the file's own script. Markdown when FILE ends in .md, HTML when
-                               it ends in .html or .htm.
+                               it ends in .html or .htm. Text, Markdown and HTML only (a DOCX goes
+                               through add), an ordinary file of at most 8 MiB.
       --encoding ENC           encoding of FILE (default: utf-8; also gb18030, big5, utf-16le)
       --format text|markdown|html  override the format guessed from the file name
   align --zh A --en B [--sentences]
@@ -73,7 +81,8 @@ Commands:
                                one sentence per line: prints one bead per line, [zh ids]:[en ids]
                                (0-based line numbers, [] for an empty side). Without it, A and B are
                                raw texts: they are cleaned and split into sentences, and the pairs
-                               are printed as JSON with their confidences.
+                               are printed as JSON with their confidences. At most 8 MiB a side
+                               (a longer book aligns chapter by chapter, or through ingest).
   export --format tmx|tsv|tbx|csv [DOCID]
                                Print an export of the built corpus:
                                  tmx  the aligned sentences as a TMX 1.4b translation memory
@@ -173,6 +182,8 @@ async function runIngest(args: string[]): Promise<void> {
     full: values.full ?? false,
     workers,
     onDocument: (doc) => reports.push(docReport(doc)),
+    // Another ingest of this build (a second terminal, a save from the import page) is waited for.
+    lock: { waitMs: Infinity, onWait: (message) => process.stderr.write(`${message}\n`), what: 'duizhao ingest' },
     onProgress: ({ doc, done, total }) => {
       if (bar) {
         if (!started) bar.start(total, 0, { doc });
@@ -251,10 +262,24 @@ async function runClean(args: string[]): Promise<void> {
   if (!file || positionals.length > 1) throw new UsageError('clean takes exactly one FILE');
   const format = (values.format ?? (/\.(md|markdown)$/i.test(file) ? 'markdown' : /\.html?$/i.test(file) ? 'html' : 'text')) as TextFormat;
   if (format !== 'text' && format !== 'markdown' && format !== 'html') throw new UsageError('--format must be text, markdown or html');
-  const bytes = new Uint8Array(await readFile(file));
+  // The pipeline's own cap on one document; a FIFO or a device is refused, not waited on.
+  const bytes = await readRegularFile(file, { bytes: CLEAN_MAX_BYTES });
+  // A DOCX (a ZIP archive), a PDF or an old Word file read as text fails on its first binary byte
+  // ("invalid utf-8 byte 0x9b"), which says nothing of the real problem.
+  const binary = binaryKind(file, bytes);
+  if (binary !== null) throw new UsageError(`clean reads text, Markdown and HTML; ${file} is ${binary} (for a DOCX, duizhao add converts it)`);
   const cleaned = clean(decode({ path: file, bytes, encoding: values.encoding ?? 'utf-8', format }));
   process.stdout.write(cleaned.blocks.map((b) => `${b.text}\n`).join(''));
   for (const w of cleaned.warnings) process.stderr.write(`warning: ${w}\n`);
+}
+
+/** What a file clean cannot read is, by its first bytes or its extension; null for text. */
+function binaryKind(file: string, bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || /\.docx$/i.test(file)) return 'a DOCX or another ZIP archive';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old Word (.doc) or other OLE file';
+  return null;
 }
 
 /**
@@ -316,9 +341,17 @@ async function runExport(args: string[]): Promise<void> {
   }
 }
 
+/**
+ * Most bytes `align` reads a side. It aligns whole texts at once (no paragraph pass first, as the
+ * ingest has): 50 MB on one line ran the process out of memory (exit 134). The ingest's cap on one
+ * HTML or Markdown document; a book larger than that aligns chapter by chapter.
+ */
+const ALIGN_MAX_BYTES = HTML_MAX_BYTES;
+
 /** A UTF-8 file, decoded strictly; `lines` keeps every line (one sentence each), even empty ones. */
 async function readText(file: string): Promise<string> {
-  return decode({ path: file, bytes: new Uint8Array(await readFile(file)), encoding: 'utf-8', format: 'text' }).text;
+  const bytes = await readRegularFile(file, { bytes: ALIGN_MAX_BYTES, advice: 'align takes one text at a time: split it into chapters and align each' });
+  return decode({ path: file, bytes, encoding: 'utf-8', format: 'text' }).text;
 }
 
 function sentenceLines(text: string): string[] {
@@ -328,6 +361,8 @@ function sentenceLines(text: string): string[] {
 async function runAlign(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { zh: { type: 'string' }, en: { type: 'string' }, sentences: { type: 'boolean' } }, allowPositionals: true, strict: true });
   if (!values.zh || !values.en || positionals.length > 0) throw new UsageError('align needs --zh FILE and --en FILE');
+  // The texts first: a file refused (too large, not a file) is said before jieba and the dictionary load.
+  const [zhText, enText] = await Promise.all([readText(values.zh), readText(values.en)]);
   const [{ Aligner }, { loadCedict }, { formatBead }, { splitSentences }, { splitEnglishSentences }] = await Promise.all([
     import('./align/aligner'),
     import('./dictionary/cedict'),
@@ -336,7 +371,6 @@ async function runAlign(args: string[]): Promise<void> {
     import('./pipeline/english'),
   ]);
   const aligner = new Aligner(loadCedict());
-  const [zhText, enText] = await Promise.all([readText(values.zh), readText(values.en)]);
   if (values.sentences) {
     const beads = aligner.align(sentenceLines(zhText), sentenceLines(enText));
     process.stdout.write(beads.map((b) => `${formatBead(b)}\n`).join(''));
@@ -367,7 +401,16 @@ async function runSearch(args: string[]): Promise<number> {
   });
   // Unquoted words arrive as separate arguments: they are the terms of one query.
   if (positionals.length === 0) throw new UsageError('search needs a QUERY');
-  const query = positionals.join(' ');
+  // The API's own check (lib/store/input.ts), so the CLI refuses what GET /api/search answers 400:
+  // an empty or blank query, control characters, text that is not valid Unicode (an argument that
+  // was not UTF-8 arrives with U+FFFD in it).
+  const { checkSearchQuery } = await import('./store/input');
+  const checked = checkSearchQuery(positionals.join(' '));
+  if (!checked.ok) {
+    process.stderr.write(`duizhao: ${checked.message}\n`);
+    return 2;
+  }
+  const query = checked.value;
   const { MAX_LIMIT, QueryError } = await import('./search/index');
   const { markedLine } = await import('./search/marked-text');
   const store = await openStore(values);

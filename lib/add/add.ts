@@ -13,7 +13,8 @@ import path from 'node:path';
 import type { DocMeta, ScriptVariant, SourceFormat, TextFormat, TranslationMeta } from '../model';
 import { clean } from '../pipeline/clean';
 import { decode } from '../pipeline/decode';
-import { deriveDocId, isDocId } from '../pipeline/doc-id';
+import { calendarDateProblem } from '../pipeline/calendar-date';
+import { deriveDocId, isDocId, reservedIdProblem } from '../pipeline/doc-id';
 import { docxToHtml } from '../pipeline/docx';
 import { parseMemory } from '../pipeline/memory';
 import { parseMeta, SOURCE_FORMATS, TRANSLATION_FORMATS } from '../pipeline/meta';
@@ -157,10 +158,14 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   }
 
   const date = options.date ?? options.today ?? new Date().toISOString().slice(0, 10);
+  const dateProblem = calendarDateProblem(date);
+  if (dateProblem !== null) throw new AddError(`--date: ${dateProblem}`);
   if (options.date === undefined) report.push(`date: ${date} (today; --date to set the publication date)`);
   const base = path.basename(source, path.extname(source));
   const hash = `doc-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}`;
   const id = options.id ?? deriveDocId(date, options.titleEn ?? base, hash);
+  const reserved = reservedIdProblem(id);
+  if (reserved !== null) throw new AddError(`document id ${reserved} (--id)`);
   if (!isDocId(id)) throw new AddError(`document id "${id}" must be lowercase letters, digits and single hyphens (--id to choose one)`);
 
   const sourceName = `source${FILE_EXTENSION[format]}`;

@@ -58,12 +58,14 @@ const list = (candidates: EncodingCandidate[]) => candidates.slice(0, 5).map((c)
  * encoding we decode, and the strict decoder (with its plausibility check) agrees. Otherwise a
  * DetectError listing the candidates and asking for --encoding.
  */
-export function detectEncoding(path: string, bytes: Uint8Array): EncodingFinding {
+export function detectEncoding(path: string, bytes: Uint8Array, ask: string = CLI_ASK): EncodingFinding {
+  // Nothing but spaces (or nothing): there is no encoding to guess, and chardet's "ASCII 100%"
+  // followed by the decoder's refusal would read as an encoding problem.
+  if (onlySpaces(bytes)) throw new DetectError(`${path}: no text: it is empty or holds only spaces and line breaks`);
   // chardet reads every byte it is given; a sample says as much about the encoding, and the strict
   // decode below checks the whole file anyway.
   const candidates = chardet.analyse(bytes.subarray(0, SAMPLE_BYTES)).map((m) => ({ name: m.name, confidence: m.confidence }));
   const best = candidates[0];
-  const ask = `name it with --encoding (utf-8, gb18030, big5, utf-16le, utf-16be)`;
   if (!best) throw new DetectError(`${path}: cannot guess the encoding (no candidates); ${ask}`);
   if (best.confidence < MIN_CONFIDENCE) {
     throw new DetectError(`${path}: not sure of the encoding: the best guess, ${best.name}, has ${best.confidence}% confidence, below ${MIN_CONFIDENCE}% (candidates: ${list(candidates)}); ${ask}`);
@@ -74,12 +76,26 @@ export function detectEncoding(path: string, bytes: Uint8Array): EncodingFinding
   return { encoding, confidence: best.confidence, candidates };
 }
 
+/** What to do about an encoding we could not tell, said for the command line. */
+export const CLI_ASK = 'name it with --encoding (utf-8, gb18030, big5, utf-16le, utf-16be)';
+/** The same, said for the import page: its encoding menu, never a flag. */
+export const PAGE_ASK = 'choose the encoding in the form (UTF-8, GB18030, Big5, UTF-16LE, UTF-16BE)';
+
+/** Whether the bytes hold nothing but whitespace (spaces, U+3000, line breaks, a BOM), in UTF-8 or BOM-marked UTF-16. */
+function onlySpaces(bytes: Uint8Array): boolean {
+  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  // Not fatal: a byte that is not UTF-8 becomes U+FFFD, which is not a space, so the answer is no.
+  return !/[^\s\uFEFF]/.test(new TextDecoder(label).decode(bytes));
+}
+
 /** The strict decoder of the pipeline (decode.ts) must accept the file in this encoding. */
 export function verifyEncoding(path: string, bytes: Uint8Array, encoding: string, hint: string): string {
   if (!normaliseEncodingLabel(encoding)) throw new DetectError(`${path}: unsupported encoding "${encoding}" (utf-8, gb18030, big5, utf-16le, utf-16be)`);
   try {
     return decode({ path, bytes, encoding, format: 'text' }).text;
   } catch (e) {
+    // No text is no text in any encoding: the hint about encodings would only mislead.
+    if (/: no text:/.test((e as Error).message)) throw new DetectError((e as Error).message);
     throw new DetectError(`${(e as Error).message}: ${hint}`);
   }
 }

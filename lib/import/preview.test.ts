@@ -95,4 +95,16 @@ describe('import preview', () => {
       });
     }
   });
+
+  it('row 22.7a: the page never names a command-line flag; only spaces is "no text", not an encoding problem', async () => {
+    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message } : e));
+    const latin1 = await refusal(preview({ zh: { bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65]) } }, dict));
+    expect(latin1).toMatchObject({ status: 422, message: expect.stringContaining('choose the encoding in the form') });
+    expect((latin1 as { message: string }).message).not.toContain('--');
+    for (const blank of ['     ', ' \n\t\n', '\u3000\u3000', '\uFEFF  ']) {
+      const r = await refusal(preview({ zh: { bytes: new TextEncoder().encode(blank) } }, dict));
+      expect(r, JSON.stringify(blank)).toMatchObject({ status: 422, message: expect.stringContaining('no text') });
+      expect((r as { message: string }).message).not.toMatch(/ASCII|decode cleanly|--encoding/);
+    }
+  });
 });

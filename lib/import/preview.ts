@@ -6,7 +6,7 @@
  */
 import type { Dictionary } from '../dictionary/cedict';
 import { formatOf } from '../add/add';
-import { detectEncoding, detectVariant, verifyEncoding } from '../add/detect';
+import { detectEncoding, detectVariant, PAGE_ASK, verifyEncoding } from '../add/detect';
 import type { BlockKind, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
@@ -101,7 +101,7 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
     if (format !== 'docx') {
       if (req.encoding !== undefined) encoding = (verifyEncoding(zhName, req.zh.bytes, req.encoding, 'choose another encoding'), req.encoding.trim().toLowerCase());
       else {
-        const found = detectEncoding(zhName, req.zh.bytes);
+        const found = detectEncoding(zhName, req.zh.bytes, PAGE_ASK);
         encoding = found.encoding;
         encodingConfidence = found.confidence;
       }

@@ -20,6 +20,7 @@ import {
   parseCorrections,
   type AlignmentCorrections,
 } from '../pipeline/corrections';
+import { BuildBusyError, BuildLock } from '../pipeline/build-lock';
 import { isDocId } from '../pipeline/doc-id';
 import { cleanedBlockTexts, ingest, readDocumentFolder, type DocumentInput } from '../pipeline/run';
 import { resolveInput } from './preview';
@@ -34,6 +35,8 @@ export interface SaveContext {
   /** After the build folder is published (e.g. to PostgreSQL too). */
   afterPublish?: (buildDir: string) => Promise<void>;
   today?: string;
+  /** How long to wait for another ingest's build lock (default SAVE_LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 export interface SaveResult {
@@ -45,31 +48,75 @@ export interface SaveResult {
 
 let writing = false;
 
-/** Runs `write` unless another write is running (409): saves are serialised, never interleaved. */
-async function oneAtATime<T>(write: () => Promise<T>): Promise<T> {
+/**
+ * How long a save waits for an ingest run elsewhere (the CLI's `ingest` or `add`) to finish before
+ * it answers 409: a short incremental ingest is waited for, a full one is not worth holding the page.
+ */
+export const SAVE_LOCK_WAIT_MS = 15_000;
+
+/**
+ * Runs `write` unless another write is running (409): saves are serialised, never interleaved. The
+ * build lock is taken before the corpus is touched and held through the ingest, so a CLI ingest
+ * running meanwhile neither loses this document nor has its build pruned away.
+ */
+async function oneAtATime<T>(ctx: SaveContext, write: (lock: BuildLock) => Promise<T>): Promise<T> {
   if (writing) throw new ImportError(409, 'Another save is in progress: try again in a moment.');
   writing = true;
   try {
-    return await write();
+    let lock: BuildLock;
+    try {
+      lock = await BuildLock.acquire(ctx.buildDir, { waitMs: ctx.lockWaitMs ?? SAVE_LOCK_WAIT_MS, what: 'a save from the import page' });
+    } catch (e) {
+      if (e instanceof BuildBusyError) throw new ImportError(409, 'The corpus is being rebuilt by another ingest right now, so nothing was saved: try again when it has finished.');
+      throw e;
+    }
+    try {
+      return await write(lock);
+    } finally {
+      await lock.release();
+    }
   } finally {
     writing = false;
   }
 }
 
-/** The ingest of the whole corpus (incremental: only the changed document is built). */
-async function runIngest(ctx: SaveContext, id: string): Promise<BuiltDoc | undefined> {
+/** The ingest of the whole corpus (incremental: only the changed document is built), under the save's lock. */
+async function runIngest(ctx: SaveContext, id: string, lock: BuildLock): Promise<BuiltDoc | undefined> {
   let saved: BuiltDoc | undefined;
   const result = await ingest({
     root: ctx.root,
     corpusDir: ctx.corpusDir,
     buildDir: ctx.buildDir,
     loadDictionary: ctx.dictionary,
+    lock,
     onDocument: (doc) => {
       if (doc.meta.id === id) saved = doc;
     },
   });
   await ctx.afterPublish?.(result.buildDir);
   return saved;
+}
+
+/** Command-line flags named in lib/add's and the ingest's messages, and what the page calls them. */
+const FLAGS_ON_THE_PAGE: ReadonlyArray<[RegExp, string]> = [
+  [/--encoding\b/g, 'the encoding menu'],
+  [/--format\b/g, 'the format menu'],
+  [/--variant\b/g, 'the script menu'],
+  [/--date\b/g, 'the date field'],
+  [/--id\b/g, 'the id field'],
+  [/,? or --force to replace it/g, ''],
+];
+
+/**
+ * A message of lib/add or the ingest, said for the page: no server paths (the corpus folder, the
+ * upload's temporary folder), no command-line flags.
+ */
+function forThePage(message: string, ctx: SaveContext, uploadDir?: string): string {
+  let out = message;
+  if (uploadDir !== undefined) out = out.split(`${uploadDir}${path.sep}`).join('').split(uploadDir).join('the upload');
+  out = out.split(`${path.resolve(ctx.corpusDir)}${path.sep}`).join('corpus/').split(path.resolve(ctx.root)).join('.');
+  for (const [flag, words] of FLAGS_ON_THE_PAGE) out = out.replace(flag, words);
+  return out;
 }
 
 /** Writes a file by a temporary name and a rename: a reader sees the old file or the new one. */
@@ -101,7 +148,7 @@ const EXT: Partial<Record<SourceFormat, string>> = { text: '.txt', markdown: '.m
 
 /** A new document from the page: folder written, corrections checked and written, ingest, or nothing at all. */
 export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<SaveResult> {
-  return oneAtATime(async () => {
+  return oneAtATime(ctx, async (lock) => {
     const title = form.fields.title;
     if (title === undefined) throw new ImportError(400, 'A title is needed (the Chinese title, or the English one).');
     const request = { zh: form.zh, ...(form.en ? { en: form.en } : {}), ...(form.encoding ? { encoding: form.encoding } : {}), ...(form.variant ? { variant: form.variant } : {}) };
@@ -146,16 +193,16 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
         });
       } catch (e) {
         if (e instanceof AddError && /already exists/.test(e.message)) throw new ImportError(409, `A document with the id "${form.fields.id ?? ''}" exists already: choose another id.`.replace(' ""', ''));
-        throw new ImportError(422, (e as Error).message);
+        throw new ImportError(422, forThePage((e as Error).message, ctx, tmp));
       }
       try {
         if (corrections) await writeAtomically(path.join(added.dir, CORRECTIONS_FILE), correctionsText(corrections));
-        const doc = await runIngest(ctx, added.id);
+        const doc = await runIngest(ctx, added.id, lock);
         await added.commit();
         return { id: added.id, pairs: doc?.pairs.length ?? 0, warnings: doc?.warnings ?? [] };
       } catch (e) {
         await added.rollback();
-        throw new ImportError(422, `The document did not build, so it was not added (the corpus is as it was): ${(e as Error).message}`);
+        throw new ImportError(422, `The document did not build, so it was not added (the corpus is as it was): ${forThePage((e as Error).message, ctx, tmp)}`);
       }
     } finally {
       await rm(tmp, { recursive: true, force: true });
@@ -192,7 +239,7 @@ export async function documentFingerprints(id: string, corpusDir: string) {
  * than corrected blind.
  */
 export function saveCorrections(id: string, raw: unknown, ctx: SaveContext): Promise<SaveResult> {
-  return oneAtATime(async () => {
+  return oneAtATime(ctx, async (lock) => {
     const { dir, input } = await existingDocument(id, ctx.corpusDir);
     const file = path.join(dir, CORRECTIONS_FILE);
     let next: string | null = null;
@@ -210,12 +257,12 @@ export function saveCorrections(id: string, raw: unknown, ctx: SaveContext): Pro
     if (next !== null) await writeAtomically(file, next);
     else await rm(file, { force: true });
     try {
-      const doc = await runIngest(ctx, id);
+      const doc = await runIngest(ctx, id, lock);
       return { id, pairs: doc?.pairs.length ?? 0, warnings: doc?.warnings ?? [] };
     } catch (e) {
       if (previous === null) await rm(file, { force: true });
       else await writeAtomically(file, previous);
-      throw new ImportError(422, `The document did not build with these pairs, so they were not saved: ${(e as Error).message}`);
+      throw new ImportError(422, `The document did not build with these pairs, so they were not saved: ${forThePage((e as Error).message, ctx)}`);
     }
   });
 }

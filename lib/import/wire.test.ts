@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_SIDE_BYTES, parseImportForm, readCappedBody, readImportForm, readJsonBody } from './wire';
+import { RESERVED_IDS } from '../pipeline/doc-id';
 
 const formOf = (fields: Record<string, string | Blob>) => {
   const f = new FormData();
@@ -15,6 +16,34 @@ const refusal = async (p: Promise<unknown>) => {
   }
   throw new Error('not refused');
 };
+
+describe('rows 22.7b, 22.7e, 22.7g: errors a user understands', () => {
+  it('row 22.7b: impossible dates are refused (400), in words, with no server path', async () => {
+    for (const date of ['2026-02-31', '0000-00-00', '2025-02-29', '2026-13-01', '2026-04-31']) {
+      const r = await refusal(parseImportForm(formOf({ zh: '中', date })));
+      expect(r, date).toMatchObject({ status: 400, message: expect.stringContaining(`${date} is not a day of the calendar`) });
+      expect(r.message).not.toMatch(/\//);
+    }
+    expect((await parseImportForm(formOf({ zh: '中', date: '2024-02-29' }))).fields.date).toBe('2024-02-29');
+  });
+
+  it('row 22.7g: reserved ids (Windows device names, the site\'s own route names) are refused', async () => {
+    for (const id of ['con', 'nul', 'aux', 'prn', 'com1', 'lpt9', 'api', 'glossary', 'import', 'preview', 'read', 'search', 'term']) {
+      expect(RESERVED_IDS.has(id), id).toBe(true);
+      expect(await refusal(parseImportForm(formOf({ zh: '中', id })))).toMatchObject({ status: 400, message: expect.stringContaining(`"${id}" is a reserved name`) });
+    }
+    expect((await parseImportForm(formOf({ zh: '中', id: 'console-2026' }))).fields.id).toBe('console-2026');
+  });
+
+  it('row 22.7e: a 413 names the limit applied: 16 MiB for corrections, the form\'s for a form', async () => {
+    const big = new Request('http://x/', { method: 'PUT', headers: { 'content-type': 'application/json', 'content-length': String(17 * 1024 * 1024) }, body: '{}' });
+    const json = await refusal(readJsonBody(big));
+    expect(json).toMatchObject({ status: 413, message: expect.stringContaining('the limit is 16 MiB') });
+    expect(json.message).not.toMatch(/4 MB|a side/);
+    const form = await refusal(readCappedBody(new Request('http://x/', { method: 'POST', headers: { 'content-length': String(MAX_BODY_BYTES + 1) }, body: 'x' })));
+    expect(form.message).toContain('the limit is 9 MiB (4 MiB a side)');
+  });
+});
 
 describe('import requests', () => {
   it('reads the sides as bytes, exactly; a pasted side as UTF-8; file names only as hints', async () => {

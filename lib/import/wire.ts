@@ -5,7 +5,8 @@
  */
 import type { AddOptions } from '../add/add';
 import type { ScriptVariant, SourceFormat } from '../model';
-import { isDocId } from '../pipeline/doc-id';
+import { calendarDateProblem } from '../pipeline/calendar-date';
+import { isDocId, reservedIdProblem } from '../pipeline/doc-id';
 
 /** Per side (the Chinese text, its translation): a long report is ~1 MB; four is room to spare. */
 export const MAX_SIDE_BYTES = 4 * 1024 * 1024;
@@ -54,8 +55,10 @@ const KNOWN = new Set(['zh', 'en', 'zhFormat', 'enFormat', 'encoding', 'variant'
  * seen to be larger, by its Content-Length or while it streams, never buffered whole first.
  */
 export async function readCappedBody(request: Request, max = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
+  // The limit named is the one applied: the form's (both sides) or a JSON body's own.
+  const limit = max === MAX_BODY_BYTES ? `${mebibytes(max)} (${mebibytes(MAX_SIDE_BYTES)} a side)` : mebibytes(max);
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > max) throw new ImportError(413, `The request is ${declared} bytes; the limit is ${max} (${MAX_SIDE_BYTES / 1024 / 1024} MB a side).`);
+  if (declared !== null && Number(declared) > max) throw new ImportError(413, `The request is ${declared} bytes; the limit is ${limit}.`);
   if (!request.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -66,7 +69,7 @@ export async function readCappedBody(request: Request, max = MAX_BODY_BYTES): Pr
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      throw new ImportError(413, `The request is over the ${max}-byte limit (${MAX_SIDE_BYTES / 1024 / 1024} MB a side).`);
+      throw new ImportError(413, `The request is over the limit of ${limit}.`);
     }
     chunks.push(value);
   }
@@ -77,6 +80,11 @@ export async function readCappedBody(request: Request, max = MAX_BODY_BYTES): Pr
     at += c.byteLength;
   }
   return body;
+}
+
+/** A size as people read it: 16 MiB, 4 MiB, 9.5 MiB. */
+export function mebibytes(bytes: number): string {
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
 }
 
 /** A multipart form from a capped body; anything else is 415, a broken form 400. */
@@ -150,7 +158,10 @@ export async function parseImportForm(form: FormData): Promise<ImportForm> {
     const v = text(form, key);
     if (v !== undefined) fields[key] = v;
   }
-  if (fields.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(fields.date)) throw new ImportError(400, 'date must be YYYY-MM-DD.');
+  const dateProblem = fields.date === undefined ? null : calendarDateProblem(fields.date);
+  if (dateProblem !== null) throw new ImportError(400, `The date: ${dateProblem}.`);
+  const reserved = fields.id === undefined ? null : reservedIdProblem(fields.id);
+  if (reserved !== null) throw new ImportError(400, `The id ${reserved}.`);
   if (fields.id !== undefined && !isDocId(fields.id)) throw new ImportError(400, 'id must be lowercase letters, digits and single hyphens (at most 100).');
   out.fields = fields;
   return out;

@@ -5,8 +5,30 @@
  */
 export const DOC_ID = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 
+/**
+ * Ids the shape allows but that must never name a document. Windows device names: a folder `con`
+ * or `nul` cannot be made (or is the device) on Windows, so a corpus holding one cannot be copied
+ * there. Route and locale names: an id is a URL segment (`/api/import/<id>/alignment` beside
+ * `/api/import/preview`), and a document called `glossary` or `api` would read as the page of that
+ * name. `tests/unit/reserved-ids.test.ts` keeps the route names in step with app/.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([
+  // Windows device names (any case, with or without an extension: ids are lowercase, without dots)
+  'con', 'prn', 'aux', 'nul',
+  ...Array.from({ length: 10 }, (_, i) => `com${i}`),
+  ...Array.from({ length: 10 }, (_, i) => `lpt${i}`),
+  // the app's route segments and locales
+  'api', 'export', 'gloss', 'glossary', 'glosses', 'import', 'preview', 'alignment', 'read', 'reader', 'search', 'term', 'vocabulary',
+  'en', 'zh-hans', 'zh-hant', 'static', 'favicon',
+]);
+
 export function isDocId(id: string): boolean {
-  return DOC_ID.test(id) && !id.includes('--');
+  return DOC_ID.test(id) && !id.includes('--') && !RESERVED_IDS.has(id);
+}
+
+/** Why an id of the right shape is still refused, or null. */
+export function reservedIdProblem(id: string): string | null {
+  return RESERVED_IDS.has(id) ? `"${id}" is a reserved name (a Windows device name or one of the site's own pages): choose another id` : null;
 }
 
 /**

@@ -47,6 +47,14 @@ describe('HTML sources', () => {
     expect(performance.now() - t0).toBeLessThan(10_000);
   });
 
+  it('row 22.5a: a page of 130,000 short paragraphs (a few MB, under the cap) is cleaned, not a stack overflow', () => {
+    // hast-util-sanitize unwraps <body> with push(...children): one call with 130,000 arguments
+    // overflowed the stack before the children were grouped (HTML_MAX_CHILDREN).
+    const root = htmlToMdast(`<html><body>${'<p>中</p>'.repeat(130_000)}</body></html>`);
+    expect(root.children).toHaveLength(130_000);
+    expect(root.children.every((c) => c.type === 'paragraph')).toBe(true);
+  }, 180_000);
+
   it('keeps Extension-B characters, emoji and variation selectors', () => {
     const doc = cleanHtml('<p>𠀀字😀与葛󠄀。</p>');
     expect(doc.blocks[0]?.text).toBe('𠀀字😀与葛󠄀。');

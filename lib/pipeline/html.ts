@@ -5,7 +5,7 @@
  * Nothing here renders HTML from the input: the only HTML a block keeps is markdown.ts's own
  * rendering of the mdast, which goes through rehype-sanitize a second time.
  */
-import type { Nodes, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Nodes, Root as HastRoot } from 'hast';
 import { toMdast } from 'hast-util-to-mdast';
 import type { Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
@@ -47,6 +47,33 @@ function treeDepth(root: Nodes): number {
   return deepest;
 }
 
+/**
+ * Most children one node may hand to the sanitizer. hast-util-sanitize unwraps an element it does
+ * not keep (`<body>`, `<html>`, any unknown tag) with `results.push(...children)`: a page of 300,000
+ * short paragraphs is a single call with 300,000 arguments, past the engine's stack ("Maximum call
+ * stack size exceeded" at 5 MB of HTML). Wider nodes get their children grouped in `<div>`s of at
+ * most this many (a div is kept by the schema and is only a wrapper to hast-util-to-mdast), so no
+ * unwrap ever spreads more than this. Found by measure: 100,000 arguments overflow, 10,000 do not.
+ */
+export const HTML_MAX_CHILDREN = 4_096;
+
+/** Groups the children of every node wider than HTML_MAX_CHILDREN (in place, iteratively). */
+function narrowWideNodes(root: HastRoot): void {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!('children' in node)) continue;
+    // Repeated until narrow: 300,000 children become 74 divs; 20 million would take two rounds.
+    while (node.children.length > HTML_MAX_CHILDREN) {
+      const groups: Element[] = [];
+      for (let i = 0; i < node.children.length; i += HTML_MAX_CHILDREN) {
+        groups.push({ type: 'element', tagName: 'div', properties: {}, children: node.children.slice(i, i + HTML_MAX_CHILDREN) as ElementContent[] });
+      }
+      node.children = groups;
+    }
+    for (const child of node.children) stack.push(child);
+  }
+}
+
 /** HTML text → sanitised mdast. */
 export function htmlToMdast(text: string): Root {
   const bytes = Buffer.byteLength(text, 'utf8');
@@ -60,6 +87,7 @@ export function htmlToMdast(text: string): Root {
     throw e;
   }
   if (treeDepth(tree) > HTML_MAX_DEPTH) throw new HtmlError(`HTML nested more than ${HTML_MAX_DEPTH} elements deep`);
+  narrowWideNodes(tree);
   const clean = sanitizer.runSync(tree) as HastRoot;
   return toMdast(clean) as Root;
 }

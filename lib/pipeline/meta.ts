@@ -1,7 +1,8 @@
 /** Validation of `corpus/<docId>/meta.json`: a wire type reshaped into DocMeta, with clear errors. */
 import type { DocMeta, ScriptVariant, SourceFormat, TranslationMeta } from '../model';
 import { normaliseEncodingLabel } from './decode';
-import { DOC_ID, isDocId } from './doc-id';
+import { calendarDateProblem } from './calendar-date';
+import { DOC_ID, isDocId, reservedIdProblem } from './doc-id';
 
 export { DOC_ID, isDocId };
 
@@ -37,6 +38,8 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
     return { zh: str(`${key}.zh`, v.zh), en: str(`${key}.en`, v.en) };
   };
   const id = str('id');
+  const reserved = reservedIdProblem(id);
+  if (reserved !== null) fail(`id ${reserved}`);
   if (!isDocId(id)) fail(`id "${id}" must be lowercase letters, digits and single hyphens`);
   if (id !== folder) fail(`id "${id}" does not match its folder "${folder}"`);
   const encoding = str('encoding');
@@ -48,7 +51,8 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
   const source = str('source');
   if (!FILE_NAME.test(source)) fail(`source "${source}" must be a file name inside the document folder`);
   const date = str('date');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) fail(`date "${date}" must be YYYY-MM-DD`);
+  const dateProblem = calendarDateProblem(date);
+  if (dateProblem !== null) fail(`date: ${dateProblem}`);
   const meta: DocMeta = { id, title: zhEn('title'), publication: zhEn('publication'), date, encoding, variant, source, format };
   if (raw.url !== undefined) meta.url = str('url');
   if (raw.translation !== undefined) {

@@ -4,7 +4,7 @@
  * written to a fresh folder and published by swapping a symlink, so a failed or killed ingest
  * never leaves half a build and the previous one keeps serving.
  */
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dictionary } from '../dictionary/cedict';
 import {
@@ -37,11 +37,14 @@ import { buildGlossary } from './glossary';
 import { indexSource, pairRecords } from './index';
 import { bundleLines, BUNDLE_FILE } from '../search/bundle-lines';
 import { BuildWriter } from './build-writer';
+import { BuildLock, type AcquireOptions } from './build-lock';
+import { NotRegularFileError, readRegularFile } from './regular-file';
 import { DocCache, documentKey, documentText, parseDoc } from './doc-cache';
 import { pipelineFingerprint } from './fingerprint';
 import { HandOverWindow } from './hand-over-window';
 import { buildInWorkers, defaultWorkers, DocumentBuildError } from './parallel';
 import { isDocId, parseMeta } from './meta';
+import { reservedIdProblem } from './doc-id';
 import { parseMemory } from './memory';
 import { segmentBlock } from './segment';
 import { countHan } from './text-width';
@@ -215,6 +218,12 @@ export interface IngestOptions {
   keepDocs?: boolean;
   /** Past this many bytes of Chinese sources the glossary is computed over a sample (default GLOSSARY_SAMPLE_BYTES). */
   glossarySampleBytes?: number;
+  /**
+   * The build lock (lib/pipeline/build-lock.ts) the whole run holds, from reading the corpus to
+   * publishing: one the caller holds already (the import save takes it before it writes the
+   * corpus), or how to take it (default: wait for a running ingest as long as it runs).
+   */
+  lock?: BuildLock | AcquireOptions;
 }
 
 export interface IngestResult {
@@ -238,7 +247,12 @@ async function readInside(dir: string, name: string): Promise<Uint8Array> {
   });
   const realDir = await realpath(dir);
   if (!real.startsWith(realDir + path.sep)) throw new IngestError(`${file}: leads outside its document folder (symlink?); refused`);
-  return new Uint8Array(await readFile(real));
+  try {
+    return await readRegularFile(real);
+  } catch (e) {
+    if (e instanceof NotRegularFileError) throw new IngestError(e.message.replace(real, file));
+    throw e;
+  }
 }
 
 /** One file of a document as the stages take it: a DOCX is converted to HTML here, at the edge. */
@@ -271,7 +285,7 @@ async function readCorrections(dir: string): Promise<AlignmentCorrections | unde
 /** One document folder of the corpus as the stages take it (its meta, files and corrections). */
 export async function readDocumentFolder(corpusDir: string, name: string): Promise<DocumentInput> {
   const dir = path.join(corpusDir, name);
-  if (!isDocId(name)) throw new IngestError(`${dir}: "${name}" is not a valid document id (lowercase letters, digits, hyphens)`);
+  if (!isDocId(name)) throw new IngestError(`${dir}: ${reservedIdProblem(name) ?? `"${name}" is not a valid document id (lowercase letters, digits, hyphens)`}`);
   const metaPath = path.join(dir, 'meta.json');
   let raw: unknown;
   try {
@@ -361,8 +375,18 @@ function sourceBytes(inputs: readonly DocumentInput[]): number {
  * JSON cannot carry, such as `undefined` or NaN, would otherwise reach the glossary differently).
  */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
-  const corpusDir = options.corpusDir ?? path.join(options.root, 'corpus');
   const buildLink = options.buildDir ?? path.join(options.root, 'build');
+  if (options.lock instanceof BuildLock) return ingestLocked(options, buildLink);
+  const lock = await BuildLock.acquire(buildLink, { waitMs: Infinity, ...options.lock });
+  try {
+    return await ingestLocked(options, buildLink);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function ingestLocked(options: IngestOptions, buildLink: string): Promise<IngestResult> {
+  const corpusDir = options.corpusDir ?? path.join(options.root, 'corpus');
   const inputs = await readCorpus(corpusDir);
   const total = inputs.length;
   let dict: Dictionary | undefined;

@@ -130,3 +130,16 @@ describe('parseQuery', () => {
     expect(() => parseQuery('𠀀')).not.toThrow();
   });
 });
+
+describe('row 22.7f: invisible format characters inside a word', () => {
+  it('row 22.7f: a zero-width space, joiner, word joiner, BOM or bidi mark inside 合作 leaves the one term 合作', () => {
+    const plain = parseQuery('合作');
+    for (const mark of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u202A', '\u202E', '\u2066', '\u2069', '\u00AD']) {
+      const terms = parseQuery(`合${mark}作`);
+      expect(terms.map((t) => t.raw), `U+${mark.codePointAt(0)!.toString(16)}`).toEqual(['合作']);
+      expect(terms).toEqual(plain);
+    }
+    // In English too: co\u00ADoperation (a soft hyphen) is cooperation.
+    expect(parseQuery('co\u00ADoperation').map((t) => t.raw)).toEqual(['cooperation']);
+  });
+});

@@ -109,8 +109,14 @@ function checkLength(query: string): void {
 
 // In a /u regex a surrogate range matches only unpaired halves: a pair is one code point.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-/** Control characters, zero-width space and BOM: invisible in a query box, so treated as spaces. */
-const INVISIBLE = /[\p{Cc}\u200B\uFEFF]/gu;
+/** Control characters: invisible in a query box, so treated as spaces. */
+const INVISIBLE = /\p{Cc}/gu;
+/**
+ * Format characters (\p{Cf}): zero-width space, joiner and non-joiner, word joiner, BOM, soft hyphen,
+ * the bidi marks, embeddings and isolates. Pasted from a web page or a right-to-left context they
+ * sit inside a word (合\u200B作), invisible: removed, not made spaces, so the word is still one word.
+ */
+const FORMAT = /\p{Cf}/gu;
 const WORDISH = /[\p{L}\p{N}]/u;
 /** Straight, curly and corner quotes: each one opens or closes a phrase. */
 const QUOTE = /["\u201C\u201D\u300C\u300D\u300E\u300F]/u;
@@ -195,7 +201,7 @@ export function parseQuery(query: unknown): QueryTerm[] {
     if (run.length > 0) terms.push(pinyinRunTerm(run));
     run = [];
   };
-  for (const { text, quoted } of pieces(query.replace(INVISIBLE, ' '))) {
+  for (const { text, quoted } of pieces(query.replace(FORMAT, '').replace(INVISIBLE, ' '))) {
     const reading = quoted || hasHan(text) ? null : readPinyin(text);
     if (reading !== null) {
       run.push({ raw: text, reading });

@@ -126,6 +126,30 @@ describe('duizhao search', () => {
     expect(r.stderr).toMatch(/No Duizhao build found \(.*nowhere.*is missing\): run npm run duizhao -- ingest/);
   });
 
+  it('row 22.7c: an empty or blank query, a control character or bytes that are not UTF-8 exit 2, as the API answers 400', () => {
+    for (const q of ['', '   ', 'he\u0001zuo', '合\u007f作']) {
+      const r = search(q);
+      expect(r.status, JSON.stringify(q)).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/duizhao: The query (is empty|contains control characters)\./);
+    }
+    // An argument that is not UTF-8 (a Latin-1 terminal): Node hands it over with U+FFFD in it.
+    const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+    const raw = spawnSync('sh', ['-c', `exec "$0" "$1" "$2" search "$(printf 'he\\377zuo')" --build "$3"`, process.execPath, tsx, path.join(root, 'lib/cli.ts'), build], { cwd: root, encoding: 'utf8' });
+    expect(raw.status).toBe(2);
+    expect(raw.stderr).toMatch(/not valid Unicode text/);
+  });
+
+  it('row 22.7f: a zero-width space, joiner or bidi mark inside 合作 is stripped like a BOM: the same hits', () => {
+    const plain = JSON.parse(search('合作', '--json').stdout) as { total: number };
+    expect(plain.total).toBeGreaterThan(0);
+    for (const mark of ['\u200B', '\u200D', '\u200C', '\u200E', '\u200F', '\u2067', '\u202E', '\u2060', '\uFEFF']) {
+      const r = search(`合${mark}作`, '--json');
+      expect(r.status).toBe(0);
+      expect((JSON.parse(r.stdout) as { total: number }).total, `U+${mark.codePointAt(0)!.toString(16)}`).toBe(plain.total);
+    }
+  });
+
   it('is listed in --help', () => {
     expect(cli('--help').stdout).toMatch(/search QUERY \[--json\] \[--all\] \[--doc DOCID\]/);
   });
