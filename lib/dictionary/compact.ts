@@ -119,6 +119,11 @@ export function compile(entries: readonly ParsedEntry[], published: string | nul
   return { text, records, nodeStart, nodeLength, postingStart, postings: Uint32Array.from(postings), recordStart, slots, published };
 }
 
+/** The code that decides the compiled layout, for the cache's key: a change to it ignores old files. */
+export function layoutCode(): string {
+  return [compile, hashOf, FIELD].map(String).join('\n');
+}
+
 /** The dictionary's lookups over a compact form (see `Dictionary` in cedict.ts). */
 export interface CompactLookups {
   /** Node index of `word`, or -1 when it is neither a headword nor a prefix of one. */
