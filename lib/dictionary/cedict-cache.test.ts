@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeCache, encodeCache, readCache, writeCache } from './cedict-cache';
+import { decodeCache, encodeCache, pruneOtherCaches, readCache, writeCache } from './cedict-cache';
 import { dictionaryOf, parseCedictEntries } from './cedict';
 import { compile } from './compact';
 
@@ -77,6 +77,17 @@ describe('the CEDICT cache file', () => {
     expect(behaviour(dictionaryOf(readCache(file, KEY)!))).toEqual(behaviour(dictionaryOf(compact)));
     writeFileSync(file, readFileSync(file).subarray(0, 100));
     expect(readCache(file, KEY)).toBeNull();
+  });
+
+  it('prunes the files of other keys beside it, and nothing else', () => {
+    const folder = path.join(dir, 'prune');
+    const file = path.join(folder, 'cedict-aaaa.bin');
+    expect(writeCache(file, compact, KEY)).toBe(true);
+    for (const other of ['cedict-bbbb.bin', 'cedict-cccc.bin', 'notes.txt', 'cedict-bbbb.bin.123.tmp', 'other-dddd.bin']) writeFileSync(path.join(folder, other), 'x');
+    pruneOtherCaches(file);
+    expect(readdirSync(folder).sort()).toEqual(['cedict-aaaa.bin', 'cedict-bbbb.bin.123.tmp', 'notes.txt', 'other-dddd.bin']);
+    expect(readCache(file, KEY)).not.toBeNull();
+    pruneOtherCaches(path.join(dir, 'no-such-folder', 'cedict-aaaa.bin')); // does not throw
   });
 
   it('reports a folder it cannot write to instead of throwing, and leaves nothing behind', () => {

@@ -11,7 +11,7 @@
  * `text` as UTF-8, then `records` as they are.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompactCedict } from './compact';
 
@@ -147,5 +147,23 @@ export function writeCache(file: string, c: CompactCedict, key: string): boolean
       // Nothing was made where nothing can be written.
     }
     return false;
+  }
+}
+
+/**
+ * Removes the other cache files beside `file` (named like it: `<prefix>-<hex>.bin`), made under keys
+ * that no longer apply (another `hanzi`, an older parse): each is 20 MB. Best effort: a file another
+ * process still reads stays readable until it closes it, and one it writes again is only rewritten.
+ */
+export function pruneOtherCaches(file: string): void {
+  const name = path.basename(file);
+  const prefix = name.replace(/-[0-9a-f]+\.bin$/, '');
+  const pattern = new RegExp(`^${prefix.replace(/[^A-Za-z0-9]/g, '\\$&')}-[0-9a-f]+\\.bin$`);
+  try {
+    for (const other of readdirSync(path.dirname(file))) {
+      if (other !== name && pattern.test(other)) rmSync(path.join(path.dirname(file), other), { force: true });
+    }
+  } catch {
+    // Nothing to prune where nothing can be listed or removed.
   }
 }

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { DictEntry } from '../model';
-import { readCache, writeCache } from './cedict-cache';
+import { pruneOtherCaches, readCache, writeCache } from './cedict-cache';
 import { compile, layoutCode, lookupsOf, type CompactCedict, type ParsedEntry } from './compact';
 
 export interface Dictionary {
@@ -238,7 +238,7 @@ export function loadCedict(): Dictionary {
     let compact = readCache(cacheFile, key);
     if (compact === null) {
       compact = compileSource(source);
-      writeCache(cacheFile, compact, key);
+      if (writeCache(cacheFile, compact, key)) pruneOtherCaches(cacheFile);
     }
     loaded = dictionaryOf(compact);
   }
