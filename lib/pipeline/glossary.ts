@@ -98,7 +98,9 @@ function entryOf(candidate: Candidate, termhood: number, report: TermReport, loo
  */
 export function buildGlossary(docs: readonly BuiltDoc[], lookup: Lookup, options: GlossaryOptions = {}): GlossaryEntry[] {
   const { size = GLOSSARY_SIZE, hsk = hskLevel } = options;
-  const ranked = rankByTermhood(collectCandidates(docs, lookup), { generality: (term) => generality(hsk(term)) }).slice(0, size);
+  // Only candidates in two pairs or more can be ranked: the rest are not collected in full.
+  const minPairs = 2;
+  const ranked = rankByTermhood(collectCandidates(docs, lookup, { minPairs }), { minPairs, generality: (term) => generality(hsk(term)) }).slice(0, size);
   const pairs: TermPair[] = docs.flatMap(termPairs);
   return ranked.map(({ candidate, termhood }) => entryOf(candidate, termhood, termReport(candidate.term, pairs, lookup), lookup));
 }

@@ -66,6 +66,11 @@ function sharedJieba(): Jieba {
   return jieba;
 }
 
+/** jieba's own cut (HMM on), as `segmentWords` calls it: the benchmarks' baseline for the ingest's rate. */
+export function jiebaCut(text: string): string[] {
+  return sharedJieba().cut(text, true);
+}
+
 /**
  * Segments one sentence into words with jieba; `segmentWords(s).join('') === s`.
  *

@@ -90,6 +90,15 @@ export async function currentBuildVersion(): Promise<string | null> {
   return state.seenVersion ?? null;
 }
 
+/**
+ * The published build's version as the memoised reads see it (checked at most every
+ * VERSION_CHECK_MS, as they are): what an answer built from them depends on, for its ETag.
+ */
+export async function servedBuildVersion(): Promise<string | null> {
+  await fresh();
+  return state.seenVersion ?? null;
+}
+
 async function readJson(relative: BuildFileName): Promise<unknown> {
   const storage = buildStorage();
   const text = await storage.readText(relative);

@@ -56,6 +56,14 @@ describe('collectCandidates', () => {
     expect(candidates.has('的合作')).toBe(false);
   });
 
+  it('with minPairs, keeps exactly the candidates found in that many pairs, each as collected in full', () => {
+    for (const minPairs of [2, 3]) {
+      const inPairs = [...candidates].filter(([, c]) => c.pairs.size >= minPairs);
+      expect(inPairs.length).toBeGreaterThan(0);
+      expect([...collectCandidates(docs, lookup, { minPairs })]).toEqual(inPairs);
+    }
+  });
+
   it('measures what stands on either side (accessor variety), an edge counting anew each time', () => {
     expect(candidates.get('中俄合作')).toMatchObject({ leftVariety: 3, rightVariety: 3 });
     expect(candidates.get('合作')).toMatchObject({ leftVariety: 2 });

@@ -116,83 +116,160 @@ function add(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-/**
- * Every candidate of the corpus, in order of first appearance (documents in the order given).
- * `lookup` (CC-CEDICT) lets a run whose edge the segmenter left as one character still count
- * when the dictionary makes it whole (see `hasWholeEdges`).
- */
-export function collectCandidates(docs: readonly BuiltDoc[], lookup: Lookup): Map<string, Candidate> {
-  const candidates = new Map<string, Candidate>();
-  const wholeEdges = new Map<string, boolean>();
-  const varieties = new Map<string, Varieties>();
+/** Options of `collectCandidates`. */
+export interface CollectOptions {
+  /**
+   * Leave out candidates found in fewer pairs than this (default 1: keep all). Termhood ranks only
+   * those in two pairs or more, and most runs of words occur once: a first cheap pass counts the
+   * pairs of every run, so the full bookkeeping (readings, forms, neighbours, the dictionary's
+   * check of the edges) is kept only for runs that can reach the ranking.
+   */
+  minPairs?: number;
+}
+
+/** A sentence of the corpus with the pair it belongs to (`docId#pair`) and its document. */
+interface PairSentence {
+  docId: string;
+  pairKey: string;
+  sentence: BuiltDoc['zh'][number]['sentences'][number];
+}
+
+function* sentencesOf(docs: readonly BuiltDoc[]): Generator<PairSentence> {
   for (const doc of docs) {
     const pairOf = pairOfBlock(doc);
-    doc.zh.forEach((block, b) => {
+    for (const [b, block] of doc.zh.entries()) {
       const pairKey = `${doc.meta.id}#${pairOf.get(b) ?? -1}`;
-      for (const sentence of block.sentences) {
-        const words: readonly Word[] = sentence.words;
-        // UTF-16 offset of each word in the sentence (words concatenate to it exactly).
-        const offsets: number[] = [];
-        let at = 0;
-        for (const w of words) {
-          offsets.push(at);
-          at += w.simplified.length;
-        }
-        const text = sentence.simplified;
-        for (let i = 0; i < words.length; i++) {
-          for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
-            const run = words.slice(i, i + n);
-            if (!ALL_HAN.test(run[n - 1]!.simplified)) break;
-            const simplified = run.map((w) => w.simplified);
-            if (!isCandidate(simplified)) continue;
-            const term = simplified.join('');
-            const key = simplified.join('|');
-            let whole = wholeEdges.get(key);
-            if (whole === undefined) {
-              whole = hasWholeEdges(simplified, lookup);
-              wholeEdges.set(key, whole);
-            }
-            if (!whole) continue;
-            let candidate = candidates.get(term);
-            let variety = varieties.get(term);
-            if (candidate === undefined || variety === undefined) {
-              candidate = {
-                term,
-                words: simplified,
-                frequency: 0,
-                pairs: new Set(),
-                documents: new Set(),
-                readings: new Map(),
-                originals: new Map(),
-                leftVariety: 0,
-                rightVariety: 0,
-                fragment: false,
-              };
-              variety = { left: new Set(), right: new Set(), leftEdges: 0, rightEdges: 0 };
-              candidates.set(term, candidate);
-              varieties.set(term, variety);
-            }
-            candidate.frequency++;
-            candidate.pairs.add(pairKey);
-            candidate.documents.add(doc.meta.id);
-            add(candidate.readings, run.map((w) => w.pinyin).join(' '));
-            const original = run.map((w) => w.original).join('');
-            if (original !== term) add(candidate.originals, original);
-            const start = offsets[i]!;
-            const end = start + term.length;
-            const left = neighbour(codePointBefore(text, start));
-            const right = neighbour(end < text.length ? String.fromCodePoint(text.codePointAt(end)!) : undefined);
-            if (left === null) variety.leftEdges++;
-            else variety.left.add(left);
-            if (right === null) variety.rightEdges++;
-            else variety.right.add(right);
+      for (const sentence of block.sentences) yield { docId: doc.meta.id, pairKey, sentence };
+    }
+  }
+}
+
+/**
+ * Terms (joined runs of all-Han words, up to MAX_WORDS words and MAX_CHARS characters) that occur
+ * in at least `minPairs` pairs: a superset of the candidates that do, since a candidate's runs are
+ * some of these runs.
+ */
+function termsInPairs(docs: readonly BuiltDoc[], minPairs: number): Set<string> {
+  const qualified = new Set<string>();
+  // A term's first pair, then the set of its pairs once it has two: most terms never get a set.
+  const seen = new Map<string, string | Set<string>>();
+  for (const { pairKey, sentence } of sentencesOf(docs)) {
+    const words = sentence.words;
+    const han = words.map((w) => ALL_HAN.test(w.simplified));
+    const chars = words.map((w) => codePoints(w.simplified));
+    for (let i = 0; i < words.length; i++) {
+      let term = '';
+      let length = 0;
+      for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
+        if (!han[i + n - 1]) break;
+        term += words[i + n - 1]!.simplified;
+        length += chars[i + n - 1]!;
+        if (length > MAX_CHARS) break; // every longer run is longer still: no candidate
+        if (qualified.has(term)) continue;
+        const pairs = seen.get(term);
+        if (pairs === undefined) {
+          if (minPairs <= 1) qualified.add(term);
+          else seen.set(term, pairKey);
+        } else if (typeof pairs === 'string') {
+          if (pairs === pairKey) continue;
+          if (minPairs <= 2) {
+            qualified.add(term);
+            seen.delete(term);
+          } else seen.set(term, new Set([pairs, pairKey]));
+        } else {
+          pairs.add(pairKey);
+          if (pairs.size >= minPairs) {
+            qualified.add(term);
+            seen.delete(term);
           }
         }
       }
-    });
+    }
+  }
+  return qualified;
+}
+
+/**
+ * Every candidate of the corpus (in at least `minPairs` pairs), in order of first appearance
+ * (documents in the order given). `lookup` (CC-CEDICT) lets a run whose edge the segmenter left
+ * as one character still count when the dictionary makes it whole (see `hasWholeEdges`).
+ */
+export function collectCandidates(docs: readonly BuiltDoc[], lookup: Lookup, options: CollectOptions = {}): Map<string, Candidate> {
+  const { minPairs = 1 } = options;
+  const possible = minPairs > 1 ? termsInPairs(docs, minPairs) : null;
+  const candidates = new Map<string, Candidate>();
+  const wholeEdges = new Map<string, boolean>();
+  const varieties = new Map<string, Varieties>();
+  for (const { docId, pairKey, sentence } of sentencesOf(docs)) {
+    const words: readonly Word[] = sentence.words;
+    // UTF-16 offset of each word in the sentence (words concatenate to it exactly).
+    const offsets: number[] = [];
+    let at = 0;
+    for (const w of words) {
+      offsets.push(at);
+      at += w.simplified.length;
+    }
+    const text = sentence.simplified;
+    for (let i = 0; i < words.length; i++) {
+      let joined = '';
+      for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
+        if (!ALL_HAN.test(words[i + n - 1]!.simplified)) break;
+        joined += words[i + n - 1]!.simplified;
+        if (possible !== null && !possible.has(joined)) continue;
+        const run = words.slice(i, i + n);
+        const simplified = run.map((w) => w.simplified);
+        if (!isCandidate(simplified)) continue;
+        const term = simplified.join('');
+        const key = simplified.join('|');
+        let whole = wholeEdges.get(key);
+        if (whole === undefined) {
+          whole = hasWholeEdges(simplified, lookup);
+          wholeEdges.set(key, whole);
+        }
+        if (!whole) continue;
+        let candidate = candidates.get(term);
+        let variety = varieties.get(term);
+        if (candidate === undefined || variety === undefined) {
+          candidate = {
+            term,
+            words: simplified,
+            frequency: 0,
+            pairs: new Set(),
+            documents: new Set(),
+            readings: new Map(),
+            originals: new Map(),
+            leftVariety: 0,
+            rightVariety: 0,
+            fragment: false,
+          };
+          variety = { left: new Set(), right: new Set(), leftEdges: 0, rightEdges: 0 };
+          candidates.set(term, candidate);
+          varieties.set(term, variety);
+        }
+        candidate.frequency++;
+        candidate.pairs.add(pairKey);
+        candidate.documents.add(docId);
+        add(candidate.readings, run.map((w) => w.pinyin).join(' '));
+        const original = run.map((w) => w.original).join('');
+        if (original !== term) add(candidate.originals, original);
+        const start = offsets[i]!;
+        const end = start + term.length;
+        const left = neighbour(codePointBefore(text, start));
+        const right = neighbour(end < text.length ? String.fromCodePoint(text.codePointAt(end)!) : undefined);
+        if (left === null) variety.leftEdges++;
+        else variety.left.add(left);
+        if (right === null) variety.rightEdges++;
+        else variety.right.add(right);
+      }
+    }
   }
   for (const [term, v] of varieties) {
     const candidate = candidates.get(term)!;
+    // Runs of the term that were no candidates (another cut of its words) counted in the first pass.
+    if (candidate.pairs.size < minPairs) {
+      candidates.delete(term);
+      continue;
+    }
     candidate.leftVariety = v.left.size + v.leftEdges;
     candidate.rightVariety = v.right.size + v.rightEdges;
     const chars = Array.from(term);

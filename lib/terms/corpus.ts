@@ -34,6 +34,8 @@ export interface Unit {
   spans: UnitSpan[];
   /** Their keys, each once. */
   keys: Set<string>;
+  /** The same keys as the corpus's ids (see `UnitSpan.id`): what term statistics count over. */
+  keyIds: Uint32Array;
   /** Content-word stem → indices of the tokens that have it. */
   byStem: Map<string, number[]>;
 }
@@ -43,6 +45,11 @@ export interface UnitSpan {
   first: number;
   last: number;
   key: string;
+  /**
+   * The key's id in the corpus (0 .. keyCount − 1), so that a term's counts per key live in a typed
+   * array rather than a Map of strings: hundreds of terms each count every key of their units.
+   */
+  id: number;
   unitFrequency: number;
 }
 
@@ -61,6 +68,10 @@ export interface TermCorpus {
   unitsOfPair: Unit[][];
   /** In how many units each n-gram key occurs. */
   unitFrequency: Map<string, number>;
+  /** Distinct n-gram keys of the corpus. */
+  keyCount: number;
+  /** The id of an n-gram key (see `UnitSpan.id`), or -1 when no unit holds it. */
+  keyId(key: string): number;
   /** The units (with English) whose Chinese holds `word`. */
   unitsWith(word: string): ReadonlySet<Unit>;
   /**
@@ -107,7 +118,7 @@ export function spansOf(text: string, tokens: readonly Token[]): UnitSpan[] {
     for (let j = i; j < tokens.length && j - i < MAX_SPAN_TOKENS; j++) {
       if (j > i && !joins(text, tokens[j - 1]!, tokens[j]!)) break;
       if (tokens[j]!.content && ++content > MAX_SPAN_WORDS) break;
-      if (isSpanEdge(text, tokens, i, j)) spans.push({ first: i, last: j, key: keyOf(tokens.slice(i, j + 1)), unitFrequency: 0 });
+      if (isSpanEdge(text, tokens, i, j)) spans.push({ first: i, last: j, key: keyOf(tokens.slice(i, j + 1)), id: -1, unitFrequency: 0 });
     }
   }
   return spans;
@@ -121,7 +132,7 @@ function unitsOf(pair: TermPair, index: number): Unit[] {
     tokens.forEach((t, k) => t.content && byStem.set(t.stem, [...(byStem.get(t.stem) ?? []), k]));
     const spans = spansOf(pair.en, tokens);
     const joined = tokens.map((t, k) => k > 0 && joins(pair.en, tokens[k - 1]!, t));
-    return { pair: index, zh, en, tokens, joined, spans, keys: new Set(spans.map((s) => s.key)), byStem };
+    return { pair: index, zh, en, tokens, joined, spans, keys: new Set(spans.map((s) => s.key)), keyIds: new Uint32Array(0), byStem };
   });
 }
 
@@ -149,12 +160,32 @@ export function termCorpus(pairs: readonly TermPair[]): TermCorpus {
  */
 function claimsIn(text: string, from: number, to: number, lookup: Lookup): Claim[] {
   if (to <= from) return [];
-  return dictionaryWords(text.slice(from, to), lookup)
-    .filter((w) => w.entries.length > 0)
-    .map((w) => {
-      const stems = termProfile(w.word, lookup).stems;
-      return { start: w.start + from, end: w.end + from, word: w.word, stems: Array.from(w.word).length > 1 ? stems : scaled(stems, WEIGHTS.partChar) };
-    });
+  // Fresh claim objects on every call (rivals' dictionary hits are memoised per claim object and
+  // unit, see evidence.ts), over the words of the piece, found once per piece of text.
+  return wordClaims(text.slice(from, to), lookup).map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
+}
+
+/** Piece of text → its claims at offset 0, per lookup: the same pieces (中俄 cut from 中俄关系) recur from term to term. */
+const pieceClaims = new WeakMap<Lookup, Map<string, readonly Claim[]>>();
+
+function wordClaims(piece: string, lookup: Lookup): readonly Claim[] {
+  let memo = pieceClaims.get(lookup);
+  if (memo === undefined) {
+    memo = new Map();
+    pieceClaims.set(lookup, memo);
+  }
+  let claims = memo.get(piece);
+  if (claims === undefined) {
+    claims = dictionaryWords(piece, lookup)
+      .filter((w) => w.entries.length > 0)
+      .map((w) => {
+        const stems = termProfile(w.word, lookup).stems;
+        return { start: w.start, end: w.end, word: w.word, stems: Array.from(w.word).length > 1 ? stems : scaled(stems, WEIGHTS.partChar) };
+      });
+    if (memo.size >= MAX_MEMO) memo.clear();
+    memo.set(piece, claims);
+  }
+  return claims;
 }
 
 function scaled(stems: StemWeights, factor: number): StemWeights {
@@ -169,7 +200,16 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
   const units = unitsOfPair.flat();
   const unitFrequency = new Map<string, number>();
   for (const unit of units) for (const key of unit.keys) unitFrequency.set(key, (unitFrequency.get(key) ?? 0) + 1);
-  for (const unit of units) for (const span of unit.spans) span.unitFrequency = unitFrequency.get(span.key) ?? 0;
+  // Ids in order of first appearance, so two builds of one corpus number the keys alike.
+  const ids = new Map<string, number>();
+  for (const key of unitFrequency.keys()) ids.set(key, ids.size);
+  for (const unit of units) {
+    unit.keyIds = Uint32Array.from(unit.keys, (key) => ids.get(key)!);
+    for (const span of unit.spans) {
+      span.unitFrequency = unitFrequency.get(span.key) ?? 0;
+      span.id = ids.get(span.key)!;
+    }
+  }
 
   const withEnglish = units.filter((u) => u.tokens.length > 0).length;
   // Pairs by the characters they hold: a word is looked for only in pairs that have its first.
@@ -249,6 +289,8 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
     units,
     unitsOfPair,
     unitFrequency,
+    keyCount: ids.size,
+    keyId: (key) => ids.get(key) ?? -1,
     unitsWith,
     association,
     claimsOutside(unit, ranges, lookup) {

@@ -72,20 +72,21 @@ export function coverage(profile: TermProfile, pieces: number): number {
 export interface TermStats {
   /** Units (with English) in which the term occurs. */
   units: number;
-  /** n-gram key → units holding both the term and the n-gram. */
-  joint: Map<string, number>;
+  /** n-gram key id (`UnitSpan.id`) → units holding both the term and the n-gram. */
+  joint: Uint32Array;
 }
 
 export function termStats(term: string, corpus: TermCorpus): TermStats {
   const units = corpus.unitsWith(term);
-  const joint = new Map<string, number>();
-  for (const unit of units) for (const key of unit.keys) joint.set(key, (joint.get(key) ?? 0) + 1);
+  const joint = new Uint32Array(corpus.keyCount);
+  for (const unit of units) for (const id of unit.keyIds) joint[id]!++;
   return { units: units.size, joint };
 }
 
 /** Association of the term with an n-gram key (a stem, for a single word). */
 function termDice(key: string, stats: TermStats, corpus: TermCorpus): number {
-  return dice(stats.joint.get(key) ?? 0, stats.units, corpus.unitFrequency.get(key) ?? 0);
+  const id = corpus.keyId(key);
+  return id < 0 ? 0 : dice(stats.joint[id]!, stats.units, corpus.unitFrequency.get(key) ?? 0);
 }
 
 /** What scoring one term needs, with its memos (a term's words recur from unit to unit). */
@@ -111,7 +112,7 @@ function stemDice(stem: string, s: Scoring): number {
 
 /** Association of the term with one of a unit's n-grams. */
 export function spanDice(span: UnitSpan, stats: TermStats): number {
-  return dice(stats.joint.get(span.key) ?? 0, stats.units, span.unitFrequency);
+  return dice(stats.joint[span.id]!, stats.units, span.unitFrequency);
 }
 
 /** Per token of a unit, the strongest association with the term of an n-gram (a possible rendering) holding it. */

@@ -45,7 +45,7 @@ function candidateSpans(o: Occurrence, unit: Unit, { weights, pieces }: Weighed,
   for (const span of unit.spans) {
     const { first: i, last: j } = span;
     if (weights[i]! < SPOT.threshold || weights[j]! < SPOT.threshold) continue;
-    const attested = (s.stats.joint.get(span.key) ?? 0) >= 2;
+    const attested = s.stats.joint[span.id]! >= 2;
     let sum = 0;
     let strongest = 0;
     let covered = 0;

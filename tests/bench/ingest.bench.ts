@@ -39,7 +39,7 @@ import { glossFile } from '../../lib/pipeline/gloss-file';
 import { buildGlossary } from '../../lib/pipeline/glossary';
 import { buildIndexBundle, pairRecords } from '../../lib/pipeline/index';
 import { ingest, readCorpus, type DocumentInput } from '../../lib/pipeline/run';
-import { segmentBlock } from '../../lib/pipeline/segment';
+import { jiebaCut, segmentBlock } from '../../lib/pipeline/segment';
 import { countHan } from '../../lib/pipeline/text-width';
 import { codePointLength } from '../../lib/store/input';
 import { figure, writeBenchResult, type BenchResult } from './results';
@@ -119,6 +119,18 @@ async function timedIngest(corpusDir: string, buildDir: string, loadDictionary: 
   if (bounds.length !== PHASES.length + 1) throw new Error(`the ingest announced ${marks.length} phase starts, expected ${PHASES.length - 1}: update PHASES`);
   const phases = Object.fromEntries(PHASES.map((p, i) => [p, bounds[i + 1]! - bounds[i]!])) as Record<Phase, number>;
   return { docs, ms: end - t0, phases, dictionaryMs };
+}
+
+/** jieba's cut alone over every text (the slowest library the ingest cannot do without), `reps` passes; the median pass in ms. */
+function timedJieba(texts: readonly string[], reps: number): number {
+  jiebaCut('预热'); // its dictionary loads once per process, as in the ingest's cold run
+  const passes: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    for (const text of texts) jiebaCut(text);
+    passes.push(performance.now() - t0);
+  }
+  return median(passes);
 }
 
 /** OpenCC alone over every text, `reps` passes; the median pass in ms. */
@@ -247,11 +259,13 @@ async function main(): Promise<void> {
 
     const warm: IngestRun[] = [];
     const opencc: number[] = [];
+    const jieba: number[] = [];
     const stages: Array<Record<Stage, number>> = [];
     for (let r = 0; r < runs; r++) {
       log(`round ${r + 1}/${runs}`);
       gc();
       opencc.push(timedOpenCC(texts.zh, reps));
+      jieba.push(timedJieba(texts.zh, reps));
       gc();
       const run = await timedIngest(corpusDir, buildDir, () => dict);
       warm.push(run);
@@ -268,6 +282,8 @@ async function main(): Promise<void> {
     const stageMs = Object.fromEntries(STAGES.map((s) => [s, median(stages.map((x) => x[s]))])) as Record<Stage, number>;
     const ingestRate = perSecond(texts.zhCodePoints, ingestMs);
     const openccRate = perSecond(texts.zhCodePoints, openccMs);
+    const jiebaMs = median(jieba);
+    const jiebaRate = perSecond(texts.zhCodePoints, jiebaMs);
     const loadAfter = loadavg();
 
     console.log(`ingest benchmark: ${texts.docs} documents of ${corpusDir}`);
@@ -280,7 +296,9 @@ async function main(): Promise<void> {
       [`ingest end to end (median of ${runs} warm runs)`, ingestMs.toFixed(0), int(ingestRate), int(perSecond(texts.zhCodePoints + texts.enCodePoints, ingestMs))],
       ['ingest, first (cold) run, dictionary load included', cold.ms.toFixed(0), int(perSecond(texts.zhCodePoints, cold.ms)), int(perSecond(texts.zhCodePoints + texts.enCodePoints, cold.ms))],
       [`OpenCC hk → cn alone, same text (median of ${runs}×${reps} passes)`, openccMs.toFixed(1), int(openccRate), ''],
+      [`jieba cut alone (HMM), same text (median of ${runs}×${reps} passes)`, jiebaMs.toFixed(1), int(jiebaRate), ''],
     ]);
+    console.log(`ingest ÷ jieba: ${(ingestRate / jiebaRate).toFixed(4)}× the rate (target 0.05×, on the way to 0.2×)`);
     console.log(`ingest ÷ OpenCC: ${(ingestRate / openccRate).toFixed(4)}× the rate (OpenCC is ${(openccRate / ingestRate).toFixed(0)}× faster)`);
     console.log(`fixed cost: CC-CEDICT loaded in ${cold.dictionaryMs.toFixed(0)} ms (in the cold run)\n`);
     console.log('where the time goes (medians of the warm runs, ms):');
@@ -310,6 +328,7 @@ async function main(): Promise<void> {
       title: 'Ingest: the real corpus end to end, against OpenCC conversion alone',
       figures: [
         figure(`ingest end to end, median of ${runs} warm runs`, ingestRate, 'zh chars/s', 'higher', { name: 'OpenCC hk → cn alone, same text', value: openccRate }),
+        figure(`ingest end to end against jieba, median of ${runs} warm runs`, ingestRate, 'zh chars/s', 'higher', { name: 'jieba cut alone (HMM), same text', value: jiebaRate }, { target: 0.05 * jiebaRate }),
         figure('ingest, first run (cold: dictionary load, jieba, JIT)', perSecond(texts.zhCodePoints, cold.ms), 'zh chars/s', 'higher', {
           name: 'OpenCC hk → cn alone, same text',
           value: openccRate,
@@ -336,6 +355,7 @@ async function main(): Promise<void> {
         ingestMs,
         coldIngestMs: cold.ms,
         openccMs,
+        jiebaMs,
         loadavgBefore: loadBefore.map((l) => l.toFixed(2)).join(' '),
         loadavgAfter: loadAfter.map((l) => l.toFixed(2)).join(' '),
         ...(cliTimes ? { cliRounds: cliTimes.runs, cliChangedDocument: cliTimes.changed } : {}),

@@ -26,6 +26,7 @@ type Need = 'build' | 'next';
 
 /** In the order they run. `needs`: the ingested corpus (build), the production build of the app (next). */
 const BENCHES: ReadonlyArray<{ id: string; needs: readonly Need[] }> = [
+  { id: 'cedict', needs: [] },
   { id: 'ingest', needs: [] },
   { id: 'align', needs: [] },
   { id: 'search', needs: ['build'] },

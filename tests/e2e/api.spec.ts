@@ -127,6 +127,32 @@ test('search API: a good query answers { total, hits } and pages', async ({ requ
   await shot(page, testInfo, 'api-search');
 });
 
+test('search and reader APIs: the ETag names the build and the input, and a client holding it gets a 304', async ({ request, page }, testInfo) => {
+  const doc = translatedDoc().meta.id;
+  for (const [path, other] of [
+    [`/api/search?q=${encodeURIComponent('合作')}&limit=5`, `/api/search?q=${encodeURIComponent('合作')}&limit=6`],
+    [`/api/reader?doc=${doc}&from=0&to=3`, `/api/reader?doc=${doc}&from=0&to=4`],
+  ] as const) {
+    const first = await request.get(path);
+    await expect(first).toBeOK();
+    const tag = first.headers()['etag'];
+    expect(tag, path).toMatch(/^"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+"$/);
+    expect(first.headers()['cache-control'], path).toContain('no-cache');
+    const again = await request.get(path, { headers: { 'If-None-Match': tag! } });
+    expect(again.status(), path).toBe(304);
+    expect(again.headers()['etag'], path).toBe(tag);
+    expect((await again.body()).length, path).toBe(0);
+    // Another input is another answer: a full 200 under its own tag, even with the first tag sent.
+    const changed = await request.get(other, { headers: { 'If-None-Match': tag! } });
+    expect(changed.status(), other).toBe(200);
+    expect(changed.headers()['etag'], other).not.toBe(tag);
+    // A stale or foreign tag gets the answer in full.
+    expect((await request.get(path, { headers: { 'If-None-Match': '"stale.tag"' } })).status(), path).toBe(200);
+  }
+  await page.goto(`/api/reader?doc=${doc}&from=0&to=1`);
+  await shot(page, testInfo, 'api-reader-etag');
+});
+
 test('gloss API: one Han or Latin word of 1–32 characters, else a 400', async ({ request, page }, testInfo) => {
   const good = await request.get(`/api/gloss?w=${encodeURIComponent('合作')}`);
   await expect(good).toBeOK();
