@@ -48,7 +48,8 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
   const source = str('source');
   if (!FILE_NAME.test(source)) fail(`source "${source}" must be a file name inside the document folder`);
   const date = str('date');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) fail(`date "${date}" must be YYYY-MM-DD`);
+  // A source dated only by month (a report of "December 2024") keeps that precision: YYYY-MM.
+  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(date) || Number.isNaN(Date.parse(date))) fail(`date "${date}" must be YYYY-MM-DD (or YYYY-MM for a source dated by month)`);
   const meta: DocMeta = { id, title: zhEn('title'), publication: zhEn('publication'), date, encoding, variant, source, format };
   if (raw.url !== undefined) meta.url = str('url');
   if (raw.translation !== undefined) {
