@@ -24,6 +24,8 @@ export interface ReaderSettings {
   script: Script;
   /** Mark words by HSK level. */
   hskMarks: boolean;
+  /** Colour words by the learner's statuses (new, learning 1–4). */
+  statusColours: boolean;
   /** Which HSK standard the marks, the known level and the documents' difficulty follow. */
   hskStandard: HskStandard;
   /** The reader's own HSK level (0: none); words at or below it are "known". */
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
   script: 'original',
   hskMarks: false,
   hskStandard: 'hsk2',
+  statusColours: true,
   knownLevel: 0,
   knownPinyin: 'soften',
   reveal: false,
@@ -103,6 +106,7 @@ export function parseSettings(stored: string | null): ReaderSettings {
     script: choice('script', o.script),
     hskMarks: flag(o.hskMarks, DEFAULT_SETTINGS.hskMarks),
     hskStandard: choice('hskStandard', o.hskStandard),
+    statusColours: flag(o.statusColours, DEFAULT_SETTINGS.statusColours),
     knownLevel: integer(o.knownLevel, 0, HSK_TOP.hsk3, DEFAULT_SETTINGS.knownLevel),
     knownPinyin: choice('knownPinyin', o.knownPinyin),
     reveal: flag(o.reveal, DEFAULT_SETTINGS.reveal),
