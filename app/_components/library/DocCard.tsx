@@ -4,6 +4,7 @@ import type { DocSummary } from '@/lib/store';
 import { zhLang } from '@/app/_components/reader/lang';
 import { DifficultyBars } from './DifficultyBar';
 import { DocDate } from './DocDate';
+import { KnownShare } from './KnownShare';
 import { Provenance } from './Provenance';
 
 /** One document of the library: both titles, where and when it appeared, how much is translated. */
@@ -39,6 +40,7 @@ export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLoc
         </span>
       </div>
       <DifficultyBars stats={stats} locale={locale} />
+      <KnownShare docId={meta.id} label={t('knownShare', { percent: '{percent}' })} />
       {meta.translation ? <Provenance translation={meta.translation} locale={locale} /> : null}
       <p className="doc-actions">
         <a href={href} className="button-link">

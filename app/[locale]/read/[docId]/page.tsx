@@ -13,6 +13,7 @@ import { firstViewEnd } from '@/lib/reader/view';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 import { DifficultyBars, estimatedLevels } from '@/app/_components/library/DifficultyBar';
 import { DocDate } from '@/app/_components/library/DocDate';
+import { HskStandardSync } from '@/app/_components/library/HskStandard';
 import { Provenance } from '@/app/_components/library/Provenance';
 
 // Every page renders per request (app/layout.tsx), and a document saved on the import page joins
@@ -89,6 +90,7 @@ export default async function ReaderPage({ params }: Props) {
         {meta.translation ? null : <p className="notice">{t('noTranslationYet')}</p>}
         {/* Everything about the document folds away, so the first screen is the text itself (a
             native disclosure: keyboard, screen readers and find-in-page all know it). */}
+        <HskStandardSync />
         <details className="doc-details">
           <summary>{t('aboutDocument')}</summary>
           <div className="doc-details-body">
