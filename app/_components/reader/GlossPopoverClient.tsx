@@ -7,6 +7,7 @@ import type { DictEntry } from '@/lib/model';
 import type { GlossAnswer, NestedWord } from '@/lib/store/gloss';
 import { SaveWordButton, type SaveLabels } from './SaveWordButton';
 import { WordStatusBar, type WordStatusLabels } from './WordStatusBar';
+import { placePopover } from './placement';
 import { STATUS_KEYS } from '@/lib/learner/known-words';
 import { setWordStatus } from '@/lib/learner/known-words-store';
 import { wordText } from './word-context';
@@ -488,12 +489,10 @@ export function GlossPopoverClient({
     if (!current || !pop) return;
     const word = current.el.getBoundingClientRect();
     const { offsetHeight: height, offsetWidth: width } = pop;
-    const below = window.innerHeight - word.bottom;
-    const above = word.top >= height + GAP + MARGIN && below < height + GAP + MARGIN;
-    const top = (above ? word.top - GAP - height : word.bottom + GAP) + window.scrollY;
-    const maxLeft = window.innerWidth - width - MARGIN;
-    const left = Math.max(MARGIN, Math.min(word.left, maxLeft)) + window.scrollX;
-    setPosition({ top, left, above });
+    // The English sentence(s) sentence sync marked for this word's sentence stay in view.
+    const synced = [...(current.el.closest('.pair')?.querySelectorAll<HTMLElement>('.es.synced') ?? [])].map((el) => el.getBoundingClientRect());
+    const placed = placePopover(word, { width, height }, { width: window.innerWidth, height: window.innerHeight }, synced, GAP, MARGIN);
+    setPosition({ top: placed.top + window.scrollY, left: placed.left + window.scrollX, above: placed.above });
   }, []);
 
   useLayoutEffect(() => {

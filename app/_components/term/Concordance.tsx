@@ -41,7 +41,7 @@ export function Concordance({ lines, locale, labels, lang }: { lines: KwicLine[]
       ) : null}
       <ol className="kwic-lines">
         {sorted.map((line) => (
-          <li key={line.index} className="kwic-line" data-occurrence={line.index}>
+          <li key={line.index} id={`kwic-line-${line.index}`} className="kwic-line" data-occurrence={line.index}>
             <a className="kwic-zh" lang={lang} href={`/${locale}/read/${line.docId}#p-${line.pair + 1}`} title={labels.open}>
               {/* Right-to-left box, left-to-right text: a long context is clipped on its far side. */}
               <span className="kwic-left">
