@@ -52,7 +52,8 @@ export function KnownShare({ docId, label }: { docId: string; label: string }) {
   }, [active, counts, docId]);
   const share = active && counts ? knownShare(words, counts) : null;
   return (
-    <p ref={ref} className="known-share" hidden={share === null}>
+    // Never `hidden`: an element without a box never intersects, and the fetch waits for that.
+    <p ref={ref} className="known-share" data-share={share === null ? 'none' : Math.round(share * 100)}>
       {share === null ? null : (
         <>
           <span className="bar" aria-hidden="true">
