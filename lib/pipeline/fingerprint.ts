@@ -60,7 +60,8 @@ async function packageVersion(name: string, from: string): Promise<string> {
   }
 }
 
-export async function pipelineFingerprint(entries: readonly string[] = ENTRIES): Promise<PipelineFingerprint> {
+/** `dataFiles`: the project's data read at run time, hashed with the graph (the pipeline's own by default). */
+export async function pipelineFingerprint(entries: readonly string[] = ENTRIES, dataFiles: readonly string[] = entries === ENTRIES ? DATA_FILES : []): Promise<PipelineFingerprint> {
   const result = await build({
     entryPoints: [...entries],
     bundle: true,
@@ -74,7 +75,7 @@ export async function pipelineFingerprint(entries: readonly string[] = ENTRIES):
     logLevel: 'silent',
   });
   const inputs = result.metafile.inputs;
-  const files = [...Object.keys(inputs).filter((f) => !f.includes('node_modules')), ...DATA_FILES].sort();
+  const files = [...Object.keys(inputs).filter((f) => !f.includes('node_modules')), ...dataFiles].sort();
   const names = new Set<string>(DATA_PACKAGES);
   for (const input of Object.values(inputs)) {
     for (const imported of input.imports) {
