@@ -223,7 +223,7 @@ export function ReaderToolbar({
           <legend>{t('hsk')}</legend>
           <label className="select">
             <span>{t('hskStandard')}</span>
-            <select value={settings.hskStandard} onChange={(e) => update({ hskStandard: e.target.value as HskStandard })}>
+            <select className="hsk-standard-select" value={settings.hskStandard} onChange={(e) => update({ hskStandard: e.target.value as HskStandard })}>
               {HSK_STANDARDS.map((standard) => (
                 <option key={standard} value={standard}>
                   {t(standard === 'hsk3' ? 'hsk3' : 'hsk2')}

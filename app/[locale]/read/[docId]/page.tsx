@@ -92,7 +92,10 @@ export default async function ReaderPage({ params }: Props) {
             native disclosure: keyboard, screen readers and find-in-page all know it). */}
         <HskStandardSync />
         <details className="doc-details">
-          <summary>{t('aboutDocument')}</summary>
+          <summary>
+            {t('aboutDocument')}
+            <span className="doc-details-more">: {t('aboutDocumentMore')}</span>
+          </summary>
           <div className="doc-details-body">
             <p className="doc-stats">
               {t('stats', { pairs: stats.pairs, characters: stats.characters, percent: Math.max(0, Math.min(1, stats.translated)) })}

@@ -165,7 +165,7 @@ export default async function TermPage({ params, searchParams }: Props) {
               {t('concordanceHint')}
               {view.lines.length < total ? ` ${t('more', { shown: view.lines.length, total })}` : ''}
             </p>
-            <Concordance lines={view.lines} locale={locale} labels={labels} lang="zh-Hans" />
+            <Concordance lines={view.lines} locale={locale} labels={labels} lang="zh-Hans" anchors />
             {view.lines.length < total ? (
               <p className="kwic-more" id="kwic-more">
                 {view.lines.length < TERM_PAGE_MAX_LINES ? (
