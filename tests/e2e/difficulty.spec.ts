@@ -13,7 +13,7 @@ test('the library and the reader show how hard each text is by HSK level', async
   await page.goto(`/zh-Hans/read/${doc.meta.id}`);
   // In the header's disclosure, opened.
   await page.locator('details.doc-details > summary').click();
-  const box = page.locator('.doc-head .difficulty-hsk2');
+  const box = page.locator('.doc-head div.difficulty-hsk2');
   await expect(box.locator('.difficulty-legend li')).toHaveCount(7);
   await expect(box.locator('.difficulty-head strong')).toHaveText(d.estimated === null ? '超出 HSK 6 级' : `约 HSK ${d.estimated} 级`);
   if (d.outsideWords.length > 0) await expect(box.locator('.difficulty-outside')).toContainText(d.outsideWords[0]!.word);
