@@ -55,7 +55,7 @@ export interface DocMeta {
   id: string;
   title: ZhEn;
   publication: ZhEn;
-  /** ISO date (YYYY-MM-DD) of publication. */
+  /** ISO date of publication: YYYY-MM-DD, or YYYY-MM for a source dated only by month. */
   date: string;
   /** WHATWG encoding label the source is declared in: utf-8, gb18030, big5, utf-16le. */
   encoding: string;
@@ -199,8 +199,10 @@ export interface DocStats {
   /** Share (0..1) of Chinese blocks that have an English counterpart. */
   translated: number;
   warnings: number;
-  /** How hard the Chinese is for a learner, by HSK level. */
+  /** How hard the Chinese is for a learner, by HSK 2.0 level (1–6). */
   difficulty?: Difficulty;
+  /** The same by HSK 3.0 (2021) level: 1–6 and the 7–9 band as a seventh level. */
+  difficultyHsk3?: Difficulty;
 }
 
 /** `build/docs/<docId>.json`: everything the reader needs for one document. */
@@ -335,7 +337,7 @@ export interface GlossaryEntry {
 export interface Difficulty {
   /** Running Chinese words counted. */
   tokens: number;
-  /** Running words at HSK levels 1–6 (index 0 is level 1). */
+  /** Running words at each HSK level (index 0 is level 1): six for HSK 2.0, seven for HSK 3.0 (the last is the 7–9 band). */
   byLevel: number[];
   /** Running words at no level (rarer words, names). */
   outside: number;

@@ -2,6 +2,8 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { DocCard } from '@/app/_components/library/DocCard';
+import { HskStandardSync } from '@/app/_components/library/HskStandard';
+import { KnownCount } from '@/app/_components/library/KnownShare';
 import { routing } from '@/lib/i18n/routing';
 import { listDocs } from '@/lib/store';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
@@ -19,6 +21,10 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
         <h1>{t('title')}</h1>
         <p className="lede">{t('intro')}</p>
         <p className="count">{t('count', { count: docs.length })}</p>
+        <div className="library-learner">
+          <KnownCount label={t('knownCount', { count: '{count}' })} />
+          <HskStandardSync labels={{ legend: t('gradeBy'), options: { hsk2: t('hsk2'), hsk3: t('hsk3') } }} />
+        </div>
         <DownloadLinks
           label={tx('title')}
           links={[

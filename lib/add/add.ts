@@ -7,6 +7,7 @@
  * commits, or rolls back if the ingest fails, so a document that does not build is never left in
  * the corpus.
  */
+import { TRANSLATION_NOTES } from '../translation-notes';
 import { createHash } from 'node:crypto';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -169,7 +170,7 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   if (!isDocId(id)) throw new AddError(`document id "${id}" must be lowercase letters, digits and single hyphens (--id to choose one)`);
 
   const sourceName = `source${FILE_EXTENSION[format]}`;
-  const credit = { ...(options.translator !== undefined ? { translator: options.translator } : {}), note: options.note ?? 'Brought in with duizhao add; whether it is an official translation is not stated.' };
+  const credit = { ...(options.translator !== undefined ? { translator: options.translator } : {}), note: options.note ?? TRANSLATION_NOTES.added };
   const raw: Record<string, unknown> = {
     id,
     title: { zh: options.title ?? base, en: options.titleEn ?? options.title ?? base },

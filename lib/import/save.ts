@@ -9,6 +9,7 @@ import { mkdtemp, lstat, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addDocument, AddError } from '../add/add';
+import { TRANSLATION_NOTES } from '../translation-notes';
 import type { Dictionary } from '../dictionary/cedict';
 import type { BuiltDoc, SourceFormat } from '../model';
 import {
@@ -189,7 +190,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
           variant: resolved.report.variant,
           format: resolved.report.format,
           today: ctx.today,
-          note: 'Brought in on the import page; whether it is an official translation is not stated.',
+          note: TRANSLATION_NOTES.imported,
         });
       } catch (e) {
         if (e instanceof AddError && /already exists/.test(e.message)) throw new ImportError(409, `A document with the id "${form.fields.id ?? ''}" exists already: choose another id.`.replace(' ""', ''));

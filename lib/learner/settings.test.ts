@@ -15,7 +15,9 @@ describe('parseSettings', () => {
   });
 
   it('refuses levels and sizes that are not whole numbers in range', () => {
-    for (const knownLevel of [-1, 7, 2.5, '3']) expect(parseSettings(JSON.stringify({ knownLevel })).knownLevel).toBe(0);
+    // 7 is HSK 3.0's 7–9 band; nothing above it.
+    for (const knownLevel of [-1, 8, 2.5, '3']) expect(parseSettings(JSON.stringify({ knownLevel })).knownLevel).toBe(0);
+    expect(parseSettings(JSON.stringify({ knownLevel: 7 })).knownLevel).toBe(7);
     for (const textSize of [TEXT_SIZE_MIN - 1, TEXT_SIZE_MAX + 1, 0.5]) expect(parseSettings(JSON.stringify({ textSize })).textSize).toBe(0);
     expect(parseSettings(JSON.stringify({ textSize: TEXT_SIZE_MAX })).textSize).toBe(TEXT_SIZE_MAX);
   });

@@ -7,6 +7,12 @@
 export type Annotation = 'none' | 'pinyin' | 'zhuyin';
 export type ToneColours = 'off' | 'standard' | 'pleco';
 export type Script = 'original' | 'simplified';
+/** The HSK standard that marks words and grades documents: 2.0 (2012, six levels) or 3.0 (2021, 1–6 and the 7–9 band). */
+export const HSK_STANDARDS = ['hsk2', 'hsk3'] as const;
+export type HskStandard = (typeof HSK_STANDARDS)[number];
+/** Highest level of each standard (HSK 3.0's 7 is the 7–9 band). */
+export const HSK_TOP: Record<HskStandard, number> = { hsk2: 6, hsk3: 7 };
+
 /** What happens to the pinyin of words at or below the reader's HSK level. */
 export type KnownPinyin = 'show' | 'soften' | 'hide';
 
@@ -18,6 +24,10 @@ export interface ReaderSettings {
   script: Script;
   /** Mark words by HSK level. */
   hskMarks: boolean;
+  /** Colour words by the learner's statuses (new, learning 1–4). */
+  statusColours: boolean;
+  /** Which HSK standard the marks, the known level and the documents' difficulty follow. */
+  hskStandard: HskStandard;
   /** The reader's own HSK level (0: none); words at or below it are "known". */
   knownLevel: number;
   knownPinyin: KnownPinyin;
@@ -38,6 +48,8 @@ export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
   toneColours: 'off',
   script: 'original',
   hskMarks: false,
+  hskStandard: 'hsk2',
+  statusColours: true,
   knownLevel: 0,
   knownPinyin: 'soften',
   reveal: false,
@@ -61,6 +73,7 @@ const CHOICES = {
   toneColours: ['off', 'standard', 'pleco'],
   script: ['original', 'simplified'],
   knownPinyin: ['show', 'soften', 'hide'],
+  hskStandard: HSK_STANDARDS,
 } as const satisfies Partial<Record<keyof ReaderSettings, readonly string[]>>;
 
 function choice<K extends keyof typeof CHOICES>(key: K, value: unknown): (typeof CHOICES)[K][number] {
@@ -92,7 +105,9 @@ export function parseSettings(stored: string | null): ReaderSettings {
     toneColours: choice('toneColours', o.toneColours),
     script: choice('script', o.script),
     hskMarks: flag(o.hskMarks, DEFAULT_SETTINGS.hskMarks),
-    knownLevel: integer(o.knownLevel, 0, 6, DEFAULT_SETTINGS.knownLevel),
+    hskStandard: choice('hskStandard', o.hskStandard),
+    statusColours: flag(o.statusColours, DEFAULT_SETTINGS.statusColours),
+    knownLevel: integer(o.knownLevel, 0, HSK_TOP.hsk3, DEFAULT_SETTINGS.knownLevel),
     knownPinyin: choice('knownPinyin', o.knownPinyin),
     reveal: flag(o.reveal, DEFAULT_SETTINGS.reveal),
     interlinear: flag(o.interlinear, DEFAULT_SETTINGS.interlinear),

@@ -16,6 +16,11 @@ describe('row 22.7b: publication dates are days of the calendar', () => {
     expect(calendarDateProblem('2026-02-31')).toBe('2026-02-31 is not a day of the calendar (no such month or day)');
   });
 
+  it('a source dated by month keeps that precision (YYYY-MM), a month that exists', () => {
+    expect(calendarDateProblem('2024-12')).toBeNull();
+    for (const d of ['2024-13', '2024-00', '0000-01', '2024-1']) expect(calendarDateProblem(d), d).toBeTypeOf('string');
+  });
+
   it('row 22.7b: meta.json with an impossible date is refused by the ingest too', () => {
     expect(() => parseMeta({ ...sampleMeta('doc'), date: '2026-02-31' }, 'doc', 'corpus/doc/meta.json')).toThrow(/not a day of the calendar/);
   });

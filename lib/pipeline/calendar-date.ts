@@ -5,6 +5,8 @@
  * the same rule as meta.json, without loading the ingest.
  */
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A source dated only by month (a report of "December 2024") keeps that precision. */
+const MONTH_SHAPE = /^(\d{4})-(\d{2})$/;
 
 /** Days in a month of the proleptic Gregorian calendar (the one ISO 8601 dates use). */
 function daysIn(year: number, month: number): number {
@@ -20,9 +22,20 @@ export function isCalendarDate(value: string): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
 
-/** Why a date is refused, in words a person understands (no paths, no flags). */
+/** Whether `value` is YYYY-MM naming a real month, year 0001 or later. */
+export function isCalendarMonth(value: string): boolean {
+  const m = MONTH_SHAPE.exec(value);
+  if (!m) return false;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  return year >= 1 && month >= 1 && month <= 12;
+}
+
+/**
+ * Why a publication date is refused, in words a person understands (no paths, no flags): a day
+ * (YYYY-MM-DD) or, for a source dated by month, a month (YYYY-MM).
+ */
 export function calendarDateProblem(value: string): string | null {
-  if (isCalendarDate(value)) return null;
-  if (!SHAPE.test(value)) return `"${value.slice(0, 40)}" is not a date in the form YYYY-MM-DD (e.g. 2026-05-20)`;
+  if (isCalendarDate(value) || isCalendarMonth(value)) return null;
+  if (!SHAPE.test(value) && !MONTH_SHAPE.test(value)) return `"${value.slice(0, 40)}" is not a date in the form YYYY-MM-DD (e.g. 2026-05-20), or YYYY-MM for a source dated by month`;
   return `${value} is not a day of the calendar (no such month or day)`;
 }

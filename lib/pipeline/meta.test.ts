@@ -24,10 +24,15 @@ describe('parseMeta', () => {
     expect(() => parseMeta(valid, 'doc-2', 'corpus/doc-2/meta.json')).toThrow(/does not match its folder/);
   });
 
+  it('keeps a date given only to the month (a report of December 2024)', () => {
+    expect(parseMeta({ ...valid, date: '2024-12' }, 'doc-1', 'm').date).toBe('2024-12');
+  });
+
   it('names the problem: variant, encoding, date, missing titles', () => {
     expect(() => parseMeta({ ...valid, variant: 'twp' }, 'doc-1', 'm')).toThrow(/variant/);
     expect(() => parseMeta({ ...valid, encoding: 'latin-9' }, 'doc-1', 'm')).toThrow(/unsupported encoding/);
     expect(() => parseMeta({ ...valid, date: '20 May' }, 'doc-1', 'm')).toThrow(/YYYY-MM-DD/);
+    expect(() => parseMeta({ ...valid, date: '2024-13' }, 'doc-1', 'm')).toThrow(/YYYY-MM-DD/);
     expect(() => parseMeta({ ...valid, title: 'x' }, 'doc-1', 'm')).toThrow(/"title"/);
     expect(() => parseMeta([], 'doc-1', 'm')).toThrow(/JSON object/);
   });

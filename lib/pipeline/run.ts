@@ -50,6 +50,7 @@ import { segmentBlock } from './segment';
 import { countHan } from './text-width';
 import { difficulty } from '../learner/difficulty';
 import { learnerLevel } from '../terms/hsk';
+import { HSK3_LEVELS, learner3Level } from '../terms/hsk30';
 
 export class IngestError extends Error {
   constructor(message: string) {
@@ -144,6 +145,10 @@ export function cleanedBlockTexts(input: DocumentInput): { zh: string[]; en: str
   return { zh: cleaned.zh.blocks.map((b) => b.text), en: cleaned.en?.blocks.map((b) => b.text) ?? [] };
 }
 
+function simplifiedWords(zh: ZhBlock[]): string[] {
+  return zh.flatMap((b) => b.sentences.flatMap((s) => s.words.map((w) => w.simplified)));
+}
+
 function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number): DocStats {
   const sentences = zh.reduce((n, b) => n + b.sentences.length, 0);
   const words = zh.reduce((n, b) => n + b.sentences.reduce((m, s) => m + s.words.filter((w) => /\p{Script=Han}/u.test(w.simplified)).length, 0), 0);
@@ -161,10 +166,8 @@ function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number)
     lowConfidence: pairs.filter((p) => p.lowConfidence).length,
     translated: zh.length === 0 ? 0 : Math.round((translatedZh / zh.length) * 1000) / 1000,
     warnings,
-    difficulty: difficulty(
-      zh.flatMap((b) => b.sentences.flatMap((s) => s.words.map((w) => w.simplified))),
-      learnerLevel,
-    ),
+    difficulty: difficulty(simplifiedWords(zh), learnerLevel),
+    difficultyHsk3: difficulty(simplifiedWords(zh), learner3Level, HSK3_LEVELS),
   };
 }
 

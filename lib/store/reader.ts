@@ -6,12 +6,15 @@
 import { contentsOf, viewPairs, type ContentsEntry, type ViewPair } from '@/lib/reader/view';
 import { shortGloss, shortGlossKey } from '@/lib/learner/short-gloss';
 import { hskLevel } from '@/lib/terms/hsk';
+import { hsk3Level } from '@/lib/terms/hsk30';
 import { fresh, getDoc, glossLookup, onNewBuild } from './index';
 
 export interface ReaderDoc {
   pairs: ViewPair[];
   contents: ContentsEntry[];
 }
+
+const HAN = /\p{Script=Han}/u;
 
 const viewCache = new Map<string, Promise<ReaderDoc | null>>();
 onNewBuild(() => viewCache.clear());
@@ -54,6 +57,42 @@ export async function getShortGlosses(docId: string): Promise<Record<string, str
     });
     pending.catch(() => glossCache.delete(docId));
     glossCache.set(docId, pending);
+  }
+  return pending;
+}
+
+/**
+ * A document's vocabulary for the learner: each simplified Han word with its running count and its
+ * HSK 3.0 level (0: none). The library reckons the share of running words a learner knows from the
+ * counts; the reader marks words by HSK 3.0 with the levels (the view carries HSK 2.0 only).
+ */
+export type DocWords = Record<string, [count: number, hsk3: number]>;
+
+const wordsCache = new Map<string, Promise<DocWords | null>>();
+onNewBuild(() => wordsCache.clear());
+
+/** The document's words (see DocWords), or null for an unknown document. */
+export async function getDocWords(docId: string): Promise<DocWords | null> {
+  await fresh();
+  let pending = wordsCache.get(docId);
+  if (!pending) {
+    pending = getDoc(docId).then((doc) => {
+      if (!doc) return null;
+      const words: DocWords = {};
+      for (const block of doc.zh) {
+        for (const sentence of block.sentences) {
+          for (const word of sentence.words) {
+            if (!HAN.test(word.simplified)) continue;
+            const entry = Object.hasOwn(words, word.simplified) ? words[word.simplified] : undefined;
+            if (entry) entry[0]++;
+            else words[word.simplified] = [1, hsk3Level(word.simplified) ?? 0];
+          }
+        }
+      }
+      return words;
+    });
+    pending.catch(() => wordsCache.delete(docId));
+    wordsCache.set(docId, pending);
   }
   return pending;
 }

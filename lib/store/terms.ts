@@ -10,8 +10,20 @@ import { toSimplified } from '@/lib/search/encode';
 import { hskLevel, longerTermsContaining, termPairs, termReport, type TermPair } from '@/lib/terms';
 import { fresh, getDoc, glossLookup, listDocs, onNewBuild } from './index';
 
-/** Concordance lines the term page shows at most (the API asks for its own number). */
+/** Concordance lines the term page shows at first, and how many each "show more" adds (the API asks for its own number). */
 export const TERM_PAGE_LINES = 100;
+/** Lines the term page shows at most however far it is paged (search finds every occurrence). */
+export const TERM_PAGE_MAX_LINES = 2000;
+
+/**
+ * The number of concordance lines asked for by the page's `?lines=` (a multiple of TERM_PAGE_LINES
+ * up to TERM_PAGE_MAX_LINES); anything else is the first page.
+ */
+export function termPageLines(raw: string | string[] | undefined): number {
+  const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < TERM_PAGE_LINES) return TERM_PAGE_LINES;
+  return Math.min(TERM_PAGE_MAX_LINES, Math.ceil(n / TERM_PAGE_LINES) * TERM_PAGE_LINES);
+}
 /** Longer terms listed at most. */
 const MAX_LONGER = 40;
 const CACHE_TERMS = 64;

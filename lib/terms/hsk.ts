@@ -62,17 +62,39 @@ export function hskLevel(word: string): number | undefined {
   return loadLevels().get(word);
 }
 
-let charLevels: Map<string, number> | undefined;
-
-/** Each character's lowest level among the HSK words that contain it (中 → 1, from 中国). */
-function loadCharLevels(): Map<string, number> {
-  if (charLevels === undefined) {
-    charLevels = new Map();
-    for (const [word, level] of loadLevels()) {
-      for (const ch of word) if ((charLevels.get(ch) ?? Infinity) > level) charLevels.set(ch, level);
+/**
+ * A standard's learner level (see `learnerLevel`) from its word lookup and its word list: each
+ * character's level is its lowest among the words that contain it (中 → 1, from 中国), built on
+ * first use.
+ */
+export function learnerLevelOf(levelOf: (word: string) => number | undefined, words: () => Iterable<[string, number]>): (word: string) => number | undefined {
+  let charLevels: Map<string, number> | undefined;
+  const charLevel = (ch: string) => {
+    if (charLevels === undefined) {
+      charLevels = new Map();
+      for (const [word, level] of words()) {
+        for (const c of word) if ((charLevels.get(c) ?? Infinity) > level) charLevels.set(c, level);
+      }
     }
-  }
-  return charLevels;
+    return charLevels.get(ch);
+  };
+  return (word) => {
+    const own = levelOf(word);
+    if (own !== undefined) return own;
+    const chars = [...word];
+    if (chars.length === 1) return charLevel(word);
+    let highest = 0;
+    for (let i = 0; i < chars.length; ) {
+      let len = Math.min(chars.length - i, 8);
+      while (len > 1 && levelOf(chars.slice(i, i + len).join('')) === undefined) len--;
+      const part = chars.slice(i, i + len).join('');
+      const level = len > 1 ? levelOf(part) : (levelOf(part) ?? charLevel(part));
+      if (level === undefined) return undefined;
+      highest = Math.max(highest, level);
+      i += len;
+    }
+    return highest;
+  };
 }
 
 /**
@@ -81,20 +103,4 @@ function loadCharLevels(): Map<string, number> {
  * lack (两国, 中俄关系), the highest level of the HSK words it splits into, longest first. Undefined
  * when some part is at no level (普京, 睦邻): such words are what the difficulty chart lists.
  */
-export function learnerLevel(word: string): number | undefined {
-  const own = hskLevel(word);
-  if (own !== undefined) return own;
-  const chars = [...word];
-  if (chars.length === 1) return loadCharLevels().get(word);
-  let highest = 0;
-  for (let i = 0; i < chars.length; ) {
-    let len = Math.min(chars.length - i, 8);
-    while (len > 1 && hskLevel(chars.slice(i, i + len).join('')) === undefined) len--;
-    const part = chars.slice(i, i + len).join('');
-    const level = len > 1 ? hskLevel(part) : (hskLevel(part) ?? loadCharLevels().get(part));
-    if (level === undefined) return undefined;
-    highest = Math.max(highest, level);
-    i += len;
-  }
-  return highest;
-}
+export const learnerLevel = learnerLevelOf(hskLevel, () => loadLevels());

@@ -164,6 +164,8 @@ test('every document in the manifest opens @desktop', async ({ page }, testInfo)
 test('the alignment map shows every pair, unaligned ones marked, and jumps to a pair', async ({ page }, testInfo) => {
   const doc = translatedDoc();
   await page.goto(`/en/read/${doc.meta.id}`);
+  // The map is in the header's disclosure (the page opens on the text).
+  await page.locator('details.doc-details > summary').click();
   const plot = page.locator('.alignment-plot');
   await expect(plot).toBeVisible();
   await expect(plot.locator('a')).toHaveCount(doc.stats.pairs);

@@ -85,6 +85,7 @@ test('a TMX download from the reader holds the document as sentence pairs', asyn
   // The longest translated document: the hostile fixture has only a few sentences.
   const doc = manifest().docs.filter((d) => d.meta.translation).sort((a, b) => b.stats.pairs - a.stats.pairs)[0]!;
   await page.goto(`/en/read/${doc.meta.id}`);
+  await page.locator('details.doc-details > summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.doc-head a[href*="format=tmx"]').click()]);
   expect(download.suggestedFilename()).toMatch(/\.tmx$/);
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));

@@ -4,6 +4,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { zhLang } from '@/app/_components/reader/lang';
 import { VocabularyList, type VocabularyDoc } from '@/app/_components/vocabulary/VocabularyList';
+import { KnownWordsTransfer } from '@/app/_components/vocabulary/KnownWordsTransfer';
+import { ReviewPanel } from '@/app/_components/vocabulary/ReviewPanel';
 import { routing } from '@/lib/i18n/routing';
 import { listDocs } from '@/lib/store';
 
@@ -39,6 +41,34 @@ export default async function VocabularyPage({ params }: { params: Promise<{ loc
         <h1>{t('title')}</h1>
         <p className="lede">{t('intro')}</p>
       </header>
+      <ReviewPanel
+        locale={locale}
+        docs={docs}
+        labels={{
+          title: t('reviewTitle'),
+          dueNew: t('reviewDueNew', { count: '{count}' }),
+          dueReview: t('reviewDueReview', { count: '{count}' }),
+          start: t('reviewStart'),
+          nothingDue: t('reviewNothingDue'),
+          reveal: t('reviewReveal'),
+          progress: t('reviewProgress', { n: '{n}', total: '{total}' }),
+          grades: { again: t('gradeAgain'), hard: t('gradeHard'), good: t('gradeGood'), easy: t('gradeEasy') },
+          units: {
+            minute: t('unitMinute', { value: '{value}' }),
+            hour: t('unitHour', { value: '{value}' }),
+            day: t('unitDay', { value: '{value}' }),
+            month: t('unitMonth', { value: '{value}' }),
+            year: t('unitYear', { value: '{value}' }),
+          },
+          done: t('reviewDone'),
+          reviewed: t('reviewReviewed', { count: '{count}' }),
+          close: t('reviewClose'),
+          source: t('source'),
+          noTranslation: t('noTranslation'),
+          keys: t('reviewKeys'),
+          failed: t('storageError'),
+        }}
+      />
       <VocabularyList
         locale={locale}
         docs={docs}
@@ -69,6 +99,17 @@ export default async function VocabularyPage({ params }: { params: Promise<{ loc
           noTranslation: t('noTranslation'),
           storageError: t('storageError'),
           loading: t('loading'),
+        }}
+      />
+      <KnownWordsTransfer
+        labels={{
+          title: t('knownTitle'),
+          summary: t('knownSummary', { known: '{known}', total: '{total}' }),
+          none: t('knownNone'),
+          export: t('knownExport'),
+          import: t('knownImport'),
+          imported: t('knownImported', { count: '{count}' }),
+          importFailed: t('knownImportFailed'),
         }}
       />
     </div>

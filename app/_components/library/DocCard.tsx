@@ -1,17 +1,18 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/lib/i18n/routing';
 import type { DocSummary } from '@/lib/store';
 import { zhLang } from '@/app/_components/reader/lang';
-import { DifficultyBar, difficultyLabels } from './DifficultyBar';
+import { DifficultyBars } from './DifficultyBar';
+import { DocDate } from './DocDate';
+import { KnownShare } from './KnownShare';
+import { Provenance } from './Provenance';
 
 /** One document of the library: both titles, where and when it appeared, how much is translated. */
 export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLocale }) {
   const t = await getTranslations({ locale, namespace: 'Library' });
-  const format = await getFormatter({ locale });
   const { meta, stats } = doc;
   const href = `/${locale}/read/${meta.id}`;
   const translated = Math.max(0, Math.min(1, stats.translated));
-  const date = new Date(`${meta.date}T00:00:00Z`);
   const publication = locale === 'en' ? meta.publication.en : meta.publication.zh;
   return (
     <li className="doc-card">
@@ -26,7 +27,7 @@ export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLoc
       <p className="doc-meta">
         <span lang={locale === 'en' ? 'en' : zhLang(meta.variant)}>{publication}</span>
         <span aria-hidden="true"> · </span>
-        <time dateTime={meta.date}>{Number.isNaN(date.getTime()) ? meta.date : format.dateTime(date, { dateStyle: 'long' })}</time>
+        <DocDate date={meta.date} locale={locale} />
         <span aria-hidden="true"> · </span>
         <span>{t('length', { count: stats.characters })}</span>
       </p>
@@ -38,13 +39,9 @@ export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLoc
           {translated > 0 ? t('translated', { percent: translated }) : t('untranslated')}
         </span>
       </div>
-      {stats.difficulty ? <DifficultyBar difficulty={stats.difficulty} labels={await difficultyLabels(locale)} /> : null}
-      {meta.translation ? (
-        <p className="provenance">
-          {meta.translation.translator ? t('translatedBy', { translator: meta.translation.translator }) : t('translatorNotNamed')}{' '}
-          <span lang="en">{meta.translation.note}</span>
-        </p>
-      ) : null}
+      <DifficultyBars stats={stats} locale={locale} />
+      <KnownShare docId={meta.id} label={t('knownShare', { percent: '{percent}' })} />
+      {meta.translation ? <Provenance translation={meta.translation} locale={locale} /> : null}
       <p className="doc-actions">
         <a href={href} className="button-link">
           {t('read')}

@@ -6,6 +6,8 @@ import '@/app/styles/gloss.css';
 export type { GlossLabels };
 
 const LEVELS = [1, 2, 3, 4, 5, 6];
+/** The statuses' ids in messages (Gloss.statusShort / statusLong). */
+const STATUS_IDS = ['new', '1', '2', '3', '4', 'known', 'ignored'] as const;
 
 /**
  * The reader's dictionary popover. A server component, so that it reads its own strings (the
@@ -28,6 +30,12 @@ export async function GlossPopover({ labels, locale, doc }: { labels: GlossLabel
         back: t('back', { word: '{word}' }),
         termPage: t('termPage'),
         inCorpus: t('inCorpus'),
+        wordStatus: {
+          legend: t('statusLegend'),
+          short: Object.fromEntries(STATUS_IDS.map((id) => [id, t(`statusShort.${id}`)])),
+          long: Object.fromEntries(STATUS_IDS.map((id) => [id, t(`statusLong.${id}`)])),
+          changed: t('statusChanged', { word: '{word}', status: '{status}' }),
+        },
         saveWord: {
           save: t('save'),
           saved: t('saved'),

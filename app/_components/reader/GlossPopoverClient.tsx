@@ -6,6 +6,10 @@ import { contextWindow } from '@/lib/learner/nested';
 import type { DictEntry } from '@/lib/model';
 import type { GlossAnswer, NestedWord } from '@/lib/store/gloss';
 import { SaveWordButton, type SaveLabels } from './SaveWordButton';
+import { WordStatusBar, type WordStatusLabels } from './WordStatusBar';
+import { placePopover } from './placement';
+import { STATUS_KEYS } from '@/lib/learner/known-words';
+import { setWordStatus } from '@/lib/learner/known-words-store';
 import { wordText } from './word-context';
 
 /** The strings the reader page passes in (see GlossPopover.tsx for the rest). */
@@ -32,6 +36,7 @@ export interface GlossAllLabels extends GlossLabels {
   back: string;
   termPage: string;
   inCorpus: string;
+  wordStatus: WordStatusLabels;
   saveWord: SaveLabels;
 }
 
@@ -393,6 +398,19 @@ export function GlossPopoverClient({
         }
         return;
       }
+      // A status key sets the status of the word shown (the open word, or one followed from it).
+      const open = openRef.current;
+      const status = Object.hasOwn(STATUS_KEYS, event.key) ? STATUS_KEYS[event.key] : undefined;
+      if (open && status !== undefined && !event.ctrlKey && !event.metaKey && !event.altKey && !(event.target as Element | null)?.closest?.('input, textarea, select')) {
+        event.preventDefault();
+        const followed = trailRef.current[trailRef.current.length - 1];
+        const target = followed ? followed.word : open.simplified;
+        if (setWordStatus(target, status)) {
+          const name = labels.wordStatus.long[String(status)] ?? String(status);
+          setStatus(labels.wordStatus.changed.replace('{word}', target).replace('{status}', name));
+        }
+        return;
+      }
       const word = (event.target as Element | null)?.closest<HTMLElement>(WORD);
       if (!word) return;
       if (event.key === 'Enter' || event.key === ' ') {
@@ -462,7 +480,7 @@ export function GlossPopoverClient({
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('pointerover', onPointerOver);
     };
-  }, [show, close, focusWord, makeCurrent, labels.linkCopied]);
+  }, [show, close, focusWord, makeCurrent, labels.linkCopied, labels.wordStatus]);
 
   // Placement needs the popover's rendered size, so it runs after layout and before paint.
   const place = useCallback(() => {
@@ -471,12 +489,10 @@ export function GlossPopoverClient({
     if (!current || !pop) return;
     const word = current.el.getBoundingClientRect();
     const { offsetHeight: height, offsetWidth: width } = pop;
-    const below = window.innerHeight - word.bottom;
-    const above = word.top >= height + GAP + MARGIN && below < height + GAP + MARGIN;
-    const top = (above ? word.top - GAP - height : word.bottom + GAP) + window.scrollY;
-    const maxLeft = window.innerWidth - width - MARGIN;
-    const left = Math.max(MARGIN, Math.min(word.left, maxLeft)) + window.scrollX;
-    setPosition({ top, left, above });
+    // The English sentence(s) sentence sync marked for this word's sentence stay in view.
+    const synced = [...(current.el.closest('.pair')?.querySelectorAll<HTMLElement>('.es.synced') ?? [])].map((el) => el.getBoundingClientRect());
+    const placed = placePopover(word, { width, height }, { width: window.innerWidth, height: window.innerHeight }, synced, GAP, MARGIN);
+    setPosition({ top: placed.top + window.scrollY, left: placed.left + window.scrollX, above: placed.above });
   }, []);
 
   useLayoutEffect(() => {
@@ -578,6 +594,7 @@ export function GlossPopoverClient({
           </section>
         ) : null}
       </div>
+      {HAN_ONLY.test(shown.simplified) ? <WordStatusBar word={shown.simplified} labels={labels.wordStatus} onStatus={setStatus} /> : null}
       <div className="gloss-foot">
         <a href={`/${locale}/search?q=${encodeURIComponent(shown.simplified)}`}>{labels.searchCorpus}</a>
         {HAN_ONLY.test(shown.simplified) ? (

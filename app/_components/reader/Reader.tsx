@@ -3,7 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { flushSync } from 'react-dom';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { stepTextSize, textScale, toggleFlag, togglePinyin } from '@/lib/learner/settings';
+import { markPageKnown, useKnownWords } from '@/lib/learner/known-words-store';
+import { statusOf } from '@/lib/learner/known-words';
+import { HSK_TOP, stepTextSize, textScale, toggleFlag, togglePinyin } from '@/lib/learner/settings';
+import { wordParts } from '@/lib/reader/view';
 import type { ContentsEntry, ViewPair } from '@/lib/reader/view';
 import { ContentsNav } from './ContentsNav';
 import { pairAnchor, pairOfHash } from './lang';
@@ -64,6 +67,8 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
   const [pairs, setPairs] = useState<ViewPair[]>(initial);
   const [loadFailed, setLoadFailed] = useState(false);
   const [glosses, setGlosses] = useState<Record<string, string> | null>(null);
+  const [levels3, setLevels3] = useState<Record<string, [number, number]> | null>(null);
+  const statuses = useKnownWords();
   const [revealed, setRevealed] = useState<Revealed>(new Map());
   const [current, setCurrent] = useState<number | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -113,6 +118,23 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
       cancelled = true;
     };
   }, [settings.interlinear, glosses, docId]);
+
+  // HSK 3.0 levels of the document's words, fetched the first time that standard is chosen.
+  useEffect(() => {
+    if (settings.hskStandard !== 'hsk3' || levels3 !== null) return;
+    let cancelled = false;
+    fetch(`/api/reader/words?doc=${encodeURIComponent(docId)}`)
+      .then((response) => (response.ok ? (response.json() as Promise<{ words: Record<string, [number, number]> }>) : Promise.reject(new Error(String(response.status)))))
+      .then(
+        (body) => {
+          if (!cancelled) setLevels3(body.words);
+        },
+        () => undefined,
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [settings.hskStandard, levels3, docId]);
 
   const goTo = useCallback((id: number, focus: boolean) => {
     const el = document.getElementById(pairAnchor(id));
@@ -316,24 +338,46 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
     };
   }, []);
 
+  // Word statuses colour every pair, near or far: a class per word, no extra elements.
+  const shownStatuses = settings.statusColours ? statuses : null;
+  const markNew = Object.keys(statuses).length > 0;
   const style: WordStyle = useMemo(
     () => ({
       annotation: settings.annotation,
       toneColours: settings.toneColours !== 'off',
       simplified: traditional && settings.script === 'simplified',
       hskMarks: settings.hskMarks,
-      knownLevel: settings.knownLevel,
+      knownLevel: Math.min(settings.knownLevel, HSK_TOP[settings.hskStandard]),
       interlinear: settings.interlinear,
+      hskStandard: settings.hskStandard,
+      levels3,
+      statuses: shownStatuses,
+      markNew,
     }),
-    [settings.annotation, settings.toneColours, settings.script, settings.hskMarks, settings.knownLevel, settings.interlinear, traditional],
+    [settings.annotation, settings.toneColours, settings.script, settings.hskMarks, settings.knownLevel, settings.interlinear, settings.hskStandard, levels3, shownStatuses, markNew, traditional],
   );
 
   const simplifiedScript = traditional && settings.script === 'simplified';
   const plainStyle: WordStyle = useMemo(
-    () => ({ annotation: 'none', toneColours: false, simplified: simplifiedScript, hskMarks: false, knownLevel: 0, interlinear: false }),
-    [simplifiedScript],
+    () => ({ annotation: 'none', toneColours: false, simplified: simplifiedScript, hskMarks: false, knownLevel: 0, interlinear: false, statuses: shownStatuses, markNew }),
+    [simplifiedScript, shownStatuses, markNew],
   );
   const aidsOn = settings.annotation !== 'none' || settings.toneColours !== 'off' || settings.hskMarks || settings.interlinear || settings.knownLevel > 0;
+
+  // The document's words still new to the learner, for "mark the rest known" at its end.
+  const newWords = useMemo(() => {
+    if (!complete) return [];
+    const found = new Set<string>();
+    for (const pair of pairs)
+      for (const block of pair.zh)
+        for (const [, words] of block.sentences)
+          for (const word of words) {
+            if (typeof word === 'string') continue;
+            const { simplified } = wordParts(word);
+            if (statusOf(statuses, simplified) === 'new') found.add(simplified);
+          }
+    return [...found];
+  }, [complete, pairs, statuses]);
 
   const rootClasses = [
     'reader-body',
@@ -412,6 +456,14 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
               />
             );
           })}
+          {complete && newWords.length > 0 ? (
+            <p className="mark-rest">
+              <button type="button" className="button-link" onClick={() => markPageKnown(newWords)}>
+                {t('markRestKnown', { count: newWords.length })}
+              </button>{' '}
+              <span className="hint">{t('markRestHint')}</span>
+            </p>
+          ) : null}
           {!complete ? (
             <p className="pairs-loading" role="status">
               {loadFailed ? t('loadFailed') : t('loadingRest', { count: total - pairs.length })}

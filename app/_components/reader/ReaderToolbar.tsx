@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { stepTextSize, TEXT_SIZE_MAX, TEXT_SIZE_MIN, textScale, toggleFlag, togglePinyin, type ReaderSettings } from '@/lib/learner/settings';
+import { HSK_STANDARDS, HSK_TOP, stepTextSize, TEXT_SIZE_MAX, TEXT_SIZE_MIN, textScale, toggleFlag, togglePinyin, type HskStandard, type ReaderSettings } from '@/lib/learner/settings';
 
 type Update = (change: Partial<ReaderSettings> | ((s: ReaderSettings) => Partial<ReaderSettings>)) => void;
 
@@ -151,7 +151,9 @@ export function ReaderToolbar({
     };
   }, [panelOpen]);
 
-  const levels = [1, 2, 3, 4, 5, 6];
+  const top = HSK_TOP[settings.hskStandard];
+  const levels = Array.from({ length: top }, (_, i) => i + 1);
+  const levelName = (level: number) => (settings.hskStandard === 'hsk3' && level === 7 ? '7–9' : String(level));
   return (
     <div className="reader-bar" role="toolbar" aria-label={t('toolbar')}>
       <BarToggle pressed={settings.annotation !== 'none'} onClick={() => update(togglePinyin)} label={t('pinyin')} shortcut="p" icon="拼" iconLang="zh-Hans" />
@@ -219,16 +221,26 @@ export function ReaderToolbar({
         ) : null}
         <fieldset className="choice">
           <legend>{t('hsk')}</legend>
+          <label className="select">
+            <span>{t('hskStandard')}</span>
+            <select className="hsk-standard-select" value={settings.hskStandard} onChange={(e) => update({ hskStandard: e.target.value as HskStandard })}>
+              {HSK_STANDARDS.map((standard) => (
+                <option key={standard} value={standard}>
+                  {t(standard === 'hsk3' ? 'hsk3' : 'hsk2')}
+                </option>
+              ))}
+            </select>
+          </label>
           <Check checked={settings.hskMarks} onChange={(on) => update({ hskMarks: on })}>
             {t('hskMarks')}
           </Check>
           <label className="select">
             <span>{t('knownLevel')}</span>
-            <select value={settings.knownLevel} onChange={(e) => update({ knownLevel: Number(e.target.value) })}>
+            <select value={Math.min(settings.knownLevel, top)} onChange={(e) => update({ knownLevel: Number(e.target.value) })}>
               <option value={0}>{t('knownNone')}</option>
               {levels.map((level) => (
                 <option key={level} value={level}>
-                  {t('hskLevel', { level })}
+                  {t('hskLevel', { level: levelName(level) })}
                 </option>
               ))}
             </select>
@@ -237,7 +249,7 @@ export function ReaderToolbar({
             <span className="hsk-legend">
               {levels.map((level) => (
                 <span key={level} style={{ '--swatch': `var(--hsk-${level})` } as CSSProperties}>
-                  {level}
+                  {levelName(level)}
                 </span>
               ))}
               <span style={{ '--swatch': 'var(--hsk-0)' } as CSSProperties}>{t('hskOutside')}</span>
@@ -269,6 +281,9 @@ export function ReaderToolbar({
           </Check>
           <Check checked={settings.sync} onChange={(on) => update({ sync: on })}>
             {t('sync')}
+          </Check>
+          <Check checked={settings.statusColours} onChange={(on) => update({ statusColours: on })}>
+            {t('statusColours')}
           </Check>
         </fieldset>
       </div>

@@ -41,6 +41,12 @@ export function ShortcutsDialog({ open, onClose, canSpeak }: { open: boolean; on
         </div>
         <div>
           <dt>
+            <kbd>1</kbd>–<kbd>4</kbd> <kbd>5</kbd> <kbd>x</kbd> <kbd>0</kbd>
+          </dt>
+          <dd>{t('key.status')}</dd>
+        </div>
+        <div>
+          <dt>
             <kbd>Esc</kbd>
           </dt>
           <dd>{t('key.escape')}</dd>

@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { charReadings, zhuyinOf } from '@/lib/learner/readings';
-import { isKnown, type ReaderSettings } from '@/lib/learner/settings';
+import { statusOf, type KnownWords } from '@/lib/learner/known-words';
+import { isKnown, type HskStandard, type ReaderSettings } from '@/lib/learner/settings';
 import { shortGlossKey } from '@/lib/learner/short-gloss';
 import { wordParts, type ViewWord } from '@/lib/reader/view';
 
@@ -12,6 +13,21 @@ export interface WordStyle {
   hskMarks: boolean;
   knownLevel: number;
   interlinear: boolean;
+  /** The standard of the marks and the known level; HSK 3.0 levels come from `levels3`. */
+  hskStandard?: HskStandard;
+  /** HSK 3.0 level of each simplified word of the document (fetched when that standard is chosen). */
+  levels3?: Readonly<Record<string, readonly [number, number]>> | null;
+  /** The learner's word statuses, to colour words by (null: not coloured). */
+  statuses?: KnownWords | null;
+  /** Colour new words too (once the learner has given any word a status). */
+  markNew?: boolean;
+}
+
+/** A word's level by the standard chosen: HSK 2.0 travels with the text, HSK 3.0 is looked up. */
+function levelOf(hsk2: number, simplified: string, style: WordStyle): number {
+  if (style.hskStandard !== 'hsk3') return hsk2;
+  const entry = style.levels3 && Object.hasOwn(style.levels3, simplified) ? style.levels3[simplified] : undefined;
+  return entry ? entry[1] : 0;
 }
 
 /** Each character, with its tone class and ruby when asked for. */
@@ -43,8 +59,12 @@ export const ZhWord = memo(function ZhWord({ word, style, gloss }: { word: ViewW
   const text = style.simplified ? parts.simplified : parts.original;
   const plainText = style.annotation === 'none' && !style.toneColours && !style.interlinear;
   const classes = ['w'];
-  if (style.hskMarks) classes.push(parts.hsk > 0 ? `hsk hsk-${parts.hsk}` : 'hsk hsk-0');
-  if (isKnown(parts.hsk, style)) classes.push('known');
+  const hsk = levelOf(parts.hsk, parts.simplified, style);
+  if (style.hskMarks) classes.push(hsk > 0 ? `hsk hsk-${hsk}` : 'hsk hsk-0');
+  const status = style.statuses ? statusOf(style.statuses, parts.simplified) : null;
+  if (isKnown(hsk, style) || status === 'known') classes.push('known');
+  if (typeof status === 'number') classes.push(`st-${status}`);
+  else if (status === 'new' && style.markNew) classes.push('st-new');
   if (style.interlinear) classes.push('wi');
   return (
     <span

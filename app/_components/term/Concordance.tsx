@@ -24,7 +24,7 @@ export interface ConcordanceLabels {
  * Keyword-in-context lines, sortable by the context on either side. Every line links to its pair
  * in the reader. Text only: a hit holding markup shows it as text.
  */
-export function Concordance({ lines, locale, labels, lang }: { lines: KwicLine[]; locale: string; labels: ConcordanceLabels; lang: string }) {
+export function Concordance({ lines, locale, labels, lang, anchors = false }: { lines: KwicLine[]; locale: string; labels: ConcordanceLabels; lang: string; /** Give each line an id (`kwic-line-N`), for the one concordance of a page that "show more" links into. */ anchors?: boolean }) {
   const [order, setOrder] = useState<KwicOrder>('corpus');
   const sorted = sortKwic(lines, order);
   return (
@@ -41,7 +41,7 @@ export function Concordance({ lines, locale, labels, lang }: { lines: KwicLine[]
       ) : null}
       <ol className="kwic-lines">
         {sorted.map((line) => (
-          <li key={line.index} className="kwic-line" data-occurrence={line.index}>
+          <li key={line.index} id={anchors ? `kwic-line-${line.index}` : undefined} className="kwic-line" data-occurrence={line.index}>
             <a className="kwic-zh" lang={lang} href={`/${locale}/read/${line.docId}#p-${line.pair + 1}`} title={labels.open}>
               {/* Right-to-left box, left-to-right text: a long context is clipped on its far side. */}
               <span className="kwic-left">

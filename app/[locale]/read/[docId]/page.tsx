@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { AlignmentPlot } from '@/app/_components/reader/AlignmentPlot';
 import { GlossPopover } from '@/app/_components/reader/GlossPopover';
@@ -11,7 +11,10 @@ import { getDoc, listDocs } from '@/lib/store';
 import { getReaderDoc } from '@/lib/store/reader';
 import { firstViewEnd } from '@/lib/reader/view';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
-import { DifficultyBar, difficultyLabels } from '@/app/_components/library/DifficultyBar';
+import { DifficultyBars, estimatedLevels } from '@/app/_components/library/DifficultyBar';
+import { DocDate } from '@/app/_components/library/DocDate';
+import { HskStandardSync } from '@/app/_components/library/HskStandard';
+import { Provenance } from '@/app/_components/library/Provenance';
 
 // Every page renders per request (app/layout.tsx), and a document saved on the import page joins
 // the build while the app runs, so ids unknown at `next build` are allowed through: getDoc answers
@@ -46,7 +49,6 @@ export default async function ReaderPage({ params }: Props) {
   const t = await getTranslations('Reader');
   const tx = await getTranslations('Export');
   const tg = await getTranslations('Gloss');
-  const format = await getFormatter();
   const { meta, stats } = doc;
   const solo = doc.en.length === 0;
   const view = await getReaderDoc(meta.id);
@@ -55,8 +57,8 @@ export default async function ReaderPage({ params }: Props) {
   // The reader is one client component with many strings: it gets its own namespace only, so the
   // rest of the catalogue still never ships to the browser.
   const messages = await getMessages();
-  const date = new Date(`${meta.date}T00:00:00Z`);
   const lang = zhLang(meta.variant);
+  const estimated = await estimatedLevels(stats, locale);
 
   return (
     <article className="reader">
@@ -75,50 +77,62 @@ export default async function ReaderPage({ params }: Props) {
         <p className="doc-meta">
           <span lang={locale === 'en' ? 'en' : lang}>{locale === 'en' ? meta.publication.en : meta.publication.zh}</span>
           <span aria-hidden="true"> · </span>
-          <time dateTime={meta.date}>{Number.isNaN(date.getTime()) ? meta.date : format.dateTime(date, { dateStyle: 'long' })}</time>
+          <DocDate date={meta.date} locale={locale} />
           <span aria-hidden="true"> · </span>
           <span>{lang === 'zh-Hant' ? t('traditional') : t('simplified')}</span>
+          {estimated !== undefined ? (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span className="doc-level">{estimated}</span>
+            </>
+          ) : null}
         </p>
-        <p className="doc-stats">
-          {t('stats', { pairs: stats.pairs, characters: stats.characters, percent: Math.max(0, Math.min(1, stats.translated)) })}
-        </p>
-        {meta.translation ? (
-          <p className="provenance">
-            {meta.translation.translator ? t('translationBy', { translator: meta.translation.translator }) : t('translationTranslatorNotNamed')} <span lang="en">{meta.translation.note}</span>
-          </p>
-        ) : (
-          <p className="notice">{t('noTranslationYet')}</p>
-        )}
-        {stats.difficulty ? <DifficultyBar difficulty={stats.difficulty} labels={await difficultyLabels(locale)} detailed /> : null}
-        <p className="hint">{t('hint')}</p>
-        {solo ? null : (
-          <DownloadLinks
-            label={tx('title')}
-            links={[
-              { href: `/api/export?format=tmx&doc=${meta.id}`, text: tx('tmx') },
-              { href: `/api/export?format=tsv&doc=${meta.id}`, text: tx('tsv') },
-            ]}
-          />
-        )}
-        {solo ? null : (
-          <p className="correct-link">
-            <a href={`/${locale}/import?doc=${meta.id}`}>{t('correctAlignment')}</a>
-          </p>
-        )}
-        {solo ? null : (
-          <AlignmentPlot
-            doc={doc}
-            labels={{
-              title: t('plotTitle'),
-              description: t('plotDescription'),
-              chinese: t('chinese'),
-              english: t('english'),
-              pair: (number, confidence) => t('plotPair', { number, confidence }),
-              unaligned: (number) => t('plotUnaligned', { number }),
-              legend: { high: t('plotHigh'), medium: t('plotMedium'), low: t('plotLow'), unaligned: t('plotUnalignedLegend') },
-            }}
-          />
-        )}
+        {meta.translation ? null : <p className="notice">{t('noTranslationYet')}</p>}
+        {/* Everything about the document folds away, so the first screen is the text itself (a
+            native disclosure: keyboard, screen readers and find-in-page all know it). */}
+        <HskStandardSync />
+        <details className="doc-details">
+          <summary>
+            {t('aboutDocument')}
+            <span className="doc-details-more">: {t('aboutDocumentMore')}</span>
+          </summary>
+          <div className="doc-details-body">
+            <p className="doc-stats">
+              {t('stats', { pairs: stats.pairs, characters: stats.characters, percent: Math.max(0, Math.min(1, stats.translated)) })}
+            </p>
+            {meta.translation ? <Provenance translation={meta.translation} locale={locale} long /> : null}
+            <DifficultyBars stats={stats} locale={locale} detailed />
+            <p className="hint">{t('hint')}</p>
+            {solo ? null : (
+              <DownloadLinks
+                label={tx('title')}
+                links={[
+                  { href: `/api/export?format=tmx&doc=${meta.id}`, text: tx('tmx') },
+                  { href: `/api/export?format=tsv&doc=${meta.id}`, text: tx('tsv') },
+                ]}
+              />
+            )}
+            {solo ? null : (
+              <p className="correct-link">
+                <a href={`/${locale}/import?doc=${meta.id}`}>{t('correctAlignment')}</a>
+              </p>
+            )}
+            {solo ? null : (
+              <AlignmentPlot
+                doc={doc}
+                labels={{
+                  title: t('plotTitle'),
+                  description: t('plotDescription'),
+                  chinese: t('chinese'),
+                  english: t('english'),
+                  pair: (number, confidence) => t('plotPair', { number, confidence }),
+                  unaligned: (number) => t('plotUnaligned', { number }),
+                  legend: { high: t('plotHigh'), medium: t('plotMedium'), low: t('plotLow'), unaligned: t('plotUnalignedLegend') },
+                }}
+              />
+            )}
+          </div>
+        </details>
       </header>
       <NextIntlClientProvider messages={{ ReaderAids: messages.ReaderAids }}>
         <Reader docId={meta.id} lang={lang} solo={solo} initial={firstView} total={view.pairs.length} contents={view.contents} />

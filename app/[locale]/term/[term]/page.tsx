@@ -6,11 +6,12 @@ import { Concordance, type ConcordanceLabels } from '@/app/_components/term/Conc
 import { OccurrenceChart } from '@/app/_components/term/OccurrenceChart';
 import { zhLang } from '@/app/_components/reader/lang';
 import { routing } from '@/lib/i18n/routing';
-import { getTermView, TERM_PAGE_LINES } from '@/lib/store/terms';
+import { getTermView, TERM_PAGE_LINES, TERM_PAGE_MAX_LINES, termPageLines } from '@/lib/store/terms';
 import { checkTerm } from '@/lib/store/input';
 
 interface Props {
   params: Promise<{ locale: string; term: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
 }
 
 /** The path segment as the user typed it; a malformed escape is left for checkTerm to refuse. */
@@ -31,8 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('metaTitle', { term: checked.value }) };
 }
 
-export default async function TermPage({ params }: Props) {
+export default async function TermPage({ params, searchParams }: Props) {
   const { locale, term: rawTerm } = await params;
+  const maxLines = termPageLines((await searchParams)?.lines);
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('Term');
@@ -46,7 +48,7 @@ export default async function TermPage({ params }: Props) {
       </div>
     );
   }
-  const view = await getTermView(checked.value, TERM_PAGE_LINES);
+  const view = await getTermView(checked.value, maxLines);
   const labels: ConcordanceLabels = {
     sortBy: t('sortBy'),
     orders: { corpus: t('sortCorpus'), left: t('sortLeft'), right: t('sortRight') },
@@ -120,9 +122,9 @@ export default async function TermPage({ params }: Props) {
                       <span className="rendering-count">{t('share', { count: r.count, share: r.share })}</span>
                     </summary>
                     <Concordance lines={view.linesFor(r.occurrences)} locale={locale} labels={labels} lang="zh-Hans" />
-                    {r.occurrences.length > TERM_PAGE_LINES ? (
+                    {r.occurrences.length > maxLines ? (
                       <p className="hint">
-                        {t('more', { shown: TERM_PAGE_LINES, total: r.occurrences.length })}{' '}
+                        {t('more', { shown: maxLines, total: r.occurrences.length })}{' '}
                         <a href={`/${locale}/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</a>
                       </p>
                     ) : null}
@@ -163,7 +165,18 @@ export default async function TermPage({ params }: Props) {
               {t('concordanceHint')}
               {view.lines.length < total ? ` ${t('more', { shown: view.lines.length, total })}` : ''}
             </p>
-            <Concordance lines={view.lines} locale={locale} labels={labels} lang="zh-Hans" />
+            <Concordance lines={view.lines} locale={locale} labels={labels} lang="zh-Hans" anchors />
+            {view.lines.length < total ? (
+              <p className="kwic-more" id="kwic-more">
+                {view.lines.length < TERM_PAGE_MAX_LINES ? (
+                  // A link, not a script: the page with more lines is one the reader can share or reopen.
+                  <a className="button-link" href={`/${locale}/term/${encodeURIComponent(view.term)}?lines=${view.lines.length + TERM_PAGE_LINES}#kwic-line-${view.lines.length}`}>
+                    {t('showMore', { count: Math.min(TERM_PAGE_LINES, total - view.lines.length) })}
+                  </a>
+                ) : null}{' '}
+                <a href={`/${locale}/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</a>
+              </p>
+            ) : null}
           </section>
         </>
       )}
