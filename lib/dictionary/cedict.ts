@@ -23,6 +23,8 @@ export interface Dictionary {
    * characters come last because they are the shortest. Each appears once.
    */
   nestedWords(word: string): string[];
+  /** Every simplified headword, once each, in CEDICT order (for the segmenter's own dictionary). */
+  simplifiedHeadwords(): string[];
   /** Number of entries (CEDICT lines). */
   readonly size: number;
   /** The `#! date=` line of the CEDICT header (ISO timestamp), for the attribution; null if absent. */
@@ -117,7 +119,7 @@ export function parseCedict(text: string): Dictionary {
   // matched only by their traditional form (the gloss stage takes the first entry's headword).
   for (const entry of entries) push(index, entry.simplified, entry);
   for (const entry of entries) if (entry.traditional !== entry.simplified) push(index, entry.traditional, entry);
-  return makeDictionary(index, entries.length, published);
+  return makeDictionary(index, [...new Set(entries.map((e) => e.simplified))], entries.length, published);
 }
 
 function push(index: Map<string, DictEntry[]>, key: string, entry: DictEntry): void {
@@ -126,7 +128,7 @@ function push(index: Map<string, DictEntry[]>, key: string, entry: DictEntry): v
   else list.push(entry);
 }
 
-function makeDictionary(index: ReadonlyMap<string, DictEntry[]>, size: number, published: string | null): Dictionary {
+function makeDictionary(index: ReadonlyMap<string, DictEntry[]>, simplified: readonly string[], size: number, published: string | null): Dictionary {
   // Every code-point prefix of every headword: lets a scan stop as soon as no headword can
   // continue, so a match costs the length of the match, not the length of CEDICT's longest line.
   const prefixes = new Set<string>();
@@ -155,6 +157,7 @@ function makeDictionary(index: ReadonlyMap<string, DictEntry[]>, size: number, p
   return {
     size,
     published,
+    simplifiedHeadwords: () => simplified.slice(),
     // Map.get, so `__proto__`, `constructor` and friends are ordinary missing keys; a copy, so a
     // caller cannot change the dictionary that every later caller in the process shares.
     lookup: (word) => index.get(word)?.slice() ?? [],

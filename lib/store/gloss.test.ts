@@ -19,6 +19,7 @@ beforeAll(async () => {
     睦邻: [entry('睦邻', 'mù lín', 'good neighbour')],
     好: [entry('好', 'hǎo', 'good')],
     友: [entry('友', 'yǒu', 'friend')],
+    报道: [{ traditional: '報道', simplified: '报道', pinyin: 'bào dào', pinyinNumbered: 'bao4 dao4', senses: ['to report (news)'] }],
   };
   await writeFile(path.join(dir, 'gloss.json'), JSON.stringify(gloss));
   await writeFile(path.join(dir, 'glossary.json'), JSON.stringify([term('睦邻友好', 'mù lín yǒu hǎo', 'good-neighbourliness', 'friendship', 'amity', 'fourth')]));
@@ -64,5 +65,26 @@ describe('getGlossAnswer', () => {
     for (const word of ['__proto__', 'constructor']) {
       expect(await getGlossAnswer({ word })).toMatchObject({ entries: [], around: [], inside: [] });
     }
+  });
+});
+
+describe('getGlossAnswer in traditional characters', () => {
+  it('finds the entry of a word asked in traditional characters, with or without its context', async () => {
+    const { getGlossAnswer } = await import('./gloss');
+    // 報道 is indexed by its entry's traditional form; 睦鄰 only by OpenCC (its test entry is simplified-only).
+    const plain = await getGlossAnswer({ word: '報道' });
+    expect(plain.word).toBe('报道');
+    expect(plain.entries.map((e) => e.senses[0])).toEqual(['to report (news)']);
+    const inContext = await getGlossAnswer({ word: '睦鄰', context: { text: '中俄 睦鄰 友好 合作', at: 3 } });
+    expect(inContext.word).toBe('睦邻');
+    expect(inContext.entries.map((e) => e.pinyin)).toEqual(['mù lín']);
+    expect(inContext.around.map((w) => w.word)).toEqual(['睦邻友好']);
+  });
+  it('keeps a word found as it is, and answers nothing for a word in neither script', async () => {
+    const { simplifiedHeadword } = await import('./gloss');
+    const isWord = (w: string) => ['干', '乾', '报道'].includes(w);
+    expect(simplifiedHeadword('乾', isWord, new Map([['乾', '干']]))).toBe('乾');
+    expect(simplifiedHeadword('報道', isWord, new Map())).toBe('报道');
+    expect(simplifiedHeadword('龘', isWord, new Map())).toBe('龘');
   });
 });

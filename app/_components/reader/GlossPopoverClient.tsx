@@ -98,7 +98,9 @@ function contextOf(el: HTMLElement, key: string): Open['context'] {
 
 function wordOf(el: HTMLElement, byHover: boolean): Open {
   const text = wordText(el);
-  const key = el.dataset.k ?? text;
+  // The dictionary is keyed by simplified headwords: a word shown in traditional characters is
+  // looked up by its simplified form (data-s), never by the characters on the screen.
+  const key = el.dataset.k ?? el.dataset.s ?? text;
   return {
     el,
     text,
