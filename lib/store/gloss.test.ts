@@ -88,3 +88,19 @@ describe('getGlossAnswer in traditional characters', () => {
     expect(simplifiedHeadword('龘', isWord, new Map())).toBe('龘');
   });
 });
+
+describe('getGlossAnswer with the tapped character', () => {
+  it('lists the words covering it, across the cuts, longest first, the word itself left out', async () => {
+    const { getGlossAnswer } = await import('./gloss');
+    // 睦邻 友好 tapped on 好 (position 7) of 友好: 友好 is the word itself; 睦邻友好 (a term) and 好 cover it.
+    const answer = await getGlossAnswer({ word: '友好', context: { text: '中俄 睦邻 友好 合作', at: 6, char: 7 } });
+    expect(answer.covering).toEqual({
+      char: '好',
+      words: [
+        { word: '睦邻友好', at: 3, pinyin: 'mù lín yǒu hǎo', senses: ['good-neighbourliness', 'friendship'] },
+        { word: '好', at: 7, pinyin: 'hǎo', senses: ['good'], hsk: 1 },
+      ],
+    });
+    expect((await getGlossAnswer({ word: '友好', context: { text: '中俄 睦邻 友好 合作', at: 6 } })).covering).toBeUndefined();
+  });
+});

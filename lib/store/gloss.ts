@@ -4,7 +4,7 @@
  * (lib/learner/nested.ts), each with its pinyin and first senses. Everything comes from the
  * build: the corpus's CC-CEDICT extract (gloss.json) and the glossary (glossary.json).
  */
-import { positionsInContext, wordsAround, wordsInside, type NestedSpan } from '@/lib/learner/nested';
+import { positionsInContext, wordsAround, wordsCovering, wordsInside, type NestedSpan } from '@/lib/learner/nested';
 import type { DictEntry, GlossaryEntry } from '@/lib/model';
 import { toSimplified } from '@/lib/search/encode';
 import { hskLevel } from '@/lib/terms/hsk';
@@ -34,6 +34,11 @@ export interface GlossAnswer {
   term?: { pinyin: string; renderings: string[] };
   /** Longer words containing it in the context, longest first (empty without a context). */
   around: NestedWord[];
+  /**
+   * With the tapped character (`context.char`): every word of the context covering that character
+   * but the word itself, longest first, single characters last, as Zhongwen lists them.
+   */
+  covering?: { char: string; words: NestedWord[] };
   /** Words inside it, longest first, as a tree; its characters when it has no longer parts. */
   inside: NestedWord[];
 }
@@ -64,9 +69,8 @@ export function simplifiedHeadword(word: string, isWord: (w: string) => boolean,
 function inSimplified(request: GlossRequest, word: string): GlossRequest {
   if (word === request.word || !request.context) return { ...request, word };
   const text = toSimplified(request.context.text);
-  const { at } = request.context;
   // OpenCC keeps lengths for nearly all text; where it did not, the context is dropped, not misplaced.
-  return positionsInContext(text, at, word) === null ? { word } : { word, context: { text, at } };
+  return positionsInContext(text, request.context.at, word) === null ? { word } : { word, context: { ...request.context, text } };
 }
 
 export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer> {
@@ -97,8 +101,22 @@ export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer
     ...(hsk !== undefined ? { hsk } : {}),
     ...(term ? { term: { pinyin: term.pinyin, renderings: renderingsOf(term, RENDERINGS) } } : {}),
     around: context ? wordsAround(context.text, context.at, word, isWord).map((s) => brief(s.word, s.at)) : [],
+    ...(context?.char !== undefined ? { covering: coveringWords(context.text, context.char, word, isWord, brief) } : {}),
     inside: tree(wordsInside(word, isWord)),
   };
+}
+
+function coveringWords(
+  text: string,
+  char: number,
+  word: string,
+  isWord: (w: string) => boolean,
+  brief: (w: string, at: number | undefined) => NestedWord,
+): { char: string; words: NestedWord[] } {
+  const words = wordsCovering(text, char, isWord)
+    .filter((s) => s.word !== word)
+    .map((s) => brief(s.word, s.at));
+  return { char: Array.from(text)[char] ?? '', words };
 }
 
 function renderingsOf(term: GlossaryEntry | undefined, n: number): string[] {
