@@ -64,3 +64,12 @@ export function zhuyinOf(syllable: string): string {
   }
   return zhuyin;
 }
+
+/**
+ * A word's syllables written as pinyin writes a word: joined, with an apostrophe before a syllable
+ * that starts with a, o or e (Xī'ān, tiān'ānmén), so readings group by word (liǎngguó yuánshǒu)
+ * instead of running on from word to word.
+ */
+export function joinSyllables(syllables: readonly string[]): string {
+  return syllables.reduce((word, syllable, i) => (i > 0 && /^[aoeāáǎàōóǒòēéěè]/iu.test(syllable.normalize('NFC')) ? `${word}'${syllable}` : word + syllable), '');
+}
