@@ -6,7 +6,15 @@
 
 export type Annotation = 'none' | 'pinyin' | 'zhuyin';
 export type ToneColours = 'off' | 'standard' | 'pleco';
-export type Script = 'original' | 'simplified';
+/**
+ * The characters the reader reads in: the document's own, simplified, or traditional as written in
+ * Taiwan or Hong Kong (OpenCC's tw and hk standards, characters only: no vocabulary rewriting).
+ */
+export type Script = 'original' | 'simplified' | 'tw' | 'hk';
+/** A conversion the reader asks the server for: the traditional standards. */
+export type TraditionalScript = Extract<Script, 'tw' | 'hk'>;
+/** The script variants of documents (lib/model's ScriptVariant), spelt here so this module stays free of imports. */
+type Variant = 'simplified' | 'traditional-HK' | 'traditional-TW';
 /** What happens to the pinyin of words at or below the reader's HSK level. */
 export type KnownPinyin = 'show' | 'soften' | 'hide';
 
@@ -14,7 +22,7 @@ export interface ReaderSettings {
   /** Reading shown above each character. */
   annotation: Annotation;
   toneColours: ToneColours;
-  /** For a document written in traditional characters: its own script or simplified. */
+  /** The characters to read any document in (see `shownScript`). */
   script: Script;
   /** Mark words by HSK level. */
   hskMarks: boolean;
@@ -59,7 +67,7 @@ export function textScale(step: number): number {
 const CHOICES = {
   annotation: ['none', 'pinyin', 'zhuyin'],
   toneColours: ['off', 'standard', 'pleco'],
-  script: ['original', 'simplified'],
+  script: ['original', 'simplified', 'tw', 'hk'],
   knownPinyin: ['show', 'soften', 'hide'],
 } as const satisfies Partial<Record<keyof ReaderSettings, readonly string[]>>;
 
@@ -121,4 +129,19 @@ export function toggleFlag(flag: 'reveal' | 'interlinear' | 'contents'): (s: Rea
 
 export function stepTextSize(delta: 1 | -1): (s: Pick<ReaderSettings, 'textSize'>) => Partial<ReaderSettings> {
   return (s) => ({ textSize: Math.max(TEXT_SIZE_MIN, Math.min(TEXT_SIZE_MAX, s.textSize + delta)) });
+}
+
+/**
+ * What a document written in `variant` is drawn in when the reader chose `script`: its own text
+ * ('original') when the choice is the script it is written in, else the conversion.
+ */
+export function shownScript(script: Script, variant: Variant): Script {
+  if (script === 'simplified' && variant === 'simplified') return 'original';
+  if ((script === 'tw' && variant === 'traditional-TW') || (script === 'hk' && variant === 'traditional-HK')) return 'original';
+  return script;
+}
+
+/** The script choices offered for a document: its own first, then each other one. */
+export function scriptChoices(variant: Variant): Script[] {
+  return (['original', 'simplified', 'tw', 'hk'] as const).filter((s) => s === 'original' || shownScript(s, variant) !== 'original');
 }
