@@ -90,17 +90,17 @@ describe('getGlossAnswer in traditional characters', () => {
 });
 
 describe('getGlossAnswer with the tapped character', () => {
-  it('lists the words covering it, across the cuts, longest first, the word itself left out', async () => {
+  it('lists the words covering it, across the cuts, longest first, leaving out the word and the words around it', async () => {
     const { getGlossAnswer } = await import('./gloss');
-    // 睦邻 友好 tapped on 好 (position 7) of 友好: 友好 is the word itself; 睦邻友好 (a term) and 好 cover it.
-    const answer = await getGlossAnswer({ word: '友好', context: { text: '中俄 睦邻 友好 合作', at: 6, char: 7 } });
-    expect(answer.covering).toEqual({
-      char: '好',
-      words: [
-        { word: '睦邻友好', at: 3, pinyin: 'mù lín yǒu hǎo', senses: ['good-neighbourliness', 'friendship'] },
-        { word: '好', at: 7, pinyin: 'hǎo', senses: ['good'], hsk: 1 },
-      ],
-    });
+    // Cut 中俄 睦 邻友 好, tapped on 邻: 睦邻友好 stands around the word; 睦邻 covers 邻 across a cut, 友好 does not.
+    const answer = await getGlossAnswer({ word: '邻友', context: { text: '中俄 睦 邻友 好', at: 5, char: 5 } });
+    expect(answer.around.map((w) => w.word)).toEqual(['睦邻友好']);
+    expect(answer.covering?.char).toBe('邻');
+    expect(answer.covering?.words.map((w) => [w.word, w.at])).toEqual([['睦邻', 3]]);
+    // 友好 tapped on 好: 睦邻友好 is already around it, so only the character is left.
+    const friendly = await getGlossAnswer({ word: '友好', context: { text: '中俄 睦邻 友好 合作', at: 6, char: 7 } });
+    expect(friendly.around.map((w) => w.word)).toEqual(['睦邻友好']);
+    expect(friendly.covering).toEqual({ char: '好', words: [{ word: '好', at: 7, pinyin: 'hǎo', senses: ['good'], hsk: 1 }] });
     expect((await getGlossAnswer({ word: '友好', context: { text: '中俄 睦邻 友好 合作', at: 6 } })).covering).toBeUndefined();
   });
 });

@@ -35,8 +35,9 @@ export interface GlossAnswer {
   /** Longer words containing it in the context, longest first (empty without a context). */
   around: NestedWord[];
   /**
-   * With the tapped character (`context.char`): every word of the context covering that character
-   * but the word itself, longest first, single characters last, as Zhongwen lists them.
+   * With the tapped character (`context.char`): every other word of the context covering that
+   * character, longest first, single characters last, as Zhongwen lists them; the word itself and
+   * the words already `around` it are left out.
    */
   covering?: { char: string; words: NestedWord[] };
   /** Words inside it, longest first, as a tree; its characters when it has no longer parts. */
@@ -95,13 +96,14 @@ export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer
     spans.map((s) => ({ ...brief(s.word, positions?.[s.at]), inside: tree(s.inside) }));
   const term = terms.get(word);
   const hsk = hskLevel(word);
+  const around = context ? wordsAround(context.text, context.at, word, isWord).map((s) => brief(s.word, s.at)) : [];
   return {
     word,
     entries: lookup(word),
     ...(hsk !== undefined ? { hsk } : {}),
     ...(term ? { term: { pinyin: term.pinyin, renderings: renderingsOf(term, RENDERINGS) } } : {}),
-    around: context ? wordsAround(context.text, context.at, word, isWord).map((s) => brief(s.word, s.at)) : [],
-    ...(context?.char !== undefined ? { covering: coveringWords(context.text, context.char, word, isWord, brief) } : {}),
+    around,
+    ...(context?.char !== undefined ? { covering: coveringWords(context.text, context.char, [word, ...around.map((w) => w.word)], isWord, brief) } : {}),
     inside: tree(wordsInside(word, isWord)),
   };
 }
@@ -109,12 +111,12 @@ export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer
 function coveringWords(
   text: string,
   char: number,
-  word: string,
+  shown: readonly string[],
   isWord: (w: string) => boolean,
   brief: (w: string, at: number | undefined) => NestedWord,
 ): { char: string; words: NestedWord[] } {
   const words = wordsCovering(text, char, isWord)
-    .filter((s) => s.word !== word)
+    .filter((s) => !shown.includes(s.word))
     .map((s) => brief(s.word, s.at));
   return { char: Array.from(text)[char] ?? '', words };
 }

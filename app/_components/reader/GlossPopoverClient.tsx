@@ -613,16 +613,16 @@ export function GlossPopoverClient({
             <p lang="en">{answer.term.renderings.join('; ')}</p>
           </section>
         ) : null}
+        {answer && answer.around.length > 0 ? (
+          <section className="gloss-section gloss-around">
+            <h3 className="gloss-section-title">{labels.around}</h3>
+            <NestedList words={answer.around} labels={labels} onOpen={follow} />
+          </section>
+        ) : null}
         {answer?.covering && answer.covering.words.length > 0 ? (
           <section className="gloss-section gloss-covering">
             <h3 className="gloss-section-title">{labels.covering.replace('{char}', answer.covering.char)}</h3>
             <NestedList words={answer.covering.words} labels={labels} onOpen={follow} />
-          </section>
-        ) : null}
-        {answer && !answer.covering && answer.around.length > 0 ? (
-          <section className="gloss-section gloss-around">
-            <h3 className="gloss-section-title">{labels.around}</h3>
-            <NestedList words={answer.around} labels={labels} onOpen={follow} />
           </section>
         ) : null}
         {inside.length > 0 ? (
