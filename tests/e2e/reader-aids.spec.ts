@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { joinSyllables } from '../../lib/learner/readings';
 import { isPhone, manifest, openReader, shot, traditionalDoc } from './support';
 
 /** The longest document: its first view is in the HTML and the rest is fetched. */
@@ -33,9 +34,9 @@ test('pinyin and zhuyin ruby, remembered between visits', async ({ page }, testI
   await expect(pinyin).toHaveAttribute('aria-pressed', 'false');
   await pinyin.click();
   await expect(pinyin).toHaveAttribute('aria-pressed', 'true');
-  // Each character carries its own syllable, taken from the word's reading in context.
+  // Each word carries one reading, its syllables joined (from the word's reading in context).
   const word = page.locator('.cell-zh .w[data-p]').first();
-  const syllables = ((await word.getAttribute('data-p')) ?? '').split(' ');
+  const syllables = [joinSyllables(((await word.getAttribute('data-p')) ?? '').split(' '))];
   await expect(word.locator('rt')).toHaveText(syllables);
   await expect(word.locator('rt').first()).toBeVisible();
   // The popover still names the word, not its ruby.
