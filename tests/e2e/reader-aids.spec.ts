@@ -81,7 +81,7 @@ test('a traditional document can be read in simplified characters', async ({ pag
   const original = (await words.nth(index).textContent()) ?? '';
   const simplified = (await words.nth(index).getAttribute('data-s')) ?? '';
   await openSettings(page);
-  await page.getByRole('radio', { name: 'Simplified' }).check();
+  await page.getByRole('radio', { name: 'Simplified', exact: true }).check();
   await closeSettings(page);
   await expect(words.nth(index)).toHaveText(simplified);
   await expect(words.nth(index)).not.toHaveAttribute('data-s');
@@ -92,11 +92,14 @@ test('a traditional document can be read in simplified characters', async ({ pag
   await shot(page, testInfo, 'aids-script');
 });
 
-test('a simplified document offers no script choice', async ({ page }) => {
+test('a simplified document offers its own script and the two traditional standards', async ({ page }) => {
   const doc = manifest().docs.find((d) => d.meta.variant === 'simplified')!;
   await openReader(page, `/en/read/${doc.meta.id}`);
   await openSettings(page);
-  await expect(page.getByRole('radio', { name: 'Simplified' })).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Simplified (original)' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Simplified', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Traditional (Taiwan)' })).toHaveCount(1);
+  await expect(page.getByRole('radio', { name: 'Traditional (Hong Kong)' })).toHaveCount(1);
 });
 
 test('HSK marks by level, and the pinyin of known words softened or hidden', async ({ page }, testInfo) => {

@@ -33,7 +33,7 @@ async function setScript(page: Page, label: string): Promise<void> {
   const button = page.getByRole('button', { name: 'Settings' });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await expect(page.locator('.settings-panel')).toBeVisible();
-  await page.getByRole('radio', { name: label }).check();
+  await page.getByRole('radio', { name: label, exact: true }).check();
   await page.keyboard.press('Escape');
   await expect(page.locator('.settings-panel')).toBeHidden();
 }
