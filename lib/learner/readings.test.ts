@@ -47,6 +47,10 @@ describe('joinSyllables', () => {
     expect(joinSyllables(['Xī', 'ān'])).toBe("Xī'ān");
     expect(joinSyllables(['tiān', 'ān', 'mén'])).toBe("tiān'ānmén");
     expect(joinSyllables(['Ōu', 'zhōu'])).toBe('Ōuzhōu');
+    // Parts of names are written apart.
+    expect(joinSyllables(['Xí', 'Jìn', 'píng'])).toBe('Xí Jìnpíng');
+    expect(joinSyllables(['Rén', 'mín', 'Dà', 'huì', 'táng'])).toBe('Rénmín Dàhuìtáng');
+    expect(joinSyllables(['Zhōng', 'É', 'guān', 'xì'])).toBe('Zhōng Éguānxì');
     expect(joinSyllables([])).toBe('');
   });
 });
