@@ -6,3 +6,6 @@ declare module 'opencc-js/t2cn' {
 declare module 'opencc-js' {
   export * from 'opencc-js/t2cn';
 }
+declare module 'opencc-js/cn2t' {
+  export * from 'opencc-js/t2cn';
+}

@@ -29,6 +29,8 @@ export interface Dictionary {
    * characters come last because they are the shortest. Each appears once.
    */
   nestedWords(word: string): string[];
+  /** Every simplified headword, once each, in CEDICT order (for the segmenter's own dictionary). */
+  simplifiedHeadwords(): string[];
   /** Number of entries (CEDICT lines). */
   readonly size: number;
   /** The `#! date=` line of the CEDICT header (ISO timestamp), for the attribution; null if absent. */
@@ -121,7 +123,7 @@ export function parseCedict(text: string): Dictionary {
 
 /** The dictionary over a compiled CEDICT (parsed just now, or read back from the cache). */
 export function dictionaryOf(compact: CompactCedict): Dictionary {
-  const { node, isHeadword, entriesOf, size } = lookupsOf(compact);
+  const { node, isHeadword, entriesOf, simplifiedHeadwords, size } = lookupsOf(compact);
 
   /** [start, length] in code points of every headword inside `cps`, in order of start. */
   function matchesIn(cps: readonly string[]): Array<[number, number]> {
@@ -153,6 +155,7 @@ export function dictionaryOf(compact: CompactCedict): Dictionary {
       return n < 0 ? [] : entriesOf(n);
     },
     has: (word) => headword(word) >= 0,
+    simplifiedHeadwords,
     longestMatch(text, from) {
       const cps = typeof text === 'string' ? Array.from(text) : text;
       if (!Number.isInteger(from) || from < 0) return null;

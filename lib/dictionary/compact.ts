@@ -132,6 +132,8 @@ export interface CompactLookups {
   isHeadword(n: number): boolean;
   /** The entries of node n, in posting order (frozen objects, the same ones on every call). */
   entriesOf(n: number): DictEntry[];
+  /** Every entry's simplified headword once, in CEDICT order. */
+  simplifiedHeadwords(): string[];
   readonly size: number;
 }
 
@@ -165,6 +167,20 @@ export function lookupsOf(c: CompactCedict): CompactLookups {
       }
     },
     isHeadword: (n) => postingStart[n + 1]! > postingStart[n]!,
+    simplifiedHeadwords() {
+      // Only the second field of each record is decoded (between the first two NULs): the senses,
+      // most of the bytes, stay encoded.
+      const seen = new Set<string>();
+      for (let i = 0; i < size; i++) {
+        const start = recordStart[i]!;
+        const end = recordStart[i + 1]!;
+        const first = records.indexOf(0, start);
+        if (first < 0 || first >= end) continue;
+        const second = records.indexOf(0, first + 1);
+        seen.add(utf8.decode(records.subarray(first + 1, second < 0 || second > end ? end : second)));
+      }
+      return [...seen];
+    },
     entriesOf(n) {
       const out: DictEntry[] = [];
       for (let p = postingStart[n]!; p < postingStart[n + 1]!; p++) out.push(entry(postings[p]!));

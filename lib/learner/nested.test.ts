@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextWindow, flattenNested, positionsInContext, wordsAround, wordsInside, type NestedSpan } from './nested';
+import { contextWindow, flattenNested, positionsInContext, wordsAround, wordsCovering, wordsInside, type NestedSpan } from './nested';
 
 const words = new Set([
   '睦邻',
@@ -104,5 +104,30 @@ describe('contextWindow', () => {
   });
   it('counts code points', () => {
     expect(contextWindow(['𠀀𠀀', '甲'], 1, 2)).toEqual({ ctx: '𠀀𠀀 甲', at: 3 });
+  });
+});
+
+describe('wordsCovering', () => {
+  const words = new Set(['北京', '北京人', '人民', '人民大会堂', '大会', '大会堂', '民', '堂', '会']);
+  const isWord = (w: string) => words.has(w);
+
+  it('offers every word covering the tapped character, across the segmenter\'s cuts, longest first', () => {
+    // 北京人 民 大会 堂, tapping 民 (position 4).
+    expect(wordsCovering('北京人 民 大会 堂', 4, isWord)).toEqual([
+      { word: '人民大会堂', at: 2 },
+      { word: '人民', at: 2 },
+      { word: '民', at: 4 },
+    ]);
+    expect(wordsCovering('北京 人民大会堂', 6, isWord).map((s) => s.word)).toEqual(['人民大会堂', '大会堂', '大会', '会']);
+  });
+
+  it('answers nothing for a separator, a position outside the text or a fraction', () => {
+    expect(wordsCovering('北京 人民', 2, isWord)).toEqual([]);
+    expect(wordsCovering('北京 人民', 9, isWord)).toEqual([]);
+    expect(wordsCovering('北京 人民', 1.5, isWord)).toEqual([]);
+  });
+
+  it('counts code points (Extension B)', () => {
+    expect(wordsCovering('𠀀北京', 2, isWord)).toEqual([{ word: '北京', at: 1 }]);
   });
 });

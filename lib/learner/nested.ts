@@ -123,6 +123,44 @@ export function wordsAround(
 }
 
 /**
+ * Every word of `ctx` that covers the character at code point `char`, as Zhongwen offers them:
+ * longest first, then leftmost, single characters last. Unlike `wordsAround` these may start or
+ * end inside the segmenter's words (人民 and 人民大会堂 cover 民 in "北京人 民 大会 堂"): the
+ * segmenter can be wrong, and the reader pointed at a character, not at a cut. Separators are
+ * skipped over; `at` of each is its start in `ctx`. None when `char` is a separator or outside.
+ */
+export function wordsCovering(
+  ctx: string,
+  char: number,
+  isWord: (word: string) => boolean,
+  { maxLength = MAX_NESTED_LENGTH, limit = 8 }: { maxLength?: number; limit?: number } = {},
+): Span[] {
+  const cps = Array.from(ctx);
+  if (!Number.isInteger(char) || cps[char] === undefined || cps[char] === WORD_SEPARATOR) return [];
+  // The context's characters without separators, and where each stands in `ctx`.
+  const chars: string[] = [];
+  const positions: number[] = [];
+  cps.forEach((cp, i) => {
+    if (cp === WORD_SEPARATOR) return;
+    chars.push(cp);
+    positions.push(i);
+  });
+  const tapped = positions.indexOf(char);
+  const found: Span[] = [];
+  const seen = new Set<string>();
+  for (let start = Math.max(0, tapped - maxLength + 1); start <= tapped; start++) {
+    for (let end = tapped + 1; end <= Math.min(chars.length, start + maxLength); end++) {
+      const candidate = chars.slice(start, end).join('');
+      if (!seen.has(candidate) && isWord(candidate)) {
+        seen.add(candidate);
+        found.push({ word: candidate, at: positions[start]! });
+      }
+    }
+  }
+  return found.sort((a, b) => length(b.word) - length(a.word) || a.at - b.at).slice(0, limit);
+}
+
+/**
  * The words inside `word` (never the word itself), as a tree: the longest word inside it first
  * (leftmost among equals), then the same for what lies left and right of it, so the parts never
  * overlap (睦邻友好合作条约 → 睦邻友好合作 + 条约, not also 友好合作). Each part then gets its own

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charReadings, toneOf, zhuyinOf } from './readings';
+import { charReadings, joinSyllables, toneOf, zhuyinOf } from './readings';
 
 describe('toneOf', () => {
   it('reads the tone from the mark, neutral without one', () => {
@@ -38,5 +38,19 @@ describe('zhuyinOf', () => {
     expect(zhuyinOf('de')).toBe('ㄉㄜ˙');
     expect(zhuyinOf('Zhōng')).toBe('ㄓㄨㄥ');
     expect(zhuyinOf('r')).toBe('ㄦ˙');
+  });
+});
+
+describe('joinSyllables', () => {
+  it("joins a word's syllables, with an apostrophe before a, o and e", () => {
+    expect(joinSyllables(['liǎng', 'guó'])).toBe('liǎngguó');
+    expect(joinSyllables(['Xī', 'ān'])).toBe("Xī'ān");
+    expect(joinSyllables(['tiān', 'ān', 'mén'])).toBe("tiān'ānmén");
+    expect(joinSyllables(['Ōu', 'zhōu'])).toBe('Ōuzhōu');
+    // Parts of names are written apart.
+    expect(joinSyllables(['Xí', 'Jìn', 'píng'])).toBe('Xí Jìnpíng');
+    expect(joinSyllables(['Rén', 'mín', 'Dà', 'huì', 'táng'])).toBe('Rénmín Dàhuìtáng');
+    expect(joinSyllables(['Zhōng', 'É', 'guān', 'xì'])).toBe('Zhōng Éguānxì');
+    expect(joinSyllables([])).toBe('');
   });
 });

@@ -64,3 +64,18 @@ export function zhuyinOf(syllable: string): string {
   }
   return zhuyin;
 }
+
+/**
+ * A word's syllables written as pinyin writes a word: joined, with an apostrophe before a syllable
+ * that starts with a, o or e (Xī'ān, tiān'ānmén), so readings group by word (liǎngguó yuánshǒu)
+ * instead of running on from word to word. A capitalised syllable inside a word starts a part of a
+ * name, written apart as names are (CC-CEDICT's Xi2 Jin4 ping2 → Xí Jìnpíng, Ren2 min2 Da4 hui4
+ * tang2 → Rénmín Dàhuìtáng).
+ */
+export function joinSyllables(syllables: readonly string[]): string {
+  return syllables.reduce((word, syllable, i) => {
+    if (i === 0) return syllable;
+    if (/^\p{Lu}/u.test(syllable)) return `${word} ${syllable}`;
+    return /^[aoeāáǎàōóǒòēéěè]/iu.test(syllable.normalize('NFC')) ? `${word}'${syllable}` : word + syllable;
+  }, '');
+}

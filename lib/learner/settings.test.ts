@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isKnown, parseSettings, stepTextSize, textScale, TEXT_SIZE_MAX, TEXT_SIZE_MIN, toggleFlag, togglePinyin } from './settings';
+import { DEFAULT_SETTINGS, isKnown, parseSettings, scriptChoices, shownScript, stepTextSize, textScale, TEXT_SIZE_MAX, TEXT_SIZE_MIN, toggleFlag, togglePinyin } from './settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing, broken JSON and non-objects', () => {
@@ -55,5 +55,25 @@ describe('the changes a button and its key share', () => {
     expect(stepTextSize(1)({ textSize: TEXT_SIZE_MAX })).toEqual({ textSize: TEXT_SIZE_MAX });
     expect(stepTextSize(-1)({ textSize: TEXT_SIZE_MIN })).toEqual({ textSize: TEXT_SIZE_MIN });
     expect(stepTextSize(1)({ textSize: 0 })).toEqual({ textSize: 1 });
+  });
+});
+
+describe('shownScript and scriptChoices', () => {
+  it("draws a document's own text when the choice is its own script, else the conversion", () => {
+    expect(shownScript('simplified', 'simplified')).toBe('original');
+    expect(shownScript('tw', 'simplified')).toBe('tw');
+    expect(shownScript('hk', 'traditional-HK')).toBe('original');
+    expect(shownScript('tw', 'traditional-HK')).toBe('tw');
+    expect(shownScript('simplified', 'traditional-TW')).toBe('simplified');
+    expect(shownScript('original', 'traditional-TW')).toBe('original');
+  });
+  it('offers every other script, the document\'s own first', () => {
+    expect(scriptChoices('simplified')).toEqual(['original', 'tw', 'hk']);
+    expect(scriptChoices('traditional-HK')).toEqual(['original', 'simplified', 'tw']);
+    expect(scriptChoices('traditional-TW')).toEqual(['original', 'simplified', 'hk']);
+  });
+  it('keeps a stored tw or hk choice and drops anything else', () => {
+    expect(parseSettings('{"script":"hk"}').script).toBe('hk');
+    expect(parseSettings('{"script":"s2t"}').script).toBe('original');
   });
 });

@@ -6,13 +6,20 @@
 
 export type Annotation = 'none' | 'pinyin' | 'zhuyin';
 export type ToneColours = 'off' | 'standard' | 'pleco';
-export type Script = 'original' | 'simplified';
+/**
+ * The characters the reader reads in: the document's own, simplified, or traditional as written in
+ * Taiwan or Hong Kong (OpenCC's tw and hk standards, characters only: no vocabulary rewriting).
+ */
+export type Script = 'original' | 'simplified' | 'tw' | 'hk';
+/** A conversion the reader asks the server for: the traditional standards. */
+export type TraditionalScript = Extract<Script, 'tw' | 'hk'>;
+/** The script variants of documents (lib/model's ScriptVariant), spelt here so this module stays free of imports. */
+type Variant = 'simplified' | 'traditional-HK' | 'traditional-TW';
 /** The HSK standard that marks words and grades documents: 2.0 (2012, six levels) or 3.0 (2021, 1–6 and the 7–9 band). */
 export const HSK_STANDARDS = ['hsk2', 'hsk3'] as const;
 export type HskStandard = (typeof HSK_STANDARDS)[number];
 /** Highest level of each standard (HSK 3.0's 7 is the 7–9 band). */
 export const HSK_TOP: Record<HskStandard, number> = { hsk2: 6, hsk3: 7 };
-
 /** What happens to the pinyin of words at or below the reader's HSK level. */
 export type KnownPinyin = 'show' | 'soften' | 'hide';
 
@@ -20,7 +27,7 @@ export interface ReaderSettings {
   /** Reading shown above each character. */
   annotation: Annotation;
   toneColours: ToneColours;
-  /** For a document written in traditional characters: its own script or simplified. */
+  /** The characters to read any document in (see `shownScript`). */
   script: Script;
   /** Mark words by HSK level. */
   hskMarks: boolean;
@@ -71,7 +78,7 @@ export function textScale(step: number): number {
 const CHOICES = {
   annotation: ['none', 'pinyin', 'zhuyin'],
   toneColours: ['off', 'standard', 'pleco'],
-  script: ['original', 'simplified'],
+  script: ['original', 'simplified', 'tw', 'hk'],
   knownPinyin: ['show', 'soften', 'hide'],
   hskStandard: HSK_STANDARDS,
 } as const satisfies Partial<Record<keyof ReaderSettings, readonly string[]>>;
@@ -136,4 +143,19 @@ export function toggleFlag(flag: 'reveal' | 'interlinear' | 'contents'): (s: Rea
 
 export function stepTextSize(delta: 1 | -1): (s: Pick<ReaderSettings, 'textSize'>) => Partial<ReaderSettings> {
   return (s) => ({ textSize: Math.max(TEXT_SIZE_MIN, Math.min(TEXT_SIZE_MAX, s.textSize + delta)) });
+}
+
+/**
+ * What a document written in `variant` is drawn in when the reader chose `script`: its own text
+ * ('original') when the choice is the script it is written in, else the conversion.
+ */
+export function shownScript(script: Script, variant: Variant): Script {
+  if (script === 'simplified' && variant === 'simplified') return 'original';
+  if ((script === 'tw' && variant === 'traditional-TW') || (script === 'hk' && variant === 'traditional-HK')) return 'original';
+  return script;
+}
+
+/** The script choices offered for a document: its own first, then each other one. */
+export function scriptChoices(variant: Variant): Script[] {
+  return (['original', 'simplified', 'tw', 'hk'] as const).filter((s) => s === 'original' || shownScript(s, variant) !== 'original');
 }

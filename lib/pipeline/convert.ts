@@ -3,6 +3,7 @@
  * declares (HK or TW). Never the phrase-localising `twp`/`hkp` converters: they rewrite vocabulary
  * (建立→创建, 文件→文档), which is translation, not conversion. The original is kept beside.
  */
+import { Converter as ToTraditional } from 'opencc-js/cn2t';
 import { Converter } from 'opencc-js/t2cn';
 import type { Block, ScriptVariant } from '../model';
 
@@ -17,6 +18,22 @@ export function converterFor(variant: ScriptVariant): Convert {
   if (cached) return cached;
   const convert: Convert = variant === 'simplified' ? (t) => t : Converter({ from: FROM[variant], to: 'cn' });
   converters.set(variant, convert);
+  return convert;
+}
+
+const traditional = new Map<'tw' | 'hk', Convert>();
+
+/**
+ * Mainland simplified → traditional in the Taiwan or Hong Kong standard (OpenCC cn → tw / hk:
+ * characters and phrase tables, no vocabulary rewriting), for reading a document in the other
+ * script. Built once per process, on first use: its tables are a megabyte the ingest never needs.
+ */
+export function traditionalConverter(standard: 'tw' | 'hk'): Convert {
+  let convert = traditional.get(standard);
+  if (convert === undefined) {
+    convert = ToTraditional({ from: 'cn', to: standard });
+    traditional.set(standard, convert);
+  }
   return convert;
 }
 

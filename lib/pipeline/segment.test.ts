@@ -116,6 +116,17 @@ describe('segmentWords', () => {
       expect(segmentWords('他长得很高。', dict)).toEqual(['他', '长', '得', '很', '高', '。']);
     });
 
+    it('splits as a reader would where greedy matching stole the start of a word (北京|人民大会堂)', () => {
+      const words = segmentWords('国家主席习近平在北京人民大会堂同普京举行会谈。', dict);
+      expect(words.slice(4, 7)).toEqual(['北京', '人民大会堂', '同']);
+    });
+
+    it("keeps CC-CEDICT's headwords that jieba's own dictionary lacks whole (共赢, 一带一路, 上海合作组织)", () => {
+      expect(segmentWords('坚持合作共赢。', dict)).toContain('共赢');
+      expect(segmentWords('“一带一路”国际合作', dict)).toContain('一带一路');
+      expect(segmentWords('上海合作组织成员国', dict)).toContain('上海合作组织');
+    });
+
     it('keeps names found by the HMM, and 习近平 and 普京', () => {
       const words = segmentWords('蔡奇、王毅、何立峰参加。习近平同普京举行会谈。', dict);
       for (const name of ['蔡奇', '王毅', '何立峰', '习近平', '普京']) expect(words).toContain(name);

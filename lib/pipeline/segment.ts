@@ -6,11 +6,9 @@
  * sentence, code point for code point (Extension-B characters, emoji sequences and variation
  * selectors included). Pinyin and dictionary keys are the gloss stage's; here they stay '' and null.
  */
-import { Jieba } from '@node-rs/jieba';
-// The `.js` suffix: the package has no `exports` map, so Node's own ESM resolver (used by the CLI
-// outside a bundler) only finds the file by its full name; TypeScript maps it to dict.d.ts.
-import { dict as jiebaDict } from '@node-rs/jieba/dict.js';
 import type { Dictionary } from '../dictionary/cedict';
+import { jiebaFor } from './jieba-dict';
+import { fewestWordCover } from './word-cover';
 import type { Word, ZhSentence } from '../model';
 
 /** Sentence-final punctuation; a run of them (？！, ……, 。。。) ends one sentence. */
@@ -58,21 +56,14 @@ function isWhitespace(ch: string): boolean {
   return /^\s$/u.test(ch);
 }
 
-let jieba: Jieba | undefined;
-
-/** One instance per process: loading jieba's dictionary takes about half a second. */
-function sharedJieba(): Jieba {
-  jieba ??= Jieba.withDict(jiebaDict);
-  return jieba;
-}
-
-/** jieba's own cut (HMM on), as `segmentWords` calls it: the benchmarks' baseline for the ingest's rate. */
+/** jieba's own cut (HMM on, its own dictionary): the benchmarks' baseline for the ingest's rate. */
 export function jiebaCut(text: string): string[] {
-  return sharedJieba().cut(text, true);
+  return jiebaFor().cut(text, true);
 }
 
 /**
- * Segments one sentence into words with jieba; `segmentWords(s).join('') === s`.
+ * Segments one sentence into words with jieba; `segmentWords(s).join('') === s`. Given the
+ * dictionary, jieba knows its headwords too (jieba-dict.ts).
  *
  * HMM is on: it is how jieba finds words missing from its dictionary, which in news text are
  * mostly people's names (蔡奇, 何立峰, 谌贻琴, 杨依军, which without HMM fall apart into single
@@ -85,7 +76,7 @@ export function jiebaCut(text: string): string[] {
  */
 export function segmentWords(sentence: string, dictionary?: Dictionary): string[] {
   if (sentence === '') return [];
-  const tokens = coverExactly(sentence, sharedJieba().cut(sentence, true));
+  const tokens = coverExactly(sentence, jiebaFor(dictionary).cut(sentence, true));
   return joinBrokenClusters(dictionary === undefined ? tokens : refineWithDictionary(tokens, dictionary));
 }
 
@@ -95,8 +86,8 @@ const ALL_HAN = /^\p{Script=Han}+$/u;
  * Jieba's dictionary differs from CC-CEDICT: about 9% of jieba's Han tokens on the seeds have no
  * CEDICT entry, so the reader could gloss none of them. They are compounds CEDICT splits
  * (伙伴关系, 两国关系, 举行会谈, 亿美元, even 和普京) and HMM merges (他长, 两国要, 中俄新).
- * Such a token is replaced by its greedy longest-match cover in CEDICT (伙伴|关系, 和|普京, 中俄|新)
- * when the cover holds a word of two or more characters. When the cover is single characters
+ * Such a token is replaced by its cover with the fewest CEDICT words (伙伴|关系, 和|普京, 中俄|新,
+ * 北京|人民大会堂; see word-cover.ts) when the cover holds a word of two or more characters. When the cover is single characters
  * only, the token is kept if jieba's own dictionary has it (班列, 三方: real words CEDICT lacks)
  * or if it looks like a name the HMM found (2–3 characters, the first a CEDICT surname: 蔡奇,
  * 何立峰); otherwise it is an HMM merge of unrelated characters and is split (他|长, 以|新|质).
@@ -109,15 +100,10 @@ function refineWithDictionary(tokens: readonly string[], dictionary: Dictionary)
       words.push(token);
       continue;
     }
-    const cover: string[] = [];
-    for (let at = 0; at < chars.length; ) {
-      const match = dictionary.longestMatch(chars, at) ?? chars[at] ?? '';
-      cover.push(match);
-      at += codePointLength(match);
-    }
+    const cover = fewestWordCover(chars, dictionary);
     const keep =
       cover.length === chars.length &&
-      (sharedJieba().cut(token, false).length === 1 ||
+      (jiebaFor(dictionary).cut(token, false).length === 1 ||
         (chars.length <= 3 && isSurname(chars[0] ?? '', dictionary)));
     if (keep) words.push(token);
     else words.push(...cover);

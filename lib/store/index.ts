@@ -218,6 +218,26 @@ export async function lookupGloss(word: string): Promise<DictEntry[]> {
   return (await getGlossMap()).get(word) ?? [];
 }
 
+/**
+ * Traditional headwords of the CC-CEDICT extract → their simplified headword (報道 → 报道), for
+ * words asked in traditional characters. Where one traditional form has entries under several
+ * simplified headwords (著 → 着, 著), the first in key order wins; a form that is a key of its own is
+ * found as itself before this index is asked.
+ */
+const getTraditionalHeadwords = memo(async (): Promise<Map<string, string>> => {
+  const byTraditional = new Map<string, string>();
+  for (const [key, entries] of await getGlossMap()) {
+    for (const entry of entries) {
+      if (entry.traditional !== key && entry.simplified === key && !byTraditional.has(entry.traditional)) byTraditional.set(entry.traditional, key);
+    }
+  }
+  return byTraditional;
+});
+
+export async function traditionalHeadwords(): Promise<ReadonlyMap<string, string>> {
+  return getTraditionalHeadwords();
+}
+
 /** The searcher of the build: answers are promises (PostgreSQL is asked for rare terms). */
 export const getSearcher = memo(async (): Promise<AsyncSearcher> => buildStorage().searcher());
 

@@ -83,6 +83,12 @@ describe('checkGlossRequest', () => {
     expect(checkGlossRequest(`?w=${ctx('睦邻友好')}&ctx=${ctx('中俄 睦邻 友好')}&at=3`).ok).toBe(true);
     expect(checkGlossRequest(`?w=${ctx('𠀁')}&ctx=${ctx('𠀀𠀁')}&at=1`).ok).toBe(true);
   });
+  it('accepts the tapped character "c" when it is one of the word\'s characters in the context', () => {
+    expect(checkGlossRequest(`?w=${ctx('人民大会堂')}&ctx=${ctx('在 北京 人民大会堂 同')}&at=5&c=6`)).toEqual({
+      ok: true,
+      value: { word: '人民大会堂', context: { text: '在 北京 人民大会堂 同', at: 5, char: 6 } },
+    });
+  });
   it.each([
     [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}`, 'missing'],
     [`?w=${ctx('友好')}&at=3`, 'missing'],
@@ -100,6 +106,11 @@ describe('checkGlossRequest', () => {
     [`?w=${ctx('友好')}&ctx=${ctx('友好\n')}&at=0`, 'malformed'],
     [`?w=${ctx('友好')}&ctx=%E5%8F%8B%E5%A5%BD%ED%A0%80&at=0`, 'malformed'],
     [`?w=${ctx('友好')}&ctx=%E5%8F%8B%E5%A5%BD%EF%BF%BD&at=0`, 'malformed'],
+    [`?w=${ctx('友好')}&c=0`, 'missing'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=3&c=0`, 'invalid'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=3&c=5`, 'invalid'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=3&c=x`, 'invalid'],
+    [`?w=${ctx('友好')}&ctx=${ctx('睦邻 友好')}&at=3&c=3&c=4`, 'repeated'],
   ])('refuses %s as %s', (qs, reason) => {
     const checked = checkGlossRequest(qs);
     expect(checked.ok).toBe(false);

@@ -146,6 +146,8 @@ export interface GlossContext {
   text: string;
   /** Where the word starts in `text`, in code points. */
   at: number;
+  /** The character the reader tapped (a position in `text` inside the word), when known. */
+  char?: number;
 }
 
 export interface GlossRequest {
@@ -176,7 +178,10 @@ export function checkGlossRequest(search: string): Checked<GlossRequest> {
   if (!ctx.ok) return ctx;
   const atRaw = single(parsed.value, 'at');
   if (!atRaw.ok) return atRaw;
-  if (ctx.value === undefined && atRaw.value === undefined) return { ok: true, value: { word: w.value } };
+  if (ctx.value === undefined && atRaw.value === undefined) {
+    if (parsed.value.has('c')) return fail('"c" (the tapped character) needs "ctx" and "at".', 'missing');
+    return { ok: true, value: { word: w.value } };
+  }
   if (ctx.value === undefined || atRaw.value === undefined) return fail('Give "ctx" and "at" together: the sentence and where the word starts in it.', 'missing');
   const text = ctx.value;
   if (text.length > MAX_GLOSS_CONTEXT * 2 || codePointLength(text) > MAX_GLOSS_CONTEXT) {
@@ -186,8 +191,15 @@ export function checkGlossRequest(search: string): Checked<GlossRequest> {
   if (CONTROL.test(text) || /[\t\n\r]/.test(text)) return fail('The context contains control characters.', 'malformed');
   const at = checkInteger(atRaw.value, 'at', 0, MAX_GLOSS_CONTEXT - 1, 0);
   if (!at.ok) return at;
-  if (positionsInContext(text, at.value, w.value) === null) return fail('The word does not stand at "at" in the context.');
-  return { ok: true, value: { word: w.value, context: { text, at: at.value } } };
+  const positions = positionsInContext(text, at.value, w.value);
+  if (positions === null) return fail('The word does not stand at "at" in the context.');
+  const charRaw = single(parsed.value, 'c');
+  if (!charRaw.ok) return charRaw;
+  if (charRaw.value === undefined) return { ok: true, value: { word: w.value, context: { text, at: at.value } } };
+  const char = checkInteger(charRaw.value, 'c', 0, MAX_GLOSS_CONTEXT - 1, 0);
+  if (!char.ok) return char;
+  if (!positions.includes(char.value)) return fail('"c" must be the position of one of the word\'s characters in the context.');
+  return { ok: true, value: { word: w.value, context: { text, at: at.value, char: char.value } } };
 }
 
 export const MAX_TERM = 16;

@@ -1,3 +1,4 @@
+import type { TraditionalScript } from '@/lib/learner/settings';
 import { checkInteger, fail, isDocId, parseQueryString, single, type Checked } from './input';
 
 /** Validation of the reader's requests (see input.ts for the rules every API follows). */
@@ -8,7 +9,11 @@ export interface ReaderRequest {
   from: number;
   /** End pair (exclusive); undefined: to the end of the document. */
   to: number | undefined;
+  /** Drawn in traditional characters of this standard; undefined: as written. */
+  script?: TraditionalScript;
 }
+
+const SCRIPTS: readonly TraditionalScript[] = ['tw', 'hk'];
 
 const MAX_PAIR = 1_000_000;
 
@@ -30,13 +35,18 @@ export function checkReaderRequest(search: string): Checked<ReaderRequest> {
   if (!fromRaw.ok) return fromRaw;
   const from = checkInteger(fromRaw.value, 'from', 0, MAX_PAIR, 0);
   if (!from.ok) return from;
+  const scriptRaw = single(parsed.value, 'script');
+  if (!scriptRaw.ok) return scriptRaw;
+  const script = SCRIPTS.find((s) => s === scriptRaw.value);
+  if (scriptRaw.value !== undefined && script === undefined) return fail('"script" is tw or hk (traditional characters of Taiwan or Hong Kong).');
+  const withScript = script === undefined ? {} : { script };
   const toRaw = single(parsed.value, 'to');
   if (!toRaw.ok) return toRaw;
-  if (toRaw.value === undefined) return { ok: true, value: { doc: doc.value, from: from.value, to: undefined } };
+  if (toRaw.value === undefined) return { ok: true, value: { doc: doc.value, from: from.value, to: undefined, ...withScript } };
   const to = checkInteger(toRaw.value, 'to', 0, MAX_PAIR, 0);
   if (!to.ok) return to;
   if (to.value < from.value) return fail('"to" must not be smaller than "from".');
-  return { ok: true, value: { doc: doc.value, from: from.value, to: to.value } };
+  return { ok: true, value: { doc: doc.value, from: from.value, to: to.value, ...withScript } };
 }
 
 /** `GET /api/reader/glosses?doc=`: the short glosses of a document's words (interlinear mode). */

@@ -3,6 +3,9 @@
  * and the short glosses of interlinear mode. Both are derived once per document and kept while the
  * build is the same (emptied when the store sees a new one).
  */
+import type { TraditionalScript } from '@/lib/learner/settings';
+import { traditionalConverter } from '@/lib/pipeline/convert';
+import { convertPairs } from '@/lib/reader/script';
 import { contentsOf, viewPairs, type ContentsEntry, type ViewPair } from '@/lib/reader/view';
 import { shortGloss, shortGlossKey } from '@/lib/learner/short-gloss';
 import { hskLevel } from '@/lib/terms/hsk';
@@ -27,6 +30,26 @@ export async function getReaderDoc(docId: string): Promise<ReaderDoc | null> {
     pending = getDoc(docId).then((doc) => (doc ? { pairs: viewPairs(doc, 0, doc.pairs.length, hskLevel), contents: contentsOf(doc) } : null));
     pending.catch(() => viewCache.delete(docId));
     viewCache.set(docId, pending);
+  }
+  return pending;
+}
+
+const scriptCache = new Map<string, Promise<ViewPair[] | null>>();
+onNewBuild(() => scriptCache.clear());
+
+/**
+ * The document's pairs drawn in traditional characters of the Taiwan or Hong Kong standard (from
+ * each word's simplified form, lib/reader/script.ts), or null for an unknown document. Kept per
+ * document and standard like the view itself.
+ */
+export async function getReaderPairsIn(docId: string, script: TraditionalScript): Promise<ViewPair[] | null> {
+  const doc = await getReaderDoc(docId);
+  const key = `${script}\u0000${docId}`;
+  let pending = scriptCache.get(key);
+  if (!pending) {
+    pending = Promise.resolve(doc ? convertPairs(doc.pairs, traditionalConverter(script)) : null);
+    pending.catch(() => scriptCache.delete(key));
+    scriptCache.set(key, pending);
   }
   return pending;
 }

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { joinSyllables } from '../../lib/learner/readings';
 import { isPhone, manifest, openReader, shot, traditionalDoc } from './support';
 
 /** The longest document: its first view is in the HTML and the rest is fetched. */
@@ -33,9 +34,9 @@ test('pinyin and zhuyin ruby, remembered between visits', async ({ page }, testI
   await expect(pinyin).toHaveAttribute('aria-pressed', 'false');
   await pinyin.click();
   await expect(pinyin).toHaveAttribute('aria-pressed', 'true');
-  // Each character carries its own syllable, taken from the word's reading in context.
+  // Each word carries one reading, its syllables joined (from the word's reading in context).
   const word = page.locator('.cell-zh .w[data-p]').first();
-  const syllables = ((await word.getAttribute('data-p')) ?? '').split(' ');
+  const syllables = [joinSyllables(((await word.getAttribute('data-p')) ?? '').split(' '))];
   await expect(word.locator('rt')).toHaveText(syllables);
   await expect(word.locator('rt').first()).toBeVisible();
   // The popover still names the word, not its ruby.
@@ -80,7 +81,7 @@ test('a traditional document can be read in simplified characters', async ({ pag
   const original = (await words.nth(index).textContent()) ?? '';
   const simplified = (await words.nth(index).getAttribute('data-s')) ?? '';
   await openSettings(page);
-  await page.getByRole('radio', { name: 'Simplified' }).check();
+  await page.getByRole('radio', { name: 'Simplified', exact: true }).check();
   await closeSettings(page);
   await expect(words.nth(index)).toHaveText(simplified);
   await expect(words.nth(index)).not.toHaveAttribute('data-s');
@@ -91,11 +92,14 @@ test('a traditional document can be read in simplified characters', async ({ pag
   await shot(page, testInfo, 'aids-script');
 });
 
-test('a simplified document offers no script choice', async ({ page }) => {
+test('a simplified document offers its own script and the two traditional standards', async ({ page }) => {
   const doc = manifest().docs.find((d) => d.meta.variant === 'simplified')!;
   await openReader(page, `/en/read/${doc.meta.id}`);
   await openSettings(page);
-  await expect(page.getByRole('radio', { name: 'Simplified' })).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Simplified (original)' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Simplified', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Traditional (Taiwan)' })).toHaveCount(1);
+  await expect(page.getByRole('radio', { name: 'Traditional (Hong Kong)' })).toHaveCount(1);
 });
 
 test('HSK marks by level, and the pinyin of known words softened or hidden', async ({ page }, testInfo) => {

@@ -1,6 +1,7 @@
 import { Fragment, memo, type ReactNode } from 'react';
 import type { BlockKind } from '@/lib/model';
-import type { ViewEnBlock, ViewZhBlock } from '@/lib/reader/view';
+import { sandhiReadings } from '@/lib/learner/sandhi';
+import { wordParts, type ViewEnBlock, type ViewWord, type ViewZhBlock } from '@/lib/reader/view';
 import { glossOf, ZhWord, type WordStyle } from './ZhWord';
 
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
@@ -30,6 +31,17 @@ function BlockElement({ kind, level, children }: { kind: BlockKind; level: numbe
   }
 }
 
+/** The readings of a sentence's words as spoken (一 and 不 sandhi), for the reading aids that show them. */
+function spokenReadings(words: readonly ViewWord[]): string[] {
+  return sandhiReadings(
+    words.map((word) => {
+      if (typeof word === 'string') return { text: word, pinyin: '' };
+      const parts = wordParts(word);
+      return { text: parts.simplified, pinyin: parts.pinyin };
+    }),
+  );
+}
+
 /**
  * A Chinese block: each sentence a `.zs` span whose `data-b` is its sentence bead, so sentence
  * sync, reveal and speech find the aligned English by attribute.
@@ -43,15 +55,20 @@ export const ZhBlockView = memo(function ZhBlockView({
   style: WordStyle;
   glosses: Record<string, string> | null;
 }) {
+  // Readings are drawn (ruby, interlinear pinyin) or coloured by tone: they follow the speech.
+  const readsAloud = style.annotation !== 'none' || style.interlinear || style.toneColours;
   return (
     <BlockElement kind={block.kind} level={block.level}>
-      {block.sentences.map(([bead, words], s) => (
-        <span key={s} className="zs" data-b={bead}>
-          {words.map((word, w) => (
-            <ZhWord key={w} word={word} style={style} gloss={style.interlinear ? glossOf(word, glosses) : undefined} />
-          ))}
-        </span>
-      ))}
+      {block.sentences.map(([bead, words], s) => {
+        const readings = readsAloud ? spokenReadings(words) : null;
+        return (
+          <span key={s} className="zs" data-b={bead}>
+            {words.map((word, w) => (
+              <ZhWord key={w} word={word} style={style} gloss={style.interlinear ? glossOf(word, glosses) : undefined} reading={readings?.[w]} />
+            ))}
+          </span>
+        );
+      })}
     </BlockElement>
   );
 });

@@ -25,6 +25,8 @@ export async function GlossPopover({ labels, locale, doc }: { labels: GlossLabel
         hsk: LEVELS.map((level) => t('hsk', { level })),
         hskTitle: LEVELS.map((level) => t('hskTitle', { level })),
         around: t('around'),
+        // The character is filled in on the client.
+        covering: t('covering', { char: '{char}' }),
         inside: t('inside'),
         // The word is filled in on the client.
         back: t('back', { word: '{word}' }),

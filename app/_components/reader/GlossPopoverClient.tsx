@@ -31,6 +31,8 @@ export interface GlossAllLabels extends GlossLabels {
   hsk: string[];
   hskTitle: string[];
   around: string;
+  /** With `{char}` standing for the tapped character. */
+  covering: string;
   inside: string;
   /** With `{word}` standing for the word to go back to. */
   back: string;
@@ -50,10 +52,19 @@ interface Open {
   /** The dictionary headword to look up. */
   key: string;
   pinyin: string;
-  /** The sentence around the word (simplified, words separated by spaces) and where the key stands in it. */
-  context: { ctx: string; at: number } | null;
+  /**
+   * The sentence around the word (simplified, words separated by spaces), where the key stands in
+   * it and, when the reader pointed at one, where the tapped character stands in it.
+   */
+  context: Context | null;
   /** Opened by resting the mouse on the word: another word's hover may replace it. */
   byHover: boolean;
+}
+
+interface Context {
+  ctx: string;
+  at: number;
+  char?: number;
 }
 
 /** A word followed from the popover's nested words. */
@@ -83,7 +94,7 @@ function tabbables(root: ParentNode): HTMLElement[] {
  * The sentence around a word as the gloss API wants it: the words and text of its block in
  * simplified characters, the word itself as its dictionary key, cut by `contextWindow`.
  */
-function contextOf(el: HTMLElement, key: string): Open['context'] {
+function contextOf(el: HTMLElement, key: string): { ctx: string; at: number } | null {
   const block = el.closest(BLOCK) ?? el.parentElement;
   if (!block) return null;
   const pieces: string[] = [];
@@ -101,22 +112,55 @@ function contextOf(el: HTMLElement, key: string): Open['context'] {
   return index < 0 ? null : contextWindow(pieces, index);
 }
 
-function wordOf(el: HTMLElement, byHover: boolean): Open {
+/**
+ * Which character of a word (code point index) is under the point (x, y), or null. The word's own
+ * text only: ruby and interlinear readings inside its span are skipped. Words are a few characters,
+ * so measuring each character's box is cheap and works whatever the reading aids drew.
+ */
+function charAt(el: HTMLElement, x: number, y: number): number | null {
+  let index = 0;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest('rt, .wi-py, .wi-gl') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    let offset = 0;
+    for (const cp of text) {
+      range.setStart(node, offset);
+      range.setEnd(node, offset + cp.length);
+      for (const box of range.getClientRects()) {
+        if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) return index;
+      }
+      offset += cp.length;
+      index++;
+    }
+  }
+  return null;
+}
+
+function wordOf(el: HTMLElement, byHover: boolean, char: number | null): Open {
   const text = wordText(el);
-  const key = el.dataset.k ?? text;
+  // The dictionary is keyed by simplified headwords: a word shown in traditional characters is
+  // looked up by its simplified form (data-s), never by the characters on the screen.
+  const key = el.dataset.k ?? el.dataset.s ?? text;
+  const context = contextOf(el, key);
+  // The key may be shorter than the text (a variant written with a selector): no character then.
+  const tapped = context && char !== null && char < [...key].length ? { ...context, char: context.at + char } : context;
   return {
     el,
     text,
     simplified: el.dataset.s ?? text,
     key,
     pinyin: el.dataset.p ?? '',
-    context: contextOf(el, key),
+    context: tapped,
     byHover,
   };
 }
 
-async function fetchGloss(key: string, context: { ctx: string; at: number } | null): Promise<GlossAnswer> {
-  const query = `w=${encodeURIComponent(key)}${context ? `&ctx=${encodeURIComponent(context.ctx)}&at=${context.at}` : ''}`;
+async function fetchGloss(key: string, context: Context | null): Promise<GlossAnswer> {
+  const tapped = context?.char !== undefined ? `&c=${context.char}` : '';
+  const query = `w=${encodeURIComponent(key)}${context ? `&ctx=${encodeURIComponent(context.ctx)}&at=${context.at}${tapped}` : ''}`;
   const response = await fetch(`/api/gloss?${query}`);
   // A key the API refuses (a headword with a digit or a dot) is simply not glossable.
   if (response.status === 400) return { word: key, entries: [], around: [], inside: [] };
@@ -240,7 +284,7 @@ export function GlossPopoverClient({
 
   const load = useCallback((key: string, context: Open['context']) => {
     const id = ++viewId.current;
-    const cacheKey = context ? `${key}\u0000${context.at}\u0000${context.ctx}` : key;
+    const cacheKey = context ? `${key}\u0000${context.at}\u0000${context.char ?? ''}\u0000${context.ctx}` : key;
     // An answer already here is shown at once (going back never flashes "Looking up…").
     const known = answers.current.get(cacheKey);
     if (known) {
@@ -268,9 +312,11 @@ export function GlossPopoverClient({
   }, []);
 
   const show = useCallback(
-    (el: HTMLElement, byHover = false) => {
+    (el: HTMLElement, byHover = false, char: number | null = null) => {
       const current = openRef.current;
-      if (current?.el === el) {
+      // Another character of the open word: its words are listed afresh.
+      const sameChar = char === null || current?.context?.char === undefined || current.context.char - current.context.at === char;
+      if (current?.el === el && sameChar) {
         // Clicked or focused after a hover: it stays until closed. Back to the word itself.
         if (!byHover) current.byHover = false;
         if (!byHover && trailRef.current.length > 0) {
@@ -279,7 +325,7 @@ export function GlossPopoverClient({
         }
         return;
       }
-      const word = wordOf(el, byHover);
+      const word = wordOf(el, byHover, char);
       current?.el.classList.remove('w-active');
       el.classList.add('w-active');
       openRef.current = word;
@@ -355,9 +401,10 @@ export function GlossPopoverClient({
       const target = event.target as Element | null;
       const word = target?.closest<HTMLElement>(WORD);
       if (word) {
+        // Opened first, with the character clicked: the focus that follows would open it without.
+        show(word, false, charAt(word, event.clientX, event.clientY));
         // Focus follows the click, so the arrow keys continue from the word just read.
         if (document.activeElement !== word) focusWord(word);
-        show(word);
         return;
       }
       const pairLink = target?.closest<HTMLAnchorElement>('a.pair-link');
@@ -464,9 +511,10 @@ export function GlossPopoverClient({
       hovered = word;
       window.clearTimeout(timer);
       if (!word) return;
+      const { clientX, clientY } = event;
       timer = window.setTimeout(() => {
         const current = openRef.current;
-        if (hovered === word && (current === null || current.byHover)) show(word, true);
+        if (hovered === word && (current === null || current.byHover)) show(word, true, charAt(word, clientX, clientY));
       }, HOVER_DELAY);
     };
     document.addEventListener('click', onClick);
@@ -585,6 +633,12 @@ export function GlossPopoverClient({
           <section className="gloss-section gloss-around">
             <h3 className="gloss-section-title">{labels.around}</h3>
             <NestedList words={answer.around} labels={labels} onOpen={follow} />
+          </section>
+        ) : null}
+        {answer?.covering && answer.covering.words.length > 0 ? (
+          <section className="gloss-section gloss-covering">
+            <h3 className="gloss-section-title">{labels.covering.replace('{char}', answer.covering.char)}</h3>
+            <NestedList words={answer.covering.words} labels={labels} onOpen={follow} />
           </section>
         ) : null}
         {inside.length > 0 ? (

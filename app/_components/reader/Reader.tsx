@@ -5,8 +5,9 @@ import { flushSync } from 'react-dom';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { markPageKnown, useKnownWords } from '@/lib/learner/known-words-store';
 import { statusOf } from '@/lib/learner/known-words';
-import { HSK_TOP, stepTextSize, textScale, toggleFlag, togglePinyin } from '@/lib/learner/settings';
+import { HSK_TOP, shownScript, stepTextSize, textScale, toggleFlag, togglePinyin, type TraditionalScript } from '@/lib/learner/settings';
 import { wordParts } from '@/lib/reader/view';
+import type { ScriptVariant } from '@/lib/model';
 import type { ContentsEntry, ViewPair } from '@/lib/reader/view';
 import { ContentsNav } from './ContentsNav';
 import { pairAnchor, pairOfHash } from './lang';
@@ -21,8 +22,10 @@ import type { WordStyle } from './ZhWord';
 
 export interface ReaderProps {
   docId: string;
-  /** `lang` of the Chinese text. */
+  /** `lang` of the Chinese text as written. */
   lang: 'zh-Hans' | 'zh-Hant';
+  /** The script the document is written in: the reader may read it in any other. */
+  variant: ScriptVariant;
   /** The document has no translation: the Chinese alone. */
   solo: boolean;
   /** The first pairs, drawn from the page's HTML; the rest are fetched after it loads. */
@@ -61,7 +64,7 @@ function sentencesOf(pair: ViewPair, simplified: boolean) {
  * documents) and the reading position per document; the server and the first client render use
  * the defaults, and the stored settings apply right after hydration.
  */
-export function Reader({ docId, lang, solo, initial, total, contents }: ReaderProps) {
+export function Reader({ docId, lang, variant, solo, initial, total, contents }: ReaderProps) {
   const t = useTranslations('ReaderAids');
   const [settings, update] = useReaderSettings();
   const [pairs, setPairs] = useState<ViewPair[]>(initial);
@@ -78,7 +81,29 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
   const voice = useChineseVoice(lang);
   const speaker = useSpeaker(voice);
   const complete = pairs.length >= total;
-  const traditional = lang === 'zh-Hant';
+  const shown = shownScript(settings.script, variant);
+  const shownLang = shown === 'original' ? lang : shown === 'simplified' ? 'zh-Hans' : 'zh-Hant';
+  // The document drawn in a traditional standard it is not written in: converted on the server
+  // (OpenCC's tables stay out of the page), fetched whole when the reader picks it.
+  const [converted, setConverted] = useState<{ script: TraditionalScript; pairs: ViewPair[] } | null>(null);
+  const drawn = (shown === 'tw' || shown === 'hk') && converted?.script === shown ? converted.pairs : pairs;
+  useEffect(() => {
+    if ((shown !== 'tw' && shown !== 'hk') || converted?.script === shown) return;
+    let cancelled = false;
+    fetch(`/api/reader?doc=${encodeURIComponent(docId)}&from=0&script=${shown}`)
+      .then((response) => (response.ok ? (response.json() as Promise<{ pairs: ViewPair[] }>) : Promise.reject(new Error(String(response.status)))))
+      .then(
+        (body) => {
+          if (!cancelled) startTransition(() => setConverted({ script: shown, pairs: body.pairs }));
+        },
+        () => {
+          if (!cancelled) setLoadFailed(true);
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [shown, converted, docId]);
 
   // The rest of the document, in one request once the first view is up.
   useEffect(() => {
@@ -208,16 +233,16 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
     });
   }, []);
 
-  const pairById = useMemo(() => new Map(pairs.map((p) => [p.id, p])), [pairs]);
+  const pairById = useMemo(() => new Map(drawn.map((p) => [p.id, p])), [drawn]);
 
   const listen = useCallback(
     (id: number) => {
       const pair = pairById.get(id);
       if (!pair) return;
       if (speaker.speaking?.key === id) speaker.stop();
-      else speaker.speak(id, sentencesOf(pair, settings.script === 'simplified' && traditional));
+      else speaker.speak(id, sentencesOf(pair, shown === 'simplified'));
     },
-    [pairById, speaker, settings.script, traditional],
+    [pairById, speaker, shown],
   );
 
   const step = useCallback(
@@ -323,7 +348,7 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
     );
     for (const el of root.querySelectorAll('.pair')) observer.observe(el);
     return () => observer.disconnect();
-  }, [pairs]);
+  }, [drawn]);
 
   // Printing draws every pair with its aids, and goes back afterwards.
   const [printing, setPrinting] = useState(false);
@@ -345,7 +370,7 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
     () => ({
       annotation: settings.annotation,
       toneColours: settings.toneColours !== 'off',
-      simplified: traditional && settings.script === 'simplified',
+      simplified: shown === 'simplified',
       hskMarks: settings.hskMarks,
       knownLevel: Math.min(settings.knownLevel, HSK_TOP[settings.hskStandard]),
       interlinear: settings.interlinear,
@@ -354,10 +379,10 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
       statuses: shownStatuses,
       markNew,
     }),
-    [settings.annotation, settings.toneColours, settings.script, settings.hskMarks, settings.knownLevel, settings.interlinear, settings.hskStandard, levels3, shownStatuses, markNew, traditional],
+    [settings.annotation, settings.toneColours, shown, settings.hskMarks, settings.knownLevel, settings.interlinear, settings.hskStandard, levels3, shownStatuses, markNew],
   );
 
-  const simplifiedScript = traditional && settings.script === 'simplified';
+  const simplifiedScript = shown === 'simplified';
   const plainStyle: WordStyle = useMemo(
     () => ({ annotation: 'none', toneColours: false, simplified: simplifiedScript, hskMarks: false, knownLevel: 0, interlinear: false, statuses: shownStatuses, markNew }),
     [simplifiedScript, shownStatuses, markNew],
@@ -397,7 +422,7 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
       <ReaderToolbar
         settings={settings}
         update={update}
-        traditional={traditional}
+        variant={variant}
         hasContents={contents.length > 0}
         onContents={() => setContentsOpen((o) => !o)}
         onHelp={() => setHelpOpen(true)}
@@ -439,7 +464,7 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
             <span>{t('chinese')}</span>
             {solo ? null : <span>{t('english')}</span>}
           </div>
-          {pairs.map((pair) => {
+          {drawn.map((pair) => {
             const shown = revealed.get(pair.id);
             return (
               <PairView
@@ -447,7 +472,7 @@ export function Reader({ docId, lang, solo, initial, total, contents }: ReaderPr
                 pair={pair}
                 style={aidsOn && (printing || near.has(pair.id)) ? style : plainStyle}
                 glosses={glosses}
-                lang={lang}
+                lang={shownLang}
                 solo={solo}
                 revealed={!settings.reveal || shown === 'all' ? null : (shown ?? NO_BEADS)}
                 current={current === pair.id}

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { HSK_STANDARDS, HSK_TOP, stepTextSize, TEXT_SIZE_MAX, TEXT_SIZE_MIN, textScale, toggleFlag, togglePinyin, type HskStandard, type ReaderSettings } from '@/lib/learner/settings';
+import { HSK_STANDARDS, HSK_TOP, scriptChoices, shownScript, stepTextSize, TEXT_SIZE_MAX, TEXT_SIZE_MIN, textScale, toggleFlag, togglePinyin, type HskStandard, type ReaderSettings } from '@/lib/learner/settings';
+import type { ScriptVariant } from '@/lib/model';
 
 type Update = (change: Partial<ReaderSettings> | ((s: ReaderSettings) => Partial<ReaderSettings>)) => void;
 
@@ -112,20 +113,26 @@ function TextSize({ settings, update, className }: { settings: ReaderSettings; u
 export function ReaderToolbar({
   settings,
   update,
-  traditional,
+  variant,
   hasContents,
   onContents,
   onHelp,
 }: {
   settings: ReaderSettings;
   update: Update;
-  /** The document is written in traditional characters: offer the simplified form. */
-  traditional: boolean;
+  /** The script the document is written in: every other one is offered. */
+  variant: ScriptVariant;
   hasContents: boolean;
   onContents: () => void;
   onHelp: () => void;
 }) {
   const t = useTranslations('ReaderAids');
+  const scriptLabels = {
+    original: variant === 'simplified' ? t('scriptOriginalSimplified') : t('scriptOriginal'),
+    simplified: t('scriptSimplified'),
+    tw: t('scriptTW'),
+    hk: t('scriptHK'),
+  };
   const [panelOpen, setPanelOpen] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -207,18 +214,14 @@ export function ReaderToolbar({
             { value: 'pleco', label: t('tonePleco') },
           ]}
         />
-        {traditional ? (
-          <Choice
-            name="script"
-            legend={t('script')}
-            settings={settings}
-            update={update}
-            options={[
-              { value: 'original', label: t('scriptOriginal') },
-              { value: 'simplified', label: t('scriptSimplified') },
-            ]}
-          />
-        ) : null}
+        <Choice
+          name="script"
+          legend={t('script')}
+          // A stored choice that is this document's own script shows as "original".
+          settings={{ ...settings, script: shownScript(settings.script, variant) }}
+          update={update}
+          options={scriptChoices(variant).map((value) => ({ value, label: scriptLabels[value] }))}
+        />
         <fieldset className="choice">
           <legend>{t('hsk')}</legend>
           <label className="select">

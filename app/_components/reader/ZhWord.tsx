@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { charReadings, zhuyinOf } from '@/lib/learner/readings';
+import { charReadings, joinSyllables, zhuyinOf, type CharReading } from '@/lib/learner/readings';
 import { statusOf, type KnownWords } from '@/lib/learner/known-words';
 import { isKnown, type HskStandard, type ReaderSettings } from '@/lib/learner/settings';
 import { shortGlossKey } from '@/lib/learner/short-gloss';
@@ -30,19 +30,53 @@ function levelOf(hsk2: number, simplified: string, style: WordStyle): number {
   return entry ? entry[1] : 0;
 }
 
-/** Each character, with its tone class and ruby when asked for. */
+function glyphOf({ char, tone }: CharReading, style: WordStyle): ReactNode {
+  return style.toneColours && tone > 0 ? <span className={`tone tone-${tone}`}>{char}</span> : char;
+}
+
+/**
+ * Each character, with its tone class and its reading when asked for. Pinyin is one ruby per word,
+ * its syllables joined as pinyin writes a word (liǎngguó), so readings group by word and never run
+ * into the next word's; Zhuyin stays one ruby per character, as it is printed.
+ */
 function characters(text: string, pinyin: string, style: WordStyle): ReactNode {
   const readings = charReadings(text, pinyin);
   const ruby = style.annotation !== 'none' && !style.interlinear;
-  return readings.map(({ char, syllable, tone }, i) => {
-    const glyph = style.toneColours && tone > 0 ? <span className={`tone tone-${tone}`}>{char}</span> : char;
-    if (!ruby || syllable === '') return <span key={i}>{glyph}</span>;
-    const reading = style.annotation === 'zhuyin' ? zhuyinOf(syllable) : syllable;
+  if (ruby && style.annotation === 'pinyin' && readings.some((r) => r.syllable !== '')) {
+    const read = readings.filter((r) => r.syllable !== '');
+    const joined = joinSyllables(read.map((r) => r.syllable));
+    return (
+      <ruby className="wr">
+        {readings.map((r, i) => (
+          <span key={i}>{glyphOf(r, style)}</span>
+        ))}
+        <rt>{style.toneColours ? syllableSpans(read, joined) : joined}</rt>
+      </ruby>
+    );
+  }
+  return readings.map((r, i) => {
+    if (!ruby || r.syllable === '') return <span key={i}>{glyphOf(r, style)}</span>;
     return (
       <ruby key={i}>
-        {glyph}
-        <rt className={style.toneColours ? `tone tone-${tone}` : undefined}>{reading}</rt>
+        {glyphOf(r, style)}
+        <rt className={style.toneColours ? `tone tone-${r.tone}` : undefined}>{zhuyinOf(r.syllable)}</rt>
       </ruby>
+    );
+  });
+}
+
+/** The joined reading with each syllable in its tone's colour (apostrophes between, uncoloured). */
+function syllableSpans(read: readonly CharReading[], joined: string): ReactNode {
+  let at = 0;
+  return read.map((r, i) => {
+    const start = joined.indexOf(r.syllable, at);
+    const apostrophe = start > at ? joined.slice(at, start) : '';
+    at = start + r.syllable.length;
+    return (
+      <span key={i}>
+        {apostrophe}
+        <span className={`tone tone-${r.tone}`}>{r.syllable}</span>
+      </span>
     );
   });
 }
@@ -53,9 +87,21 @@ function characters(text: string, pinyin: string, style: WordStyle): ReactNode {
  * says something the text does not; `data-o` holds the word itself when ruby or a gloss adds text
  * inside the span. No tabindex: the popover gives one word at a time a place in the tab order.
  */
-export const ZhWord = memo(function ZhWord({ word, style, gloss }: { word: ViewWord; style: WordStyle; gloss?: string }) {
+export const ZhWord = memo(function ZhWord({
+  word,
+  style,
+  gloss,
+  reading,
+}: {
+  word: ViewWord;
+  style: WordStyle;
+  gloss?: string;
+  /** The reading as spoken in its sentence (tone sandhi, lib/learner/sandhi.ts); the word's own pinyin when absent. */
+  reading?: string;
+}) {
   if (typeof word === 'string') return word;
   const parts = wordParts(word);
+  const spoken = reading ?? parts.pinyin;
   const text = style.simplified ? parts.simplified : parts.original;
   const plainText = style.annotation === 'none' && !style.toneColours && !style.interlinear;
   const classes = ['w'];
@@ -78,16 +124,16 @@ export const ZhWord = memo(function ZhWord({ word, style, gloss }: { word: ViewW
         text
       ) : style.interlinear ? (
         <>
-          <span className="wi-zh">{characters(text, parts.pinyin, style)}</span>
+          <span className="wi-zh">{characters(text, spoken, style)}</span>
           <span className="wi-py" aria-hidden="true">
-            {style.annotation === 'zhuyin' ? parts.pinyin.split(' ').map(zhuyinOf).join(' ') : parts.pinyin}
+            {style.annotation === 'zhuyin' ? spoken.split(' ').map(zhuyinOf).join(' ') : joinSyllables(spoken.split(' ').filter(Boolean))}
           </span>
           <span className="wi-gl" lang="en" aria-hidden="true">
             {gloss ?? '\u00a0'}
           </span>
         </>
       ) : (
-        characters(text, parts.pinyin, style)
+        characters(text, spoken, style)
       )}
     </span>
   );

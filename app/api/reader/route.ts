@@ -1,20 +1,21 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { servedBuildVersion } from '@/lib/store';
-import { getReaderDoc } from '@/lib/store/reader';
+import { getReaderDoc, getReaderPairsIn } from '@/lib/store/reader';
 import { checkReaderRequest } from '@/lib/store/reader-input';
 import { jsonError, rawSearch, serverError } from '../_respond';
 import { answerTag, matchesTag } from '../_validators';
 
 /**
- * `GET /api/reader?doc=<id>&from=<pair>&to=<pair>` → `{ doc, from, to, total, pairs }`: pairs of a
- * document as the reader draws them (lib/reader/view.ts). The reader page carries its first screen
+ * `GET /api/reader?doc=<id>&from=<pair>&to=<pair>[&script=tw|hk]` → `{ doc, from, to, total, pairs }`:
+ * pairs of a document as the reader draws them (lib/reader/view.ts), with `script` in traditional
+ * characters of Taiwan or Hong Kong whatever the document is written in (lib/reader/script.ts). The reader page carries its first screen
  * in its HTML and fetches the rest here. A range past the end is cut to the end, not refused.
  * The ETag names the build and the range: a client that has them gets a 304 without a read.
  */
 export async function GET(request: NextRequest) {
   const checked = checkReaderRequest(rawSearch(request.url));
   if (!checked.ok) return jsonError(checked.status, checked.message);
-  const { doc: docId, from, to } = checked.value;
+  const { doc: docId, from, to, script } = checked.value;
   // A document's pairs change when its alignment is corrected on the import page (a new build,
   // picked up without a restart), so the browser must ask again rather than keep them an hour.
   const cacheControl = 'no-cache';
@@ -25,12 +26,13 @@ export async function GET(request: NextRequest) {
       return new NextResponse(null, { status: 304, headers: { ETag: tag, 'Cache-Control': cacheControl } });
     }
     const doc = await getReaderDoc(docId);
-    if (!doc) return jsonError(404, `No document "${docId}".`);
-    const total = doc.pairs.length;
+    const pairs = doc && script ? await getReaderPairsIn(docId, script) : doc?.pairs;
+    if (!pairs) return jsonError(404, `No document "${docId}".`);
+    const total = pairs.length;
     const end = Math.min(to ?? total, total);
     const start = Math.min(from, end);
     return NextResponse.json(
-      { doc: docId, from: start, to: end, total, pairs: doc.pairs.slice(start, end) },
+      { doc: docId, from: start, to: end, total, pairs: pairs.slice(start, end) },
       { headers: { 'Cache-Control': cacheControl, ...(tag === undefined ? {} : { ETag: tag }) } },
     );
   } catch (error) {

@@ -135,7 +135,7 @@ export default async function ReaderPage({ params }: Props) {
         </details>
       </header>
       <NextIntlClientProvider messages={{ ReaderAids: messages.ReaderAids }}>
-        <Reader docId={meta.id} lang={lang} solo={solo} initial={firstView} total={view.pairs.length} contents={view.contents} />
+        <Reader docId={meta.id} lang={lang} variant={meta.variant} solo={solo} initial={firstView} total={view.pairs.length} contents={view.contents} />
       </NextIntlClientProvider>
       <GlossPopover
         locale={locale}
