@@ -7,12 +7,16 @@
  */
 import type { Bead } from '../model';
 import type { Dictionary } from '../dictionary/cedict';
+import { type Anchor, anchorPath, findAnchors } from './anchors';
 import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFeatures } from './features';
 import { chineseClauses, clauseCost, clauseRatio, englishClauses } from './clauses';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
 import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, type SpeechEnd } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
+
+/** The widest first-pass band (sentences either side), however long the stretch between anchors. */
+const MAX_BAND = 100;
 
 export interface AlignOptions {
   weights?: Partial<AlignWeights>;
@@ -90,6 +94,20 @@ function agreement(found: number, total: number): number {
   return total > 0 ? ((2 * found) / total) * 2 - 1 : 0;
 }
 
+/** Index of `value` in the ascending `keys`, or -1. */
+function findSorted(keys: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = keys[mid]!;
+    if (k < value) lo = mid + 1;
+    else if (k > value) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /** How much of a bead each side explains of the other, 0..1 (F-measure of the two coverages). */
 function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadEvidence {
   const sc = t.scratch;
@@ -143,12 +161,12 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
     let hit = false;
     for (let x = i; x < i2; x++) {
       const z = t.zh[x]!;
-      const words = z.wordsById.get(id);
-      if (!words) continue;
+      const at = findSorted(z.idKeys, id);
+      if (at < 0) continue;
       hit = true;
       const offset = t.wordOffset[x]!;
-      for (let q = 0; q < words.length; q++) {
-        const w = words[q]!;
+      for (let q = z.idStart[at]!, end = z.idStart[at + 1]!; q < end; q++) {
+        const w = z.idWords[q]!;
         if (sc.wordHit[offset + w] !== gen) {
           sc.wordHit[offset + w] = gen;
           zhMatched += z.words[w]!.weight;
@@ -204,10 +222,10 @@ function lengthModel(zh: ZhFeatures[], en: EnFeatures[]): { ratio: number; varia
 }
 
 /**
- * Dynamic programming over bead shapes, restricted to cells within `band` of `center(i)` (the
+ * Dynamic programming over bead shapes, restricted to cells within `band(i)` of `center(i)` (the
  * expected English position of Chinese sentence i). Memory and time: O(n · band · shapes).
  */
-function search(t: Texts, w: AlignWeights, shapes: ReadonlyArray<readonly [number, number]>, center: (i: number) => number, band: number): Bead[] {
+function search(t: Texts, w: AlignWeights, shapes: ReadonlyArray<readonly [number, number]>, center: (i: number) => number, band: (i: number) => number): Bead[] {
   const n = t.zh.length;
   const m = t.en.length;
   // Each row's band [lo, hi], made to overlap the row before it, so that 1-0 and 0-1 beads always
@@ -216,8 +234,8 @@ function search(t: Texts, w: AlignWeights, shapes: ReadonlyArray<readonly [numbe
   const hi = new Int32Array(n + 1);
   for (let i = 0; i <= n; i++) {
     const c = center(i);
-    lo[i] = Math.max(0, Math.min(m, Math.floor(c) - band));
-    hi[i] = Math.max(0, Math.min(m, Math.ceil(c) + band));
+    lo[i] = Math.max(0, Math.min(m, Math.floor(c) - band(i)));
+    hi[i] = Math.max(0, Math.min(m, Math.ceil(c) + band(i)));
     if (i === 0) lo[i] = 0;
     if (i === n) hi[i] = m;
     if (i > 0) {
@@ -316,6 +334,16 @@ export class Aligner {
     return { zh: e.zhCoverage, en: e.enCoverage };
   }
 
+  /** The anchors the search is laid along (see anchors.ts): 1-1 pairs sure by dictionary evidence. */
+  anchors(zhSentences: string[], enSentences: string[]): Anchor[] {
+    const t = this.texts(zhSentences, enSentences, 1);
+    return this.anchorsOf(t);
+  }
+
+  private anchorsOf(t: Texts): Anchor[] {
+    return findAnchors(t.zh, t.en, this.interner.size, (i, j) => evidence(t, i, i + 1, j, j + 1).similarity);
+  }
+
   /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
   align(zhSentences: string[], enSentences: string[], structure?: Structure): Bead[] {
     const t = this.texts(zhSentences, enSentences, Math.max(...SHAPES.map(([, ne]) => ne)), structure);
@@ -325,17 +353,18 @@ export class Aligner {
     const m = en.length;
     if (n === 0 || m === 0) return [...range(0, n).map((i) => ({ zh: [i], en: [], confidence: 0 })), ...range(0, m).map((j) => ({ zh: [], en: [j], confidence: 0 }))];
     const band = this.options.band ?? 12;
-    // First pass: 1-1/1-0/0-1/1-2/2-1 only, in a wide band around the diagonal; second pass: every
-    // shape in a narrow band around the first path.
-    // The diagonal already follows the two sides' different sentence counts; the first band only
-    // has to hold local drift. Capped, so that a long book stays linear in its length.
-    const wide = Math.min(Math.max(band * 2, Math.ceil(0.05 * Math.max(n, m))), 100);
-    const diagonal = (i: number) => (i * m) / n;
-    const first = search(t, w, SHAPES.slice(0, 5), diagonal, wide);
+    // First pass: 1-1/1-0/0-1/1-2/2-1 only, around the line through the anchors found over the whole
+    // text (see anchors.ts), in a band that widens with the stretch between two anchors (the drift a
+    // stretch can hold grows with it) and is capped, so that a long book stays linear in its length;
+    // second pass: every shape in a narrow band around the first path.
+    const anchors = this.anchorsOf(t);
+    const { center, stretch } = anchorPath(anchors, n, m);
+    const wide = (i: number) => Math.min(Math.max(band * 2, Math.ceil(0.05 * stretch[i]!)), MAX_BAND);
+    const first = search(t, w, SHAPES.slice(0, 5), (i) => center[i]!, wide);
     const path = new Float64Array(n + 1);
     for (const b of first) for (const i of b.zh) path[i + 1] = (b.en.at(-1) ?? (b.en[0] ?? 0) - 1) + 1;
     for (let i = 1; i <= n; i++) if (path[i] === 0 && i > 0) path[i] = Math.max(path[i]!, path[i - 1]!);
-    const beads = search(t, w, SHAPES, (i) => path[i]!, band);
+    const beads = search(t, w, SHAPES, (i) => path[i]!, () => band);
     return beads.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
   }
 }
