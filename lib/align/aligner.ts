@@ -12,6 +12,7 @@ import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFea
 import { chineseClauses, clauseCost, clauseRatio, englishClauses } from './clauses';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
+import { PairHits } from './pair-hits';
 import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, type SpeechEnd } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
 
@@ -22,6 +23,8 @@ export interface AlignOptions {
   weights?: Partial<AlignWeights>;
   /** Half-width of the search band around the first pass's path (sentences). */
   band?: number;
+  /** Least half-width of the first pass's band around the anchors' line (default `band`: the anchors hold the drift). */
+  firstBand?: number;
 }
 
 /**
@@ -62,6 +65,7 @@ interface Texts {
   structure?: Structure;
   /** Index of each Chinese sentence's first word among all the text's words. */
   wordOffset: Int32Array;
+  hits: PairHits;
 }
 
 export interface BeadEvidence {
@@ -82,8 +86,10 @@ export interface BeadEvidence {
 interface Scratch {
   present: Int32Array;
   weight: Float64Array;
-  /** The bead's distinct English ids (the first `enCount`). */
-  enIds: Int32Array;
+  /** Per English id, the generation that found it matched. */
+  matched: Int32Array;
+  /** The numbers of the bead's English side (reused, not allocated per bead). */
+  enNumbers: string[];
   /** Per Chinese word of the text (see `wordOffset`), the generation that found it matched. */
   wordHit: Int32Array;
   generation: number;
@@ -94,20 +100,6 @@ function agreement(found: number, total: number): number {
   return total > 0 ? ((2 * found) / total) * 2 - 1 : 0;
 }
 
-/** Index of `value` in the ascending `keys`, or -1. */
-function findSorted(keys: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const k = keys[mid]!;
-    if (k < value) lo = mid + 1;
-    else if (k > value) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /** How much of a bead each side explains of the other, 0..1 (F-measure of the two coverages). */
 function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadEvidence {
   const sc = t.scratch;
@@ -115,8 +107,8 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
   // The English side: its distinct ids, each with its largest weight in the bead.
   let enChars = 0;
   let enTotal = 0;
-  let enCount = 0;
-  const enNumbers: string[] = [];
+  const enNumbers = sc.enNumbers;
+  enNumbers.length = 0;
   let enQuestions = 0;
   for (let y = j; y < j2; y++) {
     const e = t.en[y]!;
@@ -127,7 +119,6 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
       if (sc.present[id] !== gen) {
         sc.present[id] = gen;
         sc.weight[id] = w;
-        sc.enIds[enCount++] = id;
         enTotal += w;
       } else if (w > sc.weight[id]!) {
         enTotal += w - sc.weight[id]!;
@@ -152,28 +143,31 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
     zhQuestions += z.questions;
     for (const n of z.numbers) if (enNumbers.includes(n)) numbersFound++;
   }
-  // Matching runs from the English ids (a dozen a sentence) into each Chinese sentence's index of
-  // the ids its words may be rendered by (hundreds a sentence), not the other way round.
+  // The words matched: the union of what each English sentence finds in each Chinese one, found
+  // once per pair (see pair-hits.ts). An id counts once for the bead, a word once.
   let zhMatched = 0;
   let enMatched = 0;
-  for (let k = 0; k < enCount; k++) {
-    const id = sc.enIds[k]!;
-    let hit = false;
-    for (let x = i; x < i2; x++) {
-      const z = t.zh[x]!;
-      const at = findSorted(z.idKeys, id);
-      if (at < 0) continue;
-      hit = true;
-      const offset = t.wordOffset[x]!;
-      for (let q = z.idStart[at]!, end = z.idStart[at + 1]!; q < end; q++) {
-        const w = z.idWords[q]!;
+  const hits = t.hits;
+  for (let x = i; x < i2; x++) {
+    const z = t.zh[x]!;
+    const offset = t.wordOffset[x]!;
+    for (let y = j; y < j2; y++) {
+      hits.find(x, y);
+      for (let q = hits.idFrom; q < hits.idTo; q++) {
+        const id = hits.ids[q]!;
+        if (sc.matched[id] !== gen) {
+          sc.matched[id] = gen;
+          enMatched += sc.weight[id]!;
+        }
+      }
+      for (let q = hits.wordFrom; q < hits.wordTo; q++) {
+        const w = hits.words[q]!;
         if (sc.wordHit[offset + w] !== gen) {
           sc.wordHit[offset + w] = gen;
           zhMatched += z.words[w]!.weight;
         }
       }
     }
-    if (hit) enMatched += sc.weight[id]!;
   }
   const zc = zhTotal > 0 ? zhMatched / zhTotal : 0;
   const ec = enTotal > 0 ? enMatched / enTotal : 0;
@@ -308,20 +302,18 @@ export class Aligner {
   }
 
   /**
-   * The features of both sides that every bead's score reads. `widestBead` is the most English
-   * units one scored bead can hold (it sizes the scratch space).
+   * The features of both sides that every bead's score reads.
    */
-  private texts(zhSentences: string[], enSentences: string[], widestBead: number, structure?: Structure): Texts {
+  private texts(zhSentences: string[], enSentences: string[], structure?: Structure): Texts {
     const zh = chineseFeatures(zhSentences, this.dict, this.lexicon, this.interner);
     const en = englishFeatures(enSentences, this.interner);
     const size = this.interner.size;
     const wordOffset = new Int32Array(zh.length + 1);
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
-    const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * widestBead;
-    const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), enIds: new Int32Array(enIdsMax), wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
+    const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), matched: new Int32Array(size), enNumbers: [], wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
     const zhClauses = zhSentences.map(chineseClauses);
     const enClauses = enSentences.map(englishClauses);
-    return { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure, zhClauses, enClauses, clauseRatio: clauseRatio(zhClauses, enClauses) };
+    return { zh, en, ...lengthModel(zh, en), scratch, hits: new PairHits(zh, en), zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure, zhClauses, enClauses, clauseRatio: clauseRatio(zhClauses, enClauses) };
   }
 
   /**
@@ -330,13 +322,13 @@ export class Aligner {
    */
   coverage(zh: string[], en: string[]): { zh: number; en: number } {
     if (zh.length === 0 || en.length === 0) return { zh: 0, en: 0 };
-    const e = evidence(this.texts(zh, en, en.length), 0, zh.length, 0, en.length);
+    const e = evidence(this.texts(zh, en), 0, zh.length, 0, en.length);
     return { zh: e.zhCoverage, en: e.enCoverage };
   }
 
   /** The anchors the search is laid along (see anchors.ts): 1-1 pairs sure by dictionary evidence. */
   anchors(zhSentences: string[], enSentences: string[]): Anchor[] {
-    const t = this.texts(zhSentences, enSentences, 1);
+    const t = this.texts(zhSentences, enSentences);
     return this.anchorsOf(t);
   }
 
@@ -346,7 +338,8 @@ export class Aligner {
 
   /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
   align(zhSentences: string[], enSentences: string[], structure?: Structure): Bead[] {
-    const t = this.texts(zhSentences, enSentences, Math.max(...SHAPES.map(([, ne]) => ne)), structure);
+    const T=()=>{const u=process.cpuUsage();return (u.user+u.system)/1e6};let c0=T();const lap=(l:string)=>{const c=T();if(zhSentences.length>1000&&process.env.LAPS)console.log(l,(c-c0).toFixed(2));c0=c;};
+    const t = this.texts(zhSentences, enSentences, structure);lap('texts');
     const { zh, en } = t;
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
@@ -358,13 +351,13 @@ export class Aligner {
     // stretch can hold grows with it) and is capped, so that a long book stays linear in its length;
     // second pass: every shape in a narrow band around the first path.
     const anchors = this.anchorsOf(t);
-    const { center, stretch } = anchorPath(anchors, n, m);
-    const wide = (i: number) => Math.min(Math.max(band * 2, Math.ceil(0.05 * stretch[i]!)), MAX_BAND);
+    const { center, stretch } = anchorPath(anchors, n, m);lap('anchors');
+    const wide = (i: number) => Math.min(Math.max(this.options.firstBand ?? band, Math.ceil(0.05 * stretch[i]!)), MAX_BAND);
     const first = search(t, w, SHAPES.slice(0, 5), (i) => center[i]!, wide);
-    const path = new Float64Array(n + 1);
+    lap('pass1');const path = new Float64Array(n + 1);
     for (const b of first) for (const i of b.zh) path[i + 1] = (b.en.at(-1) ?? (b.en[0] ?? 0) - 1) + 1;
     for (let i = 1; i <= n; i++) if (path[i] === 0 && i > 0) path[i] = Math.max(path[i]!, path[i - 1]!);
     const beads = search(t, w, SHAPES, (i) => path[i]!, () => band);
-    return beads.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
+    lap('pass2');const r= beads.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));lap('conf');return r;
   }
 }

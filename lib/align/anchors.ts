@@ -18,7 +18,7 @@ export interface Anchor {
 /** An English id in more sentences than this is too common to point at one sentence. */
 const MAX_ANCHOR_DF = 40;
 /** Distinct rare ids a candidate must share with the Chinese sentence. */
-const MIN_SHARED = 2;
+const MIN_SHARED = 1;
 /** Candidates per Chinese sentence checked by the full bead evidence. */
 const CHECKED = 3;
 /** The lexical similarity (see `BeadEvidence`) a sure anchor reaches… */
@@ -121,16 +121,21 @@ export function heaviestChain(candidates: readonly Anchor[], m: number): Anchor[
 /**
  * Drops the links that leave the line through their neighbours by more than a few sentences and a
  * share of the distance between them: a chance match of rare words that the chain happened to fit.
+ * A link is measured against its nearest neighbours and against the next ones out, and kept when
+ * either line holds it, so that one stray link does not take its good neighbours with it.
  */
 export function consistentAnchors(chain: readonly Anchor[], n: number, m: number): Anchor[] {
   const points = [{ zh: 0, en: 0 }, ...chain, { zh: n, en: m }];
-  return chain.filter((a, k) => {
-    const before = points[k]!;
-    const after = points[k + 2]!;
+  const last = points.length - 1;
+  const fits = (k: number, d: number) => {
+    const a = points[k]!;
+    const before = points[Math.max(0, k - d)]!;
+    const after = points[Math.min(last, k + d)]!;
     const span = after.zh - before.zh;
     const expected = span > 0 ? before.en + ((a.zh - before.zh) * (after.en - before.en)) / span : a.en;
     return Math.abs(a.en - expected) <= 3 + 0.25 * Math.max(span, after.en - before.en);
-  });
+  };
+  return chain.filter((_, c) => fits(c + 1, 1) || fits(c + 1, 2));
 }
 
 export function findAnchors(zh: readonly ZhFeatures[], en: readonly EnFeatures[], idCount: number, similarity: (i: number, j: number) => number): Anchor[] {

@@ -157,24 +157,34 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
       // A single character is ambiguous (many senses, many uses): its evidence counts half.
       words.push({ ids, weight: idf(df.get(w) ?? 1, sentences.length) * ([...w].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1) });
     }
-    const pairs: Array<[number, number]> = [];
+    // (id, word) pairs packed into one number each and sorted as a typed array: tuples of a
+    // long book's hundreds of ids a sentence kept the collector busier than the aligner.
+    const stride = words.length + 1;
+    let size = 0;
+    for (const word of words) size += word.ids.length;
+    const packed = new Float64Array(size);
+    let p = 0;
     words.forEach((word, k) => {
-      for (const id of word.ids) pairs.push([id, k]);
+      for (const id of word.ids) packed[p++] = id * stride + k;
     });
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const keys: number[] = [];
-    const starts: number[] = [];
-    const wordIndices: number[] = [];
-    for (const [id, k] of pairs) {
-      if (keys.at(-1) !== id) {
-        keys.push(id);
-        starts.push(wordIndices.length);
-      } else if (wordIndices.at(-1) === k) continue;
-      wordIndices.push(k);
+    packed.sort();
+    const keys = new Int32Array(size);
+    const starts = new Int32Array(size + 1);
+    const wordIndices = new Int32Array(size);
+    let keyCount = 0;
+    let wordCount = 0;
+    for (let q = 0; q < size; q++) {
+      const id = Math.floor(packed[q]! / stride);
+      const k = packed[q]! - id * stride;
+      if (keyCount === 0 || keys[keyCount - 1] !== id) {
+        keys[keyCount] = id;
+        starts[keyCount++] = wordCount;
+      } else if (wordIndices[wordCount - 1] === k) continue;
+      wordIndices[wordCount++] = k;
     }
-    starts.push(wordIndices.length);
+    starts[keyCount] = wordCount;
     const wordWeight = words.reduce((sum, word) => sum + word.weight, 0);
-    return { han, other: total - han, words, wordWeight, idKeys: Int32Array.from(keys), idStart: Int32Array.from(starts), idWords: Int32Array.from(wordIndices), numbers: chineseNumbers(s), questions: countQuestions(s) };
+    return { han, other: total - han, words, wordWeight, idKeys: keys.slice(0, keyCount), idStart: starts.slice(0, keyCount + 1), idWords: wordIndices.slice(0, wordCount), numbers: chineseNumbers(s), questions: countQuestions(s) };
   });
 }
 
