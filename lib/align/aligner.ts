@@ -338,8 +338,7 @@ export class Aligner {
 
   /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
   align(zhSentences: string[], enSentences: string[], structure?: Structure): Bead[] {
-    const T=()=>{const u=process.cpuUsage();return (u.user+u.system)/1e6};let c0=T();const lap=(l:string)=>{const c=T();if(zhSentences.length>1000&&process.env.LAPS)console.log(l,(c-c0).toFixed(2));c0=c;};
-    const t = this.texts(zhSentences, enSentences, structure);lap('texts');
+    const t = this.texts(zhSentences, enSentences, structure);
     const { zh, en } = t;
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
@@ -351,13 +350,13 @@ export class Aligner {
     // stretch can hold grows with it) and is capped, so that a long book stays linear in its length;
     // second pass: every shape in a narrow band around the first path.
     const anchors = this.anchorsOf(t);
-    const { center, stretch } = anchorPath(anchors, n, m);lap('anchors');
+    const { center, stretch } = anchorPath(anchors, n, m);
     const wide = (i: number) => Math.min(Math.max(this.options.firstBand ?? band, Math.ceil(0.05 * stretch[i]!)), MAX_BAND);
     const first = search(t, w, SHAPES.slice(0, 5), (i) => center[i]!, wide);
-    lap('pass1');const path = new Float64Array(n + 1);
+    const path = new Float64Array(n + 1);
     for (const b of first) for (const i of b.zh) path[i + 1] = (b.en.at(-1) ?? (b.en[0] ?? 0) - 1) + 1;
     for (let i = 1; i <= n; i++) if (path[i] === 0 && i > 0) path[i] = Math.max(path[i]!, path[i - 1]!);
     const beads = search(t, w, SHAPES, (i) => path[i]!, () => band);
-    lap('pass2');const r= beads.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));lap('conf');return r;
+    return beads.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
   }
 }
