@@ -117,8 +117,8 @@ export function mergeByVerse(test: Alignment, zhVerses: readonly string[], enVer
   let last: string | null | undefined;
   for (const b of test) {
     const verse = beadVerse(b, zhVerses, enVerses);
-    // As the reference scorer: None == None merges too (two beads that each span verses).
-    if (merged.length > 0 && verse === last) {
+    // As the reference scorer: a bead that spans verses is never merged, nor is the one after it.
+    if (merged.length > 0 && last !== null && last !== undefined && verse === last) {
       const m = merged.at(-1)!;
       merged[merged.length - 1] = { zh: [...m.zh, ...b.zh], en: [...m.en, ...b.en] };
     } else merged.push({ zh: [...b.zh], en: [...b.en] });
