@@ -7,17 +7,24 @@
  */
 import type { Bead } from '../model';
 import type { Dictionary } from '../dictionary/cedict';
+import { type Anchor, anchorPath, findAnchors } from './anchors';
 import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFeatures } from './features';
 import { chineseClauses, clauseCost, clauseRatio, englishClauses } from './clauses';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
+import { PairHits } from './pair-hits';
 import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, type SpeechEnd } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
+
+/** The widest first-pass band (sentences either side), however long the stretch between anchors. */
+const MAX_BAND = 100;
 
 export interface AlignOptions {
   weights?: Partial<AlignWeights>;
   /** Half-width of the search band around the first pass's path (sentences). */
   band?: number;
+  /** Least half-width of the first pass's band around the anchors' line (default `band`: the anchors hold the drift). */
+  firstBand?: number;
 }
 
 /**
@@ -58,6 +65,7 @@ interface Texts {
   structure?: Structure;
   /** Index of each Chinese sentence's first word among all the text's words. */
   wordOffset: Int32Array;
+  hits: PairHits;
 }
 
 export interface BeadEvidence {
@@ -78,8 +86,10 @@ export interface BeadEvidence {
 interface Scratch {
   present: Int32Array;
   weight: Float64Array;
-  /** The bead's distinct English ids (the first `enCount`). */
-  enIds: Int32Array;
+  /** Per English id, the generation that found it matched. */
+  matched: Int32Array;
+  /** The numbers of the bead's English side (reused, not allocated per bead). */
+  enNumbers: string[];
   /** Per Chinese word of the text (see `wordOffset`), the generation that found it matched. */
   wordHit: Int32Array;
   generation: number;
@@ -97,8 +107,8 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
   // The English side: its distinct ids, each with its largest weight in the bead.
   let enChars = 0;
   let enTotal = 0;
-  let enCount = 0;
-  const enNumbers: string[] = [];
+  const enNumbers = sc.enNumbers;
+  enNumbers.length = 0;
   let enQuestions = 0;
   for (let y = j; y < j2; y++) {
     const e = t.en[y]!;
@@ -109,7 +119,6 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
       if (sc.present[id] !== gen) {
         sc.present[id] = gen;
         sc.weight[id] = w;
-        sc.enIds[enCount++] = id;
         enTotal += w;
       } else if (w > sc.weight[id]!) {
         enTotal += w - sc.weight[id]!;
@@ -134,28 +143,31 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
     zhQuestions += z.questions;
     for (const n of z.numbers) if (enNumbers.includes(n)) numbersFound++;
   }
-  // Matching runs from the English ids (a dozen a sentence) into each Chinese sentence's index of
-  // the ids its words may be rendered by (hundreds a sentence), not the other way round.
+  // The words matched: the union of what each English sentence finds in each Chinese one, found
+  // once per pair (see pair-hits.ts). An id counts once for the bead, a word once.
   let zhMatched = 0;
   let enMatched = 0;
-  for (let k = 0; k < enCount; k++) {
-    const id = sc.enIds[k]!;
-    let hit = false;
-    for (let x = i; x < i2; x++) {
-      const z = t.zh[x]!;
-      const words = z.wordsById.get(id);
-      if (!words) continue;
-      hit = true;
-      const offset = t.wordOffset[x]!;
-      for (let q = 0; q < words.length; q++) {
-        const w = words[q]!;
+  const hits = t.hits;
+  for (let x = i; x < i2; x++) {
+    const z = t.zh[x]!;
+    const offset = t.wordOffset[x]!;
+    for (let y = j; y < j2; y++) {
+      hits.find(x, y);
+      for (let q = hits.idFrom; q < hits.idTo; q++) {
+        const id = hits.ids[q]!;
+        if (sc.matched[id] !== gen) {
+          sc.matched[id] = gen;
+          enMatched += sc.weight[id]!;
+        }
+      }
+      for (let q = hits.wordFrom; q < hits.wordTo; q++) {
+        const w = hits.words[q]!;
         if (sc.wordHit[offset + w] !== gen) {
           sc.wordHit[offset + w] = gen;
           zhMatched += z.words[w]!.weight;
         }
       }
     }
-    if (hit) enMatched += sc.weight[id]!;
   }
   const zc = zhTotal > 0 ? zhMatched / zhTotal : 0;
   const ec = enTotal > 0 ? enMatched / enTotal : 0;
@@ -204,10 +216,10 @@ function lengthModel(zh: ZhFeatures[], en: EnFeatures[]): { ratio: number; varia
 }
 
 /**
- * Dynamic programming over bead shapes, restricted to cells within `band` of `center(i)` (the
+ * Dynamic programming over bead shapes, restricted to cells within `band(i)` of `center(i)` (the
  * expected English position of Chinese sentence i). Memory and time: O(n · band · shapes).
  */
-function search(t: Texts, w: AlignWeights, shapes: ReadonlyArray<readonly [number, number]>, center: (i: number) => number, band: number): Bead[] {
+function search(t: Texts, w: AlignWeights, shapes: ReadonlyArray<readonly [number, number]>, center: (i: number) => number, band: (i: number) => number): Bead[] {
   const n = t.zh.length;
   const m = t.en.length;
   // Each row's band [lo, hi], made to overlap the row before it, so that 1-0 and 0-1 beads always
@@ -216,8 +228,8 @@ function search(t: Texts, w: AlignWeights, shapes: ReadonlyArray<readonly [numbe
   const hi = new Int32Array(n + 1);
   for (let i = 0; i <= n; i++) {
     const c = center(i);
-    lo[i] = Math.max(0, Math.min(m, Math.floor(c) - band));
-    hi[i] = Math.max(0, Math.min(m, Math.ceil(c) + band));
+    lo[i] = Math.max(0, Math.min(m, Math.floor(c) - band(i)));
+    hi[i] = Math.max(0, Math.min(m, Math.ceil(c) + band(i)));
     if (i === 0) lo[i] = 0;
     if (i === n) hi[i] = m;
     if (i > 0) {
@@ -290,20 +302,18 @@ export class Aligner {
   }
 
   /**
-   * The features of both sides that every bead's score reads. `widestBead` is the most English
-   * units one scored bead can hold (it sizes the scratch space).
+   * The features of both sides that every bead's score reads.
    */
-  private texts(zhSentences: string[], enSentences: string[], widestBead: number, structure?: Structure): Texts {
+  private texts(zhSentences: string[], enSentences: string[], structure?: Structure): Texts {
     const zh = chineseFeatures(zhSentences, this.dict, this.lexicon, this.interner);
     const en = englishFeatures(enSentences, this.interner);
     const size = this.interner.size;
     const wordOffset = new Int32Array(zh.length + 1);
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
-    const enIdsMax = en.reduce((most, e) => Math.max(most, e.ids.length), 0) * widestBead;
-    const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), enIds: new Int32Array(enIdsMax), wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
+    const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), matched: new Int32Array(size), enNumbers: [], wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
     const zhClauses = zhSentences.map(chineseClauses);
     const enClauses = enSentences.map(englishClauses);
-    return { zh, en, ...lengthModel(zh, en), scratch, zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure, zhClauses, enClauses, clauseRatio: clauseRatio(zhClauses, enClauses) };
+    return { zh, en, ...lengthModel(zh, en), scratch, hits: new PairHits(zh, en), zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure, zhClauses, enClauses, clauseRatio: clauseRatio(zhClauses, enClauses) };
   }
 
   /**
@@ -312,30 +322,41 @@ export class Aligner {
    */
   coverage(zh: string[], en: string[]): { zh: number; en: number } {
     if (zh.length === 0 || en.length === 0) return { zh: 0, en: 0 };
-    const e = evidence(this.texts(zh, en, en.length), 0, zh.length, 0, en.length);
+    const e = evidence(this.texts(zh, en), 0, zh.length, 0, en.length);
     return { zh: e.zhCoverage, en: e.enCoverage };
+  }
+
+  /** The anchors the search is laid along (see anchors.ts): 1-1 pairs sure by dictionary evidence. */
+  anchors(zhSentences: string[], enSentences: string[]): Anchor[] {
+    const t = this.texts(zhSentences, enSentences);
+    return this.anchorsOf(t);
+  }
+
+  private anchorsOf(t: Texts): Anchor[] {
+    return findAnchors(t.zh, t.en, this.interner.size, (i, j) => evidence(t, i, i + 1, j, j + 1).similarity);
   }
 
   /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
   align(zhSentences: string[], enSentences: string[], structure?: Structure): Bead[] {
-    const t = this.texts(zhSentences, enSentences, Math.max(...SHAPES.map(([, ne]) => ne)), structure);
+    const t = this.texts(zhSentences, enSentences, structure);
     const { zh, en } = t;
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
     const m = en.length;
     if (n === 0 || m === 0) return [...range(0, n).map((i) => ({ zh: [i], en: [], confidence: 0 })), ...range(0, m).map((j) => ({ zh: [], en: [j], confidence: 0 }))];
     const band = this.options.band ?? 12;
-    // First pass: 1-1/1-0/0-1/1-2/2-1 only, in a wide band around the diagonal; second pass: every
-    // shape in a narrow band around the first path.
-    // The diagonal already follows the two sides' different sentence counts; the first band only
-    // has to hold local drift. Capped, so that a long book stays linear in its length.
-    const wide = Math.min(Math.max(band * 2, Math.ceil(0.05 * Math.max(n, m))), 100);
-    const diagonal = (i: number) => (i * m) / n;
-    const first = search(t, w, SHAPES.slice(0, 5), diagonal, wide);
+    // First pass: 1-1/1-0/0-1/1-2/2-1 only, around the line through the anchors found over the whole
+    // text (see anchors.ts), in a band that widens with the stretch between two anchors (the drift a
+    // stretch can hold grows with it) and is capped, so that a long book stays linear in its length;
+    // second pass: every shape in a narrow band around the first path.
+    const anchors = this.anchorsOf(t);
+    const { center, stretch } = anchorPath(anchors, n, m);
+    const wide = (i: number) => Math.min(Math.max(this.options.firstBand ?? band, Math.ceil(0.05 * stretch[i]!)), MAX_BAND);
+    const first = search(t, w, SHAPES.slice(0, 5), (i) => center[i]!, wide);
     const path = new Float64Array(n + 1);
     for (const b of first) for (const i of b.zh) path[i + 1] = (b.en.at(-1) ?? (b.en[0] ?? 0) - 1) + 1;
     for (let i = 1; i <= n; i++) if (path[i] === 0 && i > 0) path[i] = Math.max(path[i]!, path[i - 1]!);
-    const beads = search(t, w, SHAPES, (i) => path[i]!, band);
+    const beads = search(t, w, SHAPES, (i) => path[i]!, () => band);
     return beads.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
   }
 }

@@ -40,8 +40,14 @@ export interface ZhFeatures {
   words: ZhWord[];
   /** Sum of the words' weights. */
   wordWeight: number;
-  /** For each English id, the indices of the words that may be rendered by it. */
-  wordsById: Map<number, number[]>;
+  /**
+   * For each English id, the indices of the words that may be rendered by it, as sorted arrays
+   * (`idKeys[k]`'s words are `idWords[idStart[k] .. idStart[k + 1])`): a Map per sentence cost a
+   * long book most of a gigabyte, and a binary search over a few hundred ids is as quick.
+   */
+  idKeys: Int32Array;
+  idStart: Int32Array;
+  idWords: Int32Array;
   numbers: string[];
   /** Question marks (a question stays a question in translation more often than not). */
   questions: number;
@@ -120,6 +126,22 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
   for (const words of tokenised) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
   // Latin-script words (APEC, BRICS, names kept in the original) carry over as they are.
   const latin = sentences.map((s) => [...new Set(englishTokens(s.replace(/\p{Script=Han}+/gu, ' ')).stems)]);
+  // The ids of each word type once: a book repeats its words thousands of times.
+  const idsOfWord = new Map<string, Int32Array>();
+  const wordIds = (w: string): Int32Array => {
+    let ids = idsOfWord.get(w);
+    if (!ids) {
+      const t = lexicon.translations(w);
+      // A character with dozens of senses matches almost anything: its first senses say enough.
+      const stems = [...t.stems].slice(0, MAX_STEMS_PER_WORD);
+      ids = new Int32Array(stems.length + t.names.size);
+      let k = 0;
+      for (const stem of stems) ids[k++] = interner.id(stem);
+      for (const name of t.names) ids[k++] = interner.id(name);
+      idsOfWord.set(w, ids);
+    }
+    return ids;
+  };
   const latinDf = new Map<string, number>();
   for (const stems of latin) for (const stem of stems) latinDf.set(stem, (latinDf.get(stem) ?? 0) + 1);
   return sentences.map((s, i) => {
@@ -130,27 +152,39 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
       words.push({ ids: Int32Array.of(interner.id(stem)), weight: idf(latinDf.get(stem) ?? 1, sentences.length) });
     }
     for (const w of tokenised[i] ?? []) {
-      const t = lexicon.translations(w);
-      if (t.stems.size === 0 && t.names.size === 0) continue;
-      // A character with dozens of senses matches almost anything: its first senses say enough.
-      const stems = [...t.stems].slice(0, MAX_STEMS_PER_WORD);
-      const ids = new Int32Array(stems.length + t.names.size);
-      let k = 0;
-      for (const stem of stems) ids[k++] = interner.id(stem);
-      for (const name of t.names) ids[k++] = interner.id(name);
+      const ids = wordIds(w);
+      if (ids.length === 0) continue;
       // A single character is ambiguous (many senses, many uses): its evidence counts half.
       words.push({ ids, weight: idf(df.get(w) ?? 1, sentences.length) * ([...w].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1) });
     }
-    const wordsById = new Map<number, number[]>();
+    // (id, word) pairs packed into one number each and sorted as a typed array: tuples of a
+    // long book's hundreds of ids a sentence kept the collector busier than the aligner.
+    const stride = words.length + 1;
+    let size = 0;
+    for (const word of words) size += word.ids.length;
+    const packed = new Float64Array(size);
+    let p = 0;
     words.forEach((word, k) => {
-      for (const id of word.ids) {
-        const list = wordsById.get(id);
-        if (!list) wordsById.set(id, [k]);
-        else if (list.at(-1) !== k) list.push(k);
-      }
+      for (const id of word.ids) packed[p++] = id * stride + k;
     });
+    packed.sort();
+    const keys = new Int32Array(size);
+    const starts = new Int32Array(size + 1);
+    const wordIndices = new Int32Array(size);
+    let keyCount = 0;
+    let wordCount = 0;
+    for (let q = 0; q < size; q++) {
+      const id = Math.floor(packed[q]! / stride);
+      const k = packed[q]! - id * stride;
+      if (keyCount === 0 || keys[keyCount - 1] !== id) {
+        keys[keyCount] = id;
+        starts[keyCount++] = wordCount;
+      } else if (wordIndices[wordCount - 1] === k) continue;
+      wordIndices[wordCount++] = k;
+    }
+    starts[keyCount] = wordCount;
     const wordWeight = words.reduce((sum, word) => sum + word.weight, 0);
-    return { han, other: total - han, words, wordWeight, wordsById, numbers: chineseNumbers(s), questions: countQuestions(s) };
+    return { han, other: total - han, words, wordWeight, idKeys: keys.slice(0, keyCount), idStart: starts.slice(0, keyCount + 1), idWords: wordIndices.slice(0, wordCount), numbers: chineseNumbers(s), questions: countQuestions(s) };
   });
 }
 

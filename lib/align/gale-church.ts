@@ -32,38 +32,62 @@ const SHAPES = [
   { zh: 1, en: 2, prior: 0.089 / 2 },
   { zh: 2, en: 2, prior: 0.011 },
 ] as const;
+const PENALTY = SHAPES.map((s) => -Math.log(s.prior));
 
-export function galeChurch(zh: string[], en: string[]): Bead[] {
-  const lz = zh.map((s) => [...s].length);
-  const le = en.map((s) => [...s].length);
+/**
+ * The Gale–Church path. With `band`, only cells within `band` sentences of the diagonal are searched
+ * (a full table of a book is tens of gigabytes), as a length-only aligner is used on long texts;
+ * the band is widened where it must be so that a path always exists.
+ */
+export function galeChurch(zh: string[], en: string[], band = Infinity): Bead[] {
+  // Prefix sums of the lengths, so that a bead's length is two lookups.
+  const sz = new Float64Array(zh.length + 1);
+  const se = new Float64Array(en.length + 1);
+  zh.forEach((s, i) => (sz[i + 1] = sz[i]! + [...s].length));
+  en.forEach((s, j) => (se[j + 1] = se[j]! + [...s].length));
   const n = zh.length;
   const m = en.length;
-  const w = m + 1;
-  const cost = new Float64Array((n + 1) * w).fill(Infinity);
-  const back = new Int8Array((n + 1) * w).fill(-1);
-  cost[0] = 0;
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      const here = cost[i * w + j]!;
-      if (here === Infinity) continue;
-      SHAPES.forEach((s, k) => {
-        if (i + s.zh > n || j + s.en > m) return;
-        let a = 0;
-        let b = 0;
-        for (let x = i; x < i + s.zh; x++) a += lz[x]!;
-        for (let y = j; y < j + s.en; y++) b += le[y]!;
-        const c = here - Math.log(s.prior) + (s.zh && s.en ? lengthCost(a, b) : 0);
-        const at = (i + s.zh) * w + j + s.en;
-        if (c < cost[at]!) {
-          cost[at] = c;
-          back[at] = k;
+    const c = n === 0 ? 0 : (i * m) / n;
+    lo[i] = i === 0 ? 0 : Math.max(0, Math.floor(c - band));
+    hi[i] = i === n ? m : Math.min(m, Math.ceil(c + band));
+    if (i > 0) hi[i] = Math.max(hi[i]!, lo[i]!);
+    if (i > 0 && lo[i]! > hi[i - 1]!) lo[i] = hi[i - 1]!;
+  }
+  const cost: Float64Array[] = [];
+  const back: Int8Array[] = [];
+  for (let i = 0; i <= n; i++) {
+    cost.push(new Float64Array(hi[i]! - lo[i]! + 1).fill(Infinity));
+    back.push(new Int8Array(hi[i]! - lo[i]! + 1).fill(-1));
+  }
+  cost[0]![0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = Infinity;
+      let bestShape = -1;
+      for (let k = 0; k < SHAPES.length; k++) {
+        const s = SHAPES[k]!;
+        const pi = i - s.zh;
+        const pj = j - s.en;
+        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const here = cost[pi]![pj - lo[pi]!]!;
+        if (here === Infinity) continue;
+        const c = here + PENALTY[k]! + (s.zh && s.en ? lengthCost(sz[i]! - sz[pi]!, se[j]! - se[pj]!) : 0);
+        if (c < best) {
+          best = c;
+          bestShape = k;
         }
-      });
+      }
+      cost[i]![j - lo[i]!] = best;
+      back[i]![j - lo[i]!] = bestShape;
     }
   }
   const beads: Bead[] = [];
   for (let i = n, j = m; i > 0 || j > 0; ) {
-    const s = SHAPES[back[i * w + j]!]!;
+    const s = SHAPES[back[i]![j - lo[i]!]!]!;
     beads.push({ zh: range(i - s.zh, i), en: range(j - s.en, j), confidence: 1 });
     i -= s.zh;
     j -= s.en;

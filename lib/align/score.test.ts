@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBead, parseBeads, scoreAlignments } from './score';
+import { formatBead, mergeByVerse, parseBeads, scoreAlignments, scoreVerseMerged } from './score';
 
 describe('scoreAlignments', () => {
   const gold = parseBeads('[0]:[0]\n[1,2]:[1]\n[3]:[2,3]\n[4]:[]\n');
@@ -26,3 +26,27 @@ describe('scoreAlignments', () => {
     expect(() => parseBeads('8:9')).toThrow(/not a bead/);
   });
 });
+
+describe('scoreVerseMerged (the Bible set, as bible/score.py)', () => {
+  // Chinese lines 0-1 are verse a, 2-4 verse b; English line 0 is a, 1-2 are b.
+  const zhVerses = ['a', 'a', 'b', 'b', 'b'];
+  const enVerses = ['a', 'b', 'b'];
+  const gold = parseBeads('[0,1]:[0]\n[2,3,4]:[1,2]');
+
+  it('merges consecutive beads within one verse before scoring', () => {
+    const test = parseBeads('[0]:[0]\n[1]:[]\n[2]:[1]\n[3,4]:[2]');
+    expect(mergeByVerse(test, zhVerses, enVerses).merged.map(formatBead)).toEqual(['[0, 1]:[0]', '[2, 3, 4]:[1, 2]']);
+    expect(scoreVerseMerged(gold, test, zhVerses, enVerses).f1).toBe(1);
+  });
+
+  it('never merges a bead that spans verses with the bead after it', () => {
+    const test = parseBeads('[0,1,2]:[0]\n[3]:[1]\n[4]:[2]');
+    const { merged, origin } = mergeByVerse(parseBeads('[0,1,2]:[0,1]\n[3]:[]\n[4]:[2]'), zhVerses, enVerses);
+    expect(merged.map(formatBead)).toEqual(['[0, 1, 2]:[0, 1]', '[3, 4]:[2]']);
+    expect(origin).toEqual([0, 1, 1]);
+    const s = scoreVerseMerged(gold, test, zhVerses, enVerses);
+    expect(s.precision).toBe(0);
+    expect(s.recall).toBe(0);
+  });
+});
+

@@ -85,3 +85,59 @@ export function parseBeads(text: string): Alignment {
 export function formatBead(b: Pick<Bead, 'zh' | 'en'>): string {
   return `[${b.zh.join(', ')}]:[${b.en.join(', ')}]`;
 }
+
+/**
+ * The verse of a bead side: its one verse, 'NULL' when empty, or null when it spans several.
+ * (aligner-eval's eval_bible.py: a bead belongs to a verse when each side lies within it or is empty.)
+ */
+function verseOf(ids: readonly number[], verses: readonly string[]): string | null {
+  if (ids.length === 0) return 'NULL';
+  const first = verses[ids[0]!] ?? '';
+  return ids.every((i) => verses[i] === first) ? first : null;
+}
+
+function beadVerse(b: Pick<Bead, 'zh' | 'en'>, zhVerses: readonly string[], enVerses: readonly string[]): string | null {
+  const s = verseOf(b.zh, zhVerses);
+  const t = verseOf(b.en, enVerses);
+  if (s === null || t === null) return null;
+  if (s === t) return s;
+  if (s === 'NULL') return t;
+  if (t === 'NULL') return s;
+  return null;
+}
+
+/**
+ * Test beads merged as aligner-eval's eval_bible.py merges them before scoring against a per-verse
+ * gold: consecutive beads of the same verse become one. `origin[k]` is the merged bead the k-th
+ * test bead went into.
+ */
+export function mergeByVerse(test: Alignment, zhVerses: readonly string[], enVerses: readonly string[]): { merged: Alignment; origin: number[] } {
+  const merged: Alignment = [];
+  const origin: number[] = [];
+  let last: string | null | undefined;
+  for (const b of test) {
+    const verse = beadVerse(b, zhVerses, enVerses);
+    // As the reference scorer: a bead that spans verses is never merged, nor is the one after it.
+    if (merged.length > 0 && last !== null && last !== undefined && verse === last) {
+      const m = merged.at(-1)!;
+      merged[merged.length - 1] = { zh: [...m.zh, ...b.zh], en: [...m.en, ...b.en] };
+    } else merged.push({ zh: [...b.zh], en: [...b.en] });
+    origin.push(merged.length - 1);
+    last = verse;
+  }
+  return { merged, origin };
+}
+
+/**
+ * Strict P/R/F1 against a per-verse gold (the Bible set), as `bible/score.py`: the test merged by
+ * verse, then beads with both sides non-empty compared as sets.
+ */
+export function scoreVerseMerged(gold: Alignment, test: Alignment, zhVerses: readonly string[], enVerses: readonly string[]): Scores['strict'] {
+  const g = new Set(gold.filter((b) => b.zh.length && b.en.length).map(key));
+  const t = new Set(mergeByVerse(test, zhVerses, enVerses).merged.filter((b) => b.zh.length && b.en.length).map(key));
+  let hit = 0;
+  for (const k of t) if (g.has(k)) hit++;
+  const precision = t.size ? hit / t.size : 0;
+  const recall = g.size ? hit / g.size : 0;
+  return { precision, recall, f1: f1(precision, recall) };
+}

@@ -14,6 +14,17 @@ describe('splitEnglishSentences', () => {
     ]);
   });
 
+  it('keeps a footnote marker with the sentence it ends, even alone after it', () => {
+    expect(splitEnglishSentences('Trade grew by 8 per cent in 2013.① The two sides met again.')).toEqual(['Trade grew by 8 per cent in 2013.①', 'The two sides met again.']);
+    expect(splitEnglishSentences('Trade grew.② ③ Then it fell.')).toEqual(['Trade grew.②③', 'Then it fell.']);
+    expect(splitEnglishSentences('It was agreed. [12] Both sides signed.')).toEqual(['It was agreed.[12]', 'Both sides signed.']);
+  });
+
+  it('does not end a sentence at a page reference ("p. 195")', () => {
+    expect(splitEnglishSentences('See Selected Works, vol. 2, p. 195. It was reprinted later.')).toEqual(['See Selected Works, vol. 2, p. 195.', 'It was reprinted later.']);
+    expect(splitEnglishSentences('Ibid., pp. 12–14. Cf. ch. 3.')).toHaveLength(2);
+  });
+
   it('loses nothing but the spaces between sentences', () => {
     const text = 'One. Two three? Four… five; six!';
     expect(splitEnglishSentences(text).join(' ')).toBe(text);

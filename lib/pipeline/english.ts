@@ -1,21 +1,36 @@
 /**
  * The translation's side: cleaned blocks split into sentences. Sentence boundaries come from
  * Intl.Segmenter (ICU's sentence rules, which know abbreviations, decimals and quotes) rather than
- * a hand-written splitter; the aligner issue may refine it.
+ * a hand-written splitter, with two repairs ICU cannot know: footnote markers and reference abbreviations.
  */
 import type { Block, EnBlock } from '../model';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** Abbreviations a sentence does not end with (page and chapter references of footnotes among them). */
+const ABBREVIATION_END = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Vol|Vols|p|pp|cf|ch|eds?|trans|para|fig|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$/u;
+/** Footnote markers at the start of a segment: circled numbers (①–⑳) and bracketed ones ([1]). */
+const FOOTNOTE_MARKER = /^((?:[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]|\[\d{1,3}\])(?:\s*(?:[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]|\[\d{1,3}\]))*)(?=\s|$)/u;
+
 export function splitEnglishSentences(text: string): string[] {
   const out: string[] = [];
   for (const { segment } of segmenter.segment(text)) {
-    const s = segment.trim();
+    let s = segment.trim();
     if (s === '') continue;
-    // ICU breaks after "Mr." / "U.S." style abbreviations followed by a capital; rejoin those.
     const prev = out.at(-1);
-    if (prev !== undefined && /\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Vol|pp|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$/u.test(prev)) {
-      out[out.length - 1] = `${prev} ${s}`;
+    // A footnote marker after a full stop ("… in 2013.① The …") belongs to the sentence it ends, but
+    // ICU starts the next sentence with it (or makes it a sentence of its own).
+    const marker = prev === undefined ? null : FOOTNOTE_MARKER.exec(s);
+    if (prev !== undefined && marker) {
+      out[out.length - 1] = `${prev}${marker[1]!.replace(/\s+/gu, '')}`;
+      s = s.slice(marker[0].length).trim();
+      if (s === '') continue;
+    }
+    const before = out.at(-1);
+    // ICU breaks after "Mr." / "U.S." / "p." style abbreviations followed by a capital or a number
+    // ("p. 195."); rejoin those.
+    if (before !== undefined && ABBREVIATION_END.test(before)) {
+      out[out.length - 1] = `${before} ${s}`;
     } else out.push(s);
   }
   return out;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { type Anchor, anchorPath, consistentAnchors, heaviestChain } from './anchors';
+
+const a = (zh: number, en: number, score = 1): Anchor => ({ zh, en, score });
+
+describe('anchors', () => {
+  it('keeps the heaviest chain that is in order on both sides', () => {
+    // (3, 40) is out of order with the rest; (5, 6) and (6, 6) cannot both be kept.
+    const chain = heaviestChain([a(1, 1), a(2, 3), a(3, 40, 1.5), a(5, 6), a(6, 6), a(7, 9)], 50);
+    expect(chain.map((x) => [x.zh, x.en])).toEqual([[1, 1], [2, 3], [5, 6], [7, 9]]);
+  });
+
+  it('drops a link far off the line through its neighbours', () => {
+    const kept = consistentAnchors([a(10, 10), a(20, 20), a(30, 70), a(40, 40)], 100, 100);
+    expect(kept.map((x) => x.zh)).toEqual([10, 20, 40]);
+  });
+
+  it('lays the path through the anchors and widens it with the stretch between them', () => {
+    const { center, stretch } = anchorPath([a(10, 30)], 20, 40);
+    expect(center[0]).toBe(0);
+    expect(center[5]).toBe(15);
+    expect(center[10]).toBe(30);
+    expect(center[11]).toBe(31);
+    expect(center[20]).toBe(40);
+    expect(stretch[5]).toBe(30);
+    expect(stretch[15]).toBe(9);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Anchors: pairs of sentences that translate each other, found over the whole text before any path
+ * is searched, so that the search between them cannot lose its way however long the text is and
+ * however its length ratio drifts (as Bertalign's first pass, with rare words in place of sentence
+ * embeddings). A Chinese sentence's candidates are the English sentences that share its rare stems
+ * and names (an inverted index of the English side: linear in the text); a sure one stands out
+ * clearly from the runner-up. The heaviest chain of candidates in order on both sides is kept, and a
+ * link that leaves the line of its neighbours is dropped.
+ */
+import type { EnFeatures, ZhFeatures } from './features';
+
+export interface Anchor {
+  zh: number;
+  en: number;
+  score: number;
+}
+
+/** An English id in more sentences than this is too common to point at one sentence. */
+const MAX_ANCHOR_DF = 40;
+/** Distinct rare ids a candidate must share with the Chinese sentence. */
+const MIN_SHARED = 1;
+/** Candidates per Chinese sentence checked by the full bead evidence. */
+const CHECKED = 3;
+/** The lexical similarity (see `BeadEvidence`) a sure anchor reaches… */
+const MIN_SIMILARITY = 0.5;
+/** …and by how much it beats every other candidate of its sentence. */
+const MARGIN = 0.15;
+
+function idf(df: number, n: number): number {
+  return Math.log((n + 1) / (df + 0.5));
+}
+
+/** The candidate anchors, at most one per Chinese sentence, in Chinese order. */
+export function anchorCandidates(zh: readonly ZhFeatures[], en: readonly EnFeatures[], idCount: number, similarity: (i: number, j: number) => number): Anchor[] {
+  const m = en.length;
+  const maxDf = Math.min(MAX_ANCHOR_DF, Math.max(1, Math.floor(m / 20)));
+  const df = new Int32Array(idCount);
+  for (const e of en) for (const id of e.ids) df[id]!++;
+  // Postings of the rare ids only (a common id would make the index quadratic).
+  const start = new Int32Array(idCount + 1);
+  for (let id = 0; id < idCount; id++) start[id + 1] = start[id]! + (df[id]! <= maxDf ? df[id]! : 0);
+  const postings = new Int32Array(start[idCount]!);
+  const fill = start.slice(0, idCount);
+  en.forEach((e, j) => {
+    for (const id of e.ids) if (df[id]! <= maxDf) postings[fill[id]!++] = j;
+  });
+  const score = new Float64Array(m);
+  const shared = new Int32Array(m);
+  const touched: number[] = [];
+  const out: Anchor[] = [];
+  zh.forEach((z, i) => {
+    for (const id of z.idKeys) {
+      if (id >= idCount || df[id] === 0 || df[id]! > maxDf) continue;
+      const w = idf(df[id]!, m);
+      for (let p = start[id]!; p < start[id + 1]!; p++) {
+        const j = postings[p]!;
+        if (shared[j] === 0) touched.push(j);
+        shared[j]!++;
+        score[j]! += w;
+      }
+    }
+    // Shared rare words only nominate: a long English sentence gathers chance hits from the many
+    // senses of a Chinese sentence's words, so the few best are checked by the bead evidence itself.
+    const nominated = touched.filter((j) => shared[j]! >= MIN_SHARED).sort((a, b) => score[b]! - score[a]! || a - b).slice(0, CHECKED);
+    let best = -1;
+    let bestSimilarity = 0;
+    let second = 0;
+    for (const j of nominated) {
+      const s = similarity(i, j);
+      if (s > bestSimilarity) {
+        second = bestSimilarity;
+        bestSimilarity = s;
+        best = j;
+      } else if (s > second) second = s;
+    }
+    if (best >= 0 && bestSimilarity >= MIN_SIMILARITY && bestSimilarity - second >= MARGIN) out.push({ zh: i, en: best, score: bestSimilarity });
+    for (const j of touched) {
+      score[j] = 0;
+      shared[j] = 0;
+    }
+    touched.length = 0;
+  });
+  return out;
+}
+
+/** The heaviest chain of candidates increasing on both sides (a Fenwick tree of prefix maxima: O(k log m)). */
+export function heaviestChain(candidates: readonly Anchor[], m: number): Anchor[] {
+  const treeValue = new Float64Array(m + 1);
+  const treeIndex = new Int32Array(m + 1).fill(-1);
+  const total = new Float64Array(candidates.length);
+  const previous = new Int32Array(candidates.length).fill(-1);
+  // Candidates come one per Chinese sentence in order, so "increasing on the Chinese side" holds;
+  // a query over English positions below j keeps the English side increasing.
+  candidates.forEach((c, k) => {
+    let bestValue = 0;
+    let bestIndex = -1;
+    for (let x = c.en; x > 0; x -= x & -x) {
+      if (treeValue[x]! > bestValue) {
+        bestValue = treeValue[x]!;
+        bestIndex = treeIndex[x]!;
+      }
+    }
+    total[k] = bestValue + c.score;
+    previous[k] = bestIndex;
+    for (let x = c.en + 1; x <= m; x += x & -x) {
+      if (total[k]! > treeValue[x]!) {
+        treeValue[x] = total[k]!;
+        treeIndex[x] = k;
+      }
+    }
+  });
+  let end = -1;
+  total.forEach((v, k) => {
+    if (end < 0 || v > total[end]!) end = k;
+  });
+  const chain: Anchor[] = [];
+  for (let k = end; k >= 0; k = previous[k]!) chain.push(candidates[k]!);
+  return chain.reverse();
+}
+
+/**
+ * Drops the links that leave the line through their neighbours by more than a few sentences and a
+ * share of the distance between them: a chance match of rare words that the chain happened to fit.
+ * A link is measured against its nearest neighbours and against the next ones out, and kept when
+ * either line holds it, so that one stray link does not take its good neighbours with it.
+ */
+export function consistentAnchors(chain: readonly Anchor[], n: number, m: number): Anchor[] {
+  const points = [{ zh: 0, en: 0 }, ...chain, { zh: n, en: m }];
+  const last = points.length - 1;
+  const fits = (k: number, d: number) => {
+    const a = points[k]!;
+    const before = points[Math.max(0, k - d)]!;
+    const after = points[Math.min(last, k + d)]!;
+    const span = after.zh - before.zh;
+    const expected = span > 0 ? before.en + ((a.zh - before.zh) * (after.en - before.en)) / span : a.en;
+    return Math.abs(a.en - expected) <= 3 + 0.25 * Math.max(span, after.en - before.en);
+  };
+  return chain.filter((_, c) => fits(c + 1, 1) || fits(c + 1, 2));
+}
+
+export function findAnchors(zh: readonly ZhFeatures[], en: readonly EnFeatures[], idCount: number, similarity: (i: number, j: number) => number): Anchor[] {
+  return consistentAnchors(heaviestChain(anchorCandidates(zh, en, idCount, similarity), en.length), zh.length, en.length);
+}
+
+/**
+ * The expected English position of each Chinese position 0..n, straight between anchors, and the
+ * length of the stretch between anchors each lies in (the search band widens with it).
+ */
+export function anchorPath(anchors: readonly Anchor[], n: number, m: number): { center: Float64Array; stretch: Float64Array } {
+  const points: Array<[number, number]> = [[0, 0]];
+  for (const a of anchors) points.push([a.zh, a.en], [a.zh + 1, a.en + 1]);
+  points.push([n, m]);
+  const center = new Float64Array(n + 1);
+  const stretch = new Float64Array(n + 1);
+  for (let k = 0; k + 1 < points.length; k++) {
+    const [i0, j0] = points[k]!;
+    const [i1, j1] = points[k + 1]!;
+    const length = Math.max(i1 - i0, j1 - j0);
+    for (let i = i0; i <= i1; i++) {
+      center[i] = i1 > i0 ? j0 + ((i - i0) * (j1 - j0)) / (i1 - i0) : j1;
+      stretch[i] = Math.max(i === i0 && k > 0 ? stretch[i]! : 0, length);
+    }
+  }
+  return { center, stretch };
+}
