@@ -13,8 +13,13 @@ export const FURNITURE: ReadonlyArray<{ pattern: RegExp; reason: DropReason; pho
   // （上接第一版） （下转第三版） （接第2版） （转A3版）
   { pattern: /^[（(](?:上接|下转|下轉|接上|接|转|轉|续|續|紧接|緊接|转至|轉至)[^）)]{0,12}[版页頁面][）)]$/u, reason: 'continuation-note' },
   // 12 / - 12 - / 第12页 / 第三版 / A3版 / 2026年5月21日 星期四 (a dated page header line)
-  { pattern: /^(?:第\s*)?\d{1,3}\s*(?:[页頁版面])?$/u, reason: 'page-number' },
-  { pattern: /^[-–—·]\s*\d{1,3}\s*[-–—·]$/u, reason: 'page-number' },
+  { pattern: /^(?:第\s*)?\d{1,4}\s*(?:[页頁版面])?$/u, reason: 'page-number' },
+  { pattern: /^[-–—·•|]\s*\d{1,4}\s*[-–—·•|]$/u, reason: 'page-number' },
+  // [12] / 〔12〕 / 12 / 40 / 第 12 页 共 40 页 / Page 12 / p. 12 / Page 12 of 40
+  { pattern: /^[[〔【(（]\s*\d{1,4}\s*[\]〕】)）]$/u, reason: 'page-number' },
+  { pattern: /^\d{1,4}\s*[/／]\s*\d{1,4}$/u, reason: 'page-number' },
+  { pattern: /^第\s*\d{1,4}\s*[页頁]\s*[,，]?\s*共\s*\d{1,4}\s*[页頁]$/u, reason: 'page-number' },
+  { pattern: /^(?:page|p\.|pp\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/iu, reason: 'page-number' },
   { pattern: /^第[一二三四五六七八九十百零〇]+[版页頁]$/u, reason: 'page-number' },
   { pattern: /^[A-Z]\d{1,2}\s*版?$/u, reason: 'page-number' },
   { pattern: /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|週|周)[一二三四五六日天](?:\s+.{0,20})?$/u, reason: 'running-header' },

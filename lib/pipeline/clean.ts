@@ -46,6 +46,8 @@ export interface ProtoBlock {
   photoCredit?: boolean;
   /** Markdown paragraphs can be joined across page breaks only with each other. */
   fromMarkdown?: boolean;
+  /** Its first line is indented on a page whose paragraphs are marked so: it opens a paragraph. */
+  opensByIndent?: boolean;
 }
 
 export interface CleanOptions {
@@ -101,10 +103,16 @@ export function endsSentence(text: string): boolean {
 interface Line {
   text: string;
   no: number;
+  /** Width of the text without its indent. */
   width: number;
+  /** Width with its indent: what the typesetter filled up to the column edge. */
+  rawWidth: number;
   indented: boolean;
   blanksBefore: number;
 }
+
+/** Indentation at the start of a raw line (ASCII, ideographic spaces, tabs). */
+const INDENT = /^[ \t\u3000]+(?=\S)/u;
 
 /**
  * Plain text: drop furniture lines, then decide for every line whether it ends its paragraph.
@@ -113,57 +121,53 @@ interface Line {
  * paragraph per line.
  */
 function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
+  const rawLines = text.split('\n');
+  const runningHeaders = runningHeaderLines(rawLines);
   const lines: Line[] = [];
   const creditedLines = new Set<number>();
   let blanks = 0;
-  text.split('\n').forEach((raw, i) => {
+  rawLines.forEach((raw, i) => {
     const t = raw.trim();
     if (t === '') {
       blanks++;
       return;
     }
     const rule = furnitureRule(t);
-    if (rule) {
-      dropped.push({ line: i + 1, text: t, reason: rule.reason });
+    if (rule || runningHeaders.has(i)) {
+      dropped.push({ line: i + 1, text: t, reason: rule?.reason ?? 'running-header' });
       const last = lines.at(-1);
-      if (rule.photo && last) creditedLines.add(last.no);
+      if (rule?.photo && last) creditedLines.add(last.no);
       return; // furniture is transparent: the blank lines around it merge
     }
     const credit = TRAILING_CREDIT.exec(t);
     const body = credit ? t.slice(0, credit.index).trimEnd() : t;
     if (credit?.[1]) dropped.push({ line: i + 1, text: credit[1], reason: 'credit' });
-    lines.push({ text: body, no: i + 1, width: displayWidth(body), indented: /^[\s\u3000]{1,}\S/u.test(raw) && i > 0, blanksBefore: blanks });
+    const indent = INDENT.exec(raw.trimEnd())?.[0] ?? '';
+    lines.push({ text: body, no: i + 1, width: displayWidth(body), rawWidth: displayWidth(indent) + displayWidth(body), indented: indent !== '' && i > 0, blanksBefore: blanks });
     blanks = 0;
   });
   const trailingBlanks = blanks;
   const columns = localColumnWidths(lines);
   const wrapped = isWrapped(lines, columns);
+  // Paragraphs marked by an indent: then an indented line opens one, and a blank line is only a
+  // column or page break (or sets off a headline).
+  const indentedShare = lines.filter((l) => l.indented).length / Math.max(1, lines.length);
+  const indentMarks = indentedShare >= 0.02 && indentedShare <= 0.75;
 
   const protos: ProtoBlock[] = [];
   let current: ProtoBlock | undefined;
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    // Labels on consecutive lines belong together; a label run straight into text is the ragged
-    // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
-    const afterLabel = prev !== undefined && isLabel(prev) && line.blanksBefore === 0 && !startsNewBlock(line.text);
-    const continues =
-      afterLabel ||
-      (current !== undefined &&
-      prev !== undefined &&
-      !line.indented &&
-      !isLabel(line) &&
-      !isLabel(prev) &&
-      wrapped &&
-      isFullLine(prev, columns[i - 1] ?? 0) &&
-      !isHeadline(prev, columns[i - 1] ?? 0) &&
-      !isHeadline(line, columns[i] ?? 0) &&
-      !(line.blanksBefore > 0 && endsSentence(prev.text)) &&
-      !startsNewBlock(line.text));
+    const next = lines[i + 1];
+    const layout: LineContext = { columns, wrapped, indentMarks, i };
+    const continues = current !== undefined && prev !== undefined && continuesParagraph(prev, line, next, layout, lines);
     if (continues && current) {
-      current.text = joinWrapped(current.text, line.text);
+      // A headline broken over lines keeps the break as a space (中俄世代友好 / 做百煉成鋼真朋友).
+      current.text = isHeadlineGroup(prev, line, next, layout) ? `${current.text} ${line.text}` : joinWrapped(current.text, line.text);
     } else {
       if (current) current.blanksAfter = line.blanksBefore;
       current = { text: line.text, line: line.no, blanksBefore: line.blanksBefore, blanksAfter: 0 };
+      if (indentMarks && line.indented) current.opensByIndent = true;
       protos.push(current);
     }
     if (creditedLines.has(line.no)) current.photoCredit = true;
@@ -172,11 +176,95 @@ function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
   return protos;
 }
 
+/**
+ * Running headers and footers of a PDF or a paper: short lines that come back page after page,
+ * often with the page number in them (中国文学丛刊 39, 40  年度报告). Counted with digits blanked;
+ * a line is one when it comes back three times, or twice beside a page number or with a number
+ * that changes. The first of a plain repeated title is kept (the title page's own headline).
+ */
+function runningHeaderLines(rawLines: string[]): Set<number> {
+  const keyOf = (t: string) => normaliseSpaces(t).replace(/\s/gu, '').replace(/\d+/gu, '#');
+  const candidates = new Map<string, number[]>();
+  const pageNumbers: number[] = [];
+  rawLines.forEach((raw, i) => {
+    const t = raw.trim();
+    if (t === '') return;
+    if (furnitureRule(t)?.reason === 'page-number') pageNumbers.push(i);
+    if ([...t].length > RUNNING_HEADER_MAX_LENGTH || [...t].length < 2 || endsSentence(t) || /[，、,]$/u.test(t)) return;
+    const key = keyOf(t);
+    candidates.set(key, [...(candidates.get(key) ?? []), i]);
+  });
+  const nearPageNumber = (i: number) => pageNumbers.some((p) => Math.abs(p - i) <= 3);
+  const out = new Set<number>();
+  for (const [key, at] of candidates) {
+    if (at.length < 2) continue;
+    const numbers = new Set(at.map((i) => rawLines[i]!.replace(/\D+/gu, ' ').trim()));
+    const numbered = key.includes('#') && numbers.size > 1;
+    const byPageNumbers = at.filter(nearPageNumber).length >= 2;
+    if (at.length < RUNNING_HEADER_MIN_REPEATS && !numbered && !byPageNumbers) continue;
+    at.forEach((i, n) => {
+      if (n === 0 && !numbered && !nearPageNumber(i)) return;
+      out.add(i);
+    });
+  }
+  return out;
+}
+
+interface LineContext {
+  columns: number[];
+  wrapped: boolean;
+  indentMarks: boolean;
+  i: number;
+}
+
+/** Closing punctuation never opens a line on a Chinese page: a line that starts with it goes on. */
+const OPENS_WITH_CLOSER = /^[，。、；：！？”’）》」』〉】…]/u;
+
+function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx: LineContext, lines: Line[]): boolean {
+  const prevColumn = ctx.columns[ctx.i - 1] ?? 0;
+  const column = ctx.columns[ctx.i] ?? 0;
+  if (OPENS_WITH_CLOSER.test(line.text) && !isLabel(prev)) return true;
+  if (ctx.indentMarks && line.indented) return false;
+  if (startsNewBlock(line.text)) return false;
+  // Labels on consecutive lines belong together; a label run straight into text is the ragged
+  // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
+  if (isLabel(prev) && line.blanksBefore === 0 && !line.indented) return true;
+  if (isHeadlineGroup(prev, line, next, ctx)) return true;
+  if (line.indented || isLabel(line) || isLabel(prev) || !ctx.wrapped) return false;
+  if (!isFullLine(prev, prevColumn)) return false;
+  if (isHeadline(prev, prevColumn) || isHeadline(line, column)) return false;
+  // A blank line after a full line is a column break when indents mark the paragraphs; otherwise
+  // a sentence ending before it ends the paragraph.
+  if (line.blanksBefore > 0 && !ctx.indentMarks && endsSentence(prev.text)) return false;
+  // A short unpunctuated line set apart (blank line or indent after it) is a crosshead, not the
+  // paragraph's next line.
+  if (line.blanksBefore > 0 && isStandingHeadline(line, next, ctx, lines)) return false;
+  return true;
+}
+
+/** A line without punctuation, not reaching the column, followed by a blank line or an indented line. */
+function isStandingHeadline(line: Line, next: Line | undefined, ctx: LineContext, _lines: Line[]): boolean {
+  const column = ctx.columns[ctx.i] ?? 0;
+  if (/[\p{P}]/u.test(line.text) || line.rawWidth >= column - 3) return false;
+  return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented);
+}
+
+/**
+ * Two lines of one headline: both without punctuation, set apart from the text by blank lines,
+ * neither indented (a headline wider than the column, broken where the clauses meet).
+ */
+function isHeadlineGroup(prev: Line, line: Line, next: Line | undefined, ctx: LineContext): boolean {
+  if (line.blanksBefore > 0 || prev.indented || line.indented) return false;
+  if (/[\p{P}]/u.test(prev.text) || /[\p{P}]/u.test(line.text)) return false;
+  if (!(prev.blanksBefore > 0 || ctx.i === 1)) return false;
+  return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented);
+}
+
 /** Each line's column width: the median width of the lines around it (columns differ on one page). */
 function localColumnWidths(lines: Line[]): number[] {
   const radius = 3;
   return lines.map((_, i) => {
-    const around = lines.slice(Math.max(0, i - radius), i + radius + 1).map((l) => l.width);
+    const around = lines.slice(Math.max(0, i - radius), i + radius + 1).map((l) => l.rawWidth);
     around.sort((a, b) => a - b);
     return around[around.length >> 1] ?? 0;
   });
@@ -188,7 +276,7 @@ function isWrapped(lines: Line[], columns: number[]): boolean {
   let near = 0;
   lines.forEach((line, i) => {
     const column = columns[i] ?? 0;
-    if (column <= 80 && Math.abs(line.width - column) <= 3) near++;
+    if (column <= 100 && Math.abs(line.rawWidth - column) <= 3) near++;
   });
   return near / lines.length >= 0.5;
 }
@@ -200,7 +288,7 @@ function isWrapped(lines: Line[], columns: number[]): boolean {
  */
 function isFullLine(line: Line, column: number): boolean {
   if (SOURCE_NOTE.test(line.text)) return false; // 資料來源：… closes a box, whatever its width
-  if (line.width >= column - 3) return true;
+  if (line.rawWidth >= column - 3) return true;
   if (endsSentence(line.text)) return false;
   // Indented by two characters; by up to three and a half in narrow columns, if it reads as prose.
   return line.width >= column - 5 || (line.width >= column - 7 && /[，、]/u.test(line.text));
@@ -302,6 +390,7 @@ function joinBrokenParagraphs(protos: ProtoBlock[]): ProtoBlock[] {
 function canContinue(current: ProtoBlock, next: ProtoBlock): boolean {
   if (next.kind && next.kind !== 'paragraph') return false;
   if (Boolean(current.fromMarkdown) !== Boolean(next.fromMarkdown)) return false;
+  if (next.opensByIndent) return false;
   const text = next.text.trim();
   if (startsNewBlock(text)) return false;
   // After a fragment (a comma, or inside 《…》) the text must go on, so what follows is no heading,

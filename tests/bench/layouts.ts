@@ -92,9 +92,17 @@ function wrap(text: string, columns: number, firstIndent: string, hangPunctuatio
   for (const ch of text) {
     if (displayWidth(line + ch) > columns && line.trim() !== '') {
       // Kinsoku: closing punctuation may hang past the edge rather than open a line.
-      if (hangPunctuation && /[，。、；：！？”’）》」』]/u.test(ch)) {
-        lines.push(line + ch);
-        line = '';
+      if (/[，。、；：！？”’）》」』]/u.test(ch)) {
+        if (hangPunctuation) {
+          lines.push(line + ch);
+          line = '';
+          continue;
+        }
+        // Or the last character goes down with it, so that no line opens with closing punctuation.
+        const cps = [...line];
+        const last = cps.pop() ?? '';
+        lines.push(cps.join(''));
+        line = last + ch;
         continue;
       }
       lines.push(line);
