@@ -21,6 +21,9 @@ export const FURNITURE: ReadonlyArray<{ pattern: RegExp; reason: DropReason; pho
   { pattern: /^第\s*\d{1,4}\s*[页頁]\s*[,，]?\s*共\s*\d{1,4}\s*[页頁]$/u, reason: 'page-number' },
   { pattern: /^(?:page|p\.|pp\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/iu, reason: 'page-number' },
   { pattern: /^第[一二三四五六七八九十百零〇]+[版页頁]$/u, reason: 'page-number' },
+  // A running header with its page number at the margin: "86    国际问题研究", "年度报告\t85".
+  { pattern: /^\d{1,4}(?:[ ]{2,}|\t|[ ]?\u3000[ ]?)[^\s\d。！？，；：]\S{0,15}(?:\s\S{1,15}){0,3}$/u, reason: 'running-header' },
+  { pattern: /^[^\s\d]\S{0,15}(?:\s\S{1,15}){0,3}(?<![。！？，；：])(?:[ ]{2,}|\t|[ ]?\u3000[ ]?)\d{1,4}$/u, reason: 'running-header' },
   { pattern: /^[A-Z]\d{1,2}\s*版?$/u, reason: 'page-number' },
   { pattern: /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|週|周)[一二三四五六日天](?:\s+.{0,20})?$/u, reason: 'running-header' },
   // 责任编辑：… 美术编辑：… 本版编辑：… (editor credit lines)

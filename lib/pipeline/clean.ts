@@ -109,6 +109,8 @@ interface Line {
   rawWidth: number;
   indented: boolean;
   blanksBefore: number;
+  /** Page furniture (a page number, a running header) stood between it and the line before: a page break. */
+  afterPageBreak: boolean;
 }
 
 /** Indentation at the start of a raw line (ASCII, ideographic spaces, tabs). */
@@ -126,6 +128,7 @@ function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
   const lines: Line[] = [];
   const creditedLines = new Set<number>();
   let blanks = 0;
+  let pageBreak = false;
   rawLines.forEach((raw, i) => {
     const t = raw.trim();
     if (t === '') {
@@ -135,6 +138,7 @@ function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
     const rule = furnitureRule(t);
     if (rule || runningHeaders.has(i)) {
       dropped.push({ line: i + 1, text: t, reason: rule?.reason ?? 'running-header' });
+      if (!rule || rule.reason === 'page-number' || rule.reason === 'running-header') pageBreak = true;
       const last = lines.at(-1);
       if (rule?.photo && last) creditedLines.add(last.no);
       return; // furniture is transparent: the blank lines around it merge
@@ -143,16 +147,18 @@ function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
     const body = credit ? t.slice(0, credit.index).trimEnd() : t;
     if (credit?.[1]) dropped.push({ line: i + 1, text: credit[1], reason: 'credit' });
     const indent = INDENT.exec(raw.trimEnd())?.[0] ?? '';
-    lines.push({ text: body, no: i + 1, width: displayWidth(body), rawWidth: displayWidth(indent) + displayWidth(body), indented: indent !== '' && i > 0, blanksBefore: blanks });
+    lines.push({ text: body, no: i + 1, width: displayWidth(body), rawWidth: displayWidth(indent) + displayWidth(body), indented: indent !== '' && i > 0, blanksBefore: blanks, afterPageBreak: pageBreak });
     blanks = 0;
+    pageBreak = false;
   });
   const trailingBlanks = blanks;
-  const columns = localColumnWidths(lines);
+  const columns = columnWidths(lines);
   const wrapped = isWrapped(lines, columns);
   // Paragraphs marked by an indent: then an indented line opens one, and a blank line is only a
   // column or page break (or sets off a headline).
   const indentedShare = lines.filter((l) => l.indented).length / Math.max(1, lines.length);
-  const indentMarks = indentedShare >= 0.02 && indentedShare <= 0.75;
+  // (Unwrapped, every indented line is a paragraph of its own however many there are.)
+  const indentMarks = indentedShare >= 0.02 && (indentedShare <= 0.75 || !wrapped);
 
   const protos: ProtoBlock[] = [];
   let current: ProtoBlock | undefined;
@@ -196,6 +202,18 @@ function runningHeaderLines(rawLines: string[]): Set<number> {
   });
   const nearPageNumber = (i: number) => pageNumbers.some((p) => Math.abs(p - i) <= 3);
   const out = new Set<number>();
+  // A header in the same place on every page: the line after each page number (the next page's
+  // top) is short and unpunctuated on most pages, so it is the header even where it differs
+  // (odd and even pages) or comes only once.
+  const afterNumbers = pageNumbers.map((p) => nextTextLine(rawLines, p)).filter((i): i is number => i !== undefined);
+  const headerLike = afterNumbers.filter((i) => isHeaderLike(rawLines[i]!.trim()));
+  if (afterNumbers.length >= 2 && headerLike.length >= Math.max(2, afterNumbers.length * 0.6)) for (const i of headerLike) out.add(i);
+  // Or, on a page met once, it stands between the halves of a sentence the page break cut.
+  for (const i of headerLike) {
+    const before = previousTextLine(rawLines, i, 6);
+    const beforeText = before === undefined ? '' : rawLines[before]!.trim();
+    if (before !== undefined && !endsSentence(beforeText) && /\p{P}/u.test(beforeText.slice(0, -1)) && furnitureRule(beforeText) === undefined) out.add(i);
+  }
   for (const [key, at] of candidates) {
     if (at.length < 2) continue;
     const numbers = new Set(at.map((i) => rawLines[i]!.replace(/\D+/gu, ' ').trim()));
@@ -208,6 +226,25 @@ function runningHeaderLines(rawLines: string[]): Set<number> {
     });
   }
   return out;
+}
+
+/** The last line with text before `from` that is not a page number, within `reach` lines. */
+function previousTextLine(rawLines: string[], from: number, reach: number): number | undefined {
+  for (let i = from - 1; i >= 0 && i >= from - reach; i--) {
+    const t = rawLines[i]!.trim();
+    if (t !== '' && furnitureRule(t)?.reason !== 'page-number') return i;
+  }
+  return undefined;
+}
+
+function nextTextLine(rawLines: string[], from: number): number | undefined {
+  for (let i = from + 1; i < rawLines.length && i <= from + 3; i++) if (rawLines[i]!.trim() !== '') return i;
+  return undefined;
+}
+
+/** Short, no punctuation but a middle dot, not a page number itself. */
+function isHeaderLike(t: string): boolean {
+  return [...t].length <= RUNNING_HEADER_MAX_LENGTH && !/\p{P}/u.test(t.replace(/[·・]/gu, '')) && furnitureRule(t) === undefined;
 }
 
 interface LineContext {
@@ -235,7 +272,8 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   if (isHeadline(prev, prevColumn) || isHeadline(line, column)) return false;
   // A blank line after a full line is a column break when indents mark the paragraphs; otherwise
   // a sentence ending before it ends the paragraph.
-  if (line.blanksBefore > 0 && !ctx.indentMarks && endsSentence(prev.text)) return false;
+  // Past a page break a full last line goes on: a paragraph ending exactly at the edge is rare.
+  if (line.blanksBefore > 0 && !ctx.indentMarks && endsSentence(prev.text) && !line.afterPageBreak) return false;
   // A short unpunctuated line set apart (blank line or indent after it) is a crosshead, not the
   // paragraph's next line.
   if (line.blanksBefore > 0 && isStandingHeadline(line, next, ctx, lines)) return false;
@@ -258,6 +296,24 @@ function isHeadlineGroup(prev: Line, line: Line, next: Line | undefined, ctx: Li
   if (/[\p{P}]/u.test(prev.text) || /[\p{P}]/u.test(line.text)) return false;
   if (!(prev.blanksBefore > 0 || ctx.i === 1)) return false;
   return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented);
+}
+
+/**
+ * Each line's column width. A page set in one column (a PDF page, one newspaper column) has one
+ * width, the commonest among its longer lines, which the short last lines of paragraphs do not
+ * pull down; a page whose columns differ gets the median width of the lines around each line.
+ */
+function columnWidths(lines: Line[]): number[] {
+  const counts = new Map<number, number>();
+  for (const l of lines) counts.set(l.rawWidth, (counts.get(l.rawWidth) ?? 0) + 1);
+  let mode = 0;
+  // Widths within a character of each other count together (hanging punctuation, a pushed-down character).
+  const near = (w: number) => (counts.get(w - 2) ?? 0) + (counts.get(w - 1) ?? 0) + (counts.get(w) ?? 0) + (counts.get(w + 1) ?? 0) + (counts.get(w + 2) ?? 0);
+  for (const w of counts.keys()) if (near(w) > near(mode) || (near(w) === near(mode) && w > mode)) mode = w;
+  const long = lines.filter((l) => l.rawWidth > mode / 2);
+  const atMode = long.filter((l) => Math.abs(l.rawWidth - mode) <= 4).length;
+  const oneColumn = mode > 0 && long.filter((l) => l.rawWidth > mode + 4).length <= long.length * 0.05 && atMode >= long.length * 0.8;
+  return oneColumn ? lines.map(() => mode) : localColumnWidths(lines);
 }
 
 /** Each line's column width: the median width of the lines around it (columns differ on one page). */

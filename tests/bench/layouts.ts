@@ -80,6 +80,8 @@ function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): Gol
     const n = pick(rng, [1, 2, 2, 3, 3, 4, 5, 6]);
     let text = '';
     for (let s = 0; s < n; s++) text += next();
+    // Verse and sentence splits of the sources may stop on a comma; a paragraph on a page does not.
+    for (let more = 0; more < 6 && !/[。！？…”」』）.!?]$/u.test(text); more++) text += next();
     blocks.push({ kind: 'paragraph', text });
   }
   return blocks;
