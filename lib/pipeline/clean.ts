@@ -311,8 +311,11 @@ function columnWidths(lines: Line[]): number[] {
   const near = (w: number) => (counts.get(w - 2) ?? 0) + (counts.get(w - 1) ?? 0) + (counts.get(w) ?? 0) + (counts.get(w + 1) ?? 0) + (counts.get(w + 2) ?? 0);
   for (const w of counts.keys()) if (near(w) > near(mode) || (near(w) === near(mode) && w > mode)) mode = w;
   const long = lines.filter((l) => l.rawWidth > mode / 2);
-  const atMode = long.filter((l) => Math.abs(l.rawWidth - mode) <= 4).length;
-  const oneColumn = mode > 0 && long.filter((l) => l.rawWidth > mode + 4).length <= long.length * 0.05 && atMode >= long.length * 0.8;
+  // Another column shows as lines wider than the commonest width, or as a second cluster of widths
+  // (the last lines of paragraphs spread evenly below it).
+  const wider = long.filter((l) => l.rawWidth > mode + 4).length;
+  const secondColumn = [...counts.keys()].some((w) => w > mode / 2 && w < mode - 6 && near(w) >= Math.max(3, near(mode) * 0.2));
+  const oneColumn = mode > 0 && wider <= Math.max(1, long.length * 0.02) && !secondColumn;
   return oneColumn ? lines.map(() => mode) : localColumnWidths(lines);
 }
 
