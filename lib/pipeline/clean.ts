@@ -207,7 +207,7 @@ function runningHeaderLines(rawLines: string[]): Set<number> {
   // (odd and even pages) or comes only once.
   const afterNumbers = pageNumbers.map((p) => nextTextLine(rawLines, p)).filter((i): i is number => i !== undefined);
   const headerLike = afterNumbers.filter((i) => isHeaderLike(rawLines[i]!.trim()));
-  if (afterNumbers.length >= 2 && headerLike.length >= Math.max(2, afterNumbers.length * 0.6)) for (const i of headerLike) out.add(i);
+  if (afterNumbers.length > 0 && headerLike.length >= Math.max(1, afterNumbers.length * 0.6)) for (const i of headerLike) out.add(i);
   // Or, on a page met once, it stands between the halves of a sentence the page break cut.
   for (const i of headerLike) {
     const before = previousTextLine(rawLines, i, 6);
@@ -337,7 +337,8 @@ function isWrapped(lines: Line[], columns: number[]): boolean {
     const column = columns[i] ?? 0;
     if (column <= 100 && Math.abs(line.rawWidth - column) <= 3) near++;
   });
-  return near / lines.length >= 0.5;
+  // A third of the lines at the column: pages of short paragraphs have few full lines.
+  return near >= 3 && near / lines.length >= 0.35;
 }
 
 /**
