@@ -113,8 +113,12 @@ interface Line {
   afterPageBreak: boolean;
 }
 
-/** Indentation at the start of a raw line (ASCII, ideographic spaces, tabs). */
-const INDENT = /^[ \t\u3000]+(?=\S)/u;
+/**
+ * Indentation at the start of a raw line: two ASCII spaces or more, an ideographic space, a tab.
+ * One ASCII space is the stray space of a source sentence ("二则也请； 但只如今") that a line
+ * break happened to put first, not an indent.
+ */
+const INDENT = /^(?:[ ]{2,}|[ ]?[\t\u3000])[ \t\u3000]*(?=\S)/u;
 
 /**
  * Plain text: drop furniture lines, then decide for every line whether it ends its paragraph.
@@ -262,7 +266,9 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   const column = ctx.columns[ctx.i] ?? 0;
   if (OPENS_WITH_CLOSER.test(line.text) && !isLabel(prev)) return true;
   if (ctx.indentMarks && line.indented) return false;
-  if (startsNewBlock(line.text)) return false;
+  // A dash or a date opening a line inside a sentence is the sentence going on (——棒槌哟 after a
+  // full line), not a subtitle or a dateline.
+  if (startsNewBlock(line.text) && !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn) && !endsSentence(prev.text))) return false;
   // Labels on consecutive lines belong together; a label run straight into text is the ragged
   // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
   if (isLabel(prev) && line.blanksBefore === 0 && !line.indented) return true;
