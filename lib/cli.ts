@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import type { BuiltDoc, TextFormat } from './model';
 import type { DocReport } from './pipeline/report';
 import { clean } from './pipeline/clean';
+import { describeRepair } from './pipeline/report';
 import { decode } from './pipeline/decode';
 
 const HELP = `duizhao — build and query the Duizhao bilingual corpus
@@ -254,6 +255,7 @@ async function runClean(args: string[]): Promise<void> {
   const bytes = new Uint8Array(await readFile(file));
   const cleaned = clean(decode({ path: file, bytes, encoding: values.encoding ?? 'utf-8', format }));
   process.stdout.write(cleaned.blocks.map((b) => `${b.text}\n`).join(''));
+  for (const r of cleaned.repairs) process.stderr.write(`${describeRepair(r)}\n`);
   for (const w of cleaned.warnings) process.stderr.write(`warning: ${w}\n`);
 }
 

@@ -80,3 +80,13 @@ export const PROSE_MIN_WIDTH = 40;
 export const HEADING_MAX_WIDTH = 100;
 /** A dated caption is at most this many code points. */
 export const CAPTION_MAX_LENGTH = 200;
+
+/**
+ * Names that pair up with a dash (东北—远东, 中国—中亚, 长江—伏尔加河): between two of them, OCR's 一
+ * is a misread dash, never the numeral (一 after a name opens a word: 中国一直, 东北一带).
+ */
+export const OCR_DASH_NAMES = [
+  '东北', '東北', '远东', '遠東', '西北', '西南', '东南', '東南', '华北', '華北', '中亚', '中亞', '东盟', '東盟',
+  '长江', '長江', '伏尔加河', '伏爾加河', '伏尔加', '伏爾加', '黄河', '黃河', '西伯利亚', '西伯利亞', '亚太', '亞太',
+  '欧亚', '歐亞', '拉美', '非洲', '阿拉伯', '中国', '中國', '俄罗斯', '俄羅斯', '蒙古', '中俄', '中蒙俄', '北极', '北極',
+] as const;

@@ -5,7 +5,7 @@
  * "proto-blocks" (markdown.ts parses with remark, html.ts with rehype); the same general rules then
  * apply to all.
  */
-import type { Block, BlockKind, CleanDoc, DecodedText, Dropped } from '../model';
+import type { Block, BlockKind, CleanDoc, DecodedText, Dropped, Repair } from '../model';
 import {
   CAPTION_MARKER,
   CAPTION_MAX_LENGTH,
@@ -24,9 +24,10 @@ import {
   TERMINAL,
   TRAILING_CREDIT,
 } from './clean-rules';
+import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks } from './markdown';
-import { displayWidth, joinWrapped, normaliseSpaces } from './text-width';
+import { displayWidth, isCjk, joinWrapped, normaliseSpaces } from './text-width';
 
 /** A block before classification: text plus the layout evidence the rules need. */
 export interface ProtoBlock {
@@ -62,22 +63,25 @@ export interface CleanOptions {
 export function clean(doc: DecodedText, options: CleanOptions = {}): CleanDoc {
   const repair = options.repairLayout ?? true;
   const dropped: Dropped[] = [];
+  const repairs: Repair[] = [];
   const warnings: string[] = [];
-  const protos = protoBlocks(doc, dropped);
-  const blocks = repair ? finishBlocks(protos, dropped) : protos.map((p, i) => toBlock(p, protos[i - 1], protos[i + 1], i === 0));
+  const protos = protoBlocks(doc, dropped, repair ? repairs : undefined);
+  const blocks = repair ? finishBlocks(protos, dropped, repairs) : protos.map((p, i) => toBlock(p, protos[i - 1], protos[i + 1], i === 0));
   if (blocks.length === 0) warnings.push(`${doc.path}: no text left after cleaning`);
   dropped.sort((a, b) => a.line - b.line);
-  return { blocks, dropped, warnings };
+  repairs.sort((a, b) => a.line - b.line);
+  return { blocks, dropped, repairs, warnings };
 }
 
-function protoBlocks(doc: DecodedText, dropped: Dropped[]): ProtoBlock[] {
+/** `repairs` is given when the layout is repaired: a text joined across a break may then repeat a character. */
+function protoBlocks(doc: DecodedText, dropped: Dropped[], repairs: Repair[] | undefined): ProtoBlock[] {
   switch (doc.format) {
     case 'markdown':
       return markdownProtoBlocks(doc.text, dropped);
     case 'html':
       return htmlProtoBlocks(doc.text, dropped);
     case 'text':
-      return textProtoBlocks(doc.text, dropped);
+      return textProtoBlocks(doc.text, dropped, repairs);
     default:
       // A translation memory's units are given pairs, not running text to reflow (see memory.ts).
       throw new Error(`${doc.path}: a ${doc.format} translation memory is read by parseMemory, not cleaned`);
@@ -126,7 +130,7 @@ const INDENT = /^(?:[ ]{2,}|[ ]?[\t\u3000])[ \t\u3000]*(?=\S)/u;
  * even across a blank line, until a line is shorter than the column; unwrapped text has one
  * paragraph per line.
  */
-function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
+function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | undefined): ProtoBlock[] {
   const rawLines = text.split('\n');
   const runningHeaders = runningHeaderLines(rawLines);
   const lines: Line[] = [];
@@ -173,7 +177,12 @@ function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
     const continues = current !== undefined && prev !== undefined && continuesParagraph(prev, line, next, layout, lines);
     if (continues && current) {
       // A headline broken over lines keeps the break as a space (中俄世代友好 / 做百煉成鋼真朋友).
-      current.text = isHeadlineGroup(prev, line, next, layout) ? `${current.text} ${line.text}` : joinWrapped(current.text, line.text);
+      const acrossBreak = repairs !== undefined && (line.blanksBefore > 0 || line.afterPageBreak);
+      current.text = isHeadlineGroup(prev, line, next, layout)
+        ? `${current.text} ${line.text}`
+        : acrossBreak
+          ? joinAcrossBreak(current.text, line.text, line.no, repairs)
+          : joinWrapped(current.text, line.text);
     } else {
       if (current) current.blanksAfter = line.blanksBefore;
       current = { text: line.text, line: line.no, blanksBefore: line.blanksBefore, blanksAfter: 0 };
@@ -379,9 +388,12 @@ function startsNewBlock(text: string): boolean {
 
 // ---------------------------------------------------------------- shared: proto-blocks → blocks
 
-function finishBlocks(protos: ProtoBlock[], dropped: Dropped[]): Block[] {
+function finishBlocks(protos: ProtoBlock[], dropped: Dropped[], repairs: Repair[]): Block[] {
   const kept = dropRunningHeaders(protos, dropped);
-  const joined = joinBrokenParagraphs(kept);
+  const joined = joinBrokenParagraphs(kept, repairs).map((p) => {
+    const text = repairOcrDashes(p.text, p.line, repairs);
+    return text === p.text ? p : { ...p, text, html: p.html === undefined ? undefined : repairOcrDashes(p.html, p.line, []) };
+  });
   const blocks = joined.map((proto, i) => toBlock(proto, joined[i - 1], joined[i + 1], i === 0));
   return dropDuplicateHeadings(blocks, joined, dropped).filter((b) => b.text !== '');
 }
@@ -428,7 +440,7 @@ function isFragment(text: string): boolean {
  * A paragraph cut by a column or page break goes on in the next paragraph, past footnotes and
  * furniture that the break put between them: join the halves (the footnotes follow the whole).
  */
-function joinBrokenParagraphs(protos: ProtoBlock[]): ProtoBlock[] {
+function joinBrokenParagraphs(protos: ProtoBlock[], repairs: Repair[]): ProtoBlock[] {
   const out: ProtoBlock[] = [];
   const consumed = new Set<number>();
   for (let i = 0; i < protos.length; i++) {
@@ -440,10 +452,13 @@ function joinBrokenParagraphs(protos: ProtoBlock[]): ProtoBlock[] {
       while (consumed.has(j) || protos[j]?.kind === 'footnote') j++;
       const next = protos[j];
       if (!next || !canContinue(current, next)) break;
+      const text: string = isCjk([...current.text.trimEnd()].at(-1) ?? '') ? joinAcrossBreak(current.text, next.text, next.line, repairs) : joinWrapped(current.text, next.text);
+      // A character written once where the break repeated it goes from the markup too.
+      const repeated: boolean = [...text].length < [...current.text.trimEnd()].length + [...next.text.trimStart()].length;
       current = {
         ...current,
-        text: joinWrapped(current.text, next.text),
-        html: current.html !== undefined || next.html !== undefined ? joinHtml(current, next) : undefined,
+        text,
+        html: current.html !== undefined || next.html !== undefined ? joinHtml(current, next, repeated) : undefined,
         blanksAfter: next.blanksAfter,
       };
       consumed.add(j);
@@ -464,9 +479,10 @@ function canContinue(current: ProtoBlock, next: ProtoBlock): boolean {
   return isFragment(normaliseSpaces(current.text)) || !isHeadingLike(text);
 }
 
-function joinHtml(a: ProtoBlock, b: ProtoBlock): string {
+function joinHtml(a: ProtoBlock, b: ProtoBlock, dropFirstCharOfB: boolean): string {
   const inner = (p: ProtoBlock) => (p.html ?? `<p>${escapeHtml(p.text)}</p>`).replace(/^<p>|<\/p>$/g, '');
-  return `<p>${inner(a)}${inner(b)}</p>`;
+  const second = inner(b);
+  return `<p>${inner(a)}${dropFirstCharOfB ? second.replace(/^\s*[^<\s]/u, '') : second}</p>`;
 }
 
 export function escapeHtml(text: string): string {
