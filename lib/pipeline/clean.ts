@@ -329,7 +329,7 @@ function columnWidths(lines: Line[]): number[] {
   // Another column shows as lines wider than the commonest width, or as a second cluster of widths
   // (the last lines of paragraphs spread evenly below it).
   const wider = long.filter((l) => l.rawWidth > mode + 4).length;
-  const secondColumn = [...counts.keys()].some((w) => w > mode / 2 && w < mode - 6 && near(w) >= Math.max(3, near(mode) * 0.2));
+  const secondColumn = [...counts.keys()].some((w) => w > mode / 2 && w < mode - 6 && near(w) >= Math.max(6, near(mode) * 0.3));
   const oneColumn = mode > 0 && wider <= Math.max(1, long.length * 0.02) && !secondColumn;
   return oneColumn ? lines.map(() => mode) : localColumnWidths(lines);
 }

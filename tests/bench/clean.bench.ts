@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     { name: `mac seed ${first + 1}`, sentences: mac, seed: first + 1 },
     { name: `bible seed ${first + 2}`, sentences: bible, seed: first + 2 },
     { name: `bible seed ${first + 3}`, sentences: bible, seed: first + 3 },
+    { name: `fixtures seed ${first + 4}`, sentences: loadSentences('fixtures'), seed: first + 4 },
   ];
   const baseline = await baselineCleaner();
   const rows: string[][] = [['layout', 'set', 'docs', 'blocks', 'P', 'R', 'F1', 'baseline P', 'R', 'F1']];

@@ -32,8 +32,27 @@ export interface LayoutDoc {
 
 const ALIGN_DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev');
 
-/** Sentences of a text source outside the corpus: `mac` (six novel chapters) or `bible` (the Union Version). */
-export function loadSentences(source: 'mac' | 'bible'): string[] {
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+/** The project's own test fixtures with Chinese running text, and their encodings. */
+const FIXTURE_TEXTS: ReadonlyArray<[string, string]> = [
+  ['formats/simplified.gb18030.txt', 'gb18030'],
+  ['formats/traditional-hk.big5.txt', 'big5'],
+  ['e2e-corpus/test-hostile-translation/source.txt', 'utf-8'],
+  ['export/corpus/test-export-escaping/source.txt', 'utf-8'],
+];
+
+/** The sentences of the project's test fixtures: a small source, always present (unit tests use it). */
+export function fixtureSentences(): string[] {
+  return FIXTURE_TEXTS.flatMap(([file, encoding]) =>
+    (new TextDecoder(encoding).decode(readFileSync(path.join(FIXTURES, file))).match(/[^。！？\n]+[。！？]?/gu) ?? [])
+      .map((s) => s.trim())
+      .filter((s) => /\p{Script=Han}/u.test(s)),
+  );
+}
+
+/** Sentences of a text source outside the corpus: `mac` (six novel chapters), `bible` (the Union Version) or the test fixtures. */
+export function loadSentences(source: 'mac' | 'bible' | 'fixtures'): string[] {
+  if (source === 'fixtures') return fixtureSentences();
   const files =
     source === 'mac'
       ? ['001', '002', '003', '004', '005', '006'].map((id) => path.join(ALIGN_DEV, 'mac-dev-2021', 'zh', id))
