@@ -27,7 +27,7 @@ import {
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks } from './markdown';
-import { displayWidth, isCjk, joinWrapped, normaliseSpaces } from './text-width';
+import { displayWidth, isCjk, joinWrapped, normaliseHeadlineSpaces, normaliseSpaces } from './text-width';
 
 /** A block before classification: text plus the layout evidence the rules need. */
 export interface ProtoBlock {
@@ -49,6 +49,8 @@ export interface ProtoBlock {
   fromMarkdown?: boolean;
   /** Its first line is indented on a page whose paragraphs are marked so: it opens a paragraph. */
   opensByIndent?: boolean;
+  /** Its text as set, cut where a line ended short of the column (a deliberate break): a headline keeps those as spaces. */
+  setLines?: string[];
 }
 
 export interface CleanOptions {
@@ -178,14 +180,16 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
     if (continues && current) {
       // A headline broken over lines keeps the break as a space (中俄世代友好 / 做百煉成鋼真朋友).
       const acrossBreak = repairs !== undefined && (line.blanksBefore > 0 || line.afterPageBreak);
-      current.text = isHeadlineGroup(prev, line, next, layout)
-        ? `${current.text} ${line.text}`
-        : acrossBreak
-          ? joinAcrossBreak(current.text, line.text, line.no, repairs)
-          : joinWrapped(current.text, line.text);
+      current.text = acrossBreak ? joinAcrossBreak(current.text, line.text, line.no, repairs) : joinWrapped(current.text, line.text);
+      const setLines = current.setLines ?? [];
+      const lastSet = setLines.at(-1) ?? '';
+      // Labels stacked a few characters a line (專家 / 解讀) are one word, set vertically.
+      const stackedLabel = isLabel(prev) && isLabel(line);
+      if (!stackedLabel && (isHeadlineGroup(prev, line, next, layout) || !isFullLine(prev, columns[i - 1] ?? 0))) setLines.push(line.text);
+      else setLines[setLines.length - 1] = joinWrapped(lastSet, line.text);
     } else {
       if (current) current.blanksAfter = line.blanksBefore;
-      current = { text: line.text, line: line.no, blanksBefore: line.blanksBefore, blanksAfter: 0 };
+      current = { text: line.text, line: line.no, blanksBefore: line.blanksBefore, blanksAfter: 0, setLines: [line.text] };
       if (indentMarks && line.indented) current.opensByIndent = true;
       protos.push(current);
     }
@@ -458,6 +462,7 @@ function joinBrokenParagraphs(protos: ProtoBlock[], repairs: Repair[]): ProtoBlo
       current = {
         ...current,
         text,
+        setLines: undefined,
         html: current.html !== undefined || next.html !== undefined ? joinHtml(current, next, repeated) : undefined,
         blanksAfter: next.blanksAfter,
       };
@@ -531,6 +536,8 @@ function toBlock(p: ProtoBlock, prev: ProtoBlock | undefined, next: ProtoBlock |
   }
   if (!p.fromMarkdown && isHeadingLike(text)) {
     block.kind = 'heading';
+    // Headline spaces and line breaks where a line ended short stay as one space (中俄世代友好 做百煉成鋼真朋友).
+    block.text = normaliseHeadlineSpaces((p.setLines ?? [p.text]).join(' '));
     // A headline with a subtitle under it is level 1, the subtitle 2; a lone crosshead is 3.
     const nextIsHeading = next !== undefined && !next.kind && isHeadingLike(next.text);
     const prevIsHeading = prev !== undefined && !prev.kind && isHeadingLike(prev.text);
