@@ -28,6 +28,7 @@ type Need = 'build' | 'next';
 const BENCHES: ReadonlyArray<{ id: string; needs: readonly Need[] }> = [
   { id: 'ingest', needs: [] },
   { id: 'align', needs: [] },
+  { id: 'clean', needs: [] },
   { id: 'search', needs: ['build'] },
   { id: 'reader', needs: ['build', 'next'] },
   { id: 'load', needs: ['build', 'next'] },
