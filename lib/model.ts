@@ -107,7 +107,8 @@ export interface Dropped {
   /** 1-based line in the decoded text. */
   line: number;
   text: string;
-  reason: 'page-furniture' | 'page-number' | 'running-header' | 'credit' | 'continuation-note' | 'rule' | 'control-char';
+  /** pull-quote: a box repeating, word for word, a passage of the article's own text. */
+  reason: 'page-furniture' | 'page-number' | 'running-header' | 'credit' | 'continuation-note' | 'rule' | 'control-char' | 'pull-quote';
 }
 
 /**

@@ -56,6 +56,20 @@ describe('seed defects (issue 21)', () => {
     expect(texts('人人都知道方方面面的事。')).toEqual(['人人都知道方方面面的事。']);
   });
 
+  it('pull quote repeating body dropped: the Ta Kung Pao box (要堅持世代友好，做百煉成鋼的真朋友。 …) goes, listed as a pull quote', () => {
+    const doc = clean(seed('2025-05-08-takungpao-moscow-talks'));
+    const texts = doc.blocks.map((b) => b.text);
+    expect(texts.filter((t) => t === '要堅持世代友好，做百煉成鋼的真朋友。')).toEqual([]);
+    // The body paragraph it repeats stays.
+    expect(texts.some((t) => t.startsWith('要堅持世代友好，做百煉成鋼的真朋友。80年前'))).toBe(true);
+    expect(doc.dropped.filter((d) => d.reason === 'pull-quote')).toHaveLength(6);
+  });
+
+  it('one sentence said twice is no pull quote (a refrain), nor is a name', () => {
+    const page = '他說：我們要堅持世代友好，做百煉成鋼的真朋友。這是大家的心願。\n\n我們要堅持世代友好，做百煉成鋼的真朋友。\n\n中国国际问题研究院\n\n中国国际问题研究院的报告写道：合作很好。';
+    expect(texts(page)).toHaveLength(4);
+  });
+
   it('translations are never repaired', () => {
     const doc = clean({ path: 'en.md', text: 'Northeast一Far East\n\n东北一远东', format: 'markdown' }, { repairLayout: false });
     expect(doc.repairs).toEqual([]);

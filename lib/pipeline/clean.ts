@@ -27,7 +27,7 @@ import {
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks } from './markdown';
-import { displayWidth, isCjk, joinWrapped, normaliseHeadlineSpaces, normaliseSpaces } from './text-width';
+import { countHan, displayWidth, isCjk, joinWrapped, normaliseHeadlineSpaces, normaliseSpaces } from './text-width';
 
 /** A block before classification: text plus the layout evidence the rules need. */
 export interface ProtoBlock {
@@ -399,7 +399,32 @@ function finishBlocks(protos: ProtoBlock[], dropped: Dropped[], repairs: Repair[
     return text === p.text ? p : { ...p, text, html: p.html === undefined ? undefined : repairOcrDashes(p.html, p.line, []) };
   });
   const blocks = joined.map((proto, i) => toBlock(proto, joined[i - 1], joined[i + 1], i === 0));
-  return dropDuplicateHeadings(blocks, joined, dropped).filter((b) => b.text !== '');
+  const kept2 = dropRepeatedPullQuotes(blocks, joined, dropped);
+  return dropDuplicateHeadings(kept2.blocks, kept2.protos, dropped).filter((b) => b.text !== '');
+}
+
+/** A pull quote is at least this many Han characters: shorter repeats are set phrases, not boxes. */
+const PULL_QUOTE_MIN_HAN = 8;
+
+/**
+ * A pull quote or summary box repeats, word for word, sentences of the article (要堅持世代友好，
+ * 做百煉成鋼的真朋友。 stands in the box and opens a paragraph of the body): paragraphs in a row,
+ * each found whole inside a longer paragraph of the same page, are dropped and listed.
+ */
+function dropRepeatedPullQuotes(blocks: Block[], protos: ProtoBlock[], dropped: Dropped[]): { blocks: Block[]; protos: ProtoBlock[] } {
+  const keyOf = (t: string) => t.replace(/[\s\u3000]+/gu, '');
+  const longer = blocks.filter((b) => b.kind === 'paragraph').map((b) => keyOf(b.text));
+  const repeated = blocks.map((b) => {
+    if (b.kind !== 'paragraph' || countHan(b.text) < PULL_QUOTE_MIN_HAN || !endsSentence(b.text)) return false;
+    const k = keyOf(b.text);
+    return longer.some((l) => l.length > k.length && l.includes(k));
+  });
+  // A box holds several such paragraphs in a row; one sentence said twice may be the author's refrain.
+  const repeats = repeated.map((r, i) => r && (repeated[i - 1] === true || repeated[i + 1] === true));
+  repeats.forEach((r, i) => {
+    if (r) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason: 'pull-quote' });
+  });
+  return { blocks: blocks.filter((_, i) => !repeats[i]), protos: protos.filter((_, i) => !repeats[i]) };
 }
 
 /** A short text seen again and again (on every page) is a running header or footer: keep the first. */
