@@ -8,6 +8,7 @@ import cliProgress from 'cli-progress';
 import type { BuiltDoc, TextFormat } from './model';
 import type { DocReport } from './pipeline/report';
 import { clean } from './pipeline/clean';
+import { describeRepair } from './pipeline/report';
 import { decode } from './pipeline/decode';
 import { HTML_MAX_BYTES } from './pipeline/html';
 import { readRegularFile } from './pipeline/regular-file';
@@ -270,6 +271,7 @@ async function runClean(args: string[]): Promise<void> {
   if (binary !== null) throw new UsageError(`clean reads text, Markdown and HTML; ${file} is ${binary} (for a DOCX, duizhao add converts it)`);
   const cleaned = clean(decode({ path: file, bytes, encoding: values.encoding ?? 'utf-8', format }));
   process.stdout.write(cleaned.blocks.map((b) => `${b.text}\n`).join(''));
+  for (const r of cleaned.repairs) process.stderr.write(`${describeRepair(r)}\n`);
   for (const w of cleaned.warnings) process.stderr.write(`warning: ${w}\n`);
 }
 

@@ -107,13 +107,31 @@ export interface Dropped {
   /** 1-based line in the decoded text. */
   line: number;
   text: string;
-  reason: 'page-furniture' | 'page-number' | 'running-header' | 'credit' | 'continuation-note' | 'rule' | 'control-char';
+  /** pull-quote: a box repeating, word for word, a passage of the article's own text. */
+  reason: 'page-furniture' | 'page-number' | 'running-header' | 'credit' | 'continuation-note' | 'rule' | 'control-char' | 'pull-quote';
+}
+
+/**
+ * A change the cleaner made to the words of the text, not only to its layout (an editor's repair
+ * of an extraction artefact). Each is listed in the ingest report so that a human can check it.
+ */
+export interface Repair {
+  /** 1-based line in the decoded text where the repaired text starts. */
+  line: number;
+  /** repeated-character: a page or column break repeated a character (领导人|人的 → 领导人的);
+   * ocr-dash: OCR read a dash as 一 between two names (东北一远东 → 东北—远东). */
+  kind: 'repeated-character' | 'ocr-dash';
+  /** The text around the repair before and after it. */
+  before: string;
+  after: string;
 }
 
 /** Stage 2 output. */
 export interface CleanDoc {
   blocks: Block[];
   dropped: Dropped[];
+  /** Only when the layout is repaired (a source, never a translation we wrote). */
+  repairs: Repair[];
   warnings: string[];
 }
 
@@ -213,6 +231,8 @@ export interface BuiltDoc {
   pairs: Pair[];
   stats: DocStats;
   dropped: Dropped[];
+  /** The cleaner's repairs of the source's words (absent in builds made before they were listed). */
+  repairs?: Repair[];
   warnings: string[];
 }
 

@@ -13,9 +13,17 @@ export const FURNITURE: ReadonlyArray<{ pattern: RegExp; reason: DropReason; pho
   // （上接第一版） （下转第三版） （接第2版） （转A3版）
   { pattern: /^[（(](?:上接|下转|下轉|接上|接|转|轉|续|續|紧接|緊接|转至|轉至)[^）)]{0,12}[版页頁面][）)]$/u, reason: 'continuation-note' },
   // 12 / - 12 - / 第12页 / 第三版 / A3版 / 2026年5月21日 星期四 (a dated page header line)
-  { pattern: /^(?:第\s*)?\d{1,3}\s*(?:[页頁版面])?$/u, reason: 'page-number' },
-  { pattern: /^[-–—·]\s*\d{1,3}\s*[-–—·]$/u, reason: 'page-number' },
+  { pattern: /^(?:第\s*)?\d{1,4}\s*(?:[页頁版面])?$/u, reason: 'page-number' },
+  { pattern: /^[-–—·•|]\s*\d{1,4}\s*[-–—·•|]$/u, reason: 'page-number' },
+  // [12] / 〔12〕 / 12 / 40 / 第 12 页 共 40 页 / Page 12 / p. 12 / Page 12 of 40
+  { pattern: /^[[〔【(（]\s*\d{1,4}\s*[\]〕】)）]$/u, reason: 'page-number' },
+  { pattern: /^\d{1,4}\s*[/／]\s*\d{1,4}$/u, reason: 'page-number' },
+  { pattern: /^第\s*\d{1,4}\s*[页頁]\s*[,，]?\s*共\s*\d{1,4}\s*[页頁]$/u, reason: 'page-number' },
+  { pattern: /^(?:page|p\.|pp\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/iu, reason: 'page-number' },
   { pattern: /^第[一二三四五六七八九十百零〇]+[版页頁]$/u, reason: 'page-number' },
+  // A running header with its page number at the margin: "86    国际问题研究", "年度报告\t85".
+  { pattern: /^\d{1,4}(?:[ ]{2,}|\t|[ ]?\u3000[ ]?)[^\s\d。！？，；：]\S{0,15}(?:\s\S{1,15}){0,3}$/u, reason: 'running-header' },
+  { pattern: /^[^\s\d]\S{0,15}(?:\s\S{1,15}){0,3}(?<![。！？，；：])(?:[ ]{2,}|\t|[ ]?\u3000[ ]?)\d{1,4}$/u, reason: 'running-header' },
   { pattern: /^[A-Z]\d{1,2}\s*版?$/u, reason: 'page-number' },
   { pattern: /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|週|周)[一二三四五六日天](?:\s+.{0,20})?$/u, reason: 'running-header' },
   // 责任编辑：… 美术编辑：… 本版编辑：… (editor credit lines)
@@ -72,3 +80,13 @@ export const PROSE_MIN_WIDTH = 40;
 export const HEADING_MAX_WIDTH = 100;
 /** A dated caption is at most this many code points. */
 export const CAPTION_MAX_LENGTH = 200;
+
+/**
+ * Names that pair up with a dash (东北—远东, 中国—中亚, 长江—伏尔加河): between two of them, OCR's 一
+ * is a misread dash, never the numeral (一 after a name opens a word: 中国一直, 东北一带).
+ */
+export const OCR_DASH_NAMES = [
+  '东北', '東北', '远东', '遠東', '西北', '西南', '东南', '東南', '华北', '華北', '中亚', '中亞', '东盟', '東盟',
+  '长江', '長江', '伏尔加河', '伏爾加河', '伏尔加', '伏爾加', '黄河', '黃河', '西伯利亚', '西伯利亞', '亚太', '亞太',
+  '欧亚', '歐亞', '拉美', '非洲', '阿拉伯', '中国', '中國', '俄罗斯', '俄羅斯', '蒙古', '中俄', '中蒙俄', '北极', '北極',
+] as const;

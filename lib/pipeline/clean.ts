@@ -5,7 +5,7 @@
  * "proto-blocks" (markdown.ts parses with remark, html.ts with rehype); the same general rules then
  * apply to all.
  */
-import type { Block, BlockKind, CleanDoc, DecodedText, Dropped } from '../model';
+import type { Block, BlockKind, CleanDoc, DecodedText, Dropped, Repair } from '../model';
 import {
   CAPTION_MARKER,
   CAPTION_MAX_LENGTH,
@@ -24,9 +24,10 @@ import {
   TERMINAL,
   TRAILING_CREDIT,
 } from './clean-rules';
+import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks } from './markdown';
-import { displayWidth, joinWrapped, normaliseSpaces } from './text-width';
+import { countHan, displayWidth, isCjk, joinWrapped, normaliseHeadlineSpaces, normaliseSpaces } from './text-width';
 
 /** A block before classification: text plus the layout evidence the rules need. */
 export interface ProtoBlock {
@@ -46,6 +47,10 @@ export interface ProtoBlock {
   photoCredit?: boolean;
   /** Markdown paragraphs can be joined across page breaks only with each other. */
   fromMarkdown?: boolean;
+  /** Its first line is indented on a page whose paragraphs are marked so: it opens a paragraph. */
+  opensByIndent?: boolean;
+  /** Its text as set, cut where a line ended short of the column (a deliberate break): a headline keeps those as spaces. */
+  setLines?: string[];
 }
 
 export interface CleanOptions {
@@ -60,22 +65,25 @@ export interface CleanOptions {
 export function clean(doc: DecodedText, options: CleanOptions = {}): CleanDoc {
   const repair = options.repairLayout ?? true;
   const dropped: Dropped[] = [];
+  const repairs: Repair[] = [];
   const warnings: string[] = [];
-  const protos = protoBlocks(doc, dropped);
-  const blocks = repair ? finishBlocks(protos, dropped) : protos.map((p, i) => toBlock(p, protos[i - 1], protos[i + 1], i === 0));
+  const protos = protoBlocks(doc, dropped, repair ? repairs : undefined);
+  const blocks = repair ? finishBlocks(protos, dropped, repairs) : protos.map((p, i) => toBlock(p, protos[i - 1], protos[i + 1], i === 0));
   if (blocks.length === 0) warnings.push(`${doc.path}: no text left after cleaning`);
   dropped.sort((a, b) => a.line - b.line);
-  return { blocks, dropped, warnings };
+  repairs.sort((a, b) => a.line - b.line);
+  return { blocks, dropped, repairs, warnings };
 }
 
-function protoBlocks(doc: DecodedText, dropped: Dropped[]): ProtoBlock[] {
+/** `repairs` is given when the layout is repaired: a text joined across a break may then repeat a character. */
+function protoBlocks(doc: DecodedText, dropped: Dropped[], repairs: Repair[] | undefined): ProtoBlock[] {
   switch (doc.format) {
     case 'markdown':
       return markdownProtoBlocks(doc.text, dropped);
     case 'html':
       return htmlProtoBlocks(doc.text, dropped);
     case 'text':
-      return textProtoBlocks(doc.text, dropped);
+      return textProtoBlocks(doc.text, dropped, repairs);
     default:
       // A translation memory's units are given pairs, not running text to reflow (see memory.ts).
       throw new Error(`${doc.path}: a ${doc.format} translation memory is read by parseMemory, not cleaned`);
@@ -101,10 +109,22 @@ export function endsSentence(text: string): boolean {
 interface Line {
   text: string;
   no: number;
+  /** Width of the text without its indent. */
   width: number;
+  /** Width with its indent: what the typesetter filled up to the column edge. */
+  rawWidth: number;
   indented: boolean;
   blanksBefore: number;
+  /** Page furniture (a page number, a running header) stood between it and the line before: a page break. */
+  afterPageBreak: boolean;
 }
+
+/**
+ * Indentation at the start of a raw line: two ASCII spaces or more, an ideographic space, a tab.
+ * One ASCII space is the stray space of a source sentence ("二则也请； 但只如今") that a line
+ * break happened to put first, not an indent.
+ */
+const INDENT = /^(?:[ ]{2,}|[ ]?[\t\u3000])[ \t\u3000]*(?=\S)/u;
 
 /**
  * Plain text: drop furniture lines, then decide for every line whether it ends its paragraph.
@@ -112,58 +132,65 @@ interface Line {
  * even across a blank line, until a line is shorter than the column; unwrapped text has one
  * paragraph per line.
  */
-function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
+function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | undefined): ProtoBlock[] {
+  const rawLines = text.split('\n');
+  const runningHeaders = runningHeaderLines(rawLines);
   const lines: Line[] = [];
   const creditedLines = new Set<number>();
   let blanks = 0;
-  text.split('\n').forEach((raw, i) => {
+  let pageBreak = false;
+  rawLines.forEach((raw, i) => {
     const t = raw.trim();
     if (t === '') {
       blanks++;
       return;
     }
     const rule = furnitureRule(t);
-    if (rule) {
-      dropped.push({ line: i + 1, text: t, reason: rule.reason });
+    if (rule || runningHeaders.has(i)) {
+      dropped.push({ line: i + 1, text: t, reason: rule?.reason ?? 'running-header' });
+      if (!rule || rule.reason === 'page-number' || rule.reason === 'running-header') pageBreak = true;
       const last = lines.at(-1);
-      if (rule.photo && last) creditedLines.add(last.no);
+      if (rule?.photo && last) creditedLines.add(last.no);
       return; // furniture is transparent: the blank lines around it merge
     }
     const credit = TRAILING_CREDIT.exec(t);
     const body = credit ? t.slice(0, credit.index).trimEnd() : t;
     if (credit?.[1]) dropped.push({ line: i + 1, text: credit[1], reason: 'credit' });
-    lines.push({ text: body, no: i + 1, width: displayWidth(body), indented: /^[\s\u3000]{1,}\S/u.test(raw) && i > 0, blanksBefore: blanks });
+    const indent = INDENT.exec(raw.trimEnd())?.[0] ?? '';
+    lines.push({ text: body, no: i + 1, width: displayWidth(body), rawWidth: displayWidth(indent) + displayWidth(body), indented: indent !== '' && i > 0, blanksBefore: blanks, afterPageBreak: pageBreak });
     blanks = 0;
+    pageBreak = false;
   });
   const trailingBlanks = blanks;
-  const columns = localColumnWidths(lines);
+  const columns = columnWidths(lines);
   const wrapped = isWrapped(lines, columns);
+  // Paragraphs marked by an indent: then an indented line opens one, and a blank line is only a
+  // column or page break (or sets off a headline).
+  const indentedShare = lines.filter((l) => l.indented).length / Math.max(1, lines.length);
+  // (Unwrapped, every indented line is a paragraph of its own however many there are.)
+  const indentMarks = indentedShare >= 0.02 && (indentedShare <= 0.75 || !wrapped);
 
   const protos: ProtoBlock[] = [];
   let current: ProtoBlock | undefined;
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    // Labels on consecutive lines belong together; a label run straight into text is the ragged
-    // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
-    const afterLabel = prev !== undefined && isLabel(prev) && line.blanksBefore === 0 && !startsNewBlock(line.text);
-    const continues =
-      afterLabel ||
-      (current !== undefined &&
-      prev !== undefined &&
-      !line.indented &&
-      !isLabel(line) &&
-      !isLabel(prev) &&
-      wrapped &&
-      isFullLine(prev, columns[i - 1] ?? 0) &&
-      !isHeadline(prev, columns[i - 1] ?? 0) &&
-      !isHeadline(line, columns[i] ?? 0) &&
-      !(line.blanksBefore > 0 && endsSentence(prev.text)) &&
-      !startsNewBlock(line.text));
+    const next = lines[i + 1];
+    const layout: LineContext = { columns, wrapped, indentMarks, i };
+    const continues = current !== undefined && prev !== undefined && continuesParagraph(prev, line, next, layout, lines);
     if (continues && current) {
-      current.text = joinWrapped(current.text, line.text);
+      // A headline broken over lines keeps the break as a space (中俄世代友好 / 做百煉成鋼真朋友).
+      const acrossBreak = repairs !== undefined && (line.blanksBefore > 0 || line.afterPageBreak);
+      current.text = acrossBreak ? joinAcrossBreak(current.text, line.text, line.no, repairs) : joinWrapped(current.text, line.text);
+      const setLines = current.setLines ?? [];
+      const lastSet = setLines.at(-1) ?? '';
+      // Labels stacked a few characters a line (專家 / 解讀) are one word, set vertically.
+      const stackedLabel = isLabel(prev) && isLabel(line);
+      if (!stackedLabel && (isHeadlineGroup(prev, line, next, layout) || !isFullLine(prev, columns[i - 1] ?? 0))) setLines.push(line.text);
+      else setLines[setLines.length - 1] = joinWrapped(lastSet, line.text);
     } else {
       if (current) current.blanksAfter = line.blanksBefore;
-      current = { text: line.text, line: line.no, blanksBefore: line.blanksBefore, blanksAfter: 0 };
+      current = { text: line.text, line: line.no, blanksBefore: line.blanksBefore, blanksAfter: 0, setLines: [line.text] };
+      if (indentMarks && line.indented) current.opensByIndent = true;
       protos.push(current);
     }
     if (creditedLines.has(line.no)) current.photoCredit = true;
@@ -172,11 +199,150 @@ function textProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
   return protos;
 }
 
+/**
+ * Running headers and footers of a PDF or a paper: short lines that come back page after page,
+ * often with the page number in them (中国文学丛刊 39, 40  年度报告). Counted with digits blanked;
+ * a line is one when it comes back three times, or twice beside a page number or with a number
+ * that changes. The first of a plain repeated title is kept (the title page's own headline).
+ */
+function runningHeaderLines(rawLines: string[]): Set<number> {
+  const keyOf = (t: string) => normaliseSpaces(t).replace(/\s/gu, '').replace(/\d+/gu, '#');
+  const candidates = new Map<string, number[]>();
+  const pageNumbers: number[] = [];
+  rawLines.forEach((raw, i) => {
+    const t = raw.trim();
+    if (t === '') return;
+    if (furnitureRule(t)?.reason === 'page-number') pageNumbers.push(i);
+    if ([...t].length > RUNNING_HEADER_MAX_LENGTH || [...t].length < 2 || endsSentence(t) || /[，、,]$/u.test(t)) return;
+    const key = keyOf(t);
+    candidates.set(key, [...(candidates.get(key) ?? []), i]);
+  });
+  const nearPageNumber = (i: number) => pageNumbers.some((p) => Math.abs(p - i) <= 3);
+  const out = new Set<number>();
+  // A header in the same place on every page: the line after each page number (the next page's
+  // top) is short and unpunctuated on most pages, so it is the header even where it differs
+  // (odd and even pages) or comes only once.
+  const afterNumbers = pageNumbers.map((p) => nextTextLine(rawLines, p)).filter((i): i is number => i !== undefined);
+  const headerLike = afterNumbers.filter((i) => isHeaderLike(rawLines[i]!.trim()));
+  if (afterNumbers.length > 0 && headerLike.length >= Math.max(1, afterNumbers.length * 0.6)) for (const i of headerLike) out.add(i);
+  // Or, on a page met once, it stands between the halves of a sentence the page break cut.
+  for (const i of headerLike) {
+    const before = previousTextLine(rawLines, i, 6);
+    const beforeText = before === undefined ? '' : rawLines[before]!.trim();
+    if (before !== undefined && !endsSentence(beforeText) && /\p{P}/u.test(beforeText.slice(0, -1)) && furnitureRule(beforeText) === undefined) out.add(i);
+  }
+  for (const [key, at] of candidates) {
+    if (at.length < 2) continue;
+    const numbers = new Set(at.map((i) => rawLines[i]!.replace(/\D+/gu, ' ').trim()));
+    const numbered = key.includes('#') && numbers.size > 1;
+    const byPageNumbers = at.filter(nearPageNumber).length >= 2;
+    if (at.length < RUNNING_HEADER_MIN_REPEATS && !numbered && !byPageNumbers) continue;
+    at.forEach((i, n) => {
+      if (n === 0 && !numbered && !nearPageNumber(i)) return;
+      out.add(i);
+    });
+  }
+  return out;
+}
+
+/** The last line with text before `from` that is not a page number, within `reach` lines. */
+function previousTextLine(rawLines: string[], from: number, reach: number): number | undefined {
+  for (let i = from - 1; i >= 0 && i >= from - reach; i--) {
+    const t = rawLines[i]!.trim();
+    if (t !== '' && furnitureRule(t)?.reason !== 'page-number') return i;
+  }
+  return undefined;
+}
+
+function nextTextLine(rawLines: string[], from: number): number | undefined {
+  for (let i = from + 1; i < rawLines.length && i <= from + 3; i++) if (rawLines[i]!.trim() !== '') return i;
+  return undefined;
+}
+
+/** Short, no punctuation but a middle dot, not a page number itself. */
+function isHeaderLike(t: string): boolean {
+  return [...t].length <= RUNNING_HEADER_MAX_LENGTH && !/\p{P}/u.test(t.replace(/[·・]/gu, '')) && furnitureRule(t) === undefined;
+}
+
+interface LineContext {
+  columns: number[];
+  wrapped: boolean;
+  indentMarks: boolean;
+  i: number;
+}
+
+/** Closing punctuation never opens a line on a Chinese page: a line that starts with it goes on. */
+const OPENS_WITH_CLOSER = /^[，。、；：！？”’）》」』〉】…]/u;
+
+function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx: LineContext, lines: Line[]): boolean {
+  const prevColumn = ctx.columns[ctx.i - 1] ?? 0;
+  const column = ctx.columns[ctx.i] ?? 0;
+  if (OPENS_WITH_CLOSER.test(line.text) && !isLabel(prev)) return true;
+  if (ctx.indentMarks && line.indented) return false;
+  // A dash or a date opening a line inside a sentence is the sentence going on (——棒槌哟 after a
+  // full line), not a subtitle or a dateline.
+  if (startsNewBlock(line.text) && !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn) && !endsSentence(prev.text))) return false;
+  // Labels on consecutive lines belong together; a label run straight into text is the ragged
+  // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
+  if (isLabel(prev) && line.blanksBefore === 0 && !line.indented) return true;
+  if (isHeadlineGroup(prev, line, next, ctx)) return true;
+  if (line.indented || isLabel(line) || isLabel(prev) || !ctx.wrapped) return false;
+  if (!isFullLine(prev, prevColumn)) return false;
+  if (isHeadline(prev, prevColumn) || isHeadline(line, column)) return false;
+  // A blank line after a full line is a column break when indents mark the paragraphs; otherwise
+  // a sentence ending before it ends the paragraph.
+  // Past a page break a full last line goes on: a paragraph ending exactly at the edge is rare.
+  if (line.blanksBefore > 0 && !ctx.indentMarks && endsSentence(prev.text) && !line.afterPageBreak) return false;
+  // A short unpunctuated line set apart (blank line or indent after it) is a crosshead, not the
+  // paragraph's next line.
+  if (line.blanksBefore > 0 && isStandingHeadline(line, next, ctx, lines)) return false;
+  return true;
+}
+
+/** A line without punctuation, not reaching the column, followed by a blank line or an indented line. */
+function isStandingHeadline(line: Line, next: Line | undefined, ctx: LineContext, _lines: Line[]): boolean {
+  const column = ctx.columns[ctx.i] ?? 0;
+  if (/[\p{P}]/u.test(line.text) || line.rawWidth >= column - 3) return false;
+  return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented);
+}
+
+/**
+ * Two lines of one headline: both without punctuation, set apart from the text by blank lines,
+ * neither indented (a headline wider than the column, broken where the clauses meet).
+ */
+function isHeadlineGroup(prev: Line, line: Line, next: Line | undefined, ctx: LineContext): boolean {
+  if (line.blanksBefore > 0 || prev.indented || line.indented) return false;
+  if (/[\p{P}]/u.test(prev.text) || /[\p{P}]/u.test(line.text)) return false;
+  if (!(prev.blanksBefore > 0 || ctx.i === 1)) return false;
+  return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented);
+}
+
+/**
+ * Each line's column width. A page set in one column (a PDF page, one newspaper column) has one
+ * width, the commonest among its longer lines, which the short last lines of paragraphs do not
+ * pull down; a page whose columns differ gets the median width of the lines around each line.
+ */
+function columnWidths(lines: Line[]): number[] {
+  const counts = new Map<number, number>();
+  for (const l of lines) counts.set(l.rawWidth, (counts.get(l.rawWidth) ?? 0) + 1);
+  let mode = 0;
+  // Widths within a character of each other count together (hanging punctuation, a pushed-down character).
+  const near = (w: number) => (counts.get(w - 2) ?? 0) + (counts.get(w - 1) ?? 0) + (counts.get(w) ?? 0) + (counts.get(w + 1) ?? 0) + (counts.get(w + 2) ?? 0);
+  for (const w of counts.keys()) if (near(w) > near(mode) || (near(w) === near(mode) && w > mode)) mode = w;
+  const long = lines.filter((l) => l.rawWidth > mode / 2);
+  // Another column shows as lines wider than the commonest width, or as a second cluster of widths
+  // (the last lines of paragraphs spread evenly below it).
+  const wider = long.filter((l) => l.rawWidth > mode + 4).length;
+  const secondColumn = [...counts.keys()].some((w) => w > mode / 2 && w < mode - 6 && near(w) >= Math.max(6, near(mode) * 0.3));
+  const oneColumn = mode > 0 && wider <= Math.max(1, long.length * 0.02) && !secondColumn;
+  return oneColumn ? lines.map(() => mode) : localColumnWidths(lines);
+}
+
 /** Each line's column width: the median width of the lines around it (columns differ on one page). */
 function localColumnWidths(lines: Line[]): number[] {
   const radius = 3;
   return lines.map((_, i) => {
-    const around = lines.slice(Math.max(0, i - radius), i + radius + 1).map((l) => l.width);
+    const around = lines.slice(Math.max(0, i - radius), i + radius + 1).map((l) => l.rawWidth);
     around.sort((a, b) => a - b);
     return around[around.length >> 1] ?? 0;
   });
@@ -188,9 +354,10 @@ function isWrapped(lines: Line[], columns: number[]): boolean {
   let near = 0;
   lines.forEach((line, i) => {
     const column = columns[i] ?? 0;
-    if (column <= 80 && Math.abs(line.width - column) <= 3) near++;
+    if (column <= 100 && Math.abs(line.rawWidth - column) <= 3) near++;
   });
-  return near / lines.length >= 0.5;
+  // A third of the lines at the column: pages of short paragraphs have few full lines.
+  return near >= 3 && near / lines.length >= 0.35;
 }
 
 /**
@@ -200,7 +367,7 @@ function isWrapped(lines: Line[], columns: number[]): boolean {
  */
 function isFullLine(line: Line, column: number): boolean {
   if (SOURCE_NOTE.test(line.text)) return false; // 資料來源：… closes a box, whatever its width
-  if (line.width >= column - 3) return true;
+  if (line.rawWidth >= column - 3) return true;
   if (endsSentence(line.text)) return false;
   // Indented by two characters; by up to three and a half in narrow columns, if it reads as prose.
   return line.width >= column - 5 || (line.width >= column - 7 && /[，、]/u.test(line.text));
@@ -225,11 +392,39 @@ function startsNewBlock(text: string): boolean {
 
 // ---------------------------------------------------------------- shared: proto-blocks → blocks
 
-function finishBlocks(protos: ProtoBlock[], dropped: Dropped[]): Block[] {
+function finishBlocks(protos: ProtoBlock[], dropped: Dropped[], repairs: Repair[]): Block[] {
   const kept = dropRunningHeaders(protos, dropped);
-  const joined = joinBrokenParagraphs(kept);
+  const joined = joinBrokenParagraphs(kept, repairs).map((p) => {
+    const text = repairOcrDashes(p.text, p.line, repairs);
+    return text === p.text ? p : { ...p, text, html: p.html === undefined ? undefined : repairOcrDashes(p.html, p.line, []) };
+  });
   const blocks = joined.map((proto, i) => toBlock(proto, joined[i - 1], joined[i + 1], i === 0));
-  return dropDuplicateHeadings(blocks, joined, dropped).filter((b) => b.text !== '');
+  const kept2 = dropRepeatedPullQuotes(blocks, joined, dropped);
+  return dropDuplicateHeadings(kept2.blocks, kept2.protos, dropped).filter((b) => b.text !== '');
+}
+
+/** A pull quote is at least this many Han characters: shorter repeats are set phrases, not boxes. */
+const PULL_QUOTE_MIN_HAN = 8;
+
+/**
+ * A pull quote or summary box repeats, word for word, sentences of the article (要堅持世代友好，
+ * 做百煉成鋼的真朋友。 stands in the box and opens a paragraph of the body): paragraphs in a row,
+ * each found whole inside a longer paragraph of the same page, are dropped and listed.
+ */
+function dropRepeatedPullQuotes(blocks: Block[], protos: ProtoBlock[], dropped: Dropped[]): { blocks: Block[]; protos: ProtoBlock[] } {
+  const keyOf = (t: string) => t.replace(/[\s\u3000]+/gu, '');
+  const longer = blocks.filter((b) => b.kind === 'paragraph').map((b) => keyOf(b.text));
+  const repeated = blocks.map((b) => {
+    if (b.kind !== 'paragraph' || countHan(b.text) < PULL_QUOTE_MIN_HAN || !endsSentence(b.text)) return false;
+    const k = keyOf(b.text);
+    return longer.some((l) => l.length > k.length && l.includes(k));
+  });
+  // A box holds several such paragraphs in a row; one sentence said twice may be the author's refrain.
+  const repeats = repeated.map((r, i) => r && (repeated[i - 1] === true || repeated[i + 1] === true));
+  repeats.forEach((r, i) => {
+    if (r) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason: 'pull-quote' });
+  });
+  return { blocks: blocks.filter((_, i) => !repeats[i]), protos: protos.filter((_, i) => !repeats[i]) };
 }
 
 /** A short text seen again and again (on every page) is a running header or footer: keep the first. */
@@ -274,7 +469,7 @@ function isFragment(text: string): boolean {
  * A paragraph cut by a column or page break goes on in the next paragraph, past footnotes and
  * furniture that the break put between them: join the halves (the footnotes follow the whole).
  */
-function joinBrokenParagraphs(protos: ProtoBlock[]): ProtoBlock[] {
+function joinBrokenParagraphs(protos: ProtoBlock[], repairs: Repair[]): ProtoBlock[] {
   const out: ProtoBlock[] = [];
   const consumed = new Set<number>();
   for (let i = 0; i < protos.length; i++) {
@@ -286,10 +481,14 @@ function joinBrokenParagraphs(protos: ProtoBlock[]): ProtoBlock[] {
       while (consumed.has(j) || protos[j]?.kind === 'footnote') j++;
       const next = protos[j];
       if (!next || !canContinue(current, next)) break;
+      const text: string = isCjk([...current.text.trimEnd()].at(-1) ?? '') ? joinAcrossBreak(current.text, next.text, next.line, repairs) : joinWrapped(current.text, next.text);
+      // A character written once where the break repeated it goes from the markup too.
+      const repeated: boolean = [...text].length < [...current.text.trimEnd()].length + [...next.text.trimStart()].length;
       current = {
         ...current,
-        text: joinWrapped(current.text, next.text),
-        html: current.html !== undefined || next.html !== undefined ? joinHtml(current, next) : undefined,
+        text,
+        setLines: undefined,
+        html: current.html !== undefined || next.html !== undefined ? joinHtml(current, next, repeated) : undefined,
         blanksAfter: next.blanksAfter,
       };
       consumed.add(j);
@@ -302,6 +501,7 @@ function joinBrokenParagraphs(protos: ProtoBlock[]): ProtoBlock[] {
 function canContinue(current: ProtoBlock, next: ProtoBlock): boolean {
   if (next.kind && next.kind !== 'paragraph') return false;
   if (Boolean(current.fromMarkdown) !== Boolean(next.fromMarkdown)) return false;
+  if (next.opensByIndent) return false;
   const text = next.text.trim();
   if (startsNewBlock(text)) return false;
   // After a fragment (a comma, or inside 《…》) the text must go on, so what follows is no heading,
@@ -309,9 +509,10 @@ function canContinue(current: ProtoBlock, next: ProtoBlock): boolean {
   return isFragment(normaliseSpaces(current.text)) || !isHeadingLike(text);
 }
 
-function joinHtml(a: ProtoBlock, b: ProtoBlock): string {
+function joinHtml(a: ProtoBlock, b: ProtoBlock, dropFirstCharOfB: boolean): string {
   const inner = (p: ProtoBlock) => (p.html ?? `<p>${escapeHtml(p.text)}</p>`).replace(/^<p>|<\/p>$/g, '');
-  return `<p>${inner(a)}${inner(b)}</p>`;
+  const second = inner(b);
+  return `<p>${inner(a)}${dropFirstCharOfB ? second.replace(/^\s*[^<\s]/u, '') : second}</p>`;
 }
 
 export function escapeHtml(text: string): string {
@@ -360,6 +561,8 @@ function toBlock(p: ProtoBlock, prev: ProtoBlock | undefined, next: ProtoBlock |
   }
   if (!p.fromMarkdown && isHeadingLike(text)) {
     block.kind = 'heading';
+    // Headline spaces and line breaks where a line ended short stay as one space (中俄世代友好 做百煉成鋼真朋友).
+    block.text = normaliseHeadlineSpaces((p.setLines ?? [p.text]).join(' '));
     // A headline with a subtitle under it is level 1, the subtitle 2; a lone crosshead is 3.
     const nextIsHeading = next !== undefined && !next.kind && isHeadingLike(next.text);
     const prevIsHeading = prev !== undefined && !prev.kind && isHeadingLike(prev.text);

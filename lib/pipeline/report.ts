@@ -1,5 +1,5 @@
 /** The summary ingest prints per document: blocks, sentences, words, alignment and warnings. */
-import type { BuiltDoc, DocStats } from '../model';
+import type { BuiltDoc, DocStats, Repair } from '../model';
 import { checkTranslation } from './checks';
 
 /** What the report says of one document: taken as each document passes (the ingest keeps no documents). */
@@ -17,6 +17,7 @@ export function docReport(d: BuiltDoc): DocReport {
   const unaligned = d.pairs.filter((p) => p.unaligned && d.en.length > 0).map((p) => `#p-${p.id + 1}`);
   if (unaligned.length > 0) notes.push(`unaligned pairs ${unaligned.join(' ')}`);
   for (const w of d.warnings) notes.push(w);
+  for (const r of d.repairs ?? []) notes.push(describeRepair(r));
   for (const f of checkTranslation(d)) notes.push(`#p-${f.pair} ${f.kind}: ${f.detail}`);
   return { id: d.meta.id, stats: d.stats, dropped: d.dropped.length, warnings: d.warnings.length, notes };
 }
@@ -42,4 +43,9 @@ export function ingestReport(docs: readonly DocReport[], buildDir: string, milli
   for (const d of docs) for (const note of d.notes) out.push(`  ${d.id}: ${note}`);
   out.push(`${docs.length} documents, ${chars} Han characters in ${(millis / 1000).toFixed(1)} s → ${buildDir}`);
   return `${out.join('\n')}\n`;
+}
+
+/** One repair of the cleaner as the report and `duizhao clean` print it, for a human to check. */
+export function describeRepair(r: Repair): string {
+  return `repair at line ${r.line} (${r.kind}): ${r.before} → ${r.after}`;
 }

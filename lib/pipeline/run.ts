@@ -20,6 +20,7 @@ import {
   type Pair,
   type PairRecord,
   type RawFile,
+  type Repair,
   type SourceFormat,
   type ZhBlock,
 } from '../model';
@@ -99,6 +100,7 @@ interface Sides {
   /** The paragraph pairs, when the input gives them (a translation memory). */
   given?: GivenPair[];
   dropped: BuiltDoc['dropped'];
+  repairs: Repair[];
   warnings: string[];
 }
 
@@ -114,7 +116,7 @@ function memorySides(source: RawFile, meta: DocMeta, dict: Dictionary): Sides {
     return pair;
   });
   const warnings = memory.units.length === 0 ? [`${source.path}: no translation units with text`] : [];
-  return { zh: zhBlocks(zh, meta, dict), en: englishBlocks(en), given, dropped: [], warnings };
+  return { zh: zhBlocks(zh, meta, dict), en: englishBlocks(en), given, dropped: [], repairs: [], warnings };
 }
 
 /** Running text and its translation, cleaned: the blocks alignment and corrections count. */
@@ -128,7 +130,7 @@ function textSides(input: DocumentInput, dict: Dictionary): Sides {
   const cleaned = cleanText(input);
   const warnings = [...cleaned.zh.warnings, ...(cleaned.en?.warnings ?? [])];
   const en = cleaned.en ? englishBlocks(cleaned.en.blocks) : [];
-  return { zh: zhBlocks(cleaned.zh.blocks, input.meta, dict), en, dropped: cleaned.zh.dropped, warnings };
+  return { zh: zhBlocks(cleaned.zh.blocks, input.meta, dict), en, dropped: cleaned.zh.dropped, repairs: cleaned.zh.repairs, warnings };
 }
 
 /**
@@ -187,7 +189,8 @@ export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc 
   for (const p of pairs) {
     if (p.lowConfidence) warnings.push(`pair ${p.id + 1}: low alignment confidence ${p.confidence}`);
   }
-  return { meta, zh, en, pairs, stats: docStats(zh, en, pairs, warnings.length), dropped: sides.dropped, warnings };
+  const repairs = sides.repairs.length > 0 ? { repairs: sides.repairs } : {};
+  return { meta, zh, en, pairs, stats: docStats(zh, en, pairs, warnings.length), dropped: sides.dropped, ...repairs, warnings };
 }
 
 // ------------------------------------------------------------------ file system edge

@@ -51,3 +51,14 @@ export function joinWrapped(left: string, right: string): string {
 export function normaliseSpaces(text: string): string {
   return text.replace(/[\s\u3000]+/gu, ' ').replace(SPACE_IN_CHINESE, '').trim();
 }
+
+/** Spaces a PDF puts between Chinese and digits ("2019 年 6 月"); a headline keeps those between clauses. */
+const SPACE_BY_DIGIT = new RegExp(`(?<=[${CJK_RANGES}]) (?=\\d)|(?<=\\d) (?=[${CJK_RANGES}])`, 'gu');
+
+/**
+ * A headline's spaces: a headline sets its clauses apart with a space or a line break
+ * (中俄世代友好 做百煉成鋼真朋友), which stays as one space; spaces beside digits still go.
+ */
+export function normaliseHeadlineSpaces(text: string): string {
+  return text.replace(/[\s\u3000]+/gu, ' ').replace(SPACE_BY_DIGIT, '').trim();
+}

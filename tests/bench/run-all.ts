@@ -29,6 +29,7 @@ const BENCHES: ReadonlyArray<{ id: string; needs: readonly Need[] }> = [
   { id: 'cedict', needs: [] },
   { id: 'ingest', needs: [] },
   { id: 'align', needs: [] },
+  { id: 'clean', needs: [] },
   { id: 'search', needs: ['build'] },
   { id: 'reader', needs: ['build', 'next'] },
   { id: 'load', needs: ['build', 'next'] },

@@ -1,0 +1,142 @@
+/**
+ * Issue 21: page structure and editor's repairs. Each seed defect the issue lists that the cleaner
+ * now repairs has a test named after it, and the general layout rules behind the unseen-layout
+ * benchmark (tests/bench/clean.bench.ts) have small cases of their own.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateLayouts, LAYOUTS, loadSentences } from '../../tests/bench/layouts';
+import type { DecodedText } from '../model';
+import { clean } from './clean';
+import { decode } from './decode';
+
+const root = path.resolve(import.meta.dirname, '../..');
+function seed(docId: string): DecodedText {
+  const dir = path.join(root, 'corpus', docId);
+  const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as { source: string; format: DecodedText['format']; encoding: string };
+  return decode({ path: meta.source, bytes: new Uint8Array(readFileSync(path.join(dir, meta.source))), encoding: meta.encoding, format: meta.format });
+}
+const texts = (t: string) => clean({ path: 't.txt', text: t, format: 'text' }).blocks.map((b) => b.text);
+const joined = (docId: string) => clean(seed(docId)).blocks.map((b) => b.text).join('\n');
+
+describe('seed defects (issue 21)', () => {
+  it('repeated characters across page breaks: 领导人人的 → 领导人的 (summit expectations), listed as a repair', () => {
+    const doc = clean(seed('2026-05-19-summit-expectations'));
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('相信两位领导人的北京会晤');
+    expect(text).not.toContain('领导人人的');
+    expect(doc.repairs).toContainEqual(expect.objectContaining({ kind: 'repeated-character', after: expect.stringContaining('领导人的') }));
+  });
+
+  it('repeated characters across page breaks: 以前前所未有 and 方方方面面 (CIIS, Markdown with a footnote and a running heading between)', () => {
+    const doc = clean(seed('2024-12-ciis-report-new-era'));
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('都以前所未有的速度展开');
+    expect(text).toContain('涉及社会发展的方方面面。');
+    expect(text).not.toMatch(/以前前所未有|方方方面面/u);
+    // The markup of the paragraph (its footnote marker) loses the repeated character too.
+    for (const b of doc.blocks) expect((b.html ?? '').replace(/<[^>]+>/g, '')).not.toMatch(/以前前所未有|方方方面面/u);
+    expect(doc.repairs.filter((r) => r.kind === 'repeated-character')).toHaveLength(2);
+  });
+
+  it("OCR's 一 for a dash: 东北一远东 → 东北—远东 (joint statements), listed as a repair", () => {
+    const doc = clean(seed('2026-05-20-joint-statements'));
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('经贸、东北—远东、人文');
+    expect(doc.repairs).toContainEqual({ line: expect.any(Number), kind: 'ocr-dash', before: '东北一远东', after: '东北—远东' });
+  });
+
+  it('the numeral 一 after a name is no dash: 中国一直, 东北一带, 远东一些', () => {
+    expect(texts('中国一直支持远东一些城市的合作，东北一带也是。')).toEqual(['中国一直支持远东一些城市的合作，东北一带也是。']);
+    expect(texts('长江一伏尔加河机制和中国一中亚峰会。')).toEqual(['长江—伏尔加河机制和中国—中亚峰会。']);
+  });
+
+  it('a doubled character inside a line (人人, 方方面面) is never touched: only a break repeats', () => {
+    expect(texts('人人都知道方方面面的事。')).toEqual(['人人都知道方方面面的事。']);
+  });
+
+  it('pull quote repeating body dropped: the Ta Kung Pao box (要堅持世代友好，做百煉成鋼的真朋友。 …) goes, listed as a pull quote', () => {
+    const doc = clean(seed('2025-05-08-takungpao-moscow-talks'));
+    const texts = doc.blocks.map((b) => b.text);
+    expect(texts.filter((t) => t === '要堅持世代友好，做百煉成鋼的真朋友。')).toEqual([]);
+    // The body paragraph it repeats stays.
+    expect(texts.some((t) => t.startsWith('要堅持世代友好，做百煉成鋼的真朋友。80年前'))).toBe(true);
+    expect(doc.dropped.filter((d) => d.reason === 'pull-quote')).toHaveLength(6);
+  });
+
+  it('one sentence said twice is no pull quote (a refrain), nor is a name', () => {
+    const page = '他說：我們要堅持世代友好，做百煉成鋼的真朋友。這是大家的心願。\n\n我們要堅持世代友好，做百煉成鋼的真朋友。\n\n中国国际问题研究院\n\n中国国际问题研究院的报告写道：合作很好。';
+    expect(texts(page)).toHaveLength(4);
+  });
+
+  it('translations are never repaired', () => {
+    const doc = clean({ path: 'en.md', text: 'Northeast一Far East\n\n东北一远东', format: 'markdown' }, { repairLayout: false });
+    expect(doc.repairs).toEqual([]);
+    expect(doc.blocks.map((b) => b.text)).toContain('东北一远东');
+  });
+
+  it('the seeds otherwise keep their blocks (Ta Kung Pao and Xi–Putin talks are unchanged by the layout rules)', () => {
+    expect(joined('2025-05-08-takungpao-moscow-talks')).toBe(readFileSync(path.join(root, 'tests/fixtures/golden/2025-05-08-takungpao-moscow-talks.clean.txt'), 'utf8').trimEnd());
+  });
+});
+
+describe('layout rules for pages the cleaner has not seen', () => {
+  /** Paragraphs set in a column `width` characters wide, first lines indented by two ideographic spaces. */
+  const column = (paragraphs: string[], width: number, indent = '\u3000\u3000') =>
+    paragraphs.flatMap((p) => {
+      const cps = [...p];
+      const lines = [indent + cps.slice(0, width - 2).join('')];
+      for (let i = width - 2; i < cps.length; i += width) lines.push(cps.slice(i, i + width).join(''));
+      return lines;
+    });
+  const P1 = '第一段从这里开始写起，一直写到这一行的最后一个字为止。这一句也写满了一行文字而且正好在行尾结束。然后再写一句。';
+  const P2 = '第二段从这里开始，也写了好几行文字，用来看清楚段落的边界在什么地方，不会和上一段连在一起。';
+  const P3 = '第三段很短。';
+
+  it('an indented line opens a paragraph even after a full line ending a sentence; a blank line in such a page is a column break', () => {
+    const lines = column([P1, P2, P3], 16);
+    lines.splice(3, 0, ''); // a column break inside the first paragraph
+    expect(texts(lines.join('\n'))).toEqual([P1, P2, P3]);
+  });
+
+  it('running headers with page numbers and page-number styles are dropped, and the halves of a sentence are joined', () => {
+    const lines = column([P1, P2, P1, P2], 16);
+    const page = (from: number, to: number, header: string, n: number) => [header, '', ...lines.slice(from, to), '', `第 ${n} 页 共 9 页`];
+    const text = [...page(0, 5, '年度报告    3', 3), '', ...page(5, 10, '4\t国际问题研究', 4), '', ...page(10, lines.length, '年度报告    5', 5)].join('\n');
+    const doc = clean({ path: 'p.txt', text, format: 'text' });
+    expect(doc.blocks.map((b) => b.text)).toEqual([P1, P2, P1, P2]);
+    expect(doc.dropped.map((d) => d.reason)).toEqual(['running-header', 'page-number', 'running-header', 'page-number', 'running-header', 'page-number']);
+    for (const style of ['[12]', '12 / 40', '· 12 ·', '— 12 —', 'Page 12', 'p. 12 of 40']) expect(texts(`正文。\n\n${style}\n\n正文二。`)).toEqual(['正文。', '正文二。']);
+  });
+
+  it('a line opening with closing punctuation goes on; one stray space is no indent', () => {
+    const lines = column([P1, P2], 16);
+    lines[2] = ` ${lines[2]}`;
+    lines[1] = `”${lines[1]}`;
+    expect(texts(lines.join('\n')).map((t) => t.replace(/[ ”]/gu, ''))).toEqual([P1, P2]);
+  });
+
+  it('a headline broken over two lines is one block, its break kept as a space', () => {
+    expect(texts(['中俄世代友好', '做百煉成鋼真朋友', '', ...column([P1, P2], 16)].join('\n'))).toEqual(['中俄世代友好 做百煉成鋼真朋友', P1, P2]);
+    expect(texts('專家\n解讀\n\n正文第一段。')[0]).toBe('專家解讀');
+  });
+
+  it('generated layouts of the test fixtures (columns, PDF pages, indented CRLF text) come out block for block', () => {
+    const docs = generateLayouts(loadSentences('fixtures'), 21, 6);
+    for (const layout of LAYOUTS) {
+      let correct = 0;
+      let gold = 0;
+      let test = 0;
+      for (const doc of docs.filter((d) => d.layout === layout)) {
+        const out = clean(decode({ path: 'g.txt', bytes: new TextEncoder().encode(doc.text), encoding: 'utf-8', format: 'text' })).blocks.map((b) => b.text.replace(/\s/gu, ''));
+        const want = doc.gold.map((g) => g.text.replace(/\s/gu, ''));
+        gold += want.length;
+        test += out.length;
+        correct += out.filter((o) => want.includes(o)).length;
+      }
+      const f1 = (2 * correct) / (gold + test);
+      expect(f1, layout).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench:clean`: exact-block precision, recall and F1 of the cleaner on page layouts it
+ * has never seen (tests/bench/layouts.ts: newspaper columns, PDF pages, indented CRLF text), built
+ * from text outside the corpus, per layout, on two text sources and two generator seeds side by
+ * side. The baseline is the cleaner as it stood before the layout work (git commit BASELINE_COMMIT,
+ * checked out into a cache folder and run in the same process on the same documents).
+ *   --count N   documents per layout and set (default 15)
+ *   --seed S    first generator seed (default 1): other seeds give other layouts to check against
+ *   --show L    print the first mismatching blocks of layout L (for development)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { CleanDoc, DecodedText } from '../../lib/model';
+import { clean } from '../../lib/pipeline/clean';
+import { decode } from '../../lib/pipeline/decode';
+import { generateLayouts, LAYOUTS, type Layout, type LayoutDoc, loadSentences } from './layouts';
+import { figure, writeBenchResult, type Figure } from './results';
+import { printTable } from './table';
+
+/** The last commit before the cleaner learned the layouts: its clean() is the baseline. */
+const BASELINE_COMMIT = 'c5f268f';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TARGET = 0.98;
+
+type Cleaner = (doc: DecodedText) => CleanDoc;
+
+async function baselineCleaner(): Promise<Cleaner> {
+  // Inside node_modules so that the old code resolves the same packages (remark, rehype) as the new.
+  const dir = path.join(ROOT, 'node_modules', '.cache', `duizhao-clean-${BASELINE_COMMIT}`);
+  if (!existsSync(path.join(dir, 'lib', 'pipeline', 'clean.ts'))) {
+    mkdirSync(dir, { recursive: true });
+    const tar = execFileSync('git', ['archive', BASELINE_COMMIT, 'lib/pipeline', 'lib/model.ts'], { cwd: ROOT, maxBuffer: 1 << 28 });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  }
+  const mod = (await import(pathToFileURL(path.join(dir, 'lib', 'pipeline', 'clean.ts')).href)) as { clean: Cleaner };
+  return mod.clean;
+}
+
+/** Blocks compare by their text without whitespace: the bench scores where blocks begin and end. */
+const key = (text: string) => text.replace(/[\s\u3000]+/gu, '');
+
+export interface BlockScore {
+  correct: number;
+  test: number;
+  gold: number;
+}
+
+/** Exact-block matches: a test block counts when a gold block has the same text (each gold block once). */
+export function scoreBlocks(gold: string[], test: string[]): BlockScore {
+  const pool = new Map<string, number>();
+  for (const g of gold) pool.set(key(g), (pool.get(key(g)) ?? 0) + 1);
+  let correct = 0;
+  for (const t of test) {
+    const n = pool.get(key(t)) ?? 0;
+    if (n > 0) {
+      correct++;
+      pool.set(key(t), n - 1);
+    }
+  }
+  return { correct, test: test.length, gold: gold.length };
+}
+
+const prf = (s: BlockScore) => {
+  const p = s.test === 0 ? 0 : s.correct / s.test;
+  const r = s.gold === 0 ? 0 : s.correct / s.gold;
+  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+};
+
+function cleanRaw(cleaner: Cleaner, doc: LayoutDoc, i: number): string[] {
+  const decoded = decode({ path: `${doc.layout}-${i}.txt`, bytes: new TextEncoder().encode(doc.text), encoding: 'utf-8', format: 'text' });
+  return cleaner(decoded).blocks.map((b) => b.text);
+}
+
+function score(cleaner: Cleaner, docs: LayoutDoc[]): Map<Layout, BlockScore> {
+  const totals = new Map<Layout, BlockScore>(LAYOUTS.map((l) => [l, { correct: 0, test: 0, gold: 0 }]));
+  docs.forEach((doc, i) => {
+    const s = scoreBlocks(
+      doc.gold.map((g) => g.text),
+      cleanRaw(cleaner, doc, i),
+    );
+    const t = totals.get(doc.layout)!;
+    t.correct += s.correct;
+    t.test += s.test;
+    t.gold += s.gold;
+  });
+  return totals;
+}
+
+function showMismatches(docs: LayoutDoc[], layout: string): void {
+  let shown = 0;
+  docs.forEach((doc, i) => {
+    if (doc.layout !== layout || shown >= 6) return;
+    const test = cleanRaw(clean, doc, i);
+    const gold = new Set(doc.gold.map((g) => key(g.text)));
+    const wrong = test.filter((t) => !gold.has(key(t)));
+    if (wrong.length === 0) return;
+    shown++;
+    console.log(`--- ${layout} #${i}\n${doc.text.slice(0, 3000)}\n  wrong blocks:`);
+    for (const w of wrong.slice(0, 5)) console.log(`  ✗ ${w.slice(0, 120)}`);
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '15' }, seed: { type: 'string', default: '1' }, show: { type: 'string' } } });
+  const count = Number(values.count);
+  const first = Number(values.seed);
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(first)) throw new Error('--count and --seed take whole numbers');
+  const mac = loadSentences('mac');
+  const bible = loadSentences('bible');
+  const sets = [
+    { name: `mac seed ${first}`, sentences: mac, seed: first },
+    { name: `mac seed ${first + 1}`, sentences: mac, seed: first + 1 },
+    { name: `bible seed ${first + 2}`, sentences: bible, seed: first + 2 },
+    { name: `bible seed ${first + 3}`, sentences: bible, seed: first + 3 },
+    { name: `fixtures seed ${first + 4}`, sentences: loadSentences('fixtures'), seed: first + 4 },
+  ];
+  const baseline = await baselineCleaner();
+  const rows: string[][] = [['layout', 'set', 'docs', 'blocks', 'P', 'R', 'F1', 'baseline P', 'R', 'F1']];
+  const pooled = new Map<Layout, { now: BlockScore; base: BlockScore }>();
+  const fmt = (x: number) => x.toFixed(3);
+  for (const set of sets) {
+    const docs = generateLayouts(set.sentences, set.seed, count);
+    if (values.show) showMismatches(docs, values.show);
+    const now = score(clean, docs);
+    const base = score(baseline, docs);
+    for (const layout of LAYOUTS) {
+      const n = now.get(layout)!;
+      const b = base.get(layout)!;
+      const pn = prf(n);
+      const pb = prf(b);
+      rows.push([layout, set.name, String(count), String(n.gold), fmt(pn.p), fmt(pn.r), fmt(pn.f1), fmt(pb.p), fmt(pb.r), fmt(pb.f1)]);
+      const acc = pooled.get(layout) ?? { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
+      for (const [into, from] of [
+        [acc.now, n],
+        [acc.base, b],
+      ] as const) {
+        into.correct += from.correct;
+        into.test += from.test;
+        into.gold += from.gold;
+      }
+      pooled.set(layout, acc);
+    }
+  }
+  const figures: Figure[] = [];
+  for (const layout of LAYOUTS) {
+    const acc = pooled.get(layout)!;
+    const pn = prf(acc.now);
+    const pb = prf(acc.base);
+    rows.push([layout, 'all sets', String(count * sets.length), String(acc.now.gold), fmt(pn.p), fmt(pn.r), fmt(pn.f1), fmt(pb.p), fmt(pb.r), fmt(pb.f1)]);
+    figures.push(figure(`exact-block F1, ${layout}`, pn.f1, 'F1', 'higher', { name: `cleaner at ${BASELINE_COMMIT}`, value: pb.f1 }, { target: TARGET }));
+  }
+  console.log(`clean: exact-block P/R/F1 on generated layouts (target F1 ≥ ${TARGET} on every layout); baseline = cleaner at ${BASELINE_COMMIT}`);
+  printTable(rows);
+  const result = { bench: 'clean', title: 'Cleaning unseen page layouts (exact-block F1)', figures, context: { sets: sets.map((s) => s.name).join(', '), docsPerLayoutAndSet: count } };
+  console.log(JSON.stringify(result));
+  await writeBenchResult(result);
+}
+
+await main();

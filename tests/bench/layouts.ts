@@ -1,0 +1,269 @@
+/**
+ * A generator of page layouts the cleaner has never seen, with the blocks as gold. Text comes from
+ * outside the corpus (the Chinese of ../shared/align-dev, read in place at run time and never
+ * copied; or any list of sentences a test passes in), set as
+ *   - column: newspaper columns 12–24 characters wide, broken into columns wherever the column
+ *     ends (mid-paragraph, mid-word), paragraphs marked by an indent or a blank line;
+ *   - pdf:    PDF text pages 26–46 characters wide with running headers (one or two alternating
+ *     styles) and page numbers in many styles, paragraphs running on across pages;
+ *   - indent: one paragraph per line (or hard-wrapped), indented, CRLF line ends, trailing spaces.
+ * Every choice (widths, indents, header and page-number styles, blank lines, headline forms) is
+ * drawn per document from a seeded generator, so two seeds give two different sets of layouts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { displayWidth } from '../../lib/pipeline/text-width';
+import { seededRandom } from '../fixtures/random';
+
+export const LAYOUTS = ['column', 'pdf', 'indent'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export interface GoldBlock {
+  kind: 'heading' | 'paragraph';
+  text: string;
+}
+
+export interface LayoutDoc {
+  layout: Layout;
+  /** The raw text as a file would hold it (CRLF kept where the layout has it). */
+  text: string;
+  gold: GoldBlock[];
+}
+
+const ALIGN_DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev');
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+/** The project's own test fixtures with Chinese running text, and their encodings. */
+const FIXTURE_TEXTS: ReadonlyArray<[string, string]> = [
+  ['formats/simplified.gb18030.txt', 'gb18030'],
+  ['formats/traditional-hk.big5.txt', 'big5'],
+  ['e2e-corpus/test-hostile-translation/source.txt', 'utf-8'],
+  ['export/corpus/test-export-escaping/source.txt', 'utf-8'],
+];
+
+/** The sentences of the project's test fixtures: a small source, always present (unit tests use it). */
+export function fixtureSentences(): string[] {
+  return FIXTURE_TEXTS.flatMap(([file, encoding]) =>
+    (new TextDecoder(encoding).decode(readFileSync(path.join(FIXTURES, file))).match(/[^。！？\n]+[。！？]?/gu) ?? [])
+      .map((s) => s.trim())
+      .filter((s) => /\p{Script=Han}/u.test(s)),
+  );
+}
+
+/** Sentences of a text source outside the corpus: `mac` (six novel chapters), `bible` (the Union Version) or the test fixtures. */
+export function loadSentences(source: 'mac' | 'bible' | 'fixtures'): string[] {
+  if (source === 'fixtures') return fixtureSentences();
+  const files =
+    source === 'mac'
+      ? ['001', '002', '003', '004', '005', '006'].map((id) => path.join(ALIGN_DEV, 'mac-dev-2021', 'zh', id))
+      : [path.join(ALIGN_DEV, 'bible', 'zh', '006')];
+  for (const f of files) if (!existsSync(f)) throw new Error(`no text source at ${f} (../shared/align-dev is read in place)`);
+  return files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+  );
+}
+
+type Rng = () => number;
+const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+const chance = (rng: Rng, p: number) => rng() < p;
+
+/** A headline cut from a sentence: its Han clauses, no punctuation, optionally two clauses set apart by a space. */
+function headlineFrom(sentence: string, rng: Rng, maxChars: number): string | undefined {
+  const clauses = sentence
+    .split(/[^\p{Script=Han}]+/u)
+    .filter((c) => [...c].length >= 3);
+  if (clauses.length === 0) return undefined;
+  const first = [...clauses[0]!].slice(0, maxChars).join('');
+  const second = clauses[1];
+  if (second && chance(rng, 0.35) && [...first].length + [...second].length < maxChars) return `${first} ${second}`;
+  return first;
+}
+
+/** A document's blocks: a headline, then paragraphs of consecutive sentences with a crosshead now and then. */
+function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): GoldBlock[] {
+  const blocks: GoldBlock[] = [];
+  let at = int(rng, 0, Math.max(0, sentences.length - 200));
+  const next = () => sentences[at++ % sentences.length]!;
+  const title = headlineFrom(next(), rng, maxHeadline);
+  if (title) blocks.push({ kind: 'heading', text: title });
+  const paragraphs = int(rng, 5, 14);
+  for (let p = 0; p < paragraphs; p++) {
+    if (p > 1 && chance(rng, 0.15)) {
+      const crosshead = headlineFrom(next(), rng, maxHeadline);
+      if (crosshead) blocks.push({ kind: 'heading', text: crosshead });
+    }
+    const n = pick(rng, [1, 2, 2, 3, 3, 4, 5, 6]);
+    let text = '';
+    for (let s = 0; s < n; s++) text += next();
+    // Verse and sentence splits of the sources may stop on a comma; a paragraph on a page does not.
+    for (let more = 0; more < 6 && !/[。！？…”」』）.!?]$/u.test(text); more++) text += next();
+    blocks.push({ kind: 'paragraph', text });
+  }
+  return blocks;
+}
+
+/** Breaks text into lines at most `columns` display columns wide (a Han character is 2), like a typesetter. */
+function wrap(text: string, columns: number, firstIndent: string, hangPunctuation: boolean): string[] {
+  const lines: string[] = [];
+  let line = firstIndent;
+  for (const ch of text) {
+    if (displayWidth(line + ch) > columns && line.trim() !== '') {
+      // Kinsoku: closing punctuation may hang past the edge rather than open a line.
+      if (/[，。、；：！？”’）》」』]/u.test(ch)) {
+        if (hangPunctuation) {
+          lines.push(line + ch);
+          line = '';
+          continue;
+        }
+        // Or the last character goes down with it, so that no line opens with closing punctuation.
+        const cps = [...line];
+        const last = cps.pop() ?? '';
+        lines.push(cps.join(''));
+        line = last + ch;
+        continue;
+      }
+      lines.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  if (line.trim() !== '') lines.push(line);
+  return lines;
+}
+
+const INDENTS = ['\u3000\u3000', '    ', '  ', '\u3000\u3000', '\t'] as const;
+
+/** Trailing spaces as editors and extractors leave them. */
+const trailing = (rng: Rng) => (chance(rng, 0.4) ? pick(rng, [' ', '  ', '\u3000', ' \u3000', '   ']) : '');
+
+function columnLayout(blocks: GoldBlock[], rng: Rng): string {
+  const width = int(rng, 12, 24);
+  const columns = width * 2;
+  const indent = pick(rng, [...INDENTS, '', '']);
+  const blankBetween = indent === '' || chance(rng, 0.3);
+  const height = int(rng, 12, 40);
+  const hang = chance(rng, 0.5);
+  const breakBlanks = int(rng, 1, 2);
+  const out: string[] = [];
+  let inColumn = 0;
+  blocks.forEach((b, i) => {
+    let lines: string[];
+    if (b.kind === 'heading') {
+      // A headline across the columns, or wrapped over two lines when it is wider than the column.
+      const parts = b.text.split(' ');
+      lines = displayWidth(b.text) > columns && parts.length === 2 ? parts : [b.text];
+      if (i > 0) out.push('');
+      out.push(...lines);
+      out.push('');
+      inColumn = 0;
+      return;
+    }
+    lines = wrap(b.text, columns, indent, hang);
+    if (blankBetween && i > 0 && blocks[i - 1]?.kind !== 'heading') out.push('');
+    for (const line of lines) {
+      if (inColumn >= height) {
+        for (let k = 0; k < breakBlanks; k++) out.push('');
+        inColumn = 0;
+      }
+      out.push(line);
+      inColumn++;
+    }
+  });
+  return `${out.join('\n')}\n`;
+}
+
+const HEADER_TITLES = ['文学选读', '年度报告', '中国文学丛刊', '研究报告', '专题 · 经典译介', '第三章', '国际问题研究', '读书札记'] as const;
+
+/** Page numbers as PDF extractions give them. */
+const PAGE_NUMBER_STYLES: ReadonlyArray<(n: number, total: number) => string> = [
+  (n) => `${n}`,
+  (n) => `- ${n} -`,
+  (n) => `— ${n} —`,
+  (n) => `第 ${n} 页`,
+  (n) => `第${n}页`,
+  (n, t) => `${n} / ${t}`,
+  (n) => `· ${n} ·`,
+  (n, t) => `第 ${n} 页 共 ${t} 页`,
+  (n) => `Page ${n}`,
+  (n) => `[${n}]`,
+];
+
+function pdfLayout(blocks: GoldBlock[], rng: Rng): string {
+  const width = int(rng, 26, 46);
+  const columns = width * 2;
+  const indent = pick(rng, [...INDENTS, '']);
+  const blankBetween = indent === '' || chance(rng, 0.4);
+  const height = int(rng, 18, 44);
+  const hang = chance(rng, 0.5);
+  const title = pick(rng, HEADER_TITLES);
+  const second = chance(rng, 0.5) ? pick(rng, HEADER_TITLES.filter((t) => t !== title)) : title;
+  const numberStyle = pick(rng, PAGE_NUMBER_STYLES);
+  const numberInHeader = chance(rng, 0.3);
+  const headerSpacer = pick(rng, ['  ', '    ', ' \u3000 ', '\t']);
+  const blankAroundFurniture = int(rng, 0, 2);
+  const firstPage = int(rng, 1, 180);
+
+  const body: string[] = [];
+  blocks.forEach((b, i) => {
+    if (i > 0 && (blankBetween || b.kind === 'heading' || blocks[i - 1]?.kind === 'heading')) body.push('');
+    body.push(...(b.kind === 'heading' ? [b.text] : wrap(b.text, columns, indent, hang)));
+  });
+  const pages: string[][] = [];
+  for (let i = 0; i < body.length; i += height) pages.push(body.slice(i, i + height));
+  const total = firstPage + pages.length + int(rng, 0, 40);
+  const out: string[] = [];
+  const blanks = () => Array.from({ length: blankAroundFurniture }, () => '');
+  pages.forEach((lines, p) => {
+    const n = firstPage + p;
+    const header = n % 2 === 0 ? title : second;
+    if (p > 0) {
+      out.push(numberInHeader ? (n % 2 === 0 ? `${n}${headerSpacer}${header}` : `${header}${headerSpacer}${n}`) : header);
+      out.push(...blanks());
+    }
+    out.push(...lines.map((l) => l + trailing(rng)));
+    if (!numberInHeader) {
+      out.push(...blanks());
+      out.push(numberStyle(n, total));
+    }
+    out.push('');
+  });
+  return `${out.join('\n')}\n`;
+}
+
+function indentLayout(blocks: GoldBlock[], rng: Rng): string {
+  const indent = pick(rng, INDENTS);
+  const wrapAt = chance(rng, 0.35) ? int(rng, 28, 44) * 2 : undefined;
+  const blankProbability = pick(rng, [0, 0, 0.3, 1]);
+  const eol = chance(rng, 0.8) ? '\r\n' : '\n';
+  const out: string[] = [];
+  blocks.forEach((b, i) => {
+    if (i > 0 && (b.kind === 'heading' || chance(rng, blankProbability))) out.push('');
+    if (b.kind === 'heading') {
+      out.push(b.text + trailing(rng));
+      if (chance(rng, 0.5)) out.push('');
+      return;
+    }
+    const lines = wrapAt ? wrap(b.text, wrapAt, indent, chance(rng, 0.5)) : [indent + b.text];
+    out.push(...lines.map((l) => l + trailing(rng)));
+  });
+  return out.join(eol) + eol;
+}
+
+/** `count` documents of each layout drawn from `sentences` with the given seed. */
+export function generateLayouts(sentences: string[], seed: number, count: number): LayoutDoc[] {
+  const rng = seededRandom(seed);
+  const docs: LayoutDoc[] = [];
+  for (const layout of LAYOUTS) {
+    for (let i = 0; i < count; i++) {
+      const maxHeadline = layout === 'column' ? int(rng, 8, 22) : int(rng, 6, 24);
+      const gold = documentBlocks(sentences, rng, maxHeadline);
+      const text = layout === 'column' ? columnLayout(gold, rng) : layout === 'pdf' ? pdfLayout(gold, rng) : indentLayout(gold, rng);
+      docs.push({ layout, text, gold });
+    }
+  }
+  return docs;
+}
