@@ -18,7 +18,7 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   ...Array.from({ length: 10 }, (_, i) => `com${i}`),
   ...Array.from({ length: 10 }, (_, i) => `lpt${i}`),
   // the app's route segments and locales
-  'api', 'export', 'gloss', 'glossary', 'glosses', 'import', 'preview', 'alignment', 'read', 'reader', 'search', 'term', 'vocabulary',
+  'api', 'export', 'gloss', 'glossary', 'glosses', 'import', 'preview', 'alignment', 'read', 'reader', 'refused', 'search', 'term', 'vocabulary', 'words',
   'en', 'zh-hans', 'zh-hant', 'static', 'favicon',
 ]);
 
