@@ -14,8 +14,9 @@ export interface Token {
 
 // A word keeps its inner hyphens and apostrophes (good-neighbourliness, twenty-eight, don't), but
 // a possessive 's is its own token: it renders 的 or nothing, never the noun's Chinese word.
-// A number keeps its separators and percent sign (1,200.5 / 3.5%); anything else is one mark.
-const EN_TOKEN = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’](?![sS]\b)\p{L}+)*(?:-[\p{L}\p{N}]+)*|['’][sS]\b|\p{N}+(?:[.,:]\p{N}+)*%?|\S/gu;
+// A number keeps its separators and percent sign (1,200.5 / 3.5%); anything else is one mark,
+// footnote markers included (relations② → relations ②).
+const EN_TOKEN = /\p{L}[\p{L}\p{M}\p{Nd}]*(?:['’](?![sS]\b)\p{L}+)*(?:-[\p{L}\p{Nd}]+)*|['’][sS]\b|\p{Nd}+(?:[.,:]\p{Nd}+)*%?|\S/gu;
 
 /** The English tokens of a sentence, in order, with offsets. */
 export function englishTokens(sentence: string): Token[] {
