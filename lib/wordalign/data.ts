@@ -1,11 +1,22 @@
 /** Word lists of the word aligner: data, apart from the code that uses it. */
 
-/** Full-width and typographic punctuation → the ASCII mark the other side writes for it. */
-export const PUNCTUATION: ReadonlyMap<string, string> = new Map([
-  ['，', ','], ['、', ','], ['。', '.'], ['．', '.'], ['：', ':'], ['；', ';'], ['！', '!'], ['？', '?'],
-  ['“', '"'], ['”', '"'], ['‘', "'"], ['’', "'"], ['「', '"'], ['」', '"'], ['『', '"'], ['』', '"'],
-  ['《', '"'], ['》', '"'], ['（', '('], ['）', ')'], ['【', '['], ['】', ']'], ['—', '-'], ['——', '-'],
-  ['–', '-'], ['…', '...'], ['……', '...'], ['·', '-'], ['〈', '"'], ['〉', '"'],
+/**
+ * Full-width and typographic punctuation → the ASCII marks the other side may write for it (a
+ * British translation quotes with single marks, an em dash is typed as a hyphen).
+ */
+export const PUNCTUATION: ReadonlyMap<string, readonly string[]> = new Map([
+  ['，', [',']], ['、', [',']], ['。', ['.']], ['．', ['.']], ['：', [':']], ['；', [';']], ['！', ['!']], ['？', ['?']],
+  ['“', ['"', "'"]], ['”', ['"', "'"]], ['‘', ["'", '"']], ['’', ["'", '"']], ['「', ['"', "'"]], ['」', ['"', "'"]],
+  ['『', ['"', "'"]], ['』', ['"', "'"]], ['《', ['"']], ['》', ['"']], ['（', ['(']], ['）', [')']], ['【', ['[']], ['】', [']']],
+  ['—', ['-', '—']], ['——', ['-', '—']], ['–', ['-', '–']], ['…', ['...', '…']], ['……', ['...', '…']], ['·', ['-']],
+  ['〈', ['"']], ['〉', ['"']], ['"', ['"']], ["'", ["'"]],
+]);
+
+/** An English pronoun's other cases: CC-CEDICT glosses 她 "she", a translation writes "her". */
+export const PRONOUN_FORMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['i', ['me', 'my', 'mine', 'myself']], ['me', ['i', 'my']], ['you', ['your', 'yours', 'yourself']], ['he', ['him', 'his', 'himself']],
+  ['she', ['her', 'hers', 'herself']], ['it', ['its', 'itself']], ['we', ['us', 'our', 'ours', 'ourselves']],
+  ['they', ['them', 'their', 'theirs', 'themselves']], ['him', ['he', 'his']], ['her', ['she', 'hers']],
 ]);
 
 /**

@@ -11,7 +11,7 @@
 import { pinyin } from 'pinyin-pro';
 import { stemmer } from 'stemmer';
 import type { Dictionary } from '../dictionary/cedict';
-import { NUMBER_WORDS, PUNCTUATION, SENSE_STOP_WORDS, ZH_DIGITS, ZH_UNITS } from './data';
+import { NUMBER_WORDS, PRONOUN_FORMS, PUNCTUATION, SENSE_STOP_WORDS, ZH_DIGITS, ZH_UNITS } from './data';
 
 /** Lower case without diacritics: Lǐ → li, Café → cafe. */
 export function fold(word: string): string {
@@ -74,12 +74,19 @@ export function chineseNumber(token: string): number | undefined {
   return total + section + digit;
 }
 
-/** How an English token is counted by the model: a number's value, a mark, or a word's stem. */
+/**
+ * How an English token is counted by the model: a number's value, a mark, or a word's stem. A
+ * negated contraction counts as "not" (didn't renders 不 or 没), another contraction as its
+ * first word (I'd, you'll → i, you).
+ */
 export function englishKey(token: string): string {
   const n = englishNumber(token);
   if (n !== undefined && !/^(?:first|second|one|both|half)$/i.test(token)) return `#${n}`;
   if (!/\p{L}/u.test(token)) return token === '“' || token === '”' ? '"' : token === '‘' || token === '’' ? "'" : token;
-  return stemOf(fold(token));
+  const word = fold(token).replace(/’/g, "'");
+  if (/n't$/.test(word)) return 'not';
+  const contracted = /^(\p{L}+)'(?:d|ll|re|ve|m)$/u.exec(word);
+  return stemOf(contracted ? contracted[1]! : word);
 }
 
 /** Stems of the words of a dictionary sense that say what the word means in English. */
@@ -90,7 +97,11 @@ function senseStems(sense: string): string[] {
   const words = (text.match(/\p{L}+(?:['-]\p{L}+)*/gu) ?? []).map(fold);
   const out: string[] = [];
   for (const w of words) {
-    for (const part of w.split('-')) if (words.length === 1 || !SENSE_STOP_WORDS.has(part)) out.push(stemOf(part));
+    for (const part of w.split('-')) {
+      if (words.length > 1 && SENSE_STOP_WORDS.has(part)) continue;
+      out.push(stemOf(part));
+      for (const form of PRONOUN_FORMS.get(part) ?? []) out.push(stemOf(form));
+    }
   }
   return out;
 }
@@ -147,8 +158,7 @@ export class Priors {
     const add = (key: string, strength: number) => {
       if (key !== '' && strength > (keys.get(key) ?? 0)) keys.set(key, strength);
     };
-    const mark = PUNCTUATION.get(word);
-    if (mark !== undefined) add(mark, PRIOR.exact);
+    for (const mark of PUNCTUATION.get(word) ?? []) add(mark, PRIOR.exact);
     if (/^[!-~]+$/.test(word) && word.length === 1) add(word, PRIOR.exact);
     const n = chineseNumber(word);
     if (n !== undefined) add(`#${n}`, PRIOR.exact);
