@@ -201,6 +201,8 @@ async function runIngest(args: string[]): Promise<void> {
   process.stderr.write(ingestReport(reports, path.relative(root, result.buildDir), performance.now() - t0));
   const threads = result.workers > 1 ? ` in ${result.workers} worker threads` : '';
   process.stderr.write(`${result.documents} documents: ${result.built.length} built${threads}, ${result.cached.length} unchanged (cache)\n`);
+  const totalMs = performance.now() - t0;
+  process.stderr.write(`word alignment: ${(result.wordAlignMs / 1000).toFixed(1)} s of the ingest's ${(totalMs / 1000).toFixed(1)} s (${((100 * result.wordAlignMs) / totalMs).toFixed(0)}%)\n`);
   // The build folder is written and published first; the database gets the same build after it.
   const url = databaseUrl(values.database);
   if (url !== undefined) await publishTo(url, result.buildDir);

@@ -40,14 +40,28 @@ export interface DirectionModel {
   posteriors(pair: IdPair): Float64Array;
 }
 
-/** exp(-λ·|i/m − j/n|) on positions' centres: fast_align's diagonal, unnormalised. */
-function diagonal(i: number, m: number, j: number, n: number, tension: number): number {
-  return Math.exp(-tension * Math.abs((i + 0.5) / m - (j + 0.5) / n));
+/**
+ * fast_align's diagonal, exp(-λ·|i/m − j/n|) on positions' centres, normalised over i for each j:
+ * at [j·m + i]. Memoised per sentence shape (most shapes recur), so EM computes no exponentials.
+ */
+function diagonalTable(m: number, n: number, tension: number, memo: Map<number, Float64Array>): Float64Array {
+  const key = m * 65536 + n;
+  let table = memo.get(key);
+  if (!table) {
+    table = new Float64Array(m * n);
+    for (let j = 0; j < n; j++) {
+      let z = 0;
+      for (let i = 0; i < m; i++) z += table[j * m + i] = Math.exp(-tension * Math.abs((i + 0.5) / m - (j + 0.5) / n));
+      for (let i = 0; i < m; i++) table[j * m + i]! /= z;
+    }
+    memo.set(key, table);
+  }
+  return table;
 }
 
 /**
  * Trains one direction. `prior(src, tgt)` is the prior strength (0..1) of a vocabulary pair;
- * `srcVocab` and `tgtVocab` bound the ids (a pair key is src·tgtVocab + tgt).
+ * `tgtVocab` bounds the target ids.
  */
 export function trainDirection(
   pairs: readonly IdPair[],
@@ -56,21 +70,26 @@ export function trainDirection(
   options: ModelOptions = DEFAULT_MODEL_OPTIONS,
 ): DirectionModel {
   // Every co-occurring (source, target) pair gets one cell of the table; each sentence pair keeps
-  // its cells' indices row by row, so EM runs over typed arrays with no lookups.
-  const cellOf = new Map<number, number>();
+  // its cells' indices row by row, so EM runs over typed arrays with no lookups. The cells of a
+  // source word sit in a map of its own: small integer keys hash fast, where src·V + tgt would not.
+  let srcVocab = 0;
+  for (const { src } of pairs) for (const f of src) if (f >= srcVocab) srcVocab = f + 1;
+  const cellsOfSrc: Array<Map<number, number> | undefined> = new Array(srcVocab);
   const cellSrc: number[] = [];
   const cellTgt: number[] = [];
   const sentenceCells: Int32Array[] = [];
+  const cellOf = (f: number, e: number): number | undefined => cellsOfSrc[f]?.get(e);
   for (const { src, tgt } of pairs) {
     const cells = new Int32Array(src.length * tgt.length);
-    for (let j = 0; j < tgt.length; j++) {
-      for (let i = 0; i < src.length; i++) {
-        const key = src[i]! * tgtVocab + tgt[j]!;
-        let c = cellOf.get(key);
+    for (let i = 0; i < src.length; i++) {
+      const f = src[i]!;
+      const own = cellsOfSrc[f] ?? (cellsOfSrc[f] = new Map());
+      for (let j = 0; j < tgt.length; j++) {
+        let c = own.get(tgt[j]!);
         if (c === undefined) {
           c = cellSrc.length;
-          cellOf.set(key, c);
-          cellSrc.push(src[i]!);
+          own.set(tgt[j]!, c);
+          cellSrc.push(f);
           cellTgt.push(tgt[j]!);
         }
         cells[j * src.length + i] = c;
@@ -85,8 +104,9 @@ export function trainDirection(
   const tNull = new Float64Array(tgtVocab).fill(1 / Math.max(1, tgtVocab));
   const counts = new Float64Array(cellCount);
   const nullCounts = new Float64Array(tgtVocab);
-  const srcTotals = new Map<number, number>();
+  const srcTotals = new Float64Array(srcVocab);
   const p0 = options.nullShare;
+  const diagonals = new Map<number, Float64Array>();
   for (let iter = 0; iter < options.iterations; iter++) {
     counts.fill(0);
     nullCounts.fill(0);
@@ -95,13 +115,12 @@ export function trainDirection(
       const m = src.length;
       const n = tgt.length;
       const weights = new Float64Array(m);
+      const diag = diagonalTable(m, n, options.tension, diagonals);
       for (let j = 0; j < n; j++) {
-        let z = 0;
-        for (let i = 0; i < m; i++) z += diagonal(i, m, j, n, options.tension);
         let total = p0 * tNull[tgt[j]!]!;
         for (let i = 0; i < m; i++) {
           const c = cells[j * m + i]!;
-          const w = ((1 - p0) * diagonal(i, m, j, n, options.tension) * t[c]! * boost[c]!) / z;
+          const w = (1 - p0) * diag[j * m + i]! * t[c]! * boost[c]!;
           weights[i] = w;
           total += w;
         }
@@ -110,9 +129,9 @@ export function trainDirection(
         for (let i = 0; i < m; i++) counts[cells[j * m + i]!]! += weights[i]! / total;
       }
     });
-    srcTotals.clear();
-    for (let c = 0; c < cellCount; c++) srcTotals.set(cellSrc[c]!, (srcTotals.get(cellSrc[c]!) ?? 0) + counts[c]!);
-    for (let c = 0; c < cellCount; c++) t[c] = counts[c]! / (srcTotals.get(cellSrc[c]!) || 1);
+    srcTotals.fill(0);
+    for (let c = 0; c < cellCount; c++) srcTotals[cellSrc[c]!]! += counts[c]!;
+    for (let c = 0; c < cellCount; c++) t[c] = counts[c]! / (srcTotals[cellSrc[c]!] || 1);
     let nullTotal = 0;
     for (let e = 0; e < tgtVocab; e++) nullTotal += nullCounts[e]!;
     // A little mass stays on every target so that NULL never becomes impossible for a word.
@@ -124,15 +143,14 @@ export function trainDirection(
     const m = src.length;
     const n = tgt.length;
     const out = new Float64Array(n * (m + 1));
+    const diag = diagonalTable(m, n, options.tension, diagonals);
     for (let j = 0; j < n; j++) {
-      let z = 0;
-      for (let i = 0; i < m; i++) z += diagonal(i, m, j, n, options.tension);
       for (let i = 0; i < m; i++) {
-        const c = cellOf.get(src[i]! * tgtVocab + tgt[j]!);
+        const c = cellOf(src[i]!, tgt[j]!);
         // A pair never seen in training (a caller may align what it did not train on) is scored
         // by its prior alone.
         const tc = c === undefined ? 1e-6 * (1 + options.priorBoost * prior(src[i]!, tgt[j]!)) : t[c]! * boost[c]!;
-        out[j * (m + 1) + i] = ((1 - p0) * diagonal(i, m, j, n, options.tension) * tc) / z;
+        out[j * (m + 1) + i] = (1 - p0) * diag[j * m + i]! * tc;
       }
       out[j * (m + 1) + m] = p0 * (tNull[tgt[j]!] ?? 1e-6);
     }
