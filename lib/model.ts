@@ -291,8 +291,12 @@ export interface TermOccurrence {
   pair: number;
   zhStart: number;
   zhEnd: number;
-  /** The English span that renders the term in this pair; absent when none was found. */
-  rendering?: { start: number; end: number; key: string };
+  /**
+   * The English span that renders the term in this pair; absent when none was found. `parts`, when
+   * present, are the pieces of a rendering split by other words ("comprehensive strategic …
+   * coordination"), in order, `start`/`end` spanning them all.
+   */
+  rendering?: { start: number; end: number; key: string; parts?: Array<[number, number]> };
 }
 
 /** One way the corpus renders a term: its normalised key, the commonest surface form, and where. */

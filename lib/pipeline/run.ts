@@ -22,6 +22,7 @@ import {
   type RawFile,
   type SourceFormat,
   type ZhBlock,
+  type WordLinks,
 } from '../model';
 import { Aligner } from '../align/aligner';
 import { alignBlocks, type GivenPair } from './align';
@@ -472,20 +473,22 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     options.onProgress?.({ doc: 'search index', done: total, total, stage: 'indexing' });
     await writeSearchBundle(out, records);
     records.length = 0; // the index is written: the glossary's sample gets the memory
+    // Word links before the glossary: its renderings are read off them.
+    options.onProgress?.({ doc: 'word alignment', done: total, total, stage: 'indexing' });
+    const wordAlignStart = performance.now();
+    const wordLinksJson = await wordLinksText(wordLinks, cache, corpusKey, options.full === true || toBuild.length > 0, dictionary);
+    await out.put('wordlinks.json', wordLinksJson);
+    const wordAlignMs = performance.now() - wordAlignStart;
     options.onProgress?.({ doc: 'glossary', done: total, total, stage: 'indexing' });
     let glossaryText: string;
     let glossText: string;
     if (corpusCached) [glossaryText, glossText] = corpusCached;
     else {
-      const terms = buildGlossary(sample, (word) => dictionary().lookup(word));
+      const terms = buildGlossary(sample, (word) => dictionary().lookup(word), { wordLinks: JSON.parse(wordLinksJson) as WordLinks });
       glossaryText = json(terms);
       glossText = json(gloss!.finish(terms));
       if (cache) await cache.put(CORPUS_ENTRY, corpusKey, JSON.stringify([glossaryText, glossText]));
     }
-    options.onProgress?.({ doc: 'word alignment', done: total, total, stage: 'indexing' });
-    const wordAlignStart = performance.now();
-    await out.put('wordlinks.json', await wordLinksText(wordLinks, cache, corpusKey, options.full === true || toBuild.length > 0, dictionary));
-    const wordAlignMs = performance.now() - wordAlignStart;
     const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: listed };
     if (sampled.size < total) manifest.glossarySample = { documents: sampled.size, of: total };
     if (wordLinks.documents < total) manifest.wordLinksSample = { documents: wordLinks.documents, of: total };

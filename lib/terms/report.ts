@@ -7,6 +7,7 @@ import type { TermOccurrence, TermRendering, TermReport } from '../model';
 import { termCorpus } from './corpus';
 import type { TermPair } from './pairs';
 import type { Lookup } from './senses';
+import { linkedRendering, renderingText } from './linked';
 import { spotTerm } from './spot';
 
 /** Renderings grouped by key: count, share, the surface form seen most, most frequent first. */
@@ -16,7 +17,7 @@ export function groupRenderings(occurrences: readonly TermOccurrence[], pairs: r
   const groups = new Map<string, { indices: number[]; texts: Map<string, number> }>();
   occurrences.forEach((o, i) => {
     if (!o.rendering) return;
-    const text = en.get(`${o.docId}\u0000${o.pair}`)?.slice(o.rendering.start, o.rendering.end) ?? '';
+    const text = renderingText(en.get(`${o.docId}\u0000${o.pair}`) ?? '', o.rendering);
     let group = groups.get(o.rendering.key);
     if (group === undefined) {
       group = { indices: [], texts: new Map() };
@@ -43,7 +44,16 @@ export function groupRenderings(occurrences: readonly TermOccurrence[], pairs: r
  * non-overlapping substrings of the records' Chinese, in record order.
  */
 export function termReport(term: string, pairs: readonly TermPair[], lookup: Lookup): TermReport {
-  const occurrences = spotTerm(term, termCorpus(pairs), lookup);
+  // Where the build has word links, an occurrence's rendering is what its words are linked to;
+  // term spotting's co-occurrence statistics remain for pairs without them.
+  const byPair = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
+  const occurrences = spotTerm(term, termCorpus(pairs), lookup).map((o): TermOccurrence => {
+    const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
+    const linked = pair ? linkedRendering(pair, o.zhStart, o.zhEnd) : undefined;
+    if (linked === undefined) return o;
+    const { rendering: _spotted, ...rest } = o;
+    return linked === null ? rest : { ...rest, rendering: linked };
+  });
   const renderings = groupRenderings(occurrences, pairs);
   return { term, occurrences, renderings, unrendered: occurrences.filter((o) => !o.rendering).length };
 }

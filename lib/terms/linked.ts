@@ -1,0 +1,80 @@
+/**
+ * A term's rendering in one occurrence, read off the word links (lib/wordalign) of its sentence
+ * bead: the English tokens linked to the term's words, as the phrase pair consistent with the
+ * links (no token inside it linked to a Chinese word outside the term). Where tokens linked to
+ * other words sit inside, the rendering has a gap: 全面战略协作伙伴 → "comprehensive strategic …
+ * coordination" around "partner of". Function words at a part's edges are trimmed ("the two
+ * countries" → "two countries"); the key is case-folded and stemmed, so "Good-Neighbourliness" and
+ * "good-neighbourliness" are one rendering.
+ */
+import type { TermOccurrence } from '../model';
+import { englishTokens, parseLinks } from '../wordalign/index';
+import { MAX_SPAN_TOKENS } from './corpus';
+import { isContentWord, stemKey } from './english';
+import type { TermPair } from './pairs';
+
+/** More parts than this is a scattering of links, not a rendering. */
+const MAX_PARTS = 3;
+
+type Rendering = NonNullable<TermOccurrence['rendering']>;
+
+/**
+ * The rendering of the term at [zhStart, zhEnd) of the pair's Chinese, or null when the bead has no
+ * links to the term's words, or the term is only part of a segmented word (时代 inside 新时代: the
+ * links are the whole word's, not the term's). Undefined when the pair's bead has no word links at
+ * all (the caller may then fall back on another method).
+ */
+export function linkedRendering(pair: TermPair, zhStart: number, zhEnd: number): Rendering | null | undefined {
+  const bead = pair.links?.find((l) => l.zh[0] <= zhStart && zhEnd <= l.zh[1]);
+  if (!bead?.words) return undefined;
+  const { starts, links } = bead.words;
+  const first = starts.indexOf(zhStart);
+  const afterLast = starts.indexOf(zhEnd, first + 1);
+  if (first < 0 || afterLast < 0) return null;
+  const { sure } = parseLinks(links);
+  const linked = new Set<number>();
+  const elsewhere = new Set<number>();
+  for (const [i, j] of sure) (i >= first && i < afterLast ? linked : elsewhere).add(j);
+  if (linked.size === 0) return null;
+  const tokens = englishTokens(pair.en.slice(bead.en[0], bead.en[1]));
+  const lo = Math.min(...linked);
+  const hi = Math.max(...linked);
+  // Runs of the span between tokens linked elsewhere (or marks not linked to the term).
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (let j = lo; j <= hi; j++) {
+    const isWord = /[\p{L}\p{N}]/u.test(tokens[j]?.text ?? '');
+    if (!linked.has(j) && (elsewhere.has(j) || !isWord)) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    } else run.push(j);
+  }
+  if (run.length > 0) runs.push(run);
+  const content = (j: number) => linked.has(j) && isContentWord(tokens[j]!.text.toLowerCase());
+  const parts = runs
+    .map((r) => {
+      let a = 0;
+      let b = r.length - 1;
+      while (a <= b && !content(r[a]!)) a++;
+      while (b >= a && !content(r[b]!)) b--;
+      return r.slice(a, b + 1);
+    })
+    .filter((r) => r.length > 0);
+  if (parts.length === 0 || parts.length > MAX_PARTS || parts.reduce((n, p) => n + p.length, 0) > MAX_SPAN_TOKENS) return null;
+  const keyOf = (j: number) => {
+    const word = tokens[j]!.text.toLowerCase();
+    return isContentWord(word) ? stemKey(word) : word;
+  };
+  const offsets = parts.map((p) => [bead.en[0] + tokens[p[0]!]!.start, bead.en[0] + tokens[p[p.length - 1]!]!.end] as [number, number]);
+  return {
+    start: offsets[0]![0],
+    end: offsets[offsets.length - 1]![1],
+    key: parts.map((p) => p.map(keyOf).join(' ')).join(' … '),
+    ...(offsets.length > 1 ? { parts: offsets } : {}),
+  };
+}
+
+/** The text a rendering shows: its span, or its parts joined by an ellipsis. */
+export function renderingText(en: string, rendering: Rendering): string {
+  return rendering.parts ? rendering.parts.map(([s, e]) => en.slice(s, e)).join(' … ') : en.slice(rendering.start, rendering.end);
+}
