@@ -10,7 +10,7 @@
 import type { TermOccurrence } from '../model';
 import { englishTokens, parseLinks } from '../wordalign/index';
 import { MAX_SPAN_TOKENS } from './corpus';
-import { isContentWord, stemKey } from './english';
+import { isContentWord, keyOf, tokenize } from './english';
 import type { TermPair } from './pairs';
 
 /** More parts than this is a scattering of links, not a rendering. */
@@ -61,17 +61,47 @@ export function linkedRendering(pair: TermPair, zhStart: number, zhEnd: number):
     })
     .filter((r) => r.length > 0);
   if (parts.length === 0 || parts.length > MAX_PARTS || parts.reduce((n, p) => n + p.length, 0) > MAX_SPAN_TOKENS) return null;
-  const keyOf = (j: number) => {
-    const word = tokens[j]!.text.toLowerCase();
-    return isContentWord(word) ? stemKey(word) : word;
-  };
-  const offsets = parts.map((p) => [bead.en[0] + tokens[p[0]!]!.start, bead.en[0] + tokens[p[p.length - 1]!]!.end] as [number, number]);
+  // Keys as term spotting makes them (its tokenizer, stems, stop words kept), so the two group
+  // alike; a part repeating an earlier one (合作 linked to both "cooperation"s of a long
+  // sentence) is the same rendering found twice, not a gap.
+  const offsets: Array<[number, number]> = [];
+  const keys: string[] = [];
+  for (const p of parts) {
+    const span: [number, number] = [bead.en[0] + tokens[p[0]!]!.start, bead.en[0] + tokens[p[p.length - 1]!]!.end];
+    const key = keyOf(tokenize(pair.en, span[0], span[1]));
+    if (keys.some((k) => k.includes(key))) continue;
+    offsets.push(span);
+    keys.push(key);
+  }
   return {
     start: offsets[0]![0],
     end: offsets[offsets.length - 1]![1],
-    key: parts.map((p) => p.map(keyOf).join(' ')).join(' … '),
+    key: keys.join(' … '),
     ...(offsets.length > 1 ? { parts: offsets } : {}),
   };
+}
+
+/**
+ * Whether term spotting's span [start, end) agrees with the word links of the term at
+ * [zhStart, zhEnd): some token in it is linked to the term and none to a Chinese word outside it.
+ * Spotting then wins: it keeps words the aligner left unlinked ("two" of "two countries" for 两国).
+ */
+export function consistentWithLinks(pair: TermPair, zhStart: number, zhEnd: number, start: number, end: number): boolean {
+  const bead = pair.links?.find((l) => l.zh[0] <= zhStart && zhEnd <= l.zh[1]);
+  if (!bead?.words || start < bead.en[0] || end > bead.en[1]) return false;
+  const { starts, links } = bead.words;
+  const first = starts.indexOf(zhStart);
+  const afterLast = starts.indexOf(zhEnd, first + 1);
+  if (first < 0 || afterLast < 0) return false;
+  const tokens = englishTokens(pair.en.slice(bead.en[0], bead.en[1]));
+  let toTerm = false;
+  for (const [i, j] of parseLinks(links).sure) {
+    const token = tokens[j];
+    if (!token || bead.en[0] + token.start < start || bead.en[0] + token.end > end) continue;
+    if (i >= first && i < afterLast) toTerm = true;
+    else return false;
+  }
+  return toTerm;
 }
 
 /** The text a rendering shows: its span, or its parts joined by an ellipsis. */

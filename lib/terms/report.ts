@@ -7,7 +7,7 @@ import type { TermOccurrence, TermRendering, TermReport } from '../model';
 import { termCorpus } from './corpus';
 import type { TermPair } from './pairs';
 import type { Lookup } from './senses';
-import { linkedRendering, renderingText } from './linked';
+import { consistentWithLinks, linkedRendering, renderingText } from './linked';
 import { spotTerm } from './spot';
 
 /** Renderings grouped by key: count, share, the surface form seen most, most frequent first. */
@@ -44,13 +44,17 @@ export function groupRenderings(occurrences: readonly TermOccurrence[], pairs: r
  * non-overlapping substrings of the records' Chinese, in record order.
  */
 export function termReport(term: string, pairs: readonly TermPair[], lookup: Lookup): TermReport {
-  // Where the build has word links, an occurrence's rendering is what its words are linked to;
-  // term spotting's co-occurrence statistics remain for pairs without them.
+  // Where the build has word links, an occurrence's rendering is what its words are linked to,
+  // unless term spotting's span agrees with the links (it then keeps the words the aligner left
+  // unlinked); spotting alone remains for pairs without links.
   const byPair = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
   const occurrences = spotTerm(term, termCorpus(pairs), lookup).map((o): TermOccurrence => {
     const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
     const linked = pair ? linkedRendering(pair, o.zhStart, o.zhEnd) : undefined;
     if (linked === undefined) return o;
+    // Spotting's span wins when it holds the linked rendering whole and agrees with the links.
+    const spotted = o.rendering;
+    if (spotted && linked && spotted.start <= linked.start && spotted.end >= linked.end && consistentWithLinks(pair!, o.zhStart, o.zhEnd, spotted.start, spotted.end)) return o;
     const { rendering: _spotted, ...rest } = o;
     return linked === null ? rest : { ...rest, rendering: linked };
   });
