@@ -44,19 +44,27 @@ export function groupRenderings(occurrences: readonly TermOccurrence[], pairs: r
  * non-overlapping substrings of the records' Chinese, in record order.
  */
 export function termReport(term: string, pairs: readonly TermPair[], lookup: Lookup): TermReport {
-  // Where the build has word links, an occurrence's rendering is what its words are linked to,
-  // unless term spotting's span agrees with the links (it then keeps the words the aligner left
-  // unlinked); spotting alone remains for pairs without links.
+  // Where the build has word links they judge term spotting's rendering of each occurrence:
+  // - spotting found none: the linked rendering;
+  // - spotting's span holds the linked one whole: kept if it agrees with the links (it keeps words
+  //   the aligner left unlinked: "two countries"), replaced if it borrows words linked to others
+  //   (时代 → "new era", 战略协作 → "strategic partnership of coordination");
+  // - the linked rendering holds spotting's span (a fragment: 全面战略协作 → "comprehensive
+  //   strategic"): the linked one, gapped where other words sit inside;
+  // - otherwise they disagree, and spotting's corpus-wide statistics are trusted over one
+  //   sentence's links (主席 → "President", where the links say "Xi").
   const byPair = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
   const occurrences = spotTerm(term, termCorpus(pairs), lookup).map((o): TermOccurrence => {
     const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
     const linked = pair ? linkedRendering(pair, o.zhStart, o.zhEnd) : undefined;
-    if (linked === undefined) return o;
-    // Spotting's span wins when it holds the linked rendering whole and agrees with the links.
     const spotted = o.rendering;
-    if (spotted && linked && spotted.start <= linked.start && spotted.end >= linked.end && consistentWithLinks(pair!, o.zhStart, o.zhEnd, spotted.start, spotted.end)) return o;
-    const { rendering: _spotted, ...rest } = o;
-    return linked === null ? rest : { ...rest, rendering: linked };
+    if (!linked || !pair) return o;
+    if (!spotted) return { ...o, rendering: linked };
+    if (spotted.start <= linked.start && spotted.end >= linked.end) {
+      return consistentWithLinks(pair, o.zhStart, o.zhEnd, spotted.start, spotted.end) ? o : { ...o, rendering: linked };
+    }
+    if (linked.start <= spotted.start && linked.end >= spotted.end) return { ...o, rendering: linked };
+    return o;
   });
   const renderings = groupRenderings(occurrences, pairs);
   return { term, occurrences, renderings, unrendered: occurrences.filter((o) => !o.rendering).length };
