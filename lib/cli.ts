@@ -84,6 +84,19 @@ Commands:
                                raw texts: they are cleaned and split into sentences, and the pairs
                                are printed as JSON with their confidences. At most 8 MiB a side
                                (a longer book aligns chapter by chapter, or through ingest).
+  align-words --zh Z --en E [--pretokenized]
+                               Align the words of sentence pairs: Z and E hold one sentence per
+                               line, the same number of lines. Prints one line per pair: links
+                               i-j (0-based Chinese token i, English token j; Pharaoh format).
+                               Learns from the input and, when a build exists, the corpus's
+                               sentence pairs, with CC-CEDICT, names' pinyin and numbers as priors.
+                               Exit 2 on unequal line counts or unreadable input.
+      --pretokenized           tokens are the space-separated items of each line, kept as given;
+                               otherwise Chinese is cut by the segmenter (jieba + CC-CEDICT) and
+                               English into words and marks ("China's" → China 's)
+      --print-tokens           print "zh tokens ||| en tokens ||| links" instead, to see what i and j index
+      --build DIR              the build whose corpus it also learns from (default: build)
+      --no-corpus              learn from the input alone
   export --format tmx|tsv|tbx|csv [DOCID]
                                Print an export of the built corpus:
                                  tmx  the aligned sentences as a TMX 1.4b translation memory
@@ -200,6 +213,8 @@ async function runIngest(args: string[]): Promise<void> {
   process.stderr.write(ingestReport(reports, path.relative(root, result.buildDir), performance.now() - t0));
   const threads = result.workers > 1 ? ` in ${result.workers} worker threads` : '';
   process.stderr.write(`${result.documents} documents: ${result.built.length} built${threads}, ${result.cached.length} unchanged (cache)\n`);
+  const totalMs = performance.now() - t0;
+  process.stderr.write(`word alignment: ${(result.wordAlignMs / 1000).toFixed(1)} s of the ingest's ${(totalMs / 1000).toFixed(1)} s (${((100 * result.wordAlignMs) / totalMs).toFixed(0)}%)\n`);
   // The build folder is written and published first; the database gets the same build after it.
   const url = databaseUrl(values.database);
   if (url !== undefined) await publishTo(url, result.buildDir);
@@ -391,6 +406,75 @@ async function runAlign(args: string[]): Promise<void> {
 }
 
 /**
+ * `align-words`: word links of sentence pairs (lib/wordalign). Returns the exit code itself:
+ * unequal line counts and unreadable files are bad input (2), with one plain message.
+ */
+async function runAlignWords(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      zh: { type: 'string' },
+      en: { type: 'string' },
+      pretokenized: { type: 'boolean' },
+      'print-tokens': { type: 'boolean' },
+      build: { type: 'string' },
+      'no-corpus': { type: 'boolean' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (!values.zh || !values.en || positionals.length > 0) throw new UsageError('align-words needs --zh FILE and --en FILE');
+  let zhLines: string[];
+  let enLines: string[];
+  try {
+    [zhLines, enLines] = (await Promise.all([readText(values.zh), readText(values.en)])).map(sentenceLines) as [string[], string[]];
+  } catch (e) {
+    process.stderr.write(`duizhao: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (zhLines.length !== enLines.length) {
+    process.stderr.write(`duizhao: ${values.zh} has ${zhLines.length} lines and ${values.en} has ${enLines.length}: align-words needs one sentence pair per line\n`);
+    return 2;
+  }
+  const [wordalign, { loadCedict }, { segmentWords }] = await Promise.all([import('./wordalign/index'), import('./dictionary/cedict'), import('./pipeline/segment')]);
+  const dict = loadCedict();
+  const pairs = zhLines.map((zh, k) =>
+    values.pretokenized
+      ? { zh: wordalign.spaceTokens(zh), en: wordalign.spaceTokens(enLines[k]!) }
+      : { zh: segmentWords(zh.trim(), dict).filter((w) => !wordalign.isBlank(w)), en: wordalign.englishTokens(enLines[k]!).map((t) => t.text) },
+  );
+  const training = values['no-corpus'] ? [] : await corpusBeads(values.build, wordalign.documentBeads);
+  const links = wordalign.alignWords(pairs, dict, { training });
+  const out = links.map((l, k) =>
+    values['print-tokens'] ? `${pairs[k]!.zh.join(' ')} ||| ${pairs[k]!.en.join(' ')} ||| ${wordalign.formatLinks(l)}\n` : `${wordalign.formatLinks(l)}\n`,
+  );
+  process.stdout.write(out.join(''));
+  return 0;
+}
+
+/** The sentence beads of every document of a build, as token pairs; none (said on stderr) when there is no build. */
+async function corpusBeads(
+  build: string | undefined,
+  documentBeads: typeof import('./wordalign/index').documentBeads,
+): Promise<Array<import('./wordalign/index').TokenPair>> {
+  const store = await openStore({ build });
+  try {
+    const beads = [];
+    for (const { meta } of await store.listDocs()) {
+      const doc = await store.getDoc(meta.id);
+      if (doc) beads.push(...documentBeads(doc).map((b) => b.tokens));
+    }
+    return beads;
+  } catch (e) {
+    if (!(e instanceof store.BuildMissingError)) throw e;
+    process.stderr.write(`duizhao: no build at ${path.resolve(build ?? 'build')}: learning from the input alone\n`);
+    return [];
+  } finally {
+    await closeStore();
+  }
+}
+
+/**
  * `search QUERY`: the app's search over build/search.jsonl. Returns the exit code itself, because a
  * bad query (2) and an unknown document (1) each print one plain message and no usage hint.
  */
@@ -486,6 +570,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'align':
         await runAlign(rest);
         return 0;
+      case 'align-words':
+        return await runAlignWords(rest);
       case 'search':
         return await runSearch(rest);
       case undefined:

@@ -7,6 +7,7 @@
  *   translation ──decode──▶ DecodedText ──clean(markdown/text)──▶ EnDoc
  *   ZhDoc + EnDoc ──align──▶ Alignment ──▶ BuiltDoc (one JSON file per document)
  *   every BuiltDoc ──index──▶ IndexBundle (search)
+ *   every BuiltDoc ──word-align (lib/wordalign)──▶ WordLinks (which English tokens render which word)
  *
  * Strings are Unicode code-point sequences; never index them by UTF-16 unit. A conversion
  * (traditional → simplified) may change length, so both strings are carried side by side and no
@@ -263,6 +264,8 @@ export interface Manifest {
    * GLOSSARY_SAMPLE_BYTES of Chinese, lib/pipeline/run.ts): how many, of how many.
    */
   glossarySample?: { documents: number; of: number };
+  /** Present when word links were computed for only some documents (past WORD_LINK_MAX_BEADS). */
+  wordLinksSample?: { documents: number; of: number };
 }
 
 /** The unit search returns: one aligned pair. */
@@ -310,8 +313,12 @@ export interface TermOccurrence {
   pair: number;
   zhStart: number;
   zhEnd: number;
-  /** The English span that renders the term in this pair; absent when none was found. */
-  rendering?: { start: number; end: number; key: string };
+  /**
+   * The English span that renders the term in this pair; absent when none was found. `parts`, when
+   * present, are the pieces of a rendering split by other words ("comprehensive strategic …
+   * coordination"), in order, `start`/`end` spanning them all.
+   */
+  rendering?: { start: number; end: number; key: string; parts?: Array<[number, number]> };
 }
 
 /** One way the corpus renders a term: its normalised key, the commonest surface form, and where. */
@@ -352,6 +359,15 @@ export interface GlossaryEntry {
   renderings: Array<{ key: string; text: string; count: number; share: number }>;
   unrendered: number;
 }
+
+/**
+ * `build/wordlinks.json`: the word links of every sentence bead, by document id, then pair (as in
+ * `BuiltDoc.pairs`), then bead (as in `Pair.sentences`). A bead's links are Pharaoh text,
+ * "i-j i-j …": i indexes the bead's Chinese words (the `words` of its sentences in order, blanks
+ * included), j its English tokens (`englishTokens` of lib/wordalign over each of its sentences in
+ * order). "" for a bead with an empty side or no link. A document past the ingest's cap is absent.
+ */
+export type WordLinks = Record<string, string[][]>;
 
 /** A document's difficulty for a learner (see lib/learner/difficulty.ts). */
 export interface Difficulty {

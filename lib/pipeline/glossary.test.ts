@@ -20,7 +20,7 @@ let glossary: GlossaryEntry[];
 beforeAll(async () => {
   const inputs = (await readCorpus(path.resolve(import.meta.dirname, '../../corpus'))).filter((i) => DOCS.includes(i.meta.id));
   docs = inputs.map((input) => buildDocument(input, dict));
-  pairs = docs.flatMap(termPairs);
+  pairs = docs.flatMap((doc) => termPairs(doc));
   glossary = buildGlossary(docs, lookup, { size: 150 });
 });
 

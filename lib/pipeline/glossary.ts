@@ -7,7 +7,7 @@
  * Deterministic: candidates are ranked with total tie-breaks, renderings keep corpus order among
  * equals, and the numbers are rounded, so two ingests of one corpus write the same bytes.
  */
-import type { BuiltDoc, DictEntry, GlossaryEntry, TermReport } from '../model';
+import type { BuiltDoc, DictEntry, GlossaryEntry, TermReport, WordLinks } from '../model';
 import { collectCandidates, type Candidate } from '../terms/candidates';
 import { hskLevel } from '../terms/hsk';
 import { termPairs, type TermPair } from '../terms/pairs';
@@ -24,6 +24,8 @@ export interface GlossaryOptions {
   size?: number;
   /** HSK level of a word (lib/terms/hsk.ts), or none to rank every word alike. */
   hsk?: (word: string) => number | undefined;
+  /** The build's word links (build/wordlinks.json): renderings are then read off them. */
+  wordLinks?: WordLinks;
 }
 
 /**
@@ -97,10 +99,10 @@ function entryOf(candidate: Candidate, termhood: number, report: TermReport, loo
  * the documents' pairs with their sentence beads.
  */
 export function buildGlossary(docs: readonly BuiltDoc[], lookup: Lookup, options: GlossaryOptions = {}): GlossaryEntry[] {
-  const { size = GLOSSARY_SIZE, hsk = hskLevel } = options;
+  const { size = GLOSSARY_SIZE, hsk = hskLevel, wordLinks } = options;
   // Only candidates in two pairs or more can be ranked: the rest are not collected in full.
   const minPairs = 2;
   const ranked = rankByTermhood(collectCandidates(docs, lookup, { minPairs }), { minPairs, generality: (term) => generality(hsk(term)) }).slice(0, size);
-  const pairs: TermPair[] = docs.flatMap(termPairs);
+  const pairs: TermPair[] = docs.flatMap((doc) => termPairs(doc, wordLinks?.[doc.meta.id]));
   return ranked.map(({ candidate, termhood }) => entryOf(candidate, termhood, termReport(candidate.term, pairs, lookup), lookup));
 }

@@ -78,7 +78,8 @@ describe('incremental ingest', () => {
     const full = await run(dir, { build: 'full-build', cacheDir: false });
     expect(full.built).toHaveLength(3);
     const warmFiles = await everyFile(path.join(dir, 'build'));
-    expect(warmFiles.size).toBe(4 + 3);
+    // manifest, gloss, glossary, search index, word links + the three documents.
+    expect(warmFiles.size).toBe(5 + 3);
     expect(warmFiles).toEqual(await everyFile(path.join(dir, 'full-build')));
     expect(warmFiles.get(`docs/${TALKS}.json`)).toContain('双方同意继续加强合作');
     // The edited document keeps its previous entry beside the new one (two at most)...

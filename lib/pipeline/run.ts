@@ -23,6 +23,7 @@ import {
   type Repair,
   type SourceFormat,
   type ZhBlock,
+  type WordLinks,
 } from '../model';
 import { Aligner } from '../align/aligner';
 import { alignBlocks, type GivenPair } from './align';
@@ -35,6 +36,7 @@ import { englishBlocks } from './english';
 import { glossSentences } from './gloss';
 import { GlossFileCollector } from './gloss-file';
 import { buildGlossary } from './glossary';
+import { WordLinkCollector } from './word-links';
 import { indexSource, pairRecords } from './index';
 import { bundleLines, BUNDLE_FILE } from '../search/bundle-lines';
 import { BuildWriter } from './build-writer';
@@ -234,6 +236,8 @@ export interface IngestOptions {
 
 export interface IngestResult {
   buildDir: string;
+  /** Time the word-alignment step took (training and links of every bead, or the cache read). */
+  wordAlignMs: number;
   /** How many documents the build holds. */
   documents: number;
   /** Every document, in corpus order, when `keepDocs` asked for them (else empty). */
@@ -422,6 +426,7 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
   const corpusCached = cache && !options.full && toBuild.length === 0 ? corpusTexts(await cache.get(CORPUS_ENTRY, corpusKey)) : null;
   const sampled = glossarySample(inputs, sampleBytes);
   const gloss = corpusCached ? undefined : new GlossFileCollector(dictionary());
+  const wordLinks = new WordLinkCollector();
   const sample: BuiltDoc[] = [];
   const records: PairRecord[] = [];
   const listed: Manifest['docs'] = [];
@@ -445,6 +450,7 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
         for (const record of pairRecords(doc)) records.push(record);
         listed.push({ meta: doc.meta, stats: doc.stats });
         gloss?.add(doc);
+        wordLinks.add(doc);
         if (sampled.has(i)) sample.push(doc);
         if (options.keepDocs) kept.push(doc);
         options.onDocument?.(doc);
@@ -497,27 +503,50 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
     options.onProgress?.({ doc: 'search index', done: total, total, stage: 'indexing' });
     await writeSearchBundle(out, records);
     records.length = 0; // the index is written: the glossary's sample gets the memory
+    // Word links before the glossary: its renderings are read off them.
+    options.onProgress?.({ doc: 'word alignment', done: total, total, stage: 'indexing' });
+    const wordAlignStart = performance.now();
+    const wordLinksJson = await wordLinksText(wordLinks, cache, corpusKey, options.full === true || toBuild.length > 0, dictionary);
+    await out.put('wordlinks.json', wordLinksJson);
+    const wordAlignMs = performance.now() - wordAlignStart;
     options.onProgress?.({ doc: 'glossary', done: total, total, stage: 'indexing' });
     let glossaryText: string;
     let glossText: string;
     if (corpusCached) [glossaryText, glossText] = corpusCached;
     else {
-      const terms = buildGlossary(sample, (word) => dictionary().lookup(word));
+      const terms = buildGlossary(sample, (word) => dictionary().lookup(word), { wordLinks: JSON.parse(wordLinksJson) as WordLinks });
       glossaryText = json(terms);
       glossText = json(gloss!.finish(terms));
       if (cache) await cache.put(CORPUS_ENTRY, corpusKey, JSON.stringify([glossaryText, glossText]));
     }
     const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: listed };
     if (sampled.size < total) manifest.glossarySample = { documents: sampled.size, of: total };
+    if (wordLinks.documents < total) manifest.wordLinksSample = { documents: wordLinks.documents, of: total };
     await out.put('manifest.json', json(manifest));
     await out.put('gloss.json', glossText);
     await out.put('glossary.json', glossaryText);
     const buildDir = await out.publish();
-    return { buildDir, documents: total, docs: kept, built: toBuild.map((i) => inputs[i]!.meta.id), cached, workers };
+    return { buildDir, documents: total, docs: kept, built: toBuild.map((i) => inputs[i]!.meta.id), cached, workers, wordAlignMs };
   } catch (e) {
     await out.abandon();
     throw e;
   }
+}
+
+const WORD_LINKS_ENTRY = '.wordlinks';
+
+/**
+ * wordlinks.json's text: from the cache when no document changed (the links are a pure function of
+ * every document, in order, and the dictionary), otherwise trained afresh and cached.
+ */
+async function wordLinksText(collector: WordLinkCollector, cache: DocCache | undefined, corpusKey: string, changed: boolean, dictionary: () => Dictionary): Promise<string> {
+  if (cache && !changed) {
+    const cached = await cache.get(WORD_LINKS_ENTRY, corpusKey);
+    if (cached !== null) return cached;
+  }
+  const text = json(collector.finish(dictionary()));
+  if (cache) await cache.put(WORD_LINKS_ENTRY, corpusKey, text);
+  return text;
 }
 
 /** The search index over the records, written as build/search.jsonl; the index is gone when this returns. */

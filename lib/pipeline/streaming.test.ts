@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCedict, type Dictionary } from '../dictionary/cedict';
-import type { BuiltDoc, GlossaryEntry, Manifest } from '../model';
+import type { BuiltDoc, GlossaryEntry, Manifest, WordLinks } from '../model';
 import { glossFile } from './gloss-file';
 import { buildGlossary } from './glossary';
 import { glossarySample, ingest, readCorpus } from './run';
@@ -38,7 +38,10 @@ describe('ingest, a document at a time', () => {
     expect(result.documents).toBe(ids.length);
     const manifest = JSON.parse(await read(result.buildDir, 'manifest.json')) as Manifest;
     expect(manifest.glossarySample).toBeUndefined();
-    const terms = buildGlossary(result.docs, (w) => dictionary().lookup(w));
+    // The glossary's renderings are read off the word links the same run wrote.
+    const wordLinks = JSON.parse(await read(result.buildDir, 'wordlinks.json')) as WordLinks;
+    expect(Object.keys(wordLinks)).toEqual(ids);
+    const terms = buildGlossary(result.docs, (w) => dictionary().lookup(w), { wordLinks });
     expect(await read(result.buildDir, 'glossary.json')).toBe(json(terms));
     expect(await read(result.buildDir, 'gloss.json')).toBe(json(glossFile(result.docs, terms, dictionary())));
   }, 300_000);
@@ -60,11 +63,12 @@ describe('ingest, a document at a time', () => {
     const manifest = JSON.parse(await read(result.buildDir, 'manifest.json')) as Manifest;
     expect(manifest.glossarySample).toEqual({ documents: 3, of: 5 });
     const sample: BuiltDoc[] = [0, 2, 4].map((i) => result.docs[i]!);
-    const terms = buildGlossary(sample, (w) => dictionary().lookup(w));
+    const wordLinks = JSON.parse(await read(result.buildDir, 'wordlinks.json')) as WordLinks;
+    const terms = buildGlossary(sample, (w) => dictionary().lookup(w), { wordLinks });
     const written = JSON.parse(await read(result.buildDir, 'glossary.json')) as GlossaryEntry[];
     expect(written).toEqual(JSON.parse(json(terms)));
     // Not the glossary of every document: the sample is what it was computed over.
-    expect(written).not.toEqual(JSON.parse(json(buildGlossary(result.docs, (w) => dictionary().lookup(w)))));
+    expect(written).not.toEqual(JSON.parse(json(buildGlossary(result.docs, (w) => dictionary().lookup(w), { wordLinks }))));
     // The gloss file still covers every document's words.
     expect(await read(result.buildDir, 'gloss.json')).toBe(json(glossFile(result.docs, terms, dictionary())));
   }, 300_000);

@@ -257,6 +257,22 @@ export const getGlossary = memo(async (): Promise<GlossaryEntry[]> => {
   return raw as GlossaryEntry[];
 });
 
+/**
+ * The word links of every sentence bead (`wordlinks.json`, see `WordLinks`) in a Map by document
+ * id; empty for a build made before word alignment, whose features then fall back on their own.
+ */
+export const getWordLinks = memo(async (): Promise<ReadonlyMap<string, string[][]>> => {
+  let raw: unknown;
+  try {
+    raw = await readJson('wordlinks.json');
+  } catch (e) {
+    if (e instanceof BuildMissingError) return new Map();
+    throw e;
+  }
+  if (!isObject(raw)) throw new BuildFormatError('wordlinks.json', 'is not an object of documents');
+  return new Map(Object.entries(raw).filter((entry): entry is [string, string[][]] => Array.isArray(entry[1])));
+});
+
 // A Map, so `__proto__` or `constructor` as a term finds nothing.
 const getGlossaryTerms = memo(async (): Promise<Map<string, GlossaryEntry>> => new Map((await getGlossary()).map((e) => [e.term, e])));
 

@@ -10,7 +10,7 @@ import type { AsyncSearcher } from '../search/pg-searcher';
 import { BuildFormatError, BuildMissingError } from './errors';
 
 /** The files of a build the app reads (search.jsonl aside: see `searcher`). */
-export type BuildFileName = 'manifest.json' | 'gloss.json' | 'glossary.json' | `docs/${string}.json`;
+export type BuildFileName = 'manifest.json' | 'gloss.json' | 'glossary.json' | 'wordlinks.json' | `docs/${string}.json`;
 
 export interface BuildStorage {
   /** Where a file of the build is, for error messages: a path, or a build version (never a password). */

@@ -8,7 +8,7 @@ import { kwicLines, type KwicLine } from '@/lib/concordance/kwic';
 import type { DictEntry, DocMeta, TermReport } from '@/lib/model';
 import { toSimplified } from '@/lib/search/encode';
 import { hskLevel, longerTermsContaining, termPairs, termReport, type TermPair } from '@/lib/terms';
-import { fresh, getDoc, glossLookup, listDocs, onNewBuild } from './index';
+import { fresh, getDoc, getWordLinks, glossLookup, listDocs, onNewBuild } from './index';
 
 /** Concordance lines the term page shows at first, and how many each "show more" adds (the API asks for its own number). */
 export const TERM_PAGE_LINES = 100;
@@ -53,11 +53,11 @@ onNewBuild(() => {
   termPairsPending = undefined;
 });
 
-/** Every pair with its sentence links (so renderings are sought in the aligned sentence), read once. */
+/** Every pair with its sentence links and their word links (renderings are read off them), read once. */
 function getTermPairs(): Promise<TermPair[]> {
-  termPairsPending ??= listDocs()
-    .then((docs) => Promise.all(docs.map((d) => getDoc(d.meta.id))))
-    .then((docs) => docs.flatMap((doc) => (doc ? termPairs(doc) : [])));
+  termPairsPending ??= Promise.all([listDocs().then((docs) => Promise.all(docs.map((d) => getDoc(d.meta.id)))), getWordLinks()]).then(([docs, links]) =>
+    docs.flatMap((doc) => (doc ? termPairs(doc, links.get(doc.meta.id)) : [])),
+  );
   termPairsPending.catch(() => (termPairsPending = undefined));
   return termPairsPending;
 }

@@ -10,6 +10,11 @@ import { pairRecords } from '../pipeline/index';
 export interface SentenceLink {
   zh: readonly [number, number];
   en: readonly [number, number];
+  /**
+   * The bead's word links (lib/wordalign), when the build has them: `starts[i]` is the record
+   * offset where Chinese word i begins (one more entry: the bead's end), `links` the Pharaoh text.
+   */
+  words?: { starts: number[]; links: string };
 }
 
 /** A pair record, with its sentence beads when the caller has them. */
@@ -54,8 +59,28 @@ function rangeOf(spans: ReadonlyArray<readonly [number, number]>, indices: reado
   return [first[0], last[1]];
 }
 
-/** The document's pair records, each with its sentence beads as offsets into the record's strings. */
-export function termPairs(doc: BuiltDoc): TermPair[] {
+/** Record offsets where each word of a bead's sentences begins, then where the last one ends. */
+function wordStarts(doc: BuiltDoc, pair: BuiltDoc['pairs'][number], bead: BuiltDoc['pairs'][number]['sentences'][number], zhSpans: ReadonlyArray<readonly [number, number]>): number[] {
+  const sentences = pair.zh.flatMap((b) => doc.zh[b]?.sentences ?? []);
+  const starts: number[] = [];
+  let at = 0;
+  for (const i of bead.zh) {
+    // Each sentence from its own offset: a bead may cross a block boundary (the "\n" joining them).
+    at = zhSpans[i]?.[0] ?? at;
+    for (const w of sentences[i]?.words ?? []) {
+      starts.push(at);
+      at += w.simplified.length;
+    }
+  }
+  starts.push(at);
+  return starts;
+}
+
+/**
+ * The document's pair records, each with its sentence beads as offsets into the record's strings,
+ * and with each bead's word links when `links` (the document's entry of build/wordlinks.json) is given.
+ */
+export function termPairs(doc: BuiltDoc, links?: readonly (readonly string[])[]): TermPair[] {
   const records = pairRecords(doc);
   return doc.pairs.map((pair, i): TermPair => {
     const record = records[i]!;
@@ -78,13 +103,14 @@ export function termPairs(doc: BuiltDoc): TermPair[] {
       enSpans.push(...spans);
       enAt += block.text.length + 1;
     }
-    const links: SentenceLink[] = [];
-    for (const bead of pair.sentences) {
+    const sentenceLinks: SentenceLink[] = [];
+    for (const [k, bead] of pair.sentences.entries()) {
       const zh = rangeOf(zhSpans, bead.zh);
       const en = rangeOf(enSpans, bead.en);
       if (zh === null || en === null) return record;
-      links.push({ zh, en });
+      const wordLinks = links?.[i]?.[k];
+      sentenceLinks.push(wordLinks === undefined || bead.zh.length === 0 ? { zh, en } : { zh, en, words: { starts: wordStarts(doc, pair, bead, zhSpans), links: wordLinks } });
     }
-    return { ...record, links };
+    return { ...record, links: sentenceLinks };
   });
 }

@@ -7,6 +7,7 @@ import type { TermOccurrence, TermRendering, TermReport } from '../model';
 import { termCorpus } from './corpus';
 import type { TermPair } from './pairs';
 import type { Lookup } from './senses';
+import { consistentWithLinks, linkedRendering, renderingText } from './linked';
 import { spotTerm } from './spot';
 
 /** Renderings grouped by key: count, share, the surface form seen most, most frequent first. */
@@ -16,7 +17,7 @@ export function groupRenderings(occurrences: readonly TermOccurrence[], pairs: r
   const groups = new Map<string, { indices: number[]; texts: Map<string, number> }>();
   occurrences.forEach((o, i) => {
     if (!o.rendering) return;
-    const text = en.get(`${o.docId}\u0000${o.pair}`)?.slice(o.rendering.start, o.rendering.end) ?? '';
+    const text = renderingText(en.get(`${o.docId}\u0000${o.pair}`) ?? '', o.rendering);
     let group = groups.get(o.rendering.key);
     if (group === undefined) {
       group = { indices: [], texts: new Map() };
@@ -43,7 +44,28 @@ export function groupRenderings(occurrences: readonly TermOccurrence[], pairs: r
  * non-overlapping substrings of the records' Chinese, in record order.
  */
 export function termReport(term: string, pairs: readonly TermPair[], lookup: Lookup): TermReport {
-  const occurrences = spotTerm(term, termCorpus(pairs), lookup);
+  // Where the build has word links they judge term spotting's rendering of each occurrence:
+  // - spotting found none: the linked rendering;
+  // - spotting's span holds the linked one whole: kept if it agrees with the links (it keeps words
+  //   the aligner left unlinked: "two countries"), replaced if it borrows words linked to others
+  //   (时代 → "new era", 战略协作 → "strategic partnership of coordination");
+  // - the linked rendering holds spotting's span (a fragment: 全面战略协作 → "comprehensive
+  //   strategic"): the linked one, gapped where other words sit inside;
+  // - otherwise they disagree, and spotting's corpus-wide statistics are trusted over one
+  //   sentence's links (主席 → "President", where the links say "Xi").
+  const byPair = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
+  const occurrences = spotTerm(term, termCorpus(pairs), lookup).map((o): TermOccurrence => {
+    const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
+    const linked = pair ? linkedRendering(pair, o.zhStart, o.zhEnd) : undefined;
+    const spotted = o.rendering;
+    if (!linked || !pair) return o;
+    if (!spotted) return { ...o, rendering: linked };
+    if (spotted.start <= linked.start && spotted.end >= linked.end) {
+      return consistentWithLinks(pair, o.zhStart, o.zhEnd, spotted.start, spotted.end) ? o : { ...o, rendering: linked };
+    }
+    if (linked.start <= spotted.start && linked.end >= spotted.end) return { ...o, rendering: linked };
+    return o;
+  });
   const renderings = groupRenderings(occurrences, pairs);
   return { term, occurrences, renderings, unrendered: occurrences.filter((o) => !o.rendering).length };
 }

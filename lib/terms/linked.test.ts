@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { linkedRendering, renderingText } from './linked';
+import type { TermPair } from './pairs';
+
+/** A one-bead pair: Chinese words laid end to end, English as given, links in Pharaoh text. */
+function pair(words: string[], en: string, links: string): TermPair {
+  const zh = words.join('');
+  const starts: number[] = [];
+  let at = 0;
+  for (const w of words) {
+    starts.push(at);
+    at += w.length;
+  }
+  starts.push(at);
+  return { docId: 'd', pair: 0, zh, en, links: [{ zh: [0, zh.length], en: [0, en.length], words: { starts, links } }] };
+}
+
+describe('linkedRendering', () => {
+  // 全面 战略 协作 伙伴 / comprehensive strategic partner of coordination
+  const p = pair(['全面', '战略', '协作', '伙伴'], 'comprehensive strategic partner of coordination', '0-0 1-1 2-4 3-2');
+
+  it('is the span of the tokens linked to the term, whole', () => {
+    const r = linkedRendering(p, 0, 8)!;
+    expect(renderingText(p.en, r)).toBe('comprehensive strategic partner of coordination');
+    expect(r.parts).toBeUndefined();
+  });
+
+  it('has a gap where tokens linked to other words sit inside', () => {
+    const r = linkedRendering(p, 0, 6)!;
+    expect(renderingText(p.en, r)).toBe('comprehensive strategic … coordination');
+    expect(r.key).toMatch(/^comprehens\w* strateg\w* … coordin\w*$/);
+  });
+
+  it('trims function words at the edges and folds case in the key', () => {
+    const q = pair(['两国', '合作'], 'The Two Countries cooperate', '0-0 0-1 0-2 1-3');
+    const r = linkedRendering(q, 0, 2)!;
+    expect(renderingText(q.en, r)).toBe('Two Countries');
+    const lower = pair(['两国', '合作'], 'the two countries cooperate', '0-0 0-1 0-2 1-3');
+    expect(linkedRendering(lower, 0, 2)!.key).toBe(r.key);
+  });
+
+  it('gives null inside a longer word or with no link, undefined without word links', () => {
+    const q = pair(['新时代', '。'], 'a new era.', '0-1 0-2 1-3');
+    expect(linkedRendering(q, 1, 3)).toBeNull();
+    expect(linkedRendering(pair(['中', '俄'], 'China', '0-0'), 1, 2)).toBeNull();
+    expect(linkedRendering({ docId: 'd', pair: 0, zh: '中俄', en: 'China' }, 0, 2)).toBeUndefined();
+  });
+});

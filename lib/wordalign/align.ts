@@ -1,0 +1,102 @@
+/**
+ * Word alignment of sentence pairs: both directions of the model (model.ts) trained over the
+ * pairs (and any extra training pairs), each pair's Viterbi links in both directions, symmetrised
+ * by grow-diag-final-and. Deterministic: the same pairs give the same links.
+ */
+import type { Dictionary } from '../dictionary/cedict';
+import { DEFAULT_MODEL_OPTIONS, type IdPair, type ModelOptions, trainDirection } from './model';
+import { englishKey, Priors } from './prior';
+import { growDiagFinalAnd, type Link } from './symmetrize';
+import { isBlank } from './tokens';
+
+/** A sentence pair as tokens: Chinese words and English tokens (see tokens.ts). */
+export interface TokenPair {
+  zh: readonly string[];
+  en: readonly string[];
+}
+
+export interface AlignOptions {
+  /** Pairs to learn from as well, whose links are not needed (the corpus, for the CLI's input). */
+  training?: readonly TokenPair[];
+  model?: Partial<ModelOptions>;
+  /**
+   * How the two directions are combined: grow-diag-final-and over their Viterbi links, or the
+   * links whose posterior, averaged over both directions, reaches `threshold` (Liang et al. 2006's
+   * soft intersection).
+   */
+  combine?: { kind: 'gdfa' } | { kind: 'posterior'; threshold: number };
+}
+
+/**
+ * The soft intersection beat grow-diag-final-and on the corpus gold (AER 17.8 against 22.0): on
+ * small data the Viterbi links of either direction are noisy, and the union grows from them.
+ */
+export const DEFAULT_COMBINE: NonNullable<AlignOptions['combine']> = { kind: 'posterior', threshold: 0.45 };
+
+/**
+ * Links whose mean posterior over both directions reaches the threshold. `forward[j·m + i]` is
+ * p(English j from Chinese i); `backward[i·n + j]` is p(Chinese i from English j).
+ */
+function posteriorLinks(forward: Float64Array, backward: Float64Array, m: number, n: number, threshold: number): Link[] {
+  const links: Link[] = [];
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) if ((forward[j * m + i]! + backward[i * n + j]!) / 2 >= threshold) links.push([i, j]);
+  }
+  return links;
+}
+
+/** Word ids, handed out in first-seen order (so the same input gives the same ids). */
+class Vocabulary {
+  readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
+    }
+    return id;
+  }
+}
+
+/** The positions of a token list that take part in alignment (blanks do not). */
+function alignable(tokens: readonly string[]): number[] {
+  const out: number[] = [];
+  tokens.forEach((t, i) => {
+    if (!isBlank(t)) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * Links (Chinese token i, English token j; indices into the given token lists) of every pair of
+ * `pairs`, in order. `dict` gives the priors; null aligns from the counts and exact matches alone.
+ */
+export function alignWords(pairs: readonly TokenPair[], dict: Dictionary | null, options: AlignOptions = {}): Link[][] {
+  const model = { ...DEFAULT_MODEL_OPTIONS, ...options.model };
+  const priors = new Priors(dict);
+  const zhVocab = new Vocabulary();
+  const enVocab = new Vocabulary();
+  const all = [...pairs, ...(options.training ?? [])];
+  const positions = all.map((p) => ({ zh: alignable(p.zh), en: alignable(p.en) }));
+  const ids = all.map((p, k): IdPair => ({
+    src: positions[k]!.zh.map((i) => zhVocab.id(p.zh[i]!)),
+    tgt: positions[k]!.en.map((j) => enVocab.id(englishKey(p.en[j]!))),
+  }));
+  const prior = (zh: number, en: number) => priors.strength(zhVocab.words[zh]!, enVocab.words[en]!);
+  // The vocabularies are complete before training: both directions key cells by them.
+  const zhToEn = trainDirection(ids, enVocab.words.length, prior, model);
+  const reversed = ids.map(({ src, tgt }) => ({ src: tgt, tgt: src }));
+  const enToZh = trainDirection(reversed, zhVocab.words.length, (en, zh) => prior(zh, en), model);
+  return pairs.map((_, k) => {
+    const { zh, en } = positions[k]!;
+    if (zh.length === 0 || en.length === 0) return [];
+    const combine = options.combine ?? DEFAULT_COMBINE;
+    const links =
+      combine.kind === 'gdfa'
+        ? growDiagFinalAnd(zhToEn.viterbi(ids[k]!), enToZh.viterbi(reversed[k]!), zh.length, en.length)
+        : posteriorLinks(zhToEn.posteriors(ids[k]!), enToZh.posteriors(reversed[k]!), zh.length, en.length, combine.threshold);
+    return links.map(([i, j]) => [zh[i]!, en[j]!] as const);
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * What is known of a word pair before any counting: CC-CEDICT's senses (战略 "strategy;
+ * strategic" → strateg), names' pinyin (习近平 → xi, jinping), equal numbers (二十八 ↔
+ * twenty-eight, 2024 ↔ 2024), equal Latin words (G20 ↔ G20) and matching punctuation. A small
+ * corpus cannot learn its rare words; these priors let it align them anyway.
+ *
+ * Its own lexicon rather than the sentence aligner's (lib/align/lexicon.ts): this one keeps, for
+ * each English stem, which sense it came from and how early, because the reader's sense choice
+ * needs that, and the word aligner must not depend on the sentence aligner's internals.
+ */
+import { pinyin } from 'pinyin-pro';
+import { stemmer } from 'stemmer';
+import type { Dictionary } from '../dictionary/cedict';
+import { NUMBER_WORDS, PRONOUN_FORMS, PUNCTUATION, SENSE_STOP_WORDS, ZH_DIGITS, ZH_UNITS } from './data';
+
+/** Lower case without diacritics: Lǐ → li, Café → cafe. */
+export function fold(word: string): string {
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const stems = new Map<string, string>();
+
+/** Porter stem of a folded word, memoised (the same few thousand words recur). */
+export function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stems.size < 200_000) stems.set(word, s);
+  }
+  return s;
+}
+
+/** The value an English token states ("28", "1,200", "twenty-eight", "third"), or undefined. */
+export function englishNumber(token: string): number | undefined {
+  const t = token.toLowerCase();
+  if (/^\d+(?:,\d{3})*(?:\.\d+)?%?$/.test(t)) return Number(t.replace(/[,%]/g, ''));
+  if (/^\d+(?:st|nd|rd|th)$/.test(t)) return Number(t.slice(0, -2));
+  const parts = t.split('-');
+  let total = 0;
+  for (const part of parts) {
+    const v = NUMBER_WORDS.get(part);
+    if (v === undefined) return undefined;
+    total += v;
+  }
+  return total;
+}
+
+/** The value a Chinese token states (2024, 二十八, 两, 五十, 三千), or undefined. */
+export function chineseNumber(token: string): number | undefined {
+  const t = token.replace(/^第/, '').replace(/[年月日号个次%％]$/, '');
+  if (/^[0-9０-９]+(?:[.,．][0-9０-９]+)*$/.test(t)) {
+    return Number(t.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/[,]/g, '').replace('．', '.'));
+  }
+  if (t === '' || ![...t].every((c) => ZH_DIGITS.has(c) || ZH_UNITS.has(c))) return undefined;
+  // Digit-by-digit years (二〇二四) have no units.
+  if ([...t].every((c) => ZH_DIGITS.has(c))) return Number([...t].map((c) => ZH_DIGITS.get(c)).join(''));
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const c of t) {
+    const d = ZH_DIGITS.get(c);
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const unit = ZH_UNITS.get(c)!;
+    if (unit >= 1e4) {
+      total += (section + digit) * unit;
+      section = 0;
+    } else section += (digit === 0 ? 1 : digit) * unit;
+    digit = 0;
+  }
+  return total + section + digit;
+}
+
+/**
+ * How an English token is counted by the model: a number's value, a mark, or a word's stem. A
+ * negated contraction counts as "not" (didn't renders 不 or 没), another contraction as its
+ * first word (I'd, you'll → i, you).
+ */
+export function englishKey(token: string): string {
+  const n = englishNumber(token);
+  if (n !== undefined && !/^(?:first|second|one|both|half)$/i.test(token)) return `#${n}`;
+  if (!/\p{L}/u.test(token)) return token === '“' || token === '”' ? '"' : token === '‘' || token === '’' ? "'" : token;
+  const word = fold(token).replace(/’/g, "'");
+  if (/n't$/.test(word)) return 'not';
+  const contracted = /^(\p{L}+)'(?:d|ll|re|ve|m)$/u.exec(word);
+  return stemOf(contracted ? contracted[1]! : word);
+}
+
+/** Stems of the words of a dictionary sense that say what the word means in English. */
+function senseStems(sense: string): string[] {
+  const text = sense
+    .replace(/\([^)]*\)|\[[^\]]*\]|\S*[|\p{Script=Han}]\S*/gu, ' ')
+    .replace(/\b(?:CL|abbr\. for|variant of|old variant of|see also|see|used in|also written|also pr\.|erhua variant of)\b.*$/i, ' ');
+  const words = (text.match(/\p{L}+(?:['-]\p{L}+)*/gu) ?? []).map(fold);
+  const out: string[] = [];
+  for (const w of words) {
+    for (const part of w.split('-')) {
+      if (words.length > 1 && SENSE_STOP_WORDS.has(part)) continue;
+      out.push(stemOf(part));
+      for (const form of PRONOUN_FORMS.get(part) ?? []) out.push(stemOf(form));
+    }
+  }
+  return out;
+}
+
+/** Forms a transcribed name takes: every run of syllables written together (xi, jinping, xijinping). */
+function romanisations(word: string): string[] {
+  if (!/^\p{Script=Han}{2,4}$/u.test(word)) return [];
+  const syllables = pinyin(word, { toneType: 'none', type: 'array', v: true }).map(fold);
+  const forms: string[] = [];
+  for (let i = 0; i < syllables.length; i++) {
+    for (let j = i + 1; j <= syllables.length; j++) {
+      const form = syllables.slice(i, j).join('');
+      // A lone syllable is a name's part only as the surname (the first); others (ping, guo) are
+      // English-looking too often.
+      if (/^[a-z]+$/.test(form) && (j - i > 1 || i === 0)) forms.push(stemOf(form));
+    }
+  }
+  return forms;
+}
+
+/** Prior strengths by kind of evidence: an exact match of a number or name is nearly certain. */
+export const PRIOR = { exact: 1, sense: 1, laterSense: 0.6, character: 0.35 } as const;
+
+export interface WordPrior {
+  /** English keys (see `englishKey`) with the prior's strength (0..1]. */
+  readonly keys: ReadonlyMap<string, number>;
+  /** For a key from the dictionary, the index of the first entry and sense it came from. */
+  readonly senseOf: ReadonlyMap<string, { entry: number; sense: number }>;
+}
+
+/** The priors of Chinese words, memoised per dictionary (each word is looked up once). */
+export class Priors {
+  private readonly cache = new Map<string, WordPrior>();
+
+  constructor(private readonly dict: Dictionary | null) {}
+
+  of(word: string): WordPrior {
+    let p = this.cache.get(word);
+    if (!p) {
+      p = this.compute(word);
+      this.cache.set(word, p);
+    }
+    return p;
+  }
+
+  /** The prior strength of rendering Chinese `word` by English key `key`; 0 when nothing is known. */
+  strength(word: string, key: string): number {
+    return this.of(word).keys.get(key) ?? 0;
+  }
+
+  private compute(word: string): WordPrior {
+    const keys = new Map<string, number>();
+    const senseOf = new Map<string, { entry: number; sense: number }>();
+    const add = (key: string, strength: number) => {
+      if (key !== '' && strength > (keys.get(key) ?? 0)) keys.set(key, strength);
+    };
+    for (const mark of PUNCTUATION.get(word) ?? []) add(mark, PRIOR.exact);
+    if (/^[!-~]+$/.test(word) && word.length === 1) add(word, PRIOR.exact);
+    const n = chineseNumber(word);
+    if (n !== undefined) add(`#${n}`, PRIOR.exact);
+    if (/\p{Script=Latin}/u.test(word)) add(stemOf(fold(word)), PRIOR.exact);
+    if (!/\p{Script=Han}/u.test(word) || this.dict === null) return { keys, senseOf };
+    const entries = this.dict.lookup(word);
+    entries.forEach((entry, e) => {
+      entry.senses.forEach((sense, s) => {
+        for (const stem of senseStems(sense)) {
+          add(stem, e === 0 && s < 3 ? PRIOR.sense : PRIOR.laterSense);
+          if (!senseOf.has(stem)) senseOf.set(stem, { entry: e, sense: s });
+        }
+      });
+    });
+    for (const form of romanisations(word)) add(form, PRIOR.exact);
+    const chars = [...word];
+    if (chars.length > 1) {
+      // A word CC-CEDICT lacks, or a compound translated morpheme by morpheme (秋 of 夏末秋初 →
+      // autumn), is read through its characters' leading senses, more weakly.
+      for (const ch of chars) {
+        const first = this.dict.lookup(ch)[0];
+        for (const sense of first?.senses.slice(0, 2) ?? []) for (const stem of senseStems(sense)) add(stem, PRIOR.character);
+      }
+    }
+    return { keys, senseOf };
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:wordalign`: alignment error rate, precision and recall of the word aligner on the
+ * two development golds (the corpus's sentence beads and MAC-Dev's literary chapters, side by side),
+ * next to two baselines run in the same process on the same pairs: the dictionary's links alone
+ * (every pair of words CC-CEDICT, a name's pinyin, a number or a mark says may correspond) and the
+ * diagonal (each English token linked to the Chinese token at the same relative position). Then
+ * one JSON line.
+ *
+ * The aligner sees what the CLI `align-words` sees: the gold pairs themselves plus the corpus's
+ * sentence beads (built in memory from corpus/, as ingest builds them). A second row adds every
+ * sentence bead of MAC-Dev as further unlabelled training text, a third switches the priors off, a
+ * fourth combines the directions by grow-diag-final-and. The model's settings were chosen on the
+ * corpus gold only; MAC-Dev is the set they were not tuned on.
+ */
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { loadCedict } from '../../lib/dictionary/cedict';
+import { segmentWords } from '../../lib/pipeline/segment';
+import { buildDocument, readCorpus } from '../../lib/pipeline/run';
+import { addAer, aerScores, alignWords, documentBeads, englishKey, englishTokens, isBlank, type Link, NO_COUNTS, Priors, type TokenPair } from '../../lib/wordalign/index';
+import { PRIOR } from '../../lib/wordalign/prior';
+import { figure, writeBenchResult } from './results';
+import { printTable } from './table';
+import { type GoldPair, loadCorpusGold, loadMacGold, macBeads } from './wordalign-gold';
+
+const TARGET_AER = 20;
+
+function score(gold: readonly GoldPair[], tests: readonly (readonly Link[])[]) {
+  let counts = NO_COUNTS;
+  gold.forEach((g, k) => {
+    counts = addAer(counts, tests[k]!, g.sure, g.possible);
+  });
+  return aerScores(counts);
+}
+
+/** Baseline: every pair the priors know, at sense strength or above. */
+function dictionaryLinks(pairs: readonly TokenPair[], priors: Priors): Link[][] {
+  return pairs.map(({ zh, en }) => {
+    const links: Link[] = [];
+    zh.forEach((w, i) => en.forEach((t, j) => priors.strength(w, englishKey(t)) >= PRIOR.laterSense && links.push([i, j])));
+    return links;
+  });
+}
+
+/** Baseline: each English token to the Chinese token at the same relative position. */
+function diagonalLinks(pairs: readonly TokenPair[]): Link[][] {
+  return pairs.map(({ zh, en }) => en.map((_, j) => [Math.min(zh.length - 1, Math.floor(((j + 0.5) * zh.length) / en.length)), j] as const));
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const dict = loadCedict();
+  const docs = (await readCorpus(path.resolve(import.meta.dirname, '../../corpus'))).map((input) => buildDocument(input, dict));
+  const corpus = docs.flatMap((d) => documentBeads(d).map((b) => b.tokens));
+  const mac = macBeads().map(({ zh, en }) => ({ zh: segmentWords(zh, dict).filter((w) => !isBlank(w)), en: englishTokens(en).map((t) => t.text) }));
+  const prepSeconds = (performance.now() - t0) / 1000;
+  const sets = [
+    { name: 'corpus', gold: loadCorpusGold() },
+    { name: 'MAC-Dev', gold: loadMacGold(dict) },
+  ];
+  const priors = new Priors(dict);
+  const rows: string[][] = [['set', 'pairs', 'system', 'AER', 'precision', 'recall', 'seconds']];
+  const results: Record<string, Record<string, ReturnType<typeof score> & { seconds: number }>> = {};
+  for (const { name, gold } of sets) {
+    const systems: Array<[string, () => Link[][]]> = [
+      ['word aligner (gold pairs + corpus)', () => alignWords(gold, dict, { training: corpus })],
+      ['  + all MAC-Dev beads as training', () => alignWords(gold, dict, { training: [...corpus, ...mac] })],
+      ['  without priors', () => alignWords(gold, null, { training: corpus })],
+      ['  grow-diag-final-and instead of posteriors', () => alignWords(gold, dict, { training: corpus, combine: { kind: 'gdfa' } })],
+      ['baseline: dictionary links', () => dictionaryLinks(gold, priors)],
+      ['baseline: diagonal', () => diagonalLinks(gold)],
+    ];
+    results[name] = {};
+    for (const [system, run] of systems) {
+      const s0 = performance.now();
+      const tests = run();
+      const seconds = (performance.now() - s0) / 1000;
+      const r = { ...score(gold, tests), seconds };
+      results[name]![system.trim()] = r;
+      rows.push([name, String(gold.length), system, r.aer.toFixed(1), r.precision.toFixed(1), r.recall.toFixed(1), seconds.toFixed(2)]);
+    }
+  }
+  console.log(`word alignment on ${sets.map((s) => `${s.gold.length} ${s.name}`).join(' and ')} gold pairs; training text: ${corpus.length} corpus beads (${mac.length} MAC-Dev beads in the second row); prepared in ${prepSeconds.toFixed(1)} s; load ${loadavg()[0]!.toFixed(2)}\n`);
+  printTable(rows);
+  const ours = 'word aligner (gold pairs + corpus)';
+  const figures = sets.flatMap(({ name }) => {
+    const r = results[name]!;
+    return [
+      figure(`AER, ${name}`, r[ours]!.aer, '%', 'lower', { name: 'dictionary links', value: r['baseline: dictionary links']!.aer }, { target: TARGET_AER }),
+      figure(`AER vs diagonal, ${name}`, r[ours]!.aer, '%', 'lower', { name: 'diagonal', value: r['baseline: diagonal']!.aer }, { target: TARGET_AER }),
+      figure(`precision, ${name}`, r[ours]!.precision, '%', 'higher', { name: 'dictionary links', value: r['baseline: dictionary links']!.precision }),
+      figure(`recall, ${name}`, r[ours]!.recall, '%', 'higher', { name: 'dictionary links', value: r['baseline: dictionary links']!.recall }),
+    ];
+  });
+  console.log(`\n${JSON.stringify({ bench: 'wordalign', target: TARGET_AER, results })}`);
+  await writeBenchResult({ bench: 'wordalign', title: 'Word alignment (AER on the development golds)', figures, context: { load: loadavg()[0]!.toFixed(2), corpusBeads: corpus.length } });
+}
+
+await main();
