@@ -17,7 +17,7 @@
  * store validates them exactly as it validates the build folder's.
  */
 import { createReadStream } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { connect, type Database } from '../db/pg';
 import { BUILD_FORMAT_VERSION, type IndexBundle, type Manifest } from '../model';
@@ -75,6 +75,9 @@ async function ensureTables(db: Database, schema: string): Promise<void> {
        -- at PostgreSQL's 1 GB per value (and V8's longest string before it); its builds are
        -- refused by the app anyway (format version), so the columns simply go.
        ALTER TABLE $1:name.builds DROP COLUMN IF EXISTS records, DROP COLUMN IF EXISTS common;
+       -- The word links of every sentence bead (wordlinks.json); NULL for a build made before
+       -- word alignment, whose features then fall back on their own.
+       ALTER TABLE $1:name.builds ADD COLUMN IF NOT EXISTS wordlinks text;
        CREATE TABLE IF NOT EXISTS $1:name.bundle (
          version text NOT NULL REFERENCES $1:name.builds (version) ON DELETE CASCADE,
          seq     integer NOT NULL,
@@ -95,6 +98,9 @@ async function ensureTables(db: Database, schema: string): Promise<void> {
     );
   });
 }
+
+/** The build's word links (lib/pipeline/word-links.ts), kept in `builds.wordlinks`. */
+const WORD_LINKS_FILE = 'wordlinks.json';
 
 /** What PostgreSQL keeps of the bundle: the index itself lives in FlexSearch's tables (pg-index.ts). */
 const STORED_PARTS: ReadonlySet<BundlePart> = new Set(['records', 'common']);
@@ -252,8 +258,16 @@ async function writeAndPublish(
     }
     await db.tx(async (t) => {
       await t.none(
-        'INSERT INTO $1:name.builds (version, format, manifest, gloss, glossary) VALUES ($2, $3, $4, $5, $6)',
-        [schema, version, BUILD_FORMAT_VERSION, await textOf(files, 'manifest.json'), await textOf(files, 'gloss.json'), await textOf(files, 'glossary.json')],
+        'INSERT INTO $1:name.builds (version, format, manifest, gloss, glossary, wordlinks) VALUES ($2, $3, $4, $5, $6, $7)',
+        [
+          schema,
+          version,
+          BUILD_FORMAT_VERSION,
+          await textOf(files, 'manifest.json'),
+          await textOf(files, 'gloss.json'),
+          await textOf(files, 'glossary.json'),
+          files.has(WORD_LINKS_FILE) ? await textOf(files, WORD_LINKS_FILE) : null,
+        ],
       );
       let seq = 0;
       for (const line of bundleLines(bundle, STORED_PARTS)) await t.none('INSERT INTO $1:name.bundle (version, seq, line) VALUES ($2, $3, $4)', [schema, version, seq++, line]);
@@ -284,6 +298,9 @@ export async function readBuildFolder(dir: string): Promise<Map<string, BuildFil
   // turbopackIgnore: a folder named at run time (the CLI's --build), never part of the app's bundle.
   const files = new Map<string, BuildFileSource>();
   for (const name of ['manifest.json', 'gloss.json', 'glossary.json', BUNDLE_FILE]) files.set(name, { file: path.join(/*turbopackIgnore: true*/ dir, name) });
+  // A build made before word alignment has no wordlinks.json: published without it.
+  const wordLinks = path.join(/*turbopackIgnore: true*/ dir, WORD_LINKS_FILE);
+  if (await stat(wordLinks).then((info) => info.isFile(), () => false)) files.set(WORD_LINKS_FILE, { file: wordLinks });
   let entries: string[];
   try {
     entries = await readdir(path.join(/*turbopackIgnore: true*/ dir, 'docs'));
@@ -327,7 +344,7 @@ export function pgStorage(url: string, options: PgStoreOptions = {}): BuildStora
     });
     return row?.version ?? null;
   };
-  const column = { 'manifest.json': 'manifest', 'gloss.json': 'gloss', 'glossary.json': 'glossary' } as const;
+  const column = { 'manifest.json': 'manifest', 'gloss.json': 'gloss', 'glossary.json': 'glossary', [WORD_LINKS_FILE]: 'wordlinks' } as const;
   return {
     locate: (name) => `${name} of the build published in PostgreSQL (schema ${schema})`,
     async version() {
