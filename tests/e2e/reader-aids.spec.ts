@@ -155,7 +155,7 @@ test('interlinear mode puts pinyin and a short gloss under every word', async ({
   await glosses;
   const word = page.locator('.cell-zh .w.wi', { has: page.locator('.wi-zh', { hasText: /^合作$/ }) }).first();
   await word.scrollIntoViewIfNeeded();
-  await expect(word.locator('.wi-py')).toHaveText('hé zuò');
+  await expect(word.locator('.wi-py')).toHaveText('hézuò'); // a word's syllables joined, as pinyin writes words
   await expect(word.locator('.wi-gl')).toHaveText('to cooperate');
   // Under the characters, not beside them.
   const zh = await word.locator('.wi-zh').boundingBox();
