@@ -152,6 +152,8 @@ test('paste, preview, merge, split, undo, save: the reader shows the corrected p
 test('an existing document: open its alignment from the reader, split a pair, save; the reader shows it without a restart @desktop', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(`/en/read/${DOC_ID}`);
+  // The link sits with the document's details, folded below the title so the text comes first.
+  await page.locator('details.doc-details > summary').click();
   await page.getByRole('link', { name: 'Correct the alignment' }).click();
   await expect(page).toHaveURL(new RegExp(`/en/import\\?doc=${DOC_ID}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Correct the alignment' })).toBeVisible();
