@@ -7,7 +7,7 @@
  * commits, or rolls back if the ingest fails, so a document that does not build is never left in
  * the corpus.
  */
-import { TRANSLATION_NOTES } from '../translation-notes';
+import { TRANSLATION_NOTES } from '../base/translation-notes';
 import { createHash } from 'node:crypto';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import type { DocMeta, ScriptVariant, SourceFormat, TextFormat, TranslationMeta 
 import { clean } from '../pipeline/clean';
 import { decode } from '../pipeline/decode';
 import { calendarDateProblem } from '../pipeline/calendar-date';
-import { deriveDocId, isDocId, reservedIdProblem } from '../pipeline/doc-id';
+import { deriveDocId, isDocId, reservedIdProblem } from '../base/doc-id';
 import { docxToHtml } from '../pipeline/docx';
 import { parseMemory } from '../pipeline/memory';
 import { parseMeta, SOURCE_FORMATS, TRANSLATION_FORMATS } from '../pipeline/meta';

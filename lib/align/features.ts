@@ -4,8 +4,8 @@
  * within the text being aligned, so that words found everywhere count for little.
  */
 import type { Dictionary } from '../dictionary/cedict';
-import { segmentWords } from '../pipeline/segment';
-import { countHan } from '../pipeline/text-width';
+import { segmentWords } from '../text/segment';
+import { countHan } from '../text/text-width';
 import { circledNumbers, englishTokens, numberString } from './english';
 import { Lexicon } from './lexicon';
 import { ZH_DIGITS, ZH_UNITS } from './words';

@@ -6,7 +6,7 @@
 import type { AddOptions } from '../add/add';
 import type { ScriptVariant, SourceFormat } from '../model';
 import { calendarDateProblem } from '../pipeline/calendar-date';
-import { isDocId, reservedIdProblem } from '../pipeline/doc-id';
+import { isDocId, reservedIdProblem } from '../base/doc-id';
 
 /** Per side (the Chinese text, its translation): a long report is ~1 MB; four is room to spare. */
 export const MAX_SIDE_BYTES = 4 * 1024 * 1024;

@@ -5,7 +5,7 @@
  * throws), and the two exports (Anki CSV, plain TSV). Pure functions, no browser APIs: the browser
  * side is `vocabulary-store.ts`.
  */
-import { isDocId } from '../pipeline/doc-id';
+import { isDocId } from '../base/doc-id';
 
 export interface SavedWord {
   /** As written in the document (traditional for a traditional document). */

@@ -27,7 +27,7 @@ import {
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks } from './markdown';
-import { countHan, displayWidth, isCjk, joinWrapped, normaliseHeadlineSpaces, normaliseSpaces } from './text-width';
+import { countHan, displayWidth, isCjk, joinWrapped, normaliseHeadlineSpaces, normaliseSpaces } from '../text/text-width';
 
 /** A block before classification: text plus the layout evidence the rules need. */
 export interface ProtoBlock {

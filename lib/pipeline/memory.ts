@@ -10,7 +10,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DecodedText, ScriptVariant } from '../model';
-import { normaliseSpaces } from './text-width';
+import { normaliseSpaces } from '../text/text-width';
 
 /** A memory of a whole book is a few megabytes; beyond this it is not one document. */
 export const MEMORY_MAX_BYTES = 16 * 1024 * 1024;

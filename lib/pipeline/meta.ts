@@ -2,7 +2,7 @@
 import type { DocMeta, ScriptVariant, SourceFormat, TranslationMeta } from '../model';
 import { normaliseEncodingLabel } from './decode';
 import { calendarDateProblem } from './calendar-date';
-import { DOC_ID, isDocId, reservedIdProblem } from './doc-id';
+import { DOC_ID, isDocId, reservedIdProblem } from '../base/doc-id';
 
 export { DOC_ID, isDocId };
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleMeta } from '../../tests/fixtures/meta';
 import type { BuiltDoc, Pair, Word, ZhBlock } from '../model';
-import { pairRecords } from '../pipeline/index';
+import { pairRecords } from './pair-records';
 import { findPinyin } from './pinyin';
 
 const word = (simplified: string, pinyin: string, original = simplified): Word => ({ original, simplified, pinyin, key: null });

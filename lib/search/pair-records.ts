@@ -4,10 +4,7 @@
  * `lib/search`, which the app loads the bundle into.
  */
 import type { BuiltDoc, PairRecord, ZhBlock } from '../model';
-import { hanSlots, pinyinLine, wordSyllables } from '../search/pinyin';
-
-export { buildIndexBundle } from '../search/index';
-export { indexSource } from '../search/bundle';
+import { hanSlots, pinyinLine, wordSyllables } from './pinyin';
 
 function blockAt<T>(blocks: readonly T[], index: number, doc: BuiltDoc, pairId: number, side: string): T {
   const block = blocks[index];
