@@ -13,24 +13,26 @@
  * (traditional → simplified) may change length, so both strings are carried side by side and no
  * offset is ever mapped from one to the other.
  */
+import type { MEMORY_FORMATS, SOURCE_FORMATS, TEXT_FORMATS } from './base/formats';
+import type { SCRIPT_VARIANTS } from './base/script-variants';
 
 /** How the Chinese source is written, as declared in meta.json. */
-export type ScriptVariant = 'simplified' | 'traditional-HK' | 'traditional-TW';
+export type ScriptVariant = (typeof SCRIPT_VARIANTS)[number];
 
 /**
  * How a text file is cleaned into blocks: plain text (newspaper pages), Markdown (e.g. a PDF
  * extraction) or HTML (a web page; also what a DOCX becomes, see `SourceFormat`).
  */
-export type TextFormat = 'text' | 'markdown' | 'html';
+export type TextFormat = (typeof TEXT_FORMATS)[number];
 
 /** A translation memory: both sides in one file, one given pair per translation unit. */
-export type MemoryFormat = 'tmx' | 'xliff';
+export type MemoryFormat = (typeof MEMORY_FORMATS)[number];
 
 /**
  * The format meta.json declares. A DOCX is converted to HTML at the file-system edge (mammoth is
  * asynchronous; the stages are not), so the stages only ever see text and memory formats.
  */
-export type SourceFormat = TextFormat | 'docx' | MemoryFormat;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** A bilingual label. */
 export interface ZhEn {

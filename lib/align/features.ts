@@ -9,6 +9,7 @@ import { countHan } from '../text/text-width';
 import { circledNumbers, englishTokens, numberString } from './english';
 import { Lexicon } from './lexicon';
 import { ZH_DIGITS, ZH_UNITS } from './words';
+import { HAN } from '../base/han';
 
 /** Stems and names as small integers, so that a bead is scored with typed arrays, not sets of strings. */
 export class Interner {
@@ -62,7 +63,6 @@ export interface EnFeatures {
   questions: number;
 }
 
-const HAN = /\p{Script=Han}/u;
 /** The English stems kept per Chinese word, in the order CC-CEDICT gives its senses. */
 export const MAX_STEMS_PER_WORD = 24;
 export const SINGLE_CHARACTER_WEIGHT = 0.5;

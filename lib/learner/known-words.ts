@@ -6,6 +6,7 @@
  * storage or an imported file (anything can be there: bad entries are dropped, nothing throws),
  * and the figures the library shows. The browser side is `known-words-store.ts`.
  */
+import { HAN } from '../base/han';
 
 export const WORD_STATUSES = ['new', 1, 2, 3, 4, 'known', 'ignored'] as const;
 export type WordStatus = (typeof WORD_STATUSES)[number];
@@ -23,7 +24,6 @@ export interface StoredKnownWords {
 /** Bounds: storage is about 5 MB a site; a learner of many years knows some 20,000 words. */
 export const MAX_KNOWN_WORDS = 100_000;
 const MAX_WORD = 32;
-const HAN = /\p{Script=Han}/u;
 
 export function isStoredStatus(value: unknown): value is StoredStatus {
   return value === 1 || value === 2 || value === 3 || value === 4 || value === 'known' || value === 'ignored';

@@ -47,8 +47,9 @@ import { DocCache, documentKey, documentText, parseDoc } from './doc-cache';
 import { pipelineFingerprint } from './fingerprint';
 import { HandOverWindow } from './hand-over-window';
 import { buildInWorkers, defaultWorkers, DocumentBuildError } from './parallel';
-import { isDocId, parseMeta } from './meta';
-import { reservedIdProblem } from '../base/doc-id';
+import { parseMeta } from './meta';
+import { isDocId, reservedIdProblem } from '../base/doc-id';
+import { MEMORY_FORMATS } from '../base/formats';
 import { parseMemory } from './memory';
 import { segmentBlock } from '../text/segment';
 import { countHan } from '../text/text-width';
@@ -79,9 +80,8 @@ export interface DocumentInput {
   corrections?: AlignmentCorrections;
 }
 
-const MEMORY_FORMATS: readonly string[] = ['tmx', 'xliff'] satisfies MemoryFormat[];
 export function isMemoryFormat(format: string): format is MemoryFormat {
-  return MEMORY_FORMATS.includes(format);
+  return (MEMORY_FORMATS as readonly string[]).includes(format);
 }
 
 /** Chinese blocks → convert → segment → gloss. */

@@ -12,6 +12,7 @@ import { pinyin } from 'pinyin-pro';
 import { stemmer } from 'stemmer';
 import type { Dictionary } from '../dictionary/cedict';
 import { NUMBER_WORDS, PRONOUN_FORMS, PUNCTUATION, SENSE_STOP_WORDS, ZH_DIGITS, ZH_UNITS } from './data';
+import { HAN } from '../base/han';
 
 /** Lower case without diacritics: Lǐ → li, Café → cafe. */
 export function fold(word: string): string {
@@ -163,7 +164,7 @@ export class Priors {
     const n = chineseNumber(word);
     if (n !== undefined) add(`#${n}`, PRIOR.exact);
     if (/\p{Script=Latin}/u.test(word)) add(stemOf(fold(word)), PRIOR.exact);
-    if (!/\p{Script=Han}/u.test(word) || this.dict === null) return { keys, senseOf };
+    if (!HAN.test(word) || this.dict === null) return { keys, senseOf };
     const entries = this.dict.lookup(word);
     entries.forEach((entry, e) => {
       entry.senses.forEach((sense, s) => {

@@ -42,7 +42,7 @@ import { pairRecords } from '../../lib/search/pair-records';
 import { ingest, readCorpus, type DocumentInput } from '../../lib/pipeline/run';
 import { jiebaCut, segmentBlock } from '../../lib/text/segment';
 import { countHan } from '../../lib/text/text-width';
-import { codePointLength } from '../../lib/store/input';
+import { codePointLength } from '../../lib/base/unicode';
 import { figure, writeBenchResult, type BenchResult } from './results';
 import { median } from './stats';
 import { printTable } from './table';
