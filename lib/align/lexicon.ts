@@ -5,7 +5,8 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { Dictionary } from '../dictionary/cedict';
-import { englishTokens, fold } from './english';
+import { englishTokens } from './english';
+import { fold } from '../text/english-words';
 import { HAN } from '../base/han';
 
 export interface WordTranslations {
