@@ -8,6 +8,7 @@ import type { BuiltDoc, Word } from '../model';
 import { FUNCTION_WORDS, NUMBER_CHARACTERS } from './function-words';
 import { dictionaryWords, type Lookup } from './senses';
 import { HAN, HAN_ONLY } from '../base/han';
+import { codePointLength } from '../base/unicode';
 
 /** Longest run of words a candidate may be: the segmenter cuts 新时代全面战略协作伙伴关系 into seven. */
 export const MAX_WORDS = 8;
@@ -47,23 +48,17 @@ function isNumber(term: string): boolean {
   return true;
 }
 
-function codePoints(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
-
 /** Whether a run of words can be a term: a real word or phrase, not a number, not hung on a function word. */
 export function isCandidate(words: readonly string[]): boolean {
   const first = words[0];
   const last = words[words.length - 1];
   if (first === undefined || last === undefined) return false;
   const term = words.join('');
-  const length = codePoints(term);
+  const length = codePointLength(term);
   if (length < 2 || length > MAX_CHARS || isNumber(term)) return false;
   if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(last)) return false;
   // Not mostly function words inside either (合作和发展的 is no term).
-  const functional = words.filter((w) => FUNCTION_WORDS.has(w)).reduce((n, w) => n + codePoints(w), 0);
+  const functional = words.filter((w) => FUNCTION_WORDS.has(w)).reduce((n, w) => n + codePointLength(w), 0);
   return functional * 3 <= length;
 }
 
@@ -155,7 +150,7 @@ function termsInPairs(docs: readonly BuiltDoc[], minPairs: number): Set<string> 
   for (const { pairKey, sentence } of sentencesOf(docs)) {
     const words = sentence.words;
     const han = words.map((w) => HAN_ONLY.test(w.simplified));
-    const chars = words.map((w) => codePoints(w.simplified));
+    const chars = words.map((w) => codePointLength(w.simplified));
     for (let i = 0; i < words.length; i++) {
       let term = '';
       let length = 0;
