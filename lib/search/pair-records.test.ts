@@ -1,5 +1,5 @@
 /**
- * The pinyin line the index stage (lib/pipeline/index.ts) gives each pair record: read off the
+ * The pinyin line the index step (lib/search/pair-records.ts) gives each pair record: read off the
  * words' glossed readings, one syllable per Han character, lined up with the record's `zh`.
  */
 import { describe, expect, it } from 'vitest';
