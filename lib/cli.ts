@@ -384,7 +384,7 @@ async function runAlign(args: string[]): Promise<void> {
     import('./align/aligner'),
     import('./dictionary/cedict'),
     import('./align/score'),
-    import('./pipeline/segment'),
+    import('./text/segment'),
     import('./pipeline/english'),
   ]);
   const aligner = new Aligner(loadCedict());
@@ -436,7 +436,7 @@ async function runAlignWords(args: string[]): Promise<number> {
     process.stderr.write(`duizhao: ${values.zh} has ${zhLines.length} lines and ${values.en} has ${enLines.length}: align-words needs one sentence pair per line\n`);
     return 2;
   }
-  const [wordalign, { loadCedict }, { segmentWords }] = await Promise.all([import('./wordalign/index'), import('./dictionary/cedict'), import('./pipeline/segment')]);
+  const [wordalign, { loadCedict }, { segmentWords }] = await Promise.all([import('./wordalign/index'), import('./dictionary/cedict'), import('./text/segment')]);
   const dict = loadCedict();
   const pairs = zhLines.map((zh, k) =>
     values.pretokenized

@@ -1,36 +1,51 @@
 /**
  * The data model of Duizhao: every type that flows between the pipeline stages and from the
- * build folder to the app. Read this file first, then `lib/pipeline/run.ts`, then the reader route.
+ * build folder to the app. Read this file first, then `lib/pipeline/run.ts` (`buildDocument` and
+ * `ingest`), then the store (lib/store), then the reader route.
  *
- *   corpus/<docId>/  ──decode──▶ DecodedText ──clean──▶ CleanDoc ──convert──▶ ConvertedDoc
- *     ──segment──▶ ZhDoc ──gloss──▶ ZhDoc (words carry pinyin + dictionary key)
- *   translation ──decode──▶ DecodedText ──clean(markdown/text)──▶ EnDoc
- *   ZhDoc + EnDoc ──align──▶ Alignment ──▶ BuiltDoc (one JSON file per document)
- *   every BuiltDoc ──index──▶ IndexBundle (search)
- *   every BuiltDoc ──word-align (lib/wordalign)──▶ WordLinks (which English tokens render which word)
+ *   corpus/<docId>/meta.json ──parseMeta──▶ DocMeta
+ *   corpus/<docId>/<source>, <translation> ──read (a DOCX converted to HTML)──▶ RawFile
+ *   RawFile ──decode──▶ DecodedText ──clean──▶ CleanDoc (Block[], with what was Dropped and each Repair)
+ *     a memory (TMX, XLIFF): DecodedText ──parseMemory──▶ one Block per side of each unit, paired as given
+ *   Chinese Block ──convert──▶ ConvertedBlock (original + simplified)
+ *     ──segment──▶ ZhSentence[] ──gloss──▶ ZhBlock (its Words carry pinyin + dictionary key)
+ *   English Block ──split into sentences──▶ EnBlock
+ *   ZhBlock[] + EnBlock[] ──align (lib/align)──▶ Pair[] (paragraph beads, each with its sentence Beads)
+ *     ──▶ BuiltDoc (with DocStats): build/docs/<docId>.json
+ *   every BuiltDoc ──pairRecords (lib/search)──▶ PairRecord[] ──index──▶ IndexBundle: build/search.jsonl
+ *   every BuiltDoc ──word-align (lib/wordalign)──▶ WordLinks: build/wordlinks.json
+ *   every BuiltDoc + WordLinks ──glossary──▶ GlossaryEntry[]: build/glossary.json
+ *   the DictEntry of every word: build/gloss.json; every DocMeta + DocStats ──▶ Manifest: build/manifest.json
+ *   a term page (lib/terms): every BuiltDoc's PairRecords + WordLinks ──▶ TermReport (TermOccurrence, TermRendering)
  *
- * Strings are Unicode code-point sequences; never index them by UTF-16 unit. A conversion
- * (traditional → simplified) may change length, so both strings are carried side by side and no
- * offset is ever mapped from one to the other.
+ * Strings are Unicode code-point sequences: lengths, limits and counts that a reader sees count
+ * code points (𠀀 is one character). The one exception in this model is TermOccurrence: its
+ * offsets index the pair record's strings in UTF-16 units, because they are only ever used to
+ * slice and highlight those very strings (String#slice) and are never shown; they never cut a
+ * code point.
+ * A conversion (traditional → simplified) may change length, so both strings are carried side by
+ * side and no offset is ever mapped from one to the other.
  */
+import type { MEMORY_FORMATS, SOURCE_FORMATS, TEXT_FORMATS } from './base/formats';
+import type { SCRIPT_VARIANTS } from './base/script-variants';
 
 /** How the Chinese source is written, as declared in meta.json. */
-export type ScriptVariant = 'simplified' | 'traditional-HK' | 'traditional-TW';
+export type ScriptVariant = (typeof SCRIPT_VARIANTS)[number];
 
 /**
  * How a text file is cleaned into blocks: plain text (newspaper pages), Markdown (e.g. a PDF
  * extraction) or HTML (a web page; also what a DOCX becomes, see `SourceFormat`).
  */
-export type TextFormat = 'text' | 'markdown' | 'html';
+export type TextFormat = (typeof TEXT_FORMATS)[number];
 
 /** A translation memory: both sides in one file, one given pair per translation unit. */
-export type MemoryFormat = 'tmx' | 'xliff';
+export type MemoryFormat = (typeof MEMORY_FORMATS)[number];
 
 /**
  * The format meta.json declares. A DOCX is converted to HTML at the file-system edge (mammoth is
  * asynchronous; the stages are not), so the stages only ever see text and memory formats.
  */
-export type SourceFormat = TextFormat | 'docx' | MemoryFormat;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** A bilingual label. */
 export interface ZhEn {
@@ -154,26 +169,21 @@ export interface ZhSentence {
   words: Word[];
 }
 
-/** A Chinese block after conversion, segmentation and glossing. */
-export interface ZhBlock extends Block {
+/** A Chinese block after conversion: the text as written and its mainland simplified form. */
+export interface ConvertedBlock extends Block {
   /** Same as `text`: the original script, kept beside the simplified form. */
   original: string;
   simplified: string;
-  sentences: ZhSentence[];
 }
 
-export interface ZhDoc {
-  blocks: ZhBlock[];
+/** A Chinese block after conversion, segmentation and glossing. */
+export interface ZhBlock extends ConvertedBlock {
+  sentences: ZhSentence[];
 }
 
 /** A block of the English translation. */
 export interface EnBlock extends Block {
   sentences: string[];
-}
-
-export interface EnDoc {
-  blocks: EnBlock[];
-  warnings: string[];
 }
 
 /**
@@ -306,7 +316,10 @@ export interface IndexBundle {
 
 /**
  * One occurrence of a term in an aligned pair, with the English words that render it there when
- * word alignment found them. Offsets are UTF-16 indices into the pair record's `zh` and `en`.
+ * word alignment found them. Offsets (`zhStart`, `zhEnd`, and the rendering's `start`, `end` and
+ * `parts`) are UTF-16 indices into the pair record's `zh` and `en`: the app slices those strings
+ * with them to highlight the term, and a code-point offset would have to be converted back for
+ * every slice. They always fall on code-point boundaries (lib/terms/occurrences.ts).
  */
 export interface TermOccurrence {
   docId: string;

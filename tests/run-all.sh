@@ -19,6 +19,8 @@ echo "== dependency audit (production dependencies)"
 npm run --silent check:audit
 echo "== type check"
 npx tsc --noEmit -p .
+echo "== layering"
+npm run --silent check:layers
 # The storage tests run against a real PostgreSQL of the repo's own (.pg/, 127.0.0.1:54329; Debian's
 # package is installed when missing). With DUIZHAO_REQUIRE_PG=1 a storage test whose server is not
 # reachable fails instead of being skipped (tests/pg/database.ts).

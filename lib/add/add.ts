@@ -7,7 +7,7 @@
  * commits, or rolls back if the ingest fails, so a document that does not build is never left in
  * the corpus.
  */
-import { TRANSLATION_NOTES } from '../translation-notes';
+import { TRANSLATION_NOTES } from '../base/translation-notes';
 import { createHash } from 'node:crypto';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,10 +15,12 @@ import type { DocMeta, ScriptVariant, SourceFormat, TextFormat, TranslationMeta 
 import { clean } from '../pipeline/clean';
 import { decode } from '../pipeline/decode';
 import { calendarDateProblem } from '../pipeline/calendar-date';
-import { deriveDocId, isDocId, reservedIdProblem } from '../pipeline/doc-id';
+import { deriveDocId, isDocId, reservedIdProblem } from '../base/doc-id';
 import { docxToHtml } from '../pipeline/docx';
 import { parseMemory } from '../pipeline/memory';
-import { parseMeta, SOURCE_FORMATS, TRANSLATION_FORMATS } from '../pipeline/meta';
+import { SOURCE_FORMATS, TRANSLATION_FORMATS } from '../base/formats';
+import { SCRIPT_VARIANTS } from '../base/script-variants';
+import { parseMeta } from '../pipeline/meta';
 import { detectEncoding, detectVariant, verifyEncoding } from './detect';
 
 /** Larger than any one format's own cap (DOCX 32 MB): refused before it is read into memory. */
@@ -76,7 +78,6 @@ const EXTENSIONS: Record<string, SourceFormat> = {
   '.xliff': 'xliff',
 };
 const FILE_EXTENSION: Record<SourceFormat, string> = { text: '.txt', markdown: '.md', html: '.html', docx: '.docx', tmx: '.tmx', xliff: '.xlf' };
-const VARIANTS: readonly string[] = ['simplified', 'traditional-HK', 'traditional-TW'] satisfies ScriptVariant[];
 const isMemory = (f: SourceFormat) => f === 'tmx' || f === 'xliff';
 
 export function formatOf(file: string, given?: string): SourceFormat {
@@ -134,7 +135,7 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   }
   let variant: ScriptVariant;
   if (options.variant !== undefined) {
-    if (!VARIANTS.includes(options.variant)) throw new AddError(`--variant must be one of ${VARIANTS.join(', ')}`);
+    if (!(SCRIPT_VARIANTS as readonly string[]).includes(options.variant)) throw new AddError(`--variant must be one of ${SCRIPT_VARIANTS.join(', ')}`);
     variant = options.variant as ScriptVariant;
     report.push(`variant: ${variant} (given)`);
   } else {

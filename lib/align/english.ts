@@ -1,5 +1,5 @@
 /** English side of the aligner: content-word stems, numbers and capitalised names of a sentence. */
-import { stemmer } from 'stemmer';
+import { fold, stemOf } from '../text/english-words';
 import { NUMBER_WORDS, SCALE_WORDS, STOP_WORDS } from './words';
 
 export interface EnglishTokens {
@@ -9,24 +9,6 @@ export interface EnglishTokens {
   numbers: string[];
   /** Lower-cased words written with a capital not at the start of the sentence (names). */
   names: string[];
-}
-
-const stemCache = new Map<string, string>();
-
-/** Porter stem of a lower-case word, memoised (the same few thousand words recur). */
-export function stemOf(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = stemmer(word);
-    if (stemCache.size < 200_000) stemCache.set(word, s);
-  }
-  return s;
-}
-
-/** Strips the diacritics of pinyin-like or loan words: Lǐ → li. */
-export function fold(word: string): string {
-  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase(); // the common case, without normalising
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** A number as both sides spell it for comparison, rounded past float noise (1.2 × 10⁸). */

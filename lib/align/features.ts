@@ -4,11 +4,12 @@
  * within the text being aligned, so that words found everywhere count for little.
  */
 import type { Dictionary } from '../dictionary/cedict';
-import { segmentWords } from '../pipeline/segment';
-import { countHan } from '../pipeline/text-width';
+import { segmentWords } from '../text/segment';
+import { countHan } from '../text/text-width';
 import { circledNumbers, englishTokens, numberString } from './english';
 import { Lexicon } from './lexicon';
-import { ZH_DIGITS, ZH_UNITS } from './words';
+import { digitByDigit, unitsValue, ZH_UNITS } from '../text/chinese-numerals';
+import { HAN } from '../base/han';
 
 /** Stems and names as small integers, so that a bead is scored with typed arrays, not sets of strings. */
 export class Interner {
@@ -62,7 +63,6 @@ export interface EnFeatures {
   questions: number;
 }
 
-const HAN = /\p{Script=Han}/u;
 /** The English stems kept per Chinese word, in the order CC-CEDICT gives its senses. */
 export const MAX_STEMS_PER_WORD = 24;
 export const SINGLE_CHARACTER_WEIGHT = 0.5;
@@ -90,26 +90,10 @@ export function chineseNumbers(text: string): string[] {
 /** 二〇二四 → 2024 (digit by digit), 三十五 → 35, 一百二十 → 120; undefined when it is not a number. */
 export function parseChineseNumeral(s: string): number | undefined {
   const chars = [...s];
-  if (chars.every((c) => ZH_DIGITS.has(c)) && chars.length > 1) return Number(chars.map((c) => ZH_DIGITS.get(c)).join(''));
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const c of chars) {
-    const d = ZH_DIGITS.get(c);
-    if (d !== undefined) {
-      digit = d;
-      continue;
-    }
-    const unit = ZH_UNITS.get(c);
-    if (unit === undefined) return undefined;
-    if (unit >= 1e4) {
-      total += (section + digit) * unit;
-      section = 0;
-    } else section += (digit === 0 ? 1 : digit) * unit;
-    digit = 0;
-  }
-  const value = total + section + digit;
-  return value > 0 ? value : undefined;
+  const years = chars.length > 1 ? digitByDigit(chars) : undefined;
+  if (years !== undefined) return years;
+  const value = unitsValue(chars);
+  return value !== undefined && value > 0 ? value : undefined;
 }
 
 function countQuestions(s: string): number {

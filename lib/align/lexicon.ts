@@ -5,7 +5,9 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { Dictionary } from '../dictionary/cedict';
-import { englishTokens, fold } from './english';
+import { englishTokens } from './english';
+import { fold } from '../text/english-words';
+import { HAN } from '../base/han';
 
 export interface WordTranslations {
   /** English stems the word may be rendered by. */
@@ -39,7 +41,7 @@ export class Lexicon {
   }
 
   private compute(word: string): WordTranslations {
-    if (!/\p{Script=Han}/u.test(word)) return EMPTY;
+    if (!HAN.test(word)) return EMPTY;
     const stems = new Set<string>();
     const names = new Set<string>();
     const entries = this.dict.lookup(word);

@@ -19,9 +19,3 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** Words that scale the number before them: "200 billion", "1.5 million". */
 export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
-
-/** Chinese numerals and their values, for 二〇二四, 三十五, 十一 and the like. */
-export const ZH_DIGITS: ReadonlyMap<string, number> = new Map([
-  ['〇', 0], ['零', 0], ['一', 1], ['二', 2], ['两', 2], ['兩', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9],
-]);
-export const ZH_UNITS: ReadonlyMap<string, number> = new Map([['十', 10], ['百', 100], ['千', 1000], ['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8]]);

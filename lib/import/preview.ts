@@ -8,14 +8,12 @@ import type { Dictionary } from '../dictionary/cedict';
 import { formatOf } from '../add/add';
 import { detectEncoding, detectVariant, PAGE_ASK, verifyEncoding } from '../add/detect';
 import type { BlockKind, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
+import { TRANSLATION_FORMATS } from '../base/formats';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
 import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/run';
 import { ImportError, type ImportSide } from './wire';
 import { checkWorkload } from './workload';
-
-/** The formats the import page takes: running text. (A TMX or XLIFF memory goes through `duizhao add`.) */
-const PAGE_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'docx'];
 
 export interface PreviewBlock {
   kind: BlockKind;
@@ -69,7 +67,8 @@ function sideFormat(side: ImportSide, which: string): SourceFormat {
   } catch (e) {
     throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`);
   }
-  if (!PAGE_FORMATS.includes(format)) throw new ImportError(422, `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`);
+  // The import page takes running text; a TMX or XLIFF memory goes through `duizhao add`.
+  if (!(TRANSLATION_FORMATS as readonly string[]).includes(format)) throw new ImportError(422, `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`);
   return format;
 }
 

@@ -9,7 +9,7 @@ import { mkdtemp, lstat, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addDocument, AddError } from '../add/add';
-import { TRANSLATION_NOTES } from '../translation-notes';
+import { TRANSLATION_NOTES } from '../base/translation-notes';
 import type { Dictionary } from '../dictionary/cedict';
 import type { BuiltDoc, SourceFormat } from '../model';
 import {
@@ -22,7 +22,7 @@ import {
   type AlignmentCorrections,
 } from '../pipeline/corrections';
 import { BuildBusyError, BuildLock } from '../pipeline/build-lock';
-import { isDocId } from '../pipeline/doc-id';
+import { isDocId } from '../base/doc-id';
 import { cleanedBlockTexts, ingest, readDocumentFolder, type DocumentInput } from '../pipeline/run';
 import { resolveInput } from './preview';
 import { ImportError, type ImportForm } from './wire';

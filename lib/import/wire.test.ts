@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_SIDE_BYTES, parseImportForm, readCappedBody, readImportForm, readJsonBody } from './wire';
-import { RESERVED_IDS } from '../pipeline/doc-id';
+import { RESERVED_IDS } from '../base/doc-id';
 
 const formOf = (fields: Record<string, string | Blob>) => {
   const f = new FormData();

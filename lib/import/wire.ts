@@ -6,7 +6,10 @@
 import type { AddOptions } from '../add/add';
 import type { ScriptVariant, SourceFormat } from '../model';
 import { calendarDateProblem } from '../pipeline/calendar-date';
-import { isDocId, reservedIdProblem } from '../pipeline/doc-id';
+import { isDocId, reservedIdProblem } from '../base/doc-id';
+import { ENCODINGS } from '../base/encodings';
+import { TRANSLATION_FORMATS } from '../base/formats';
+import { SCRIPT_VARIANTS } from '../base/script-variants';
 
 /** Per side (the Chinese text, its translation): a long report is ~1 MB; four is room to spare. */
 export const MAX_SIDE_BYTES = 4 * 1024 * 1024;
@@ -45,9 +48,6 @@ export interface ImportForm {
   fields: ImportFields;
 }
 
-const FORMATS: readonly string[] = ['text', 'markdown', 'html', 'docx'] satisfies SourceFormat[];
-const VARIANTS: readonly string[] = ['simplified', 'traditional-HK', 'traditional-TW'] satisfies ScriptVariant[];
-const ENCODINGS: readonly string[] = ['utf-8', 'gb18030', 'gbk', 'big5', 'utf-16le', 'utf-16be'];
 const KNOWN = new Set(['zh', 'en', 'zhFormat', 'enFormat', 'encoding', 'variant', 'corrections', 'title', 'titleEn', 'publication', 'translator', 'date', 'id']);
 
 /**
@@ -111,7 +111,7 @@ async function sideOf(form: FormData, name: 'zh' | 'en', formatField: string): P
   if (side.name !== undefined) side.name = side.name.replace(/[\\/]/g, '_').slice(0, 200);
   const format = form.get(formatField);
   if (format !== null && format !== 'auto') {
-    if (typeof format !== 'string' || !FORMATS.includes(format)) throw new ImportError(400, `${formatField} must be auto, ${FORMATS.join(', ')}.`);
+    if (typeof format !== 'string' || !(TRANSLATION_FORMATS as readonly string[]).includes(format)) throw new ImportError(400, `${formatField} must be auto, ${TRANSLATION_FORMATS.join(', ')}.`);
     side.format = format as SourceFormat;
   }
   return side;
@@ -140,12 +140,12 @@ export async function parseImportForm(form: FormData): Promise<ImportForm> {
   if (en && en.bytes.byteLength > 0) out.en = en;
   const encoding = text(form, 'encoding');
   if (encoding !== undefined && encoding !== 'auto') {
-    if (!ENCODINGS.includes(encoding.toLowerCase())) throw new ImportError(400, `encoding must be auto, ${ENCODINGS.join(', ')}.`);
+    if (!(ENCODINGS as readonly string[]).includes(encoding.toLowerCase())) throw new ImportError(400, `encoding must be auto, ${ENCODINGS.join(', ')}.`);
     out.encoding = encoding.toLowerCase();
   }
   const variant = text(form, 'variant');
   if (variant !== undefined && variant !== 'auto') {
-    if (!VARIANTS.includes(variant)) throw new ImportError(400, `variant must be auto, ${VARIANTS.join(', ')}.`);
+    if (!(SCRIPT_VARIANTS as readonly string[]).includes(variant)) throw new ImportError(400, `variant must be auto, ${SCRIPT_VARIANTS.join(', ')}.`);
     out.variant = variant as ScriptVariant;
   }
   const corrections = form.get('corrections');

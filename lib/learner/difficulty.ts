@@ -4,12 +4,12 @@
  * running words (KNOWN_SHARE) to read with a dictionary at hand.
  */
 import type { Difficulty } from '../model';
+import { HAN } from '../base/han';
 
 /** Share of running words a reader should know to read the text (Hu & Nation put unassisted reading at 98%; with glosses one tap away, less). */
 export const KNOWN_SHARE = 0.9;
 /** Words outside every level listed, most frequent first. */
 const OUTSIDE_LISTED = 12;
-const HAN = /\p{Script=Han}/u;
 
 export function difficulty(words: Iterable<string>, levelOf: (word: string) => number | undefined, levels = 6): Difficulty {
   const byLevel = new Array<number>(levels).fill(0);

@@ -6,6 +6,8 @@
  * storage or an imported file (anything can be there: bad entries are dropped, nothing throws),
  * and the figures the library shows. The browser side is `known-words-store.ts`.
  */
+import { HAN } from '../base/han';
+import { isRecord } from '../base/is-record';
 
 export const WORD_STATUSES = ['new', 1, 2, 3, 4, 'known', 'ignored'] as const;
 export type WordStatus = (typeof WORD_STATUSES)[number];
@@ -23,7 +25,6 @@ export interface StoredKnownWords {
 /** Bounds: storage is about 5 MB a site; a learner of many years knows some 20,000 words. */
 export const MAX_KNOWN_WORDS = 100_000;
 const MAX_WORD = 32;
-const HAN = /\p{Script=Han}/u;
 
 export function isStoredStatus(value: unknown): value is StoredStatus {
   return value === 1 || value === 2 || value === 3 || value === 4 || value === 'known' || value === 'ignored';
@@ -46,9 +47,9 @@ export function parseKnownWords(text: string | null): KnownWords {
   } catch {
     return {};
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return {};
-  const record = raw as Record<string, unknown>;
-  const words = record.format === 'duizhao-known-words' && typeof record.words === 'object' && record.words !== null && !Array.isArray(record.words) ? (record.words as Record<string, unknown>) : record;
+  if (!isRecord(raw)) return {};
+  const record = raw;
+  const words = record.format === 'duizhao-known-words' && isRecord(record.words) ? record.words : record;
   const out = new Map<string, StoredStatus>();
   for (const [word, status] of Object.entries(words)) {
     if (out.size >= MAX_KNOWN_WORDS) break;

@@ -4,10 +4,10 @@
  * (MIT, no dependencies); the `zhuyin` package was tried and fails on ü (lǜ → "undefined`").
  */
 import { pinyinToZhuyin } from 'pinyin-zhuyin';
+import { HAN } from '../base/han';
 
 // Not `hasHan` from lib/search/encode: that module loads OpenCC's tables, and this one runs in the
 // browser, where every kilobyte counts.
-const HAN = /\p{Script=Han}/u;
 const hasHan = (char: string) => HAN.test(char);
 
 /** 1–4, or 5 for the neutral tone. */

@@ -7,6 +7,7 @@
  */
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import { wordKey, type SavedWord } from './vocabulary';
+import { isRecord } from '../base/is-record';
 
 /** The four grades, as Anki names them. */
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
@@ -75,8 +76,8 @@ export function parseReviewCards(text: string | null): ReviewCards {
   } catch {
     return {};
   }
-  const cards = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>).cards : null;
-  if (typeof cards !== 'object' || cards === null || Array.isArray(cards)) return {};
+  const cards = isRecord(raw) ? raw.cards : null;
+  if (!isRecord(cards)) return {};
   const out = new Map<string, StoredCard>();
   for (const [key, value] of Object.entries(cards)) {
     if (out.size >= MAX_CARDS) break;

@@ -14,6 +14,7 @@
  * sentence as it draws it.
  */
 import { toneOf } from './readings';
+import { HAN } from '../base/han';
 
 /** A word as the reader draws it: its characters (simplified) and its reading, one syllable per Han character. */
 export interface ReadWord {
@@ -21,7 +22,6 @@ export interface ReadWord {
   pinyin: string;
 }
 
-const HAN = /\p{Script=Han}/u;
 /** Characters that make 一 part of a number or an order: 第一, 十一, 一百, 一九四九, 一〇. */
 const NUMERAL = new Set(Array.from('第零〇一二三四五六七八九十百千万亿两'));
 /** Characters after which 一 is still the number one: 一月 (January), 一号 (the first), 一楼 (first floor). */

@@ -5,7 +5,8 @@
  * throws), and the two exports (Anki CSV, plain TSV). Pure functions, no browser APIs: the browser
  * side is `vocabulary-store.ts`.
  */
-import { isDocId } from '../pipeline/doc-id';
+import { isDocId } from '../base/doc-id';
+import { isRecord } from '../base/is-record';
 
 export interface SavedWord {
   /** As written in the document (traditional for a traditional document). */
@@ -47,9 +48,6 @@ const MAX_TITLE = 300;
 /** Entries without a usable date sort as the oldest. */
 const UNKNOWN_DATE = new Date(0).toISOString();
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** A string field cut to `max` code points (never between the halves of a surrogate pair); '' when not a string. */
 function text(v: unknown, max: number): string {

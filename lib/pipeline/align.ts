@@ -6,9 +6,8 @@
 import type { Aligner } from '../align/aligner';
 import { splitUntranslated } from '../align/untranslated';
 import type { Bead, BlockKind, EnBlock, Pair, ZhBlock } from '../model';
+import { LOW_CONFIDENCE } from '../base/confidence';
 
-/** Below this confidence a pair is marked in the reader and listed by the ingest report. */
-export const LOW_CONFIDENCE = 0.4;
 
 /**
  * The kinds both sides mark alike: a translation in Markdown marks its headings and footnotes, but

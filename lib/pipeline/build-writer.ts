@@ -1,6 +1,6 @@
 /**
  * Writing a build: its files go into a temporary folder as they are made (each digested on its
- * way, lib/store/build-version.ts), and `publish` renames the folder to the build's id and swaps
+ * way, lib/base/build-version.ts), and `publish` renames the folder to the build's id and swaps
  * the `build` symlink onto it. Until then nothing the app reads has changed; a run that fails or
  * is interrupted leaves only a `tmp-<pid>-…` folder, which the next publish prunes once that
  * process is gone. One run at a time writes a build (build-lock.ts); a publish checks that its
@@ -8,7 +8,7 @@
  */
 import { lstat, mkdir, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildId, contentDigest, type BuildFileText } from '../store/build-version';
+import { buildId, contentDigest, type BuildFileText } from '../base/build-version';
 import { processAlive } from './build-lock';
 
 /** The build's folder disappeared (or lost files) while it was written: nothing was published. */

@@ -1,7 +1,7 @@
 /**
  * A publication date as the corpus stores it: YYYY-MM-DD naming a day that exists. `Date.parse`
  * is not the check: V8 reads 2026-02-31 as March 3 and would show it so, and 0000-00-00 only
- * fails it. A module of its own (like doc-id.ts) so the import form and the CLI check dates with
+ * fails it. A module of its own (like lib/base/doc-id.ts) so the import form and the CLI check dates with
  * the same rule as meta.json, without loading the ingest.
  */
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -5,7 +5,7 @@
  * of a plausible length. The ingest report lists what they find; the corpus tests demand none.
  */
 import type { BuiltDoc, Pair } from '../model';
-import { countHan } from './text-width';
+import { countHan } from '../text/text-width';
 
 export type CheckKind = 'untranslated' | 'chinese-in-english' | 'missing-number' | 'length-ratio';
 

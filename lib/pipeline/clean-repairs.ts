@@ -5,8 +5,8 @@
  */
 import type { Repair } from '../model';
 import { OCR_DASH_NAMES } from './clean-rules';
+import { HAN_CHAR } from '../base/han';
 
-const HAN = /^\p{Script=Han}$/u;
 /** Characters of context shown on each side of a repair in the report. */
 const CONTEXT = 4;
 
@@ -20,7 +20,7 @@ export function joinAcrossBreak(left: string, right: string, line: number, repai
   const a = [...left.trimEnd()];
   const b = [...right.trimStart()];
   const last = a.at(-1);
-  if (last === undefined || last !== b[0] || !HAN.test(last)) return left.trimEnd() + right.trimStart();
+  if (last === undefined || last !== b[0] || !HAN_CHAR.test(last)) return left.trimEnd() + right.trimStart();
   const before = `${a.slice(-CONTEXT).join('')}${b.slice(0, CONTEXT).join('')}`;
   const after = `${a.slice(-CONTEXT).join('')}${b.slice(1, CONTEXT).join('')}`;
   repairs.push({ line, kind: 'repeated-character', before, after });

@@ -5,14 +5,13 @@
  * "proto-blocks" (markdown.ts parses with remark, html.ts with rehype); the same general rules then
  * apply to all.
  */
-import type { Block, BlockKind, CleanDoc, DecodedText, Dropped, Repair } from '../model';
+import type { Block, CleanDoc, DecodedText, Dropped, Repair } from '../model';
 import {
   CAPTION_MARKER,
   CAPTION_MAX_LENGTH,
   CLOSERS,
   DATED_CAPTION,
   DATELINE,
-  FURNITURE,
   HEADING_MAX_WIDTH,
   LABEL_MAX_WIDTH,
   LIST_MARKER,
@@ -27,31 +26,8 @@ import {
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks } from './markdown';
-import { countHan, displayWidth, isCjk, joinWrapped, normaliseHeadlineSpaces, normaliseSpaces } from './text-width';
-
-/** A block before classification: text plus the layout evidence the rules need. */
-export interface ProtoBlock {
-  text: string;
-  /** 1-based line of the first line in the decoded text. */
-  line: number;
-  /** Blank lines before and after it in the source. */
-  blanksBefore: number;
-  blanksAfter: number;
-  /** Set when the source format says what it is (Markdown headings, lists, footnotes). */
-  kind?: BlockKind;
-  level?: number;
-  marker?: string;
-  /** Sanitised HTML, when the Markdown had inline markup worth keeping (links). */
-  html?: string;
-  /** A photo credit followed it: it is the photo's caption. */
-  photoCredit?: boolean;
-  /** Markdown paragraphs can be joined across page breaks only with each other. */
-  fromMarkdown?: boolean;
-  /** Its first line is indented on a page whose paragraphs are marked so: it opens a paragraph. */
-  opensByIndent?: boolean;
-  /** Its text as set, cut where a line ended short of the column (a deliberate break): a headline keeps those as spaces. */
-  setLines?: string[];
-}
+import { furnitureRule, type ProtoBlock } from './proto-block';
+import { countHan, displayWidth, isCjk, joinWrapped, normaliseHeadlineSpaces, normaliseSpaces } from '../text/text-width';
 
 export interface CleanOptions {
   /**
@@ -88,16 +64,6 @@ function protoBlocks(doc: DecodedText, dropped: Dropped[], repairs: Repair[] | u
       // A translation memory's units are given pairs, not running text to reflow (see memory.ts).
       throw new Error(`${doc.path}: a ${doc.format} translation memory is read by parseMemory, not cleaned`);
   }
-}
-
-/** The furniture rule a line matches, if any. */
-export function furnitureReason(line: string): Dropped['reason'] | undefined {
-  return furnitureRule(line)?.reason;
-}
-
-function furnitureRule(line: string): (typeof FURNITURE)[number] | undefined {
-  const t = line.trim();
-  return t === '' ? undefined : FURNITURE.find((rule) => rule.pattern.test(t));
 }
 
 export function endsSentence(text: string): boolean {

@@ -5,7 +5,7 @@
  */
 import { Converter as ToTraditional } from 'opencc-js/cn2t';
 import { Converter } from 'opencc-js/t2cn';
-import type { Block, ScriptVariant } from '../model';
+import type { Block, ConvertedBlock, ScriptVariant } from '../model';
 
 export type Convert = (text: string) => string;
 
@@ -65,11 +65,6 @@ export function convertText(text: string, convert: Convert): string {
     start = end;
   }
   return out.join('');
-}
-
-export interface ConvertedBlock extends Block {
-  original: string;
-  simplified: string;
 }
 
 export function convertBlocks(blocks: Block[], variant: ScriptVariant): ConvertedBlock[] {

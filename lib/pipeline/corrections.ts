@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { givenPairsProblem, type GivenPair } from './align';
+import { isRecord } from '../base/is-record';
 
 export const CORRECTIONS_FILE = 'alignment.json';
 export const CORRECTIONS_VERSION = 1;
@@ -48,7 +49,6 @@ export function blocksFingerprint(texts: readonly string[]): BlocksFingerprint {
   return { count: texts.length, sha256: hash.digest('hex') };
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIndexList = (v: unknown): v is number[] => Array.isArray(v) && v.every((i) => Number.isSafeInteger(i) && (i as number) >= 0);
 
 function parseFingerprint(v: unknown, side: string, fail: (p: string) => never): BlocksFingerprint {

@@ -1,4 +1,5 @@
 import type { DecodedText, RawFile } from '../model';
+import { ENCODINGS } from '../base/encodings';
 import { COMMON_HAN } from './common-han';
 
 /** A decoding failure: names the file and, where the decoder can tell, the byte offset. */
@@ -13,17 +14,15 @@ export class DecodeError extends Error {
   }
 }
 
-/** Encodings we decode: WHATWG labels TextDecoder knows, mapped to the name it reports. */
+/**
+ * Encodings we decode: WHATWG labels TextDecoder knows, mapped to the name it reports. The names
+ * are the shared list (lib/base/encodings.ts); a few other labels of the same encodings are taken too.
+ */
 const SUPPORTED = new Map<string, string>([
-  ['utf-8', 'utf-8'],
+  ...ENCODINGS.map((name) => [name, name] as const),
   ['utf8', 'utf-8'],
-  ['gb18030', 'gb18030'],
-  ['gbk', 'gbk'],
   ['gb2312', 'gbk'],
-  ['big5', 'big5'],
   ['big5-hkscs', 'big5'],
-  ['utf-16le', 'utf-16le'],
-  ['utf-16be', 'utf-16be'],
 ]);
 
 export function normaliseEncodingLabel(label: string): string | undefined {
@@ -102,7 +101,7 @@ function plausibilityProblem(text: string): string | undefined {
 export function decode(file: RawFile): DecodedText {
   const encoding = normaliseEncodingLabel(file.encoding);
   if (!encoding) {
-    throw new DecodeError(file.path, `unsupported encoding "${file.encoding}" (supported: ${[...new Set(SUPPORTED.values())].join(', ')})`);
+    throw new DecodeError(file.path, `unsupported encoding "${file.encoding}" (supported: ${ENCODINGS.join(', ')})`);
   }
   const bytes = file.bytes;
   let text: string;

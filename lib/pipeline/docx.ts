@@ -23,8 +23,9 @@ export class DocxError extends Error {
   constructor(
     readonly path: string,
     problem: string,
+    options?: ErrorOptions,
   ) {
-    super(`${path}: ${problem}`);
+    super(`${path}: ${problem}`, options);
     this.name = 'DocxError';
   }
 }
@@ -47,7 +48,7 @@ export async function docxToHtml(path: string, bytes: Uint8Array): Promise<DocxH
   try {
     checkZipLimits(bytes, DOCX_LIMITS);
   } catch (e) {
-    if (e instanceof ZipLimitError) throw new DocxError(path, e.message);
+    if (e instanceof ZipLimitError) throw new DocxError(path, e.message, { cause: e });
     throw e;
   }
   let result: { value: string; messages: Array<{ type: string; message: string }> };
@@ -55,7 +56,7 @@ export async function docxToHtml(path: string, bytes: Uint8Array): Promise<DocxH
     // Images are left out: the corpus keeps text, and a data: URL per image would bloat the HTML.
     result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
   } catch (e) {
-    throw new DocxError(path, `not a readable DOCX file (${(e as Error).message})`);
+    throw new DocxError(path, `not a readable DOCX file (${(e as Error).message})`, { cause: e });
   }
   if (result.value.trim() === '') throw new DocxError(path, 'no text: the document is empty');
   return {

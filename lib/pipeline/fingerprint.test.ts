@@ -8,7 +8,7 @@ describe('pipelineFingerprint', () => {
   it('covers the stages, the dictionary loader and the libraries they use, and is stable', async () => {
     const f = await pipelineFingerprint();
     expect(f.hash).toMatch(/^[0-9a-f]{64}$/);
-    for (const file of ['lib/pipeline/run.ts', 'lib/pipeline/segment.ts', 'lib/pipeline/convert.ts', 'lib/align/aligner.ts', 'lib/dictionary/cedict.ts', 'lib/learner/difficulty.ts', 'lib/terms/hsk.ts', 'lib/terms/hsk30.ts', 'lib/terms/data/hsk30/wordlist.txt', 'lib/model.ts']) {
+    for (const file of ['lib/pipeline/run.ts', 'lib/text/segment.ts', 'lib/pipeline/convert.ts', 'lib/align/aligner.ts', 'lib/dictionary/cedict.ts', 'lib/learner/difficulty.ts', 'lib/terms/hsk.ts', 'lib/terms/hsk30.ts', 'lib/terms/data/hsk30/wordlist.txt', 'lib/model.ts']) {
       expect(f.files).toContain(file);
     }
     expect(f.files.some((file) => file.includes('node_modules') || file.endsWith('.test.ts'))).toBe(false);

@@ -10,8 +10,7 @@
 import type { Dictionary } from '../dictionary/cedict';
 import type { BuiltDoc, DictEntry, GlossaryEntry } from '../model';
 import { collectGlossaryInto } from './gloss';
-
-const HAN = /\p{Script=Han}/u;
+import { HAN } from '../base/han';
 
 export function glossFile(docs: readonly BuiltDoc[], terms: readonly GlossaryEntry[], dict: Dictionary): Record<string, DictEntry[]> {
   const collector = new GlossFileCollector(dict);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
 import type { Word, ZhSentence } from '../model';
 import { collectGlossary, glossSentences } from './gloss';
-import { segmentBlock } from './segment';
+import { segmentBlock } from '../text/segment';
 
 const dict = loadCedict();
 

@@ -23,8 +23,8 @@
 import { pinyin as pinyinPro } from 'pinyin-pro';
 import type { Dictionary } from '../dictionary/cedict';
 import type { DictEntry, Word, ZhSentence } from '../model';
-
-const HAN = /\p{Script=Han}/u;
+import { HAN } from '../base/han';
+import { codePointLength } from '../base/unicode';
 
 /** What a word's gloss needs that does not depend on its sentence. */
 interface WordGloss {
@@ -221,10 +221,4 @@ export function collectGlossaryInto(glossary: Map<string, DictEntry[]>, done: Se
     }
   }
   return glossary;
-}
-
-function codePointLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
 }

@@ -12,7 +12,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
 import type { Dropped } from '../model';
-import type { ProtoBlock } from './clean';
+import type { ProtoBlock } from './proto-block';
 import { HTML_SOURCE_SCHEMA } from './html-schema';
 import { mdastProtoBlocks } from './markdown';
 

@@ -13,8 +13,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Dropped } from '../model';
-import type { ProtoBlock } from './clean';
-import { furnitureReason } from './clean';
+import { furnitureReason, type ProtoBlock } from './proto-block';
 import { TOC_ENTRY_END, TOC_HEADING } from './clean-rules';
 
 /** Parsing cost of pathological Markdown grows quadratically: cap size and nesting first. */

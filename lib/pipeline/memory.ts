@@ -10,7 +10,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DecodedText, ScriptVariant } from '../model';
-import { normaliseSpaces } from './text-width';
+import { normaliseSpaces } from '../text/text-width';
 
 /** A memory of a whole book is a few megabytes; beyond this it is not one document. */
 export const MEMORY_MAX_BYTES = 16 * 1024 * 1024;
@@ -21,8 +21,9 @@ export class MemoryError extends Error {
   constructor(
     readonly path: string,
     problem: string,
+    options?: ErrorOptions,
   ) {
-    super(`${path}: ${problem}`);
+    super(`${path}: ${problem}`, options);
     this.name = 'MemoryError';
   }
 }
@@ -151,7 +152,7 @@ function parseXml(doc: DecodedText): XNode[] {
     nodes = parser.parse(doc.text) as XNode[];
   } catch (e) {
     const message = (e as Error).message;
-    throw new MemoryError(doc.path, /nested/i.test(message) ? `elements nested more than ${MEMORY_MAX_DEPTH} deep` : `cannot read the XML: ${message}`);
+    throw new MemoryError(doc.path, /nested/i.test(message) ? `elements nested more than ${MEMORY_MAX_DEPTH} deep` : `cannot read the XML: ${message}`, { cause: e });
   }
   // The parser's own cap, checked again here so the tree walks below may recurse safely.
   if (depthOf(nodes) > MEMORY_MAX_DEPTH + 1) throw new MemoryError(doc.path, `elements nested more than ${MEMORY_MAX_DEPTH} deep`);

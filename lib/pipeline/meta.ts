@@ -2,15 +2,11 @@
 import type { DocMeta, ScriptVariant, SourceFormat, TranslationMeta } from '../model';
 import { normaliseEncodingLabel } from './decode';
 import { calendarDateProblem } from './calendar-date';
-import { DOC_ID, isDocId, reservedIdProblem } from './doc-id';
+import { isDocId, reservedIdProblem } from '../base/doc-id';
+import { MEMORY_FORMATS, SOURCE_FORMATS, TRANSLATION_FORMATS } from '../base/formats';
+import { isRecord } from '../base/is-record';
+import { SCRIPT_VARIANTS } from '../base/script-variants';
 
-export { DOC_ID, isDocId };
-
-const VARIANTS: readonly ScriptVariant[] = ['simplified', 'traditional-HK', 'traditional-TW'];
-export const SOURCE_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'docx', 'tmx', 'xliff'];
-/** A separate translation file is running text; a memory (tmx, xliff) only ever translates itself. */
-export const TRANSLATION_FORMATS: readonly TranslationMeta['format'][] = ['text', 'markdown', 'html', 'docx'];
-const MEMORY: readonly SourceFormat[] = ['tmx', 'xliff'];
 /** A file named in meta.json: a plain name inside the document folder, never a path. */
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -19,10 +15,6 @@ export class MetaError extends Error {
     super(`${path}: ${problem}`);
     this.name = 'MetaError';
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
@@ -45,7 +37,7 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
   const encoding = str('encoding');
   if (!normaliseEncodingLabel(encoding)) fail(`unsupported encoding "${encoding}"`);
   const variant = str('variant') as ScriptVariant;
-  if (!VARIANTS.includes(variant)) fail(`variant must be one of ${VARIANTS.join(', ')}`);
+  if (!SCRIPT_VARIANTS.includes(variant)) fail(`variant must be one of ${SCRIPT_VARIANTS.join(', ')}`);
   const format = str('format') as SourceFormat;
   if (!SOURCE_FORMATS.includes(format)) fail(`format must be one of ${SOURCE_FORMATS.join(', ')}`);
   const source = str('source');
@@ -61,10 +53,10 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
     const file = str('translation.file', t.file);
     if (!FILE_NAME.test(file)) fail(`translation file "${file}" must be a file name inside the document folder`);
     const tFormat = str('translation.format', t.format) as TranslationMeta['format'];
-    if (MEMORY.includes(format)) {
+    if ((MEMORY_FORMATS as readonly string[]).includes(format)) {
       // The memory holds both sides; "translation" only credits its translator.
       if (file !== source || tFormat !== format) fail(`a ${format} memory holds its own translation: translation.file must be "${source}" and translation.format "${format}"`);
-    } else if (!TRANSLATION_FORMATS.includes(tFormat)) fail(`translation.format must be one of ${TRANSLATION_FORMATS.join(', ')}`);
+    } else if (!(TRANSLATION_FORMATS as readonly string[]).includes(tFormat)) fail(`translation.format must be one of ${TRANSLATION_FORMATS.join(', ')}`);
     meta.translation = { file, format: tFormat, note: str('translation.note', t.note) };
     if (t.translator !== undefined) meta.translation.translator = str('translation.translator', t.translator);
   }

@@ -37,7 +37,8 @@ import { glossSentences } from './gloss';
 import { GlossFileCollector } from './gloss-file';
 import { buildGlossary } from './glossary';
 import { WordLinkCollector } from './word-links';
-import { indexSource, pairRecords } from './index';
+import { indexSource } from '../search/bundle';
+import { pairRecords } from '../search/pair-records';
 import { bundleLines, BUNDLE_FILE } from '../search/bundle-lines';
 import { BuildWriter } from './build-writer';
 import { BuildLock, type AcquireOptions } from './build-lock';
@@ -46,11 +47,12 @@ import { DocCache, documentKey, documentText, parseDoc } from './doc-cache';
 import { pipelineFingerprint } from './fingerprint';
 import { HandOverWindow } from './hand-over-window';
 import { buildInWorkers, defaultWorkers, DocumentBuildError } from './parallel';
-import { isDocId, parseMeta } from './meta';
-import { reservedIdProblem } from './doc-id';
+import { parseMeta } from './meta';
+import { isDocId, reservedIdProblem } from '../base/doc-id';
+import { MEMORY_FORMATS } from '../base/formats';
 import { parseMemory } from './memory';
-import { segmentBlock } from './segment';
-import { countHan } from './text-width';
+import { segmentBlock } from '../text/segment';
+import { countHan } from '../text/text-width';
 import { difficulty } from '../learner/difficulty';
 import { learnerLevel } from '../terms/hsk';
 import { HSK3_LEVELS, learner3Level } from '../terms/hsk30';
@@ -78,9 +80,8 @@ export interface DocumentInput {
   corrections?: AlignmentCorrections;
 }
 
-const MEMORY_FORMATS: readonly string[] = ['tmx', 'xliff'] satisfies MemoryFormat[];
 export function isMemoryFormat(format: string): format is MemoryFormat {
-  return MEMORY_FORMATS.includes(format);
+  return (MEMORY_FORMATS as readonly string[]).includes(format);
 }
 
 /** Chinese blocks → convert → segment → gloss. */

@@ -22,8 +22,9 @@ export class ZipLimitError extends Error {
   constructor(
     message: string,
     readonly kind: 'size' | 'elements' | 'format',
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'ZipLimitError';
   }
 }
@@ -85,7 +86,7 @@ function inflated(bytes: Uint8Array, entry: Entry, max: number): Uint8Array {
     return inflateRawSync(data, { maxOutputLength: max + 1 });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return new Uint8Array(max + 1);
-    throw new ZipLimitError(`not a readable DOCX file (${entry.name}: ${(e as Error).message})`, 'format');
+    throw new ZipLimitError(`not a readable DOCX file (${entry.name}: ${(e as Error).message})`, 'format', { cause: e });
   }
 }
 

@@ -7,6 +7,7 @@
  * word's entries when it opens.
  */
 import type { BlockKind, BuiltDoc, EnBlock, Pair, ZhBlock } from '@/lib/model';
+import { HAN } from '../base/han';
 
 /**
  * A Chinese word with Han characters: `[as written, pinyin, HSK level (0: none), simplified form,
@@ -57,8 +58,6 @@ export interface WordParts {
   simplified: string;
   key: string | null;
 }
-
-const HAN = /\p{Script=Han}/u;
 
 export function wordParts(word: Exclude<ViewWord, string>): WordParts {
   const [original, pinyin, hsk, simplified, key] = word;

@@ -11,6 +11,7 @@
  */
 import { Converter } from 'opencc-js/t2cn';
 import { stemmer } from 'stemmer';
+import { HAN } from '../base/han';
 
 /**
  * Longest index term, in code points. A longer letter run (a URL, a base64 blob) is cut to this
@@ -98,7 +99,6 @@ export function foldForMatching(source: string): Folded {
   return { text: parts.join(''), origin };
 }
 
-const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 /** A Han run, or a run of other letters, marks and digits (Latin, Cyrillic, kana, numbers). */
 const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+)/gu;

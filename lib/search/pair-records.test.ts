@@ -1,11 +1,11 @@
 /**
- * The pinyin line the index stage (lib/pipeline/index.ts) gives each pair record: read off the
+ * The pinyin line the index step (lib/search/pair-records.ts) gives each pair record: read off the
  * words' glossed readings, one syllable per Han character, lined up with the record's `zh`.
  */
 import { describe, expect, it } from 'vitest';
 import { sampleMeta } from '../../tests/fixtures/meta';
 import type { BuiltDoc, Pair, Word, ZhBlock } from '../model';
-import { pairRecords } from '../pipeline/index';
+import { pairRecords } from './pair-records';
 import { findPinyin } from './pinyin';
 
 const word = (simplified: string, pinyin: string, original = simplified): Word => ({ original, simplified, pinyin, key: null });

@@ -31,6 +31,7 @@ import {
   toSimplified,
 } from './encode';
 import { readPinyin, type PinyinReading } from './pinyin';
+import { LONE_SURROGATE } from '../base/unicode';
 
 /** Longest query, in code points: enough for a sentence, small enough to keep every query cheap. */
 export const MAX_QUERY_CODE_POINTS = 200;
@@ -107,8 +108,6 @@ function checkLength(query: string): void {
   }
 }
 
-// In a /u regex a surrogate range matches only unpaired halves: a pair is one code point.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 /** Control characters: invisible in a query box, so treated as spaces. */
 const INVISIBLE = /\p{Cc}/gu;
 /**

@@ -12,6 +12,7 @@ import { candidates, EMPTY, filter, intersect, rankByCount, unite, within, type 
 import { parseQuery, QueryError, termKey, type Needle, type QueryTerm, type TermKind } from './query';
 import { rareTermKey } from './term-hash';
 import { needleLookups, type Lookup, type View, type ViewContext } from './views';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../base/limits';
 
 /** A verified hit: the pair record (without its pinyin line) with each side cut into marked and unmarked runs. */
 export type SearchHit = Omit<PairRecord, 'pinyin'> & { zhParts: Part[]; enParts: Part[] };
@@ -44,8 +45,7 @@ export interface Searcher {
   search(query: string, opts?: SearchOptions): SearchResult;
 }
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+export { DEFAULT_LIMIT, MAX_LIMIT };
 
 /** One FlexSearch index per view, holding its rare terms. */
 export type Indexes = Record<View, Index>;

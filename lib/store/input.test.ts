@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkGlossRequest, checkSearchQuery, checkSearchRequest, checkTerm, checkTermRequest, codePointLength, isDocId, parseQueryString } from './input';
+import { codePointLength } from '../base/unicode';
+import { checkGlossRequest, checkSearchQuery, checkSearchRequest, checkTerm, checkTermRequest, isDocId, parseQueryString } from './input';
 
 describe('isDocId', () => {
   it.each(['2026-05-20-xi-putin-talks', 'a', 'x1-2'])('accepts %s', (id) => expect(isDocId(id)).toBe(true));

@@ -1,6 +1,8 @@
-import { isDocId as isIngestDocId } from '../pipeline/meta';
+import { isDocId as isIngestDocId } from '../base/doc-id';
 import { CONTEXT_RADIUS, positionsInContext } from '../learner/nested';
 import { MAX_QUERY_CODE_POINTS } from '../search';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../base/limits';
+import { codePointLength, LONE_SURROGATE } from '../base/unicode';
 
 /**
  * Validation of everything that arrives from a URL before it reaches the build folder or the
@@ -30,18 +32,9 @@ export function isDocId(value: unknown): value is string {
   return typeof value === 'string' && /^[a-z0-9-]+$/.test(value) && isIngestDocId(value);
 }
 
-// Lone surrogates cannot come out of decodeURIComponent, but they can out of other decoders
-// (Next's own searchParams, JSON); checked by hand because String#isWellFormed is ES2024.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // NUL and the other C0/C1 controls (tab and newline are folded to spaces by the trim below).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-/** Counts code points, not UTF-16 units: 𠀀 is one character. */
-export function codePointLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
 
 /**
  * Parses a raw query string (`?a=1&b=2`) strictly. URLSearchParams silently turns broken
@@ -109,8 +102,6 @@ export interface SearchRequest {
   offset: number;
 }
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
 export const MAX_OFFSET = 100_000;
 
 /** `GET /api/search?q=&doc=&limit=&offset=`, from the raw query string. */

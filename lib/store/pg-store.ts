@@ -27,7 +27,7 @@ import { commonEntries, importCommon } from '../search/common-terms';
 import type { View } from '../search/views';
 import { dropPgIndexes, mountPgIndexes, writePgIndexes } from '../search/pg-index';
 import { pgSearcher } from '../search/pg-searcher';
-import { buildId, contentDigest, type BuildFileText } from './build-version';
+import { buildId, contentDigest, type BuildFileText } from '../base/build-version';
 import { BuildFormatError, BuildMissingError } from './errors';
 import type { BuildFileName, BuildStorage } from './storage';
 
@@ -120,7 +120,7 @@ function sourceOf(files: ReadonlyMap<string, BuildFileSource>, name: string): Bu
   return source;
 }
 
-/** The digest of a file's content: from its bytes on disk, or its text (lib/store/build-version.ts). */
+/** The digest of a file's content: from its bytes on disk, or its text (lib/base/build-version.ts). */
 async function digestOf(source: BuildFileSource): Promise<string> {
   const digest = contentDigest();
   if (typeof source === 'string') digest.update(source);

@@ -11,13 +11,12 @@ import { shortGloss, shortGlossKey } from '@/lib/learner/short-gloss';
 import { hskLevel } from '@/lib/terms/hsk';
 import { hsk3Level } from '@/lib/terms/hsk30';
 import { fresh, getDoc, glossLookup, onNewBuild } from './index';
+import { HAN } from '@/lib/base/han';
 
 export interface ReaderDoc {
   pairs: ViewPair[];
   contents: ContentsEntry[];
 }
-
-const HAN = /\p{Script=Han}/u;
 
 const viewCache = new Map<string, Promise<ReaderDoc | null>>();
 onNewBuild(() => viewCache.clear());

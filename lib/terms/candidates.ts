@@ -7,6 +7,8 @@
 import type { BuiltDoc, Word } from '../model';
 import { FUNCTION_WORDS, NUMBER_CHARACTERS } from './function-words';
 import { dictionaryWords, type Lookup } from './senses';
+import { HAN, HAN_ONLY } from '../base/han';
+import { codePointLength } from '../base/unicode';
 
 /** Longest run of words a candidate may be: the segmenter cuts 新时代全面战略协作伙伴关系 into seven. */
 export const MAX_WORDS = 8;
@@ -41,17 +43,9 @@ export interface Candidate {
   fragment: boolean;
 }
 
-const ALL_HAN = /^\p{Script=Han}+$/u;
-
 function isNumber(term: string): boolean {
   for (const ch of term) if (!NUMBER_CHARACTERS.has(ch)) return false;
   return true;
-}
-
-function codePoints(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
 }
 
 /** Whether a run of words can be a term: a real word or phrase, not a number, not hung on a function word. */
@@ -60,11 +54,11 @@ export function isCandidate(words: readonly string[]): boolean {
   const last = words[words.length - 1];
   if (first === undefined || last === undefined) return false;
   const term = words.join('');
-  const length = codePoints(term);
+  const length = codePointLength(term);
   if (length < 2 || length > MAX_CHARS || isNumber(term)) return false;
   if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(last)) return false;
   // Not mostly function words inside either (合作和发展的 is no term).
-  const functional = words.filter((w) => FUNCTION_WORDS.has(w)).reduce((n, w) => n + codePoints(w), 0);
+  const functional = words.filter((w) => FUNCTION_WORDS.has(w)).reduce((n, w) => n + codePointLength(w), 0);
   return functional * 3 <= length;
 }
 
@@ -89,7 +83,7 @@ function pairOfBlock(doc: BuiltDoc): Map<number, number> {
 /** What stands next to a run, for accessor variety: a Han character, DIGIT for any digit, or null for an edge. */
 function neighbour(ch: string | undefined): string | null {
   if (ch === undefined) return null;
-  if (/\p{Script=Han}/u.test(ch)) return ch;
+  if (HAN.test(ch)) return ch;
   if (/\p{Nd}/u.test(ch)) return 'DIGIT';
   return /[\p{L}\p{N}]/u.test(ch) ? ch.toLowerCase() : null;
 }
@@ -155,8 +149,8 @@ function termsInPairs(docs: readonly BuiltDoc[], minPairs: number): Set<string> 
   const seen = new Map<string, string | Set<string>>();
   for (const { pairKey, sentence } of sentencesOf(docs)) {
     const words = sentence.words;
-    const han = words.map((w) => ALL_HAN.test(w.simplified));
-    const chars = words.map((w) => codePoints(w.simplified));
+    const han = words.map((w) => HAN_ONLY.test(w.simplified));
+    const chars = words.map((w) => codePointLength(w.simplified));
     for (let i = 0; i < words.length; i++) {
       let term = '';
       let length = 0;
@@ -213,7 +207,7 @@ export function collectCandidates(docs: readonly BuiltDoc[], lookup: Lookup, opt
     for (let i = 0; i < words.length; i++) {
       let joined = '';
       for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
-        if (!ALL_HAN.test(words[i + n - 1]!.simplified)) break;
+        if (!HAN_ONLY.test(words[i + n - 1]!.simplified)) break;
         joined += words[i + n - 1]!.simplified;
         if (possible !== null && !possible.has(joined)) continue;
         const run = words.slice(i, i + n);

@@ -3,7 +3,7 @@
  * spelling folded to American first), and whether it is a content word. Stop words may sit inside
  * a rendering ("partnership of coordination") but never at its edges.
  */
-import { stemOf } from '../align/english';
+import { stemOf } from '../text/english-words';
 import { STOP_WORDS } from '../align/words';
 import { englishWords } from '../search/encode';
 import { americanSpelling } from './spelling';

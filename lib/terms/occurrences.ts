@@ -1,6 +1,6 @@
 /** Where a term occurs in a text: exact, non-overlapping, never inside a surrogate pair. */
+import { LONE_SURROGATE } from '../base/unicode';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether a string can be looked for: non-empty and well-formed UTF-16 (no lone surrogate). */
 export function isSearchableTerm(term: string): boolean {

@@ -1,10 +1,10 @@
 /**
- * The text term spotting reads: pair records (lib/pipeline/index.ts), optionally with where their
+ * The text term spotting reads: pair records (lib/search/pair-records.ts), optionally with where their
  * aligned sentences lie, so that a term is looked for in the English sentence that translates
  * its own sentence instead of in the whole paragraph.
  */
 import type { BuiltDoc, PairRecord } from '../model';
-import { pairRecords } from '../pipeline/index';
+import { pairRecords } from '../search/pair-records';
 
 /** A sentence bead of a pair as offsets (UTF-16, end exclusive) into the record's `zh` and `en`. */
 export interface SentenceLink {

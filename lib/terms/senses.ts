@@ -14,6 +14,7 @@ import { romanisations } from '../align/lexicon';
 import { englishWords } from '../search/encode';
 import { isContentWord, stemKey } from './english';
 import { WEIGHTS } from './weights';
+import { HAN } from '../base/han';
 
 export type Lookup = (word: string) => DictEntry[];
 
@@ -24,7 +25,6 @@ export type StemWeights = Map<string, number>;
 /** Longest headword looked for, in code points. */
 const MAX_WORD = 8;
 
-const HAN = /\p{Script=Han}/u;
 
 /** Senses that are about the word rather than renderings of it. */
 const NOT_A_RENDERING = /^(?:CL:|classifier|(?:old |erhua )?variant of|Taiwan pr\.|also pr\.|also written|see also|see )/i;

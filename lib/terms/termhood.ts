@@ -5,6 +5,7 @@
  * length, so that a long run that recurs is preferred to the short words it is made of.
  */
 import type { Candidate } from './candidates';
+import { codePointLength } from '../base/unicode';
 
 export interface TermhoodOptions {
   /** Pairs a candidate must occur in (default 2). */
@@ -37,12 +38,6 @@ function innerRuns(words: readonly string[]): string[] {
   return [...runs];
 }
 
-function codePoints(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
-
 /**
  * Candidates occurring in at least `minPairs` pairs and not fragments (not cut out of a word, not
  * mostly inside one longer candidate), with their C-value (length in characters: log2(1 + length), so single
@@ -67,7 +62,7 @@ export function rankByTermhood(candidates: ReadonlyMap<string, Candidate>, optio
     .map((candidate) => {
       const n = nested.get(candidate.term);
       const independent = n === undefined ? candidate.frequency : candidate.frequency - n.frequency / n.count;
-      const cValue = Math.log2(1 + codePoints(candidate.term)) * independent;
+      const cValue = Math.log2(1 + codePointLength(candidate.term)) * independent;
       return { candidate, termhood: cValue * (1 - generality(candidate.term)) };
     })
     .filter((r) => r.termhood > 0)

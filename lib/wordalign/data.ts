@@ -41,11 +41,3 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['billion', 1e9], ['trillion', 1e12], ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6],
   ['seventh', 7], ['eighth', 8], ['ninth', 9], ['tenth', 10], ['both', 2], ['twice', 2], ['dozen', 12], ['half', 0.5],
 ]);
-
-/** Chinese numerals: digits and the units that multiply them. */
-export const ZH_DIGITS: ReadonlyMap<string, number> = new Map([
-  ['〇', 0], ['零', 0], ['一', 1], ['二', 2], ['两', 2], ['兩', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9],
-]);
-export const ZH_UNITS: ReadonlyMap<string, number> = new Map([
-  ['十', 10], ['百', 100], ['千', 1000], ['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8],
-]);

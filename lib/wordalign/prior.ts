@@ -9,27 +9,11 @@
  * needs that, and the word aligner must not depend on the sentence aligner's internals.
  */
 import { pinyin } from 'pinyin-pro';
-import { stemmer } from 'stemmer';
 import type { Dictionary } from '../dictionary/cedict';
-import { NUMBER_WORDS, PRONOUN_FORMS, PUNCTUATION, SENSE_STOP_WORDS, ZH_DIGITS, ZH_UNITS } from './data';
-
-/** Lower case without diacritics: Lǐ → li, Café → cafe. */
-export function fold(word: string): string {
-  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const stems = new Map<string, string>();
-
-/** Porter stem of a folded word, memoised (the same few thousand words recur). */
-export function stemOf(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = stemmer(word);
-    if (stems.size < 200_000) stems.set(word, s);
-  }
-  return s;
-}
+import { NUMBER_WORDS, PRONOUN_FORMS, PUNCTUATION, SENSE_STOP_WORDS } from './data';
+import { digitByDigit, unitsValue, ZH_DIGITS, ZH_UNITS } from '../text/chinese-numerals';
+import { fold, stemOf } from '../text/english-words';
+import { HAN } from '../base/han';
 
 /** The value an English token states ("28", "1,200", "twenty-eight", "third"), or undefined. */
 export function englishNumber(token: string): number | undefined {
@@ -54,24 +38,7 @@ export function chineseNumber(token: string): number | undefined {
   }
   if (t === '' || ![...t].every((c) => ZH_DIGITS.has(c) || ZH_UNITS.has(c))) return undefined;
   // Digit-by-digit years (二〇二四) have no units.
-  if ([...t].every((c) => ZH_DIGITS.has(c))) return Number([...t].map((c) => ZH_DIGITS.get(c)).join(''));
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const c of t) {
-    const d = ZH_DIGITS.get(c);
-    if (d !== undefined) {
-      digit = d;
-      continue;
-    }
-    const unit = ZH_UNITS.get(c)!;
-    if (unit >= 1e4) {
-      total += (section + digit) * unit;
-      section = 0;
-    } else section += (digit === 0 ? 1 : digit) * unit;
-    digit = 0;
-  }
-  return total + section + digit;
+  return digitByDigit([...t]) ?? unitsValue([...t]);
 }
 
 /**
@@ -163,7 +130,7 @@ export class Priors {
     const n = chineseNumber(word);
     if (n !== undefined) add(`#${n}`, PRIOR.exact);
     if (/\p{Script=Latin}/u.test(word)) add(stemOf(fold(word)), PRIOR.exact);
-    if (!/\p{Script=Han}/u.test(word) || this.dict === null) return { keys, senseOf };
+    if (!HAN.test(word) || this.dict === null) return { keys, senseOf };
     const entries = this.dict.lookup(word);
     entries.forEach((entry, e) => {
       entry.senses.forEach((sense, s) => {

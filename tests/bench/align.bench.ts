@@ -24,7 +24,7 @@ import { type Alignment, formatBead, mergeByVerse, parseBeads, scoreAlignments, 
 import type { AlignWeights } from '../../lib/align/weights';
 import { loadCedict } from '../../lib/dictionary/cedict';
 import type { Bead } from '../../lib/model';
-import { LOW_CONFIDENCE } from '../../lib/pipeline/align';
+import { LOW_CONFIDENCE } from '../../lib/base/confidence';
 import { figure, writeBenchResult } from './results';
 import { printTable } from './table';
 

@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { displayWidth } from '../../lib/pipeline/text-width';
+import { displayWidth } from '../../lib/text/text-width';
 import { seededRandom } from '../fixtures/random';
 
 export const LAYOUTS = ['column', 'pdf', 'indent'] as const;

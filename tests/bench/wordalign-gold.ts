@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dictionary } from '../../lib/dictionary/cedict';
-import { segmentWords } from '../../lib/pipeline/segment';
+import { segmentWords } from '../../lib/text/segment';
 import { englishTokens, isBlank, type Link, parseLinks } from '../../lib/wordalign/index';
 
 export interface GoldPair {

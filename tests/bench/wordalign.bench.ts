@@ -15,7 +15,7 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { loadCedict } from '../../lib/dictionary/cedict';
-import { segmentWords } from '../../lib/pipeline/segment';
+import { segmentWords } from '../../lib/text/segment';
 import { buildDocument, readCorpus } from '../../lib/pipeline/run';
 import { addAer, aerScores, alignWords, documentBeads, englishKey, englishTokens, isBlank, type Link, NO_COUNTS, Priors, type TokenPair } from '../../lib/wordalign/index';
 import { PRIOR } from '../../lib/wordalign/prior';

@@ -5,9 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type
 import type { PreviewBlock, PreviewResult } from '@/lib/import/preview';
 import type { BlocksFingerprint } from '@/lib/pipeline/corrections';
 import { canSplit, defaultCut, mergeWithNext, samePairs, splitPair, wirePairs, type EditPair } from './pairs';
+import { LOW_CONFIDENCE } from '@/lib/base/confidence';
 
-/** Below this the aligner's pair is marked (lib/pipeline/align.ts LOW_CONFIDENCE). */
-const LOW_CONFIDENCE = 0.4;
 const TOKEN_KEY = 'duizhao.writeToken';
 
 export interface ExistingDoc {

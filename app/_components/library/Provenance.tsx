@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/lib/i18n/routing';
 import type { TranslationMeta } from '@/lib/model';
-import { translationNoteKey } from '@/lib/translation-notes';
+import { translationNoteKey } from '@/lib/base/translation-notes';
 
 /**
  * Who translated a document and whether the translation is official: the project's own notes in

@@ -6,7 +6,7 @@
  * Plain server-rendered SVG: no script.
  */
 import type { BuiltDoc } from '@/lib/model';
-import { LOW_CONFIDENCE } from '@/lib/pipeline/align';
+import { LOW_CONFIDENCE } from '@/lib/base/confidence';
 
 export interface AlignmentPlotLabels {
   title: string;

@@ -11,6 +11,7 @@ import { placePopover } from './placement';
 import { STATUS_KEYS } from '@/lib/learner/known-words';
 import { setWordStatus } from '@/lib/learner/known-words-store';
 import { wordText } from './word-context';
+import { HAN_ONLY } from '@/lib/base/han';
 
 /** The strings the reader page passes in (see GlossPopover.tsx for the rest). */
 export interface GlossLabels {
@@ -82,7 +83,6 @@ const MARGIN = 8;
 const HOVER_DELAY = 300;
 /** Only a mouse-like pointer hovers; on touch a tap opens the word. */
 const HOVER_MEDIA = '(hover: hover) and (pointer: fine)';
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /** What Tab can reach inside `root`, in document order (hidden elements left out). */

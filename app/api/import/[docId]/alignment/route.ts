@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { callHost } from '@/lib/import/host';
 import type { SaveResult } from '@/lib/import/save';
 import { ImportError, readJsonBody } from '@/lib/import/wire';
-import { isDocId } from '@/lib/pipeline/doc-id';
+import { isDocId } from '@/lib/base/doc-id';
 import { currentBuildVersion } from '@/lib/store';
 import { importError, refuseUnlessWritable } from '../../_guard';
 

@@ -1,13 +1,11 @@
 /**
- * Pipeline stage "index": every BuiltDoc → pair records → IndexBundle.
- * `run.ts` writes `bundleLines(indexSource(records))` over every document's `pairRecords`; the search itself lives in
- * `lib/search`, which the app loads the bundle into.
+ * The ingest's index step, first half: a BuiltDoc → its pair records, the unit search returns.
+ * lib/pipeline/run.ts writes `bundleLines(indexSource(records))` over every document's
+ * `pairRecords`; the term pages read the same records (lib/terms/pairs.ts), so they live here in
+ * lib/search, below both.
  */
 import type { BuiltDoc, PairRecord, ZhBlock } from '../model';
-import { hanSlots, pinyinLine, wordSyllables } from '../search/pinyin';
-
-export { buildIndexBundle } from '../search/index';
-export { indexSource } from '../search/bundle';
+import { hanSlots, pinyinLine, wordSyllables } from './pinyin';
 
 function blockAt<T>(blocks: readonly T[], index: number, doc: BuiltDoc, pairId: number, side: string): T {
   const block = blocks[index];

@@ -2,6 +2,7 @@
  * Character classes and display widths of Chinese text. Hand-written because they are a few
  * Unicode ranges; a package (e.g. east-asian-width) would add a dependency for two functions.
  */
+import { HAN } from '../base/han';
 
 /** Han of every block (Extension B+ too), CJK punctuation, fullwidth forms, circled numbers (①). */
 const CJK_RANGES = '\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF\\u2460-\\u24FF\\u3200-\\u32FF';
@@ -10,7 +11,6 @@ const SHARED_WIDE = '\\u2018-\\u201F\\u2014\\u2026';
 
 const CJK = new RegExp(`[${CJK_RANGES}]`, 'u');
 const WIDE = new RegExp(`[${CJK_RANGES}${SHARED_WIDE}]`, 'u');
-const HAN = /\p{Script=Han}/u;
 /** A space between two Chinese characters, or between Chinese and a digit. */
 const SPACE_IN_CHINESE = new RegExp(`(?<=[${CJK_RANGES}]) (?=[${CJK_RANGES}\\d])|(?<=\\d) (?=[${CJK_RANGES}])`, 'gu');
 

@@ -3,7 +3,7 @@
  * folder name in corpus/, a file name in the build and a URL segment, so nothing else may pass.
  * A module of its own so the browser can check ids without loading the ingest's decoders.
  */
-export const DOC_ID = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+const DOC_ID = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 
 /**
  * Ids the shape allows but that must never name a document. Windows device names: a folder `con`

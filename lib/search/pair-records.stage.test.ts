@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuiltDoc, EnBlock, Pair, ZhBlock } from '../model';
-import { loadSearcher } from '../search/index';
-import { buildIndexBundle, pairRecords } from './index';
+import { buildIndexBundle, loadSearcher } from './index';
+import { pairRecords } from './pair-records';
 import { sampleMeta } from '../../tests/fixtures/meta';
 
 function zhBlock(original: string, simplified = original): ZhBlock {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMeta } from './meta';
+import { parseMeta } from '../pipeline/meta';
 import { sampleMeta } from '../../tests/fixtures/meta';
 import { deriveDocId, isDocId, RESERVED_IDS } from './doc-id';
 

@@ -10,6 +10,8 @@ import type { Dictionary } from '../dictionary/cedict';
 import { jiebaFor } from './jieba-dict';
 import { fewestWordCover } from './word-cover';
 import type { Word, ZhSentence } from '../model';
+import { HAN_ONLY } from '../base/han';
+import { codePointLength } from '../base/unicode';
 
 /** Sentence-final punctuation; a run of them (？！, ……, 。。。) ends one sentence. */
 const TERMINATORS = new Set(['。', '！', '？', '；', '…', '⋯', '!', '?']);
@@ -80,8 +82,6 @@ export function segmentWords(sentence: string, dictionary?: Dictionary): string[
   return joinBrokenClusters(dictionary === undefined ? tokens : refineWithDictionary(tokens, dictionary));
 }
 
-const ALL_HAN = /^\p{Script=Han}+$/u;
-
 /**
  * Jieba's dictionary differs from CC-CEDICT: about 9% of jieba's Han tokens on the seeds have no
  * CEDICT entry, so the reader could gloss none of them. They are compounds CEDICT splits
@@ -95,7 +95,7 @@ const ALL_HAN = /^\p{Script=Han}+$/u;
 function refineWithDictionary(tokens: readonly string[], dictionary: Dictionary): string[] {
   const words: string[] = [];
   for (const token of tokens) {
-    const chars = ALL_HAN.test(token) ? Array.from(token) : [];
+    const chars = HAN_ONLY.test(token) ? Array.from(token) : [];
     if (chars.length < 2 || dictionary.has(token)) {
       words.push(token);
       continue;
@@ -235,10 +235,4 @@ function cutLike(codePoints: readonly string[], pieces: readonly string[]): stri
     at += length;
     return cut;
   });
-}
-
-function codePointLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
 }
