@@ -10,7 +10,7 @@ import { detectEncoding, detectVariant, PAGE_ASK, verifyEncoding } from '../add/
 import type { BlockKind, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
-import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/run';
+import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/build-document';
 import { ImportError, type ImportSide } from './wire';
 import { checkWorkload } from './workload';
 

@@ -23,7 +23,9 @@ import {
 } from '../pipeline/corrections';
 import { BuildBusyError, BuildLock } from '../pipeline/build-lock';
 import { isDocId } from '../pipeline/doc-id';
-import { cleanedBlockTexts, ingest, readDocumentFolder, type DocumentInput } from '../pipeline/run';
+import { cleanedBlockTexts, type DocumentInput } from '../pipeline/build-document';
+import { readDocumentFolder } from '../pipeline/read-corpus';
+import { ingest } from '../pipeline/run';
 import { resolveInput } from './preview';
 import { ImportError, type ImportForm } from './wire';
 

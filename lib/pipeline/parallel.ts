@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { DocumentInput } from './run';
+import type { DocumentInput } from './build-document';
 
 const WORKER = new URL('./ingest-worker.ts', import.meta.url).href;
 
