@@ -58,7 +58,7 @@ async function previewOf(form: ImportForm) {
     try {
       request.corrections = parseCorrections(form.corrections, 'corrections');
     } catch (e) {
-      throw new ImportError(422, (e as Error).message);
+      throw new ImportError(422, (e as Error).message, { cause: e });
     }
   }
   return preview(request, dictionary());

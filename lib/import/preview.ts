@@ -67,7 +67,7 @@ function sideFormat(side: ImportSide, which: string): SourceFormat {
   try {
     format = side.format ?? (side.name && /\.[a-z]+$/i.test(side.name) ? formatOf(side.name) : 'text');
   } catch (e) {
-    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`);
+    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`, { cause: e });
   }
   if (!PAGE_FORMATS.includes(format)) throw new ImportError(422, `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`);
   return format;
@@ -137,7 +137,7 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
     return { input, report: { format, encoding, encodingConfidence, variant, variantEvidence, enFormat } };
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError(422, (e as Error).message);
+    throw new ImportError(422, (e as Error).message, { cause: e });
   }
 }
 
@@ -155,7 +155,7 @@ export async function preview(req: PreviewRequest, dict: Dictionary): Promise<Pr
   try {
     doc = buildDocument(input, dict);
   } catch (e) {
-    throw new ImportError(422, (e as Error).message);
+    throw new ImportError(422, (e as Error).message, { cause: e });
   }
   if (doc.zh.length === 0) throw new ImportError(422, `${req.zh.name ?? 'The Chinese text'}: no text left after cleaning (empty, or only page furniture).`);
   const stale = doc.warnings.find((w) => w.includes('alignment.json was made on other text'));

@@ -122,8 +122,8 @@ async function readJson(relative: BuildFileName): Promise<unknown> {
   if (text === null) throw new BuildMissingError(file);
   try {
     return JSON.parse(text) as unknown;
-  } catch {
-    throw new BuildFormatError(file, 'is not valid JSON');
+  } catch (e) {
+    throw new BuildFormatError(file, 'is not valid JSON', { cause: e });
   }
 }
 
