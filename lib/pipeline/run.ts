@@ -191,10 +191,6 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
   let dict: Dictionary | undefined;
   const dictionary = () => (dict ??= options.loadDictionary());
 
-  // The glossary and gloss file are pure functions of every document and the dictionary, and they
-  // are most of a run's time (the glossary's termhood ranking: ~60% of a full ingest). Their texts
-  // are cached too, under the keys of all the documents in order: a run where no document changed
-  // reuses them and never loads CC-CEDICT; any change to any document redoes both.
   const sampleBytes = options.glossarySampleBytes ?? GLOSSARY_SAMPLE_BYTES;
   const plan = await cachePlan(options, inputs, sampleBytes);
   const { cache, corpusKey } = plan;
@@ -206,6 +202,10 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
     for (const id of cached) options.onProgress?.({ doc: id, done: state.done, total, stage: 'cached' });
   };
 
+  // The glossary and gloss file are pure functions of every document and the dictionary, and they
+  // are most of a run's time (the glossary's termhood ranking: ~60% of a full ingest). Their texts
+  // are cached too, under the keys of all the documents in order: a run where no document changed
+  // reuses them and never loads CC-CEDICT; any change to any document redoes both.
   const corpusCached = cache && !options.full && toBuild.length === 0 ? corpusTexts(await cache.get(CORPUS_ENTRY, corpusKey)) : null;
   const sampled = glossarySample(inputs, sampleBytes);
   const collected: Collected = {
@@ -274,38 +274,72 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
     await Promise.all(state.writes);
     await state.handing;
 
-    const { records, listed, gloss, wordLinks, sample, kept } = collected;
-    options.onProgress?.({ doc: 'search index', done: total, total, stage: 'indexing' });
-    await writeSearchBundle(out, records);
-    records.length = 0; // the index is written: the glossary's sample gets the memory
-    // Word links before the glossary: its renderings are read off them.
-    options.onProgress?.({ doc: 'word alignment', done: total, total, stage: 'indexing' });
-    const wordAlignStart = performance.now();
-    const wordLinksJson = await wordLinksText(wordLinks, cache, corpusKey, options.full === true || toBuild.length > 0, dictionary);
-    await out.put('wordlinks.json', wordLinksJson);
-    const wordAlignMs = performance.now() - wordAlignStart;
-    options.onProgress?.({ doc: 'glossary', done: total, total, stage: 'indexing' });
-    let glossaryText: string;
-    let glossText: string;
-    if (corpusCached) [glossaryText, glossText] = corpusCached;
-    else {
-      const terms = buildGlossary(sample, (word) => dictionary().lookup(word), { wordLinks: JSON.parse(wordLinksJson) as WordLinks });
-      glossaryText = json(terms);
-      glossText = json(gloss!.finish(terms));
-      if (cache) await cache.put(CORPUS_ENTRY, corpusKey, JSON.stringify([glossaryText, glossText]));
-    }
-    const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: listed };
-    if (sampled.size < total) manifest.glossarySample = { documents: sampled.size, of: total };
-    if (wordLinks.documents < total) manifest.wordLinksSample = { documents: wordLinks.documents, of: total };
-    await out.put('manifest.json', json(manifest));
-    await out.put('gloss.json', glossText);
-    await out.put('glossary.json', glossaryText);
+    const wordAlignMs = await writeCorpusFiles(out, collected, {
+      total,
+      sampled: sampled.size,
+      changed: options.full === true || toBuild.length > 0,
+      cache,
+      corpusKey,
+      corpusCached,
+      dictionary,
+      onProgress: options.onProgress,
+    });
     const buildDir = await out.publish();
-    return { buildDir, documents: total, docs: kept, built: toBuild.map((i) => inputs[i]!.meta.id), cached, workers, wordAlignMs };
+    return { buildDir, documents: total, docs: collected.kept, built: toBuild.map((i) => inputs[i]!.meta.id), cached, workers, wordAlignMs };
   } catch (e) {
     await out.abandon();
     throw e;
   }
+}
+
+/** How the corpus-wide steps run: what the cache holds for them and what the run is told. */
+interface CorpusStep {
+  total: number;
+  /** How many documents the glossary's sample holds. */
+  sampled: number;
+  /** Whether any document was built in this run (or --full): the word links are trained afresh. */
+  changed: boolean;
+  cache: DocCache | undefined;
+  corpusKey: string;
+  /** [glossary.json, gloss.json] from the cache, when no document changed. */
+  corpusCached: [string, string] | null;
+  dictionary: () => Dictionary;
+  onProgress: IngestOptions['onProgress'];
+}
+
+/**
+ * The corpus-wide files, once every document is in the build: the search index, the word links,
+ * the glossary and gloss file, the manifest. Answers the time the word alignment took.
+ */
+async function writeCorpusFiles(out: BuildWriter, collected: Collected, step: CorpusStep): Promise<number> {
+  const { records, listed, gloss, wordLinks, sample } = collected;
+  const { total, cache, corpusKey, corpusCached, dictionary } = step;
+  step.onProgress?.({ doc: 'search index', done: total, total, stage: 'indexing' });
+  await writeSearchBundle(out, records);
+  records.length = 0; // the index is written: the glossary's sample gets the memory
+  // Word links before the glossary: its renderings are read off them.
+  step.onProgress?.({ doc: 'word alignment', done: total, total, stage: 'indexing' });
+  const wordAlignStart = performance.now();
+  const wordLinksJson = await wordLinksText(wordLinks, cache, corpusKey, step.changed, dictionary);
+  await out.put('wordlinks.json', wordLinksJson);
+  const wordAlignMs = performance.now() - wordAlignStart;
+  step.onProgress?.({ doc: 'glossary', done: total, total, stage: 'indexing' });
+  let glossaryText: string;
+  let glossText: string;
+  if (corpusCached) [glossaryText, glossText] = corpusCached;
+  else {
+    const terms = buildGlossary(sample, (word) => dictionary().lookup(word), { wordLinks: JSON.parse(wordLinksJson) as WordLinks });
+    glossaryText = json(terms);
+    glossText = json(gloss!.finish(terms));
+    if (cache) await cache.put(CORPUS_ENTRY, corpusKey, JSON.stringify([glossaryText, glossText]));
+  }
+  const manifest: Manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: listed };
+  if (step.sampled < total) manifest.glossarySample = { documents: step.sampled, of: total };
+  if (wordLinks.documents < total) manifest.wordLinksSample = { documents: wordLinks.documents, of: total };
+  await out.put('manifest.json', json(manifest));
+  await out.put('gloss.json', glossText);
+  await out.put('glossary.json', glossaryText);
+  return wordAlignMs;
 }
 
 /** One document, as it reaches the build, handed to the corpus-wide steps. */
