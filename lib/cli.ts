@@ -6,6 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readConfig, type Config } from './config';
 import { add } from './cli/add';
 import { align } from './cli/align';
 import { alignWords } from './cli/align-words';
@@ -22,8 +23,11 @@ const COMMANDS: readonly Command[] = [ingest, publish, add, clean, align, alignW
 
 const commandNamed = (name: string | undefined) => COMMANDS.find((c) => c.name === name);
 
-/** Runs the command line `argv` (without node and the script) and answers the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the command line `argv` (without node and the script) with `config` (by default read from
+ * the environment, here, once) and answers the exit code.
+ */
+export async function main(argv: readonly string[], config: Config = readConfig()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h') {
     process.stdout.write(fullHelp(COMMANDS));
@@ -43,7 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(rest);
+    return await command.run(rest, config);
   } catch (e) {
     if (isUsageError(e)) return usageError(e as Error, command);
     process.stderr.write(`duizhao: ${(e as Error).message}\n`);

@@ -30,7 +30,7 @@ if the ingest then fails, the folder is taken out again.`,
   --format F               text, markdown, html, docx, tmx, xliff (default: from the extension)
   --force                  replace a document of the same id
   --corpus DIR, --build DIR  as for ingest`,
-  async run(args) {
+  async run(args, config) {
     const { values, positionals } = parseArgs({
       args,
       options: {
@@ -79,7 +79,8 @@ if the ingest then fails, the folder is taken out again.`,
         buildDir: values.build ? path.resolve(values.build) : undefined,
         full: false,
         workers: 'auto',
-        databaseUrl: databaseUrl(undefined),
+        databaseUrl: databaseUrl(undefined, config),
+        pgSchema: config.pgSchema,
       });
     } catch (e) {
       await added.rollback();

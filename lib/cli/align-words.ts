@@ -1,6 +1,7 @@
 /** `align-words --zh Z --en E`: word links of sentence pairs (lib/wordalign). */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Config } from '../config';
 import { UsageError, type Command } from './command';
 import { closeStore, openStore } from './store';
 import { readText, sentenceLines } from './text-file';
@@ -8,8 +9,8 @@ import { readText, sentenceLines } from './text-file';
 type WordAlign = typeof import('../wordalign/index');
 
 /** The sentence beads of every document of a build, as token pairs; none (said on stderr) when there is no build. */
-async function corpusBeads(build: string | undefined, documentBeads: WordAlign['documentBeads']): Promise<Array<import('../wordalign/index').TokenPair>> {
-  const store = await openStore({ build });
+async function corpusBeads(build: string | undefined, documentBeads: WordAlign['documentBeads'], config: Config): Promise<Array<import('../wordalign/index').TokenPair>> {
+  const store = await openStore({ build }, config);
   try {
     const beads = [];
     for (const { meta } of await store.listDocs()) {
@@ -42,7 +43,7 @@ Exit 2 on unequal line counts or unreadable input.`,
   --build DIR              the build whose corpus it also learns from (default: build)
   --no-corpus              learn from the input alone`,
   /** Unequal line counts and unreadable files are bad input (2), with one plain message. */
-  async run(args) {
+  async run(args, config) {
     const { values, positionals } = parseArgs({
       args,
       options: {
@@ -76,7 +77,7 @@ Exit 2 on unequal line counts or unreadable input.`,
         ? { zh: wordalign.spaceTokens(zh), en: wordalign.spaceTokens(enLines[k]!) }
         : { zh: segmentWords(zh.trim(), dict).filter((w) => !wordalign.isBlank(w)), en: wordalign.englishTokens(enLines[k]!).map((t) => t.text) },
     );
-    const training = values['no-corpus'] ? [] : await corpusBeads(values.build, wordalign.documentBeads);
+    const training = values['no-corpus'] ? [] : await corpusBeads(values.build, wordalign.documentBeads, config);
     const links = wordalign.alignWords(pairs, dict, { training });
     const out = links.map((l, k) =>
       values['print-tokens'] ? `${pairs[k]!.zh.join(' ')} ||| ${pairs[k]!.en.join(' ')} ||| ${wordalign.formatLinks(l)}\n` : `${wordalign.formatLinks(l)}\n`,

@@ -1,4 +1,5 @@
 /** What every command of the `duizhao` CLI is: its help, and a function from its arguments to an exit code. */
+import type { Config } from '../config';
 
 export interface Command {
   name: string;
@@ -9,11 +10,11 @@ export interface Command {
   /** Its options, one per line: the option at column 2, what it does from column 27. */
   options?: string;
   /**
-   * Runs the command and answers the exit code: 0, or 1 or 2 for an error it has already said on
+   * Runs the command with the process's configuration (read once, by lib/cli.ts) and answers the exit code: 0, or 1 or 2 for an error it has already said on
    * stderr. Throws a UsageError (or parseArgs' own error) for arguments it cannot take: the CLI
    * then says so with the command's usage, exit 2; any other error is said on stderr, exit 1.
    */
-  run(args: string[]): Promise<number>;
+  run(args: string[], config: Config): Promise<number>;
 }
 
 /** Arguments a command cannot take (a missing one, a bad value): said with the command's usage, exit 2. */

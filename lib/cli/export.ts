@@ -20,7 +20,7 @@ glossary is corpus-wide, so tbx and csv take no DOCID.`,
   options: `  --build DIR              build folder to read (default: build)
   --database URL           read the build published to PostgreSQL instead (default:
                            DATABASE_URL when set and no --build is given)`,
-  async run(args) {
+  async run(args, config) {
     const { values, positionals } = parseArgs({
       args,
       options: { format: { type: 'string' }, build: { type: 'string' }, database: { type: 'string' } },
@@ -34,7 +34,7 @@ glossary is corpus-wide, so tbx and csv take no DOCID.`,
     const only = positionals[0];
     // The glossary does not record which documents a term came from, so there is nothing to filter by.
     if (!isDocFormat(format) && only !== undefined) throw new UsageError(`--format ${format} exports the corpus-wide glossary and takes no DOCID`);
-    const store = await openStore(values);
+    const store = await openStore(values, config);
     try {
       if (!isDocFormat(format)) {
         process.stdout.write(renderGlossary(format, await store.getGlossary()));

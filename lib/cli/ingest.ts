@@ -14,8 +14,9 @@ export interface IngestRequest {
   cacheDir?: string;
   full: boolean;
   workers: number | 'auto';
-  /** Then publish the build to this database too. */
+  /** Then publish the build to this database too (its tables in `pgSchema`). */
   databaseUrl?: string;
+  pgSchema?: string;
 }
 
 /**
@@ -66,7 +67,7 @@ export async function ingestWithProgress(request: IngestRequest): Promise<void> 
   const totalMs = performance.now() - t0;
   process.stderr.write(`word alignment: ${(result.wordAlignMs / 1000).toFixed(1)} s of the ingest's ${(totalMs / 1000).toFixed(1)} s (${((100 * result.wordAlignMs) / totalMs).toFixed(0)}%)\n`);
   // The build folder is written and published first; the database gets the same build after it.
-  if (request.databaseUrl !== undefined) await publishTo(request.databaseUrl, result.buildDir);
+  if (request.databaseUrl !== undefined) await publishTo(request.databaseUrl, result.buildDir, request.pgSchema);
 }
 
 export const ingest: Command = {
@@ -92,7 +93,7 @@ Same bytes either way.`,
                            thread: below that a thread's dictionary load costs more than it saves)
   --database URL           then publish the build to PostgreSQL too (default: DATABASE_URL
                            when set; see publish)`,
-  async run(args) {
+  async run(args, config) {
     const { values } = parseArgs({
       args,
       options: { corpus: { type: 'string' }, build: { type: 'string' }, cache: { type: 'string' }, full: { type: 'boolean' }, workers: { type: 'string' }, database: { type: 'string' } },
@@ -106,7 +107,8 @@ Same bytes either way.`,
       cacheDir: values.cache ? path.resolve(values.cache) : undefined,
       full: values.full ?? false,
       workers,
-      databaseUrl: databaseUrl(values.database),
+      databaseUrl: databaseUrl(values.database, config),
+      pgSchema: config.pgSchema,
     });
     return 0;
   },

@@ -59,7 +59,7 @@ Exit 2 for a query it refuses, 1 for an unknown document.`,
   --database URL           read the build published to PostgreSQL instead (default:
                            DATABASE_URL when set and no --build is given)`,
   /** A bad query (2) and an unknown document (1) each print one plain message and no usage. */
-  async run(args) {
+  async run(args, config) {
     const { values, positionals } = parseArgs({
       args,
       options: { json: { type: 'boolean' }, all: { type: 'boolean' }, doc: { type: 'string' }, build: { type: 'string' }, database: { type: 'string' } },
@@ -79,7 +79,7 @@ Exit 2 for a query it refuses, 1 for an unknown document.`,
     }
     const { MAX_LIMIT, QueryError } = await import('../search/index');
     const { markedLine } = await import('../search/marked-text');
-    const store = await openStore(values);
+    const store = await openStore(values, config);
     try {
       return await searchAndPrint(store, checked.value, values, { MAX_LIMIT, QueryError, markedLine });
     } finally {

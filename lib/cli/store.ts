@@ -5,22 +5,22 @@
  * first reads: it chooses its storage once per process.
  */
 import path from 'node:path';
-import { config } from '../config';
+import type { Config } from '../config';
 import { UsageError } from './command';
 
 type Store = typeof import('../store/index');
 
 /** --database, else DATABASE_URL, else none. */
-export function databaseUrl(flag: string | undefined): string | undefined {
-  return flag ?? config().databaseUrl;
+export function databaseUrl(flag: string | undefined, config: Config): string | undefined {
+  return flag ?? config.databaseUrl;
 }
 
 /** The store, reading --build (default: build/ here) or, without --build, --database or DATABASE_URL. */
-export async function openStore(values: { build?: string; database?: string }): Promise<Store> {
+export async function openStore(values: { build?: string; database?: string }, config: Config): Promise<Store> {
   if (values.build !== undefined && values.database !== undefined) throw new UsageError('give --build DIR or --database URL, not both');
-  const url = values.build === undefined ? databaseUrl(values.database) : undefined;
+  const url = values.build === undefined ? databaseUrl(values.database, config) : undefined;
   const store = await import('../store/index');
-  store.configureStore({ buildDir: path.resolve(values.build ?? 'build'), databaseUrl: url, pgSchema: config().pgSchema });
+  store.configureStore({ buildDir: path.resolve(values.build ?? 'build'), databaseUrl: url, pgSchema: config.pgSchema });
   return store;
 }
 

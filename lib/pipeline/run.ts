@@ -381,7 +381,7 @@ async function writeSearchBundle(out: BuildWriter, records: PairRecord[]): Promi
  * glossary over 100 M characters would need ~200 GB; a sample of ~1 M characters names the
  * recurring terms of the corpus just as well, and the term page still counts over every pair.
  */
-export const GLOSSARY_SAMPLE_BYTES = 3_000_000;
+const GLOSSARY_SAMPLE_BYTES = 3_000_000;
 
 export function glossarySample(inputs: readonly DocumentInput[], sampleBytes: number): Set<number> {
   const bytes = inputs.reduce((n, d) => n + d.source.bytes.length, 0);

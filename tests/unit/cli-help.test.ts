@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../lib/cli';
+import { readConfig } from '../../lib/config';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const COMMANDS = ['ingest', 'publish', 'add', 'clean', 'align', 'align-words', 'export', 'search'];
@@ -25,8 +26,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The CLI with an environment of its own: none of the machine's variables (a DATABASE_URL) reach it. */
 async function run(...argv: string[]) {
-  const code = await main(argv);
+  const code = await main(argv, readConfig({}, root));
   return { code, out, err };
 }
 
@@ -104,6 +106,7 @@ describe('duizhao usage errors: the error and the usage on stderr, exit 2, nothi
     [['search'], /search needs a QUERY/],
     [['ingest', '--workers', '0'], /--workers takes a whole number from 1 to 64/],
     [['publish', '--build'], /Option '--build <value>' argument missing/],
+    [['publish'], /publish needs --database URL or DATABASE_URL/],
   ])('%j: a missing or bad argument', async (argv, message) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);
