@@ -72,7 +72,7 @@ export async function ingestWithProgress(request: IngestRequest): Promise<void> 
 
 export const ingest: Command = {
   name: 'ingest',
-  synopsis: 'ingest',
+  synopsis: 'ingest [options]',
   description: `Build the corpus in corpus/ into build/: decode, clean, convert,
 segment, gloss, align and index every document. Written to a new
 folder and swapped in atomically; on error the previous build stays.
