@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../model';
-import { readCorpus } from '../pipeline/run';
+import { readCorpus } from '../pipeline/read-corpus';
 import { addDocument } from './add';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -27,8 +27,8 @@ import { detectEncoding, detectVariant, verifyEncoding } from './detect';
 export const ADD_MAX_BYTES = 64 * 1024 * 1024;
 
 export class AddError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'AddError';
   }
 }
@@ -91,8 +91,8 @@ export function formatOf(file: string, given?: string): SourceFormat {
 }
 
 async function readCapped(file: string): Promise<Uint8Array> {
-  const info = await stat(file).catch(() => {
-    throw new AddError(`${file}: file not found`);
+  const info = await stat(file).catch((e: unknown) => {
+    throw new AddError(`${file}: file not found`, { cause: e });
   });
   if (!info.isFile()) throw new AddError(`${file}: not a file`);
   if (info.size > ADD_MAX_BYTES) throw new AddError(`${file}: ${info.size} bytes is over the ${ADD_MAX_BYTES}-byte limit`);
@@ -131,7 +131,7 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   try {
     text = await chineseText(source, bytes, encoding, format);
   } catch (e) {
-    throw new AddError((e as Error).message);
+    throw new AddError((e as Error).message, { cause: e });
   }
   let variant: ScriptVariant;
   if (options.variant !== undefined) {
@@ -154,7 +154,7 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
       if (tFormat === 'docx') await docxToHtml(options.translation, tBytes);
       else clean(decode({ path: options.translation, bytes: tBytes, encoding: verifyEncodingOrExplain(options.translation, tBytes), format: tFormat as TextFormat }), { repairLayout: false });
     } catch (e) {
-      throw new AddError((e as Error).message);
+      throw new AddError((e as Error).message, { cause: e });
     }
     translation = { file: options.translation, format: tFormat as TranslationMeta['format'] };
   }

@@ -21,8 +21,8 @@ export const SAMPLE_BYTES = 256 * 1024;
 export const MIN_CONFIDENCE = 50;
 
 export class DetectError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'DetectError';
   }
 }
@@ -95,8 +95,8 @@ export function verifyEncoding(path: string, bytes: Uint8Array, encoding: string
     return decode({ path, bytes, encoding, format: 'text' }).text;
   } catch (e) {
     // No text is no text in any encoding: the hint about encodings would only mislead.
-    if (/: no text:/.test((e as Error).message)) throw new DetectError((e as Error).message);
-    throw new DetectError(`${(e as Error).message}: ${hint}`);
+    if (/: no text:/.test((e as Error).message)) throw new DetectError((e as Error).message, { cause: e });
+    throw new DetectError(`${(e as Error).message}: ${hint}`, { cause: e });
   }
 }
 

@@ -9,7 +9,7 @@
  *
  * Messages: {id, op: 'preview' | 'create' | 'correct' | 'fingerprints', ...} → {id, ok, value | status+message}.
  */
-import path from 'node:path';
+import { config, type Config } from '../config';
 import { loadCedict, type Dictionary } from '../dictionary/cedict';
 import { parseCorrections } from '../pipeline/corrections';
 import { preview, type PreviewRequest } from './preview';
@@ -30,20 +30,24 @@ const IDLE_MS = 15 * 60 * 1000;
 let dict: Dictionary | undefined;
 const dictionary = () => (dict ??= loadCedict());
 
-const root = process.cwd();
-const context: SaveContext = {
-  root,
-  corpusDir: path.resolve(process.env.DUIZHAO_CORPUS ?? path.join(root, 'corpus')),
-  buildDir: path.resolve(process.env.DUIZHAO_BUILD ?? path.join(root, 'build')),
-  dictionary,
-  async afterPublish(buildDir) {
-    // The app reads PostgreSQL when DATABASE_URL is set: the new build goes there too.
-    const url = process.env.DATABASE_URL;
-    if (!url) return;
-    const { publishBuildFolder } = await import('../store/pg-store');
-    await publishBuildFolder(url, buildDir, { schema: process.env.DUIZHAO_PG_SCHEMA || undefined });
-  },
-};
+/** The save context of a configuration: where the corpus and build are, and the database a build goes to too. */
+function saveContext(cfg: Config): SaveContext {
+  return {
+    root: process.cwd(),
+    corpusDir: cfg.corpusDir,
+    buildDir: cfg.buildDir,
+    dictionary,
+    async afterPublish(buildDir) {
+      // The app reads PostgreSQL when DATABASE_URL is set: the new build goes there too.
+      if (!cfg.databaseUrl) return;
+      const { publishBuildFolder } = await import('../store/pg-store');
+      await publishBuildFolder(cfg.databaseUrl, buildDir, { schema: cfg.pgSchema });
+    },
+  };
+}
+
+// The host is a process of its own: its configuration is read here, at its entry, from the environment the server passed on.
+const context = saveContext(config());
 
 async function previewOf(form: ImportForm) {
   const request: PreviewRequest = { zh: form.zh };
@@ -54,7 +58,7 @@ async function previewOf(form: ImportForm) {
     try {
       request.corrections = parseCorrections(form.corrections, 'corrections');
     } catch (e) {
-      throw new ImportError(422, (e as Error).message);
+      throw new ImportError(422, (e as Error).message, { cause: e });
     }
   }
   return preview(request, dictionary());

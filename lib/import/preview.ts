@@ -11,7 +11,7 @@ import type { BlockKind, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, Te
 import { TRANSLATION_FORMATS } from '../base/formats';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
-import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/run';
+import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/build-document';
 import { ImportError, type ImportSide } from './wire';
 import { checkWorkload } from './workload';
 
@@ -65,7 +65,7 @@ function sideFormat(side: ImportSide, which: string): SourceFormat {
   try {
     format = side.format ?? (side.name && /\.[a-z]+$/i.test(side.name) ? formatOf(side.name) : 'text');
   } catch (e) {
-    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`);
+    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`, { cause: e });
   }
   // The import page takes running text; a TMX or XLIFF memory goes through `duizhao add`.
   if (!(TRANSLATION_FORMATS as readonly string[]).includes(format)) throw new ImportError(422, `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`);
@@ -136,7 +136,7 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
     return { input, report: { format, encoding, encodingConfidence, variant, variantEvidence, enFormat } };
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError(422, (e as Error).message);
+    throw new ImportError(422, (e as Error).message, { cause: e });
   }
 }
 
@@ -154,7 +154,7 @@ export async function preview(req: PreviewRequest, dict: Dictionary): Promise<Pr
   try {
     doc = buildDocument(input, dict);
   } catch (e) {
-    throw new ImportError(422, (e as Error).message);
+    throw new ImportError(422, (e as Error).message, { cause: e });
   }
   if (doc.zh.length === 0) throw new ImportError(422, `${req.zh.name ?? 'The Chinese text'}: no text left after cleaning (empty, or only page furniture).`);
   const stale = doc.warnings.find((w) => w.includes('alignment.json was made on other text'));

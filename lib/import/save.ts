@@ -23,7 +23,9 @@ import {
 } from '../pipeline/corrections';
 import { BuildBusyError, BuildLock } from '../pipeline/build-lock';
 import { isDocId } from '../base/doc-id';
-import { cleanedBlockTexts, ingest, readDocumentFolder, type DocumentInput } from '../pipeline/run';
+import { cleanedBlockTexts, type DocumentInput } from '../pipeline/build-document';
+import { readDocumentFolder } from '../pipeline/read-corpus';
+import { ingest } from '../pipeline/run';
 import { resolveInput } from './preview';
 import { ImportError, type ImportForm } from './wire';
 
@@ -68,7 +70,7 @@ async function oneAtATime<T>(ctx: SaveContext, write: (lock: BuildLock) => Promi
     try {
       lock = await BuildLock.acquire(ctx.buildDir, { waitMs: ctx.lockWaitMs ?? SAVE_LOCK_WAIT_MS, what: 'a save from the import page' });
     } catch (e) {
-      if (e instanceof BuildBusyError) throw new ImportError(409, 'The corpus is being rebuilt by another ingest right now, so nothing was saved: try again when it has finished.');
+      if (e instanceof BuildBusyError) throw new ImportError(409, 'The corpus is being rebuilt by another ingest right now, so nothing was saved: try again when it has finished.', { cause: e });
       throw e;
     }
     try {
@@ -138,7 +140,7 @@ function checkedCorrections(raw: unknown, texts: { zh: string[]; en: string[] },
   try {
     corrections = parseCorrections(raw, what);
   } catch (e) {
-    throw new ImportError(422, (e as Error).message);
+    throw new ImportError(422, (e as Error).message, { cause: e });
   }
   const fit = applicableCorrections(corrections, texts.zh, texts.en, what);
   if ('warning' in fit) throw new ImportError(409, 'The texts changed since these pairs were made: preview again and redo the corrections.');
@@ -160,7 +162,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
       try {
         texts = cleanedBlockTexts(resolved.input);
       } catch (e) {
-        throw new ImportError(422, (e as Error).message);
+        throw new ImportError(422, (e as Error).message, { cause: e });
       }
       corrections = checkedCorrections(form.corrections, texts, 'corrections');
     }
@@ -194,7 +196,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
         });
       } catch (e) {
         if (e instanceof AddError && /already exists/.test(e.message)) throw new ImportError(409, `A document with the id "${form.fields.id ?? ''}" exists already: choose another id.`.replace(' ""', ''));
-        throw new ImportError(422, forThePage((e as Error).message, ctx, tmp));
+        throw new ImportError(422, forThePage((e as Error).message, ctx, tmp), { cause: e });
       }
       try {
         if (corrections) await writeAtomically(path.join(added.dir, CORRECTIONS_FILE), correctionsText(corrections));
@@ -203,7 +205,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
         return { id: added.id, pairs: doc?.pairs.length ?? 0, warnings: doc?.warnings ?? [] };
       } catch (e) {
         await added.rollback();
-        throw new ImportError(422, `The document did not build, so it was not added (the corpus is as it was): ${forThePage((e as Error).message, ctx, tmp)}`);
+        throw new ImportError(422, `The document did not build, so it was not added (the corpus is as it was): ${forThePage((e as Error).message, ctx, tmp)}`, { cause: e });
       }
     } finally {
       await rm(tmp, { recursive: true, force: true });
@@ -222,7 +224,7 @@ async function existingDocument(id: string, corpusDir: string): Promise<{ dir: s
   try {
     return { dir, input: await readDocumentFolder(corpusDir, id) };
   } catch (e) {
-    throw new ImportError(422, (e as Error).message);
+    throw new ImportError(422, (e as Error).message, { cause: e });
   }
 }
 
@@ -263,7 +265,7 @@ export function saveCorrections(id: string, raw: unknown, ctx: SaveContext): Pro
     } catch (e) {
       if (previous === null) await rm(file, { force: true });
       else await writeAtomically(file, previous);
-      throw new ImportError(422, `The document did not build with these pairs, so they were not saved: ${forThePage((e as Error).message, ctx)}`);
+      throw new ImportError(422, `The document did not build with these pairs, so they were not saved: ${forThePage((e as Error).message, ctx)}`, { cause: e });
     }
   });
 }

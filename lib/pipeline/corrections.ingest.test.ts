@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
 import type { BuiltDoc } from '../model';
 import { blocksFingerprint, correctionsText, type AlignmentCorrections } from './corrections';
-import { ingest, IngestError } from './run';
+import { IngestError } from './ingest-error';
+import { ingest } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TALKS = '2026-05-20-xi-putin-talks';

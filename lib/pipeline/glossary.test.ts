@@ -6,7 +6,8 @@ import { termPairs, type TermPair } from '../terms/pairs';
 import { termReport } from '../terms/report';
 import type { Candidate } from '../terms/candidates';
 import { buildGlossary, generality, GLOSSARY_SIZE, traditionalForms } from './glossary';
-import { buildDocument, readCorpus } from './run';
+import { buildDocument } from './build-document';
+import { readCorpus } from './read-corpus';
 
 // Two documents of the real corpus, one of them traditional (Ta Kung Pao): small enough to build
 // here in a few seconds, large enough for the corpus statistics to say something.

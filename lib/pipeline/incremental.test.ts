@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
-import { ingest, IngestError, type IngestOptions } from './run';
+import { IngestError } from './ingest-error';
+import { ingest, type IngestOptions } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TALKS = '2026-05-20-xi-putin-talks';

@@ -5,7 +5,7 @@
  */
 import { loadCedict } from '../dictionary/cedict';
 import { documentText } from './doc-cache';
-import { buildDocument, type DocumentInput } from './run';
+import { buildDocument, type DocumentInput } from './build-document';
 
 export default function buildInWorker(input: DocumentInput): string {
   return documentText(buildDocument(input, loadCedict()));

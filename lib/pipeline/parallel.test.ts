@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BYTES_PER_WORKER, buildInWorkers, defaultWorkers } from './parallel';
-import { readCorpus } from './run';
+import { readCorpus } from './read-corpus';
 
 const corpus = path.resolve(import.meta.dirname, '../../corpus');
 

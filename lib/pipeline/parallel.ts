@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { DocumentInput } from './run';
+import type { DocumentInput } from './build-document';
 
 const WORKER = new URL('./ingest-worker.ts', import.meta.url).href;
 
@@ -47,8 +47,9 @@ export class DocumentBuildError extends Error {
   constructor(
     readonly docId: string,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(`${docId}: ${message}`);
+    super(`${docId}: ${message}`, options);
     this.name = 'DocumentBuildError';
   }
 }
@@ -119,7 +120,7 @@ export async function buildInWorkers(
         try {
           text = await pool.run(inputs[index]!);
         } catch (e) {
-          fail(new DocumentBuildError(inputs[index]!.meta.id, e instanceof Error ? e.message : String(e)));
+          fail(new DocumentBuildError(inputs[index]!.meta.id, e instanceof Error ? e.message : String(e), { cause: e }));
           return;
         }
         if (!failed) events.onDone?.(index, text);

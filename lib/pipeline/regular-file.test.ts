@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from './regular-file';
-import { ingest, IngestError } from './run';
+import { IngestError } from './ingest-error';
+import { ingest } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let work: string;

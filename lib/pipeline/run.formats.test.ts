@@ -8,7 +8,8 @@ import { sampleMeta } from '../../tests/fixtures/meta';
 import { loadCedict } from '../dictionary/cedict';
 import { exportTmx, sentenceUnits } from '../export/tmx';
 import type { DocMeta, RawFile } from '../model';
-import { buildDocument, readCorpus } from './run';
+import { buildDocument } from './build-document';
+import { readCorpus } from './read-corpus';
 
 const dict = loadCedict();
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -9,7 +9,10 @@ import { BUNDLE_FILE, loadSearcher, readBundleFile } from '../search';
 import type { BuiltDoc, Manifest } from '../model';
 import { sampleMeta } from '../../tests/fixtures/meta';
 import { docReport, ingestReport } from './report';
-import { buildDocument, ingest, IngestError, readCorpus } from './run';
+import { buildDocument } from './build-document';
+import { IngestError } from './ingest-error';
+import { readCorpus } from './read-corpus';
+import { ingest } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TALKS = '2026-05-20-xi-putin-talks';

@@ -11,7 +11,8 @@ import { loadCedict, type Dictionary } from '../dictionary/cedict';
 import type { BuiltDoc, GlossaryEntry, Manifest, WordLinks } from '../model';
 import { glossFile } from './gloss-file';
 import { buildGlossary } from './glossary';
-import { glossarySample, ingest, readCorpus } from './run';
+import { readCorpus } from './read-corpus';
+import { glossarySample, ingest } from './run';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let work: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../config';
 import { isLoopback, isServerHost, writeAccess, writeSettings, type WriteSettings } from './write-access';
 
 const local: WriteSettings = { localWrites: true, peerKnown: true };
@@ -59,8 +60,8 @@ describe('write access', () => {
   });
 
   it('row 22.2: DUIZHAO_ALLOWED_HOSTS is read as a comma-separated list of names, lowercased', () => {
-    expect(writeSettings({ NODE_ENV: 'production', DUIZHAO_ALLOWED_HOSTS: ' Corpus.Example.org, , duizhao.example:8443 ' }).allowedHosts).toEqual(['corpus.example.org', 'duizhao.example:8443']);
-    expect(writeSettings({ NODE_ENV: 'production' }).allowedHosts).toEqual([]);
+    expect(writeSettings(readConfig({ NODE_ENV: 'production', DUIZHAO_ALLOWED_HOSTS: ' Corpus.Example.org, , duizhao.example:8443 ' }).write).allowedHosts).toEqual(['corpus.example.org', 'duizhao.example:8443']);
+    expect(writeSettings(readConfig({ NODE_ENV: 'production' }).write).allowedHosts).toEqual([]);
   });
 
   it('row 22.2: isServerHost takes loopback names and IP literals, never another name', () => {

@@ -19,6 +19,7 @@
  *   DUIZHAO_ALLOWED_HOSTS (the public name behind a reverse proxy).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { config, type WriteConfig } from '../config';
 
 export const PEER_HEADER = 'x-duizhao-peer';
 const PRELOAD_MARK = Symbol.for('duizhao.peerPreload');
@@ -27,31 +28,14 @@ export type WriteAccess =
   | { ok: true; via: 'localhost' | 'token' }
   | { ok: false; reason: 'cross-site' | 'bad-token' | 'remote' | 'no-preload' | 'unknown-host'; message: string };
 
-export interface WriteSettings {
-  /** DUIZHAO_WRITE_TOKEN; writes from elsewhere need it. Unset or empty: no token accepted. */
-  token?: string;
-  /** False when DUIZHAO_LOCAL_WRITES=off: only the token opens writing. */
-  localWrites: boolean;
+export interface WriteSettings extends WriteConfig {
   /** Whether peer-preload.mjs runs in this process (so the peer header is the socket's). */
   peerKnown: boolean;
-  /**
-   * DUIZHAO_ALLOWED_HOSTS, comma-separated: host names (or `name:port`) besides localhost and IP
-   * literals that this server answers as, lowercased. Unset: none.
-   */
-  allowedHosts?: readonly string[];
 }
 
-/** The settings of this process, from its environment. */
-export function writeSettings(env: NodeJS.ProcessEnv = process.env): WriteSettings {
-  return {
-    token: env.DUIZHAO_WRITE_TOKEN || undefined,
-    localWrites: env.DUIZHAO_LOCAL_WRITES !== 'off',
-    peerKnown: (globalThis as Record<symbol, unknown>)[PRELOAD_MARK] === true,
-    allowedHosts: (env.DUIZHAO_ALLOWED_HOSTS ?? '')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter((h) => h !== ''),
-  };
+/** The settings of this process: its write configuration (lib/config.ts), and whether the preload runs. */
+export function writeSettings(write: WriteConfig = config().write): WriteSettings {
+  return { ...write, peerKnown: (globalThis as Record<symbol, unknown>)[PRELOAD_MARK] === true };
 }
 
 /** `host[:port]` split; an IPv6 literal keeps its brackets. Null when it is not a host at all. */

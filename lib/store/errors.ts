@@ -12,8 +12,8 @@ export class BuildMissingError extends Error {
 
 /** The build exists but cannot be read as the format this app understands. */
 export class BuildFormatError extends Error {
-  constructor(file: string, problem: string) {
-    super(`The build file ${file} ${problem}: ${HINT}`);
+  constructor(file: string, problem: string, options?: ErrorOptions) {
+    super(`The build file ${file} ${problem}: ${HINT}`, options);
     this.name = 'BuildFormatError';
   }
 }

@@ -42,6 +42,14 @@ describe('store', () => {
     await expect(store.getManifest()).rejects.toBeInstanceOf(store.BuildMissingError);
   });
 
+  it('reads the build it is configured with (the CLI\'s --build), not DUIZHAO_BUILD; once it has read, it stays', async () => {
+    const store = await freshStore(path.join(dir, 'nowhere'));
+    store.configureStore({ buildDir: dir });
+    expect(store.buildDir()).toBe(dir);
+    expect((await store.getManifest()).docs.map((d) => d.meta.id)).toEqual(['doc-a']);
+    expect(() => store.configureStore({ buildDir: path.join(dir, 'nowhere') })).toThrow(/before the first read/);
+  });
+
   it('reads a document listed in the manifest, and nothing else', async () => {
     const store = await freshStore(dir);
     expect((await store.getDoc('doc-a'))?.meta.id).toBe('doc-a');

@@ -8,7 +8,7 @@
  * when its id is well formed *and* listed in the manifest, so no request can name a file outside
  * the build.
  */
-import path from 'node:path';
+import { config, type StoreConfig } from '../config';
 import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type Manifest } from '../model';
 import type { AsyncSearcher } from '../search/pg-searcher';
 import { BuildFormatError, BuildMissingError } from './errors';
@@ -20,21 +20,37 @@ export { isDocId } from './input';
 
 export { BuildFormatError, BuildMissingError } from './errors';
 
-/** `DUIZHAO_BUILD`, or `build/` under the working directory. */
-export function buildDir(): string {
-  // turbopackIgnore: the build folder is read at run time, not bundled or traced into the output.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DUIZHAO_BUILD ?? path.join(process.cwd(), 'build'));
-}
-
+let configured: StoreConfig | undefined;
 let chosen: BuildStorage | undefined;
 
 /**
- * Where the build is read from: PostgreSQL when DATABASE_URL is set (pg-store.ts; its tables in
- * the schema DUIZHAO_PG_SCHEMA, default `duizhao`), else the build folder. Chosen once per process, like everything the store memoises.
+ * Sets where this process's store reads the build from (the CLI's --build or --database), before
+ * anything is read: the storage is chosen once per process, like everything the store memoises.
+ * Without it, the store reads where the process's configuration says (lib/config.ts).
+ */
+export function configureStore(store: StoreConfig): void {
+  if (chosen) throw new Error('the store has already read from its storage: configure it before the first read');
+  configured = store;
+}
+
+function storeConfig(): StoreConfig {
+  configured ??= config();
+  return configured;
+}
+
+/** The build folder the store reads (when it reads a folder): DUIZHAO_BUILD, or `build/` under the working directory. */
+export function buildDir(): string {
+  return storeConfig().buildDir;
+}
+
+/**
+ * Where the build is read from: PostgreSQL when a database URL is configured (pg-store.ts; its
+ * tables in the configured schema, default `duizhao`), else the build folder. Chosen once per
+ * process, like everything the store memoises.
  */
 export function buildStorage(): BuildStorage {
-  const url = process.env.DATABASE_URL;
-  chosen ??= url ? pgStorage(url, { schema: process.env.DUIZHAO_PG_SCHEMA || undefined }) : folderStorage(buildDir());
+  const { databaseUrl, pgSchema } = storeConfig();
+  chosen ??= databaseUrl ? pgStorage(databaseUrl, { schema: pgSchema }) : folderStorage(buildDir());
   return chosen;
 }
 
@@ -106,8 +122,8 @@ async function readJson(relative: BuildFileName): Promise<unknown> {
   if (text === null) throw new BuildMissingError(file);
   try {
     return JSON.parse(text) as unknown;
-  } catch {
-    throw new BuildFormatError(file, 'is not valid JSON');
+  } catch (e) {
+    throw new BuildFormatError(file, 'is not valid JSON', { cause: e });
   }
 }
 

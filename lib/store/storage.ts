@@ -37,8 +37,8 @@ async function readUtf8(file: string): Promise<string | null> {
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new BuildFormatError(file, 'is not valid UTF-8');
+  } catch (e) {
+    throw new BuildFormatError(file, 'is not valid UTF-8', { cause: e });
   }
 }
 
@@ -67,7 +67,7 @@ export function folderStorage(dir: string): BuildStorage {
         searcher = await loadSearcherFromFile(file);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(file);
-        if (error instanceof BundleFormatError) throw new BuildFormatError(file, error.message);
+        if (error instanceof BundleFormatError) throw new BuildFormatError(file, error.message, { cause: error });
         throw error;
       }
       // The in-memory searcher answers at once; wrapped so both storages have one contract.

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCorpus } from '../../lib/pipeline/run';
+import { readCorpus } from '../../lib/pipeline/read-corpus';
 import { syntheticRecords, syntheticStream, writeSyntheticCorpus } from './synthetic';
 
 const hanCount = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length;
