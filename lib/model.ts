@@ -48,7 +48,7 @@ export type MemoryFormat = (typeof MEMORY_FORMATS)[number];
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** A bilingual label. */
-export interface ZhEn {
+interface ZhEn {
   zh: string;
   en: string;
 }

@@ -24,7 +24,7 @@ import { parseMeta } from '../pipeline/meta';
 import { detectEncoding, detectVariant, verifyEncoding } from './detect';
 
 /** Larger than any one format's own cap (DOCX 32 MB): refused before it is read into memory. */
-export const ADD_MAX_BYTES = 64 * 1024 * 1024;
+const ADD_MAX_BYTES = 64 * 1024 * 1024;
 
 export class AddError extends Error {
   constructor(message: string, options?: ErrorOptions) {

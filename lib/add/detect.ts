@@ -15,10 +15,10 @@ import type { ScriptVariant } from '../model';
 import { decode, normaliseEncodingLabel } from '../pipeline/decode';
 
 /** How much of a file chardet looks at. */
-export const SAMPLE_BYTES = 256 * 1024;
+const SAMPLE_BYTES = 256 * 1024;
 
 /** Below this chardet confidence (0–100) the guess is not trusted: the user names the encoding. */
-export const MIN_CONFIDENCE = 50;
+const MIN_CONFIDENCE = 50;
 
 export class DetectError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -27,7 +27,7 @@ export class DetectError extends Error {
   }
 }
 
-export interface EncodingCandidate {
+interface EncodingCandidate {
   /** chardet's name (UTF-8, GB18030, Big5…). */
   name: string;
   /** 0–100. */
@@ -77,7 +77,7 @@ export function detectEncoding(path: string, bytes: Uint8Array, ask: string = CL
 }
 
 /** What to do about an encoding we could not tell, said for the command line. */
-export const CLI_ASK = 'name it with --encoding (utf-8, gb18030, big5, utf-16le, utf-16be)';
+const CLI_ASK = 'name it with --encoding (utf-8, gb18030, big5, utf-16le, utf-16be)';
 /** The same, said for the import page: its encoding menu, never a flag. */
 export const PAGE_ASK = 'choose the encoding in the form (UTF-8, GB18030, Big5, UTF-16LE, UTF-16BE)';
 

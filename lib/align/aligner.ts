@@ -41,7 +41,7 @@ export interface Structure {
  * Chinese sentence as five English ones, because a long Chinese sentence of comma-joined clauses is
  * often rendered so (not the reverse, which is rare and would cost the time of a shape).
  */
-export const SHAPES: ReadonlyArray<readonly [number, number]> = [
+const SHAPES: ReadonlyArray<readonly [number, number]> = [
   [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1], [1, 4], [4, 1], [1, 5],
 ];
 
@@ -68,7 +68,7 @@ interface Texts {
   hits: PairHits;
 }
 
-export interface BeadEvidence {
+interface BeadEvidence {
   similarity: number;
   /** Share of the Chinese side's word weight that the English side renders, 0..1. */
   zhCoverage: number;

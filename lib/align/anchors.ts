@@ -31,7 +31,7 @@ function idf(df: number, n: number): number {
 }
 
 /** The candidate anchors, at most one per Chinese sentence, in Chinese order. */
-export function anchorCandidates(zh: readonly ZhFeatures[], en: readonly EnFeatures[], idCount: number, similarity: (i: number, j: number) => number): Anchor[] {
+function anchorCandidates(zh: readonly ZhFeatures[], en: readonly EnFeatures[], idCount: number, similarity: (i: number, j: number) => number): Anchor[] {
   const m = en.length;
   const maxDf = Math.min(MAX_ANCHOR_DF, Math.max(1, Math.floor(m / 20)));
   const df = new Int32Array(idCount);

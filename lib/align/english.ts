@@ -20,7 +20,7 @@ export function numberString(value: number): string {
  * Value of a Roman numeral (II → 2, XIV → 14), undefined when it is not one. A dozen lines, not a
  * dependency: section numbers are all the aligner needs of them.
  */
-export function romanValue(token: string): number | undefined {
+function romanValue(token: string): number | undefined {
   if (!/^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(token) || token === '') return undefined;
   const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
   let total = 0;

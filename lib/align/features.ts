@@ -27,7 +27,7 @@ export class Interner {
   }
 }
 
-export interface ZhWord {
+interface ZhWord {
   /** Ids of the English stems and name forms the word may be rendered by. */
   ids: Int32Array;
   weight: number;
@@ -64,8 +64,8 @@ export interface EnFeatures {
 }
 
 /** The English stems kept per Chinese word, in the order CC-CEDICT gives its senses. */
-export const MAX_STEMS_PER_WORD = 24;
-export const SINGLE_CHARACTER_WEIGHT = 0.5;
+const MAX_STEMS_PER_WORD = 24;
+const SINGLE_CHARACTER_WEIGHT = 0.5;
 
 /** Values of the numbers of a Chinese sentence: Arabic digits and Chinese numerals (二〇二四, 三十五, 4300多). */
 export function chineseNumbers(text: string): string[] {

@@ -10,7 +10,7 @@ export const GC_RATIO = 3.3;
 export const GC_VARIANCE = 25;
 
 /** Standard normal upper tail (Abramowitz–Stegun), as Gale & Church used. */
-export function normalTail(z: number): number {
+function normalTail(z: number): number {
   const t = 1 / (1 + 0.2316419 * z);
   const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   return (Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI)) * poly;

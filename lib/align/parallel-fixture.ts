@@ -21,7 +21,7 @@ const ACTS: ReadonlyArray<readonly [string, string]> = [
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'tu', 've', 'zo', 'ni', 'pe', 'su', 'da', 'ri', 'bo', 'fe', 'gu', 'ta'];
 
 /** A deterministic pseudo-random sequence in [0, 1). */
-export function seeded(seed: number): () => number {
+function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;

@@ -7,7 +7,7 @@ import type { PairRecord, TermOccurrence, TermReport } from '../model';
 import { toParts, type Part } from '../search/match';
 
 /** Chinese kept on each side of the term, in code points. */
-export const KWIC_CONTEXT = 24;
+const KWIC_CONTEXT = 24;
 
 export interface KwicLine {
   /** Index of the occurrence in the term report. */

@@ -55,6 +55,3 @@ export function disconnectAll(): void {
   pgp.end();
 }
 
-/** pg-promise's helpers (SQL formatting, column sets), for code that writes many rows at once. */
-export const helpers = pgp.helpers;
-export const as = pgp.as;

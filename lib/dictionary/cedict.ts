@@ -37,9 +37,6 @@ export interface Dictionary {
   readonly published: string | null;
 }
 
-export const CEDICT_ATTRIBUTION =
-  'CC-CEDICT, © MDBG and contributors, licensed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)';
-
 // Combining marks by tone number; NFC then composes the precomposed letter (a + U+0304 → ā,
 // ü + U+030C → ǚ, m + U+0301 → ḿ) and leaves a combining sequence where none exists (m̄).
 const TONE_MARK: Readonly<Record<string, string>> = { '1': '\u0304', '2': '\u0301', '3': '\u030C', '4': '\u0300' };

@@ -21,11 +21,11 @@
 import type { BuiltDoc, ScriptVariant } from '../model';
 import { newXmlDocument, serializeXml } from './xml';
 
-export const TMX_ZH = 'zh-CN';
-export const TMX_EN = 'en-GB';
+const TMX_ZH = 'zh-CN';
+const TMX_EN = 'en-GB';
 
 /** The tag of a document's original script, or null when the original is the simplified text itself. */
-export function originalLang(variant: ScriptVariant): string | null {
+function originalLang(variant: ScriptVariant): string | null {
   if (variant === 'traditional-HK') return 'zh-HK';
   if (variant === 'traditional-TW') return 'zh-TW';
   return null;

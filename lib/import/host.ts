@@ -23,7 +23,7 @@ const shared = globalThis as typeof globalThis & { [KEY]?: Host };
  * How long an answer may take: a preview costs ~2 s per 100 kB on this machine under load, so a
  * 4 MB side may take over a minute; a save runs an ingest (minutes on a large corpus under load).
  */
-export const HOST_TIMEOUT_MS = { preview: 300_000, write: 600_000 };
+const HOST_TIMEOUT_MS = { preview: 300_000, write: 600_000 };
 
 function start(): Host {
   // turbopackIgnore: the host runs from the project's source with tsx, as `duizhao ingest` does;

@@ -25,7 +25,7 @@ export interface PreviewBlock {
 }
 
 /** A pair as the reader's Pair, without the id (its place in the list says it). */
-export type PreviewPair = Pick<Pair, 'zh' | 'en' | 'confidence' | 'unaligned' | 'lowConfidence' | 'sentences'>;
+type PreviewPair = Pick<Pair, 'zh' | 'en' | 'confidence' | 'unaligned' | 'lowConfidence' | 'sentences'>;
 
 export interface PreviewResult {
   zh: {

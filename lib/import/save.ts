@@ -55,7 +55,7 @@ let writing = false;
  * How long a save waits for an ingest run elsewhere (the CLI's `ingest` or `add`) to finish before
  * it answers 409: a short incremental ingest is waited for, a full one is not worth holding the page.
  */
-export const SAVE_LOCK_WAIT_MS = 15_000;
+const SAVE_LOCK_WAIT_MS = 15_000;
 
 /**
  * Runs `write` unless another write is running (409): saves are serialised, never interleaved. The

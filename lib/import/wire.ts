@@ -37,7 +37,7 @@ export interface ImportSide {
 }
 
 /** The document's details the form may give: the ones `duizhao add` takes, under the same names. */
-export type ImportFields = Pick<AddOptions, 'title' | 'titleEn' | 'publication' | 'translator' | 'date' | 'id'>;
+type ImportFields = Pick<AddOptions, 'title' | 'titleEn' | 'publication' | 'translator' | 'date' | 'id'>;
 
 export interface ImportForm {
   zh: ImportSide;
@@ -84,7 +84,7 @@ export async function readCappedBody(request: Request, max = MAX_BODY_BYTES): Pr
 }
 
 /** A size as people read it: 16 MiB, 4 MiB, 9.5 MiB. */
-export function mebibytes(bytes: number): string {
+function mebibytes(bytes: number): string {
   return `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
 }
 
@@ -193,7 +193,7 @@ export function jsonDepth(text: string): number {
   return deepest;
 }
 
-export function parseJson(text: string, what: string): unknown {
+function parseJson(text: string, what: string): unknown {
   if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ImportError(400, `${what} nests deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text) as unknown;

@@ -13,12 +13,12 @@
 import type { RawFile } from '../model';
 import { ImportError } from './wire';
 
-export const MAX_IMPORT_LINES = 20_000;
+const MAX_IMPORT_LINES = 20_000;
 /** HTML carries markup around its text: a page of 20,000 paragraphs has several elements each. */
-export const MAX_IMPORT_ELEMENTS = 100_000;
+const MAX_IMPORT_ELEMENTS = 100_000;
 
 /** Lines with anything but white space in them. */
-export function linesWithText(text: string): number {
+function linesWithText(text: string): number {
   let count = 0;
   let start = 0;
   while (start <= text.length) {
@@ -38,7 +38,7 @@ export function linesWithText(text: string): number {
 }
 
 /** Start tags (`<` and a letter): what an HTML parser makes an element of. */
-export function htmlElements(text: string): number {
+function htmlElements(text: string): number {
   return text.match(/<[a-z]/gi)?.length ?? 0;
 }
 

@@ -7,7 +7,7 @@ import type { Difficulty } from '../model';
 import { HAN } from '../base/han';
 
 /** Share of running words a reader should know to read the text (Hu & Nation put unassisted reading at 98%; with glosses one tap away, less). */
-export const KNOWN_SHARE = 0.9;
+const KNOWN_SHARE = 0.9;
 /** Words outside every level listed, most frequent first. */
 const OUTSIDE_LISTED = 12;
 

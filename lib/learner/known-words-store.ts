@@ -7,7 +7,7 @@
 import { storedValue, useStoredValue } from '@/lib/browser/stored';
 import { markNewKnown, mergeKnownWords, parseKnownWords, serialiseKnownWords, withStatus, type KnownWords, type WordStatus } from './known-words';
 
-export const KNOWN_WORDS_KEY = 'duizhao.known-words.v1';
+const KNOWN_WORDS_KEY = 'duizhao.known-words.v1';
 
 const EMPTY: KnownWords = Object.freeze({});
 
@@ -17,8 +17,6 @@ const store = storedValue<KnownWords>(KNOWN_WORDS_KEY, {
   initial: EMPTY,
   keepRefused: false,
 });
-
-export const getKnownWords = (): KnownWords => store.get();
 
 export function setWordStatus(word: string, status: WordStatus): boolean {
   return store.set((words) => withStatus(words, word, status));

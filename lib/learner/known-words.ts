@@ -12,11 +12,11 @@ import { isRecord } from '../base/is-record';
 export const WORD_STATUSES = ['new', 1, 2, 3, 4, 'known', 'ignored'] as const;
 export type WordStatus = (typeof WORD_STATUSES)[number];
 /** A status worth storing: `new` is the absence of one. */
-export type StoredStatus = Exclude<WordStatus, 'new'>;
+type StoredStatus = Exclude<WordStatus, 'new'>;
 export type KnownWords = Readonly<Record<string, StoredStatus>>;
 
 /** The shape written to storage and to an export file. */
-export interface StoredKnownWords {
+interface StoredKnownWords {
   format: 'duizhao-known-words';
   version: 1;
   words: Record<string, StoredStatus>;
@@ -26,12 +26,12 @@ export interface StoredKnownWords {
 export const MAX_KNOWN_WORDS = 100_000;
 const MAX_WORD = 32;
 
-export function isStoredStatus(value: unknown): value is StoredStatus {
+function isStoredStatus(value: unknown): value is StoredStatus {
   return value === 1 || value === 2 || value === 3 || value === 4 || value === 'known' || value === 'ignored';
 }
 
 /** A word worth a status: some Han, not too long, no spaces or controls. */
-export function isStatusWord(word: string): boolean {
+function isStatusWord(word: string): boolean {
   return HAN.test(word) && [...word].length <= MAX_WORD && !/[\s\p{Cc}]/u.test(word);
 }
 

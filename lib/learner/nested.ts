@@ -21,13 +21,13 @@ export interface NestedSpan extends Span {
 }
 
 /** Separates the words of a context: a boundary the segmenter drew, never part of a word. */
-export const WORD_SEPARATOR = ' ';
+const WORD_SEPARATOR = ' ';
 
 /** Code points each side of the word that the popover sends as context. */
 export const CONTEXT_RADIUS = 16;
 
 /** Longest word looked for around a word: CC-CEDICT's useful headwords and the glossary's terms fit. */
-export const MAX_NESTED_LENGTH = 16;
+const MAX_NESTED_LENGTH = 16;
 
 // Where a sentence ends, the context stops: a word never spans these.
 const SENTENCE_END = /[。！？!?；;…]/u;

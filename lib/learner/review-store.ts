@@ -8,7 +8,7 @@ import { gradeCard, parseReviewCards, pruneCards, serialiseReviewCards, type Rev
 import type { SavedWord } from './vocabulary';
 import { getVocabulary } from './vocabulary-store';
 
-export const REVIEW_KEY = 'duizhao.review.v1';
+const REVIEW_KEY = 'duizhao.review.v1';
 
 const EMPTY: ReviewCards = Object.freeze({});
 

@@ -14,7 +14,7 @@ export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as c
 export type ReviewGrade = (typeof GRADES)[number];
 
 /** A card's scheduling state as stored: ts-fsrs's Card with dates as ISO strings. */
-export interface StoredCard {
+interface StoredCard {
   due: string;
   stability: number;
   difficulty: number;
@@ -46,7 +46,7 @@ function isoDate(v: unknown): string | null {
 }
 
 /** One stored card, or null when any field is missing or out of range. */
-export function toStoredCard(value: unknown): StoredCard | null {
+function toStoredCard(value: unknown): StoredCard | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const c = value as Record<string, unknown>;
   const due = isoDate(c.due);
@@ -113,7 +113,7 @@ function toStored(card: Card): StoredCard {
 export const cardKey = (word: SavedWord): string => wordKey(word.simplified, word.source.docId);
 
 /** A saved word's card: its stored state, or a new card due now. */
-export function cardOf(cards: ReviewCards, word: SavedWord, now: Date): Card {
+function cardOf(cards: ReviewCards, word: SavedWord, now: Date): Card {
   const key = cardKey(word);
   return Object.hasOwn(cards, key) ? toCard(cards[key]!) : createEmptyCard(now);
 }

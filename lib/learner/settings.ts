@@ -4,8 +4,8 @@
  * size); the browser side (localStorage, the React hook) lives in the reader's components.
  */
 
-export type Annotation = 'none' | 'pinyin' | 'zhuyin';
-export type ToneColours = 'off' | 'standard' | 'pleco';
+type Annotation = 'none' | 'pinyin' | 'zhuyin';
+type ToneColours = 'off' | 'standard' | 'pleco';
 /**
  * The characters the reader reads in: the document's own, simplified, or traditional as written in
  * Taiwan or Hong Kong (OpenCC's tw and hk standards, characters only: no vocabulary rewriting).
@@ -21,7 +21,7 @@ export type HskStandard = (typeof HSK_STANDARDS)[number];
 /** Highest level of each standard (HSK 3.0's 7 is the 7–9 band). */
 export const HSK_TOP: Record<HskStandard, number> = { hsk2: 6, hsk3: 7 };
 /** What happens to the pinyin of words at or below the reader's HSK level. */
-export type KnownPinyin = 'show' | 'soften' | 'hide';
+type KnownPinyin = 'show' | 'soften' | 'hide';
 
 export interface ReaderSettings {
   /** Reading shown above each character. */
@@ -69,7 +69,7 @@ export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
 export const TEXT_SIZE_MIN = -2;
 export const TEXT_SIZE_MAX = 5;
 /** Each step scales the text by this factor (−2 → 0.81×, +5 → 1.61×). */
-export const TEXT_SIZE_STEP = 1.1;
+const TEXT_SIZE_STEP = 1.1;
 
 export function textScale(step: number): number {
   return Math.round(TEXT_SIZE_STEP ** step * 1000) / 1000;

@@ -13,7 +13,7 @@ function sourceLine(source: SavedWord['source']): string {
 }
 
 /** The column names of both exports; the Anki importer maps them to a note type's fields of the same names. */
-export const EXPORT_COLUMNS = ['Word', 'Pinyin', 'Meaning', 'Sentence', 'Translation', 'Source'] as const;
+const EXPORT_COLUMNS = ['Word', 'Pinyin', 'Meaning', 'Sentence', 'Translation', 'Source'] as const;
 
 function exportRow(w: SavedWord): string[] {
   return [w.word, w.pinyin, w.meaning, w.sentence, w.translation, sourceLine(w.source)];

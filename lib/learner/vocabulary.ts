@@ -30,11 +30,11 @@ export type VocabularyOrder = 'newest' | 'document' | 'pinyin';
 export const VOCABULARY_ORDERS: readonly VocabularyOrder[] = ['newest', 'document', 'pinyin'];
 
 /** The shape written to storage; `version` lets a later shape be told apart and read over. */
-export interface StoredVocabulary {
+interface StoredVocabulary {
   version: 1;
   words: SavedWord[];
 }
-export const VOCABULARY_VERSION = 1;
+const VOCABULARY_VERSION = 1;
 
 /**
  * Bounds on what is kept: storage is small (about 5 MB a site) and a hand-edited entry could be

@@ -38,7 +38,7 @@ export class BuildBusyError extends Error {
   }
 }
 
-export function busyMessage(holder: LockHolder | null, lockFile: string): string {
+function busyMessage(holder: LockHolder | null, lockFile: string): string {
   if (holder === null) return `Another ingest is writing this build (lock ${lockFile})`;
   const where = holder.host === hostname() ? '' : ` on ${holder.host} (if that process is gone, remove ${lockFile})`;
   return `Another ingest (${holder.what}, process ${holder.pid}${where}, since ${holder.since}) is writing this build`;

@@ -23,7 +23,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** Whether `value` is YYYY-MM naming a real month, year 0001 or later. */
-export function isCalendarMonth(value: string): boolean {
+function isCalendarMonth(value: string): boolean {
   const m = MONTH_SHAPE.exec(value);
   if (!m) return false;
   const [year, month] = [Number(m[1]), Number(m[2])];

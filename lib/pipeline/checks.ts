@@ -7,7 +7,7 @@
 import type { BuiltDoc, Pair } from '../model';
 import { countHan } from '../text/text-width';
 
-export type CheckKind = 'untranslated' | 'chinese-in-english' | 'missing-number' | 'length-ratio';
+type CheckKind = 'untranslated' | 'chinese-in-english' | 'missing-number' | 'length-ratio';
 
 export interface CheckFinding {
   docId: string;
@@ -18,7 +18,7 @@ export interface CheckFinding {
 }
 
 /** English characters per Han character beyond which a pair is reported (soft) or refused by the tests (hard). */
-export const RATIO_SOFT = { min: 2, max: 6.5 } as const;
+const RATIO_SOFT = { min: 2, max: 6.5 } as const;
 export const RATIO_HARD = { min: 1, max: 10 } as const;
 /** Pairs shorter than this many Han characters are too short for a meaningful ratio. */
 const RATIO_MIN_HAN = 12;

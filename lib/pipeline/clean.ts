@@ -66,7 +66,7 @@ function protoBlocks(doc: DecodedText, dropped: Dropped[], repairs: Repair[] | u
   }
 }
 
-export function endsSentence(text: string): boolean {
+function endsSentence(text: string): boolean {
   return TERMINAL.test(text.replace(CLOSERS, ''));
 }
 
@@ -481,7 +481,7 @@ function joinHtml(a: ProtoBlock, b: ProtoBlock, dropFirstCharOfB: boolean): stri
   return `<p>${inner(a)}${dropFirstCharOfB ? second.replace(/^\s*[^<\s]/u, '') : second}</p>`;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

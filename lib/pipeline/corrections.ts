@@ -17,7 +17,7 @@ import { isRecord } from '../base/is-record';
 export const CORRECTIONS_FILE = 'alignment.json';
 export const CORRECTIONS_VERSION = 1;
 /** More pairs than any document we accept could have (4 MB a side): a bound on what is parsed. */
-export const MAX_CORRECTION_PAIRS = 200_000;
+const MAX_CORRECTION_PAIRS = 200_000;
 
 /** The blocks a correction was made on: how many, and a hash of their texts in order. */
 export interface BlocksFingerprint {

@@ -55,7 +55,7 @@ function treeDepth(root: Nodes): number {
  * most this many (a div is kept by the schema and is only a wrapper to hast-util-to-mdast), so no
  * unwrap ever spreads more than this. Found by measure: 100,000 arguments overflow, 10,000 do not.
  */
-export const HTML_MAX_CHILDREN = 4_096;
+const HTML_MAX_CHILDREN = 4_096;
 
 /** Groups the children of every node wider than HTML_MAX_CHILDREN (in place, iteratively). */
 function narrowWideNodes(root: HastRoot): void {

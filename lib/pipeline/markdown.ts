@@ -17,8 +17,8 @@ import { furnitureReason, type ProtoBlock } from './proto-block';
 import { TOC_ENTRY_END, TOC_HEADING } from './clean-rules';
 
 /** Parsing cost of pathological Markdown grows quadratically: cap size and nesting first. */
-export const MARKDOWN_MAX_BYTES = 8 * 1024 * 1024;
-export const MARKDOWN_MAX_NESTING = 16;
+const MARKDOWN_MAX_BYTES = 8 * 1024 * 1024;
+const MARKDOWN_MAX_NESTING = 16;
 
 export class MarkdownError extends Error {
   constructor(message: string) {
@@ -41,7 +41,7 @@ function deepestNesting(text: string): { depth: number; line: number } {
   return worst;
 }
 
-export function parseMarkdown(text: string): Root {
+function parseMarkdown(text: string): Root {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MARKDOWN_MAX_BYTES) throw new MarkdownError(`Markdown of ${bytes} bytes is over the ${MARKDOWN_MAX_BYTES}-byte limit`);
   const nesting = deepestNesting(text);
@@ -54,7 +54,7 @@ export function parseMarkdown(text: string): Root {
 const renderer = unified().use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
 
 /** Sanitised HTML of one paragraph's inline content. */
-export function renderInline(children: PhrasingContent[]): string {
+function renderInline(children: PhrasingContent[]): string {
   const root: Root = { type: 'root', children: [{ type: 'paragraph', children }] };
   return String(renderer.stringify(renderer.runSync(root)));
 }

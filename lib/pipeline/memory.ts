@@ -15,7 +15,7 @@ import { normaliseSpaces } from '../text/text-width';
 /** A memory of a whole book is a few megabytes; beyond this it is not one document. */
 export const MEMORY_MAX_BYTES = 16 * 1024 * 1024;
 /** TMX and XLIFF nest a dozen elements deep at most (groups inside groups aside). */
-export const MEMORY_MAX_DEPTH = 64;
+const MEMORY_MAX_DEPTH = 64;
 
 export class MemoryError extends Error {
   constructor(
@@ -29,7 +29,7 @@ export class MemoryError extends Error {
 }
 
 /** One translation unit: either side may be empty (a unit not translated yet). */
-export interface MemoryUnit {
+interface MemoryUnit {
   zh: string;
   en: string;
 }
@@ -49,8 +49,8 @@ const EN = new Set(['en', 'eng']);
 function subtags(tag: string): string[] {
   return tag.trim().toLowerCase().replace(/_/g, '-').split('-');
 }
-export const isChineseTag = (tag: string) => ZH.has(subtags(tag)[0] ?? '');
-export const isEnglishTag = (tag: string) => EN.has(subtags(tag)[0] ?? '');
+const isChineseTag = (tag: string) => ZH.has(subtags(tag)[0] ?? '');
+const isEnglishTag = (tag: string) => EN.has(subtags(tag)[0] ?? '');
 
 /** The script variant a Chinese tag names, or undefined when it does not say (plain `zh`). */
 export function tagVariant(tag: string): ScriptVariant | undefined {

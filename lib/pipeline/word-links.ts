@@ -14,7 +14,7 @@ import { alignWords, documentBeads, formatLinks, type TokenPair } from '../worda
  * cell per co-occurring word pair of every bead (~1,000 per bead), about 120 MB at this size.
  * The manifest then says how many documents have them.
  */
-export const WORD_LINK_MAX_BEADS = 30_000;
+const WORD_LINK_MAX_BEADS = 30_000;
 
 export class WordLinkCollector {
   private readonly docs: Array<{ id: string; beads: Array<{ pair: number; bead: number }>; shape: number[] }> = [];

@@ -151,7 +151,7 @@ export function firstViewEnd(doc: BuiltDoc, budget = FIRST_VIEW_CHARACTERS): num
  * About a screen of running text on a desktop at the default size: the document's header (title,
  * difficulty, alignment map) fills most of the first screen, and the rest arrives while it is read.
  */
-export const FIRST_VIEW_CHARACTERS = 300;
+const FIRST_VIEW_CHARACTERS = 300;
 
 /** The document's headings, each with the pair it opens, for the contents sidebar. */
 export function contentsOf(doc: BuiltDoc): ContentsEntry[] {

@@ -48,7 +48,7 @@ export interface BundleSource {
 }
 
 /** An assembled bundle as a source. */
-export function sourceOfBundle(bundle: IndexBundle): BundleSource {
+function sourceOfBundle(bundle: IndexBundle): BundleSource {
   return { records: bundle.records, indexParts: (view) => bundle[view], commonEntries: (view) => bundle.common[view] };
 }
 

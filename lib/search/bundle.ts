@@ -41,7 +41,7 @@ function createIndexes(): Indexes {
  * returned promise), which lets the bundle's lines be written one view at a time from a plain
  * generator; a version that turned asynchronous would be caught here, not write half an index.
  */
-export function exportIndex(index: Index): Record<string, string> {
+function exportIndex(index: Index): Record<string, string> {
   const out: Record<string, string> = {};
   // Keys are FlexSearch's own ("1.reg", "2.map"): never __proto__ or another inherited name.
   const done: unknown = index.export((key: string, data: string) => {

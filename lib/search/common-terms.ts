@@ -23,20 +23,20 @@ import { recordTerms, termCount, VIEWS, type View, type ViewContext } from './vi
  * A term is common when at least this many records hold it. Below it, verifying every candidate
  * costs a few dozen short scans; above it, a table costs less memory than FlexSearch's arrays.
  */
-export const COMMON_TERM_RECORDS = 32;
+const COMMON_TERM_RECORDS = 32;
 
 /**
  * The pairs of an English word are indexed when it is in at least this share of the records (and
  * is common). Two words below it leave at most 1/256 of the records to verify (if independent);
  * one above it, as many as the other word's list holds.
  */
-export const PAIRED_WORD_SHARE = 1 / 16;
+const PAIRED_WORD_SHARE = 1 / 16;
 
 /**
  * Below this many records, verifying every candidate of a phrase costs about a millisecond: a small
  * corpus (the real one has 426 pairs) needs no pairs, which would double its English index.
  */
-export const PAIRED_WORD_MIN_RECORDS = 512;
+const PAIRED_WORD_MIN_RECORDS = 512;
 
 /** Per view: common term → its records (ascending) and their counts (never null here). */
 export type CommonTables = Record<View, Map<string, Postings>>;
@@ -140,7 +140,7 @@ function occurrences(terms: Iterable<string>): Map<string, number> {
  * left in FlexSearch is verified, a rare one given a table is exact), and it took a third off the
  * build time at 1 M characters (13.9 s → 8.9 s).
  */
-export const SAMPLED_RECORDS = 8192;
+const SAMPLED_RECORDS = 8192;
 
 /**
  * Builds the tables of every view: a first pass estimates, by bucket and on a sample, which terms

@@ -18,7 +18,7 @@ import { hasHan, isVariationSelector } from './encode';
 import { LONGEST_SYLLABLE, PINYIN_SYLLABLES, SYLLABLE_ALIASES } from './pinyin-syllables';
 
 /** Token of a Han character the gloss stage could not read: never equal to a typed syllable. */
-export const UNREAD = '?';
+const UNREAD = '?';
 const SYLLABLE_SEPARATOR = ' ';
 const RUN_SEPARATOR = '|';
 

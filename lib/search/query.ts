@@ -45,7 +45,7 @@ export class QueryError extends Error {
 }
 
 /** One spelling of a Chinese term: folded text to find, and the index terms that narrow the search. */
-export interface ZhForm {
+interface ZhForm {
   folded: string;
   /** Terms of the bigram index; null when none is certain to be present (a lone character). */
   terms: string[] | null;
@@ -75,7 +75,7 @@ export interface EnNeedle {
 }
 
 /** Toneless pinyin syllables, found as a contiguous run of the pair's pinyin line. */
-export interface PyNeedle {
+interface PyNeedle {
   side: 'py';
   syllables: string[];
 }

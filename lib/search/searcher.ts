@@ -18,7 +18,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from '../base/limits';
 export type SearchHit = Omit<PairRecord, 'pinyin'> & { zhParts: Part[]; enParts: Part[] };
 
 /** How one term of the query was read. */
-export interface SearchTerm {
+interface SearchTerm {
   raw: string;
   kind: TermKind;
   quoted: boolean;
@@ -45,7 +45,7 @@ export interface Searcher {
   search(query: string, opts?: SearchOptions): SearchResult;
 }
 
-export { DEFAULT_LIMIT, MAX_LIMIT };
+export {  MAX_LIMIT };
 
 /** One FlexSearch index per view, holding its rare terms. */
 export type Indexes = Record<View, Index>;
@@ -64,7 +64,7 @@ export interface RareQuery {
 }
 
 /** FlexSearch in memory as the rare-term lookup: every record, as the limit. */
-export function memoryRareLookup(indexes: Indexes, recordCount: number): RareLookup {
+function memoryRareLookup(indexes: Indexes, recordCount: number): RareLookup {
   return (view, keys) => indexes[view].search(keys.join(' '), { limit: Math.max(1, recordCount) }).map(Number);
 }
 

@@ -21,7 +21,7 @@ export function termHash(term: string): number {
  * while a key per distinct term costs FlexSearch a Map entry and two arrays (~400 bytes), which for
  * the millions of distinct bigrams of a large corpus came to gigabytes.
  */
-export const RARE_TERM_BUCKETS = 1 << 16;
+const RARE_TERM_BUCKETS = 1 << 16;
 
 /** Key strings made once: FlexSearch looks each up in a Map, and a string made again is hashed again. */
 const keys = new Array<string | undefined>(RARE_TERM_BUCKETS);

@@ -100,7 +100,7 @@ export function termCount(view: View, record: PairRecord, term: string, occurren
   return n;
 }
 
-export interface ViewTerm {
+interface ViewTerm {
   view: View;
   term: string;
 }

@@ -21,7 +21,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { config, type WriteConfig } from '../config';
 
-export const PEER_HEADER = 'x-duizhao-peer';
+const PEER_HEADER = 'x-duizhao-peer';
 const PRELOAD_MARK = Symbol.for('duizhao.peerPreload');
 
 export type WriteAccess =

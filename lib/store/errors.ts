@@ -1,6 +1,6 @@
 /** The store's errors: the same whichever storage the build is read from (storage.ts). */
 
-export const HINT = 'run npm run duizhao -- ingest';
+const HINT = 'run npm run duizhao -- ingest';
 
 /** No build folder, or a file of it is missing. */
 export class BuildMissingError extends Error {

@@ -102,7 +102,7 @@ export interface SearchRequest {
   offset: number;
 }
 
-export const MAX_OFFSET = 100_000;
+const MAX_OFFSET = 100_000;
 
 /** `GET /api/search?q=&doc=&limit=&offset=`, from the raw query string. */
 export function checkSearchRequest(search: string): Checked<SearchRequest> {
@@ -127,12 +127,12 @@ export function checkSearchRequest(search: string): Checked<SearchRequest> {
   return { ok: true, value: { q: query.value, doc: doc.value, limit: limit.value, offset: offset.value } };
 }
 
-export const MAX_GLOSS_WORD = 32;
+const MAX_GLOSS_WORD = 32;
 // Han characters (Extension B included) and Latin letters: CC-CEDICT headwords such as 卡拉OK.
 const GLOSS_WORD = /^[\p{Script=Han}\p{Script=Latin}]+$/u;
 
 /** The sentence around a word, for the popover's nested words (lib/learner/nested.ts). */
-export interface GlossContext {
+interface GlossContext {
   /** Simplified text, its words separated by single spaces. */
   text: string;
   /** Where the word starts in `text`, in code points. */
@@ -147,7 +147,7 @@ export interface GlossRequest {
 }
 
 /** Room for the word, CONTEXT_RADIUS code points either side and a separator between every two words, with some to spare. */
-export const MAX_GLOSS_CONTEXT = 2 * CONTEXT_RADIUS + MAX_GLOSS_WORD + 64;
+const MAX_GLOSS_CONTEXT = 2 * CONTEXT_RADIUS + MAX_GLOSS_WORD + 64;
 
 /**
  * `GET /api/gloss?w=&ctx=&at=`: one word of 1–32 code points, Han or Latin only; optionally the
@@ -193,7 +193,7 @@ export function checkGlossRequest(search: string): Checked<GlossRequest> {
   return { ok: true, value: { word: w.value, context: { text, at: at.value, char: char.value } } };
 }
 
-export const MAX_TERM = 16;
+const MAX_TERM = 16;
 /** A term is Chinese: Han characters, with a middle dot or hyphen inside names (普京·弗拉基米尔). */
 const TERM = /^\p{Script=Han}(?:[\p{Script=Han}·・-]*\p{Script=Han})?$/u;
 

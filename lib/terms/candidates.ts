@@ -11,9 +11,9 @@ import { HAN, HAN_ONLY } from '../base/han';
 import { codePointLength } from '../base/unicode';
 
 /** Longest run of words a candidate may be: the segmenter cuts 新时代全面战略协作伙伴关系 into seven. */
-export const MAX_WORDS = 8;
+const MAX_WORDS = 8;
 /** Longest candidate, in characters. */
-export const MAX_CHARS = 14;
+const MAX_CHARS = 14;
 
 export interface Candidate {
   /** Simplified form. */

@@ -14,12 +14,12 @@ import { WEIGHTS } from './weights';
  * Longest rendering looked for, in content words: "China–Russia Treaty of Good-Neighbourliness and
  * Friendly Cooperation" (中俄睦邻友好合作条约) has seven…
  */
-export const MAX_SPAN_WORDS = 8;
+const MAX_SPAN_WORDS = 8;
 /** …and in words of any kind. */
 export const MAX_SPAN_TOKENS = 12;
 
 /** Co-occurrences below which an association is not trusted: one shared sentence proves nothing. */
-export const MIN_JOINT = 2;
+const MIN_JOINT = 2;
 
 export interface Unit {
   /** Index of the pair in the list. */
@@ -100,7 +100,7 @@ export function dice(joint: number, a: number, b: number): number {
  * The phi coefficient (a correlation, clamped at 0) of two events over `n` units, one joint
  * occurrence discounted as chance and 0 below MIN_JOINT.
  */
-export function phi(joint: number, a: number, b: number, n: number): number {
+function phi(joint: number, a: number, b: number, n: number): number {
   if (joint < MIN_JOINT || a >= n || b >= n) return 0;
   const value = (n * (joint - 1) - a * b) / Math.sqrt(a * b * (n - a) * (n - b));
   return Math.max(0, Math.min(1, value));
@@ -110,7 +110,7 @@ export function phi(joint: number, a: number, b: number, n: number): number {
  * Every n-gram of a token run that could be a rendering (see `isSpanEdge`), up to MAX_SPAN_WORDS
  * content words, with nothing between its words that stops a phrase; by first then last word.
  */
-export function spansOf(text: string, tokens: readonly Token[]): UnitSpan[] {
+function spansOf(text: string, tokens: readonly Token[]): UnitSpan[] {
   const spans: UnitSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.content) continue;

@@ -36,7 +36,7 @@ function bestMatch(stems: StemWeights, stem: string): number {
 }
 
 /** How well the profile explains a word, and which of the term's pieces it renders (bit i: piece i). */
-export interface Explained {
+interface Explained {
   own: number;
   pieces: number;
 }

@@ -93,7 +93,7 @@ export function hsk3EntryCounts(): number[] {
 }
 
 /** Every word of the list with its level. */
-export function hsk3Levels(): ReadonlyMap<string, number> {
+function hsk3Levels(): ReadonlyMap<string, number> {
   return loadList().levels;
 }
 

@@ -3,9 +3,9 @@
  * glossary's candidates and termhood, HSK levels, and the term page's helpers. The pipeline's
  * glossary stage (lib/pipeline/glossary.ts) and the app's term page both use this surface.
  */
-export { termReport, groupRenderings } from './report';
-export { termPairs, type TermPair, type SentenceLink } from './pairs';
-export type { Lookup } from './senses';
-export { findOccurrences } from './occurrences';
+export { termReport,  } from './report';
+export { termPairs, type TermPair,  } from './pairs';
+;
+;
 export { hskLevel } from './hsk';
-export { longerTermsContaining, termDistribution, type DocDistribution, type DocExtent } from './distribution';
+export { longerTermsContaining,    } from './distribution';

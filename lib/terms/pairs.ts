@@ -7,7 +7,7 @@ import type { BuiltDoc, PairRecord } from '../model';
 import { pairRecords } from '../search/pair-records';
 
 /** A sentence bead of a pair as offsets (UTF-16, end exclusive) into the record's `zh` and `en`. */
-export interface SentenceLink {
+interface SentenceLink {
   zh: readonly [number, number];
   en: readonly [number, number];
   /**

@@ -11,7 +11,7 @@ import { consistentWithLinks, linkedRendering, renderingText } from './linked';
 import { spotTerm } from './spot';
 
 /** Renderings grouped by key: count, share, the surface form seen most, most frequent first. */
-export function groupRenderings(occurrences: readonly TermOccurrence[], pairs: readonly TermPair[]): TermRendering[] {
+function groupRenderings(occurrences: readonly TermOccurrence[], pairs: readonly TermPair[]): TermRendering[] {
   const en = new Map<string, string>();
   for (const p of pairs) en.set(`${p.docId}\u0000${p.pair}`, p.en);
   const groups = new Map<string, { indices: number[]; texts: Map<string, number> }>();

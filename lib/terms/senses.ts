@@ -57,7 +57,7 @@ function addStems(weights: StemWeights, text: string, weight: number): void {
 }
 
 /** Stems of the senses of some entries: heads at `head`, the rest at `rest`. Surnames count as rest. */
-export function entryStems(entries: readonly DictEntry[], head: number, rest: number, into: StemWeights = new Map()): StemWeights {
+function entryStems(entries: readonly DictEntry[], head: number, rest: number, into: StemWeights = new Map()): StemWeights {
   let rank = 0;
   for (const entry of entries) {
     for (const sense of entry.senses) {

@@ -31,7 +31,7 @@ export interface AlignOptions {
  * The soft intersection beat grow-diag-final-and on the corpus gold (AER 17.8 against 22.0): on
  * small data the Viterbi links of either direction are noisy, and the union grows from them.
  */
-export const DEFAULT_COMBINE: NonNullable<AlignOptions['combine']> = { kind: 'posterior', threshold: 0.45 };
+const DEFAULT_COMBINE: NonNullable<AlignOptions['combine']> = { kind: 'posterior', threshold: 0.45 };
 
 /**
  * Links whose mean posterior over both directions reaches the threshold. `forward[j·m + i]` is

@@ -8,7 +8,7 @@ import type { TokenPair } from './align';
 import { englishTokens } from './tokens';
 
 /** The Chinese and English sentences a pair's sentence beads index. */
-export function pairSentences(doc: Pick<BuiltDoc, 'zh' | 'en'>, pair: Pick<Pair, 'zh' | 'en'>): { zh: BuiltDoc['zh'][number]['sentences']; en: string[] } {
+function pairSentences(doc: Pick<BuiltDoc, 'zh' | 'en'>, pair: Pick<Pair, 'zh' | 'en'>): { zh: BuiltDoc['zh'][number]['sentences']; en: string[] } {
   return {
     zh: pair.zh.flatMap((b) => doc.zh[b]?.sentences ?? []),
     en: pair.en.flatMap((b) => doc.en[b]?.sentences ?? []),
@@ -16,7 +16,7 @@ export function pairSentences(doc: Pick<BuiltDoc, 'zh' | 'en'>, pair: Pick<Pair,
 }
 
 /** One bead's tokens, given its pair's sentences. */
-export function beadTokens(sentences: ReturnType<typeof pairSentences>, bead: Pick<Bead, 'zh' | 'en'>): TokenPair {
+function beadTokens(sentences: ReturnType<typeof pairSentences>, bead: Pick<Bead, 'zh' | 'en'>): TokenPair {
   return {
     zh: bead.zh.flatMap((i) => sentences.zh[i]?.words.map((w) => w.simplified) ?? []),
     en: bead.en.flatMap((j) => englishTokens(sentences.en[j] ?? '').map((t) => t.text)),
