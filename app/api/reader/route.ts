@@ -3,7 +3,7 @@ import { servedBuildVersion } from '@/lib/store';
 import { getReaderDoc, getReaderPairsIn } from '@/lib/store/reader';
 import { checkReaderRequest } from '@/lib/store/reader-input';
 import { jsonError, rawSearch, serverError } from '../_respond';
-import { answerTag, matchesTag } from '../_validators';
+import { answerTag, matchesTag } from '../_conditional';
 
 /**
  * `GET /api/reader?doc=<id>&from=<pair>&to=<pair>[&script=tw|hk]` → `{ doc, from, to, total, pairs }`:

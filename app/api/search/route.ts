@@ -3,7 +3,7 @@ import { QueryError } from '@/lib/search';
 import { getDocSummary, getSearcher, servedBuildVersion } from '@/lib/store';
 import { checkSearchRequest } from '@/lib/store/input';
 import { jsonError, rawSearch, serverError } from '../_respond';
-import { answerTag, matchesTag } from '../_validators';
+import { answerTag, matchesTag } from '../_conditional';
 
 /**
  * Private: a query is the reader's own business, kept by their browser only; no-cache: asked again
