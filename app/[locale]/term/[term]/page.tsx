@@ -1,16 +1,13 @@
 import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Concordance, type ConcordanceLabels } from '@/app/_components/term/Concordance';
 import { OccurrenceChart } from '@/app/_components/term/OccurrenceChart';
 import { zhLang } from '@/app/_components/reader/lang';
-import { routing } from '@/lib/i18n/routing';
 import { getTermView, TERM_PAGE_LINES, TERM_PAGE_MAX_LINES, termPageLines } from '@/lib/store/terms';
 import { checkTerm } from '@/lib/store/input';
 
 interface Props {
-  params: Promise<{ locale: string; term: string }>;
+  params: Promise<{ term: string }>;
   searchParams?: Promise<Record<string, string | string[] | undefined>>;
 }
 
@@ -24,8 +21,8 @@ function segment(raw: string): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, term } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
+  const { term } = await params;
+  const locale = await getLocale();
   const checked = checkTerm(segment(term));
   if (!checked.ok) return { robots: { index: false } };
   const t = await getTranslations({ locale, namespace: 'Term' });
@@ -33,10 +30,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TermPage({ params, searchParams }: Props) {
-  const { locale, term: rawTerm } = await params;
+  const { term: rawTerm } = await params;
+  const locale = await getLocale();
   const maxLines = termPageLines((await searchParams)?.lines);
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
   const t = await getTranslations('Term');
   const checked = checkTerm(segment(rawTerm));
   if (!checked.ok) {
