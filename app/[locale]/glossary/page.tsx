@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { GlossaryTable } from '@/app/_components/term/GlossaryTable';
 import { getGlossary, getManifest } from '@/lib/store';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
@@ -8,13 +8,11 @@ import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 const INCONSISTENT_BELOW = 0.6;
 
 export async function generateMetadata(): Promise<Metadata> {
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: 'Glossary' });
+  const t = await getTranslations('Glossary');
   return { title: t('title') };
 }
 
 export default async function GlossaryPage() {
-  const locale = await getLocale();
   const t = await getTranslations('Glossary');
   const [entries, manifest] = await Promise.all([getGlossary(), getManifest()]);
   const sample = manifest.glossarySample;
@@ -38,7 +36,6 @@ export default async function GlossaryPage() {
       </header>
       <GlossaryTable
         entries={entries}
-        locale={locale}
         threshold={INCONSISTENT_BELOW}
         labels={{
           filter: t('filter'),

@@ -11,8 +11,7 @@ import { writeAccess, writeSettings } from '@/lib/security/write-access';
 import { getDoc } from '@/lib/store';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: 'Import' });
+  const t = await getTranslations('Import');
   return { title: t('title'), robots: { index: false } };
 }
 

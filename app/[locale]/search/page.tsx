@@ -27,8 +27,7 @@ function pageNumber(raw: string | undefined | null): number {
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: 'Search' });
+  const t = await getTranslations('Search');
   const q = one((await searchParams).q);
   const checked = typeof q === 'string' ? checkSearchQuery(q) : null;
   return { title: checked?.ok ? t('metaTitle', { query: checked.value }) : t('title'), robots: { index: false } };

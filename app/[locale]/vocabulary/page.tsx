@@ -7,8 +7,7 @@ import { ReviewPanel } from '@/app/_components/vocabulary/ReviewPanel';
 import { listDocs } from '@/lib/store';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: 'Vocabulary' });
+  const t = await getTranslations('Vocabulary');
   return { title: t('title') };
 }
 

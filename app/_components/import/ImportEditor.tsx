@@ -2,6 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { getPathname } from '@/lib/i18n/navigation';
+import type { AppLocale } from '@/lib/i18n/routing';
 import type { PreviewBlock, PreviewResult } from '@/lib/import/preview';
 import type { BlocksFingerprint } from '@/lib/pipeline/corrections';
 import { canSplit, defaultCut, mergeWithNext, samePairs, splitPair, wirePairs, type EditPair } from './pairs';
@@ -23,7 +25,7 @@ export interface ExistingDoc {
 type Access = { writable: true } | { writable: false; reason: string; tokenAccepted: boolean };
 
 interface Props {
-  locale: string;
+  locale: AppLocale;
   existing: ExistingDoc | null;
   access: Access;
   limitBytes: number;
@@ -231,7 +233,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
         id = ((await send('/api/import', { method: 'POST', body: form })) as { id: string }).id;
       }
       setStatus({ kind: 'saved' });
-      window.location.assign(`/${locale}/read/${id}`);
+      window.location.assign(getPathname({ locale, href: `/read/${id}` }));
     } catch (e) {
       setStatus({ kind: 'error', message: (e as Error).message });
     }
@@ -243,7 +245,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
     try {
       await send(`/api/import/${existing.id}/alignment`, { method: 'DELETE' });
       setStatus({ kind: 'saved' });
-      window.location.assign(`/${locale}/read/${existing.id}`);
+      window.location.assign(getPathname({ locale, href: `/read/${existing.id}` }));
     } catch (e) {
       setStatus({ kind: 'error', message: (e as Error).message });
     }

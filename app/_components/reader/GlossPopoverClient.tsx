@@ -11,6 +11,7 @@ import { placePopover } from './placement';
 import { STATUS_KEYS } from '@/lib/learner/known-words';
 import { setWordStatus } from '@/lib/learner/known-words-store';
 import { wordText } from './word-context';
+import { Link } from '@/lib/i18n/navigation';
 
 /** The strings the reader page passes in (see GlossPopover.tsx for the rest). */
 export interface GlossLabels {
@@ -250,11 +251,9 @@ function NestedList({ words, labels, onOpen }: { words: NestedWord[]; labels: Gl
  */
 export function GlossPopoverClient({
   labels,
-  locale,
   doc,
 }: {
   labels: GlossAllLabels;
-  locale: string;
   /** The document being read: saved words name it as their source. */
   doc: { id: string; title: string };
 }) {
@@ -650,11 +649,11 @@ export function GlossPopoverClient({
       </div>
       {HAN_ONLY.test(shown.simplified) ? <WordStatusBar word={shown.simplified} labels={labels.wordStatus} onStatus={setStatus} /> : null}
       <div className="gloss-foot">
-        <a href={`/${locale}/search?q=${encodeURIComponent(shown.simplified)}`}>{labels.searchCorpus}</a>
+        <Link href={`/search?q=${encodeURIComponent(shown.simplified)}`}>{labels.searchCorpus}</Link>
         {HAN_ONLY.test(shown.simplified) ? (
-          <a className="gloss-term-link" href={`/${locale}/term/${encodeURIComponent(shown.simplified)}`}>
+          <Link className="gloss-term-link" href={`/term/${encodeURIComponent(shown.simplified)}`}>
             {labels.termPage}
-          </a>
+          </Link>
         ) : null}
         {answer ? (
           <SaveWordButton

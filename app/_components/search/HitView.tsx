@@ -2,6 +2,7 @@ import type { Part, SearchHit } from '@/lib/search';
 import { pairAnchor, zhLang } from '@/app/_components/reader/lang';
 import type { DocSummary } from '@/lib/store';
 import { excerpt } from './excerpt';
+import { Link } from '@/lib/i18n/navigation';
 
 /** Context kept around the marks, in code points: about two lines of each language. */
 const ZH_CONTEXT = 60;
@@ -19,16 +20,16 @@ export interface HitLabels {
 
 /** One search hit: the pair with the term marked, its document and a link to it in the reader. */
 export function HitView({ hit, doc, locale, labels }: { hit: SearchHit; doc: DocSummary | null; locale: string; labels: HitLabels }) {
-  const href = `/${locale}/read/${hit.docId}#${pairAnchor(hit.pair)}`;
+  const href = `/read/${hit.docId}#${pairAnchor(hit.pair)}`;
   const lang = doc ? zhLang(doc.meta.variant) : 'zh-Hans';
   const title = doc ? (locale === 'en' ? doc.meta.title.en : doc.meta.title.zh) : hit.docId;
   const hasEnglish = hit.en.trim() !== '';
   return (
     <li className="hit">
       <p className="hit-source">
-        <a href={href} className="hit-title" lang={doc && locale !== 'en' ? lang : undefined}>
+        <Link href={href} prefetch={false} className="hit-title" lang={doc && locale !== 'en' ? lang : undefined}>
           {title}
-        </a>
+        </Link>
         <span aria-hidden="true"> · </span>
         <span className="hit-passage">{labels.passage(hit.pair + 1)}</span>
       </p>
@@ -43,9 +44,9 @@ export function HitView({ hit, doc, locale, labels }: { hit: SearchHit; doc: Doc
         ) : null}
       </div>
       <p className="hit-open">
-        <a href={href}>
+        <Link href={href} prefetch={false}>
           {labels.open} →<span className="sr-only"> {title}</span>
-        </a>
+        </Link>
       </p>
     </li>
   );

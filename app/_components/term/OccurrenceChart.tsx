@@ -1,3 +1,5 @@
+import { Link } from '@/lib/i18n/navigation';
+
 export interface DocOccurrences {
   docId: string;
   title: string;
@@ -20,7 +22,7 @@ export interface OccurrenceChartLabels {
  * occurrence's position along it (by pair), each a link to that pair in the reader. Plain HTML and
  * CSS positioning rather than a chart library: a few hundred links need nothing more.
  */
-export function OccurrenceChart({ docs, locale, labels }: { docs: DocOccurrences[]; locale: string; labels: OccurrenceChartLabels }) {
+export function OccurrenceChart({ docs, labels }: { docs: DocOccurrences[]; labels: OccurrenceChartLabels }) {
   return (
     <figure className="occ-chart" aria-labelledby="occ-title">
       <figcaption>
@@ -33,17 +35,18 @@ export function OccurrenceChart({ docs, locale, labels }: { docs: DocOccurrences
           return (
             <li key={doc.docId} className="occ-doc" data-doc={doc.docId}>
               <p className="occ-doc-head">
-                <a href={`/${locale}/read/${doc.docId}`} lang={doc.lang}>
+                <Link href={`/read/${doc.docId}`} prefetch={false} lang={doc.lang}>
                   {doc.title}
-                </a>
+                </Link>
                 <span className="occ-count">{labels.count(doc.at.length)}</span>
               </p>
               <div className="occ-track">
                 {pairs.map((pair) => (
-                  <a
+                  <Link
                     key={pair}
                     className="occ-mark"
-                    href={`/${locale}/read/${doc.docId}#p-${pair + 1}`}
+                    href={`/read/${doc.docId}#p-${pair + 1}`}
+                    prefetch={false}
                     style={{ left: `${doc.pairs > 1 ? (pair / (doc.pairs - 1)) * 100 : 50}%` }}
                     aria-label={labels.mark(pair + 1)}
                     title={labels.mark(pair + 1)}

@@ -14,6 +14,7 @@ import { DifficultyBars, estimatedLevels } from '@/app/_components/library/Diffi
 import { DocDate } from '@/app/_components/library/DocDate';
 import { HskStandardSync } from '@/app/_components/library/HskStandard';
 import { Provenance } from '@/app/_components/library/Provenance';
+import { Link } from '@/lib/i18n/navigation';
 
 interface Props {
   params: Promise<{ docId: string }>;
@@ -54,7 +55,7 @@ export default async function ReaderPage({ params }: Props) {
     <article className="reader">
       <header className="doc-head">
         <p className="crumbs">
-          <a href={`/${locale}`}>← {t('back')}</a>
+          <Link href="/">← {t('back')}</Link>
         </p>
         <h1>
           <span className="title-zh" lang={lang}>
@@ -104,7 +105,7 @@ export default async function ReaderPage({ params }: Props) {
             )}
             {solo ? null : (
               <p className="correct-link">
-                <a href={`/${locale}/import?doc=${meta.id}`}>{t('correctAlignment')}</a>
+                <Link href={`/import?doc=${meta.id}`}>{t('correctAlignment')}</Link>
               </p>
             )}
             {solo ? null : (
@@ -128,7 +129,6 @@ export default async function ReaderPage({ params }: Props) {
         <Reader docId={meta.id} lang={lang} variant={meta.variant} solo={solo} initial={firstView} total={view.pairs.length} contents={view.contents} />
       </NextIntlClientProvider>
       <GlossPopover
-        locale={locale}
         doc={{ id: meta.id, title: meta.title.zh }}
         labels={{
           dialog: tg('dialog'),
