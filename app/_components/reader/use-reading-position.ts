@@ -27,24 +27,31 @@ function readStart(docId: string): Start | null {
   return saved !== undefined && saved > 0 ? { target: saved, fromHash: false } : null;
 }
 
-const noSubscription = () => () => undefined;
 /** Unknown on the server and while hydrating (no hash, no stored position there). */
 const unknownOnServer = () => undefined;
 
 /**
- * The start, read once per mounted reader: a later #p-N link moves within the page and does not
- * start it again. An external store, so the first client render matches the server's HTML.
+ * The start, read once per mounted reader, when it has mounted: after a client-side navigation
+ * the address (and its #p-N) is the new page's only by then. A later #p-N link moves within the
+ * page and does not start it again. An external store, so the first client render matches the
+ * server's HTML and no effect sets state.
  */
 function useStart(docId: string): Start | null | undefined {
-  const [read] = useState(() => {
-    let known = false;
-    let start: Start | null = null;
-    return () => {
-      if (!known) [known, start] = [true, readStart(docId)];
-      return start;
+  const [store] = useState(() => {
+    let start: Start | null | undefined;
+    return {
+      // React subscribes once the reader has mounted: the moment to read where it starts.
+      subscribe(changed: () => void) {
+        if (start === undefined) {
+          start = readStart(docId);
+          changed();
+        }
+        return () => undefined;
+      },
+      get: () => start,
     };
   });
-  return useSyncExternalStore(noSubscription, read, unknownOnServer);
+  return useSyncExternalStore(store.subscribe, store.get, unknownOnServer);
 }
 
 /**

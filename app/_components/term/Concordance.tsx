@@ -1,9 +1,10 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useState } from 'react';
 import { excerpt } from '@/app/_components/search/excerpt';
 import { sortKwic, type KwicLine, type KwicOrder } from '@/lib/concordance/kwic';
-import { Link } from '@/lib/i18n/navigation';
+import { getPathname } from '@/lib/i18n/navigation';
 
 /** English kept around the marked rendering, in code points (a paragraph can run to a page). */
 const EN_CONTEXT = 110;
@@ -26,6 +27,7 @@ export interface ConcordanceLabels {
  * in the reader. Text only: a hit holding markup shows it as text.
  */
 export function Concordance({ lines, labels, lang, anchors = false }: { lines: KwicLine[]; labels: ConcordanceLabels; lang: string; /** Give each line an id (`kwic-line-N`), for the one concordance of a page that "show more" links into. */ anchors?: boolean }) {
+  const locale = useLocale();
   const [order, setOrder] = useState<KwicOrder>('corpus');
   const sorted = sortKwic(lines, order);
   return (
@@ -43,7 +45,8 @@ export function Concordance({ lines, labels, lang, anchors = false }: { lines: K
       <ol className="kwic-lines">
         {sorted.map((line) => (
           <li key={line.index} id={anchors ? `kwic-line-${line.index}` : undefined} className="kwic-line" data-occurrence={line.index}>
-            <Link className="kwic-zh" lang={lang} href={`/read/${line.docId}#p-${line.pair + 1}`} prefetch={false} title={labels.open}>
+            {/* A document navigation, not Link's client-side one: only a real fragment navigation marks the pair (:target). */}
+            <a className="kwic-zh" lang={lang} href={getPathname({ locale, href: `/read/${line.docId}#p-${line.pair + 1}` })} title={labels.open}>
               {/* Right-to-left box, left-to-right text: a long context is clipped on its far side. */}
               <span className="kwic-left">
                 <bdi>
@@ -56,7 +59,7 @@ export function Concordance({ lines, labels, lang, anchors = false }: { lines: K
                 {line.right}
                 {line.rightCut ? '…' : ''}
               </span>
-            </Link>
+            </a>
             <p className="kwic-en" lang="en">
               {(line.rendering === null ? [{ text: clip(line.en.map((p) => p.text).join(''), EN_CONTEXT * 2), mark: false }] : excerpt(line.en, EN_CONTEXT)).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
               {line.rendering === null ? <span className="kwic-none"> ({labels.noRendering})</span> : null}

@@ -1,4 +1,5 @@
-import { Link } from '@/lib/i18n/navigation';
+import { useLocale } from 'next-intl';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 
 export interface DocOccurrences {
   docId: string;
@@ -23,6 +24,7 @@ export interface OccurrenceChartLabels {
  * CSS positioning rather than a chart library: a few hundred links need nothing more.
  */
 export function OccurrenceChart({ docs, labels }: { docs: DocOccurrences[]; labels: OccurrenceChartLabels }) {
+  const locale = useLocale();
   return (
     <figure className="occ-chart" aria-labelledby="occ-title">
       <figcaption>
@@ -42,11 +44,11 @@ export function OccurrenceChart({ docs, labels }: { docs: DocOccurrences[]; labe
               </p>
               <div className="occ-track">
                 {pairs.map((pair) => (
-                  <Link
+                  // A document navigation (not Link's): only a real fragment navigation marks the pair (:target).
+                  <a
                     key={pair}
                     className="occ-mark"
-                    href={`/read/${doc.docId}#p-${pair + 1}`}
-                    prefetch={false}
+                    href={getPathname({ locale, href: `/read/${doc.docId}#p-${pair + 1}` })}
                     style={{ left: `${doc.pairs > 1 ? (pair / (doc.pairs - 1)) * 100 : 50}%` }}
                     aria-label={labels.mark(pair + 1)}
                     title={labels.mark(pair + 1)}
