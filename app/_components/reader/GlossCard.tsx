@@ -3,14 +3,43 @@ import type { DictEntry } from '@/lib/model';
 import type { NestedWord } from '@/lib/store/gloss';
 import { Link } from '@/lib/i18n/navigation';
 import type { Open } from './gloss-dom';
-import type { GlossAllLabels, GlossLabels } from './GlossPopoverClient';
 import type { View } from './popover-store';
-import { SaveWordButton } from './SaveWordButton';
+import { SaveWordButton, type SaveLabels } from './SaveWordButton';
 import type { Lookup } from './use-gloss-lookup';
 import type { Position } from './use-popover-placement';
-import { WordStatusBar } from './WordStatusBar';
+import { WordStatusBar, type WordStatusLabels } from './WordStatusBar';
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/** The strings the reader page passes in (see GlossPopover.tsx for the rest). */
+export interface GlossLabels {
+  dialog: string;
+  close: string;
+  loading: string;
+  failed: string;
+  notInDictionary: string;
+  characters: string;
+  traditional: string;
+  simplified: string;
+  searchCorpus: string;
+  linkCopied: string;
+}
+
+export interface GlossAllLabels extends GlossLabels {
+  /** "HSK 1" … "HSK 6": index level − 1. */
+  hsk: string[];
+  hskTitle: string[];
+  around: string;
+  /** With `{char}` standing for the tapped character. */
+  covering: string;
+  inside: string;
+  /** With `{word}` standing for the word to go back to. */
+  back: string;
+  termPage: string;
+  inCorpus: string;
+  wordStatus: WordStatusLabels;
+  saveWord: SaveLabels;
+}
 
 function EntryList({ entries, labels }: { entries: DictEntry[]; labels: GlossLabels }) {
   return (

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { GlossLabels } from './GlossPopoverClient';
+import type { GlossLabels } from './GlossCard';
 import { GlossPopoverLazy } from './GlossPopoverLazy';
 import '@/app/styles/gloss.css';
 

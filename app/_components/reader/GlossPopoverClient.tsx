@@ -3,44 +3,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { NestedWord } from '@/lib/store/gloss';
-import { GlossCard } from './GlossCard';
+import { GlossCard, type GlossAllLabels } from './GlossCard';
 import { wordOf } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
-import type { SaveLabels } from './SaveWordButton';
 import { useGlossLookup } from './use-gloss-lookup';
 import { usePopoverPlacement } from './use-popover-placement';
 import { useWordListeners } from './use-word-listeners';
-import type { WordStatusLabels } from './WordStatusBar';
-
-/** The strings the reader page passes in (see GlossPopover.tsx for the rest). */
-export interface GlossLabels {
-  dialog: string;
-  close: string;
-  loading: string;
-  failed: string;
-  notInDictionary: string;
-  characters: string;
-  traditional: string;
-  simplified: string;
-  searchCorpus: string;
-  linkCopied: string;
-}
-
-export interface GlossAllLabels extends GlossLabels {
-  /** "HSK 1" … "HSK 6": index level − 1. */
-  hsk: string[];
-  hskTitle: string[];
-  around: string;
-  /** With `{char}` standing for the tapped character. */
-  covering: string;
-  inside: string;
-  /** With `{word}` standing for the word to go back to. */
-  back: string;
-  termPage: string;
-  inCorpus: string;
-  wordStatus: WordStatusLabels;
-  saveWord: SaveLabels;
-}
 
 /**
  * The dictionary popover of the reader. One instance per page; it listens on the document
