@@ -48,6 +48,13 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
   useEffect(() => {
     const first = document.querySelector<HTMLElement>(WORD);
     if (first) first.tabIndex = 0;
+    // A hover still waiting to open a word is dropped when the reader closes the popover (Escape
+    // with the mouse resting on the word must not bring it back).
+    let timer: number | undefined;
+    const dismiss = (refocus: boolean) => {
+      window.clearTimeout(timer);
+      close(refocus);
+    };
 
     const onClick = (event: MouseEvent) => {
       const target = event.target as Element | null;
@@ -75,14 +82,14 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
         if (open?.byHover) store.set({ open: { ...open, byHover: false } });
         return;
       }
-      close(false);
+      dismiss(false);
     };
     const onFocusIn = (event: FocusEvent) => {
       const target = event.target as Element | null;
       const word = target?.closest<HTMLElement>(WORD);
       if (!word) {
         // Focus went elsewhere (Tab out of the text): the popover belongs to a word, so it goes.
-        if (!(popoverRef.current && target && popoverRef.current.contains(target))) close(false);
+        if (!(popoverRef.current && target && popoverRef.current.contains(target))) dismiss(false);
         return;
       }
       if (word === refocusing.current) return;
@@ -95,7 +102,7 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
       if (event.key === 'Escape') {
         if (open) {
           event.preventDefault();
-          close(true);
+          dismiss(true);
         }
         return;
       }
@@ -144,7 +151,7 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
         target = tabbables(document).find(
           (el) => !pop.contains(el) && (current.el.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
         );
-        close(false);
+        dismiss(false);
       }
       if (!target) return false;
       event.preventDefault();
@@ -155,7 +162,6 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
     // Hover: a mouse resting on a word opens it, without moving focus. It never replaces a
     // popover the reader clicked, focused or worked in.
     const hover = window.matchMedia(HOVER_MEDIA);
-    let timer: number | undefined;
     let hovered: HTMLElement | null = null;
     const onPointerOver = (event: PointerEvent) => {
       if (event.pointerType !== 'mouse' || !hover.matches) return;
