@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import './globals.css';
 
 // Reached only outside the locale segment (the proxy sends everything else to /<locale>/…), so
@@ -9,7 +10,7 @@ export default function RootNotFound() {
         <main id="main" className="not-found">
           <h1>Page not found · 页面不存在 · 找不到頁面</h1>
           <p>
-            <a href="/en">Library</a> · <a href="/zh-Hans" lang="zh-Hans">文库</a> · <a href="/zh-Hant" lang="zh-Hant">文庫</a>
+            <Link href="/en">Library</Link> · <Link href="/zh-Hans" lang="zh-Hans">文库</Link> · <Link href="/zh-Hant" lang="zh-Hant">文庫</Link>
           </p>
         </main>
       </body>

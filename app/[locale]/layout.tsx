@@ -11,13 +11,6 @@ import '../styles/reader.css';
 import '../styles/vocabulary.css';
 import '../styles/import.css';
 
-// Only the three UI languages exist; anything else is a 404 without rendering.
-export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
-
 interface Props {
   children: ReactNode;
   params: Promise<{ locale: string }>;
@@ -43,6 +36,8 @@ export const viewport: Viewport = {
 };
 
 export default async function LocaleLayout({ children, params }: Props) {
+  // The one check of the locale: only the three UI languages exist, anything else is a 404. The
+  // pages below render per request (app/layout.tsx) and read it with getLocale().
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);

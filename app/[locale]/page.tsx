@@ -1,17 +1,12 @@
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { DocCard } from '@/app/_components/library/DocCard';
 import { HskStandardSync } from '@/app/_components/library/HskStandard';
 import { KnownCount } from '@/app/_components/library/KnownShare';
-import { routing } from '@/lib/i18n/routing';
 import { listDocs } from '@/lib/store';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 
-export default async function LibraryPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+export default async function LibraryPage() {
+  const locale = await getLocale();
   const t = await getTranslations('Library');
   const tx = await getTranslations('Export');
   const docs = await listDocs();

@@ -1,27 +1,43 @@
 /**
- * Conditional GETs for answers that depend only on the published build and the request's checked
- * input (the reader's pairs, search hits): the ETag names both, so a client that holds the answer
- * gets a 304 before any work is done, and a new build (an import, a correction) changes every tag.
+ * Every check the API runs on a request before it reads anything, in one place. Each function takes
+ * the request and returns its checked input or throws an HttpError (a 4xx the route's catch answers
+ * with): the rules themselves live with the data they guard (lib/store/input.ts for the read APIs,
+ * lib/export/request.ts, lib/import/wire.ts), so a page and the CLI share them with the API.
  */
-import { createHash } from 'node:crypto';
+import { checkExportRequest, type ExportRequest } from '@/lib/export/request';
+import { readImportForm, readJsonBody, type ImportForm } from '@/lib/import/wire';
+import { isDocId } from '@/lib/store';
+import { checkGlossRequest, checkSearchRequest, checkTermRequest, type Checked, type GlossRequest, type SearchRequest } from '@/lib/store/input';
+import { checkReaderGlossesRequest, checkReaderRequest, type ReaderRequest } from '@/lib/store/reader-input';
+import { HttpError, noSuchDocument, rawSearch } from './_respond';
 
-const digest = (text: string, length: number) => createHash('sha1').update(text).digest('base64url').slice(0, length);
-
-/**
- * A strong entity tag: a digest of the build version, then one of the input. Digests, because a
- * folder build's version holds its path on the server (not for clients to see) and its inode and
- * time at the end (a cut would lose them).
- */
-export function answerTag(buildVersion: string, input: unknown): string {
-  return `"${digest(buildVersion, 16)}.${digest(JSON.stringify(input) ?? '', 22)}"`;
+/** A checked value, or the refusal thrown as an HttpError. */
+function valid<T>(checked: Checked<T>): T {
+  if (!checked.ok) throw new HttpError(checked.status, checked.message);
+  return checked.value;
 }
 
-/**
- * Whether an If-None-Match header names the tag (or is `*`). Weak and strong forms compare alike,
- * as RFC 9110 §13.1.2 asks of If-None-Match.
- */
-export function matchesTag(ifNoneMatch: string | null, tag: string): boolean {
-  if (ifNoneMatch === null) return false;
-  const bare = (t: string) => t.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((candidate) => bare(candidate) === '*' || bare(candidate) === bare(tag));
+export const searchInput = (request: Request): SearchRequest => valid(checkSearchRequest(rawSearch(request.url)));
+export const glossInput = (request: Request): GlossRequest => valid(checkGlossRequest(rawSearch(request.url)));
+export const termInput = (request: Request): { term: string; lines: number } => valid(checkTermRequest(rawSearch(request.url)));
+export const readerInput = (request: Request): ReaderRequest => valid(checkReaderRequest(rawSearch(request.url)));
+/** `?doc=<id>` of the reader's glosses and words. */
+export const readerDocInput = (request: Request): string => valid(checkReaderGlossesRequest(rawSearch(request.url)));
+export const exportInput = (request: Request): ExportRequest => valid(checkExportRequest(rawSearch(request.url)));
+
+/** The import form (multipart); its refusals are ImportErrors, which carry their own status. */
+export const importFormInput = (request: Request): Promise<ImportForm> => readImportForm(request);
+/** A JSON body of bounded size and depth (the alignment corrections). */
+export const jsonBodyInput = (request: Request): Promise<unknown> => readJsonBody(request);
+
+/** A document id from the path (`/api/import/<docId>/…`): anything else names no document. */
+export function docIdParam(docId: string): string {
+  if (!isDocId(docId)) throw noSuchDocument(docId);
+  return docId;
+}
+
+/** The statuses lib/security/request-guard.mjs sends to /api/refused. */
+export function refusedStatusInput(request: Request): 400 | 405 | undefined {
+  const status = new URL(request.url).searchParams.get('status');
+  return status === '400' ? 400 : status === '405' ? 405 : undefined;
 }

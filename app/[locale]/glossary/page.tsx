@@ -1,30 +1,18 @@
 import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { GlossaryTable } from '@/app/_components/term/GlossaryTable';
-import { routing } from '@/lib/i18n/routing';
 import { getGlossary, getManifest } from '@/lib/store';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 
 /** Below this share of its occurrences, a term's dominant rendering marks the term inconsistent. */
 const INCONSISTENT_BELOW = 0.6;
 
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
-
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'Glossary' });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Glossary');
   return { title: t('title') };
 }
 
-export default async function GlossaryPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+export default async function GlossaryPage() {
   const t = await getTranslations('Glossary');
   const [entries, manifest] = await Promise.all([getGlossary(), getManifest()]);
   const sample = manifest.glossarySample;
@@ -48,7 +36,6 @@ export default async function GlossaryPage({ params }: { params: Promise<{ local
       </header>
       <GlossaryTable
         entries={entries}
-        locale={locale}
         threshold={INCONSISTENT_BELOW}
         labels={{
           filter: t('filter'),

@@ -1,29 +1,21 @@
 import type { Metadata } from 'next';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ImportEditor, type ExistingDoc } from '@/app/_components/import/ImportEditor';
 import { zhLang } from '@/app/_components/reader/lang';
 import { MAX_SIDE_BYTES } from '@/lib/import/wire';
-import { routing } from '@/lib/i18n/routing';
 import { blocksFingerprint } from '@/lib/pipeline/corrections';
 import { writeAccess, writeSettings } from '@/lib/security/write-access';
 import { getDoc } from '@/lib/store';
 
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
-
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'Import' });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Import');
   return { title: t('title'), robots: { index: false } };
 }
 
 interface Props {
-  params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
@@ -48,10 +40,8 @@ async function existing(id: string): Promise<ExistingDoc | null> {
  * decides it (lib/security/write-access.ts; a navigation is judged by where it comes from, not by
  * the site that linked to it), and the page says so instead of failing at the first click.
  */
-export default async function ImportPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+export default async function ImportPage({ searchParams }: Props) {
+  const locale = await getLocale();
   const t = await getTranslations('Import');
   const sp = await searchParams;
   const docParam = sp.doc;

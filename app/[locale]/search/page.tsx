@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { HitView, type HitLabels } from '@/app/_components/search/HitView';
 import { SearchForm } from '@/app/_components/search/SearchForm';
-import { routing } from '@/lib/i18n/routing';
 import { QueryError, type SearchHit } from '@/lib/search';
 import { getDocSummary, getSearcher, type DocSummary } from '@/lib/store';
 import { checkSearchQuery, MAX_QUERY, type Refusal } from '@/lib/store/input';
@@ -15,7 +12,6 @@ const MAX_PAGE = 500;
 type SearchParams = Record<string, string | string[] | undefined>;
 
 interface Props {
-  params: Promise<{ locale: string }>;
   searchParams: Promise<SearchParams>;
 }
 
@@ -30,10 +26,8 @@ function pageNumber(raw: string | undefined | null): number {
   return Math.min(MAX_PAGE, Math.max(1, Number(raw)));
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'Search' });
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const t = await getTranslations('Search');
   const q = one((await searchParams).q);
   const checked = typeof q === 'string' ? checkSearchQuery(q) : null;
   return { title: checked?.ok ? t('metaTitle', { query: checked.value }) : t('title'), robots: { index: false } };
@@ -65,10 +59,8 @@ async function runSearch(sp: SearchParams): Promise<Outcome> {
   }
 }
 
-export default async function SearchPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+export default async function SearchPage({ searchParams }: Props) {
+  const locale = await getLocale();
   const t = await getTranslations('Search');
   const outcome = await runSearch(await searchParams);
   const query = outcome.kind === 'results' ? outcome.query : undefined;

@@ -1,22 +1,13 @@
 import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { zhLang } from '@/app/_components/reader/lang';
 import { VocabularyList, type VocabularyDoc } from '@/app/_components/vocabulary/VocabularyList';
 import { KnownWordsTransfer } from '@/app/_components/vocabulary/KnownWordsTransfer';
 import { ReviewPanel } from '@/app/_components/vocabulary/ReviewPanel';
-import { routing } from '@/lib/i18n/routing';
 import { listDocs } from '@/lib/store';
 
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
-
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'Vocabulary' });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Vocabulary');
   return { title: t('title') };
 }
 
@@ -25,10 +16,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  * static: it hands the client component its strings and, for each document of the build, the
  * script of its Chinese and its title in the UI language.
  */
-export default async function VocabularyPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+export default async function VocabularyPage() {
+  const locale = await getLocale();
   const t = await getTranslations('Vocabulary');
   const docs: VocabularyDoc[] = (await listDocs()).map(({ meta }) => ({
     id: meta.id,

@@ -1,13 +1,16 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { getPathname } from '@/lib/i18n/navigation';
+import type { AppLocale } from '@/lib/i18n/routing';
 import type { PreviewBlock, PreviewResult } from '@/lib/import/preview';
 import type { BlocksFingerprint } from '@/lib/pipeline/corrections';
-import { canSplit, defaultCut, mergeWithNext, samePairs, splitPair, wirePairs, type EditPair } from './pairs';
+import type { ApiErrorAnswer, ImportPreviewAnswer, ImportSaveAnswer } from '@/app/api/_types';
+import { editorReducer, initialEditorState, movedFocus, previewPairs, type Side, type Status } from './editor-state';
+import { canSplit, samePairs, wirePairs, type EditPair } from './pairs';
+import { useWriteToken } from './use-write-token';
 import { LOW_CONFIDENCE } from '@/lib/base/confidence';
-
-const TOKEN_KEY = 'duizhao.writeToken';
 
 export interface ExistingDoc {
   id: string;
@@ -22,19 +25,11 @@ export interface ExistingDoc {
 type Access = { writable: true } | { writable: false; reason: string; tokenAccepted: boolean };
 
 interface Props {
-  locale: string;
+  locale: AppLocale;
   existing: ExistingDoc | null;
   access: Access;
   limitBytes: number;
 }
-
-interface Side {
-  text: string;
-  file: File | null;
-  format: string;
-}
-
-type Status = { kind: 'idle' } | { kind: 'busy'; what: 'previewing' | 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 /** The blocks and pairs being edited: from a preview, or from the built document. */
 interface Working {
@@ -45,15 +40,13 @@ interface Working {
   auto: EditPair[];
 }
 
-const emptySide: Side = { text: '', file: null, format: 'auto' };
-
 function fromPreview(p: PreviewResult): Working {
   return {
     zh: p.zh.blocks,
     en: p.en?.blocks ?? [],
     fingerprints: p.fingerprints,
     lang: p.zh.variant === 'simplified' ? 'zh-Hans' : 'zh-Hant',
-    auto: p.pairs.map((x) => ({ zh: x.zh, en: x.en, confidence: x.confidence, sentences: x.sentences })),
+    auto: previewPairs(p),
   };
 }
 
@@ -64,73 +57,29 @@ function sideFile(side: Side, name: string): File | null {
   return new File([side.text], name, { type: 'text/plain' });
 }
 
+/** What a failed request says to the reader (send() words every failure for them). */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
   const t = useTranslations('Import');
-  const [token, setToken] = useState('');
+  const [token, setToken] = useWriteToken();
   const [tokenDraft, setTokenDraft] = useState('');
-  const [zh, setZh] = useState<Side>(emptySide);
-  const [en, setEn] = useState<Side>(emptySide);
-  const [encoding, setEncoding] = useState('auto');
-  const [variant, setVariant] = useState('auto');
-  const [fields, setFields] = useState({ title: '', titleEn: '', publication: '', translator: '', date: '', id: '' });
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [state, dispatch] = useReducer(editorReducer, existing?.pairs ?? null, initialEditorState);
+  const { zh, en, encoding, variant, fields, status, preview, pairs, autoPairs, history, focus, cut } = state;
+  const setStatus = (next: Status) => dispatch({ type: 'status', status: next });
   const working: Working | null = useMemo(
     () => (existing ? { zh: existing.zh, en: existing.en, fingerprints: existing.fingerprints, lang: existing.lang, auto: existing.pairs } : preview ? fromPreview(preview) : null),
     [existing, preview],
   );
-  const [pairs, setPairs] = useState<EditPair[]>(existing?.pairs ?? []);
-  // The pairs as the aligner (or the saved corrections) gave them: what "changed" is measured from.
-  const [autoPairs, setAutoPairs] = useState<EditPair[]>(existing?.pairs ?? []);
-  const [history, setHistory] = useState<EditPair[][]>([]);
-  const [focus, setFocus] = useState(0);
-  const [cut, setCut] = useState<{ zhCut: number; enCut: number } | null>(null);
   const rows = useRef<Array<HTMLLIElement | null>>([]);
-
-  useEffect(() => {
-    const saved = sessionStorage.getItem(TOKEN_KEY);
-    if (saved) setToken(saved);
-  }, []);
 
   const writable = access.writable || token !== '';
   const authHeaders = useCallback((): HeadersInit => (token ? { Authorization: `Bearer ${token}` } : {}), [token]);
 
-  /** Any change to the texts or their settings makes the preview stale: it is dropped. */
-  const invalidate = () => {
-    if (existing) return;
-    setPreview(null);
-    setPairs([]);
-    setAutoPairs([]);
-    setHistory([]);
-  };
-
-  const edit = (next: EditPair[]) => {
-    setHistory((h) => [...h.slice(-199), pairs]);
-    setPairs(next);
-    setCut(null);
-  };
-  const undo = () => {
-    const previous = history.at(-1);
-    if (!previous) return;
-    setHistory((h) => h.slice(0, -1));
-    setPairs(previous);
-    setCut(null);
-    setFocus((f) => Math.min(f, previous.length - 1));
-  };
-  const merge = (i: number) => {
-    if (i + 1 < pairs.length) edit(mergeWithNext(pairs, i));
-  };
-  const openSplit = (i: number) => {
-    const p = pairs[i];
-    if (!p) return;
-    setFocus(i);
-    setCut(defaultCut(p));
-  };
-  const applySplit = () => {
-    if (!cut) return;
-    const p = pairs[focus];
-    if (canSplit(p, cut.zhCut, cut.enCut)) edit(splitPair(pairs, focus, cut.zhCut, cut.enCut));
-  };
+  const undo = () => dispatch({ type: 'undo' });
+  const merge = (i: number) => dispatch({ type: 'merge', index: i });
+  const openSplit = (i: number) => dispatch({ type: 'openSplit', index: i });
+  const applySplit = () => dispatch({ type: 'applySplit' });
 
   // Keys of the editor (shown on the page): not while typing in a field.
   useEffect(() => {
@@ -140,9 +89,8 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
       const target = event.target as HTMLElement | null;
       if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
       const go = (i: number) => {
-        const next = Math.max(0, Math.min(pairs.length - 1, i));
-        setFocus(next);
-        setCut(null);
+        const next = movedFocus(state, i);
+        dispatch({ type: 'move', index: next });
         rows.current[next]?.focus();
       };
       if (event.key === 'j') go(focus + 1);
@@ -150,7 +98,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
       else if (event.key === 'm') merge(focus);
       else if (event.key === 's') openSplit(focus);
       else if (event.key === 'u') undo();
-      else if (event.key === 'Escape') setCut(null);
+      else if (event.key === 'Escape') dispatch({ type: 'cut', cut: null });
       else return;
       event.preventDefault();
     };
@@ -183,8 +131,8 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
     } catch {
       throw new Error(t('errorNetwork'));
     }
-    const body = (await response.json().catch(() => ({}))) as { error?: string };
-    if (!response.ok) throw new Error(t('errorStatus', { message: body.error ?? String(response.status) }));
+    const body = (await response.json().catch(() => ({}))) as Partial<ApiErrorAnswer>;
+    if (!response.ok) throw new Error(t('errorStatus', { message: body.error ?? String(response.status) }), { cause: body });
     return body;
   }
 
@@ -193,19 +141,10 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
     if (typeof form === 'string') return setStatus({ kind: 'error', message: form });
     setStatus({ kind: 'busy', what: 'previewing' });
     try {
-      const result = (await send('/api/import/preview', { method: 'POST', body: form })) as PreviewResult;
-      setPreview(result);
-      const next = fromPreview(result).auto;
-      if (withCorrections) edit(next.map((p, i) => ({ ...p, confidence: pairs[i] ? pairs[i].confidence : p.confidence })));
-      else {
-        setPairs(next);
-        setAutoPairs(next);
-        setHistory([]);
-        setFocus(0);
-      }
-      setStatus({ kind: 'idle' });
+      const result = (await send('/api/import/preview', { method: 'POST', body: form })) as ImportPreviewAnswer;
+      dispatch({ type: 'previewed', result, withCorrections });
     } catch (e) {
-      setStatus({ kind: 'error', message: (e as Error).message });
+      setStatus({ kind: 'error', message: messageOf(e) });
     }
   };
 
@@ -227,12 +166,12 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
         if (typeof form === 'string') return setStatus({ kind: 'error', message: form });
         form.set('title', fields.title.trim() || fields.titleEn.trim());
         for (const key of ['titleEn', 'publication', 'translator', 'date', 'id'] as const) if (fields[key].trim() !== '') form.set(key, fields[key].trim());
-        id = ((await send('/api/import', { method: 'POST', body: form })) as { id: string }).id;
+        id = ((await send('/api/import', { method: 'POST', body: form })) as ImportSaveAnswer).id;
       }
       setStatus({ kind: 'saved' });
-      window.location.assign(`/${locale}/read/${id}`);
+      window.location.assign(getPathname({ locale, href: `/read/${id}` }));
     } catch (e) {
-      setStatus({ kind: 'error', message: (e as Error).message });
+      setStatus({ kind: 'error', message: messageOf(e) });
     }
   };
 
@@ -242,9 +181,9 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
     try {
       await send(`/api/import/${existing.id}/alignment`, { method: 'DELETE' });
       setStatus({ kind: 'saved' });
-      window.location.assign(`/${locale}/read/${existing.id}`);
+      window.location.assign(getPathname({ locale, href: `/read/${existing.id}` }));
     } catch (e) {
-      setStatus({ kind: 'error', message: (e as Error).message });
+      setStatus({ kind: 'error', message: messageOf(e) });
     }
   };
 
@@ -262,7 +201,6 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
               className="token-form"
               onSubmit={(e) => {
                 e.preventDefault();
-                sessionStorage.setItem(TOKEN_KEY, tokenDraft);
                 setToken(tokenDraft);
               }}
             >
@@ -285,13 +223,13 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
           }}
         >
           <div className="import-sides">
-            <SideInput id="zh" label={t('chinese')} side={zh} lang="zh" onChange={(s) => (setZh(s), invalidate())} limitBytes={limitBytes} />
-            <SideInput id="en" label={t('english')} side={en} lang="en" onChange={(s) => (setEn(s), invalidate())} limitBytes={limitBytes} />
+            <SideInput id="zh" label={t('chinese')} side={zh} lang="zh" onChange={(value) => dispatch({ type: 'side', side: 'zh', value })} limitBytes={limitBytes} />
+            <SideInput id="en" label={t('english')} side={en} lang="en" onChange={(value) => dispatch({ type: 'side', side: 'en', value })} limitBytes={limitBytes} />
           </div>
           <div className="import-settings">
             <label>
               {t('encoding')}{' '}
-              <select value={encoding} onChange={(e) => (setEncoding(e.target.value), invalidate())}>
+              <select value={encoding} onChange={(e) => dispatch({ type: 'encoding', value: e.target.value })}>
                 <option value="auto">{t('encodingAuto')}</option>
                 {['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'].map((v) => (
                   <option key={v} value={v}>
@@ -302,7 +240,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
             </label>
             <label>
               {t('variant')}{' '}
-              <select value={variant} onChange={(e) => (setVariant(e.target.value), invalidate())}>
+              <select value={variant} onChange={(e) => dispatch({ type: 'variant', value: e.target.value })}>
                 <option value="auto">{t('variantAuto')}</option>
                 <option value="simplified">{t('variantSimplified')}</option>
                 <option value="traditional-HK">{t('variantHK')}</option>
@@ -369,7 +307,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
                   focused={i === focus}
                   isLast={i === pairs.length - 1}
                   busy={busy}
-                  onFocus={() => setFocus(i)}
+                  onFocus={() => dispatch({ type: 'focus', index: i })}
                   onMerge={() => merge(i)}
                   onSplit={() => openSplit(i)}
                 >
@@ -378,9 +316,9 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
                       number={i + 1}
                       pair={p}
                       cut={cut}
-                      onChange={setCut}
+                      onChange={(next) => dispatch({ type: 'cut', cut: next })}
                       onApply={applySplit}
-                      onCancel={() => setCut(null)}
+                      onCancel={() => dispatch({ type: 'cut', cut: null })}
                     />
                   ) : null}
                 </PairRow>
@@ -402,7 +340,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
                 ).map(([key, label, type]) => (
                   <label key={key}>
                     {label}
-                    <input type={type} name={key} value={fields[key]} maxLength={key === 'id' ? 100 : 500} onChange={(e) => setFields((f) => ({ ...f, [key]: e.target.value }))} />
+                    <input type={type} name={key} value={fields[key]} maxLength={key === 'id' ? 100 : 500} onChange={(e) => dispatch({ type: 'field', key, value: e.target.value })} />
                   </label>
                 ))}
                 <p className="hint">{t('docIdHelp')}</p>

@@ -6,20 +6,21 @@ import { DifficultyBars } from './DifficultyBar';
 import { DocDate } from './DocDate';
 import { KnownShare } from './KnownShare';
 import { Provenance } from './Provenance';
+import { Link } from '@/lib/i18n/navigation';
 
 /** One document of the library: both titles, where and when it appeared, how much is translated. */
 export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLocale }) {
   const t = await getTranslations({ locale, namespace: 'Library' });
   const { meta, stats } = doc;
-  const href = `/${locale}/read/${meta.id}`;
+  const href = `/read/${meta.id}`;
   const translated = Math.max(0, Math.min(1, stats.translated));
   const publication = locale === 'en' ? meta.publication.en : meta.publication.zh;
   return (
     <li className="doc-card">
       <h2 className="doc-title">
-        <a href={href} lang={zhLang(meta.variant)} className="doc-title-zh">
+        <Link href={href} lang={zhLang(meta.variant)} className="doc-title-zh">
           {meta.title.zh}
-        </a>
+        </Link>
         <span className="doc-title-en" lang="en">
           {meta.title.en}
         </span>
@@ -43,10 +44,10 @@ export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLoc
       <KnownShare docId={meta.id} label={t('knownShare', { percent: '{percent}' })} />
       {meta.translation ? <Provenance translation={meta.translation} locale={locale} /> : null}
       <p className="doc-actions">
-        <a href={href} className="button-link">
+        <Link href={href} className="button-link">
           {t('read')}
           <span className="sr-only">: {meta.title.zh}</span>
-        </a>
+        </Link>
       </p>
     </li>
   );

@@ -50,15 +50,20 @@ export function AlignmentPlot({ doc, labels }: { doc: BuiltDoc; labels: Alignmen
   const zx = starts(zhLen, zhTotal);
   const ey = starts(enLen, enTotal);
   // Where the previous pair ended on each axis, so that an unaligned pair can be drawn there.
-  let lastX = 0;
-  let lastY = 0;
-  const marks = doc.pairs.map((pair) => {
-    const x0 = pair.zh.length ? zx[pair.zh[0]!]! : lastX;
-    const x1 = pair.zh.length ? zx[pair.zh.at(-1)! + 1]! : lastX;
-    const y0 = pair.en.length ? ey[pair.en[0]!]! : lastY;
-    const y1 = pair.en.length ? ey[pair.en.at(-1)! + 1]! : lastY;
-    lastX = x1;
-    lastY = y1;
+  const boxes: Array<{ x0: number; x1: number; y0: number; y1: number }> = [];
+  for (const pair of doc.pairs) {
+    const last = boxes.at(-1);
+    const lastX = last?.x1 ?? 0;
+    const lastY = last?.y1 ?? 0;
+    boxes.push({
+      x0: pair.zh.length ? zx[pair.zh[0]!]! : lastX,
+      x1: pair.zh.length ? zx[pair.zh.at(-1)! + 1]! : lastX,
+      y0: pair.en.length ? ey[pair.en[0]!]! : lastY,
+      y1: pair.en.length ? ey[pair.en.at(-1)! + 1]! : lastY,
+    });
+  }
+  const marks = doc.pairs.map((pair, i) => {
+    const { x0, x1, y0, y1 } = boxes[i]!;
     const n = pair.id + 1;
     const title = pair.unaligned ? labels.unaligned(n) : labels.pair(n, pair.confidence.toFixed(2));
     return (

@@ -1,4 +1,4 @@
-import { Fragment, memo, type ReactNode } from 'react';
+import { createElement, Fragment, memo, type ReactNode } from 'react';
 import type { BlockKind } from '@/lib/model';
 import { sandhiReadings } from '@/lib/learner/sandhi';
 import { wordParts, type ViewEnBlock, type ViewWord, type ViewZhBlock } from '@/lib/reader/view';
@@ -20,10 +20,8 @@ function classOf(kind: BlockKind, level: number | undefined): string {
 function BlockElement({ kind, level, children }: { kind: BlockKind; level: number | undefined; children: ReactNode }) {
   const className = classOf(kind, level);
   switch (kind) {
-    case 'heading': {
-      const Tag = headingTag(level);
-      return <Tag className={className}>{children}</Tag>;
-    }
+    case 'heading':
+      return createElement(headingTag(level), { className }, children);
     case 'quote':
       return <blockquote className={className}>{children}</blockquote>;
     default:

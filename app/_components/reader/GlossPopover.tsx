@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { GlossLabels } from './GlossPopoverClient';
+import type { GlossLabels } from './GlossCard';
 import { GlossPopoverLazy } from './GlossPopoverLazy';
 import '@/app/styles/gloss.css';
 
@@ -14,11 +14,10 @@ const STATUS_IDS = ['new', '1', '2', '3', '4', 'known', 'ignored'] as const;
  * client gets no message catalogue): the page passes the strings it always did, the ones added
  * since (HSK level, nested words, the term link) are read here.
  */
-export async function GlossPopover({ labels, locale, doc }: { labels: GlossLabels; locale: string; doc: { id: string; title: string } }) {
+export async function GlossPopover({ labels, doc }: { labels: GlossLabels; doc: { id: string; title: string } }) {
   const t = await getTranslations('Gloss');
   return (
     <GlossPopoverLazy
-      locale={locale}
       doc={doc}
       labels={{
         ...labels,

@@ -2,21 +2,23 @@
 
 import { useTranslations } from 'next-intl';
 import { flushSync } from 'react-dom';
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { markPageKnown, useKnownWords } from '@/lib/learner/known-words-store';
 import { statusOf } from '@/lib/learner/known-words';
-import { HSK_TOP, shownScript, stepTextSize, textScale, toggleFlag, togglePinyin, type TraditionalScript } from '@/lib/learner/settings';
+import { HSK_TOP, shownScript, stepTextSize, textScale, toggleFlag, togglePinyin } from '@/lib/learner/settings';
 import { wordParts } from '@/lib/reader/view';
 import type { ScriptVariant } from '@/lib/model';
 import type { ContentsEntry, ViewPair } from '@/lib/reader/view';
 import { ContentsNav } from './ContentsNav';
-import { pairAnchor, pairOfHash } from './lang';
+import { pairAnchor } from './lang';
 import { PairView } from './PairView';
 import { ReaderToolbar } from './ReaderToolbar';
-import { positionStore, useReaderSettings } from './settings-store';
+import { useReaderSettings } from './settings-store';
 import { shortcutOf } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { markBead, useSentenceSync } from './use-sentence-sync';
+import { useDocumentPairs, useHsk3Levels, useInterlinearGlosses, useScriptPairs } from './use-reader-data';
+import { topmostPair, useReadingPosition } from './use-reading-position';
 import { useChineseVoice, useSpeaker } from './use-speech';
 import type { WordStyle } from './ZhWord';
 
@@ -39,16 +41,6 @@ type Revealed = ReadonlyMap<number, ReadonlySet<number> | 'all'>;
 
 const NO_BEADS: ReadonlySet<number> = new Set();
 
-/** The first pair whose bottom is below the sticky toolbar: where the reader is. */
-function topmostPair(root: HTMLElement): number | null {
-  const top = [...root.querySelectorAll<HTMLElement>('.pair')].find((el) => el.getBoundingClientRect().bottom > TOOLBAR_SPACE);
-  const id = top ? Number(top.dataset.pair) : NaN;
-  return Number.isInteger(id) ? id : null;
-}
-
-/** Pixels the sticky toolbar covers at the top of the window. */
-const TOOLBAR_SPACE = 80;
-
 /** The Chinese sentences of a pair as speech wants them: bead index and text. */
 function sentencesOf(pair: ViewPair, simplified: boolean) {
   return pair.zh.flatMap((block) =>
@@ -67,153 +59,28 @@ function sentencesOf(pair: ViewPair, simplified: boolean) {
 export function Reader({ docId, lang, variant, solo, initial, total, contents }: ReaderProps) {
   const t = useTranslations('ReaderAids');
   const [settings, update] = useReaderSettings();
-  const [pairs, setPairs] = useState<ViewPair[]>(initial);
-  const [loadFailed, setLoadFailed] = useState(false);
-  const [glosses, setGlosses] = useState<Record<string, string> | null>(null);
-  const [levels3, setLevels3] = useState<Record<string, [number, number]> | null>(null);
   const statuses = useKnownWords();
   const [revealed, setRevealed] = useState<Revealed>(new Map());
-  const [current, setCurrent] = useState<number | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [contentsOpen, setContentsOpen] = useState(false);
-  const [resumed, setResumed] = useState<number | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const voice = useChineseVoice(lang);
   const speaker = useSpeaker(voice);
-  const complete = pairs.length >= total;
   const shown = shownScript(settings.script, variant);
   const shownLang = shown === 'original' ? lang : shown === 'simplified' ? 'zh-Hans' : 'zh-Hant';
-  // The document drawn in a traditional standard it is not written in: converted on the server
-  // (OpenCC's tables stay out of the page), fetched whole when the reader picks it.
-  const [converted, setConverted] = useState<{ script: TraditionalScript; pairs: ViewPair[] } | null>(null);
-  const drawn = (shown === 'tw' || shown === 'hk') && converted?.script === shown ? converted.pairs : pairs;
-  useEffect(() => {
-    if ((shown !== 'tw' && shown !== 'hk') || converted?.script === shown) return;
-    let cancelled = false;
-    fetch(`/api/reader?doc=${encodeURIComponent(docId)}&from=0&script=${shown}`)
-      .then((response) => (response.ok ? (response.json() as Promise<{ pairs: ViewPair[] }>) : Promise.reject(new Error(String(response.status)))))
-      .then(
-        (body) => {
-          if (!cancelled) startTransition(() => setConverted({ script: shown, pairs: body.pairs }));
-        },
-        () => {
-          if (!cancelled) setLoadFailed(true);
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [shown, converted, docId]);
-
-  // The rest of the document, in one request once the first view is up.
-  useEffect(() => {
-    if (initial.length >= total) return;
-    let cancelled = false;
-    fetch(`/api/reader?doc=${encodeURIComponent(docId)}&from=${initial.length}`)
-      .then((response) => {
-        if (!response.ok) throw new Error(`reader ${response.status}`);
-        return response.json() as Promise<{ pairs: ViewPair[] }>;
-      })
-      .then(
-        (body) => {
-          if (!cancelled) startTransition(() => setPairs([...initial, ...body.pairs]));
-        },
-        () => {
-          if (!cancelled) setLoadFailed(true);
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [docId, initial, total]);
-
-  // Interlinear glosses, fetched the first time the mode is on.
-  useEffect(() => {
-    if (!settings.interlinear || glosses !== null) return;
-    let cancelled = false;
-    fetch(`/api/reader/glosses?doc=${encodeURIComponent(docId)}`)
-      .then((response) => (response.ok ? (response.json() as Promise<{ glosses: Record<string, string> }>) : Promise.reject(new Error(String(response.status)))))
-      .then(
-        (body) => {
-          if (!cancelled) setGlosses(body.glosses);
-        },
-        () => undefined,
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [settings.interlinear, glosses, docId]);
-
-  // HSK 3.0 levels of the document's words, fetched the first time that standard is chosen.
-  useEffect(() => {
-    if (settings.hskStandard !== 'hsk3' || levels3 !== null) return;
-    let cancelled = false;
-    fetch(`/api/reader/words?doc=${encodeURIComponent(docId)}`)
-      .then((response) => (response.ok ? (response.json() as Promise<{ words: Record<string, [number, number]> }>) : Promise.reject(new Error(String(response.status)))))
-      .then(
-        (body) => {
-          if (!cancelled) setLevels3(body.words);
-        },
-        () => undefined,
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [settings.hskStandard, levels3, docId]);
-
-  const goTo = useCallback((id: number, focus: boolean) => {
-    const el = document.getElementById(pairAnchor(id));
-    if (!el) return false;
-    setCurrent(id);
-    el.scrollIntoView({ block: 'start' });
-    if (focus) el.focus({ preventScroll: true });
-    return true;
-  }, []);
-
-  // A deep link (#p-N) or, without one, the place this document was left at. Runs when the pair
-  // it needs is drawn: the first view, or the rest once fetched.
-  const placed = useRef(false);
-  useEffect(() => {
-    if (placed.current) return;
-    const fromHash = pairOfHash(window.location.hash);
-    const saved = positionStore.get()[docId];
-    const target = fromHash ?? (saved !== undefined && saved > 0 ? saved : null);
-    if (target === null) {
-      placed.current = true;
-      return;
-    }
-    if (target >= pairs.length && !complete) return;
-    placed.current = true;
-    if (target >= pairs.length) return;
-    if (fromHash !== null) {
-      // The browser scrolled already when the pair was in the HTML; a fetched one needs help.
-      if (target >= initial.length) goTo(target, false);
-      else setCurrent(target);
-    } else if (goTo(target, false)) {
-      setResumed(target);
-    }
-  }, [pairs.length, complete, docId, initial.length, goTo]);
-
-  // Remember the topmost pair in view, a moment after scrolling stops.
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    let timer: number | undefined;
-    const save = () => {
-      const id = topmostPair(root);
-      if (id !== null && placed.current && positionStore.get()[docId] !== id) positionStore.set((p) => ({ ...p, [docId]: id }));
-    };
-    const onScroll = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(save, 400);
-    };
-    window.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      window.removeEventListener('scroll', onScroll);
-      window.clearTimeout(timer);
-    };
-  }, [docId]);
-
+  const fetched = useDocumentPairs(docId, initial, total);
+  const { pairs } = fetched;
+  const complete = pairs.length >= total;
+  const script = useScriptPairs(docId, shown === 'tw' || shown === 'hk' ? shown : null, pairs);
+  const { drawn } = script;
+  const loadFailed = fetched.failed || script.failed;
+  const glosses = useInterlinearGlosses(docId, settings.interlinear);
+  const levels3 = useHsk3Levels(docId, settings.hskStandard === 'hsk3');
+  const { current, setCurrent, goTo, resumed, dismissResume } = useReadingPosition(docId, rootRef, {
+    drawnCount: pairs.length,
+    initialCount: initial.length,
+    complete,
+  });
   const toggleReveal = useCallback((id: number) => {
     setRevealed((map) => {
       const next = new Map(map);
@@ -313,7 +180,7 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
     };
     root.addEventListener('click', onClick);
     return () => root.removeEventListener('click', onClick);
-  }, [toggleReveal, revealSentence, listen]);
+  }, [toggleReveal, revealSentence, listen, setCurrent]);
 
   useSentenceSync(rootRef, settings.sync);
 
@@ -433,13 +300,13 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
           <button
             type="button"
             onClick={() => {
-              setResumed(null);
+              dismissResume();
               goTo(0, true);
             }}
           >
             {t('startOver')}
           </button>
-          <button type="button" className="resume-close" aria-label={t('dismiss')} onClick={() => setResumed(null)}>
+          <button type="button" className="resume-close" aria-label={t('dismiss')} onClick={dismissResume}>
             ×
           </button>
         </p>

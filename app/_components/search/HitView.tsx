@@ -2,6 +2,8 @@ import type { Part, SearchHit } from '@/lib/search';
 import { pairAnchor, zhLang } from '@/app/_components/reader/lang';
 import type { DocSummary } from '@/lib/store';
 import { excerpt } from './excerpt';
+import { getPathname } from '@/lib/i18n/navigation';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 /** Context kept around the marks, in code points: about two lines of each language. */
 const ZH_CONTEXT = 60;
@@ -18,8 +20,10 @@ export interface HitLabels {
 }
 
 /** One search hit: the pair with the term marked, its document and a link to it in the reader. */
-export function HitView({ hit, doc, locale, labels }: { hit: SearchHit; doc: DocSummary | null; locale: string; labels: HitLabels }) {
-  const href = `/${locale}/read/${hit.docId}#${pairAnchor(hit.pair)}`;
+export function HitView({ hit, doc, locale, labels }: { hit: SearchHit; doc: DocSummary | null; locale: AppLocale; labels: HitLabels }) {
+  // A document navigation, not Link's client-side one: only a real fragment navigation marks the
+  // pair (`.pair:target`).
+  const href = getPathname({ locale, href: `/read/${hit.docId}#${pairAnchor(hit.pair)}` });
   const lang = doc ? zhLang(doc.meta.variant) : 'zh-Hans';
   const title = doc ? (locale === 'en' ? doc.meta.title.en : doc.meta.title.zh) : hit.docId;
   const hasEnglish = hit.en.trim() !== '';

@@ -1,7 +1,9 @@
+import { getPathname } from '@/lib/i18n/navigation';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { MAX_QUERY } from '@/lib/store/input';
 
 interface Props {
-  locale: string;
+  locale: AppLocale;
   id: string;
   className: string;
   label: string;
@@ -15,7 +17,7 @@ interface Props {
 /** A plain GET form: works without JavaScript and puts the query in the URL. */
 export function SearchForm({ locale, id, className, label, placeholder, submit, defaultValue, visibleLabel = false }: Props) {
   return (
-    <form role="search" action={`/${locale}/search`} method="get" className={className}>
+    <form role="search" action={getPathname({ locale, href: '/search' })} method="get" className={className}>
       <label htmlFor={id} className={visibleLabel ? 'search-label' : 'sr-only'}>
         {label}
       </label>

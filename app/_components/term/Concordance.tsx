@@ -1,8 +1,10 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useState } from 'react';
 import { excerpt } from '@/app/_components/search/excerpt';
 import { sortKwic, type KwicLine, type KwicOrder } from '@/lib/concordance/kwic';
+import { getPathname } from '@/lib/i18n/navigation';
 
 /** English kept around the marked rendering, in code points (a paragraph can run to a page). */
 const EN_CONTEXT = 110;
@@ -24,7 +26,8 @@ export interface ConcordanceLabels {
  * Keyword-in-context lines, sortable by the context on either side. Every line links to its pair
  * in the reader. Text only: a hit holding markup shows it as text.
  */
-export function Concordance({ lines, locale, labels, lang, anchors = false }: { lines: KwicLine[]; locale: string; labels: ConcordanceLabels; lang: string; /** Give each line an id (`kwic-line-N`), for the one concordance of a page that "show more" links into. */ anchors?: boolean }) {
+export function Concordance({ lines, labels, lang, anchors = false }: { lines: KwicLine[]; labels: ConcordanceLabels; lang: string; /** Give each line an id (`kwic-line-N`), for the one concordance of a page that "show more" links into. */ anchors?: boolean }) {
+  const locale = useLocale();
   const [order, setOrder] = useState<KwicOrder>('corpus');
   const sorted = sortKwic(lines, order);
   return (
@@ -42,7 +45,8 @@ export function Concordance({ lines, locale, labels, lang, anchors = false }: { 
       <ol className="kwic-lines">
         {sorted.map((line) => (
           <li key={line.index} id={anchors ? `kwic-line-${line.index}` : undefined} className="kwic-line" data-occurrence={line.index}>
-            <a className="kwic-zh" lang={lang} href={`/${locale}/read/${line.docId}#p-${line.pair + 1}`} title={labels.open}>
+            {/* A document navigation, not Link's client-side one: only a real fragment navigation marks the pair (:target). */}
+            <a className="kwic-zh" lang={lang} href={getPathname({ locale, href: `/read/${line.docId}#p-${line.pair + 1}` })} title={labels.open}>
               {/* Right-to-left box, left-to-right text: a long context is clipped on its far side. */}
               <span className="kwic-left">
                 <bdi>

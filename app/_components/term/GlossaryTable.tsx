@@ -2,6 +2,7 @@
 
 import { useDeferredValue, useState } from 'react';
 import type { GlossaryEntry } from '@/lib/model';
+import { Link } from '@/lib/i18n/navigation';
 
 export interface GlossaryLabels {
   filter: string;
@@ -39,7 +40,7 @@ function matches(entry: GlossaryEntry, needle: string): boolean {
 }
 
 /** The glossary as a table, filtered as you type (Chinese, pinyin or English). */
-export function GlossaryTable({ entries, locale, labels, threshold }: { entries: GlossaryEntry[]; locale: string; labels: GlossaryLabels; threshold: number }) {
+export function GlossaryTable({ entries, labels, threshold }: { entries: GlossaryEntry[]; labels: GlossaryLabels; threshold: number }) {
   const [query, setQuery] = useState('');
   const [onlyInconsistent, setOnlyInconsistent] = useState(false);
   const needle = useDeferredValue(query.trim());
@@ -78,7 +79,9 @@ export function GlossaryTable({ entries, locale, labels, threshold }: { entries:
                 return (
                   <tr key={e.term} data-term={e.term} className={isInconsistent(e, threshold) ? 'inconsistent' : undefined}>
                     <th scope="row" lang="zh-Hans">
-                      <a href={`/${locale}/term/${encodeURIComponent(e.term)}`}>{e.term}</a>
+                      <Link href={`/term/${encodeURIComponent(e.term)}`} prefetch={false}>
+                        {e.term}
+                      </Link>
                       {e.traditional.length > 0 ? (
                         <span className="term-trad" lang="zh-Hant">
                           {' '}

@@ -1,3 +1,6 @@
+import { useLocale } from 'next-intl';
+import { getPathname, Link } from '@/lib/i18n/navigation';
+
 export interface DocOccurrences {
   docId: string;
   title: string;
@@ -20,7 +23,8 @@ export interface OccurrenceChartLabels {
  * occurrence's position along it (by pair), each a link to that pair in the reader. Plain HTML and
  * CSS positioning rather than a chart library: a few hundred links need nothing more.
  */
-export function OccurrenceChart({ docs, locale, labels }: { docs: DocOccurrences[]; locale: string; labels: OccurrenceChartLabels }) {
+export function OccurrenceChart({ docs, labels }: { docs: DocOccurrences[]; labels: OccurrenceChartLabels }) {
+  const locale = useLocale();
   return (
     <figure className="occ-chart" aria-labelledby="occ-title">
       <figcaption>
@@ -33,17 +37,18 @@ export function OccurrenceChart({ docs, locale, labels }: { docs: DocOccurrences
           return (
             <li key={doc.docId} className="occ-doc" data-doc={doc.docId}>
               <p className="occ-doc-head">
-                <a href={`/${locale}/read/${doc.docId}`} lang={doc.lang}>
+                <Link href={`/read/${doc.docId}`} prefetch={false} lang={doc.lang}>
                   {doc.title}
-                </a>
+                </Link>
                 <span className="occ-count">{labels.count(doc.at.length)}</span>
               </p>
               <div className="occ-track">
                 {pairs.map((pair) => (
+                  // A document navigation (not Link's): only a real fragment navigation marks the pair (:target).
                   <a
                     key={pair}
                     className="occ-mark"
-                    href={`/${locale}/read/${doc.docId}#p-${pair + 1}`}
+                    href={getPathname({ locale, href: `/read/${doc.docId}#p-${pair + 1}` })}
                     style={{ left: `${doc.pairs > 1 ? (pair / (doc.pairs - 1)) * 100 : 50}%` }}
                     aria-label={labels.mark(pair + 1)}
                     title={labels.mark(pair + 1)}

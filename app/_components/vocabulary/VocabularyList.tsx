@@ -13,6 +13,7 @@ import {
 import { ankiCsv, exportFileName, tsv } from '@/lib/learner/vocabulary-export';
 import { clearVocabulary, removeWord, useVocabulary } from '@/lib/learner/vocabulary-store';
 import { downloadText } from './download';
+import { Link } from '@/lib/i18n/navigation';
 
 export interface VocabularyLabels {
   listLabel: string;
@@ -134,7 +135,7 @@ function WordCard({
   );
 }
 
-function EmptyState({ labels, locale }: { labels: VocabularyLabels; locale: string }) {
+function EmptyState({ labels }: { labels: VocabularyLabels }) {
   return (
     <div className="empty-state vocab-empty">
       <p>
@@ -142,7 +143,7 @@ function EmptyState({ labels, locale }: { labels: VocabularyLabels; locale: stri
       </p>
       <p>{labels.emptyHow}</p>
       <p>
-        <a href={`/${locale}`}>{labels.emptyLibrary}</a>
+        <Link href="/">{labels.emptyLibrary}</Link>
       </p>
     </div>
   );
@@ -194,7 +195,7 @@ export function VocabularyList({ labels, locale, docs }: { labels: VocabularyLab
     return (
       <div className="vocab" data-ready="true">
         {failed ? <p className="vocab-error" role="alert">{labels.storageError}</p> : null}
-        <EmptyState labels={labels} locale={locale} />
+        <EmptyState labels={labels} />
       </div>
     );
   }

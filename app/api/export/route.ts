@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
-import { EmptyGlossaryError, exportFilename, isDocFormat, renderDocs, renderGlossary, FORMAT_INFO } from '@/lib/export';
-import { checkExportRequest } from '@/lib/export/request';
+import { exportFilename, isDocFormat, renderDocs, renderGlossary, FORMAT_INFO } from '@/lib/export';
 import type { BuiltDoc } from '@/lib/model';
 import { getDoc, getGlossary, listDocs } from '@/lib/store';
-import { jsonError, rawSearch, serverError } from '../_respond';
+import { errorResponse, noSuchDocument } from '../_respond';
+import { exportInput } from '../_validators';
 
 /**
  * `GET /api/export?format=tmx|tsv|tbx|csv[&doc=<docId>]` → the export as a file download.
@@ -12,16 +12,14 @@ import { jsonError, rawSearch, serverError } from '../_respond';
  * a missing, repeated or unknown format is a 400, an unknown document a 404.
  */
 export async function GET(request: NextRequest) {
-  const checked = checkExportRequest(rawSearch(request.url));
-  if (!checked.ok) return jsonError(checked.status, checked.message);
-  const { format, doc } = checked.value;
   try {
+    const { format, doc } = exportInput(request);
     let body: string;
     if (isDocFormat(format)) {
       let docs: BuiltDoc[];
       if (doc !== undefined) {
         const one = await getDoc(doc);
-        if (one === null) return jsonError(404, `No document with the id "${doc}".`);
+        if (one === null) throw noSuchDocument(doc);
         docs = [one];
       } else {
         const all = await Promise.all((await listDocs()).map((d) => getDoc(d.meta.id)));
@@ -40,7 +38,6 @@ export async function GET(request: NextRequest) {
       },
     });
   } catch (error) {
-    if (error instanceof EmptyGlossaryError) return jsonError(404, error.message);
-    return serverError(error);
+    return errorResponse(error);
   }
 }

@@ -1,7 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { servedBuildVersion } from '@/lib/store';
 import { getGlossAnswer } from '@/lib/store/gloss';
-import { checkGlossRequest } from '@/lib/store/input';
-import { jsonError, rawSearch, serverError } from '../_respond';
+import { answerTag, matchesTag } from '../_conditional';
+import { errorResponse } from '../_respond';
+import type { GlossApiAnswer } from '../_types';
+import { glossInput } from '../_validators';
+
+/**
+ * The answer carries the corpus glossary's renderings, which change when a document is imported
+ * or its alignment corrected while the app runs (a new build, no restart): browsers ask again each
+ * time and get a 304 while the build is the same (the ETag names the build and the request).
+ */
+const CACHE_CONTROL = 'no-cache';
 
 /**
  * `GET /api/gloss?w=<word>[&ctx=<sentence>&at=<offset>]` → the CC-CEDICT entries of a simplified
@@ -10,14 +20,17 @@ import { jsonError, rawSearch, serverError } from '../_respond';
  * it stands in there. See lib/store/gloss.ts for the answer's shape.
  */
 export async function GET(request: NextRequest) {
-  const checked = checkGlossRequest(rawSearch(request.url));
-  if (!checked.ok) return jsonError(checked.status, checked.message);
   try {
-    return NextResponse.json(await getGlossAnswer(checked.value), {
-      // The dictionary changes only with a new build: let browsers keep answers for a day.
-      headers: { 'Cache-Control': 'public, max-age=86400' },
+    const input = glossInput(request);
+    const version = await servedBuildVersion();
+    const tag = version === null ? undefined : answerTag(version, input);
+    if (tag !== undefined && matchesTag(request.headers.get('if-none-match'), tag)) {
+      return new NextResponse(null, { status: 304, headers: { ETag: tag, 'Cache-Control': CACHE_CONTROL } });
+    }
+    return NextResponse.json<GlossApiAnswer>(await getGlossAnswer(input), {
+      headers: { 'Cache-Control': CACHE_CONTROL, ...(tag === undefined ? {} : { ETag: tag }) },
     });
   } catch (error) {
-    return serverError(error);
+    return errorResponse(error);
   }
 }

@@ -1,9 +1,10 @@
 import { NextResponse } from 'next/server';
 import { callHost } from '@/lib/import/host';
-import type { SaveResult } from '@/lib/import/save';
-import { readImportForm } from '@/lib/import/wire';
 import { currentBuildVersion } from '@/lib/store';
-import { importError, refuseUnlessWritable } from './_guard';
+import { errorResponse } from '../_respond';
+import type { ImportSaveAnswer } from '../_types';
+import { importFormInput } from '../_validators';
+import { assertWritable } from './_guard';
 
 /**
  * `POST /api/import` (the preview's fields plus title, titleEn?, publication?, date?, id?, and the
@@ -13,15 +14,14 @@ import { importError, refuseUnlessWritable } from './_guard';
  * corpus is then as it was).
  */
 export async function POST(request: Request) {
-  const refused = refuseUnlessWritable(request);
-  if (refused) return refused;
   try {
-    const form = await readImportForm(request);
-    const saved = await callHost<SaveResult>({ op: 'create', form });
+    assertWritable(request);
+    const form = await importFormInput(request);
+    const saved = await callHost<ImportSaveAnswer>({ op: 'create', form });
     // This process's store sees the new build now, not at its next check.
     await currentBuildVersion();
-    return NextResponse.json(saved, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json<ImportSaveAnswer>(saved, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    return importError(error);
+    return errorResponse(error);
   }
 }

@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { servedBuildVersion } from '@/lib/store';
 import { getReaderDoc, getReaderPairsIn } from '@/lib/store/reader';
-import { checkReaderRequest } from '@/lib/store/reader-input';
-import { jsonError, rawSearch, serverError } from '../_respond';
-import { answerTag, matchesTag } from '../_validators';
+import { answerTag, matchesTag } from '../_conditional';
+import { errorResponse, noSuchDocument } from '../_respond';
+import type { ReaderAnswer } from '../_types';
+import { readerInput } from '../_validators';
 
 /**
  * `GET /api/reader?doc=<id>&from=<pair>&to=<pair>[&script=tw|hk]` → `{ doc, from, to, total, pairs }`:
@@ -13,29 +14,28 @@ import { answerTag, matchesTag } from '../_validators';
  * The ETag names the build and the range: a client that has them gets a 304 without a read.
  */
 export async function GET(request: NextRequest) {
-  const checked = checkReaderRequest(rawSearch(request.url));
-  if (!checked.ok) return jsonError(checked.status, checked.message);
-  const { doc: docId, from, to, script } = checked.value;
   // A document's pairs change when its alignment is corrected on the import page (a new build,
   // picked up without a restart), so the browser must ask again rather than keep them an hour.
   const cacheControl = 'no-cache';
   try {
+    const input = readerInput(request);
+    const { doc: docId, from, to, script } = input;
     const version = await servedBuildVersion();
-    const tag = version === null ? undefined : answerTag(version, checked.value);
+    const tag = version === null ? undefined : answerTag(version, input);
     if (tag !== undefined && matchesTag(request.headers.get('if-none-match'), tag)) {
       return new NextResponse(null, { status: 304, headers: { ETag: tag, 'Cache-Control': cacheControl } });
     }
     const doc = await getReaderDoc(docId);
     const pairs = doc && script ? await getReaderPairsIn(docId, script) : doc?.pairs;
-    if (!pairs) return jsonError(404, `No document "${docId}".`);
+    if (!pairs) throw noSuchDocument(docId);
     const total = pairs.length;
     const end = Math.min(to ?? total, total);
     const start = Math.min(from, end);
-    return NextResponse.json(
+    return NextResponse.json<ReaderAnswer>(
       { doc: docId, from: start, to: end, total, pairs: pairs.slice(start, end) },
       { headers: { 'Cache-Control': cacheControl, ...(tag === undefined ? {} : { ETag: tag }) } },
     );
   } catch (error) {
-    return serverError(error);
+    return errorResponse(error);
   }
 }

@@ -1,4 +1,5 @@
-import { jsonError } from '../_respond';
+import { HttpError, errorResponse } from '../_respond';
+import { refusedStatusInput } from '../_validators';
 
 /** The methods the app answers (lib/security/request-guard.mjs refuses the others). */
 const ALLOW = 'GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS';
@@ -9,8 +10,8 @@ const ALLOW = 'GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS';
  * UTF-8, or a method such as TRACE). Being an API route, it carries every API header.
  */
 export function GET(request: Request) {
-  const status = new URL(request.url).searchParams.get('status');
-  if (status === '405') return jsonError(405, 'This method is not allowed.', { Allow: ALLOW });
-  if (status === '400') return jsonError(400, 'The path is not valid percent-encoded UTF-8.');
-  return jsonError(404, 'No such API endpoint.');
+  const status = refusedStatusInput(request);
+  if (status === 405) return errorResponse(new HttpError(405, 'This method is not allowed.', { headers: { Allow: ALLOW } }));
+  if (status === 400) return errorResponse(new HttpError(400, 'The path is not valid percent-encoded UTF-8.'));
+  return errorResponse(new HttpError(404, 'No such API endpoint.'));
 }

@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { checkTermRequest } from '@/lib/store/input';
 import { getTermView } from '@/lib/store/terms';
-import { jsonError, rawSearch, serverError } from '../_respond';
+import { errorResponse } from '../_respond';
+import type { TermAnswer } from '../_types';
+import { termInput } from '../_validators';
 
 /**
  * `GET /api/term?term=&lines=` → how the corpus renders a Chinese term: dictionary entries, HSK
@@ -9,12 +10,10 @@ import { jsonError, rawSearch, serverError } from '../_respond';
  * default, 500 at most). Input is checked before any data is read: 400 on bad input, never 500.
  */
 export async function GET(request: NextRequest) {
-  const checked = checkTermRequest(rawSearch(request.url));
-  if (!checked.ok) return jsonError(checked.status, checked.message);
   try {
-    const { term, lines } = checked.value;
+    const { term, lines } = termInput(request);
     const view = await getTermView(term, lines);
-    return NextResponse.json(
+    return NextResponse.json<TermAnswer>(
       {
         term: view.term,
         traditional: view.traditional,
@@ -39,6 +38,6 @@ export async function GET(request: NextRequest) {
       { headers: { 'Cache-Control': 'no-store' } },
     );
   } catch (error) {
-    return serverError(error);
+    return errorResponse(error);
   }
 }

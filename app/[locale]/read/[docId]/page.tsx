@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { AlignmentPlot } from '@/app/_components/reader/AlignmentPlot';
 import { GlossPopover } from '@/app/_components/reader/GlossPopover';
 import { zhLang } from '@/app/_components/reader/lang';
 import { Reader } from '@/app/_components/reader/Reader';
-import { routing } from '@/lib/i18n/routing';
-import { getDoc, listDocs } from '@/lib/store';
+import { getDoc } from '@/lib/store';
 import { getReaderDoc } from '@/lib/store/reader';
 import { firstViewEnd } from '@/lib/reader/view';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
@@ -15,24 +14,17 @@ import { DifficultyBars, estimatedLevels } from '@/app/_components/library/Diffi
 import { DocDate } from '@/app/_components/library/DocDate';
 import { HskStandardSync } from '@/app/_components/library/HskStandard';
 import { Provenance } from '@/app/_components/library/Provenance';
-
-// Every page renders per request (app/layout.tsx), and a document saved on the import page joins
-// the build while the app runs, so ids unknown at `next build` are allowed through: getDoc answers
-// only ids listed in the current manifest (anything else is a 404 and never becomes a file path).
-export const dynamicParams = true;
-
-export async function generateStaticParams() {
-  return (await listDocs()).map(({ meta }) => ({ docId: meta.id }));
-}
+import { Link } from '@/lib/i18n/navigation';
 
 interface Props {
-  params: Promise<{ locale: string; docId: string }>;
+  params: Promise<{ docId: string }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, docId } = await params;
+  const { docId } = await params;
+  const locale = await getLocale();
   const doc = await getDoc(docId);
-  if (!doc || !hasLocale(routing.locales, locale)) return {};
+  if (!doc) return {};
   return {
     title: locale === 'en' ? doc.meta.title.en : doc.meta.title.zh,
     description: locale === 'en' ? doc.meta.title.zh : doc.meta.title.en,
@@ -40,9 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ReaderPage({ params }: Props) {
-  const { locale, docId } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+  const { docId } = await params;
+  const locale = await getLocale();
   const doc = await getDoc(docId);
   if (!doc) notFound();
 
@@ -64,7 +55,7 @@ export default async function ReaderPage({ params }: Props) {
     <article className="reader">
       <header className="doc-head">
         <p className="crumbs">
-          <a href={`/${locale}`}>← {t('back')}</a>
+          <Link href="/">← {t('back')}</Link>
         </p>
         <h1>
           <span className="title-zh" lang={lang}>
@@ -114,7 +105,7 @@ export default async function ReaderPage({ params }: Props) {
             )}
             {solo ? null : (
               <p className="correct-link">
-                <a href={`/${locale}/import?doc=${meta.id}`}>{t('correctAlignment')}</a>
+                <Link href={`/import?doc=${meta.id}`}>{t('correctAlignment')}</Link>
               </p>
             )}
             {solo ? null : (
@@ -138,7 +129,6 @@ export default async function ReaderPage({ params }: Props) {
         <Reader docId={meta.id} lang={lang} variant={meta.variant} solo={solo} initial={firstView} total={view.pairs.length} contents={view.contents} />
       </NextIntlClientProvider>
       <GlossPopover
-        locale={locale}
         doc={{ id: meta.id, title: meta.title.zh }}
         labels={{
           dialog: tg('dialog'),

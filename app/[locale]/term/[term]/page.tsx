@@ -1,16 +1,14 @@
 import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Concordance, type ConcordanceLabels } from '@/app/_components/term/Concordance';
 import { OccurrenceChart } from '@/app/_components/term/OccurrenceChart';
 import { zhLang } from '@/app/_components/reader/lang';
-import { routing } from '@/lib/i18n/routing';
 import { getTermView, TERM_PAGE_LINES, TERM_PAGE_MAX_LINES, termPageLines } from '@/lib/store/terms';
 import { checkTerm } from '@/lib/store/input';
+import { Link } from '@/lib/i18n/navigation';
 
 interface Props {
-  params: Promise<{ locale: string; term: string }>;
+  params: Promise<{ term: string }>;
   searchParams?: Promise<Record<string, string | string[] | undefined>>;
 }
 
@@ -24,8 +22,8 @@ function segment(raw: string): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, term } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
+  const { term } = await params;
+  const locale = await getLocale();
   const checked = checkTerm(segment(term));
   if (!checked.ok) return { robots: { index: false } };
   const t = await getTranslations({ locale, namespace: 'Term' });
@@ -33,10 +31,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TermPage({ params, searchParams }: Props) {
-  const { locale, term: rawTerm } = await params;
+  const { term: rawTerm } = await params;
+  const locale = await getLocale();
   const maxLines = termPageLines((await searchParams)?.lines);
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
   const t = await getTranslations('Term');
   const checked = checkTerm(segment(rawTerm));
   if (!checked.ok) {
@@ -75,7 +72,7 @@ export default async function TermPage({ params, searchParams }: Props) {
         <p className="term-stats" data-occurrences={total}>
           {t('frequency', { count: total, docs: view.docs.length })}
           {' · '}
-          <a href={`/${locale}/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</a>
+          <Link href={`/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</Link>
         </p>
       </header>
 
@@ -121,11 +118,11 @@ export default async function TermPage({ params, searchParams }: Props) {
                       </span>
                       <span className="rendering-count">{t('share', { count: r.count, share: r.share })}</span>
                     </summary>
-                    <Concordance lines={view.linesFor(r.occurrences)} locale={locale} labels={labels} lang="zh-Hans" />
+                    <Concordance lines={view.linesFor(r.occurrences)} labels={labels} lang="zh-Hans" />
                     {r.occurrences.length > maxLines ? (
                       <p className="hint">
                         {t('more', { shown: maxLines, total: r.occurrences.length })}{' '}
-                        <a href={`/${locale}/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</a>
+                        <Link href={`/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</Link>
                       </p>
                     ) : null}
                   </details>
@@ -136,7 +133,6 @@ export default async function TermPage({ params, searchParams }: Props) {
           </section>
 
           <OccurrenceChart
-            locale={locale}
             docs={view.docs.map((d) => ({ docId: d.meta.id, title: title(d.meta), lang: locale === 'en' ? undefined : zhLang(d.meta.variant), pairs: d.pairs, at: d.at }))}
             labels={{
               title: t('chartTitle'),
@@ -152,7 +148,7 @@ export default async function TermPage({ params, searchParams }: Props) {
               <ul className="chips" lang="zh-Hans">
                 {view.longer.map((w) => (
                   <li key={w}>
-                    <a href={`/${locale}/term/${encodeURIComponent(w)}`}>{w}</a>
+                    <Link href={`/term/${encodeURIComponent(w)}`}>{w}</Link>
                   </li>
                 ))}
               </ul>
@@ -165,16 +161,16 @@ export default async function TermPage({ params, searchParams }: Props) {
               {t('concordanceHint')}
               {view.lines.length < total ? ` ${t('more', { shown: view.lines.length, total })}` : ''}
             </p>
-            <Concordance lines={view.lines} locale={locale} labels={labels} lang="zh-Hans" anchors />
+            <Concordance lines={view.lines} labels={labels} lang="zh-Hans" anchors />
             {view.lines.length < total ? (
               <p className="kwic-more" id="kwic-more">
                 {view.lines.length < TERM_PAGE_MAX_LINES ? (
                   // A link, not a script: the page with more lines is one the reader can share or reopen.
-                  <a className="button-link" href={`/${locale}/term/${encodeURIComponent(view.term)}?lines=${view.lines.length + TERM_PAGE_LINES}#kwic-line-${view.lines.length}`}>
+                  <Link className="button-link" href={`/term/${encodeURIComponent(view.term)}?lines=${view.lines.length + TERM_PAGE_LINES}#kwic-line-${view.lines.length}`}>
                     {t('showMore', { count: Math.min(TERM_PAGE_LINES, total - view.lines.length) })}
-                  </a>
+                  </Link>
                 ) : null}{' '}
-                <a href={`/${locale}/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</a>
+                <Link href={`/search?q=${encodeURIComponent(view.term)}`}>{t('searchAll')}</Link>
               </p>
             ) : null}
           </section>

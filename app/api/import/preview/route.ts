@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
 import { callHost } from '@/lib/import/host';
-import type { PreviewResult } from '@/lib/import/preview';
-import { readImportForm } from '@/lib/import/wire';
-import { importError, refuseUnlessWritable } from '../_guard';
+import { errorResponse } from '../../_respond';
+import type { ImportPreviewAnswer } from '../../_types';
+import { importFormInput } from '../../_validators';
+import { assertWritable } from '../_guard';
 
 /**
  * `POST /api/import/preview` (multipart: zh, en?, zhFormat?, enFormat?, encoding?, variant?,
@@ -11,13 +12,12 @@ import { importError, refuseUnlessWritable } from '../_guard';
  * those who may write, since it runs the whole pipeline (and keeps CC-CEDICT in memory).
  */
 export async function POST(request: Request) {
-  const refused = refuseUnlessWritable(request);
-  if (refused) return refused;
   try {
-    const form = await readImportForm(request);
-    const result = await callHost<PreviewResult>({ op: 'preview', form });
-    return NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
+    assertWritable(request);
+    const form = await importFormInput(request);
+    const result = await callHost<ImportPreviewAnswer>({ op: 'preview', form });
+    return NextResponse.json<ImportPreviewAnswer>(result, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    return importError(error);
+    return errorResponse(error);
   }
 }

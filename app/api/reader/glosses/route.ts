@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getShortGlosses } from '@/lib/store/reader';
-import { checkReaderGlossesRequest } from '@/lib/store/reader-input';
-import { jsonError, rawSearch, serverError } from '../../_respond';
+import { errorResponse, noSuchDocument } from '../../_respond';
+import type { ReaderGlossesAnswer } from '../../_types';
+import { readerDocInput } from '../../_validators';
 
 /**
  * `GET /api/reader/glosses?doc=<id>` → `{ doc, glosses }`: the short gloss of every word of a
@@ -9,13 +10,12 @@ import { jsonError, rawSearch, serverError } from '../../_respond';
  * when a reader turns that mode on.
  */
 export async function GET(request: NextRequest) {
-  const checked = checkReaderGlossesRequest(rawSearch(request.url));
-  if (!checked.ok) return jsonError(checked.status, checked.message);
   try {
-    const glosses = await getShortGlosses(checked.value);
-    if (!glosses) return jsonError(404, `No document "${checked.value}".`);
-    return NextResponse.json({ doc: checked.value, glosses }, { headers: { 'Cache-Control': 'public, max-age=3600' } });
+    const doc = readerDocInput(request);
+    const glosses = await getShortGlosses(doc);
+    if (!glosses) throw noSuchDocument(doc);
+    return NextResponse.json<ReaderGlossesAnswer>({ doc, glosses }, { headers: { 'Cache-Control': 'public, max-age=3600' } });
   } catch (error) {
-    return serverError(error);
+    return errorResponse(error);
   }
 }

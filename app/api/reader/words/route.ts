@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDocWords } from '@/lib/store/reader';
-import { checkReaderGlossesRequest } from '@/lib/store/reader-input';
-import { jsonError, rawSearch, serverError } from '../../_respond';
+import { errorResponse, noSuchDocument } from '../../_respond';
+import type { ReaderWordsAnswer } from '../../_types';
+import { readerDocInput } from '../../_validators';
 
 /**
  * `GET /api/reader/words?doc=<id>` → `{ doc, words }`: every simplified Han word of a document with
@@ -10,13 +11,12 @@ import { jsonError, rawSearch, serverError } from '../../_respond';
  * words by HSK 3.0 with it.
  */
 export async function GET(request: NextRequest) {
-  const checked = checkReaderGlossesRequest(rawSearch(request.url));
-  if (!checked.ok) return jsonError(checked.status, checked.message);
   try {
-    const words = await getDocWords(checked.value);
-    if (!words) return jsonError(404, `No document "${checked.value}".`);
-    return NextResponse.json({ doc: checked.value, words }, { headers: { 'Cache-Control': 'public, max-age=3600' } });
+    const doc = readerDocInput(request);
+    const words = await getDocWords(doc);
+    if (!words) throw noSuchDocument(doc);
+    return NextResponse.json<ReaderWordsAnswer>({ doc, words }, { headers: { 'Cache-Control': 'public, max-age=3600' } });
   } catch (error) {
-    return serverError(error);
+    return errorResponse(error);
   }
 }

@@ -1,24 +1,22 @@
 import { NextResponse } from 'next/server';
 import { callHost } from '@/lib/import/host';
-import type { SaveResult } from '@/lib/import/save';
-import { ImportError, readJsonBody } from '@/lib/import/wire';
-import { isDocId } from '@/lib/base/doc-id';
 import { currentBuildVersion } from '@/lib/store';
-import { importError, refuseUnlessWritable } from '../../_guard';
+import { errorResponse } from '../../../_respond';
+import type { ImportSaveAnswer } from '../../../_types';
+import { docIdParam, jsonBodyInput } from '../../../_validators';
+import { assertWritable } from '../../_guard';
 
 type Context = { params: Promise<{ docId: string }> };
 
 async function save(request: Request, context: Context, body: (request: Request) => Promise<unknown>) {
-  const refused = refuseUnlessWritable(request);
-  if (refused) return refused;
   try {
-    const { docId } = await context.params;
-    if (!isDocId(docId)) throw new ImportError(404, 'No such document.');
-    const saved = await callHost<SaveResult>({ op: 'correct', doc: docId, body: await body(request) });
+    assertWritable(request);
+    const doc = docIdParam((await context.params).docId);
+    const saved = await callHost<ImportSaveAnswer>({ op: 'correct', doc, body: await body(request) });
     await currentBuildVersion();
-    return NextResponse.json(saved, { headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json<ImportSaveAnswer>(saved, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    return importError(error);
+    return errorResponse(error);
   }
 }
 
@@ -29,7 +27,7 @@ async function save(request: Request, context: Context, body: (request: Request)
  * meantime a 409 instead of a blind correction.
  */
 export function PUT(request: Request, context: Context) {
-  return save(request, context, (r) => readJsonBody(r));
+  return save(request, context, jsonBodyInput);
 }
 
 /** `DELETE /api/import/<docId>/alignment`: the corrections removed, the automatic alignment back. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTag, matchesTag } from './_validators';
+import { answerTag, matchesTag } from './_conditional';
 
 describe('answerTag', () => {
   it('names the build and the input: either changing changes the tag', () => {

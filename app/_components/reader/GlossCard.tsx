@@ -1,0 +1,226 @@
+import type { RefObject } from 'react';
+import type { DictEntry } from '@/lib/model';
+import type { NestedWord } from '@/lib/store/gloss';
+import { Link } from '@/lib/i18n/navigation';
+import type { Open } from './gloss-dom';
+import type { View } from './popover-store';
+import { SaveWordButton, type SaveLabels } from './SaveWordButton';
+import type { Lookup } from './use-gloss-lookup';
+import type { Position } from './use-popover-placement';
+import { WordStatusBar, type WordStatusLabels } from './WordStatusBar';
+import { HAN_ONLY } from '@/lib/base/han';
+
+/** The strings the reader page passes in (see GlossPopover.tsx for the rest). */
+export interface GlossLabels {
+  dialog: string;
+  close: string;
+  loading: string;
+  failed: string;
+  notInDictionary: string;
+  characters: string;
+  traditional: string;
+  simplified: string;
+  searchCorpus: string;
+  linkCopied: string;
+}
+
+export interface GlossAllLabels extends GlossLabels {
+  /** "HSK 1" … "HSK 6": index level − 1. */
+  hsk: string[];
+  hskTitle: string[];
+  around: string;
+  /** With `{char}` standing for the tapped character. */
+  covering: string;
+  inside: string;
+  /** With `{word}` standing for the word to go back to. */
+  back: string;
+  termPage: string;
+  inCorpus: string;
+  wordStatus: WordStatusLabels;
+  saveWord: SaveLabels;
+}
+
+function EntryList({ entries, labels }: { entries: DictEntry[]; labels: GlossLabels }) {
+  return (
+    <ul className="gloss-entries">
+      {entries.map((entry, i) => (
+        <li key={i}>
+          <p className="gloss-entry-head">
+            <span className="gloss-pinyin" lang="zh-Latn-pinyin">
+              {entry.pinyin}
+            </span>
+            {entry.traditional !== entry.simplified ? (
+              <span className="gloss-forms">
+                <span>
+                  {labels.simplified} <span lang="zh-Hans">{entry.simplified}</span>
+                </span>
+                <span>
+                  {labels.traditional} <span lang="zh-Hant">{entry.traditional}</span>
+                </span>
+              </span>
+            ) : null}
+          </p>
+          <ol className="gloss-senses" lang="en">
+            {entry.senses.map((sense, j) => (
+              <li key={j}>{sense}</li>
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function HskBadge({ level, labels }: { level: number | undefined; labels: GlossAllLabels }) {
+  const text = level === undefined ? undefined : labels.hsk[level - 1];
+  if (text === undefined || level === undefined) return null;
+  return (
+    <span className={`gloss-hsk gloss-hsk-${level}`} title={labels.hskTitle[level - 1]}>
+      {text}
+    </span>
+  );
+}
+
+/** Nested words as buttons that open their entry, with the words inside each below it. */
+function NestedList({ words, labels, onOpen }: { words: NestedWord[]; labels: GlossAllLabels; onOpen: (w: NestedWord) => void }) {
+  return (
+    <ul className="gloss-nested">
+      {words.map((w, i) => (
+        <li key={`${w.word}@${w.at ?? i}`}>
+          <button type="button" className="gloss-nested-word" data-word={w.word} onClick={() => onOpen(w)}>
+            <span className="gloss-nested-head">
+              <span className="gloss-nested-hanzi" lang="zh-Hans">
+                {w.word}
+              </span>
+              {w.pinyin ? (
+                <span className="gloss-nested-pinyin" lang="zh-Latn-pinyin">
+                  {w.pinyin}
+                </span>
+              ) : null}
+              <HskBadge level={w.hsk} labels={labels} />
+            </span>
+            {w.senses.length > 0 ? (
+              <span className="gloss-nested-senses" lang="en">
+                {w.senses.join('; ')}
+              </span>
+            ) : null}
+          </button>
+          {w.inside && w.inside.length > 0 ? <NestedList words={w.inside} labels={labels} onOpen={onOpen} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface CardProps {
+  labels: GlossAllLabels;
+  open: Open;
+  trail: View[];
+  lookup: Lookup;
+  position: Position | null;
+  popoverRef: RefObject<HTMLDivElement | null>;
+  doc: { id: string; title: string };
+  onBack: () => void;
+  onClose: () => void;
+  onFollow: (w: NestedWord) => void;
+  onStatus: (message: string) => void;
+}
+
+/**
+ * The popover itself: the word shown (the open word, or the last followed from it) with its
+ * entries, its renderings in the corpus, the words around, covering and inside it, its status,
+ * and the links to search and its term page. Hidden until placed.
+ */
+export function GlossCard({ labels, open, trail, lookup, position, popoverRef, doc, onBack, onClose, onFollow, onStatus }: CardProps) {
+  const view = trail[trail.length - 1];
+  const answer = lookup.state === 'done' ? lookup.answer : undefined;
+  const entries = answer?.entries ?? [];
+  // The word shown: as written in the document at the top of the trail, else the followed word.
+  const shown = view ? { text: view.word, simplified: view.word, pinyin: view.pinyin } : open;
+  const backTo = trail.length > 1 ? trail[trail.length - 2]?.word : open.text;
+  const inside = answer?.inside ?? [];
+  const onlyCharacters = inside.every((w) => [...w.word].length === 1);
+  return (
+    <div
+      ref={popoverRef}
+      className={`gloss${position?.above ? ' gloss-above' : ''}`}
+      role="dialog"
+      aria-label={`${labels.dialog}: ${shown.text}`}
+      style={position ? { top: position.top, left: position.left } : { top: 0, left: 0, visibility: 'hidden' }}
+    >
+      <div className="gloss-head">
+        {view && backTo !== undefined ? (
+          <button type="button" className="gloss-back" onClick={onBack}>
+            <span aria-hidden="true">← </span>
+            {labels.back.replace('{word}', backTo)}
+          </button>
+        ) : null}
+        <p className="gloss-word" lang={shown.text === shown.simplified ? 'zh-Hans' : 'zh-Hant'}>
+          {shown.text}
+          {shown.simplified !== shown.text ? (
+            <span className="gloss-alt" lang="zh-Hans">
+              {' '}
+              ({labels.simplified} {shown.simplified})
+            </span>
+          ) : null}
+          <HskBadge level={answer?.hsk} labels={labels} />
+        </p>
+        {shown.pinyin ? <p className="gloss-word-pinyin">{shown.pinyin}</p> : null}
+        <button type="button" className="gloss-close" onClick={onClose} aria-label={labels.close}>
+          ×
+        </button>
+      </div>
+      <div className="gloss-body">
+        {lookup.state === 'loading' ? <p className="gloss-note">{labels.loading}</p> : null}
+        {lookup.state === 'failed' ? <p className="gloss-note">{labels.failed}</p> : null}
+        {answer && entries.length > 0 ? <EntryList entries={entries} labels={labels} /> : null}
+        {answer && entries.length === 0 ? <p className="gloss-note">{labels.notInDictionary}</p> : null}
+        {answer?.term && answer.term.renderings.length > 0 ? (
+          <section className="gloss-section gloss-renderings">
+            <h3 className="gloss-section-title">{labels.inCorpus}</h3>
+            <p lang="en">{answer.term.renderings.join('; ')}</p>
+          </section>
+        ) : null}
+        {answer && answer.around.length > 0 ? (
+          <section className="gloss-section gloss-around">
+            <h3 className="gloss-section-title">{labels.around}</h3>
+            <NestedList words={answer.around} labels={labels} onOpen={onFollow} />
+          </section>
+        ) : null}
+        {answer?.covering && answer.covering.words.length > 0 ? (
+          <section className="gloss-section gloss-covering">
+            <h3 className="gloss-section-title">{labels.covering.replace('{char}', answer.covering.char)}</h3>
+            <NestedList words={answer.covering.words} labels={labels} onOpen={onFollow} />
+          </section>
+        ) : null}
+        {inside.length > 0 ? (
+          <section className="gloss-section gloss-inside">
+            <h3 className="gloss-section-title">{onlyCharacters ? labels.characters : labels.inside}</h3>
+            <NestedList words={inside} labels={labels} onOpen={onFollow} />
+          </section>
+        ) : null}
+      </div>
+      {HAN_ONLY.test(shown.simplified) ? <WordStatusBar word={shown.simplified} labels={labels.wordStatus} onStatus={onStatus} /> : null}
+      <div className="gloss-foot">
+        <Link href={`/search?q=${encodeURIComponent(shown.simplified)}`}>{labels.searchCorpus}</Link>
+        {HAN_ONLY.test(shown.simplified) ? (
+          <Link className="gloss-term-link" href={`/term/${encodeURIComponent(shown.simplified)}`}>
+            {labels.termPage}
+          </Link>
+        ) : null}
+        {answer ? (
+          <SaveWordButton
+            el={open.el}
+            word={shown.text}
+            simplified={shown.simplified}
+            pinyin={shown.pinyin}
+            entries={entries}
+            doc={doc}
+            labels={labels.saveWord}
+            onStatus={onStatus}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import { useCallback, useRef, useState } from 'react';
+import type { GlossApiAnswer } from '@/app/api/_types';
+import type { Context } from './gloss-dom';
+
+export type Lookup = { state: 'loading' } | { state: 'done'; answer: GlossApiAnswer } | { state: 'failed' };
+
+async function fetchGloss(key: string, context: Context | null): Promise<GlossApiAnswer> {
+  const tapped = context?.char !== undefined ? `&c=${context.char}` : '';
+  const query = `w=${encodeURIComponent(key)}${context ? `&ctx=${encodeURIComponent(context.ctx)}&at=${context.at}${tapped}` : ''}`;
+  const response = await fetch(`/api/gloss?${query}`);
+  // A key the API refuses (a headword with a digit or a dot) is simply not glossable.
+  if (response.status === 400) return { word: key, entries: [], around: [], inside: [] };
+  if (!response.ok) throw new Error(`gloss ${response.status}`);
+  return (await response.json()) as GlossApiAnswer;
+}
+
+/**
+ * The dictionary lookup of the entry shown: one request per word and context for the page's
+ * life, an answer already here shown at once (going back never flashes "Looking up…"), and a slow
+ * answer never landing on a later view.
+ */
+export function useGlossLookup() {
+  const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
+  const pending = useRef(new Map<string, Promise<GlossApiAnswer>>());
+  const answers = useRef(new Map<string, GlossApiAnswer>());
+  // Which view a lookup answers.
+  const viewId = useRef(0);
+
+  const load = useCallback((key: string, context: Context | null) => {
+    const id = ++viewId.current;
+    const cacheKey = context ? `${key}\u0000${context.at}\u0000${context.char ?? ''}\u0000${context.ctx}` : key;
+    const known = answers.current.get(cacheKey);
+    if (known) {
+      setLookup({ state: 'done', answer: known });
+      return;
+    }
+    let request = pending.current.get(cacheKey);
+    if (!request) {
+      request = fetchGloss(key, context);
+      pending.current.set(cacheKey, request);
+      request.then(
+        (answer) => answers.current.set(cacheKey, answer),
+        () => pending.current.delete(cacheKey),
+      );
+    }
+    setLookup({ state: 'loading' });
+    request.then(
+      (answer) => {
+        if (viewId.current === id) setLookup({ state: 'done', answer });
+      },
+      () => {
+        if (viewId.current === id) setLookup({ state: 'failed' });
+      },
+    );
+  }, []);
+
+  /** The popover closed: an answer still on its way is dropped. */
+  const cancel = useCallback(() => {
+    viewId.current++;
+  }, []);
+
+  return { lookup, load, cancel };
+}

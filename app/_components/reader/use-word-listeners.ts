@@ -1,0 +1,191 @@
+'use client';
+
+import { useCallback, useEffect, type RefObject } from 'react';
+import { STATUS_KEYS } from '@/lib/learner/known-words';
+import { setWordStatus } from '@/lib/learner/known-words-store';
+import { charAt, tabbables, WORD } from './gloss-dom';
+import type { PopoverStore } from './popover-store';
+
+const HOVER_DELAY = 300;
+/** Only a mouse-like pointer hovers; on touch a tap opens the word. */
+const HOVER_MEDIA = '(hover: hover) and (pointer: fine)';
+
+interface Handlers {
+  store: PopoverStore;
+  popoverRef: RefObject<HTMLDivElement | null>;
+  /** A word being refocused after closing must not reopen from its own focus event. */
+  refocusing: RefObject<HTMLElement | null>;
+  show: (el: HTMLElement, byHover?: boolean, char?: number | null) => void;
+  close: (refocus: boolean) => void;
+  /** Says something to screen readers (and shows it briefly). */
+  announce: (message: string) => void;
+  labels: { linkCopied: string; statusChanged: string; statusNames: Record<string, string> };
+}
+
+/**
+ * The popover's listeners on the document (event delegation: the thousands of word spans carry
+ * no handlers). A word opens on click, tap, focus, Enter or Space, and with a mouse also by
+ * resting on it; the arrow keys move a roving focus between words; Tab enters the popover and
+ * leaves it where the word is; Escape and a click outside close it; a status key sets the shown
+ * word's status.
+ */
+export function useWordListeners({ store, popoverRef, refocusing, show, close, announce, labels }: Handlers): void {
+  // Roving focus: exactly one word is in the tab order, so Tab enters and leaves the text once.
+  // Words carry no tabindex in the HTML; the one that becomes current gets it here.
+  const makeCurrent = useCallback((el: HTMLElement) => {
+    for (const w of document.querySelectorAll<HTMLElement>(`${WORD}[tabindex]`)) if (w !== el) w.removeAttribute('tabindex');
+    el.tabIndex = 0;
+  }, []);
+  const focusWord = useCallback(
+    (el: HTMLElement) => {
+      makeCurrent(el);
+      el.focus();
+    },
+    [makeCurrent],
+  );
+  const { linkCopied, statusChanged, statusNames } = labels;
+
+  useEffect(() => {
+    const first = document.querySelector<HTMLElement>(WORD);
+    if (first) first.tabIndex = 0;
+    // A hover still waiting to open a word is dropped when the reader closes the popover (Escape
+    // with the mouse resting on the word must not bring it back).
+    let timer: number | undefined;
+    const dismiss = (refocus: boolean) => {
+      window.clearTimeout(timer);
+      close(refocus);
+    };
+
+    const onClick = (event: MouseEvent) => {
+      const target = event.target as Element | null;
+      const word = target?.closest<HTMLElement>(WORD);
+      if (word) {
+        // Opened first, with the character clicked: the focus that follows would open it without.
+        show(word, false, charAt(word, event.clientX, event.clientY));
+        // Focus follows the click, so the arrow keys continue from the word just read.
+        if (document.activeElement !== word) focusWord(word);
+        return;
+      }
+      const pairLink = target?.closest<HTMLAnchorElement>('a.pair-link');
+      if (pairLink) {
+        // Following the anchor marks the pair; copying the link is a convenience on top.
+        navigator.clipboard?.writeText(pairLink.href).then(
+          () => announce(linkCopied),
+          () => undefined,
+        );
+      }
+      // The path as dispatched: a nested word's button is already gone from the popover when
+      // this runs (React re-rendered on its click), so `contains` would call it outside.
+      if (popoverRef.current && event.composedPath().includes(popoverRef.current)) {
+        // Working in the popover keeps it open even if a hover opened it.
+        const { open } = store.get();
+        if (open?.byHover) store.set({ open: { ...open, byHover: false } });
+        return;
+      }
+      dismiss(false);
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target as Element | null;
+      const word = target?.closest<HTMLElement>(WORD);
+      if (!word) {
+        // Focus went elsewhere (Tab out of the text): the popover belongs to a word, so it goes.
+        if (!(popoverRef.current && target && popoverRef.current.contains(target))) dismiss(false);
+        return;
+      }
+      if (word === refocusing.current) return;
+      makeCurrent(word);
+      show(word);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Tab' && tabIntoPopover(event)) return;
+      const { open, trail } = store.get();
+      if (event.key === 'Escape') {
+        if (open) {
+          event.preventDefault();
+          dismiss(true);
+        }
+        return;
+      }
+      // A status key sets the status of the word shown (the open word, or one followed from it).
+      const status = Object.hasOwn(STATUS_KEYS, event.key) ? STATUS_KEYS[event.key] : undefined;
+      if (open && status !== undefined && !event.ctrlKey && !event.metaKey && !event.altKey && !(event.target as Element | null)?.closest?.('input, textarea, select')) {
+        event.preventDefault();
+        const followed = trail[trail.length - 1];
+        const target = followed ? followed.word : open.simplified;
+        if (setWordStatus(target, status)) {
+          const name = statusNames[String(status)] ?? String(status);
+          announce(statusChanged.replace('{word}', target).replace('{status}', name));
+        }
+        return;
+      }
+      const word = (event.target as Element | null)?.closest<HTMLElement>(WORD);
+      if (!word) return;
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        show(word);
+      } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+        const words = [...document.querySelectorAll<HTMLElement>(WORD)];
+        const next = words[words.indexOf(word) + (event.key === 'ArrowRight' ? 1 : -1)];
+        if (next) {
+          event.preventDefault();
+          focusWord(next);
+        }
+      }
+    };
+    // The popover sits at the end of the page (a portal), so Tab would skip it: Tab from the open
+    // word enters it, Shift+Tab from its first control returns to the word, and Tab from its last
+    // control closes it and goes on to what follows the word in the page.
+    const tabIntoPopover = (event: KeyboardEvent): boolean => {
+      const current = store.get().open;
+      const pop = popoverRef.current;
+      if (!current || !pop) return false;
+      const items = tabbables(pop);
+      const first = items[0];
+      const last = items[items.length - 1];
+      let target: HTMLElement | undefined;
+      if (event.target === current.el && !event.shiftKey) target = first;
+      else if (event.target === first && event.shiftKey) {
+        refocusing.current = current.el;
+        target = current.el;
+      } else if (event.target === last && !event.shiftKey) {
+        target = tabbables(document).find(
+          (el) => !pop.contains(el) && (current.el.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        );
+        dismiss(false);
+      }
+      if (!target) return false;
+      event.preventDefault();
+      target.focus();
+      refocusing.current = null;
+      return true;
+    };
+    // Hover: a mouse resting on a word opens it, without moving focus. It never replaces a
+    // popover the reader clicked, focused or worked in.
+    const hover = window.matchMedia(HOVER_MEDIA);
+    let hovered: HTMLElement | null = null;
+    const onPointerOver = (event: PointerEvent) => {
+      if (event.pointerType !== 'mouse' || !hover.matches) return;
+      const word = (event.target as Element | null)?.closest<HTMLElement>(WORD) ?? null;
+      if (word === hovered) return;
+      hovered = word;
+      window.clearTimeout(timer);
+      if (!word) return;
+      const { clientX, clientY } = event;
+      timer = window.setTimeout(() => {
+        const current = store.get().open;
+        if (hovered === word && (current === null || current.byHover)) show(word, true, charAt(word, clientX, clientY));
+      }, HOVER_DELAY);
+    };
+    document.addEventListener('click', onClick);
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('pointerover', onPointerOver);
+    return () => {
+      window.clearTimeout(timer);
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('pointerover', onPointerOver);
+    };
+  }, [store, popoverRef, refocusing, show, close, announce, focusWord, makeCurrent, linkCopied, statusChanged, statusNames]);
+}

@@ -1,0 +1,67 @@
+/**
+ * The API's answers on the wire, one type per route: the route builds its answer as this type and
+ * the component that fetches it reads it as this type, so the two cannot drift apart. Types only
+ * (nothing here reaches a browser bundle).
+ */
+import type { PreviewResult } from '@/lib/import/preview';
+import type { SaveResult } from '@/lib/import/save';
+import type { DictEntry } from '@/lib/model';
+import type { ViewPair } from '@/lib/reader/view';
+import type { SearchHit } from '@/lib/search';
+import type { GlossAnswer } from '@/lib/store/gloss';
+import type { DocWords } from '@/lib/store/reader';
+
+/** Every refusal and failure: `{ error }` with a message a person can act on. */
+export interface ApiErrorAnswer {
+  error: string;
+}
+
+/** `GET /api/search` */
+export interface SearchAnswer {
+  total: number;
+  hits: SearchHit[];
+}
+
+/** `GET /api/reader`: pairs `from`…`to` (exclusive) of the document's `total`. */
+export interface ReaderAnswer {
+  doc: string;
+  from: number;
+  to: number;
+  total: number;
+  pairs: ViewPair[];
+}
+
+/** `GET /api/reader/glosses`: short glosses keyed by dictionary key and reading (`合作|hé zuò`). */
+export interface ReaderGlossesAnswer {
+  doc: string;
+  glosses: Record<string, string>;
+}
+
+/** `GET /api/reader/words`: each simplified Han word's running count and HSK 3.0 level. */
+export interface ReaderWordsAnswer {
+  doc: string;
+  words: DocWords;
+}
+
+/** `GET /api/gloss` */
+export type GlossApiAnswer = GlossAnswer;
+
+/** `GET /api/term` */
+export interface TermAnswer {
+  term: string;
+  traditional: string[];
+  pinyin: string;
+  hsk: number | null;
+  entries: DictEntry[];
+  occurrences: number;
+  documents: Array<{ docId: string; occurrences: number }>;
+  renderings: Array<{ key: string; text: string; count: number; share: number }>;
+  unrendered: number;
+  longer: string[];
+  lines: Array<{ docId: string; pair: number; left: string; match: string; right: string; en: string; rendering: string | null }>;
+}
+
+/** `POST /api/import/preview` */
+export type ImportPreviewAnswer = PreviewResult;
+/** `POST /api/import`, `PUT`/`DELETE /api/import/<docId>/alignment` */
+export type ImportSaveAnswer = SaveResult;
