@@ -28,7 +28,7 @@ export function noSuchDocument(docId: string): HttpError {
 }
 
 /** A JSON error: every API answer is JSON, with a message a person can act on. */
-export function jsonError(status: number, message: string, headers?: HeadersInit) {
+function jsonError(status: number, message: string, headers?: HeadersInit) {
   return NextResponse.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
@@ -44,7 +44,7 @@ export function rawSearch(url: string): string {
  * What a thrown error means for the client, as an HttpError: the client's fault (4xx), a missing or
  * unreadable build (503), or ours (500, the message kept out of the answer).
  */
-export function asHttpError(error: unknown): HttpError {
+function asHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ImportError || error instanceof QueryError || error instanceof EmptyGlossaryError) {
     const status = error instanceof ImportError ? error.status : error instanceof QueryError ? 400 : 404;

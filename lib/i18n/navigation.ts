@@ -2,4 +2,4 @@ import { createNavigation } from 'next-intl/navigation';
 import { routing } from './routing';
 
 /** Locale-aware wrappers around Next's navigation APIs: `<Link href="/search">` keeps the locale. */
-export const { Link, redirect, usePathname, useRouter, getPathname } = createNavigation(routing);
+export const { Link, getPathname } = createNavigation(routing);

@@ -11,8 +11,3 @@ export const routing = defineRouting({
 });
 
 export type AppLocale = (typeof routing.locales)[number];
-
-/** Whether the UI locale reads traditional characters (titles and labels are shown in that script). */
-export function isTraditionalLocale(locale: AppLocale): boolean {
-  return locale === 'zh-Hant';
-}

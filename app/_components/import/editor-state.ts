@@ -16,7 +16,7 @@ export interface Side {
 
 export type Status = { kind: 'idle' } | { kind: 'busy'; what: 'previewing' | 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-export interface Fields {
+interface Fields {
   title: string;
   titleEn: string;
   publication: string;
@@ -25,7 +25,7 @@ export interface Fields {
   id: string;
 }
 
-export interface Cut {
+interface Cut {
   zhCut: number;
   enCut: number;
 }

@@ -16,7 +16,7 @@ export interface DifficultyLabels {
  * with the estimated level and a legend that is text, not a hover title (touch has no hover);
  * `detailed` adds the commonest words outside the lists.
  */
-export function DifficultyBar({ difficulty, labels, standard, detailed = false }: { difficulty: Difficulty; labels: DifficultyLabels; standard: HskStandard; detailed?: boolean }) {
+function DifficultyBar({ difficulty, labels, standard, detailed = false }: { difficulty: Difficulty; labels: DifficultyLabels; standard: HskStandard; detailed?: boolean }) {
   const { tokens, byLevel, outside, estimated, outsideWords } = difficulty;
   if (tokens === 0) return null;
   const segments = [...byLevel.map((count, i) => ({ key: `hsk${i + 1}`, label: labels.level(i + 1), count })), { key: 'outside', label: labels.outside, count: outside }];
@@ -77,7 +77,7 @@ export async function estimatedLevels(stats: DocStats, locale: AppLocale) {
 }
 
 /** The labels in the page's language, for one standard (HSK 3.0's seventh level is the 7–9 band). */
-export async function difficultyLabels(locale: AppLocale, standard: HskStandard = 'hsk2'): Promise<DifficultyLabels> {
+async function difficultyLabels(locale: AppLocale, standard: HskStandard = 'hsk2'): Promise<DifficultyLabels> {
   const t = await getTranslations({ locale, namespace: 'Difficulty' });
   const level = (n: number) => (standard === 'hsk3' && n >= 7 ? '7–9' : String(n));
   return {

@@ -10,7 +10,7 @@ export function wordText(el: HTMLElement): string {
 }
 
 /** The text of a Chinese sentence (or any element holding words), without ruby or glosses. */
-export function plainText(root: Node): string {
+function plainText(root: Node): string {
   let text = '';
   for (const child of root.childNodes) {
     if (child instanceof HTMLElement && child.matches('.w')) text += wordText(child);

@@ -24,7 +24,7 @@ export interface GlossaryLabels {
 const toneless = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s'’]/g, '').toLowerCase();
 
 /** Whether a term's translations disagree: its dominant rendering covers less than `threshold`. */
-export function isInconsistent(entry: GlossaryEntry, threshold: number): boolean {
+function isInconsistent(entry: GlossaryEntry, threshold: number): boolean {
   return entry.renderings.length > 1 && (entry.renderings[0]?.share ?? 0) < threshold;
 }
 
