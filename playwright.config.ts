@@ -37,7 +37,11 @@ export default defineConfig({
   },
   projects: [
     // Tests tagged @phone (touch behaviour) run on the phone only.
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 860 } }, grepInvert: /@phone/ },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 860 } },
+      grepInvert: /@phone/,
+    },
     // Tests tagged @desktop (keyboard navigation, one pass over every document) run once, on the desktop.
     { name: 'phone', use: { ...devices['Pixel 7'] }, grepInvert: /@desktop/ },
   ],

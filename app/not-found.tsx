@@ -10,7 +10,14 @@ export default function RootNotFound() {
         <main id="main" className="not-found">
           <h1>Page not found · 页面不存在 · 找不到頁面</h1>
           <p>
-            <Link href="/en">Library</Link> · <Link href="/zh-Hans" lang="zh-Hans">文库</Link> · <Link href="/zh-Hant" lang="zh-Hant">文庫</Link>
+            <Link href="/en">Library</Link> ·{' '}
+            <Link href="/zh-Hans" lang="zh-Hans">
+              文库
+            </Link>{' '}
+            ·{' '}
+            <Link href="/zh-Hant" lang="zh-Hant">
+              文庫
+            </Link>
           </p>
         </main>
       </body>

@@ -35,7 +35,8 @@ export async function main(argv: readonly string[], config: Config = readConfig(
   }
   if (name === 'help') {
     const about = rest[0] === undefined ? undefined : commandNamed(rest[0]);
-    if (rest.length > 1 || (rest[0] !== undefined && about === undefined)) return usageError(new UsageError(`help takes one command's name: ${COMMANDS.map((c) => c.name).join(', ')}`));
+    if (rest.length > 1 || (rest[0] !== undefined && about === undefined))
+      return usageError(new UsageError(`help takes one command's name: ${COMMANDS.map((c) => c.name).join(', ')}`));
     process.stdout.write(about ? commandHelp(about) : fullHelp(COMMANDS));
     return 0;
   }

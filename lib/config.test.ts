@@ -36,7 +36,10 @@ describe('readConfig', () => {
   });
 
   it('takes an empty value as unset, where unset has a meaning of its own', () => {
-    const cfg = readConfig({ DATABASE_URL: '', DUIZHAO_PG_SCHEMA: '', DUIZHAO_WRITE_TOKEN: '', DUIZHAO_LOCAL_WRITES: '' }, '/srv');
+    const cfg = readConfig(
+      { DATABASE_URL: '', DUIZHAO_PG_SCHEMA: '', DUIZHAO_WRITE_TOKEN: '', DUIZHAO_LOCAL_WRITES: '' },
+      '/srv',
+    );
     expect(cfg.databaseUrl).toBeUndefined();
     expect(cfg.pgSchema).toBeUndefined();
     expect(cfg.write.token).toBeUndefined();

@@ -124,7 +124,15 @@ export interface Dropped {
   line: number;
   text: string;
   /** pull-quote: a box repeating, word for word, a passage of the article's own text. */
-  reason: 'page-furniture' | 'page-number' | 'running-header' | 'credit' | 'continuation-note' | 'rule' | 'control-char' | 'pull-quote';
+  reason:
+    | 'page-furniture'
+    | 'page-number'
+    | 'running-header'
+    | 'credit'
+    | 'continuation-note'
+    | 'rule'
+    | 'control-char'
+    | 'pull-quote';
 }
 
 /**

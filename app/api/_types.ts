@@ -58,7 +58,15 @@ export interface TermAnswer {
   renderings: Array<{ key: string; text: string; count: number; share: number }>;
   unrendered: number;
   longer: string[];
-  lines: Array<{ docId: string; pair: number; left: string; match: string; right: string; en: string; rendering: string | null }>;
+  lines: Array<{
+    docId: string;
+    pair: number;
+    left: string;
+    match: string;
+    right: string;
+    en: string;
+    rendering: string | null;
+  }>;
 }
 
 /** `POST /api/import/preview` */

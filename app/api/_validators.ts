@@ -7,7 +7,14 @@
 import { checkExportRequest, type ExportRequest } from '@/lib/export/request';
 import { readImportForm, readJsonBody, type ImportForm } from '@/lib/import/wire';
 import { isDocId } from '@/lib/store';
-import { checkGlossRequest, checkSearchRequest, checkTermRequest, type Checked, type GlossRequest, type SearchRequest } from '@/lib/store/input';
+import {
+  checkGlossRequest,
+  checkSearchRequest,
+  checkTermRequest,
+  type Checked,
+  type GlossRequest,
+  type SearchRequest,
+} from '@/lib/store/input';
 import { checkReaderGlossesRequest, checkReaderRequest, type ReaderRequest } from '@/lib/store/reader-input';
 import { HttpError, noSuchDocument, rawSearch } from './_respond';
 
@@ -19,7 +26,8 @@ function valid<T>(checked: Checked<T>): T {
 
 export const searchInput = (request: Request): SearchRequest => valid(checkSearchRequest(rawSearch(request.url)));
 export const glossInput = (request: Request): GlossRequest => valid(checkGlossRequest(rawSearch(request.url)));
-export const termInput = (request: Request): { term: string; lines: number } => valid(checkTermRequest(rawSearch(request.url)));
+export const termInput = (request: Request): { term: string; lines: number } =>
+  valid(checkTermRequest(rawSearch(request.url)));
 export const readerInput = (request: Request): ReaderRequest => valid(checkReaderRequest(rawSearch(request.url)));
 /** `?doc=<id>` of the reader's glosses and words. */
 export const readerDocInput = (request: Request): string => valid(checkReaderGlossesRequest(rawSearch(request.url)));

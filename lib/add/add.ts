@@ -77,16 +77,27 @@ const EXTENSIONS: Record<string, SourceFormat> = {
   '.xlf': 'xliff',
   '.xliff': 'xliff',
 };
-const FILE_EXTENSION: Record<SourceFormat, string> = { text: '.txt', markdown: '.md', html: '.html', docx: '.docx', tmx: '.tmx', xliff: '.xlf' };
+const FILE_EXTENSION: Record<SourceFormat, string> = {
+  text: '.txt',
+  markdown: '.md',
+  html: '.html',
+  docx: '.docx',
+  tmx: '.tmx',
+  xliff: '.xlf',
+};
 const isMemory = (f: SourceFormat) => f === 'tmx' || f === 'xliff';
 
 export function formatOf(file: string, given?: string): SourceFormat {
   if (given !== undefined) {
-    if (!(SOURCE_FORMATS as readonly string[]).includes(given)) throw new AddError(`--format must be one of ${SOURCE_FORMATS.join(', ')}`);
+    if (!(SOURCE_FORMATS as readonly string[]).includes(given))
+      throw new AddError(`--format must be one of ${SOURCE_FORMATS.join(', ')}`);
     return given as SourceFormat;
   }
   const format = EXTENSIONS[path.extname(file).toLowerCase()];
-  if (!format) throw new AddError(`${file}: cannot tell the format from the extension (${Object.keys(EXTENSIONS).join(' ')}); name it with --format`);
+  if (!format)
+    throw new AddError(
+      `${file}: cannot tell the format from the extension (${Object.keys(EXTENSIONS).join(' ')}); name it with --format`,
+    );
   return format;
 }
 
@@ -95,17 +106,26 @@ async function readCapped(file: string): Promise<Uint8Array> {
     throw new AddError(`${file}: file not found`, { cause: e });
   });
   if (!info.isFile()) throw new AddError(`${file}: not a file`);
-  if (info.size > ADD_MAX_BYTES) throw new AddError(`${file}: ${info.size} bytes is over the ${ADD_MAX_BYTES}-byte limit`);
+  if (info.size > ADD_MAX_BYTES)
+    throw new AddError(`${file}: ${info.size} bytes is over the ${ADD_MAX_BYTES}-byte limit`);
   return new Uint8Array(await readFile(file));
 }
 
 /** The Chinese text of a source, read through the pipeline's own stages (so a bad file fails here). */
 async function chineseText(file: string, bytes: Uint8Array, encoding: string, format: SourceFormat): Promise<string> {
-  if (format === 'docx') return clean(decode((await docxToHtml(file, bytes)).file)).blocks.map((b) => b.text).join('\n');
+  if (format === 'docx')
+    return clean(decode((await docxToHtml(file, bytes)).file))
+      .blocks.map((b) => b.text)
+      .join('\n');
   const decoded = decode({ path: file, bytes, encoding, format });
   // Which Chinese side a memory is read from depends on the variant; any side tells the variant.
-  if (isMemory(format)) return parseMemory(decoded, 'simplified').units.map((u) => u.zh).join('\n');
-  return clean(decoded).blocks.map((b) => b.text).join('\n');
+  if (isMemory(format))
+    return parseMemory(decoded, 'simplified')
+      .units.map((u) => u.zh)
+      .join('\n');
+  return clean(decoded)
+    .blocks.map((b) => b.text)
+    .join('\n');
 }
 
 export async function addDocument(options: AddOptions): Promise<AddResult> {
@@ -123,8 +143,13 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   } else {
     const found = detectEncoding(source, bytes);
     encoding = found.encoding;
-    const others = found.candidates.slice(1, 3).map((c) => `${c.name} ${c.confidence}%`).join(', ');
-    report.push(`encoding: ${encoding} (chardet ${found.candidates[0]?.name}, ${found.confidence}% confidence${others ? `; next: ${others}` : ''}; decodes strictly)`);
+    const others = found.candidates
+      .slice(1, 3)
+      .map((c) => `${c.name} ${c.confidence}%`)
+      .join(', ');
+    report.push(
+      `encoding: ${encoding} (chardet ${found.candidates[0]?.name}, ${found.confidence}% confidence${others ? `; next: ${others}` : ''}; decodes strictly)`,
+    );
   }
 
   let text: string;
@@ -135,7 +160,8 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   }
   let variant: ScriptVariant;
   if (options.variant !== undefined) {
-    if (!(SCRIPT_VARIANTS as readonly string[]).includes(options.variant)) throw new AddError(`--variant must be one of ${SCRIPT_VARIANTS.join(', ')}`);
+    if (!(SCRIPT_VARIANTS as readonly string[]).includes(options.variant))
+      throw new AddError(`--variant must be one of ${SCRIPT_VARIANTS.join(', ')}`);
     variant = options.variant as ScriptVariant;
     report.push(`variant: ${variant} (given)`);
   } else {
@@ -146,13 +172,26 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
 
   let translation: { file: string; format: TranslationMeta['format'] } | undefined;
   if (options.translation !== undefined) {
-    if (isMemory(format)) throw new AddError(`${source}: a ${format} translation memory holds its own translation; --translation is not needed`);
+    if (isMemory(format))
+      throw new AddError(
+        `${source}: a ${format} translation memory holds its own translation; --translation is not needed`,
+      );
     const tFormat = formatOf(options.translation);
-    if (!(TRANSLATION_FORMATS as readonly string[]).includes(tFormat)) throw new AddError(`${options.translation}: a translation must be ${TRANSLATION_FORMATS.join(', ')}`);
+    if (!(TRANSLATION_FORMATS as readonly string[]).includes(tFormat))
+      throw new AddError(`${options.translation}: a translation must be ${TRANSLATION_FORMATS.join(', ')}`);
     const tBytes = await readCapped(options.translation);
     try {
       if (tFormat === 'docx') await docxToHtml(options.translation, tBytes);
-      else clean(decode({ path: options.translation, bytes: tBytes, encoding: verifyEncodingOrExplain(options.translation, tBytes), format: tFormat as TextFormat }), { repairLayout: false });
+      else
+        clean(
+          decode({
+            path: options.translation,
+            bytes: tBytes,
+            encoding: verifyEncodingOrExplain(options.translation, tBytes),
+            format: tFormat as TextFormat,
+          }),
+          { repairLayout: false },
+        );
     } catch (e) {
       throw new AddError((e as Error).message, { cause: e });
     }
@@ -168,10 +207,14 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
   const id = options.id ?? deriveDocId(date, options.titleEn ?? base, hash);
   const reserved = reservedIdProblem(id);
   if (reserved !== null) throw new AddError(`document id ${reserved} (--id)`);
-  if (!isDocId(id)) throw new AddError(`document id "${id}" must be lowercase letters, digits and single hyphens (--id to choose one)`);
+  if (!isDocId(id))
+    throw new AddError(`document id "${id}" must be lowercase letters, digits and single hyphens (--id to choose one)`);
 
   const sourceName = `source${FILE_EXTENSION[format]}`;
-  const credit = { ...(options.translator !== undefined ? { translator: options.translator } : {}), note: options.note ?? TRANSLATION_NOTES.added };
+  const credit = {
+    ...(options.translator !== undefined ? { translator: options.translator } : {}),
+    note: options.note ?? TRANSLATION_NOTES.added,
+  };
   const raw: Record<string, unknown> = {
     id,
     title: { zh: options.title ?? base, en: options.titleEn ?? options.title ?? base },
@@ -183,7 +226,8 @@ export async function addDocument(options: AddOptions): Promise<AddResult> {
     format,
   };
   if (isMemory(format)) raw.translation = { file: sourceName, format, ...credit };
-  else if (translation) raw.translation = { file: `en${FILE_EXTENSION[translation.format]}`, format: translation.format, ...credit };
+  else if (translation)
+    raw.translation = { file: `en${FILE_EXTENSION[translation.format]}`, format: translation.format, ...credit };
   const meta = parseMeta(raw, id, path.join(options.corpusDir, id, 'meta.json'));
 
   return { ...(await writeFolder(options, meta, translation?.file)), report };
@@ -195,7 +239,11 @@ function verifyEncodingOrExplain(file: string, bytes: Uint8Array): string {
   return 'utf-8';
 }
 
-async function writeFolder(options: AddOptions, meta: DocMeta, translationFile: string | undefined): Promise<Omit<AddResult, 'report'>> {
+async function writeFolder(
+  options: AddOptions,
+  meta: DocMeta,
+  translationFile: string | undefined,
+): Promise<Omit<AddResult, 'report'>> {
   const corpusDir = path.resolve(options.corpusDir);
   await mkdir(corpusDir, { recursive: true });
   const dir = path.join(corpusDir, meta.id);
@@ -203,7 +251,8 @@ async function writeFolder(options: AddOptions, meta: DocMeta, translationFile: 
     () => true,
     () => false,
   );
-  if (exists && !options.force) throw new AddError(`${dir} already exists: choose another --id, or --force to replace it`);
+  if (exists && !options.force)
+    throw new AddError(`${dir} already exists: choose another --id, or --force to replace it`);
   const tmp = await mkdtemp(path.join(corpusDir, `.add-${meta.id}-`));
   let old: string | undefined;
   try {

@@ -3,26 +3,39 @@ import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { DetectError, detectEncoding, detectVariant } from './detect';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/formats/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../tests/fixtures/formats/${name}`, import.meta.url)));
 const corpus = (p: string) => readFileSync(new URL(`../../corpus/${p}`, import.meta.url), 'utf8');
 
 describe('detectEncoding', () => {
   it('finds GB18030, Big5 and UTF-8 with their confidence, verified by the strict decoder', () => {
-    expect(detectEncoding('a', fixture('simplified.gb18030.txt'))).toMatchObject({ encoding: 'gb18030', confidence: 100 });
-    expect(detectEncoding('b', fixture('traditional-hk.big5.txt'))).toMatchObject({ encoding: 'big5', confidence: 100 });
-    expect(detectEncoding('c', new TextEncoder().encode(corpus('2026-05-20-xi-putin-talks/source.txt')))).toMatchObject({ encoding: 'utf-8' });
+    expect(detectEncoding('a', fixture('simplified.gb18030.txt'))).toMatchObject({
+      encoding: 'gb18030',
+      confidence: 100,
+    });
+    expect(detectEncoding('b', fixture('traditional-hk.big5.txt'))).toMatchObject({
+      encoding: 'big5',
+      confidence: 100,
+    });
+    expect(detectEncoding('c', new TextEncoder().encode(corpus('2026-05-20-xi-putin-talks/source.txt')))).toMatchObject(
+      { encoding: 'utf-8' },
+    );
   });
 
   it('refuses a short text it is unsure of, listing the candidates and asking for --encoding', () => {
     expect(() => detectEncoding('short.txt', fixture('short.gb18030.txt'))).toThrow(DetectError);
-    expect(() => detectEncoding('short.txt', fixture('short.gb18030.txt'))).toThrow(/short\.txt: not sure of the encoding: .*% confidence, below 50% \(candidates: .*\); name it with --encoding/);
+    expect(() => detectEncoding('short.txt', fixture('short.gb18030.txt'))).toThrow(
+      /short\.txt: not sure of the encoding: .*% confidence, below 50% \(candidates: .*\); name it with --encoding/,
+    );
   });
 
   it('refuses a confident guess that the strict decoder rejects', () => {
     // Valid GB18030 prose with one byte cut off the end: chardet still says GB18030, decode() does not.
     const bytes = fixture('simplified.gb18030.txt');
     const cut = bytes.subarray(0, bytes.length - 2);
-    expect(() => detectEncoding('cut.txt', cut)).toThrow(/cut\.txt.*(ends in the middle of a character|invalid).*does not decode cleanly.*--encoding/);
+    expect(() => detectEncoding('cut.txt', cut)).toThrow(
+      /cut\.txt.*(ends in the middle of a character|invalid).*does not decode cleanly.*--encoding/,
+    );
   });
 });
 

@@ -51,7 +51,11 @@ const LABELS = new Map<string, string>([
   ['UTF-16BE', 'utf-16be'],
 ]);
 
-const list = (candidates: EncodingCandidate[]) => candidates.slice(0, 5).map((c) => `${c.name} (${c.confidence}%)`).join(', ') || 'none';
+const list = (candidates: EncodingCandidate[]) =>
+  candidates
+    .slice(0, 5)
+    .map((c) => `${c.name} (${c.confidence}%)`)
+    .join(', ') || 'none';
 
 /**
  * The encoding of a text file: chardet's best guess, accepted only when it is confident, names an
@@ -64,15 +68,27 @@ export function detectEncoding(path: string, bytes: Uint8Array, ask: string = CL
   if (onlySpaces(bytes)) throw new DetectError(`${path}: no text: it is empty or holds only spaces and line breaks`);
   // chardet reads every byte it is given; a sample says as much about the encoding, and the strict
   // decode below checks the whole file anyway.
-  const candidates = chardet.analyse(bytes.subarray(0, SAMPLE_BYTES)).map((m) => ({ name: m.name, confidence: m.confidence }));
+  const candidates = chardet
+    .analyse(bytes.subarray(0, SAMPLE_BYTES))
+    .map((m) => ({ name: m.name, confidence: m.confidence }));
   const best = candidates[0];
   if (!best) throw new DetectError(`${path}: cannot guess the encoding (no candidates); ${ask}`);
   if (best.confidence < MIN_CONFIDENCE) {
-    throw new DetectError(`${path}: not sure of the encoding: the best guess, ${best.name}, has ${best.confidence}% confidence, below ${MIN_CONFIDENCE}% (candidates: ${list(candidates)}); ${ask}`);
+    throw new DetectError(
+      `${path}: not sure of the encoding: the best guess, ${best.name}, has ${best.confidence}% confidence, below ${MIN_CONFIDENCE}% (candidates: ${list(candidates)}); ${ask}`,
+    );
   }
   const encoding = LABELS.get(best.name);
-  if (!encoding) throw new DetectError(`${path}: the encoding looks like ${best.name}, which Duizhao does not decode (candidates: ${list(candidates)}); ${ask}`);
-  verifyEncoding(path, bytes, encoding, `the guess ${best.name} (${best.confidence}%) does not decode cleanly; candidates: ${list(candidates)}; ${ask}`);
+  if (!encoding)
+    throw new DetectError(
+      `${path}: the encoding looks like ${best.name}, which Duizhao does not decode (candidates: ${list(candidates)}); ${ask}`,
+    );
+  verifyEncoding(
+    path,
+    bytes,
+    encoding,
+    `the guess ${best.name} (${best.confidence}%) does not decode cleanly; candidates: ${list(candidates)}; ${ask}`,
+  );
   return { encoding, confidence: best.confidence, candidates };
 }
 
@@ -83,14 +99,16 @@ export const PAGE_ASK = 'choose the encoding in the form (UTF-8, GB18030, Big5, 
 
 /** Whether the bytes hold nothing but whitespace (spaces, U+3000, line breaks, a BOM), in UTF-8 or BOM-marked UTF-16. */
 function onlySpaces(bytes: Uint8Array): boolean {
-  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const label =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   // Not fatal: a byte that is not UTF-8 becomes U+FFFD, which is not a space, so the answer is no.
   return !/[^\s\uFEFF]/.test(new TextDecoder(label).decode(bytes));
 }
 
 /** The strict decoder of the pipeline (decode.ts) must accept the file in this encoding. */
 export function verifyEncoding(path: string, bytes: Uint8Array, encoding: string, hint: string): string {
-  if (!normaliseEncodingLabel(encoding)) throw new DetectError(`${path}: unsupported encoding "${encoding}" (utf-8, gb18030, big5, utf-16le, utf-16be)`);
+  if (!normaliseEncodingLabel(encoding))
+    throw new DetectError(`${path}: unsupported encoding "${encoding}" (utf-8, gb18030, big5, utf-16le, utf-16be)`);
   try {
     return decode({ path, bytes, encoding, format: 'text' }).text;
   } catch (e) {
@@ -155,7 +173,11 @@ export function detectVariant(text: string): VariantFinding {
     }
     return { n, chars: chars.slice(0, 8).join('') };
   };
-  if (han.length < MIN_HAN) return { variant: 'simplified', evidence: `only ${han.length} Han characters: too few to tell, taken as simplified (--variant to say otherwise)` };
+  if (han.length < MIN_HAN)
+    return {
+      variant: 'simplified',
+      evidence: `only ${han.length} Han characters: too few to tell, taken as simplified (--variant to say otherwise)`,
+    };
   const trad = occurrences((c) => t2s(c) !== c);
   const simp = occurrences((c) => s2t(c) !== c);
   const shares = `${pct(trad.n, han.length)} of ${han.length} Han characters are traditional-only (${trad.chars || '—'}), ${pct(simp.n, han.length)} simplified-only (${simp.chars || '—'})`;
@@ -164,5 +186,8 @@ export function detectVariant(text: string): VariantFinding {
   const tw = occurrences((c) => t2hk(c) !== c && t2tw(c) === c);
   const forms = `Hong Kong forms ${hk.n} (${hk.chars || '—'}), Taiwan forms ${tw.n} (${tw.chars || '—'})`;
   if (hk.n >= MIN_HK_FORMS) return { variant: 'traditional-HK', evidence: `${shares}; ${forms}` };
-  return { variant: 'traditional-TW', evidence: `${shares}; ${forms}: no clear Hong Kong forms, so traditional-TW by default (--variant traditional-HK to override)` };
+  return {
+    variant: 'traditional-TW',
+    evidence: `${shares}; ${forms}: no clear Hong Kong forms, so traditional-TW by default (--variant traditional-HK to override)`,
+  };
 }

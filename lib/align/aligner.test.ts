@@ -45,17 +45,29 @@ describe('Aligner: constructed bead types', () => {
   });
 
   it('1-2: a Chinese sentence the translator split in two', () => {
-    const en = [...EN.slice(0, 1), 'Both sides agreed to strengthen economic cooperation.', 'They will also expand trade.', ...EN.slice(2)];
+    const en = [
+      ...EN.slice(0, 1),
+      'Both sides agreed to strengthen economic cooperation.',
+      'They will also expand trade.',
+      ...EN.slice(2),
+    ];
     expect(beads(ZH, en)).toContain('[1]:[1, 2]');
   });
 
   it('2-1: two Chinese sentences the translator merged', () => {
-    const en = [...EN.slice(0, 3), 'The two countries will jointly hold a year of education, and the number of student exchanges keeps growing.', ...EN.slice(5)];
+    const en = [
+      ...EN.slice(0, 3),
+      'The two countries will jointly hold a year of education, and the number of student exchanges keeps growing.',
+      ...EN.slice(5),
+    ];
     expect(beads(ZH, en)).toContain('[3, 4]:[3]');
   });
 
   it('1-3: one long sentence rendered as three', () => {
-    const zh = ['两国元首在北京举行会谈，双方同意加强经济合作、扩大贸易规模，去年双边贸易额达到两千亿美元。', ...ZH.slice(3)];
+    const zh = [
+      '两国元首在北京举行会谈，双方同意加强经济合作、扩大贸易规模，去年双边贸易额达到两千亿美元。',
+      ...ZH.slice(3),
+    ];
     const en = [...EN.slice(0, 3), ...EN.slice(3)];
     expect(beads(zh, en)[0]).toBe('[0]:[0, 1, 2]');
   });
@@ -78,7 +90,11 @@ describe('Aligner: constructed bead types', () => {
 
   it('aligns dialogue whose speech runs over two sentences, split or merged', () => {
     const zh = ['老人说：“我们明天早上出发。', '路很远，要走三天。”', '孩子点了点头。'];
-    const en = ["'We leave tomorrow morning,' said the old man.", "'The road is long: it takes three days.'", 'The child nodded.'];
+    const en = [
+      "'We leave tomorrow morning,' said the old man.",
+      "'The road is long: it takes three days.'",
+      'The child nodded.',
+    ];
     expect(beads(zh, en)).toEqual(['[0]:[0]', '[1]:[1]', '[2]:[2]']);
     expect(beads(zh, [`${en[0]} ${en[1]}`, en[2]!])).toEqual(['[0, 1]:[0]', '[2]:[1]']);
   });
@@ -87,7 +103,12 @@ describe('Aligner: constructed bead types', () => {
     const zh = ['一', ZH[1]!, '二', ZH[3]!];
     const en = ['I', EN[1]!, 'II', EN[3]!];
     const kinds = ['heading', 'body', 'heading', 'body'];
-    expect(aligner.align(zh, en, { zh: kinds, en: kinds }).map(formatBead)).toEqual(['[0]:[0]', '[1]:[1]', '[2]:[2]', '[3]:[3]']);
+    expect(aligner.align(zh, en, { zh: kinds, en: kinds }).map(formatBead)).toEqual([
+      '[0]:[0]',
+      '[1]:[1]',
+      '[2]:[2]',
+      '[3]:[3]',
+    ]);
   });
 
   it('gives a well-matched pair a higher confidence than a mismatched one', () => {
@@ -109,12 +130,16 @@ describe('Aligner: always total', () => {
 
   it('property: on random inputs every sentence appears in exactly one bead, in order', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 40; run++) {
       const n = Math.floor(random() * 30);
       const m = Math.floor(random() * 30);
-      const zh = Array.from({ length: n }, () => ZH[Math.floor(random() * ZH.length)]!.slice(0, 1 + Math.floor(random() * 20)));
-      const en = Array.from({ length: m }, () => EN[Math.floor(random() * EN.length)]!.slice(0, Math.floor(random() * 60)));
+      const zh = Array.from({ length: n }, () =>
+        ZH[Math.floor(random() * ZH.length)]!.slice(0, 1 + Math.floor(random() * 20)),
+      );
+      const en = Array.from({ length: m }, () =>
+        EN[Math.floor(random() * EN.length)]!.slice(0, Math.floor(random() * 60)),
+      );
       expectTotal(aligner.align(zh, en), n, m);
     }
   });
@@ -151,7 +176,12 @@ describe('Aligner: keeps its way through long documents', () => {
   }, 120_000);
 
   it('passes a long run of English with no source and a long run of untranslated Chinese', () => {
-    const text = parallelText({ length: 1500, seed: 5, insertedBefore: (i) => (i === 400 ? 250 : 0), dropped: (i) => i >= 1000 && i < 1200 });
+    const text = parallelText({
+      length: 1500,
+      seed: 5,
+      insertedBefore: (i) => (i === 400 ? 250 : 0),
+      dropped: (i) => i >= 1000 && i < 1200,
+    });
     expect(f1Of(text)).toBeGreaterThan(0.95);
     const beads = aligner.align(text.zh, text.en);
     // The inserted English is left without a counterpart, not spread over its neighbours.
@@ -182,7 +212,14 @@ describe('Aligner: keeps its way through long documents', () => {
 
   it('property: on random long texts with anchors every sentence appears in exactly one bead, in order', () => {
     for (let seed = 11; seed < 15; seed++) {
-      const text = parallelText({ length: 200 + seed * 20, seed, names: 30 + seed, split: (i) => (i * seed) % 5 === 0, insertedBefore: (i) => ((i + seed) % 97 === 0 ? seed : 0), dropped: (i) => (i * 3 + seed) % 41 === 0 });
+      const text = parallelText({
+        length: 200 + seed * 20,
+        seed,
+        names: 30 + seed,
+        split: (i) => (i * seed) % 5 === 0,
+        insertedBefore: (i) => ((i + seed) % 97 === 0 ? seed : 0),
+        dropped: (i) => (i * 3 + seed) % 41 === 0,
+      });
       // Shuffle a stretch of the English, so that some anchors cross and the chain must drop them.
       const en = [...text.en];
       for (let k = 0; k < 20; k++) {
@@ -194,4 +231,3 @@ describe('Aligner: keeps its way through long documents', () => {
     }
   }, 120_000);
 });
-

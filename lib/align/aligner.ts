@@ -42,7 +42,17 @@ export interface Structure {
  * often rendered so (not the reverse, which is rare and would cost the time of a shape).
  */
 const SHAPES: ReadonlyArray<readonly [number, number]> = [
-  [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1], [1, 4], [4, 1], [1, 5],
+  [1, 1],
+  [1, 0],
+  [0, 1],
+  [1, 2],
+  [2, 1],
+  [2, 2],
+  [1, 3],
+  [3, 1],
+  [1, 4],
+  [4, 1],
+  [1, 5],
 ];
 
 interface Texts {
@@ -176,14 +186,28 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
   const numbers = agreement(numbersFound, zhNumbers + enNumbers.length);
   const questions = agreement(Math.min(zhQuestions, enQuestions), zhQuestions + enQuestions);
   const lz = han + other / t.ratio;
-  return { similarity, zhCoverage: zc, enCoverage: ec, lengthCost: lengthCost(lz, enChars, t.ratio, t.variance), numbers, questions };
+  return {
+    similarity,
+    zhCoverage: zc,
+    enCoverage: ec,
+    lengthCost: lengthCost(lz, enChars, t.ratio, t.variance),
+    numbers,
+    questions,
+  };
 }
 
 /**
  * Whether a bead keeps to the structure: both sides hold units of the same kinds, and a heading
  * stands alone (it is translated by a heading, not merged with the text under it).
  */
-function keepsStructure(zh: readonly string[], i: number, i2: number, en: readonly string[], j: number, j2: number): boolean {
+function keepsStructure(
+  zh: readonly string[],
+  i: number,
+  i2: number,
+  en: readonly string[],
+  j: number,
+  j2: number,
+): boolean {
   const zhKinds = new Set(zh.slice(i, i2));
   const enKinds = new Set(en.slice(j, j2));
   if ((zhKinds.has('heading') && i2 - i > 1) || (enKinds.has('heading') && j2 - j > 1)) return false;
@@ -203,7 +227,17 @@ function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j
   let enClauses = 0;
   for (let y = j; y < j2; y++) enClauses += t.enClauses[y]!;
   const structureMismatch = t.structure && !keepsStructure(t.structure.zh, i, i2, t.structure.en, j, j2) ? 1 : 0;
-  return w.clauses * clauseCost(zhClauses, enClauses, t.clauseRatio) + w.structure * structureMismatch + w.quotes * quoteMismatch + w.speechEnds * speechEndMismatch + w.similarity * (1 - e.similarity) * size + w.length * e.lengthCost - w.numbers * e.numbers - w.questions * e.questions + w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
+  return (
+    w.clauses * clauseCost(zhClauses, enClauses, t.clauseRatio) +
+    w.structure * structureMismatch +
+    w.quotes * quoteMismatch +
+    w.speechEnds * speechEndMismatch +
+    w.similarity * (1 - e.similarity) * size +
+    w.length * e.lengthCost -
+    w.numbers * e.numbers -
+    w.questions * e.questions +
+    w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1)
+  );
 }
 
 /** The length model of the text pair: its own ratio when long enough, else the fitted default. */
@@ -219,7 +253,13 @@ function lengthModel(zh: ZhFeatures[], en: EnFeatures[]): { ratio: number; varia
  * Dynamic programming over bead shapes, restricted to cells within `band(i)` of `center(i)` (the
  * expected English position of Chinese sentence i). Memory and time: O(n · band · shapes).
  */
-function search(t: Texts, w: AlignWeights, shapes: ReadonlyArray<readonly [number, number]>, center: (i: number) => number, band: (i: number) => number): Bead[] {
+function search(
+  t: Texts,
+  w: AlignWeights,
+  shapes: ReadonlyArray<readonly [number, number]>,
+  center: (i: number) => number,
+  band: (i: number) => number,
+): Bead[] {
   const n = t.zh.length;
   const m = t.en.length;
   // Each row's band [lo, hi], made to overlap the row before it, so that 1-0 and 0-1 beads always
@@ -271,7 +311,7 @@ function search(t: Texts, w: AlignWeights, shapes: ReadonlyArray<readonly [numbe
     }
   }
   const beads: Bead[] = [];
-  for (let i = n, j = m; i > 0 || j > 0; ) {
+  for (let i = n, j = m; i > 0 || j > 0;) {
     const shape = shapes[back[i]![j - lo[i]!]!];
     if (!shape) throw new Error(`no alignment path through ${i}:${j}`); // unreachable: see the band above
     const [dz, de] = shape;
@@ -297,7 +337,10 @@ export class Aligner {
   private readonly lexicon: Lexicon;
   private readonly interner = new Interner();
 
-  constructor(private readonly dict: Dictionary, private readonly options: AlignOptions = {}) {
+  constructor(
+    private readonly dict: Dictionary,
+    private readonly options: AlignOptions = {},
+  ) {
     this.lexicon = lexiconFor(dict);
   }
 
@@ -310,10 +353,32 @@ export class Aligner {
     const size = this.interner.size;
     const wordOffset = new Int32Array(zh.length + 1);
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
-    const scratch: Scratch = { present: new Int32Array(size), weight: new Float64Array(size), matched: new Int32Array(size), enNumbers: [], wordHit: new Int32Array(wordOffset[zh.length]!), generation: 0 };
+    const scratch: Scratch = {
+      present: new Int32Array(size),
+      weight: new Float64Array(size),
+      matched: new Int32Array(size),
+      enNumbers: [],
+      wordHit: new Int32Array(wordOffset[zh.length]!),
+      generation: 0,
+    };
     const zhClauses = zhSentences.map(chineseClauses);
     const enClauses = enSentences.map(englishClauses);
-    return { zh, en, ...lengthModel(zh, en), scratch, hits: new PairHits(zh, en), zhQuoted: chineseQuoteStates(zhSentences), enQuoted: englishQuoteStates(enSentences), zhSpeechEnds: chineseSpeechEnds(zhSentences), enSpeechEnds: englishSpeechEnds(enSentences), wordOffset, structure, zhClauses, enClauses, clauseRatio: clauseRatio(zhClauses, enClauses) };
+    return {
+      zh,
+      en,
+      ...lengthModel(zh, en),
+      scratch,
+      hits: new PairHits(zh, en),
+      zhQuoted: chineseQuoteStates(zhSentences),
+      enQuoted: englishQuoteStates(enSentences),
+      zhSpeechEnds: chineseSpeechEnds(zhSentences),
+      enSpeechEnds: englishSpeechEnds(enSentences),
+      wordOffset,
+      structure,
+      zhClauses,
+      enClauses,
+      clauseRatio: clauseRatio(zhClauses, enClauses),
+    };
   }
 
   /**
@@ -343,7 +408,11 @@ export class Aligner {
     const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const n = zh.length;
     const m = en.length;
-    if (n === 0 || m === 0) return [...range(0, n).map((i) => ({ zh: [i], en: [], confidence: 0 })), ...range(0, m).map((j) => ({ zh: [], en: [j], confidence: 0 }))];
+    if (n === 0 || m === 0)
+      return [
+        ...range(0, n).map((i) => ({ zh: [i], en: [], confidence: 0 })),
+        ...range(0, m).map((j) => ({ zh: [], en: [j], confidence: 0 })),
+      ];
     const band = this.options.band ?? 12;
     // First pass: 1-1/1-0/0-1/1-2/2-1 only, around the line through the anchors found over the whole
     // text (see anchors.ts), in a band that widens with the stretch between two anchors (the drift a
@@ -351,12 +420,19 @@ export class Aligner {
     // second pass: every shape in a narrow band around the first path.
     const anchors = this.anchorsOf(t);
     const { center, stretch } = anchorPath(anchors, n, m);
-    const wide = (i: number) => Math.min(Math.max(this.options.firstBand ?? band, Math.ceil(0.05 * stretch[i]!)), MAX_BAND);
+    const wide = (i: number) =>
+      Math.min(Math.max(this.options.firstBand ?? band, Math.ceil(0.05 * stretch[i]!)), MAX_BAND);
     const first = search(t, w, SHAPES.slice(0, 5), (i) => center[i]!, wide);
     const path = new Float64Array(n + 1);
     for (const b of first) for (const i of b.zh) path[i + 1] = (b.en.at(-1) ?? (b.en[0] ?? 0) - 1) + 1;
     for (let i = 1; i <= n; i++) if (path[i] === 0 && i > 0) path[i] = Math.max(path[i]!, path[i - 1]!);
-    const beads = search(t, w, SHAPES, (i) => path[i]!, () => band);
+    const beads = search(
+      t,
+      w,
+      SHAPES,
+      (i) => path[i]!,
+      () => band,
+    );
     return beads.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
   }
 }

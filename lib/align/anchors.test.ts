@@ -7,7 +7,12 @@ describe('anchors', () => {
   it('keeps the heaviest chain that is in order on both sides', () => {
     // (3, 40) is out of order with the rest; (5, 6) and (6, 6) cannot both be kept.
     const chain = heaviestChain([a(1, 1), a(2, 3), a(3, 40, 1.5), a(5, 6), a(6, 6), a(7, 9)], 50);
-    expect(chain.map((x) => [x.zh, x.en])).toEqual([[1, 1], [2, 3], [5, 6], [7, 9]]);
+    expect(chain.map((x) => [x.zh, x.en])).toEqual([
+      [1, 1],
+      [2, 3],
+      [5, 6],
+      [7, 9],
+    ]);
   });
 
   it('drops a link far off the line through its neighbours', () => {

@@ -31,7 +31,12 @@ function idf(df: number, n: number): number {
 }
 
 /** The candidate anchors, at most one per Chinese sentence, in Chinese order. */
-function anchorCandidates(zh: readonly ZhFeatures[], en: readonly EnFeatures[], idCount: number, similarity: (i: number, j: number) => number): Anchor[] {
+function anchorCandidates(
+  zh: readonly ZhFeatures[],
+  en: readonly EnFeatures[],
+  idCount: number,
+  similarity: (i: number, j: number) => number,
+): Anchor[] {
   const m = en.length;
   const maxDf = Math.min(MAX_ANCHOR_DF, Math.max(1, Math.floor(m / 20)));
   const df = new Int32Array(idCount);
@@ -61,7 +66,10 @@ function anchorCandidates(zh: readonly ZhFeatures[], en: readonly EnFeatures[], 
     }
     // Shared rare words only nominate: a long English sentence gathers chance hits from the many
     // senses of a Chinese sentence's words, so the few best are checked by the bead evidence itself.
-    const nominated = touched.filter((j) => shared[j]! >= MIN_SHARED).sort((a, b) => score[b]! - score[a]! || a - b).slice(0, CHECKED);
+    const nominated = touched
+      .filter((j) => shared[j]! >= MIN_SHARED)
+      .sort((a, b) => score[b]! - score[a]! || a - b)
+      .slice(0, CHECKED);
     let best = -1;
     let bestSimilarity = 0;
     let second = 0;
@@ -73,7 +81,8 @@ function anchorCandidates(zh: readonly ZhFeatures[], en: readonly EnFeatures[], 
         best = j;
       } else if (s > second) second = s;
     }
-    if (best >= 0 && bestSimilarity >= MIN_SIMILARITY && bestSimilarity - second >= MARGIN) out.push({ zh: i, en: best, score: bestSimilarity });
+    if (best >= 0 && bestSimilarity >= MIN_SIMILARITY && bestSimilarity - second >= MARGIN)
+      out.push({ zh: i, en: best, score: bestSimilarity });
     for (const j of touched) {
       score[j] = 0;
       shared[j] = 0;
@@ -138,15 +147,28 @@ export function consistentAnchors(chain: readonly Anchor[], n: number, m: number
   return chain.filter((_, c) => fits(c + 1, 1) || fits(c + 1, 2));
 }
 
-export function findAnchors(zh: readonly ZhFeatures[], en: readonly EnFeatures[], idCount: number, similarity: (i: number, j: number) => number): Anchor[] {
-  return consistentAnchors(heaviestChain(anchorCandidates(zh, en, idCount, similarity), en.length), zh.length, en.length);
+export function findAnchors(
+  zh: readonly ZhFeatures[],
+  en: readonly EnFeatures[],
+  idCount: number,
+  similarity: (i: number, j: number) => number,
+): Anchor[] {
+  return consistentAnchors(
+    heaviestChain(anchorCandidates(zh, en, idCount, similarity), en.length),
+    zh.length,
+    en.length,
+  );
 }
 
 /**
  * The expected English position of each Chinese position 0..n, straight between anchors, and the
  * length of the stretch between anchors each lies in (the search band widens with it).
  */
-export function anchorPath(anchors: readonly Anchor[], n: number, m: number): { center: Float64Array; stretch: Float64Array } {
+export function anchorPath(
+  anchors: readonly Anchor[],
+  n: number,
+  m: number,
+): { center: Float64Array; stretch: Float64Array } {
   const points: Array<[number, number]> = [[0, 0]];
   for (const a of anchors) points.push([a.zh, a.en], [a.zh + 1, a.en + 1]);
   points.push([n, m]);

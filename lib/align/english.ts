@@ -58,7 +58,8 @@ export function englishTokens(sentence: string): EnglishTokens {
     }
     const word = fold(raw.replace(/['’]s$/u, ''));
     const number = NUMBER_WORDS.get(word);
-    if (number !== undefined && !(SCALE_WORDS.has(word) && /^\d/.test(words[i - 1] ?? ''))) numbers.push(String(number));
+    if (number !== undefined && !(SCALE_WORDS.has(word) && /^\d/.test(words[i - 1] ?? '')))
+      numbers.push(String(number));
     if (i > 0 && /^\p{Lu}/u.test(raw)) names.push(word);
     for (const part of word.split('-')) {
       if (part.length < 2 || STOP_WORDS.has(part)) continue;

@@ -7,7 +7,9 @@ describe('numbers as anchors', () => {
     expect(parseChineseNumeral('二〇二四')).toBe(2024);
     expect(parseChineseNumeral('三十五')).toBe(35);
     expect(parseChineseNumeral('两千亿')).toBe(2e11);
-    expect(chineseNumbers('贸易额4300多亿美元，增长三十五个百分点')).toEqual(expect.arrayContaining(['430000000000', '35']));
+    expect(chineseNumbers('贸易额4300多亿美元，增长三十五个百分点')).toEqual(
+      expect.arrayContaining(['430000000000', '35']),
+    );
   });
 
   it('scales digits by the myriad unit after them, and English digits by their scale word', () => {

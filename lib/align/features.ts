@@ -79,7 +79,8 @@ export function chineseNumbers(text: string): string[] {
   }
   // Digits with a myriad unit are one number (2000亿 → 200000000000, as "200 billion" reads;
   // 4300多亿, "over 430 billion", too).
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:多|余|餘)?([万萬亿億]*)/gu)) out.push(numberString(Number(m[1]) * [...m[2]!].reduce((v, c) => v * ZH_UNITS.get(c)!, 1)));
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:多|余|餘)?([万萬亿億]*)/gu))
+    out.push(numberString(Number(m[1]) * [...m[2]!].reduce((v, c) => v * ZH_UNITS.get(c)!, 1)));
   for (const m of text.matchAll(/[〇零一二两兩三四五六七八九十百千万萬亿億]{2,}|[二三四五六七八九十]/gu)) {
     const value = parseChineseNumeral(m[0]);
     if (value !== undefined) out.push(String(value));
@@ -104,7 +105,12 @@ function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 0.5));
 }
 
-export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: Lexicon, interner: Interner): ZhFeatures[] {
+export function chineseFeatures(
+  sentences: string[],
+  dict: Dictionary,
+  lexicon: Lexicon,
+  interner: Interner,
+): ZhFeatures[] {
   const tokenised = sentences.map((s) => segmentWords(s, dict).filter((w) => HAN.test(w)));
   const df = new Map<string, number>();
   for (const words of tokenised) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
@@ -139,7 +145,10 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
       const ids = wordIds(w);
       if (ids.length === 0) continue;
       // A single character is ambiguous (many senses, many uses): its evidence counts half.
-      words.push({ ids, weight: idf(df.get(w) ?? 1, sentences.length) * ([...w].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1) });
+      words.push({
+        ids,
+        weight: idf(df.get(w) ?? 1, sentences.length) * ([...w].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1),
+      });
     }
     // (id, word) pairs packed into one number each and sorted as a typed array: tuples of a
     // long book's hundreds of ids a sentence kept the collector busier than the aligner.
@@ -168,7 +177,17 @@ export function chineseFeatures(sentences: string[], dict: Dictionary, lexicon: 
     }
     starts[keyCount] = wordCount;
     const wordWeight = words.reduce((sum, word) => sum + word.weight, 0);
-    return { han, other: total - han, words, wordWeight, idKeys: keys.slice(0, keyCount), idStart: starts.slice(0, keyCount + 1), idWords: wordIndices.slice(0, wordCount), numbers: chineseNumbers(s), questions: countQuestions(s) };
+    return {
+      han,
+      other: total - han,
+      words,
+      wordWeight,
+      idKeys: keys.slice(0, keyCount),
+      idStart: starts.slice(0, keyCount + 1),
+      idWords: wordIndices.slice(0, wordCount),
+      numbers: chineseNumbers(s),
+      questions: countQuestions(s),
+    };
   });
 }
 

@@ -86,7 +86,7 @@ export function galeChurch(zh: string[], en: string[], band = Infinity): Bead[] 
     }
   }
   const beads: Bead[] = [];
-  for (let i = n, j = m; i > 0 || j > 0; ) {
+  for (let i = n, j = m; i > 0 || j > 0;) {
     const s = SHAPES[back[i]![j - lo[i]!]!]!;
     beads.push({ zh: range(i - s.zh, i), en: range(j - s.en, j), confidence: 1 });
     i -= s.zh;

@@ -22,7 +22,10 @@ const EMPTY: WordTranslations = { stems: new Set(), names: new Set() };
 function senseText(sense: string): string {
   return sense
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-    .replace(/\b(?:CL|abbr\. for|variant of|old variant of|see also|see|used in|lit\.|fig\.|also written|also pr\.|erhua variant of)\b.*$/i, ' ')
+    .replace(
+      /\b(?:CL|abbr\. for|variant of|old variant of|see also|see|used in|lit\.|fig\.|also written|also pr\.|erhua variant of)\b.*$/i,
+      ' ',
+    )
     .replace(/[^\p{L}\d' -]/gu, ' ');
 }
 
@@ -58,7 +61,8 @@ export class Lexicon {
     // recursed until the stack overflowed and failed the whole document's ingest. Every other part
     // is shorter than the word, so the recursion ends.
     if (entries.length === 0) {
-      for (const part of this.parts(word)) if (part !== word) for (const s of this.translations(part).stems) stems.add(s);
+      for (const part of this.parts(word))
+        if (part !== word) for (const s of this.translations(part).stems) stems.add(s);
     }
     // A compound is also read through its characters' leading senses: a free translation often
     // keeps a morpheme (秋 of 夏末秋初 → autumn) where the compound's own sense is not used.
@@ -87,7 +91,7 @@ export class Lexicon {
   private parts(word: string): string[] {
     const chars = [...word];
     const parts: string[] = [];
-    for (let i = 0; i < chars.length; ) {
+    for (let i = 0; i < chars.length;) {
       const match = this.dict.longestMatch(chars, i);
       const len = match ? [...match].length : 1;
       if (len >= chars.length && i === 0 && chars.length > 1) {

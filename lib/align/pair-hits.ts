@@ -52,14 +52,29 @@ export class PairHits {
   wordFrom = 0;
   wordTo = 0;
 
-  constructor(private readonly zh: readonly ZhFeatures[], private readonly en: readonly EnFeatures[]) {}
+  constructor(
+    private readonly zh: readonly ZhFeatures[],
+    private readonly en: readonly EnFeatures[],
+  ) {}
 
   private row(x: number): Row {
     const k = x % ROWS;
     let row = this.rows[k];
     if (!row) {
       const m = this.en.length;
-      row = { x: -1, generation: 0, stamp: new Int32Array(m), idFrom: new Int32Array(m), idTo: new Int32Array(m), wordFrom: new Int32Array(m), wordTo: new Int32Array(m), ids: new Int32Array(256), idCount: 0, words: new Int32Array(256), wordCount: 0 };
+      row = {
+        x: -1,
+        generation: 0,
+        stamp: new Int32Array(m),
+        idFrom: new Int32Array(m),
+        idTo: new Int32Array(m),
+        wordFrom: new Int32Array(m),
+        wordTo: new Int32Array(m),
+        ids: new Int32Array(256),
+        idCount: 0,
+        words: new Int32Array(256),
+        wordCount: 0,
+      };
       this.rows[k] = row;
     }
     if (row.x !== x) {

@@ -8,15 +8,40 @@
 import type { Bead } from '../model';
 
 const PLACES: ReadonlyArray<readonly [string, string]> = [
-  ['银行', 'bank'], ['图书馆', 'library'], ['医院', 'hospital'], ['学校', 'school'], ['公园', 'park'],
-  ['车站', 'station'], ['市场', 'market'], ['饭店', 'restaurant'], ['博物馆', 'museum'], ['机场', 'airport'],
+  ['银行', 'bank'],
+  ['图书馆', 'library'],
+  ['医院', 'hospital'],
+  ['学校', 'school'],
+  ['公园', 'park'],
+  ['车站', 'station'],
+  ['市场', 'market'],
+  ['饭店', 'restaurant'],
+  ['博物馆', 'museum'],
+  ['机场', 'airport'],
 ];
 const THINGS: ReadonlyArray<readonly [string, string]> = [
-  ['苹果', 'apple'], ['电脑', 'computer'], ['火车', 'train'], ['老虎', 'tiger'], ['河', 'river'], ['山', 'mountain'],
-  ['花', 'flower'], ['桥', 'bridge'], ['鸟', 'bird'], ['马', 'horse'], ['狗', 'dog'], ['猫', 'cat'], ['书', 'book'], ['船', 'boat'],
+  ['苹果', 'apple'],
+  ['电脑', 'computer'],
+  ['火车', 'train'],
+  ['老虎', 'tiger'],
+  ['河', 'river'],
+  ['山', 'mountain'],
+  ['花', 'flower'],
+  ['桥', 'bridge'],
+  ['鸟', 'bird'],
+  ['马', 'horse'],
+  ['狗', 'dog'],
+  ['猫', 'cat'],
+  ['书', 'book'],
+  ['船', 'boat'],
 ];
 const ACTS: ReadonlyArray<readonly [string, string]> = [
-  ['看见了', 'saw'], ['画了', 'painted'], ['买了', 'bought'], ['找到了', 'found'], ['卖了', 'sold'], ['拍了', 'photographed'],
+  ['看见了', 'saw'],
+  ['画了', 'painted'],
+  ['买了', 'bought'],
+  ['找到了', 'found'],
+  ['卖了', 'sold'],
+  ['拍了', 'photographed'],
 ];
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'tu', 've', 'zo', 'ni', 'pe', 'su', 'da', 'ri', 'bo', 'fe', 'gu', 'ta'];
 

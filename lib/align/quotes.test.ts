@@ -11,13 +11,23 @@ describe('chineseQuoteStates', () => {
 
 describe('englishQuoteStates', () => {
   it('tells single quotes from apostrophes', () => {
-    const en = ["'No more for today!", "Tomorrow, if you like.'", "Trinket's arms were sore, and he didn't mind.", "'Very well!' he replied."];
+    const en = [
+      "'No more for today!",
+      "Tomorrow, if you like.'",
+      "Trinket's arms were sore, and he didn't mind.",
+      "'Very well!' he replied.",
+    ];
     expect(speechMark(en)).toBe('single');
     expect(englishQuoteStates(en)).toEqual([true, false, false, false]);
   });
 
   it('keeps the outer speech open across an inner quotation', () => {
-    expect(englishQuoteStates(["'You know what they say: \"Important people have short memories.\"", "I wouldn't expect you to remember us!'"])).toEqual([true, false]);
+    expect(
+      englishQuoteStates([
+        '\'You know what they say: "Important people have short memories."',
+        "I wouldn't expect you to remember us!'",
+      ]),
+    ).toEqual([true, false]);
   });
 
   it('follows double quotes when the translation uses them for speech', () => {
@@ -34,10 +44,26 @@ describe('englishQuoteStates', () => {
 
 describe('speech ends', () => {
   it('tells speech, narration and attributions apart in Chinese', () => {
-    expect(chineseSpeechEnds(['韦小宝道：“不降！”', '跃起身来，去抱他左腿。', '“哈哈。”他说。', '沙瑞山摇摇头说。', '她说：你怎么能这样不懂道理。', '我不知道。'])).toEqual([1, -1, 0, 0, 0, -1]);
+    expect(
+      chineseSpeechEnds([
+        '韦小宝道：“不降！”',
+        '跃起身来，去抱他左腿。',
+        '“哈哈。”他说。',
+        '沙瑞山摇摇头说。',
+        '她说：你怎么能这样不懂道理。',
+        '我不知道。',
+      ]),
+    ).toEqual([1, -1, 0, 0, 0, -1]);
   });
 
   it('counts an attribution after the speech as narration in English', () => {
-    expect(englishSpeechEnds(["'Surrender?'", "'No, I don't,' said Trinket.", 'He left the room.', '"We\'ll know soon," Sha said.'])).toEqual([1, -1, -1, -1]);
+    expect(
+      englishSpeechEnds([
+        "'Surrender?'",
+        "'No, I don't,' said Trinket.",
+        'He left the room.',
+        '"We\'ll know soon," Sha said.',
+      ]),
+    ).toEqual([1, -1, -1, -1]);
   });
 });

@@ -73,7 +73,12 @@ export type SpeechEnd = -1 | 0 | 1;
 export function chineseSpeechEnds(sentences: string[]): SpeechEnd[] {
   return sentences.map((s) => {
     if (/[”」』][\s…。]*$/u.test(s)) return 1;
-    if (/[”」』][^“”「」『』]{1,8}$/u.test(s) || /^[^“”「」]{1,14}[^知][说道问叫喊答][。！]?\s*$/u.test(s) || /[说道问][：:][^“「]/u.test(s)) return 0;
+    if (
+      /[”」』][^“”「」『』]{1,8}$/u.test(s) ||
+      /^[^“”「」]{1,14}[^知][说道问叫喊答][。！]?\s*$/u.test(s) ||
+      /[说道问][：:][^“「]/u.test(s)
+    )
+      return 0;
     return -1;
   });
 }

@@ -49,4 +49,3 @@ describe('scoreVerseMerged (the Bible set, as bible/score.py)', () => {
     expect(s.recall).toBe(0);
   });
 });
-

@@ -21,7 +21,8 @@ const key = (b: Pick<Bead, 'zh' | 'en'>) => `${b.zh.join(',')}:${b.en.join(',')}
 function precisionCounts(gold: Alignment, test: Alignment): Counts {
   const goldKeys = new Set(gold.filter((b) => b.zh.length || b.en.length).map(key));
   const goldTargets = new Map<number, Set<number>>();
-  for (const b of gold) for (const z of b.zh) for (const e of b.en) (goldTargets.get(z) ?? goldTargets.set(z, new Set()).get(z)!).add(e);
+  for (const b of gold)
+    for (const z of b.zh) for (const e of b.en) (goldTargets.get(z) ?? goldTargets.set(z, new Set()).get(z)!).add(e);
   const counts: Counts = { tpStrict: 0, fpStrict: 0, tpLax: 0, fpLax: 0 };
   const seen = new Set<string>();
   for (const b of test) {
@@ -56,7 +57,10 @@ export function scoreAlignments(pairs: Array<{ gold: Alignment; test: Alignment 
   const r: Counts = { tpStrict: 0, fpStrict: 0, tpLax: 0, fpLax: 0 };
   for (const { gold, test } of pairs) {
     const pc = precisionCounts(gold, test);
-    const rc = precisionCounts(test, gold.filter((b) => b.zh.length > 0 && b.en.length > 0));
+    const rc = precisionCounts(
+      test,
+      gold.filter((b) => b.zh.length > 0 && b.en.length > 0),
+    );
     for (const k of Object.keys(p) as Array<keyof Counts>) {
       p[k] += pc[k];
       r[k] += rc[k];
@@ -77,7 +81,12 @@ export function parseBeads(text: string): Alignment {
     .map((line) => {
       const m = /^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$/.exec(line);
       if (!m) throw new Error(`not a bead: "${line}"`);
-      const ids = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
+      const ids = (s: string) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .map(Number);
       return { zh: ids(m[1] ?? ''), en: ids(m[2] ?? '') };
     });
 }
@@ -96,7 +105,11 @@ function verseOf(ids: readonly number[], verses: readonly string[]): string | nu
   return ids.every((i) => verses[i] === first) ? first : null;
 }
 
-function beadVerse(b: Pick<Bead, 'zh' | 'en'>, zhVerses: readonly string[], enVerses: readonly string[]): string | null {
+function beadVerse(
+  b: Pick<Bead, 'zh' | 'en'>,
+  zhVerses: readonly string[],
+  enVerses: readonly string[],
+): string | null {
   const s = verseOf(b.zh, zhVerses);
   const t = verseOf(b.en, enVerses);
   if (s === null || t === null) return null;
@@ -111,7 +124,11 @@ function beadVerse(b: Pick<Bead, 'zh' | 'en'>, zhVerses: readonly string[], enVe
  * gold: consecutive beads of the same verse become one. `origin[k]` is the merged bead the k-th
  * test bead went into.
  */
-export function mergeByVerse(test: Alignment, zhVerses: readonly string[], enVerses: readonly string[]): { merged: Alignment; origin: number[] } {
+export function mergeByVerse(
+  test: Alignment,
+  zhVerses: readonly string[],
+  enVerses: readonly string[],
+): { merged: Alignment; origin: number[] } {
   const merged: Alignment = [];
   const origin: number[] = [];
   let last: string | null | undefined;
@@ -132,9 +149,18 @@ export function mergeByVerse(test: Alignment, zhVerses: readonly string[], enVer
  * Strict P/R/F1 against a per-verse gold (the Bible set), as `bible/score.py`: the test merged by
  * verse, then beads with both sides non-empty compared as sets.
  */
-export function scoreVerseMerged(gold: Alignment, test: Alignment, zhVerses: readonly string[], enVerses: readonly string[]): Scores['strict'] {
+export function scoreVerseMerged(
+  gold: Alignment,
+  test: Alignment,
+  zhVerses: readonly string[],
+  enVerses: readonly string[],
+): Scores['strict'] {
   const g = new Set(gold.filter((b) => b.zh.length && b.en.length).map(key));
-  const t = new Set(mergeByVerse(test, zhVerses, enVerses).merged.filter((b) => b.zh.length && b.en.length).map(key));
+  const t = new Set(
+    mergeByVerse(test, zhVerses, enVerses)
+      .merged.filter((b) => b.zh.length && b.en.length)
+      .map(key),
+  );
   let hit = 0;
   for (const k of t) if (g.has(k)) hit++;
   const precision = t.size ? hit / t.size : 0;

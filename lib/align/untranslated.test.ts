@@ -11,7 +11,10 @@ const coverage: Coverage = (zh, en) => {
   const enWords = en.flatMap((e) => e.split(' '));
   const zhWords = zh.flatMap(meaning);
   const found = zhWords.filter((w) => enWords.includes(w)).length;
-  return { zh: zhWords.length ? found / zhWords.length : 0, en: enWords.length ? enWords.filter((w) => zhWords.includes(w)).length / enWords.length : 0 };
+  return {
+    zh: zhWords.length ? found / zhWords.length : 0,
+    en: enWords.length ? enWords.filter((w) => zhWords.includes(w)).length / enWords.length : 0,
+  };
 };
 
 const han = (n: number) => '中'.repeat(n);

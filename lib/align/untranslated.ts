@@ -36,7 +36,13 @@ export interface StandsAlone {
  * Whether `edge`, at one end of a merged side, adds too little to the coverage of the other side to
  * be part of the translation. `others` are the rest of its side, `opposite` the other side.
  */
-function addsTooLittle(edge: string, others: string[], opposite: string[], side: 'zh' | 'en', coverage: Coverage): boolean {
+function addsTooLittle(
+  edge: string,
+  others: string[],
+  opposite: string[],
+  side: 'zh' | 'en',
+  coverage: Coverage,
+): boolean {
   const size = side === 'zh' ? hanCount : enSize;
   const edgeSize = size(edge);
   const total = edgeSize + others.reduce((n, s) => n + size(s), 0);
@@ -61,11 +67,19 @@ const EDGES: ReadonlyArray<{ side: 'zh' | 'en'; end: 'first' | 'last' }> = [
  * Splits the untranslated edge units out of merged beads, as beads of their own with nothing on
  * the other side. Order and the every-unit-in-one-bead rule are kept.
  */
-export function splitUntranslated(beads: Bead[], zh: string[], en: string[], coverage: Coverage, standsAlone?: StandsAlone): Bead[] {
+export function splitUntranslated(
+  beads: Bead[],
+  zh: string[],
+  en: string[],
+  coverage: Coverage,
+  standsAlone?: StandsAlone,
+): Bead[] {
   // A heading merged with other units, across from no heading, is one whose translation is missing
   // (a heading is rendered by a heading): too short for the coverage test, clear from the structure.
   const orphanHeading = (side: 'zh' | 'en', unit: number, opposite: number[]) =>
-    standsAlone !== undefined && standsAlone[side](unit) && !opposite.some((o) => standsAlone[side === 'zh' ? 'en' : 'zh'](o));
+    standsAlone !== undefined &&
+    standsAlone[side](unit) &&
+    !opposite.some((o) => standsAlone[side === 'zh' ? 'en' : 'zh'](o));
   const out: Bead[] = [];
   const text = (ids: number[], side: string[]) => ids.map((i) => side[i]!);
   for (const bead of beads) {
@@ -82,8 +96,13 @@ export function splitUntranslated(beads: Bead[], zh: string[], en: string[], cov
         const unit = end === 'first' ? ids[0]! : ids.at(-1)!;
         const rest = end === 'first' ? ids.slice(1) : ids.slice(0, -1);
         const [units, opposite, oppositeUnits] = side === 'zh' ? [zh, enIds, en] : [en, zhIds, zh];
-        if (!orphanHeading(side, unit, opposite) && !addsTooLittle(units[unit]!, text(rest, units), text(opposite, oppositeUnits), side, coverage)) continue;
-        const alone: Bead = side === 'zh' ? { zh: [unit], en: [], confidence: 0 } : { zh: [], en: [unit], confidence: 0 };
+        if (
+          !orphanHeading(side, unit, opposite) &&
+          !addsTooLittle(units[unit]!, text(rest, units), text(opposite, oppositeUnits), side, coverage)
+        )
+          continue;
+        const alone: Bead =
+          side === 'zh' ? { zh: [unit], en: [], confidence: 0 } : { zh: [], en: [unit], confidence: 0 };
         if (end === 'first') before.push(alone);
         else after.unshift(alone);
         if (side === 'zh') zhIds = rest;

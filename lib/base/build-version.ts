@@ -27,7 +27,8 @@ export function contentDigest(): { update(piece: string | Uint8Array): void; hex
 /** The build id of files by name → content digest (`contentDigest().hex()`). */
 export function buildId(digests: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
-  for (const name of [...digests.keys()].sort(byName)) hash.update(name).update('\0').update(digests.get(name)!).update('\0');
+  for (const name of [...digests.keys()].sort(byName))
+    hash.update(name).update('\0').update(digests.get(name)!).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -19,7 +19,21 @@ function routeSegments(app: string): string[] {
 
 describe('row 22.7g: reserved document ids', () => {
   it('row 22.7g: Windows device names and every route segment of the app are not ids', () => {
-    for (const id of ['con', 'prn', 'aux', 'nul', 'com1', 'com9', 'lpt1', 'api', 'glossary', 'en', 'zh-hans', 'zh-hant']) expect(isDocId(id), id).toBe(false);
+    for (const id of [
+      'con',
+      'prn',
+      'aux',
+      'nul',
+      'com1',
+      'com9',
+      'lpt1',
+      'api',
+      'glossary',
+      'en',
+      'zh-hans',
+      'zh-hant',
+    ])
+      expect(isDocId(id), id).toBe(false);
     const segments = routeSegments(path.join(root, 'app'));
     expect(segments).toContain('glossary');
     for (const segment of segments) expect(RESERVED_IDS.has(segment), `app/…/${segment} is reserved`).toBe(true);
@@ -31,7 +45,9 @@ describe('row 22.7g: reserved document ids', () => {
   });
 
   it('row 22.7g: meta.json naming a reserved id is refused by the ingest, saying why', () => {
-    expect(() => parseMeta({ ...sampleMeta('con') }, 'con', 'corpus/con/meta.json')).toThrow(/"con" is a reserved name/);
+    expect(() => parseMeta({ ...sampleMeta('con') }, 'con', 'corpus/con/meta.json')).toThrow(
+      /"con" is a reserved name/,
+    );
   });
 });
 

@@ -14,12 +14,33 @@ const DOC_ID = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
  */
 export const RESERVED_IDS: ReadonlySet<string> = new Set([
   // Windows device names (any case, with or without an extension: ids are lowercase, without dots)
-  'con', 'prn', 'aux', 'nul',
+  'con',
+  'prn',
+  'aux',
+  'nul',
   ...Array.from({ length: 10 }, (_, i) => `com${i}`),
   ...Array.from({ length: 10 }, (_, i) => `lpt${i}`),
   // the app's route segments and locales
-  'api', 'export', 'gloss', 'glossary', 'glosses', 'import', 'preview', 'alignment', 'read', 'reader', 'refused', 'search', 'term', 'vocabulary', 'words',
-  'en', 'zh-hans', 'zh-hant', 'static', 'favicon',
+  'api',
+  'export',
+  'gloss',
+  'glossary',
+  'glosses',
+  'import',
+  'preview',
+  'alignment',
+  'read',
+  'reader',
+  'refused',
+  'search',
+  'term',
+  'vocabulary',
+  'words',
+  'en',
+  'zh-hans',
+  'zh-hant',
+  'static',
+  'favicon',
 ]);
 
 export function isDocId(id: string): boolean {
@@ -28,7 +49,9 @@ export function isDocId(id: string): boolean {
 
 /** Why an id of the right shape is still refused, or null. */
 export function reservedIdProblem(id: string): string | null {
-  return RESERVED_IDS.has(id) ? `"${id}" is a reserved name (a Windows device name or one of the site's own pages): choose another id` : null;
+  return RESERVED_IDS.has(id)
+    ? `"${id}" is a reserved name (a Windows device name or one of the site's own pages): choose another id`
+    : null;
 }
 
 /**

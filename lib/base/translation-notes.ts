@@ -16,6 +16,7 @@ export type TranslationNoteKey = keyof typeof TRANSLATION_NOTES;
 
 /** The key of a note the project wrote, or null for any other text. */
 export function translationNoteKey(note: string): TranslationNoteKey | null {
-  for (const [key, text] of Object.entries(TRANSLATION_NOTES)) if (text === note.trim()) return key as TranslationNoteKey;
+  for (const [key, text] of Object.entries(TRANSLATION_NOTES))
+    if (text === note.trim()) return key as TranslationNoteKey;
   return null;
 }

@@ -12,10 +12,12 @@ describe('codePointLength', () => {
 
 describe('LONE_SURROGATE', () => {
   it('finds a lone high or low half, wherever it stands', () => {
-    for (const text of ['\uD840', 'a\uD840', '\uDC00b', '中\uDC00文', '𠀀\uD840', '\uDC00𠀀']) expect(LONE_SURROGATE.test(text), JSON.stringify(text)).toBe(true);
+    for (const text of ['\uD840', 'a\uD840', '\uDC00b', '中\uDC00文', '𠀀\uD840', '\uDC00𠀀'])
+      expect(LONE_SURROGATE.test(text), JSON.stringify(text)).toBe(true);
   });
 
   it('passes well-formed text, pairs included', () => {
-    for (const text of ['', 'abc', '中文', '𠀀', '𠀀𠀁中', '\uD840\uDC00']) expect(LONE_SURROGATE.test(text), JSON.stringify(text)).toBe(false);
+    for (const text of ['', 'abc', '中文', '𠀀', '𠀀𠀁中', '\uD840\uDC00'])
+      expect(LONE_SURROGATE.test(text), JSON.stringify(text)).toBe(false);
   });
 });

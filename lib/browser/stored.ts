@@ -38,7 +38,10 @@ function storage(): Storage | null {
   }
 }
 
-export function storedValue<T>(key: string, { parse, serialise = JSON.stringify, initial, keepRefused = true }: StoredValueOptions<T>): StoredValue<T> {
+export function storedValue<T>(
+  key: string,
+  { parse, serialise = JSON.stringify, initial, keepRefused = true }: StoredValueOptions<T>,
+): StoredValue<T> {
   // The last raw text and its parse: React must see the same object while storage is unchanged.
   let raw: string | null | undefined;
   let value = initial;

@@ -84,7 +84,10 @@ if the ingest then fails, the folder is taken out again.`,
       });
     } catch (e) {
       await added.rollback();
-      throw new Error(`the ingest failed, so ${added.id} was not added (the corpus is as it was): ${(e as Error).message}`, { cause: e });
+      throw new Error(
+        `the ingest failed, so ${added.id} was not added (the corpus is as it was): ${(e as Error).message}`,
+        { cause: e },
+      );
     }
     await added.commit();
     return 0;

@@ -9,7 +9,11 @@ import { readText, sentenceLines } from './text-file';
 type WordAlign = typeof import('../wordalign/index');
 
 /** The sentence beads of every document of a build, as token pairs; none (said on stderr) when there is no build. */
-async function corpusBeads(build: string | undefined, documentBeads: WordAlign['documentBeads'], config: Config): Promise<Array<import('../wordalign/index').TokenPair>> {
+async function corpusBeads(
+  build: string | undefined,
+  documentBeads: WordAlign['documentBeads'],
+  config: Config,
+): Promise<Array<import('../wordalign/index').TokenPair>> {
   const store = await openStore({ build }, config);
   try {
     const beads = [];
@@ -57,30 +61,45 @@ Exit 2 on unequal line counts or unreadable input.`,
       allowPositionals: true,
       strict: true,
     });
-    if (!values.zh || !values.en || positionals.length > 0) throw new UsageError('align-words needs --zh FILE and --en FILE');
+    if (!values.zh || !values.en || positionals.length > 0)
+      throw new UsageError('align-words needs --zh FILE and --en FILE');
     let zhLines: string[];
     let enLines: string[];
     try {
-      [zhLines, enLines] = (await Promise.all([readText(values.zh), readText(values.en)])).map(sentenceLines) as [string[], string[]];
+      [zhLines, enLines] = (await Promise.all([readText(values.zh), readText(values.en)])).map(sentenceLines) as [
+        string[],
+        string[],
+      ];
     } catch (e) {
       process.stderr.write(`duizhao: ${(e as Error).message}\n`);
       return 2;
     }
     if (zhLines.length !== enLines.length) {
-      process.stderr.write(`duizhao: ${values.zh} has ${zhLines.length} lines and ${values.en} has ${enLines.length}: align-words needs one sentence pair per line\n`);
+      process.stderr.write(
+        `duizhao: ${values.zh} has ${zhLines.length} lines and ${values.en} has ${enLines.length}: align-words needs one sentence pair per line\n`,
+      );
       return 2;
     }
-    const [wordalign, { loadCedict }, { segmentWords }] = await Promise.all([import('../wordalign/index'), import('../dictionary/cedict'), import('../text/segment')]);
+    const [wordalign, { loadCedict }, { segmentWords }] = await Promise.all([
+      import('../wordalign/index'),
+      import('../dictionary/cedict'),
+      import('../text/segment'),
+    ]);
     const dict = loadCedict();
     const pairs = zhLines.map((zh, k) =>
       values.pretokenized
         ? { zh: wordalign.spaceTokens(zh), en: wordalign.spaceTokens(enLines[k]!) }
-        : { zh: segmentWords(zh.trim(), dict).filter((w) => !wordalign.isBlank(w)), en: wordalign.englishTokens(enLines[k]!).map((t) => t.text) },
+        : {
+            zh: segmentWords(zh.trim(), dict).filter((w) => !wordalign.isBlank(w)),
+            en: wordalign.englishTokens(enLines[k]!).map((t) => t.text),
+          },
     );
     const training = values['no-corpus'] ? [] : await corpusBeads(values.build, wordalign.documentBeads, config);
     const links = wordalign.alignWords(pairs, dict, { training });
     const out = links.map((l, k) =>
-      values['print-tokens'] ? `${pairs[k]!.zh.join(' ')} ||| ${pairs[k]!.en.join(' ')} ||| ${wordalign.formatLinks(l)}\n` : `${wordalign.formatLinks(l)}\n`,
+      values['print-tokens']
+        ? `${pairs[k]!.zh.join(' ')} ||| ${pairs[k]!.en.join(' ')} ||| ${wordalign.formatLinks(l)}\n`
+        : `${wordalign.formatLinks(l)}\n`,
     );
     process.stdout.write(out.join(''));
     return 0;

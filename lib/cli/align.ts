@@ -16,25 +16,36 @@ are printed as JSON with their confidences. At most 8 MiB a side
   options: `  --zh A, --en B           the Chinese and the English text, in UTF-8
   --sentences              A and B hold one sentence per line, already split`,
   async run(args) {
-    const { values, positionals } = parseArgs({ args, options: { zh: { type: 'string' }, en: { type: 'string' }, sentences: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { zh: { type: 'string' }, en: { type: 'string' }, sentences: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
     if (!values.zh || !values.en || positionals.length > 0) throw new UsageError('align needs --zh FILE and --en FILE');
     // The texts first: a file refused (too large, not a file) is said before jieba and the dictionary load.
     const [zhText, enText] = await Promise.all([readText(values.zh), readText(values.en)]);
-    const [{ Aligner }, { loadCedict }, { formatBead }, { splitSentences }, { splitEnglishSentences }] = await Promise.all([
-      import('../align/aligner'),
-      import('../dictionary/cedict'),
-      import('../align/score'),
-      import('../text/segment'),
-      import('../pipeline/english'),
-    ]);
+    const [{ Aligner }, { loadCedict }, { formatBead }, { splitSentences }, { splitEnglishSentences }] =
+      await Promise.all([
+        import('../align/aligner'),
+        import('../dictionary/cedict'),
+        import('../align/score'),
+        import('../text/segment'),
+        import('../pipeline/english'),
+      ]);
     const aligner = new Aligner(loadCedict());
     if (values.sentences) {
       const beads = aligner.align(sentenceLines(zhText), sentenceLines(enText));
       process.stdout.write(beads.map((b) => `${formatBead(b)}\n`).join(''));
       return 0;
     }
-    const zhSentences = clean({ path: values.zh, text: zhText, format: 'text' }).blocks.flatMap((b) => splitSentences(b.text));
-    const enSentences = clean({ path: values.en, text: enText, format: 'text' }, { repairLayout: false }).blocks.flatMap((b) => splitEnglishSentences(b.text));
+    const zhSentences = clean({ path: values.zh, text: zhText, format: 'text' }).blocks.flatMap((b) =>
+      splitSentences(b.text),
+    );
+    const enSentences = clean(
+      { path: values.en, text: enText, format: 'text' },
+      { repairLayout: false },
+    ).blocks.flatMap((b) => splitEnglishSentences(b.text));
     const pairs = aligner.align(zhSentences, enSentences).map((b) => ({
       zh: b.zh.map((i) => zhSentences[i]),
       en: b.en.map((j) => enSentences[j]),

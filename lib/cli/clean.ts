@@ -30,17 +30,27 @@ through add), an ordinary file of at most 8 MiB.`,
   options: `  --encoding ENC           encoding of FILE (default: utf-8; also gb18030, big5, utf-16le)
   --format text|markdown|html  override the format guessed from the file name`,
   async run(args) {
-    const { values, positionals } = parseArgs({ args, options: { encoding: { type: 'string' }, format: { type: 'string' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { encoding: { type: 'string' }, format: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('clean takes exactly one FILE');
-    const format = (values.format ?? (/\.(md|markdown)$/i.test(file) ? 'markdown' : /\.html?$/i.test(file) ? 'html' : 'text')) as TextFormat;
-    if (format !== 'text' && format !== 'markdown' && format !== 'html') throw new UsageError('--format must be text, markdown or html');
+    const format = (values.format ??
+      (/\.(md|markdown)$/i.test(file) ? 'markdown' : /\.html?$/i.test(file) ? 'html' : 'text')) as TextFormat;
+    if (format !== 'text' && format !== 'markdown' && format !== 'html')
+      throw new UsageError('--format must be text, markdown or html');
     // The pipeline's own cap on one document; a FIFO or a device is refused, not waited on.
     const bytes = await readRegularFile(file, { bytes: CLEAN_MAX_BYTES });
     // A DOCX (a ZIP archive), a PDF or an old Word file read as text fails on its first binary byte
     // ("invalid utf-8 byte 0x9b"), which says nothing of the real problem.
     const binary = binaryKind(file, bytes);
-    if (binary !== null) throw new UsageError(`clean reads text, Markdown and HTML; ${file} is ${binary} (for a DOCX, duizhao add converts it)`);
+    if (binary !== null)
+      throw new UsageError(
+        `clean reads text, Markdown and HTML; ${file} is ${binary} (for a DOCX, duizhao add converts it)`,
+      );
     const cleaned = cleanDoc(decode({ path: file, bytes, encoding: values.encoding ?? 'utf-8', format }));
     process.stdout.write(cleaned.blocks.map((b) => `${b.text}\n`).join(''));
     for (const r of cleaned.repairs) process.stderr.write(`${describeRepair(r)}\n`);

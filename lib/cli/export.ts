@@ -33,7 +33,8 @@ glossary is corpus-wide, so tbx and csv take no DOCID.`,
     if (positionals.length > 1) throw new UsageError('export takes at most one DOCID');
     const only = positionals[0];
     // The glossary does not record which documents a term came from, so there is nothing to filter by.
-    if (!isDocFormat(format) && only !== undefined) throw new UsageError(`--format ${format} exports the corpus-wide glossary and takes no DOCID`);
+    if (!isDocFormat(format) && only !== undefined)
+      throw new UsageError(`--format ${format} exports the corpus-wide glossary and takes no DOCID`);
     const store = await openStore(values, config);
     try {
       if (!isDocFormat(format)) {

@@ -26,7 +26,8 @@ const indent = (text: string, by: number) =>
 function entry(command: Command): string {
   const synopsis = `  ${command.synopsis}`;
   const description = indent(command.description, COLUMN);
-  const head = synopsis.length < COLUMN - 1 ? synopsis.padEnd(COLUMN) + description.slice(COLUMN) : `${synopsis}\n${description}`;
+  const head =
+    synopsis.length < COLUMN - 1 ? synopsis.padEnd(COLUMN) + description.slice(COLUMN) : `${synopsis}\n${description}`;
   return command.options ? `${head}\n${indent(command.options, 4)}\n` : `${head}\n`;
 }
 
@@ -46,7 +47,9 @@ ${EXAMPLES.map((e) => `  ${e}\n`).join('')}`;
 
 /** `COMMAND --help`: what it does, its options, and its examples. */
 export function commandHelp(command: Command): string {
-  const examples = EXAMPLES.filter((e) => e.includes(`duizhao -- ${command.name} `) || e.endsWith(`duizhao -- ${command.name}`));
+  const examples = EXAMPLES.filter(
+    (e) => e.includes(`duizhao -- ${command.name} `) || e.endsWith(`duizhao -- ${command.name}`),
+  );
   const options = `${command.options ? `${command.options}\n` : ''}  -h, --help               show this help\n`;
   return `Usage: ${RUN} ${command.synopsis}\n\n${command.description}\n\nOptions:\n${options}${examples.length > 0 ? `\nExamples:\n${examples.map((e) => `  ${e}\n`).join('')}` : ''}`;
 }

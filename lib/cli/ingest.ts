@@ -33,7 +33,10 @@ export async function ingestWithProgress(request: IngestRequest): Promise<void> 
   ]);
   const root = process.cwd();
   const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {doc}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        { format: 'ingest [{bar}] {value}/{total} {doc}', stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
     : undefined;
   let started = false;
   const t0 = performance.now();
@@ -63,9 +66,13 @@ export async function ingestWithProgress(request: IngestRequest): Promise<void> 
   }
   process.stderr.write(ingestReport(reports, path.relative(root, result.buildDir), performance.now() - t0));
   const threads = result.workers > 1 ? ` in ${result.workers} worker threads` : '';
-  process.stderr.write(`${result.documents} documents: ${result.built.length} built${threads}, ${result.cached.length} unchanged (cache)\n`);
+  process.stderr.write(
+    `${result.documents} documents: ${result.built.length} built${threads}, ${result.cached.length} unchanged (cache)\n`,
+  );
   const totalMs = performance.now() - t0;
-  process.stderr.write(`word alignment: ${(result.wordAlignMs / 1000).toFixed(1)} s of the ingest's ${(totalMs / 1000).toFixed(1)} s (${((100 * result.wordAlignMs) / totalMs).toFixed(0)}%)\n`);
+  process.stderr.write(
+    `word alignment: ${(result.wordAlignMs / 1000).toFixed(1)} s of the ingest's ${(totalMs / 1000).toFixed(1)} s (${((100 * result.wordAlignMs) / totalMs).toFixed(0)}%)\n`,
+  );
   // The build folder is written and published first; the database gets the same build after it.
   if (request.databaseUrl !== undefined) await publishTo(request.databaseUrl, result.buildDir, request.pgSchema);
 }
@@ -96,11 +103,19 @@ Same bytes either way.`,
   async run(args, config) {
     const { values } = parseArgs({
       args,
-      options: { corpus: { type: 'string' }, build: { type: 'string' }, cache: { type: 'string' }, full: { type: 'boolean' }, workers: { type: 'string' }, database: { type: 'string' } },
+      options: {
+        corpus: { type: 'string' },
+        build: { type: 'string' },
+        cache: { type: 'string' },
+        full: { type: 'boolean' },
+        workers: { type: 'string' },
+        database: { type: 'string' },
+      },
       strict: true,
     });
     const workers = values.workers === undefined ? 'auto' : Number(values.workers);
-    if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) throw new UsageError('--workers takes a whole number from 1 to 64');
+    if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1 && workers <= 64))
+      throw new UsageError('--workers takes a whole number from 1 to 64');
     await ingestWithProgress({
       corpusDir: values.corpus ? path.resolve(values.corpus) : undefined,
       buildDir: values.build ? path.resolve(values.build) : undefined,

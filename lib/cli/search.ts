@@ -4,9 +4,15 @@ import { UsageError, type Command } from './command';
 import { closeStore, openStore } from './store';
 
 type Store = typeof import('../store/index');
-type SearchModule = Pick<typeof import('../search/index'), 'MAX_LIMIT' | 'QueryError'> & Pick<typeof import('../search/marked-text'), 'markedLine'>;
+type SearchModule = Pick<typeof import('../search/index'), 'MAX_LIMIT' | 'QueryError'> &
+  Pick<typeof import('../search/marked-text'), 'markedLine'>;
 
-async function searchAndPrint(store: Store, query: string, values: { json?: boolean; all?: boolean; doc?: string }, { MAX_LIMIT, QueryError, markedLine }: SearchModule): Promise<number> {
+async function searchAndPrint(
+  store: Store,
+  query: string,
+  values: { json?: boolean; all?: boolean; doc?: string },
+  { MAX_LIMIT, QueryError, markedLine }: SearchModule,
+): Promise<number> {
   const docIds = (await store.listDocs()).map((d) => d.meta.id);
   const searcher = await store.getSearcher();
   if (values.doc !== undefined && !docIds.includes(values.doc)) {
@@ -28,16 +34,29 @@ async function searchAndPrint(store: Store, query: string, values: { json?: bool
     return 2;
   }
   if (values.json) {
-    const hits = result.hits.map(({ docId, pair, zh, en, zhOriginal, zhParts, enParts }) => ({ docId, pair, zh, en, zhOriginal, zhParts, enParts }));
+    const hits = result.hits.map(({ docId, pair, zh, en, zhOriginal, zhParts, enParts }) => ({
+      docId,
+      pair,
+      zh,
+      en,
+      zhOriginal,
+      zhParts,
+      enParts,
+    }));
     process.stdout.write(`${JSON.stringify({ total: result.total, hits })}\n`);
     return 0;
   }
   const marks = process.stdout.isTTY ? { open: '\x1b[1;4m', close: '\x1b[0m' } : { open: '[', close: ']' };
   for (const hit of result.hits) {
-    process.stdout.write(`${hit.docId} #p-${hit.pair + 1}\n  ${markedLine(hit.zhParts, marks)}\n  ${markedLine(hit.enParts, marks)}\n`);
+    process.stdout.write(
+      `${hit.docId} #p-${hit.pair + 1}\n  ${markedLine(hit.zhParts, marks)}\n  ${markedLine(hit.enParts, marks)}\n`,
+    );
   }
   const read = result.terms.map((t) => `${t.quoted ? `"${t.raw}"` : t.raw} (${t.kind})`).join(', ');
-  const shown = result.hits.length < result.total ? `${result.hits.length} of ${result.total} hits (--all for every hit)` : `${result.total} hits`;
+  const shown =
+    result.hits.length < result.total
+      ? `${result.hits.length} of ${result.total} hits (--all for every hit)`
+      : `${result.total} hits`;
   process.stderr.write(`${shown}; terms: ${read || 'none'}\n`);
   return 0;
 }
@@ -62,7 +81,13 @@ Exit 2 for a query it refuses, 1 for an unknown document.`,
   async run(args, config) {
     const { values, positionals } = parseArgs({
       args,
-      options: { json: { type: 'boolean' }, all: { type: 'boolean' }, doc: { type: 'string' }, build: { type: 'string' }, database: { type: 'string' } },
+      options: {
+        json: { type: 'boolean' },
+        all: { type: 'boolean' },
+        doc: { type: 'string' },
+        build: { type: 'string' },
+        database: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });

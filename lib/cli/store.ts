@@ -17,10 +17,15 @@ export function databaseUrl(flag: string | undefined, config: Config): string | 
 
 /** The store, reading --build (default: build/ here) or, without --build, --database or DATABASE_URL. */
 export async function openStore(values: { build?: string; database?: string }, config: Config): Promise<Store> {
-  if (values.build !== undefined && values.database !== undefined) throw new UsageError('give --build DIR or --database URL, not both');
+  if (values.build !== undefined && values.database !== undefined)
+    throw new UsageError('give --build DIR or --database URL, not both');
   const url = values.build === undefined ? databaseUrl(values.database, config) : undefined;
   const store = await import('../store/index');
-  store.configureStore({ buildDir: path.resolve(values.build ?? 'build'), databaseUrl: url, pgSchema: config.pgSchema });
+  store.configureStore({
+    buildDir: path.resolve(values.build ?? 'build'),
+    databaseUrl: url,
+    pgSchema: config.pgSchema,
+  });
   return store;
 }
 

@@ -12,7 +12,10 @@ const ALIGN_MAX_BYTES = HTML_MAX_BYTES;
 
 /** A UTF-8 file, decoded strictly; `lines` keeps every line (one sentence each), even empty ones. */
 export async function readText(file: string): Promise<string> {
-  const bytes = await readRegularFile(file, { bytes: ALIGN_MAX_BYTES, advice: 'align takes one text at a time: split it into chapters and align each' });
+  const bytes = await readRegularFile(file, {
+    bytes: ALIGN_MAX_BYTES,
+    advice: 'align takes one text at a time: split it into chapters and align each',
+  });
   return decode({ path: file, bytes, encoding: 'utf-8', format: 'text' }).text;
 }
 

@@ -4,7 +4,12 @@ import { kwicLines, sortKwic } from './kwic';
 
 const records: PairRecord[] = [
   { docId: 'a', pair: 0, zh: '双方同意加强合作。', en: 'Both sides agreed to strengthen cooperation.' },
-  { docId: 'a', pair: 1, zh: '标题\n两国开展务实合作，成果丰硕', en: 'Title\nThe two countries pursue practical cooperation, with rich results' },
+  {
+    docId: 'a',
+    pair: 1,
+    zh: '标题\n两国开展务实合作，成果丰硕',
+    en: 'Title\nThe two countries pursue practical cooperation, with rich results',
+  },
   { docId: 'b', pair: 0, zh: '合作<img onerror=x>', en: '<img src=x onerror=alert(1)> working together' },
 ];
 
@@ -36,7 +41,13 @@ describe('kwicLines', () => {
   it('limits the context and keeps only the requested occurrences', () => {
     const lines = kwicLines(report, records, [1], 3);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ left: '开展务实'.slice(1), right: '，成果', leftCut: true, rightCut: true, index: 1 });
+    expect(lines[0]).toMatchObject({
+      left: '开展务实'.slice(1),
+      right: '，成果',
+      leftCut: true,
+      rightCut: true,
+      index: 1,
+    });
   });
 });
 

@@ -62,7 +62,12 @@ function line(occurrence: TermOccurrence, index: number, record: PairRecord, con
 }
 
 /** KWIC lines for the report's occurrences (all, or the given indices), in corpus order. */
-export function kwicLines(report: TermReport, records: readonly PairRecord[], only?: readonly number[], context = KWIC_CONTEXT): KwicLine[] {
+export function kwicLines(
+  report: TermReport,
+  records: readonly PairRecord[],
+  only?: readonly number[],
+  context = KWIC_CONTEXT,
+): KwicLine[] {
   const byKey = new Map(records.map((r) => [recordKey(r.docId, r.pair), r]));
   const indices = only ?? report.occurrences.map((_, i) => i);
   const lines: KwicLine[] = [];

@@ -54,4 +54,3 @@ export function disconnectAll(): void {
   databases.clear();
   pgp.end();
 }
-

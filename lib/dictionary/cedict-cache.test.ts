@@ -29,12 +29,36 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every lookup the dictionary offers, over every headword, prefix and some misses. */
 function behaviour(d: ReturnType<typeof dictionaryOf>) {
-  const words = ['关系', '關係', '關系', '合作', '合', '作', '后', '後', '干', '乾', '𠀀', '中华', '中华人民共和国', '中華人民共和國', '__proto__', 'constructor', '', '不在'];
+  const words = [
+    '关系',
+    '關係',
+    '關系',
+    '合作',
+    '合',
+    '作',
+    '后',
+    '後',
+    '干',
+    '乾',
+    '𠀀',
+    '中华',
+    '中华人民共和国',
+    '中華人民共和國',
+    '__proto__',
+    'constructor',
+    '',
+    '不在',
+  ];
   return {
     size: d.size,
     published: d.published,
     lookups: words.map((w) => [w, d.has(w), d.lookup(w)]),
-    longest: [d.longestMatch('中华人民共和国合作关系', 0), d.longestMatch('中华人民共和国合作关系', 7), d.longestMatch('合作关系', 2), d.longestMatch('中华人民', 0)],
+    longest: [
+      d.longestMatch('中华人民共和国合作关系', 0),
+      d.longestMatch('中华人民共和国合作关系', 7),
+      d.longestMatch('合作关系', 2),
+      d.longestMatch('中华人民', 0),
+    ],
     nested: [d.nestedWords('合作关系'), d.nestedWords('中华人民共和国')],
   };
 }
@@ -44,7 +68,11 @@ describe('the CEDICT cache file', () => {
     const back = decodeCache(bytes, KEY);
     expect(back).not.toBeNull();
     expect(behaviour(dictionaryOf(back!))).toEqual(behaviour(dictionaryOf(compact)));
-    expect(dictionaryOf(back!).lookup('关系').map((e) => e.traditional)).toEqual(['關係', '關系']);
+    expect(
+      dictionaryOf(back!)
+        .lookup('关系')
+        .map((e) => e.traditional),
+    ).toEqual(['關係', '關系']);
     expect(dictionaryOf(back!).lookup('𠀀')[0]?.senses).toEqual(['(Extension B test entry)']);
   });
 
@@ -83,9 +111,21 @@ describe('the CEDICT cache file', () => {
     const folder = path.join(dir, 'prune');
     const file = path.join(folder, 'cedict-aaaa.bin');
     expect(writeCache(file, compact, KEY)).toBe(true);
-    for (const other of ['cedict-bbbb.bin', 'cedict-cccc.bin', 'notes.txt', 'cedict-bbbb.bin.123.tmp', 'other-dddd.bin']) writeFileSync(path.join(folder, other), 'x');
+    for (const other of [
+      'cedict-bbbb.bin',
+      'cedict-cccc.bin',
+      'notes.txt',
+      'cedict-bbbb.bin.123.tmp',
+      'other-dddd.bin',
+    ])
+      writeFileSync(path.join(folder, other), 'x');
     pruneOtherCaches(file);
-    expect(readdirSync(folder).sort()).toEqual(['cedict-aaaa.bin', 'cedict-bbbb.bin.123.tmp', 'notes.txt', 'other-dddd.bin']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'cedict-aaaa.bin',
+      'cedict-bbbb.bin.123.tmp',
+      'notes.txt',
+      'other-dddd.bin',
+    ]);
     expect(readCache(file, KEY)).not.toBeNull();
     pruneOtherCaches(path.join(dir, 'no-such-folder', 'cedict-aaaa.bin')); // does not throw
   });

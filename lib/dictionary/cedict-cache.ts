@@ -32,7 +32,13 @@ const align4 = (n: number) => (n + 3) & ~3;
 
 /** SHA-1 of the header's other fields (in a fixed order) and the payload: a changed byte anywhere shows. */
 function digest(h: Omit<Header, 'sha1'>, payload: Uint8Array): string {
-  const fields = JSON.stringify([h.key, h.published, ARRAYS.map((name) => h.lengths[name]), h.textBytes, h.recordBytes]);
+  const fields = JSON.stringify([
+    h.key,
+    h.published,
+    ARRAYS.map((name) => h.lengths[name]),
+    h.textBytes,
+    h.recordBytes,
+  ]);
   return createHash('sha1').update(fields).update(payload).digest('hex');
 }
 
@@ -75,7 +81,14 @@ export function decodeCache(bytes: Buffer, key: string): CompactCedict | null {
   const found = headerOf(bytes);
   if (found === null) return null;
   const { header, payloadAt } = found;
-  if (header.key !== key || !Number.isSafeInteger(header.textBytes) || !Number.isSafeInteger(header.recordBytes) || typeof header.lengths !== 'object' || header.lengths === null) return null;
+  if (
+    header.key !== key ||
+    !Number.isSafeInteger(header.textBytes) ||
+    !Number.isSafeInteger(header.recordBytes) ||
+    typeof header.lengths !== 'object' ||
+    header.lengths === null
+  )
+    return null;
   const lengths = ARRAYS.map((name) => header.lengths[name]);
   if (!lengths.every((n) => Number.isSafeInteger(n) && n >= 0)) return null;
   const arrayBytes = lengths.reduce((sum, n) => sum + 4 * n, 0);
@@ -110,7 +123,9 @@ export function decodeCache(bytes: Buffer, key: string): CompactCedict | null {
     nodesWithin(nodeStart, nodeLength, text.length) &&
     slots.length >= nodes &&
     (slots.length & (slots.length - 1)) === 0;
-  return sane ? { text, records, nodeStart, nodeLength, postingStart, postings, recordStart, slots, published: header.published } : null;
+  return sane
+    ? { text, records, nodeStart, nodeLength, postingStart, postings, recordStart, slots, published: header.published }
+    : null;
 }
 
 function nodesWithin(nodeStart: Uint32Array, nodeLength: Uint32Array, length: number): boolean {

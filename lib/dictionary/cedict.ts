@@ -186,7 +186,12 @@ const CACHE_FORMAT = 1;
 
 function parseCode(): string {
   const code = [parseCedictEntries, numberedToMarked, markSyllable, toneVowelIndex].map(String).join('\n');
-  return createHash('sha1').update(code).update(JSON.stringify(TONE_MARK)).update(layoutCode()).digest('hex').slice(0, 16);
+  return createHash('sha1')
+    .update(code)
+    .update(JSON.stringify(TONE_MARK))
+    .update(layoutCode())
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Where the CEDICT text lies, and the cache file and key for it (node_modules/.cache: gitignored, per install). */
@@ -196,7 +201,9 @@ function cedictSource(): { path: string; cacheFile: string; key: string } {
   const packageDir = path.resolve(source, '../../..');
   let version = 'unknown';
   try {
-    version = String((JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version?: unknown }).version);
+    version = String(
+      (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version?: unknown }).version,
+    );
   } catch {
     // No version to read: the size below still tells one CEDICT from another.
   }

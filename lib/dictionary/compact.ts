@@ -100,7 +100,8 @@ export function compile(entries: readonly ParsedEntry[], published: string | nul
   entries.forEach((e, i) => {
     recordStart[i] = bytes;
     const fields = [e.traditional, e.simplified, e.pinyin, e.pinyinNumbered, e.senses];
-    if (fields.some((f) => f.includes(FIELD))) throw new Error(`CC-CEDICT entry ${i} (${e.traditional}) holds a NUL character`);
+    if (fields.some((f) => f.includes(FIELD)))
+      throw new Error(`CC-CEDICT entry ${i} (${e.traditional}) holds a NUL character`);
     const record = fields.join(FIELD);
     recordTexts.push(record);
     bytes += Buffer.byteLength(record, 'utf8');
@@ -116,7 +117,17 @@ export function compile(entries: readonly ParsedEntry[], published: string | nul
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
     slots[slot] = n + 1;
   }
-  return { text, records, nodeStart, nodeLength, postingStart, postings: Uint32Array.from(postings), recordStart, slots, published };
+  return {
+    text,
+    records,
+    nodeStart,
+    nodeLength,
+    postingStart,
+    postings: Uint32Array.from(postings),
+    recordStart,
+    slots,
+    published,
+  };
 }
 
 /** The code that decides the compiled layout, for the cache's key: a change to it ignores old files. */
@@ -147,8 +158,16 @@ export function lookupsOf(c: CompactCedict): CompactLookups {
   const entry = (i: number): DictEntry => {
     let e = made[i];
     if (e === undefined) {
-      const [traditional = '', simplified = '', pinyin = '', pinyinNumbered = '', senses = ''] = utf8.decode(records.subarray(recordStart[i], recordStart[i + 1])).split(FIELD);
-      e = Object.freeze({ traditional, simplified, pinyin, pinyinNumbered, senses: Object.freeze(senses.split('/')) as string[] });
+      const [traditional = '', simplified = '', pinyin = '', pinyinNumbered = '', senses = ''] = utf8
+        .decode(records.subarray(recordStart[i], recordStart[i + 1]))
+        .split(FIELD);
+      e = Object.freeze({
+        traditional,
+        simplified,
+        pinyin,
+        pinyinNumbered,
+        senses: Object.freeze(senses.split('/')) as string[],
+      });
       made[i] = e;
     }
     return e;

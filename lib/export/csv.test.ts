@@ -10,7 +10,8 @@ const glossary = JSON.parse(
 ) as GlossaryEntry[];
 
 /** Read back with a real CSV parser, strict about quoting (RFC 4180). */
-const readBack = (csv: string) => parse(csv, { bom: true, columns: true, relax_quotes: false }) as Array<Record<string, string>>;
+const readBack = (csv: string) =>
+  parse(csv, { bom: true, columns: true, relax_quotes: false }) as Array<Record<string, string>>;
 
 describe('exportCsv', () => {
   it('starts with a UTF-8 BOM and a header row, ends every record with CRLF', () => {
@@ -36,14 +37,21 @@ describe('exportCsv', () => {
       unrendered: '0',
       termhood: '9.5',
     });
-    expect(rows[1]).toMatchObject({ rendering: 'Shanghai Cooperation Organisation', share: '0.833', variants: '', unrendered: '1' });
+    expect(rows[1]).toMatchObject({
+      rendering: 'Shanghai Cooperation Organisation',
+      share: '0.833',
+      variants: '',
+      unrendered: '1',
+    });
     expect(rows[2]).toMatchObject({ term: '睦邻友好', rendering: '', count: '0', unrendered: '3' });
   });
 
   it('quotes commas and quotes so they round-trip, and defuses cells a spreadsheet would run as formulas', () => {
     const rows = readBack(exportCsv(glossary));
     expect(rows[3]?.rendering).toBe('R&D <img src=x onerror=alert(1)>');
-    expect(rows[3]?.variants).toBe(`'=HYPERLINK("https://example.org", "research, ""development""") (1); research\u0001 and 𠀀 development (1)`);
+    expect(rows[3]?.variants).toBe(
+      `'=HYPERLINK("https://example.org", "research, ""development""") (1); research\u0001 and 𠀀 development (1)`,
+    );
   });
 
   it('is a header row alone for an empty glossary', () => {

@@ -19,12 +19,14 @@ export function checkExportRequest(search: string): Checked<ExportRequest> {
   const params = parsed.value;
   // A misspelt parameter (`?format=tmx&docs=…`) would otherwise export the whole corpus silently.
   for (const name of params.keys()) {
-    if (!PARAMETERS.has(name)) return fail(`Unknown parameter "${name.slice(0, 40)}": an export takes "format" and, for tmx or tsv, "doc".`);
+    if (!PARAMETERS.has(name))
+      return fail(`Unknown parameter "${name.slice(0, 40)}": an export takes "format" and, for tmx or tsv, "doc".`);
   }
   const formatRaw = single(params, 'format');
   if (!formatRaw.ok) return formatRaw;
   const formats = EXPORT_FORMATS.join(', ');
-  if (formatRaw.value === undefined) return fail(`Missing format: add ?format=<${EXPORT_FORMATS.join('|')}>.`, 'missing');
+  if (formatRaw.value === undefined)
+    return fail(`Missing format: add ?format=<${EXPORT_FORMATS.join('|')}>.`, 'missing');
   if (formatRaw.value === '') return fail(`The format is empty: use one of ${formats}.`, 'empty');
   if (!isExportFormat(formatRaw.value)) return fail(`Unknown format: use one of ${formats}.`);
   const format = formatRaw.value;

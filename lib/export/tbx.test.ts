@@ -18,10 +18,14 @@ describe('exportTbx', () => {
 
   it('the validators really check: a bad picklist value fails Schematron, a misplaced termNote the schema', () => {
     const xml = tbx(glossary);
-    expect(tbxErrors(xml.replace('>variant<', '>synonym<')).join('\n')).toMatch(/schematron: Permitted values of Term Type/);
+    expect(tbxErrors(xml.replace('>variant<', '>synonym<')).join('\n')).toMatch(
+      /schematron: Permitted values of Term Type/,
+    );
     const misplaced = xml.replace(/(<conceptEntry id="c1">)/, '$1<termNote type="termType">variant</termNote>');
     expect(tbxErrors(misplaced).join('\n')).toMatch(/conceptEntry failed to validate content/);
-    expect(tbxErrors(xml.replace('type="TBX-Basic"', 'type="TBX-Other"')).join('\n')).toMatch(/dialect should be TBX-Basic/);
+    expect(tbxErrors(xml.replace('type="TBX-Basic"', 'type="TBX-Other"')).join('\n')).toMatch(
+      /dialect should be TBX-Basic/,
+    );
   });
 
   it('declares the ISO 30042:2019 namespace, the TBX-Basic dialect and DCA style', () => {
@@ -39,7 +43,9 @@ describe('exportTbx', () => {
       expect(entries).toHaveLength(glossary.length);
       const first = '//t:conceptEntry[@id="c1"]/t:langSec[@xml:lang="zh"]/t:termSec';
       expect(texts(doc, `${first}/t:term`, ns)).toEqual(['战略伙伴', '戰略夥伴']);
-      expect(texts(doc, `${first}[1]/t:termNote[@type="administrativeStatus"]`, ns)).toEqual(['preferredTerm-admn-sts']);
+      expect(texts(doc, `${first}[1]/t:termNote[@type="administrativeStatus"]`, ns)).toEqual([
+        'preferredTerm-admn-sts',
+      ]);
       expect(texts(doc, `${first}[2]/t:termNote[@type="termType"]`, ns)).toEqual(['variant']);
       expect(texts(doc, `${first}[1]/t:note`, ns)).toContain('Pinyin: zhànlüè huǒbàn');
       expect(texts(doc, '//t:conceptEntry/t:langSec[1]/@xml:lang', ns)).toEqual(glossary.map(() => 'zh'));
@@ -50,20 +56,27 @@ describe('exportTbx', () => {
     withXml(tbx(glossary), (doc) => {
       const en = '//t:conceptEntry[@id="c1"]/t:langSec[@xml:lang="en"]/t:termSec';
       expect(texts(doc, `${en}/t:term`, ns)).toEqual(['strategic partnership', 'strategic partner']);
-      expect(texts(doc, `${en}/t:termNote[@type="administrativeStatus"]`, ns)).toEqual(['preferredTerm-admn-sts', 'admittedTerm-admn-sts']);
+      expect(texts(doc, `${en}/t:termNote[@type="administrativeStatus"]`, ns)).toEqual([
+        'preferredTerm-admn-sts',
+        'admittedTerm-admn-sts',
+      ]);
       expect(texts(doc, `${en}[1]/t:termNote[@type="termType"]`, ns)).toEqual([]);
       expect(texts(doc, `${en}/t:note`, ns)).toEqual([
         'Renders the term in 12 of 15 occurrences (80%).',
         'Renders the term in 3 of 15 occurrences (20%).',
       ]);
-      expect(texts(doc, '//t:conceptEntry[@id="c1"]/t:note', ns)).toEqual(['15 occurrences in 4 documents of the Duizhao corpus.']);
+      expect(texts(doc, '//t:conceptEntry[@id="c1"]/t:note', ns)).toEqual([
+        '15 occurrences in 4 documents of the Duizhao corpus.',
+      ]);
     });
   });
 
   it('leaves out the English section of a term never rendered, and says so', () => {
     withXml(tbx(glossary), (doc) => {
       expect(doc.find('//t:conceptEntry[@id="c3"]/t:langSec[@xml:lang="en"]', ns)).toHaveLength(0);
-      expect(texts(doc, '//t:conceptEntry[@id="c3"]/t:note', ns)[0]).toMatch(/no English rendering found for 3 occurrences/);
+      expect(texts(doc, '//t:conceptEntry[@id="c3"]/t:note', ns)[0]).toMatch(
+        /no English rendering found for 3 occurrences/,
+      );
     });
   });
 

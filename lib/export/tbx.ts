@@ -38,7 +38,9 @@ function termSec(langSec: XMLBuilder, term: string, preferred: boolean, notes: s
   sec.ele('term').txt(term);
   // termSec content order is fixed by the schema: term, termNotes, then notes.
   if (!preferred) sec.ele('termNote', { type: 'termType' }).txt('variant');
-  sec.ele('termNote', { type: 'administrativeStatus' }).txt(preferred ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts');
+  sec
+    .ele('termNote', { type: 'administrativeStatus' })
+    .txt(preferred ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts');
   for (const note of notes) sec.ele('note').txt(note);
 }
 
@@ -62,7 +64,9 @@ function conceptEntry(body: XMLBuilder, entry: GlossaryEntry, id: string): void 
   if (renderings.length === 0) return;
   const en = concept.ele('langSec', { 'xml:lang': 'en' });
   renderings.forEach((r, i) => {
-    termSec(en, r.text, i === 0, [`Renders the term in ${r.count} of ${occurrences(entry.frequency)} (${percent(r.share)}).`]);
+    termSec(en, r.text, i === 0, [
+      `Renders the term in ${r.count} of ${occurrences(entry.frequency)} (${percent(r.share)}).`,
+    ]);
   });
 }
 

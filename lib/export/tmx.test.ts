@@ -21,13 +21,31 @@ function zhBlock(sentences: Array<string | [string, string]>): ZhBlock {
 const enBlock = (sentences: string[]): EnBlock => ({ kind: 'paragraph', text: sentences.join(' '), sentences });
 
 function pair(id: number, zh: number[], en: number[], sentences: Bead[]): Pair {
-  return { id, zh, en, confidence: 0.9, unaligned: zh.length === 0 || en.length === 0, lowConfidence: false, sentences };
+  return {
+    id,
+    zh,
+    en,
+    confidence: 0.9,
+    unaligned: zh.length === 0 || en.length === 0,
+    lowConfidence: false,
+    sentences,
+  };
 }
 
 function builtDoc(meta: DocMeta, zh: ZhBlock[], en: EnBlock[], pairs: Pair[]): BuiltDoc {
   const stats = {
-    blocks: zh.length, enBlocks: en.length, sentences: 0, enSentences: 0, words: 0, characters: 0,
-    pairs: pairs.length, aligned: 0, unaligned: 0, lowConfidence: 0, translated: 1, warnings: 0,
+    blocks: zh.length,
+    enBlocks: en.length,
+    sentences: 0,
+    enSentences: 0,
+    words: 0,
+    characters: 0,
+    pairs: pairs.length,
+    aligned: 0,
+    unaligned: 0,
+    lowConfidence: 0,
+    translated: 1,
+    warnings: 0,
   };
   return { meta, zh, en, pairs, stats, dropped: [], warnings: [] };
 }
@@ -39,10 +57,7 @@ const simplifiedDoc = builtDoc(
   sampleMeta('doc-a'),
   [zhBlock(['两国元首举行会谈。', '双方同意加强合作。', '会谈后共同会见记者。']), zhBlock(['没有译文的段落。'])],
   [enBlock(['The two heads of state held talks and agreed to strengthen cooperation.', 'An added sentence.'])],
-  [
-    pair(0, [0], [0], [bead([0, 1], [0], 0.91234), bead([2], []), bead([], [1])]),
-    pair(1, [1], [], [bead([0], [])]),
-  ],
+  [pair(0, [0], [0], [bead([0, 1], [0], 0.91234), bead([2], []), bead([], [1])]), pair(1, [1], [], [bead([0], [])])],
 );
 
 /** Hostile text on both sides: markup, ampersands, a CDATA end, controls XML cannot carry, Extension B. */
@@ -78,7 +93,10 @@ describe('sentenceUnits', () => {
   });
 
   it('carries the original of a traditional document', () => {
-    expect(sentenceUnits(traditionalDoc)[0]).toMatchObject({ zh: '双方发表联合声明。', original: '雙方發表聯合聲明。' });
+    expect(sentenceUnits(traditionalDoc)[0]).toMatchObject({
+      zh: '双方发表联合声明。',
+      original: '雙方發表聯合聲明。',
+    });
   });
 });
 
@@ -88,9 +106,7 @@ describe('exportTmx', () => {
   });
 
   it('the validator really checks: a header without segtype and a tuv with two segs are refused', () => {
-    const broken = tmx([simplifiedDoc])
-      .replace(' segtype="sentence"', '')
-      .replace('</seg>', '</seg><seg>again</seg>');
+    const broken = tmx([simplifiedDoc]).replace(' segtype="sentence"', '').replace('</seg>', '</seg><seg>again</seg>');
     const errors = tmxErrors(broken);
     expect(errors.join('\n')).toMatch(/does not carry attribute segtype/);
     expect(errors.join('\n')).toMatch(/tuv content does not follow the DTD/);
@@ -100,7 +116,10 @@ describe('exportTmx', () => {
     withXml(tmx([simplifiedDoc]), (doc) => {
       const header = doc.get('/tmx/header');
       const attrs = Object.fromEntries(
-        ['creationtool', 'creationtoolversion', 'segtype', 'o-tmf', 'adminlang', 'srclang', 'datatype'].map((a) => [a, doc.eval(`string(/tmx/header/@${a})`)]),
+        ['creationtool', 'creationtoolversion', 'segtype', 'o-tmf', 'adminlang', 'srclang', 'datatype'].map((a) => [
+          a,
+          doc.eval(`string(/tmx/header/@${a})`),
+        ]),
       );
       expect(header).not.toBeNull();
       expect(doc.eval('string(/tmx/@version)')).toBe('1.4');
@@ -123,7 +142,12 @@ describe('exportTmx', () => {
       expect(doc.find('/tmx/body/tu')).toHaveLength(units.length);
       expect(texts(doc, '/tmx/body/tu/prop[@type="x-doc"]')).toEqual(units.map((u) => u.docId));
       expect(texts(doc, '/tmx/body/tu/prop[@type="x-pair"]')).toEqual(units.map((u) => String(u.pair)));
-      expect(texts(doc, '/tmx/body/tu/@tuid')).toEqual(['doc-a/p1/s1', 'doc-hostile/p1/s1', 'doc-hostile/p1/s2', 'doc-tw/p1/s1']);
+      expect(texts(doc, '/tmx/body/tu/@tuid')).toEqual([
+        'doc-a/p1/s1',
+        'doc-hostile/p1/s1',
+        'doc-hostile/p1/s2',
+        'doc-tw/p1/s1',
+      ]);
       expect(texts(doc, '/tmx/body/tu[1]/prop[@type="x-confidence"]')).toEqual(['0.912']);
       // tuid values are unique, as translation memories key on them.
       expect(new Set(texts(doc, '//tu/@tuid')).size).toBe(units.length);
@@ -144,13 +168,19 @@ describe('exportTmx', () => {
     expect(xml).not.toContain('<img');
     withXml(xml, (doc) => {
       expect(doc.find('//img')).toHaveLength(0);
-      expect(texts(doc, '//tu[1]/tuv[@xml:lang="zh-CN"]/seg')).toEqual(['<img src=x onerror=alert(1)>研发&合作]]>𠀀。']);
-      expect(texts(doc, '//tu[1]/tuv[@xml:lang="en-GB"]/seg')).toEqual(['<img src=x onerror=alert(1)> R&D & "co" ]]> 𠀀 end.']);
+      expect(texts(doc, '//tu[1]/tuv[@xml:lang="zh-CN"]/seg')).toEqual([
+        '<img src=x onerror=alert(1)>研发&合作]]>𠀀。',
+      ]);
+      expect(texts(doc, '//tu[1]/tuv[@xml:lang="en-GB"]/seg')).toEqual([
+        '<img src=x onerror=alert(1)> R&D & "co" ]]> 𠀀 end.',
+      ]);
     });
   });
 
   it('is a valid, empty memory when nothing is aligned, and identical from one run to the next', () => {
-    const empty = tmx([builtDoc(sampleMeta('doc-empty'), [zhBlock(['孤句。'])], [], [pair(0, [0], [], [bead([0], [])])])]);
+    const empty = tmx([
+      builtDoc(sampleMeta('doc-empty'), [zhBlock(['孤句。'])], [], [pair(0, [0], [], [bead([0], [])])]),
+    ]);
     expect(tmxErrors(empty)).toEqual([]);
     withXml(empty, (doc) => expect(doc.find('//tu')).toHaveLength(0));
     expect(tmx([simplifiedDoc, traditionalDoc])).toBe(tmx([simplifiedDoc, traditionalDoc]));

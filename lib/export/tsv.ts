@@ -8,7 +8,12 @@ import { neutraliseFormula } from '../security/spreadsheet';
 
 /** A TSV field holds no tab or line break: blocks of a pair are joined by a space. */
 function field(parts: string[]): string {
-  return neutraliseFormula(parts.join(' ').replace(/[\t\r\n]+/g, ' ').trim());
+  return neutraliseFormula(
+    parts
+      .join(' ')
+      .replace(/[\t\r\n]+/g, ' ')
+      .trim(),
+  );
 }
 
 export function exportTsv(docs: BuiltDoc[]): string {

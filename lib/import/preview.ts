@@ -65,20 +65,39 @@ function sideFormat(side: ImportSide, which: string): SourceFormat {
   try {
     format = side.format ?? (side.name && /\.[a-z]+$/i.test(side.name) ? formatOf(side.name) : 'text');
   } catch (e) {
-    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`, { cause: e });
+    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`, {
+      cause: e,
+    });
   }
   // The import page takes running text; a TMX or XLIFF memory goes through `duizhao add`.
-  if (!(TRANSLATION_FORMATS as readonly string[]).includes(format)) throw new ImportError(422, `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`);
+  if (!(TRANSLATION_FORMATS as readonly string[]).includes(format))
+    throw new ImportError(
+      422,
+      `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`,
+    );
   return format;
 }
 
 export interface ResolvedInput {
   input: DocumentInput;
-  report: { format: SourceFormat; encoding: string; encodingConfidence: number | null; variant: ScriptVariant; variantEvidence: string; enFormat: SourceFormat | null };
+  report: {
+    format: SourceFormat;
+    encoding: string;
+    encodingConfidence: number | null;
+    variant: ScriptVariant;
+    variantEvidence: string;
+    enFormat: SourceFormat | null;
+  };
 }
 
 /** A side as the stages take it: a DOCX converted to HTML here, at the edge (as run.ts does). */
-async function rawFile(path: string, bytes: Uint8Array, encoding: string, format: SourceFormat, warnings: string[]): Promise<RawFile> {
+async function rawFile(
+  path: string,
+  bytes: Uint8Array,
+  encoding: string,
+  format: SourceFormat,
+  warnings: string[],
+): Promise<RawFile> {
   if (format !== 'docx') return { path, bytes, encoding, format: format as TextFormat };
   const html = await docxToHtml(path, bytes);
   warnings.push(...html.warnings);
@@ -90,7 +109,10 @@ async function rawFile(path: string, bytes: Uint8Array, encoding: string, format
  * given, and always checked by the strict decoder) and variant. Errors are ImportErrors (422) with
  * the stage's own message, naming the side.
  */
-export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'encoding' | 'variant' | 'format' | 'source'> & { source?: string }): Promise<ResolvedInput> {
+export async function resolveInput(
+  req: PreviewRequest,
+  meta: Omit<DocMeta, 'encoding' | 'variant' | 'format' | 'source'> & { source?: string },
+): Promise<ResolvedInput> {
   const zhName = req.zh.name ?? 'Chinese text';
   const format = sideFormat(req.zh, 'Chinese text');
   const warnings: string[] = [];
@@ -98,7 +120,10 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
     let encoding = 'utf-8';
     let encodingConfidence: number | null = null;
     if (format !== 'docx') {
-      if (req.encoding !== undefined) encoding = (verifyEncoding(zhName, req.zh.bytes, req.encoding, 'choose another encoding'), req.encoding.trim().toLowerCase());
+      if (req.encoding !== undefined)
+        encoding =
+          (verifyEncoding(zhName, req.zh.bytes, req.encoding, 'choose another encoding'),
+          req.encoding.trim().toLowerCase());
       else {
         const found = detectEncoding(zhName, req.zh.bytes, PAGE_ASK);
         encoding = found.encoding;
@@ -124,7 +149,10 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
       variant = req.variant;
       variantEvidence = 'given';
     } else {
-      const probe: DocumentInput = { meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta, source };
+      const probe: DocumentInput = {
+        meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta,
+        source,
+      };
       const found = detectVariant(cleanedBlockTexts(probe).zh.join('\n'));
       variant = found.variant;
       variantEvidence = found.evidence;
@@ -156,9 +184,14 @@ export async function preview(req: PreviewRequest, dict: Dictionary): Promise<Pr
   } catch (e) {
     throw new ImportError(422, (e as Error).message, { cause: e });
   }
-  if (doc.zh.length === 0) throw new ImportError(422, `${req.zh.name ?? 'The Chinese text'}: no text left after cleaning (empty, or only page furniture).`);
+  if (doc.zh.length === 0)
+    throw new ImportError(
+      422,
+      `${req.zh.name ?? 'The Chinese text'}: no text left after cleaning (empty, or only page furniture).`,
+    );
   const stale = doc.warnings.find((w) => w.includes('alignment.json was made on other text'));
-  if (req.corrections && stale) throw new ImportError(409, 'The texts changed since these pairs were made: preview again.');
+  if (req.corrections && stale)
+    throw new ImportError(409, 'The texts changed since these pairs were made: preview again.');
   const zhBlocks = doc.zh.map((b): PreviewBlock => ({
     kind: b.kind,
     text: b.original,
@@ -177,8 +210,18 @@ export async function preview(req: PreviewRequest, dict: Dictionary): Promise<Pr
       dropped: doc.dropped.map((d) => ({ line: d.line, text: d.text, reason: d.reason })),
     },
     en: report.enFormat ? { format: report.enFormat, blocks: enBlocks } : null,
-    pairs: doc.pairs.map(({ zh, en, confidence, unaligned, lowConfidence, sentences }) => ({ zh, en, confidence, unaligned, lowConfidence, sentences })),
-    fingerprints: { zh: blocksFingerprint(doc.zh.map((b) => b.text)), en: blocksFingerprint(doc.en.map((b) => b.text)) },
+    pairs: doc.pairs.map(({ zh, en, confidence, unaligned, lowConfidence, sentences }) => ({
+      zh,
+      en,
+      confidence,
+      unaligned,
+      lowConfidence,
+      sentences,
+    })),
+    fingerprints: {
+      zh: blocksFingerprint(doc.zh.map((b) => b.text)),
+      en: blocksFingerprint(doc.en.map((b) => b.text)),
+    },
     // The id is the preview's own; the page is about this text.
     warnings: doc.warnings.map((w) => w.replace(/^preview: /, '')),
     stats: {

@@ -58,12 +58,18 @@ export function checkWorkload(file: RawFile, which: string): void {
   if (file.format === 'html') {
     const elements = htmlElements(text);
     if (elements > MAX_IMPORT_ELEMENTS) {
-      throw new ImportError(422, `${which} has ${fmt(elements)} HTML elements; the import page takes at most ${fmt(MAX_IMPORT_ELEMENTS)}. Split it into several documents.`);
+      throw new ImportError(
+        422,
+        `${which} has ${fmt(elements)} HTML elements; the import page takes at most ${fmt(MAX_IMPORT_ELEMENTS)}. Split it into several documents.`,
+      );
     }
     return;
   }
   const lines = linesWithText(text);
   if (lines > MAX_IMPORT_LINES) {
-    throw new ImportError(422, `${which} has ${fmt(lines)} lines of text; the import page takes at most ${fmt(MAX_IMPORT_LINES)} (each line may become a paragraph, heading or list item to align). Split it into several documents.`);
+    throw new ImportError(
+      422,
+      `${which} has ${fmt(lines)} lines of text; the import page takes at most ${fmt(MAX_IMPORT_LINES)} (each line may become a paragraph, heading or list item to align). Split it into several documents.`,
+    );
   }
 }

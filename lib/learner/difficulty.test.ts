@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { difficulty } from './difficulty';
 
-const levels = new Map([['我', 1], ['是', 1], ['学生', 1], ['合作', 5], ['战略', 6]]);
+const levels = new Map([
+  ['我', 1],
+  ['是', 1],
+  ['学生', 1],
+  ['合作', 5],
+  ['战略', 6],
+]);
 const levelOf = (w: string) => levels.get(w);
 
 describe('difficulty', () => {
@@ -10,7 +16,10 @@ describe('difficulty', () => {
     expect(d.tokens).toBe(7);
     expect(d.byLevel).toEqual([3, 0, 0, 0, 1, 0]);
     expect(d.outside).toBe(3);
-    expect(d.outsideWords).toEqual([{ word: '普京', count: 2 }, { word: '睦邻', count: 1 }]);
+    expect(d.outsideWords).toEqual([
+      { word: '普京', count: 2 },
+      { word: '睦邻', count: 1 },
+    ]);
   });
 
   it('estimates the lowest level covering 90% of the running words, or none', () => {

@@ -11,7 +11,11 @@ const KNOWN_SHARE = 0.9;
 /** Words outside every level listed, most frequent first. */
 const OUTSIDE_LISTED = 12;
 
-export function difficulty(words: Iterable<string>, levelOf: (word: string) => number | undefined, levels = 6): Difficulty {
+export function difficulty(
+  words: Iterable<string>,
+  levelOf: (word: string) => number | undefined,
+  levels = 6,
+): Difficulty {
   const byLevel = new Array<number>(levels).fill(0);
   let outside = 0;
   const outsideCounts = new Map<string, number>();

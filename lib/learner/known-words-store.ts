@@ -5,7 +5,15 @@
  * when it is not).
  */
 import { storedValue, useStoredValue } from '@/lib/browser/stored';
-import { markNewKnown, mergeKnownWords, parseKnownWords, serialiseKnownWords, withStatus, type KnownWords, type WordStatus } from './known-words';
+import {
+  markNewKnown,
+  mergeKnownWords,
+  parseKnownWords,
+  serialiseKnownWords,
+  withStatus,
+  type KnownWords,
+  type WordStatus,
+} from './known-words';
 
 const KNOWN_WORDS_KEY = 'duizhao.known-words.v1';
 

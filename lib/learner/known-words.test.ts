@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { knownCount, knownShare, markNewKnown, mergeKnownWords, parseKnownWords, serialiseKnownWords, statusOf, withStatus, MAX_KNOWN_WORDS } from './known-words';
+import {
+  knownCount,
+  knownShare,
+  markNewKnown,
+  mergeKnownWords,
+  parseKnownWords,
+  serialiseKnownWords,
+  statusOf,
+  withStatus,
+  MAX_KNOWN_WORDS,
+} from './known-words';
 
 describe('parseKnownWords', () => {
   it('reads its own shape back', () => {
@@ -14,7 +24,17 @@ describe('parseKnownWords', () => {
   it('drops what cannot be a status or a word, and never throws', () => {
     for (const bad of [null, '', 'not json', '[]', '42', 'null', '"x"']) expect(parseKnownWords(bad)).toEqual({});
     const parsed = parseKnownWords(
-      JSON.stringify({ 中国: 'KNOWN', 发展: 5, abc: 'known', '': 'known', ['中'.repeat(40)]: 'known', 'a b中': 1, 人民: 0, 合作: 1, __proto__: 'known' }),
+      JSON.stringify({
+        中国: 'KNOWN',
+        发展: 5,
+        abc: 'known',
+        '': 'known',
+        ['中'.repeat(40)]: 'known',
+        'a b中': 1,
+        人民: 0,
+        合作: 1,
+        __proto__: 'known',
+      }),
     );
     expect(parsed).toEqual({ 合作: 1 });
     expect(Object.getPrototypeOf(parseKnownWords('{"__proto__": "known"}'))).toBe(Object.prototype);

@@ -108,7 +108,10 @@ export function knownCount(words: KnownWords): number {
  * words over running words, ignored words (names, numbers) left out of both; null when nothing is
  * left to count.
  */
-export function knownShare(words: KnownWords, counts: Readonly<Record<string, readonly [number, ...unknown[]]>>): number | null {
+export function knownShare(
+  words: KnownWords,
+  counts: Readonly<Record<string, readonly [number, ...unknown[]]>>,
+): number | null {
   let total = 0;
   let known = 0;
   for (const [word, entry] of Object.entries(counts)) {
@@ -125,4 +128,13 @@ export function knownShare(words: KnownWords, counts: Readonly<Record<string, re
  * The keys that set the status of the word open in the popover, as Lute has them: 1–4 learning,
  * 5 or w known ("well known"), x ignored, 0 new again. None is a reader shortcut.
  */
-export const STATUS_KEYS: Readonly<Record<string, WordStatus>> = Object.freeze({ '0': 'new', '1': 1, '2': 2, '3': 3, '4': 4, '5': 'known', w: 'known', x: 'ignored' });
+export const STATUS_KEYS: Readonly<Record<string, WordStatus>> = Object.freeze({
+  '0': 'new',
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 'known',
+  w: 'known',
+  x: 'ignored',
+});

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { contextWindow, flattenNested, positionsInContext, wordsAround, wordsCovering, wordsInside, type NestedSpan } from './nested';
+import {
+  contextWindow,
+  flattenNested,
+  positionsInContext,
+  wordsAround,
+  wordsCovering,
+  wordsInside,
+  type NestedSpan,
+} from './nested';
 
 const words = new Set([
   '睦邻',
@@ -21,12 +29,15 @@ const words = new Set([
 const isWord = (w: string) => words.has(w);
 
 /** A tree as "word(inner, inner)" for readable expectations. */
-const show = (spans: NestedSpan[]): string => spans.map((s) => (s.inside.length ? `${s.word}(${show(s.inside)})` : s.word)).join(', ');
+const show = (spans: NestedSpan[]): string =>
+  spans.map((s) => (s.inside.length ? `${s.word}(${show(s.inside)})` : s.word)).join(', ');
 
 describe('wordsInside', () => {
   it('takes the longest part first, then the rest, recursively (the issue’s example)', () => {
     expect(show(wordsInside('睦邻友好合作条约', isWord))).toBe('睦邻友好合作(睦邻友好(睦邻, 友好), 合作), 条约');
-    expect(show(wordsInside('中俄睦邻友好合作条约', isWord))).toBe('中俄, 睦邻友好合作条约(睦邻友好合作(睦邻友好(睦邻, 友好), 合作), 条约)');
+    expect(show(wordsInside('中俄睦邻友好合作条约', isWord))).toBe(
+      '中俄, 睦邻友好合作条约(睦邻友好合作(睦邻友好(睦邻, 友好), 合作), 条约)',
+    );
   });
   it('gives offsets in the word, in code points', () => {
     const [first, second] = wordsInside('睦邻友好合作条约', isWord);
@@ -67,7 +78,11 @@ describe('wordsAround', () => {
     expect(around.find((s) => s.word === '睦邻友好')?.at).toBe(3);
     expect(around[0]?.at).toBe(0);
     // Following 睦邻友好 (across a separator) finds the longer ones again.
-    expect(wordsAround(ctx, 3, '睦邻友好', isWord).map((s) => s.word)).toEqual(['中俄睦邻友好合作条约', '睦邻友好合作条约', '睦邻友好合作']);
+    expect(wordsAround(ctx, 3, '睦邻友好', isWord).map((s) => s.word)).toEqual([
+      '中俄睦邻友好合作条约',
+      '睦邻友好合作条约',
+      '睦邻友好合作',
+    ]);
   });
   it('keeps to the words’ edges: 好时 is not around 好 in 友好 时期', () => {
     expect(wordsAround('友好 时期', 1, '好', isWord)).toEqual([{ word: '友好', at: 0 }]);
@@ -111,14 +126,19 @@ describe('wordsCovering', () => {
   const words = new Set(['北京', '北京人', '人民', '人民大会堂', '大会', '大会堂', '民', '堂', '会']);
   const isWord = (w: string) => words.has(w);
 
-  it('offers every word covering the tapped character, across the segmenter\'s cuts, longest first', () => {
+  it("offers every word covering the tapped character, across the segmenter's cuts, longest first", () => {
     // 北京人 民 大会 堂, tapping 民 (position 4).
     expect(wordsCovering('北京人 民 大会 堂', 4, isWord)).toEqual([
       { word: '人民大会堂', at: 2 },
       { word: '人民', at: 2 },
       { word: '民', at: 4 },
     ]);
-    expect(wordsCovering('北京 人民大会堂', 6, isWord).map((s) => s.word)).toEqual(['人民大会堂', '大会堂', '大会', '会']);
+    expect(wordsCovering('北京 人民大会堂', 6, isWord).map((s) => s.word)).toEqual([
+      '人民大会堂',
+      '大会堂',
+      '大会',
+      '会',
+    ]);
   });
 
   it('answers nothing for a separator, a position outside the text or a fraction', () => {

@@ -40,7 +40,11 @@ const length = (s: string): number => Array.from(s).length;
  * code points and never past the end of a sentence, joined by WORD_SEPARATOR. `at` is where the
  * word starts in `ctx`, in code points. Whitespace inside a piece is folded to one space.
  */
-export function contextWindow(pieces: readonly string[], index: number, radius = CONTEXT_RADIUS): { ctx: string; at: number } {
+export function contextWindow(
+  pieces: readonly string[],
+  index: number,
+  radius = CONTEXT_RADIUS,
+): { ctx: string; at: number } {
   const clean = (s: string | undefined) => (s ?? '').replace(/\s+/gu, ' ').trim();
   const take = (step: 1 | -1): string[] => {
     const taken: string[] = [];
@@ -188,12 +192,22 @@ function partsOf(cps: readonly string[], base: number, isWord: (word: string) =>
 }
 
 /** The longest word (2 to `maxLength` code points) in cps[from, to), then the same left and right of it, in order. */
-function cover(cps: readonly string[], from: number, to: number, maxLength: number, isWord: (word: string) => boolean): Span[] {
+function cover(
+  cps: readonly string[],
+  from: number,
+  to: number,
+  maxLength: number,
+  isWord: (word: string) => boolean,
+): Span[] {
   for (let len = Math.min(maxLength, to - from); len >= 2; len--) {
     for (let at = from; at + len <= to; at++) {
       const word = cps.slice(at, at + len).join('');
       if (isWord(word)) {
-        return [...cover(cps, from, at, maxLength, isWord), { word, at }, ...cover(cps, at + len, to, maxLength, isWord)];
+        return [
+          ...cover(cps, from, at, maxLength, isWord),
+          { word, at },
+          ...cover(cps, at + len, to, maxLength, isWord),
+        ];
       }
     }
   }

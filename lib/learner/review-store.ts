@@ -4,7 +4,14 @@
  * recorded when it is not.
  */
 import { storedValue, useStoredValue } from '@/lib/browser/stored';
-import { gradeCard, parseReviewCards, pruneCards, serialiseReviewCards, type ReviewCards, type ReviewGrade } from './review';
+import {
+  gradeCard,
+  parseReviewCards,
+  pruneCards,
+  serialiseReviewCards,
+  type ReviewCards,
+  type ReviewGrade,
+} from './review';
 import type { SavedWord } from './vocabulary';
 import { getVocabulary } from './vocabulary-store';
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
-import { dueCounts, dueWords, gradeCard, gradeIntervals, intervalParts, parseReviewCards, pruneCards, serialiseReviewCards, cardKey } from './review';
+import {
+  dueCounts,
+  dueWords,
+  gradeCard,
+  gradeIntervals,
+  intervalParts,
+  parseReviewCards,
+  pruneCards,
+  serialiseReviewCards,
+  cardKey,
+} from './review';
 import type { SavedWord } from './vocabulary';
 
 const word = (simplified: string, savedAt: string, docId = 'doc-a'): SavedWord => ({
@@ -15,7 +25,11 @@ const word = (simplified: string, savedAt: string, docId = 'doc-a'): SavedWord =
 });
 
 const now = new Date('2026-12-06T12:00:00Z');
-const words = [word('合作', '2026-12-05T10:00:00Z'), word('人民', '2026-12-04T10:00:00Z'), word('发展', '2026-12-03T10:00:00Z')];
+const words = [
+  word('合作', '2026-12-05T10:00:00Z'),
+  word('人民', '2026-12-04T10:00:00Z'),
+  word('发展', '2026-12-03T10:00:00Z'),
+];
 
 describe('review', () => {
   it('makes every saved word a new card, due at once, oldest saved first', () => {

@@ -51,7 +51,16 @@ function toStoredCard(value: unknown): StoredCard | null {
   const c = value as Record<string, unknown>;
   const due = isoDate(c.due);
   if (due === null || !STATES.includes(c.state as number)) return null;
-  for (const field of ['stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses'] as const) if (!finite(c[field])) return null;
+  for (const field of [
+    'stability',
+    'difficulty',
+    'elapsed_days',
+    'scheduled_days',
+    'learning_steps',
+    'reps',
+    'lapses',
+  ] as const)
+    if (!finite(c[field])) return null;
   const lastReview = c.last_review === undefined ? undefined : isoDate(c.last_review);
   if (lastReview === null) return null;
   return {
@@ -92,7 +101,11 @@ export function serialiseReviewCards(cards: ReviewCards): string {
 }
 
 function toCard(stored: StoredCard): Card {
-  return { ...stored, due: new Date(stored.due), ...(stored.last_review ? { last_review: new Date(stored.last_review) } : {}) } as Card;
+  return {
+    ...stored,
+    due: new Date(stored.due),
+    ...(stored.last_review ? { last_review: new Date(stored.last_review) } : {}),
+  } as Card;
 }
 
 function toStored(card: Card): StoredCard {

@@ -26,7 +26,9 @@ describe('sandhiReadings', () => {
     expect(sandhiReadings([w('一月', 'yī yuè')])).toEqual(['yī yuè']);
     expect(sandhiReadings([w('统一', 'tǒng yī'), w('思想', 'sī xiǎng')])).toEqual(['tǒng yī', 'sī xiǎng']);
     expect(sandhiReadings([w('之一', 'zhī yī'), w('是', 'shì')])).toEqual(['zhī yī', 'shì']);
-    expect(sandhiReadings([w('一', 'yī'), '。' as unknown as ReadWord].filter((x) => typeof x !== 'string'))).toEqual(['yī']);
+    expect(sandhiReadings([w('一', 'yī'), '。' as unknown as ReadWord].filter((x) => typeof x !== 'string'))).toEqual([
+      'yī',
+    ]);
     expect(sandhiReadings([w('一', 'yī'), w('。', ''), w('定', 'dìng')])).toEqual(['yī', '', 'dìng']);
   });
 

@@ -52,7 +52,9 @@ export function sandhiReadings(words: readonly ReadWord[]): string[] {
     const syllables = syllablesOf[w] ?? [];
     const lined = chars.filter((c) => HAN.test(c)).length === syllables.length && chars.length === syllables.length;
     chars.forEach((char, i) => {
-      run.push(lined && HAN.test(char) ? { char, syllable: syllables[i] ?? '', word: w, last: i === chars.length - 1 } : null);
+      run.push(
+        lined && HAN.test(char) ? { char, syllable: syllables[i] ?? '', word: w, last: i === chars.length - 1 } : null,
+      );
     });
   });
   const changed = new Map<number, Map<number, string>>();
@@ -88,7 +90,8 @@ function sandhiOf(current: Syllable, previous: Syllable | null, next: Syllable |
   if (current.char !== '一' || current.syllable !== 'yī') return null;
   // The last character of a longer word (统一, 唯一); a lone 一 is read with the word after it.
   if (current.last && previous !== null && previous.word === current.word) return null;
-  if ((previous !== null && NUMERAL.has(previous.char)) || NUMERAL.has(next.char) || ORDINAL_AFTER.has(next.char)) return null;
+  if ((previous !== null && NUMERAL.has(previous.char)) || NUMERAL.has(next.char) || ORDINAL_AFTER.has(next.char))
+    return null;
   const tone = toneAfter(next);
   if (tone === 4) return YI[2];
   if (tone === 1 || tone === 2 || tone === 3) return YI[4];

@@ -1,14 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isKnown, parseSettings, scriptChoices, shownScript, stepTextSize, textScale, TEXT_SIZE_MAX, TEXT_SIZE_MIN, toggleFlag, togglePinyin } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  isKnown,
+  parseSettings,
+  scriptChoices,
+  shownScript,
+  stepTextSize,
+  textScale,
+  TEXT_SIZE_MAX,
+  TEXT_SIZE_MIN,
+  toggleFlag,
+  togglePinyin,
+} from './settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing, broken JSON and non-objects', () => {
-    for (const stored of [null, '', '{', 'null', '42', '"pinyin"', '[1,2]']) expect(parseSettings(stored)).toEqual(DEFAULT_SETTINGS);
+    for (const stored of [null, '', '{', 'null', '42', '"pinyin"', '[1,2]'])
+      expect(parseSettings(stored)).toEqual(DEFAULT_SETTINGS);
   });
 
   it('keeps every valid field and replaces only the invalid ones', () => {
     const parsed = parseSettings(
-      JSON.stringify({ annotation: 'zhuyin', toneColours: 'purple', knownLevel: 4, textSize: 99, reveal: true, sync: 'yes', extra: 1 }),
+      JSON.stringify({
+        annotation: 'zhuyin',
+        toneColours: 'purple',
+        knownLevel: 4,
+        textSize: 99,
+        reveal: true,
+        sync: 'yes',
+        extra: 1,
+      }),
     );
     expect(parsed).toEqual({ ...DEFAULT_SETTINGS, annotation: 'zhuyin', knownLevel: 4, reveal: true });
     expect(parsed).not.toHaveProperty('extra');
@@ -16,14 +37,22 @@ describe('parseSettings', () => {
 
   it('refuses levels and sizes that are not whole numbers in range', () => {
     // 7 is HSK 3.0's 7–9 band; nothing above it.
-    for (const knownLevel of [-1, 8, 2.5, '3']) expect(parseSettings(JSON.stringify({ knownLevel })).knownLevel).toBe(0);
+    for (const knownLevel of [-1, 8, 2.5, '3'])
+      expect(parseSettings(JSON.stringify({ knownLevel })).knownLevel).toBe(0);
     expect(parseSettings(JSON.stringify({ knownLevel: 7 })).knownLevel).toBe(7);
-    for (const textSize of [TEXT_SIZE_MIN - 1, TEXT_SIZE_MAX + 1, 0.5]) expect(parseSettings(JSON.stringify({ textSize })).textSize).toBe(0);
+    for (const textSize of [TEXT_SIZE_MIN - 1, TEXT_SIZE_MAX + 1, 0.5])
+      expect(parseSettings(JSON.stringify({ textSize })).textSize).toBe(0);
     expect(parseSettings(JSON.stringify({ textSize: TEXT_SIZE_MAX })).textSize).toBe(TEXT_SIZE_MAX);
   });
 
   it('round-trips what it produces', () => {
-    const settings = { ...DEFAULT_SETTINGS, annotation: 'pinyin' as const, toneColours: 'pleco' as const, hskMarks: true, knownLevel: 2 };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      annotation: 'pinyin' as const,
+      toneColours: 'pleco' as const,
+      hskMarks: true,
+      knownLevel: 2,
+    };
     expect(parseSettings(JSON.stringify(settings))).toEqual(settings);
   });
 });
@@ -67,7 +96,7 @@ describe('shownScript and scriptChoices', () => {
     expect(shownScript('simplified', 'traditional-TW')).toBe('simplified');
     expect(shownScript('original', 'traditional-TW')).toBe('original');
   });
-  it('offers every other script, the document\'s own first', () => {
+  it("offers every other script, the document's own first", () => {
     expect(scriptChoices('simplified')).toEqual(['original', 'tw', 'hk']);
     expect(scriptChoices('traditional-HK')).toEqual(['original', 'simplified', 'tw']);
     expect(scriptChoices('traditional-TW')).toEqual(['original', 'simplified', 'hk']);

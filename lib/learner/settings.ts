@@ -84,7 +84,9 @@ const CHOICES = {
 } as const satisfies Partial<Record<keyof ReaderSettings, readonly string[]>>;
 
 function choice<K extends keyof typeof CHOICES>(key: K, value: unknown): (typeof CHOICES)[K][number] {
-  return (CHOICES[key] as readonly unknown[]).includes(value) ? (value as (typeof CHOICES)[K][number]) : DEFAULT_SETTINGS[key];
+  return (CHOICES[key] as readonly unknown[]).includes(value)
+    ? (value as (typeof CHOICES)[K][number])
+    : DEFAULT_SETTINGS[key];
 }
 
 function integer(value: unknown, min: number, max: number, fallback: number): number {
@@ -137,7 +139,9 @@ export function togglePinyin(s: Pick<ReaderSettings, 'annotation'>): Partial<Rea
   return { annotation: s.annotation === 'none' ? 'pinyin' : 'none' };
 }
 
-export function toggleFlag(flag: 'reveal' | 'interlinear' | 'contents'): (s: ReaderSettings) => Partial<ReaderSettings> {
+export function toggleFlag(
+  flag: 'reveal' | 'interlinear' | 'contents',
+): (s: ReaderSettings) => Partial<ReaderSettings> {
   return (s) => ({ [flag]: !s[flag] });
 }
 
@@ -151,11 +155,14 @@ export function stepTextSize(delta: 1 | -1): (s: Pick<ReaderSettings, 'textSize'
  */
 export function shownScript(script: Script, variant: Variant): Script {
   if (script === 'simplified' && variant === 'simplified') return 'original';
-  if ((script === 'tw' && variant === 'traditional-TW') || (script === 'hk' && variant === 'traditional-HK')) return 'original';
+  if ((script === 'tw' && variant === 'traditional-TW') || (script === 'hk' && variant === 'traditional-HK'))
+    return 'original';
   return script;
 }
 
 /** The script choices offered for a document: its own first, then each other one. */
 export function scriptChoices(variant: Variant): Script[] {
-  return (['original', 'simplified', 'tw', 'hk'] as const).filter((s) => s === 'original' || shownScript(s, variant) !== 'original');
+  return (['original', 'simplified', 'tw', 'hk'] as const).filter(
+    (s) => s === 'original' || shownScript(s, variant) !== 'original',
+  );
 }

@@ -29,11 +29,15 @@ describe('shortGloss', () => {
   });
 
   it('takes the first of the near-synonyms a sense packs together', () => {
-    expect(shortGloss([entry('hé zuò', ['to cooperate; to collaborate; to work together'], '合作')], 'hé zuò')).toBe('to cooperate');
+    expect(shortGloss([entry('hé zuò', ['to cooperate; to collaborate; to work together'], '合作')], 'hé zuò')).toBe(
+      'to cooperate',
+    );
   });
 
   it('keeps the head of a meaning before a comma', () => {
-    expect(shortGloss([entry('Xí Jìn píng', ['Xi Jinping (1953-), PRC president from 2013'], '习近平')], 'Xí Jìn píng')).toBe('Xi Jinping');
+    expect(
+      shortGloss([entry('Xí Jìn píng', ['Xi Jinping (1953-), PRC president from 2013'], '习近平')], 'Xí Jìn píng'),
+    ).toBe('Xi Jinping');
   });
 
   it('cuts long meanings at a word boundary', () => {

@@ -9,7 +9,8 @@ import type { DictEntry } from '@/lib/model';
 /** Longest gloss shown, in characters; longer ones are cut at a word boundary with an ellipsis. */
 export const SHORT_GLOSS_MAX = 22;
 
-const NOT_A_MEANING = /^(?:(?:old |archaic |erhua )?variant of|see |used in |surname |CL:|abbr\. for|\(old\) variant|also written|also pr\.)/iu;
+const NOT_A_MEANING =
+  /^(?:(?:old |archaic |erhua )?variant of|see |used in |surname |CL:|abbr\. for|\(old\) variant|also written|also pr\.)/iu;
 
 function plain(pinyin: string): string {
   return pinyin.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -17,15 +18,17 @@ function plain(pinyin: string): string {
 
 /** A sense without its bracketed notes and pinyin cross-references: "(of a river) bank" → "bank". */
 function trimSense(sense: string): string {
-  return sense
-    .replace(/\[[^\]]*\]/gu, '')
-    .replace(/\([^)]*\)/gu, '')
-    .replace(/\s+/gu, ' ')
-    .replace(/^to be /u, 'be ')
-    .trim()
-    // Under a word there is room for the head of a meaning: "Xi Jinping, PRC president" → "Xi Jinping".
-    .split(/\s*,\s*/u)[0]!
-    .trim();
+  return (
+    sense
+      .replace(/\[[^\]]*\]/gu, '')
+      .replace(/\([^)]*\)/gu, '')
+      .replace(/\s+/gu, ' ')
+      .replace(/^to be /u, 'be ')
+      .trim()
+      // Under a word there is room for the head of a meaning: "Xi Jinping, PRC president" → "Xi Jinping".
+      .split(/\s*,\s*/u)[0]!
+      .trim()
+  );
 }
 
 function cut(text: string): string {
@@ -41,7 +44,8 @@ export function shortGloss(entries: readonly DictEntry[], pinyin: string): strin
   const reading = plain(pinyin);
   // Exact reading first (shí dài, not the magazine Shí dài), then the same syllables in another
   // case, then the rest.
-  const rank = (e: DictEntry) => (e.pinyin.normalize('NFC') === pinyin.normalize('NFC') ? 0 : plain(e.pinyin) === reading ? 1 : 2);
+  const rank = (e: DictEntry) =>
+    e.pinyin.normalize('NFC') === pinyin.normalize('NFC') ? 0 : plain(e.pinyin) === reading ? 1 : 2;
   const ordered = [...entries].sort((a, b) => rank(a) - rank(b));
   for (const entry of ordered) {
     for (const sense of entry.senses) {

@@ -30,8 +30,18 @@ function exportRow(w: SavedWord): string[] {
  * that is rare (a translation beginning with "-") and harmless, a live formula is not.
  */
 export function ankiCsv(words: readonly SavedWord[]): string {
-  const head = ['#separator:Comma', '#html:false', `#columns:${EXPORT_COLUMNS.join(',')}`].map((line) => `${line}\r\n`).join('');
-  return head + stringify(words.map(exportRow), { quoted: true, quoted_empty: true, record_delimiter: 'windows', escape_formulas: true });
+  const head = ['#separator:Comma', '#html:false', `#columns:${EXPORT_COLUMNS.join(',')}`]
+    .map((line) => `${line}\r\n`)
+    .join('');
+  return (
+    head +
+    stringify(words.map(exportRow), {
+      quoted: true,
+      quoted_empty: true,
+      record_delimiter: 'windows',
+      escape_formulas: true,
+    })
+  );
 }
 
 /** A TSV field holds no tab or line break (each run of them becomes one space) and runs no formula. */

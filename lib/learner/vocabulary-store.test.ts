@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearVocabulary, getVocabulary, isSaved, removeWord, saveWord, subscribe, VOCABULARY_KEY } from './vocabulary-store';
+import {
+  clearVocabulary,
+  getVocabulary,
+  isSaved,
+  removeWord,
+  saveWord,
+  subscribe,
+  VOCABULARY_KEY,
+} from './vocabulary-store';
 import type { SavedWord } from './vocabulary';
 import { MemoryStorage } from '../../tests/fixtures/memory-storage';
 

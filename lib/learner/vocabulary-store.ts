@@ -6,7 +6,15 @@
  * return false, never throw.
  */
 import { storedValue, useStoredValue } from '@/lib/browser/stored';
-import { hasWord, parseVocabulary, serialiseVocabulary, toSavedWord, upsertWord, withoutWord, type SavedWord } from './vocabulary';
+import {
+  hasWord,
+  parseVocabulary,
+  serialiseVocabulary,
+  toSavedWord,
+  upsertWord,
+  withoutWord,
+  type SavedWord,
+} from './vocabulary';
 
 /** The storage key; a new stored shape gets a new key, and `parseVocabulary` reads the old one. */
 export const VOCABULARY_KEY = 'duizhao.vocabulary.v1';

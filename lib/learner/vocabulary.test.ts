@@ -41,7 +41,11 @@ function csvRecords(csv: string): string[][] {
 describe('ankiCsv', () => {
   it('starts with the header lines Anki reads, then one quoted record per word', () => {
     const csv = ankiCsv([saved()]);
-    expect(csv.split('\r\n').slice(0, 3)).toEqual(['#separator:Comma', '#html:false', '#columns:Word,Pinyin,Meaning,Sentence,Translation,Source']);
+    expect(csv.split('\r\n').slice(0, 3)).toEqual([
+      '#separator:Comma',
+      '#html:false',
+      '#columns:Word,Pinyin,Meaning,Sentence,Translation,Source',
+    ]);
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     expect(csv.split('\r\n')[3]).toBe(
       '"合作","hé zuò","to cooperate; to collaborate; to work together","两国加强合作。","The two countries strengthen cooperation.","Document A (doc-a #p-4)"',
@@ -71,9 +75,28 @@ describe('ankiCsv', () => {
   });
 
   it('row 22.6: a cell a spreadsheet would run as a formula gets a single quote in front, in the CSV and the TSV', () => {
-    const hostile = saved({ meaning: '=HYPERLINK("https://evil.example","click")', translation: '-2+3', sentence: '@SUM(A1)', pinyin: '+hé' });
-    expect(csvRecords(ankiCsv([hostile]))[0]).toEqual(['合作', "'+hé", `'=HYPERLINK("https://evil.example","click")`, "'@SUM(A1)", "'-2+3", 'Document A (doc-a #p-4)']);
-    expect(tsv([hostile]).split('\n')[0]!.split('\t')).toEqual(['合作', "'+hé", `'=HYPERLINK("https://evil.example","click")`, "'@SUM(A1)", "'-2+3", 'Document A (doc-a #p-4)']);
+    const hostile = saved({
+      meaning: '=HYPERLINK("https://evil.example","click")',
+      translation: '-2+3',
+      sentence: '@SUM(A1)',
+      pinyin: '+hé',
+    });
+    expect(csvRecords(ankiCsv([hostile]))[0]).toEqual([
+      '合作',
+      "'+hé",
+      `'=HYPERLINK("https://evil.example","click")`,
+      "'@SUM(A1)",
+      "'-2+3",
+      'Document A (doc-a #p-4)',
+    ]);
+    expect(tsv([hostile]).split('\n')[0]!.split('\t')).toEqual([
+      '合作',
+      "'+hé",
+      `'=HYPERLINK("https://evil.example","click")`,
+      "'@SUM(A1)",
+      "'-2+3",
+      'Document A (doc-a #p-4)',
+    ]);
     // A tab or CR at the start of a TSV field becomes nothing (trimmed), never a formula.
     expect(tsv([saved({ translation: '\t=1' })]).split('\t')[4]).toBe("'=1");
   });
@@ -106,7 +129,20 @@ describe('parseVocabulary', () => {
   });
 
   it('gives an empty list for missing, corrupt or foreign data, and never throws', () => {
-    for (const raw of [null, undefined, '', '{', 'undefined', 'null', '42', '"text"', '{"version":1}', '{"words":{"0":{}}}', '[[[', '\u0000']) {
+    for (const raw of [
+      null,
+      undefined,
+      '',
+      '{',
+      'undefined',
+      'null',
+      '42',
+      '"text"',
+      '{"version":1}',
+      '{"words":{"0":{}}}',
+      '[[[',
+      '\u0000',
+    ]) {
       expect(parseVocabulary(raw), String(raw)).toEqual([]);
     }
   });
@@ -133,7 +169,12 @@ describe('parseVocabulary', () => {
   });
 
   it('fills in the optional fields of a partial item', () => {
-    const [w] = parseVocabulary(JSON.stringify({ version: 1, words: [{ word: '關係', source: { docId: 'doc-b', pair: 0 }, savedAt: 'yesterday', pinyin: 5 }] }));
+    const [w] = parseVocabulary(
+      JSON.stringify({
+        version: 1,
+        words: [{ word: '關係', source: { docId: 'doc-b', pair: 0 }, savedAt: 'yesterday', pinyin: 5 }],
+      }),
+    );
     expect(w).toEqual({
       word: '關係',
       simplified: '關係',
@@ -150,7 +191,16 @@ describe('parseVocabulary', () => {
     const raw = `{"version":1,"words":[{"__proto__":{"polluted":true},"word":"合作","source":{"docId":"doc-a","pair":2,"extra":1},"evil":"x"}]}`;
     const [w] = parseVocabulary(raw);
     expect(w?.word).toBe('合作');
-    expect(Object.keys(w!)).toEqual(['word', 'simplified', 'pinyin', 'meaning', 'sentence', 'translation', 'source', 'savedAt']);
+    expect(Object.keys(w!)).toEqual([
+      'word',
+      'simplified',
+      'pinyin',
+      'meaning',
+      'sentence',
+      'translation',
+      'source',
+      'savedAt',
+    ]);
     expect(Object.keys(w!.source)).toEqual(['docId', 'title', 'pair']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -208,9 +258,29 @@ describe('merge rules', () => {
 
 describe('sorting and filtering', () => {
   const list = [
-    saved({ word: '关系', simplified: '关系', pinyin: 'guān xì', meaning: 'relation', savedAt: '2026-05-01T00:00:00.000Z', source: { docId: 'doc-b', title: 'B', pair: 9 } }),
-    saved({ word: '合作', simplified: '合作', pinyin: 'hé zuò', savedAt: '2026-05-03T00:00:00.000Z', source: { docId: 'doc-b', title: 'B', pair: 2 } }),
-    saved({ word: '安全', simplified: '安全', pinyin: 'ān quán', meaning: 'safe; security', savedAt: '2026-05-02T00:00:00.000Z', source: { docId: 'doc-a', title: 'A', pair: 5 } }),
+    saved({
+      word: '关系',
+      simplified: '关系',
+      pinyin: 'guān xì',
+      meaning: 'relation',
+      savedAt: '2026-05-01T00:00:00.000Z',
+      source: { docId: 'doc-b', title: 'B', pair: 9 },
+    }),
+    saved({
+      word: '合作',
+      simplified: '合作',
+      pinyin: 'hé zuò',
+      savedAt: '2026-05-03T00:00:00.000Z',
+      source: { docId: 'doc-b', title: 'B', pair: 2 },
+    }),
+    saved({
+      word: '安全',
+      simplified: '安全',
+      pinyin: 'ān quán',
+      meaning: 'safe; security',
+      savedAt: '2026-05-02T00:00:00.000Z',
+      source: { docId: 'doc-a', title: 'A', pair: 5 },
+    }),
   ];
   it('sorts newest first, by document and position, and by pinyin', () => {
     expect(sortWords(list, 'newest').map((w) => w.word)).toEqual(['合作', '安全', '关系']);

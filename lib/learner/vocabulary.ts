@@ -48,7 +48,6 @@ const MAX_TITLE = 300;
 /** Entries without a usable date sort as the oldest. */
 const UNKNOWN_DATE = new Date(0).toISOString();
 
-
 /** A string field cut to `max` code points (never between the halves of a surrogate pair); '' when not a string. */
 function text(v: unknown, max: number): string {
   if (typeof v !== 'string') return '';
@@ -153,7 +152,11 @@ export function hasWord(words: readonly SavedWord[], simplified: string, docId: 
 
 /** Pinyin without tone marks, spaces or apostrophes, lower case: `hezuo` finds hé zuò. */
 function toneless(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s'’]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s'’]/g, '')
+    .toLowerCase();
 }
 
 /** The entries matching a filter typed in Chinese (either script), pinyin (with or without tones), English or a document title. */
@@ -192,7 +195,12 @@ export function sortWords(words: readonly SavedWord[], order: VocabularyOrder): 
           byNewest(a, b),
       );
     case 'pinyin':
-      return list.sort((a, b) => latin.compare(toneless(a.pinyin), toneless(b.pinyin)) || latin.compare(a.pinyin, b.pinyin) || chinese.compare(a.simplified, b.simplified));
+      return list.sort(
+        (a, b) =>
+          latin.compare(toneless(a.pinyin), toneless(b.pinyin)) ||
+          latin.compare(a.pinyin, b.pinyin) ||
+          chinese.compare(a.simplified, b.simplified),
+      );
   }
 }
 

@@ -8,7 +8,6 @@ import { splitUntranslated } from '../align/untranslated';
 import type { Bead, BlockKind, EnBlock, Pair, ZhBlock } from '../model';
 import { LOW_CONFIDENCE } from '../base/confidence';
 
-
 /**
  * The kinds both sides mark alike: a translation in Markdown marks its headings and footnotes, but
  * a caption or list item of the source may well be a plain paragraph there.
@@ -33,8 +32,10 @@ export function givenPairsProblem(given: readonly GivenPair[], zhCount: number, 
   let nextEn = 0;
   for (const [k, p] of given.entries()) {
     if (p.zh.length === 0 && p.en.length === 0) return `given pair ${k + 1} is empty`;
-    for (const i of p.zh) if (i !== nextZh++) return `given pair ${k + 1}: Chinese block ${i} out of order (expected ${nextZh - 1})`;
-    for (const j of p.en) if (j !== nextEn++) return `given pair ${k + 1}: English block ${j} out of order (expected ${nextEn - 1})`;
+    for (const i of p.zh)
+      if (i !== nextZh++) return `given pair ${k + 1}: Chinese block ${i} out of order (expected ${nextZh - 1})`;
+    for (const j of p.en)
+      if (j !== nextEn++) return `given pair ${k + 1}: English block ${j} out of order (expected ${nextEn - 1})`;
   }
   if (nextZh !== zhCount || nextEn !== enCount) {
     return `given pairs cover ${nextZh} of ${zhCount} Chinese and ${nextEn} of ${enCount} English blocks`;
@@ -55,7 +56,10 @@ function alignParagraphs(aligner: Aligner, zh: ZhBlock[], en: EnBlock[]): Bead[]
   const enTexts = en.map((b) => b.text);
   // A paragraph left untranslated is shown as such, not folded into its neighbour (RELIABILITY row 10).
   return splitUntranslated(
-    aligner.align(zhTexts, enTexts, { zh: zh.map((b) => structuralKind(b.kind)), en: en.map((b) => structuralKind(b.kind)) }),
+    aligner.align(zhTexts, enTexts, {
+      zh: zh.map((b) => structuralKind(b.kind)),
+      en: en.map((b) => structuralKind(b.kind)),
+    }),
     zhTexts,
     enTexts,
     (z, e) => aligner.coverage(z, e),

@@ -59,7 +59,10 @@ describe('row 22.1: the build lock', () => {
   it('row 22.1: a lock left by a crashed run (its process gone) is taken over at once', async () => {
     const link = path.join(work, 'c', 'build');
     await mkdir(path.dirname(link), { recursive: true });
-    await writeFile(lockFileOf(link), JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00Z', what: 'ingest' }));
+    await writeFile(
+      lockFileOf(link),
+      JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00Z', what: 'ingest' }),
+    );
     const started = performance.now();
     const lock = await BuildLock.acquire(link, { waitMs: 0 });
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -70,16 +73,24 @@ describe('row 22.1: the build lock', () => {
   it('row 22.1: a holder on another host cannot be checked: waited for, and the message says which file to remove', async () => {
     const link = path.join(work, 'd', 'build');
     await mkdir(path.dirname(link), { recursive: true });
-    await writeFile(lockFileOf(link), JSON.stringify({ pid: deadPid(), host: 'elsewhere.example', since: '2026-01-01T00:00:00Z', what: 'ingest' }));
+    await writeFile(
+      lockFileOf(link),
+      JSON.stringify({ pid: deadPid(), host: 'elsewhere.example', since: '2026-01-01T00:00:00Z', what: 'ingest' }),
+    );
     const err = await BuildLock.acquire(link, { waitMs: 50, pollMs: 10 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BuildBusyError);
-    expect((err as Error).message).toContain(`on elsewhere.example (if that process is gone, remove ${lockFileOf(link)})`);
+    expect((err as Error).message).toContain(
+      `on elsewhere.example (if that process is gone, remove ${lockFileOf(link)})`,
+    );
   });
 
   it('row 22.1: of many runs taking a stale lock at once, exactly one holds it at a time', async () => {
     const link = path.join(work, 'e', 'build');
     await mkdir(path.dirname(link), { recursive: true });
-    await writeFile(lockFileOf(link), JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00Z', what: 'ingest' }));
+    await writeFile(
+      lockFileOf(link),
+      JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00Z', what: 'ingest' }),
+    );
     let inside = 0;
     let most = 0;
     await Promise.all(
@@ -123,7 +134,8 @@ describe('row 22.1: building beside another run', () => {
     await run.put('docs/a.json', '{}');
     // What another process's pruning did: the folder removed; the next write makes it again.
     const versions = path.join(work, 'v', '.build-versions');
-    for (const name of await readdir(versions)) if (name.startsWith('tmp-')) await rm(path.join(versions, name), { recursive: true });
+    for (const name of await readdir(versions))
+      if (name.startsWith('tmp-')) await rm(path.join(versions, name), { recursive: true });
     await run.put('manifest.json', '{"docs":[1]}');
     await expect(run.publish()).rejects.toThrow(BuildVanishedError);
     expect(await readFile(path.join(link, 'manifest.json'), 'utf8')).toBe('{"docs":[]}');

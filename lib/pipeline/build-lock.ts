@@ -63,7 +63,8 @@ export function processAlive(pid: number): boolean {
 function parseHolder(text: string): LockHolder | null {
   try {
     const v = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.since === 'string') return { pid: v.pid, host: v.host, since: v.since, what: String(v.what ?? 'ingest') };
+    if (typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.since === 'string')
+      return { pid: v.pid, host: v.host, since: v.since, what: String(v.what ?? 'ingest') };
   } catch {
     // a lock file cut short by a crash while it was written: judged by its age below
   }
@@ -95,7 +96,12 @@ export class BuildLock {
   /** Takes the lock of `buildLink`, taking over a stale one, waiting up to `waitMs` for a live one. */
   static async acquire(buildLink: string, options: AcquireOptions = {}): Promise<BuildLock> {
     const file = lockFileOf(buildLink);
-    const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), what: options.what ?? 'ingest' };
+    const me: LockHolder = {
+      pid: process.pid,
+      host: hostname(),
+      since: new Date().toISOString(),
+      what: options.what ?? 'ingest',
+    };
     const deadline = performance.now() + (options.waitMs ?? 0);
     let told = false;
     for (;;) {
@@ -104,7 +110,8 @@ export class BuildLock {
         await writeFile(file, `${JSON.stringify(me)}\n`, { flag: 'wx' });
         return new BuildLock(file);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`Cannot create the build lock ${file}: ${(e as Error).message}`, { cause: e });
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+          throw new Error(`Cannot create the build lock ${file}: ${(e as Error).message}`, { cause: e });
       }
       const text = await readFile(file, 'utf8').catch(() => null);
       if (text === null) continue; // released between our attempt and the read: try again
@@ -117,7 +124,9 @@ export class BuildLock {
       if (performance.now() >= deadline) throw new BuildBusyError(holder, file);
       if (!told) options.onWait?.(`${busyMessage(holder, file)}: waiting for it to finish…`);
       told = true;
-      await new Promise((r) => setTimeout(r, Math.min(options.pollMs ?? 250, Math.max(1, deadline - performance.now()))));
+      await new Promise((r) =>
+        setTimeout(r, Math.min(options.pollMs ?? 250, Math.max(1, deadline - performance.now()))),
+      );
     }
   }
 

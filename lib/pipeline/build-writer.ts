@@ -14,7 +14,9 @@ import { processAlive } from './build-lock';
 /** The build's folder disappeared (or lost files) while it was written: nothing was published. */
 export class BuildVanishedError extends Error {
   constructor(dir: string, detail: string) {
-    super(`The build being written in ${dir} ${detail} (another process removed it?); nothing was published, the previous build still serves. Run the ingest again.`);
+    super(
+      `The build being written in ${dir} ${detail} (another process removed it?); nothing was published, the previous build still serves. Run the ingest again.`,
+    );
     this.name = 'BuildVanishedError';
   }
 }
@@ -36,7 +38,10 @@ export class BuildWriter {
   static async open(buildLink: string): Promise<BuildWriter> {
     // Versions live beside their link, so two build links (the app's, the tests') never prune each other's.
     const buildsDir = path.join(path.dirname(buildLink), `.${path.basename(buildLink)}-versions`);
-    const tmpDir = path.join(buildsDir, `${TMP_PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+    const tmpDir = path.join(
+      buildsDir,
+      `${TMP_PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+    );
     await mkdir(tmpDir, { recursive: true });
     return new BuildWriter(buildLink, buildsDir, tmpDir, (await stat(tmpDir)).ino);
   }
@@ -113,7 +118,11 @@ export class BuildWriter {
     if (now.ino !== this.tmpIno) throw new BuildVanishedError(this.tmpDir, 'was removed and made again');
     const present = new Set(await filesUnder(this.tmpDir));
     const missing = [...this.digests.keys()].filter((name) => !present.has(name));
-    if (missing.length > 0) throw new BuildVanishedError(this.tmpDir, `lost ${missing.length} of its files (${missing.slice(0, 3).join(', ')})`);
+    if (missing.length > 0)
+      throw new BuildVanishedError(
+        this.tmpDir,
+        `lost ${missing.length} of its files (${missing.slice(0, 3).join(', ')})`,
+      );
   }
 }
 

@@ -5,11 +5,23 @@ import { sampleMeta } from '../../tests/fixtures/meta';
 
 describe('row 22.7b: publication dates are days of the calendar', () => {
   it('row 22.7b: accepts real days, leap days in leap years only', () => {
-    for (const d of ['2026-05-20', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31', '2026-04-30']) expect(isCalendarDate(d), d).toBe(true);
+    for (const d of ['2026-05-20', '2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31', '2026-04-30'])
+      expect(isCalendarDate(d), d).toBe(true);
   });
 
   it('row 22.7b: refuses what Date.parse lets through or rolls over (2026-02-31 is not March 3)', () => {
-    for (const d of ['2026-02-31', '0000-00-00', '1900-02-29', '2026-00-10', '2026-13-01', '2026-06-31', '2026-01-00', '2026-1-2', '20260520', ' 2026-05-20']) {
+    for (const d of [
+      '2026-02-31',
+      '0000-00-00',
+      '1900-02-29',
+      '2026-00-10',
+      '2026-13-01',
+      '2026-06-31',
+      '2026-01-00',
+      '2026-1-2',
+      '20260520',
+      ' 2026-05-20',
+    ]) {
       expect(isCalendarDate(d), d).toBe(false);
       expect(calendarDateProblem(d)).toBeTypeOf('string');
     }
@@ -22,6 +34,8 @@ describe('row 22.7b: publication dates are days of the calendar', () => {
   });
 
   it('row 22.7b: meta.json with an impossible date is refused by the ingest too', () => {
-    expect(() => parseMeta({ ...sampleMeta('doc'), date: '2026-02-31' }, 'doc', 'corpus/doc/meta.json')).toThrow(/not a day of the calendar/);
+    expect(() => parseMeta({ ...sampleMeta('doc'), date: '2026-02-31' }, 'doc', 'corpus/doc/meta.json')).toThrow(
+      /not a day of the calendar/,
+    );
   });
 });

@@ -36,7 +36,9 @@ function isCalendarMonth(value: string): boolean {
  */
 export function calendarDateProblem(value: string): string | null {
   if (isCalendarDate(value) || isCalendarMonth(value)) return null;
-  if (!SHAPE.test(value) && !MONTH_SHAPE.test(value)) return `"${value.slice(0, 40)}" is not a date in the form YYYY-MM-DD (e.g. 2026-05-20), or YYYY-MM for a source dated by month`;
-  if (MONTH_SHAPE.test(value)) return `${value} is not a month of the calendar (a date is YYYY-MM-DD, or YYYY-MM for a source dated by month)`;
+  if (!SHAPE.test(value) && !MONTH_SHAPE.test(value))
+    return `"${value.slice(0, 40)}" is not a date in the form YYYY-MM-DD (e.g. 2026-05-20), or YYYY-MM for a source dated by month`;
+  if (MONTH_SHAPE.test(value))
+    return `${value} is not a month of the calendar (a date is YYYY-MM-DD, or YYYY-MM for a source dated by month)`;
   return `${value} is not a day of the calendar (no such month or day)`;
 }

@@ -24,7 +24,20 @@ export const RATIO_HARD = { min: 1, max: 10 } as const;
 const RATIO_MIN_HAN = 12;
 
 const CJK_IN_ENGLISH = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFF5E]/u;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A number of the Chinese text with the scale character after it, if any. */
 interface ZhNumber {
@@ -39,14 +52,22 @@ function zhNumbers(text: string): ZhNumber[] {
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)(多)?([万亿月])?(·(?=\d))?/gu)) {
     const digits = m[1] ?? '';
     const unit = m[3];
-    out.push({ digits, scale: unit === '万' || unit === '亿' ? unit : undefined, month: unit === '月' || m[4] !== undefined });
+    out.push({
+      digits,
+      scale: unit === '万' || unit === '亿' ? unit : undefined,
+      month: unit === '月' || m[4] !== undefined,
+    });
   }
   return out;
 }
 
 /** One spelling of a number for both sides: no separators, no leading zeros, no trailing decimal zeros. */
 function canonical(n: string): string {
-  return n.replace(/,/g, '').replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return n
+    .replace(/,/g, '')
+    .replace(/^0+(?=\d)/, '')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** Numbers of the English text, in canonical spelling ("4,300" → "4300", "03" → "3"). */
@@ -64,7 +85,13 @@ function englishForms(n: ZhNumber): string[] {
   const value = Number(n.digits);
   if (n.scale) {
     const whole = value * (n.scale === '万' ? 1e4 : 1e8);
-    forms.push(trimNumber(whole), trimNumber(whole / 1e3), trimNumber(whole / 1e6), trimNumber(whole / 1e9), trimNumber(whole / 1e12));
+    forms.push(
+      trimNumber(whole),
+      trimNumber(whole / 1e3),
+      trimNumber(whole / 1e6),
+      trimNumber(whole / 1e9),
+      trimNumber(whole / 1e12),
+    );
   }
   return forms;
 }
@@ -101,9 +128,11 @@ export function checkTranslation(doc: BuiltDoc): CheckFinding[] {
     if (cjk) add('chinese-in-english', `"${cjk[0]}" in: ${en.slice(Math.max(0, cjk.index - 20), cjk.index + 20)}`);
     const numbers = enNumbers(en);
     const missing = zhNumbers(zh).filter((z) => !numberFound(z, en, numbers));
-    if (missing.length > 0) add('missing-number', missing.map((z) => `${z.digits}${z.scale ?? (z.month ? '月' : '')}`).join(', '));
+    if (missing.length > 0)
+      add('missing-number', missing.map((z) => `${z.digits}${z.scale ?? (z.month ? '月' : '')}`).join(', '));
     const ratio = lengthRatio(doc, pair);
-    if (ratio !== undefined && (ratio < RATIO_SOFT.min || ratio > RATIO_SOFT.max)) add('length-ratio', ratio.toFixed(2));
+    if (ratio !== undefined && (ratio < RATIO_SOFT.min || ratio > RATIO_SOFT.max))
+      add('length-ratio', ratio.toFixed(2));
   }
   return findings;
 }

@@ -11,7 +11,10 @@ type DropReason = Dropped['reason'];
 /** `photo`: a photo credit, so the block just before it is the photo's caption. */
 export const FURNITURE: ReadonlyArray<{ pattern: RegExp; reason: DropReason; photo?: boolean }> = [
   // （上接第一版） （下转第三版） （接第2版） （转A3版）
-  { pattern: /^[（(](?:上接|下转|下轉|接上|接|转|轉|续|續|紧接|緊接|转至|轉至)[^）)]{0,12}[版页頁面][）)]$/u, reason: 'continuation-note' },
+  {
+    pattern: /^[（(](?:上接|下转|下轉|接上|接|转|轉|续|續|紧接|緊接|转至|轉至)[^）)]{0,12}[版页頁面][）)]$/u,
+    reason: 'continuation-note',
+  },
   // 12 / - 12 - / 第12页 / 第三版 / A3版 / 2026年5月21日 星期四 (a dated page header line)
   { pattern: /^(?:第\s*)?\d{1,4}\s*(?:[页頁版面])?$/u, reason: 'page-number' },
   { pattern: /^[-–—·•|]\s*\d{1,4}\s*[-–—·•|]$/u, reason: 'page-number' },
@@ -22,16 +25,34 @@ export const FURNITURE: ReadonlyArray<{ pattern: RegExp; reason: DropReason; pho
   { pattern: /^(?:page|p\.|pp\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/iu, reason: 'page-number' },
   { pattern: /^第[一二三四五六七八九十百零〇]+[版页頁]$/u, reason: 'page-number' },
   // A running header with its page number at the margin: "86    国际问题研究", "年度报告\t85".
-  { pattern: /^\d{1,4}(?:[ ]{2,}|\t|[ ]?\u3000[ ]?)[^\s\d。！？，；：]\S{0,15}(?:\s\S{1,15}){0,3}$/u, reason: 'running-header' },
-  { pattern: /^[^\s\d]\S{0,15}(?:\s\S{1,15}){0,3}(?<![。！？，；：])(?:[ ]{2,}|\t|[ ]?\u3000[ ]?)\d{1,4}$/u, reason: 'running-header' },
+  {
+    pattern: /^\d{1,4}(?:[ ]{2,}|\t|[ ]?\u3000[ ]?)[^\s\d。！？，；：]\S{0,15}(?:\s\S{1,15}){0,3}$/u,
+    reason: 'running-header',
+  },
+  {
+    pattern: /^[^\s\d]\S{0,15}(?:\s\S{1,15}){0,3}(?<![。！？，；：])(?:[ ]{2,}|\t|[ ]?\u3000[ ]?)\d{1,4}$/u,
+    reason: 'running-header',
+  },
   { pattern: /^[A-Z]\d{1,2}\s*版?$/u, reason: 'page-number' },
-  { pattern: /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|週|周)[一二三四五六日天](?:\s+.{0,20})?$/u, reason: 'running-header' },
+  {
+    pattern: /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|週|周)[一二三四五六日天](?:\s+.{0,20})?$/u,
+    reason: 'running-header',
+  },
   // 责任编辑：… 美术编辑：… 本版编辑：… (editor credit lines)
-  { pattern: /^(?:本版)?(?:责任编辑|責任編輯|编辑|編輯|美术编辑|美術編輯|校对|校對|版式设计|版式設計|制图|製圖|图表制作|圖表製作|实习生|實習生)\s*[：:]/u, reason: 'credit' },
+  {
+    pattern:
+      /^(?:本版)?(?:责任编辑|責任編輯|编辑|編輯|美术编辑|美術編輯|校对|校對|版式设计|版式設計|制图|製圖|图表制作|圖表製作|实习生|實習生)\s*[：:]/u,
+    reason: 'credit',
+  },
   // ■据新华社 / 据新华社电 / 據新華社報道 (a source credit standing alone)
   { pattern: /^[■□●◆]?\s*[据據](?:\S{1,10}?)(?:社|报|報|网|網|台|站)(?:电|電|报道|報道|消息)?$/u, reason: 'credit' },
   // 新华社图 / 新华社记者 张三 摄 / 人民视觉 / 本报记者 李四摄 (photo credits)
-  { pattern: /^(?:新华社|新華社|中新社|人民视觉|人民視覺|视觉中国|視覺中國|本报|本報|CFP|IC\s*photo)(?:记者|記者)?\s*\S{0,12}\s*(?:图|圖|摄|攝|供图|供圖|发|發)?$/u, reason: 'credit', photo: true },
+  {
+    pattern:
+      /^(?:新华社|新華社|中新社|人民视觉|人民視覺|视觉中国|視覺中國|本报|本報|CFP|IC\s*photo)(?:记者|記者)?\s*\S{0,12}\s*(?:图|圖|摄|攝|供图|供圖|发|發)?$/u,
+    reason: 'credit',
+    photo: true,
+  },
   { pattern: /^\S{0,16}(?:记者|記者|通讯员|通訊員)\s*\S{1,12}\s*(?:摄|攝)$/u, reason: 'credit', photo: true },
 ];
 
@@ -48,14 +69,18 @@ export const TERMINAL = /[。！？!?；;…\.：:]$/u;
 export const CLOSERS = /[”’」』）)》〉】〗"'\s]+$/u;
 
 /** A block opening with one of these is a list item: （一） (1) 一、 1. ①. */
-export const LIST_MARKER = /^(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}、|\d{1,3}[.、．](?!\d)|[①-⑳])/u;
+export const LIST_MARKER =
+  /^(?:[（(][一二三四五六七八九十百零〇\d]{1,4}[）)]|[一二三四五六七八九十百]{1,3}、|\d{1,3}[.、．](?!\d)|[①-⑳])/u;
 
 /** A note naming the source of a chart, table or box. */
 const SOURCE_NOTE_BODY = '(?:资料来源|資料來源|图片来源|圖片來源|数据来源|數據來源)\\s*[：:]';
 export const SOURCE_NOTE = new RegExp(`^${SOURCE_NOTE_BODY}`, 'u');
 
 /** A caption opens with a pointer to the picture. */
-export const CAPTION_MARKER = new RegExp(`^(?:[▲△▼▽◀▶►◄↑↓←→]|${SOURCE_NOTE_BODY}|图为|圖為|上图|上圖|下图|下圖|左图|左圖|右图|右圖|图\\s*[:：]|圖\\s*[:：]|（图|（圖)`, 'u');
+export const CAPTION_MARKER = new RegExp(
+  `^(?:[▲△▼▽◀▶►◄↑↓←→]|${SOURCE_NOTE_BODY}|图为|圖為|上图|上圖|下图|下圖|左图|左圖|右图|右圖|图\\s*[:：]|圖\\s*[:：]|（图|（圖)`,
+  'u',
+);
 /** Or it opens with a full date and a comma, and stands apart from the running text. */
 export const DATED_CAPTION = /^\d{4}年\d{1,2}月\d{1,2}日\s*[,，]/u;
 
@@ -86,7 +111,44 @@ export const CAPTION_MAX_LENGTH = 200;
  * is a misread dash, never the numeral (一 after a name opens a word: 中国一直, 东北一带).
  */
 export const OCR_DASH_NAMES = [
-  '东北', '東北', '远东', '遠東', '西北', '西南', '东南', '東南', '华北', '華北', '中亚', '中亞', '东盟', '東盟',
-  '长江', '長江', '伏尔加河', '伏爾加河', '伏尔加', '伏爾加', '黄河', '黃河', '西伯利亚', '西伯利亞', '亚太', '亞太',
-  '欧亚', '歐亞', '拉美', '非洲', '阿拉伯', '中国', '中國', '俄罗斯', '俄羅斯', '蒙古', '中俄', '中蒙俄', '北极', '北極',
+  '东北',
+  '東北',
+  '远东',
+  '遠東',
+  '西北',
+  '西南',
+  '东南',
+  '東南',
+  '华北',
+  '華北',
+  '中亚',
+  '中亞',
+  '东盟',
+  '東盟',
+  '长江',
+  '長江',
+  '伏尔加河',
+  '伏爾加河',
+  '伏尔加',
+  '伏爾加',
+  '黄河',
+  '黃河',
+  '西伯利亚',
+  '西伯利亞',
+  '亚太',
+  '亞太',
+  '欧亚',
+  '歐亞',
+  '拉美',
+  '非洲',
+  '阿拉伯',
+  '中国',
+  '中國',
+  '俄罗斯',
+  '俄羅斯',
+  '蒙古',
+  '中俄',
+  '中蒙俄',
+  '北极',
+  '北極',
 ] as const;

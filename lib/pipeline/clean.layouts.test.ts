@@ -14,11 +14,23 @@ import { decode } from './decode';
 const root = path.resolve(import.meta.dirname, '../..');
 function seed(docId: string): DecodedText {
   const dir = path.join(root, 'corpus', docId);
-  const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as { source: string; format: DecodedText['format']; encoding: string };
-  return decode({ path: meta.source, bytes: new Uint8Array(readFileSync(path.join(dir, meta.source))), encoding: meta.encoding, format: meta.format });
+  const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as {
+    source: string;
+    format: DecodedText['format'];
+    encoding: string;
+  };
+  return decode({
+    path: meta.source,
+    bytes: new Uint8Array(readFileSync(path.join(dir, meta.source))),
+    encoding: meta.encoding,
+    format: meta.format,
+  });
 }
 const texts = (t: string) => clean({ path: 't.txt', text: t, format: 'text' }).blocks.map((b) => b.text);
-const joined = (docId: string) => clean(seed(docId)).blocks.map((b) => b.text).join('\n');
+const joined = (docId: string) =>
+  clean(seed(docId))
+    .blocks.map((b) => b.text)
+    .join('\n');
 
 describe('seed defects (issue 21)', () => {
   it('repeated characters across page breaks: 领导人人的 → 领导人的 (summit expectations), listed as a repair', () => {
@@ -26,7 +38,9 @@ describe('seed defects (issue 21)', () => {
     const text = doc.blocks.map((b) => b.text).join('\n');
     expect(text).toContain('相信两位领导人的北京会晤');
     expect(text).not.toContain('领导人人的');
-    expect(doc.repairs).toContainEqual(expect.objectContaining({ kind: 'repeated-character', after: expect.stringContaining('领导人的') }));
+    expect(doc.repairs).toContainEqual(
+      expect.objectContaining({ kind: 'repeated-character', after: expect.stringContaining('领导人的') }),
+    );
   });
 
   it('repeated characters across page breaks: 以前前所未有 and 方方方面面 (CIIS, Markdown with a footnote and a running heading between)', () => {
@@ -44,11 +58,18 @@ describe('seed defects (issue 21)', () => {
     const doc = clean(seed('2026-05-20-joint-statements'));
     const text = doc.blocks.map((b) => b.text).join('\n');
     expect(text).toContain('经贸、东北—远东、人文');
-    expect(doc.repairs).toContainEqual({ line: expect.any(Number), kind: 'ocr-dash', before: '东北一远东', after: '东北—远东' });
+    expect(doc.repairs).toContainEqual({
+      line: expect.any(Number),
+      kind: 'ocr-dash',
+      before: '东北一远东',
+      after: '东北—远东',
+    });
   });
 
   it('the numeral 一 after a name is no dash: 中国一直, 东北一带, 远东一些', () => {
-    expect(texts('中国一直支持远东一些城市的合作，东北一带也是。')).toEqual(['中国一直支持远东一些城市的合作，东北一带也是。']);
+    expect(texts('中国一直支持远东一些城市的合作，东北一带也是。')).toEqual([
+      '中国一直支持远东一些城市的合作，东北一带也是。',
+    ]);
     expect(texts('长江一伏尔加河机制和中国一中亚峰会。')).toEqual(['长江—伏尔加河机制和中国—中亚峰会。']);
   });
 
@@ -66,18 +87,27 @@ describe('seed defects (issue 21)', () => {
   });
 
   it('one sentence said twice is no pull quote (a refrain), nor is a name', () => {
-    const page = '他說：我們要堅持世代友好，做百煉成鋼的真朋友。這是大家的心願。\n\n我們要堅持世代友好，做百煉成鋼的真朋友。\n\n中国国际问题研究院\n\n中国国际问题研究院的报告写道：合作很好。';
+    const page =
+      '他說：我們要堅持世代友好，做百煉成鋼的真朋友。這是大家的心願。\n\n我們要堅持世代友好，做百煉成鋼的真朋友。\n\n中国国际问题研究院\n\n中国国际问题研究院的报告写道：合作很好。';
     expect(texts(page)).toHaveLength(4);
   });
 
   it('translations are never repaired', () => {
-    const doc = clean({ path: 'en.md', text: 'Northeast一Far East\n\n东北一远东', format: 'markdown' }, { repairLayout: false });
+    const doc = clean(
+      { path: 'en.md', text: 'Northeast一Far East\n\n东北一远东', format: 'markdown' },
+      { repairLayout: false },
+    );
     expect(doc.repairs).toEqual([]);
     expect(doc.blocks.map((b) => b.text)).toContain('东北一远东');
   });
 
   it('the seeds otherwise keep their blocks (Ta Kung Pao and Xi–Putin talks are unchanged by the layout rules)', () => {
-    expect(joined('2025-05-08-takungpao-moscow-talks')).toBe(readFileSync(path.join(root, 'tests/fixtures/golden/2025-05-08-takungpao-moscow-talks.clean.txt'), 'utf8').trimEnd());
+    expect(joined('2025-05-08-takungpao-moscow-talks')).toBe(
+      readFileSync(
+        path.join(root, 'tests/fixtures/golden/2025-05-08-takungpao-moscow-talks.clean.txt'),
+        'utf8',
+      ).trimEnd(),
+    );
   });
 });
 
@@ -90,7 +120,8 @@ describe('layout rules for pages the cleaner has not seen', () => {
       for (let i = width - 2; i < cps.length; i += width) lines.push(cps.slice(i, i + width).join(''));
       return lines;
     });
-  const P1 = '第一段从这里开始写起，一直写到这一行的最后一个字为止。这一句也写满了一行文字而且正好在行尾结束。然后再写一句。';
+  const P1 =
+    '第一段从这里开始写起，一直写到这一行的最后一个字为止。这一句也写满了一行文字而且正好在行尾结束。然后再写一句。';
   const P2 = '第二段从这里开始，也写了好几行文字，用来看清楚段落的边界在什么地方，不会和上一段连在一起。';
   const P3 = '第三段很短。';
 
@@ -102,12 +133,32 @@ describe('layout rules for pages the cleaner has not seen', () => {
 
   it('running headers with page numbers and page-number styles are dropped, and the halves of a sentence are joined', () => {
     const lines = column([P1, P2, P1, P2], 16);
-    const page = (from: number, to: number, header: string, n: number) => [header, '', ...lines.slice(from, to), '', `第 ${n} 页 共 9 页`];
-    const text = [...page(0, 5, '年度报告    3', 3), '', ...page(5, 10, '4\t国际问题研究', 4), '', ...page(10, lines.length, '年度报告    5', 5)].join('\n');
+    const page = (from: number, to: number, header: string, n: number) => [
+      header,
+      '',
+      ...lines.slice(from, to),
+      '',
+      `第 ${n} 页 共 9 页`,
+    ];
+    const text = [
+      ...page(0, 5, '年度报告    3', 3),
+      '',
+      ...page(5, 10, '4\t国际问题研究', 4),
+      '',
+      ...page(10, lines.length, '年度报告    5', 5),
+    ].join('\n');
     const doc = clean({ path: 'p.txt', text, format: 'text' });
     expect(doc.blocks.map((b) => b.text)).toEqual([P1, P2, P1, P2]);
-    expect(doc.dropped.map((d) => d.reason)).toEqual(['running-header', 'page-number', 'running-header', 'page-number', 'running-header', 'page-number']);
-    for (const style of ['[12]', '12 / 40', '· 12 ·', '— 12 —', 'Page 12', 'p. 12 of 40']) expect(texts(`正文。\n\n${style}\n\n正文二。`)).toEqual(['正文。', '正文二。']);
+    expect(doc.dropped.map((d) => d.reason)).toEqual([
+      'running-header',
+      'page-number',
+      'running-header',
+      'page-number',
+      'running-header',
+      'page-number',
+    ]);
+    for (const style of ['[12]', '12 / 40', '· 12 ·', '— 12 —', 'Page 12', 'p. 12 of 40'])
+      expect(texts(`正文。\n\n${style}\n\n正文二。`)).toEqual(['正文。', '正文二。']);
   });
 
   it('a line opening with closing punctuation goes on; one stray space is no indent', () => {
@@ -118,7 +169,11 @@ describe('layout rules for pages the cleaner has not seen', () => {
   });
 
   it('a headline broken over two lines is one block, its break kept as a space', () => {
-    expect(texts(['中俄世代友好', '做百煉成鋼真朋友', '', ...column([P1, P2], 16)].join('\n'))).toEqual(['中俄世代友好 做百煉成鋼真朋友', P1, P2]);
+    expect(texts(['中俄世代友好', '做百煉成鋼真朋友', '', ...column([P1, P2], 16)].join('\n'))).toEqual([
+      '中俄世代友好 做百煉成鋼真朋友',
+      P1,
+      P2,
+    ]);
     expect(texts('專家\n解讀\n\n正文第一段。')[0]).toBe('專家解讀');
   });
 
@@ -129,7 +184,9 @@ describe('layout rules for pages the cleaner has not seen', () => {
       let gold = 0;
       let test = 0;
       for (const doc of docs.filter((d) => d.layout === layout)) {
-        const out = clean(decode({ path: 'g.txt', bytes: new TextEncoder().encode(doc.text), encoding: 'utf-8', format: 'text' })).blocks.map((b) => b.text.replace(/\s/gu, ''));
+        const out = clean(
+          decode({ path: 'g.txt', bytes: new TextEncoder().encode(doc.text), encoding: 'utf-8', format: 'text' }),
+        ).blocks.map((b) => b.text.replace(/\s/gu, ''));
         const want = doc.gold.map((g) => g.text.replace(/\s/gu, ''));
         gold += want.length;
         test += out.length;

@@ -20,7 +20,10 @@ const corpus = path.resolve(import.meta.dirname, '../../corpus');
 const sources = readdirSync(corpus, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => {
-    const meta = JSON.parse(readFileSync(path.join(corpus, d.name, 'meta.json'), 'utf8')) as { source: string; format: string };
+    const meta = JSON.parse(readFileSync(path.join(corpus, d.name, 'meta.json'), 'utf8')) as {
+      source: string;
+      format: string;
+    };
     if (meta.format !== 'text') return [];
     const text = readFileSync(path.join(corpus, d.name, meta.source), 'utf8');
     return [clean({ path: meta.source, text, format: 'text' }).blocks.map((b) => b.text)];
@@ -50,12 +53,17 @@ const page = fc
     // pass leaves some column-edge breaks unjoined that the second pass joins (see the issue 7
     // note); until the reflow is fixed, this property covers unwrapped pages only.
     column: fc.constant(undefined as number | undefined),
-    between: fc.array(fc.constantFrom('', '', '\n', FURNITURE[0]!, FURNITURE[1]!, FURNITURE[2]!, FURNITURE[3]!), { minLength: 12, maxLength: 12 }),
+    between: fc.array(fc.constantFrom('', '', '\n', FURNITURE[0]!, FURNITURE[1]!, FURNITURE[2]!, FURNITURE[3]!), {
+      minLength: 12,
+      maxLength: 12,
+    }),
   })
   .map(({ source, start, count, column, between }) => {
     const paragraphs = sources[source]!;
     const first = start % paragraphs.length;
-    const lines = paragraphs.slice(first, first + count).flatMap((p, i) => [...(column ? setInColumn(p, column) : [p]), ...(between[i] ? [between[i]!] : [])]);
+    const lines = paragraphs
+      .slice(first, first + count)
+      .flatMap((p, i) => [...(column ? setInColumn(p, column) : [p]), ...(between[i] ? [between[i]!] : [])]);
     return { text: lines.join('\n'), wrapped: column !== undefined, lines: lines.filter((l) => l !== '').length };
   })
   // The cleaner tells wrapped text by its shape, which it judges from six lines or more (isWrapped

@@ -8,13 +8,26 @@ import { MarkdownError } from './markdown';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const goldenDir = path.join(root, 'tests/fixtures/golden');
-const text = (t: string, format: DecodedText['format'] = 'text'): DecodedText => ({ path: 'test.txt', text: t, format });
+const text = (t: string, format: DecodedText['format'] = 'text'): DecodedText => ({
+  path: 'test.txt',
+  text: t,
+  format,
+});
 const texts = (t: string, format: DecodedText['format'] = 'text') => clean(text(t, format)).blocks.map((b) => b.text);
 
 function seed(docId: string): DecodedText {
   const dir = path.join(root, 'corpus', docId);
-  const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as { source: string; format: DecodedText['format']; encoding: string };
-  return decode({ path: meta.source, bytes: new Uint8Array(readFileSync(path.join(dir, meta.source))), encoding: meta.encoding, format: meta.format });
+  const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as {
+    source: string;
+    format: DecodedText['format'];
+    encoding: string;
+  };
+  return decode({
+    path: meta.source,
+    bytes: new Uint8Array(readFileSync(path.join(dir, meta.source))),
+    encoding: meta.encoding,
+    format: meta.format,
+  });
 }
 
 describe('clean: the seeds against their golden files', () => {
@@ -22,7 +35,11 @@ describe('clean: the seeds against their golden files', () => {
     const docId = name.replace('.clean.txt', '');
     it(docId, () => {
       const golden = readFileSync(path.join(goldenDir, name), 'utf8');
-      expect(clean(seed(docId)).blocks.map((b) => `${b.text}\n`).join('')).toBe(golden);
+      expect(
+        clean(seed(docId))
+          .blocks.map((b) => `${b.text}\n`)
+          .join(''),
+      ).toBe(golden);
     });
   }
 
@@ -44,7 +61,9 @@ describe('clean: the seeds against their golden files', () => {
 
   it('004: wrapped columns are reflowed even across blank lines and mid-word', () => {
     const doc = clean(seed('2025-05-08-takungpao-moscow-talks'));
-    expect(doc.blocks[0]?.text).toBe('當地時間5月8日中午，國家主席習近平同俄羅斯總統普京在莫斯科克里姆林宮會談後共同會見記者。');
+    expect(doc.blocks[0]?.text).toBe(
+      '當地時間5月8日中午，國家主席習近平同俄羅斯總統普京在莫斯科克里姆林宮會談後共同會見記者。',
+    );
     expect(doc.blocks.some((b) => b.text.startsWith('要堅持世代友好，做百煉成鋼的真朋友。80年前'))).toBe(true);
     expect(doc.blocks.some((b) => b.text.includes('「芝麻開花節節高」。'))).toBe(true);
     expect(doc.dropped.some((d) => d.text.startsWith('責任編輯'))).toBe(true);
@@ -70,18 +89,36 @@ describe('clean: the seeds against their golden files', () => {
 
 describe('clean: general layout rules', () => {
   it('drops continuation notes, page numbers and editor credits, and lists them', () => {
-    const doc = clean(text('第一段文字，这是正文。\n\n（下转第三版）\n\n12\n\n责任编辑：张三\n\n（上接第一版）\n\n第二段文字。'));
+    const doc = clean(
+      text('第一段文字，这是正文。\n\n（下转第三版）\n\n12\n\n责任编辑：张三\n\n（上接第一版）\n\n第二段文字。'),
+    );
     expect(doc.blocks.map((b) => b.text)).toEqual(['第一段文字，这是正文。', '第二段文字。']);
-    expect(doc.dropped.map((d) => d.reason)).toEqual(['continuation-note', 'page-number', 'credit', 'continuation-note']);
+    expect(doc.dropped.map((d) => d.reason)).toEqual([
+      'continuation-note',
+      'page-number',
+      'credit',
+      'continuation-note',
+    ]);
   });
 
   it('joins a paragraph broken by a page break in mid-sentence, past the furniture', () => {
     const broken = '两国元首一致同意加强全面战略协作，推动双边关系在更高水平上向前发展，并就共同关心的问题交换意';
-    expect(texts(`${broken}\n\n（下转第二版）\n\n（上接第一版）\n\n见。双方表示满意。`)).toEqual([`${broken}见。双方表示满意。`]);
+    expect(texts(`${broken}\n\n（下转第二版）\n\n（上接第一版）\n\n见。双方表示满意。`)).toEqual([
+      `${broken}见。双方表示满意。`,
+    ]);
   });
 
   it('reflows text wrapped at a fixed column, keeping paragraphs apart', () => {
-    const wrapped = ['　　中俄两国是山水相连的友好邻', '邦，双方在政治、经济、人文等各', '个领域的合作不断深化和拓展。', '　　两国元首一致认为，应当继续', '推动各领域务实合作提质升级，为', '两国人民带来更多实实在在的好处。', '　　双方还就国际和地区问题深入', '交换了意见，达成了广泛的共识。'];
+    const wrapped = [
+      '　　中俄两国是山水相连的友好邻',
+      '邦，双方在政治、经济、人文等各',
+      '个领域的合作不断深化和拓展。',
+      '　　两国元首一致认为，应当继续',
+      '推动各领域务实合作提质升级，为',
+      '两国人民带来更多实实在在的好处。',
+      '　　双方还就国际和地区问题深入',
+      '交换了意见，达成了广泛的共识。',
+    ];
     expect(texts(wrapped.join('\n'))).toEqual([
       '中俄两国是山水相连的友好邻邦，双方在政治、经济、人文等各个领域的合作不断深化和拓展。',
       '两国元首一致认为，应当继续推动各领域务实合作提质升级，为两国人民带来更多实实在在的好处。',
@@ -90,7 +127,11 @@ describe('clean: general layout rules', () => {
   });
 
   it('recognises a headline with its subtitle, a dateline, a caption and list items', () => {
-    const doc = clean(text('中俄关系迈上新台阶\n\n——两国元首举行会谈\n\n新华社莫斯科5月8日电（记者张三）两国元首举行会谈。\n\n▲两国元首在会谈前合影。\n\n（一）《联合声明》\n\n（二）《合作协议》'));
+    const doc = clean(
+      text(
+        '中俄关系迈上新台阶\n\n——两国元首举行会谈\n\n新华社莫斯科5月8日电（记者张三）两国元首举行会谈。\n\n▲两国元首在会谈前合影。\n\n（一）《联合声明》\n\n（二）《合作协议》',
+      ),
+    );
     expect(doc.blocks.map((b) => [b.kind, b.level])).toEqual([
       ['heading', 1],
       ['heading', 2],
@@ -103,18 +144,27 @@ describe('clean: general layout rules', () => {
   });
 
   it('drops a byline standing after the last sentence, and keeps layout labels out of paragraphs', () => {
-    const doc = clean(text('双方一致同意进一步深化合作。 本报记者王五\n\n专家\n点评\n\n中俄合作前景广阔，双方都有信心。'));
-    expect(doc.blocks.map((b) => b.text)).toEqual(['双方一致同意进一步深化合作。', '专家点评', '中俄合作前景广阔，双方都有信心。']);
+    const doc = clean(
+      text('双方一致同意进一步深化合作。 本报记者王五\n\n专家\n点评\n\n中俄合作前景广阔，双方都有信心。'),
+    );
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      '双方一致同意进一步深化合作。',
+      '专家点评',
+      '中俄合作前景广阔，双方都有信心。',
+    ]);
     expect(doc.dropped).toEqual([{ line: 1, text: '本报记者王五', reason: 'credit' }]);
   });
 
   it('removes whitespace between Chinese characters but keeps it between Latin words', () => {
-    expect(texts('两国 元首 出席 Shanghai Cooperation Organisation 峰会 2024 年。')).toEqual(['两国元首出席 Shanghai Cooperation Organisation 峰会2024年。']);
+    expect(texts('两国 元首 出席 Shanghai Cooperation Organisation 峰会 2024 年。')).toEqual([
+      '两国元首出席 Shanghai Cooperation Organisation 峰会2024年。',
+    ]);
   });
 
   it('row 5: CRLF, lone CR and LF files give the same paragraphs', () => {
     const lf = '第一段，正文。\n\n第二段，正文。';
-    const viaDecode = (s: string) => clean(decode({ path: 'x', bytes: new TextEncoder().encode(s), encoding: 'utf-8', format: 'text' })).blocks;
+    const viaDecode = (s: string) =>
+      clean(decode({ path: 'x', bytes: new TextEncoder().encode(s), encoding: 'utf-8', format: 'text' })).blocks;
     expect(viaDecode(lf.replace(/\n/g, '\r\n'))).toEqual(viaDecode(lf));
     expect(viaDecode(lf.replace(/\n/g, '\r'))).toEqual(viaDecode(lf));
   });
@@ -125,7 +175,8 @@ describe('clean: general layout rules', () => {
   });
 
   it('Markdown: headings, lists, footnotes after a rule, and sanitised links', () => {
-    const md = '# 标题\n\n正文第一段，有链接[x](javascript:alert(1))。\n\n- 要点一\n- 要点二\n\n---\n\n<sup>①</sup> 注释，见[网站](https://example.org/a)。';
+    const md =
+      '# 标题\n\n正文第一段，有链接[x](javascript:alert(1))。\n\n- 要点一\n- 要点二\n\n---\n\n<sup>①</sup> 注释，见[网站](https://example.org/a)。';
     const doc = clean(text(md, 'markdown'));
     expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list-item', 'list-item', 'footnote']);
     expect(doc.blocks[1]?.html).toBeDefined();

@@ -28,22 +28,34 @@ afterAll(async () => {
 });
 
 const run = (dir: string, full = false) => ingest({ root: dir, loadDictionary, full, keepDocs: true });
-const built = async (dir: string, id: string) => JSON.parse(await readFile(path.join(dir, 'build/docs', `${id}.json`), 'utf8')) as BuiltDoc;
+const built = async (dir: string, id: string) =>
+  JSON.parse(await readFile(path.join(dir, 'build/docs', `${id}.json`), 'utf8')) as BuiltDoc;
 const pairsOf = (doc: BuiltDoc) => doc.pairs.map((p) => ({ zh: p.zh, en: p.en }));
 
 /** Corrections made on a built document: its first two pairs merged, its third split into zh-only and en-only. */
 function correctionsFor(doc: BuiltDoc): AlignmentCorrections {
   const auto = pairsOf(doc);
   const [a, b, c, ...rest] = auto;
-  const pairs = [{ zh: [...a!.zh, ...b!.zh], en: [...a!.en, ...b!.en] }, { zh: c!.zh, en: [] }, { zh: [], en: c!.en }, ...rest];
-  return { version: 1, zh: blocksFingerprint(doc.zh.map((z) => z.text)), en: blocksFingerprint(doc.en.map((e) => e.text)), pairs };
+  const pairs = [
+    { zh: [...a!.zh, ...b!.zh], en: [...a!.en, ...b!.en] },
+    { zh: c!.zh, en: [] },
+    { zh: [], en: c!.en },
+    ...rest,
+  ];
+  return {
+    version: 1,
+    zh: blocksFingerprint(doc.zh.map((z) => z.text)),
+    en: blocksFingerprint(doc.en.map((e) => e.text)),
+    pairs,
+  };
 }
 
 describe('alignment corrections in the ingest', () => {
   it('survive a re-ingest, full and incremental; a changed correction rebuilds that document only', async () => {
     const dir = path.join(work, 'survive');
     await mkdir(path.join(dir, 'corpus'), { recursive: true });
-    for (const d of [TALKS, TKP]) await cp(path.join(root, 'corpus', d), path.join(dir, 'corpus', d), { recursive: true });
+    for (const d of [TALKS, TKP])
+      await cp(path.join(root, 'corpus', d), path.join(dir, 'corpus', d), { recursive: true });
     await run(dir);
     const auto = await built(dir, TALKS);
     const corrections = correctionsFor(auto);
@@ -107,7 +119,14 @@ describe('alignment corrections in the ingest', () => {
     await writeFile(path.join(dir, 'corpus', TKP, 'alignment.json'), '{"version": 1, "pairs": [');
     await expect(run(dir)).rejects.toThrow(IngestError);
     await expect(run(dir)).rejects.toThrow(/alignment\.json: not valid JSON/);
-    await writeFile(path.join(dir, 'corpus', TKP, 'alignment.json'), '{"version": 1, "zh": {"count": 1, "sha256": "' + '0'.repeat(64) + '"}, "en": {"count": 0, "sha256": "' + '0'.repeat(64) + '"}, "pairs": []}');
+    await writeFile(
+      path.join(dir, 'corpus', TKP, 'alignment.json'),
+      '{"version": 1, "zh": {"count": 1, "sha256": "' +
+        '0'.repeat(64) +
+        '"}, "en": {"count": 0, "sha256": "' +
+        '0'.repeat(64) +
+        '"}, "pairs": []}',
+    );
     await expect(run(dir)).rejects.toThrow(/alignment\.json: given pairs cover 0 of 1 Chinese/);
     await expect(readFile(path.join(dir, 'build/manifest.json'))).rejects.toThrow();
   }, 60_000);

@@ -49,10 +49,17 @@ export function blocksFingerprint(texts: readonly string[]): BlocksFingerprint {
   return { count: texts.length, sha256: hash.digest('hex') };
 }
 
-const isIndexList = (v: unknown): v is number[] => Array.isArray(v) && v.every((i) => Number.isSafeInteger(i) && (i as number) >= 0);
+const isIndexList = (v: unknown): v is number[] =>
+  Array.isArray(v) && v.every((i) => Number.isSafeInteger(i) && (i as number) >= 0);
 
 function parseFingerprint(v: unknown, side: string, fail: (p: string) => never): BlocksFingerprint {
-  if (!isRecord(v) || !Number.isSafeInteger(v.count) || (v.count as number) < 0 || typeof v.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(v.sha256)) {
+  if (
+    !isRecord(v) ||
+    !Number.isSafeInteger(v.count) ||
+    (v.count as number) < 0 ||
+    typeof v.sha256 !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(v.sha256)
+  ) {
     return fail(`"${side}" must be {"count": blocks, "sha256": 64 hex digits}`);
   }
   return { count: v.count as number, sha256: v.sha256 };
@@ -74,7 +81,8 @@ export function parseCorrections(raw: unknown, file: string): AlignmentCorrectio
   if (!Array.isArray(raw.pairs)) return fail('"pairs" must be a list of {"zh": [...], "en": [...]}');
   if (raw.pairs.length > MAX_CORRECTION_PAIRS) return fail(`more than ${MAX_CORRECTION_PAIRS} pairs`);
   const pairs = raw.pairs.map((p: unknown, k): GivenPair => {
-    if (!isRecord(p) || !isIndexList(p.zh) || !isIndexList(p.en)) return fail(`pair ${k + 1} must be {"zh": [block indexes], "en": [block indexes]}`);
+    if (!isRecord(p) || !isIndexList(p.zh) || !isIndexList(p.en))
+      return fail(`pair ${k + 1} must be {"zh": [block indexes], "en": [block indexes]}`);
     return { zh: [...p.zh], en: [...p.en] };
   });
   const problem = givenPairsProblem(pairs, zh.count, en.count);
@@ -101,7 +109,10 @@ export function applicableCorrections(
 ): { pairs: GivenPair[] } | { warning: string } {
   const zh = blocksFingerprint(zhTexts);
   const en = blocksFingerprint(enTexts);
-  const changed = [zh.sha256 !== c.zh.sha256 || zh.count !== c.zh.count ? 'the Chinese source' : '', en.sha256 !== c.en.sha256 || en.count !== c.en.count ? 'the translation' : '']
+  const changed = [
+    zh.sha256 !== c.zh.sha256 || zh.count !== c.zh.count ? 'the Chinese source' : '',
+    en.sha256 !== c.en.sha256 || en.count !== c.en.count ? 'the translation' : '',
+  ]
     .filter(Boolean)
     .join(' and ');
   if (changed) {

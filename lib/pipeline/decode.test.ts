@@ -3,8 +3,14 @@ import type { RawFile } from '../model';
 import { decode, DecodeError } from './decode';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const file = (bytes: Uint8Array, encoding = 'utf-8'): RawFile => ({ path: 'corpus/x/source.txt', bytes, encoding, format: 'text' });
-const PROSE = '中俄关系处于历史最好时期。两国元首就双边关系和共同关心的国际地区问题深入交换意见，引领新时代中俄关系进一步向前发展。';
+const file = (bytes: Uint8Array, encoding = 'utf-8'): RawFile => ({
+  path: 'corpus/x/source.txt',
+  bytes,
+  encoding,
+  format: 'text',
+});
+const PROSE =
+  '中俄关系处于历史最好时期。两国元首就双边关系和共同关心的国际地区问题深入交换意见，引领新时代中俄关系进一步向前发展。';
 
 function decodeError(f: RawFile): DecodeError {
   try {
@@ -34,7 +40,9 @@ describe('decode', () => {
   it('row 2: Big5 declared as GB18030 decodes but fails the plausibility check', () => {
     // Node has no Big5 encoder, so these are the Big5 bytes of 中國關係發展 (A4A4 B0EA C3F6 AB59
     // B56F AE69), repeated: read as GB18030 they are valid but nonsense.
-    const big5 = new Uint8Array(Array.from({ length: 60 }, () => [0xa4, 0xa4, 0xb0, 0xea, 0xc3, 0xf6, 0xab, 0x59, 0xb5, 0x6f, 0xae, 0x69]).flat());
+    const big5 = new Uint8Array(
+      Array.from({ length: 60 }, () => [0xa4, 0xa4, 0xb0, 0xea, 0xc3, 0xf6, 0xab, 0x59, 0xb5, 0x6f, 0xae, 0x69]).flat(),
+    );
     const asGb = new TextDecoder('gb18030').decode(big5);
     expect(asGb).not.toContain('\uFFFD'); // it really does decode "successfully"
     expect(decodeError(file(big5, 'gb18030')).message).toMatch(/declared encoding is probably wrong/);

@@ -92,7 +92,6 @@ function plausibilityProblem(text: string): string | undefined {
   return undefined;
 }
 
-
 /**
  * Stage 1: bytes → text, strictly. Never replaces a byte: an invalid sequence is an error naming
  * the file and the byte offset. Strips a BOM (TextDecoder does for UTF-8/16), folds CRLF and lone
@@ -125,7 +124,10 @@ export function decode(file: RawFile): DecodedText {
   if (control) {
     const { line, column } = lineColumn(text, control.index);
     const cp = control[0].codePointAt(0) ?? 0;
-    throw new DecodeError(file.path, `control character U+${cp.toString(16).toUpperCase().padStart(4, '0')} at line ${line}, column ${column}`);
+    throw new DecodeError(
+      file.path,
+      `control character U+${cp.toString(16).toUpperCase().padStart(4, '0')} at line ${line}, column ${column}`,
+    );
   }
   if (text.trim() === '') throw new DecodeError(file.path, 'no text: the file is empty or holds only whitespace');
   const problem = plausibilityProblem(text);

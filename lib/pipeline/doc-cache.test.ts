@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocCache, decodeEntry, documentKey, encodeEntry } from './doc-cache';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const input = (bytes: string, meta: Record<string, unknown> = { id: 'a', title: 't' }) => ({ meta, source: { path: 'corpus/a/source.txt', bytes: utf8(bytes), encoding: 'utf-8' } });
+const input = (bytes: string, meta: Record<string, unknown> = { id: 'a', title: 't' }) => ({
+  meta,
+  source: { path: 'corpus/a/source.txt', bytes: utf8(bytes), encoding: 'utf-8' },
+});
 
 describe('documentKey', () => {
   it('depends on every byte, every field and the fingerprint, not on key order', () => {

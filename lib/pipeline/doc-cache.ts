@@ -31,7 +31,9 @@ function feed(hash: ReturnType<typeof createHash>, value: unknown): void {
     for (const v of value) feed(hash, v);
     hash.update(']');
   } else if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort();
     hash.update(`o${keys.length}{`);
     for (const k of keys) {
       hash.update(`k${k.length}:${k}`);
@@ -64,7 +66,13 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The entry's text: a header line, then the document exactly as the build writes it. */
 export function encodeEntry(docId: string, key: string, docText: string): string {
-  const header: EntryHeader = { format: CACHE_FORMAT, docId, key, sha256: sha256(docText), bytes: Buffer.byteLength(docText) };
+  const header: EntryHeader = {
+    format: CACHE_FORMAT,
+    docId,
+    key,
+    sha256: sha256(docText),
+    bytes: Buffer.byteLength(docText),
+  };
   return `${JSON.stringify(header)}\n${docText}`;
 }
 
@@ -137,11 +145,17 @@ export class DocCache {
     const others = await Promise.all(
       names
         .filter((n) => n !== `${keep}.json`)
-        .map(async (n) => ({ n, entry: !n.startsWith('.') && n.endsWith('.json'), mtime: (await stat(path.join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })),
+        .map(async (n) => ({
+          n,
+          entry: !n.startsWith('.') && n.endsWith('.json'),
+          mtime: (await stat(path.join(dir, n)).catch(() => null))?.mtimeMs ?? 0,
+        })),
     );
     const newest = others.filter((o) => o.entry).sort((a, b) => b.mtime - a.mtime || (a.n < b.n ? -1 : 1))[0];
     const stale = others.filter((o) => o !== newest);
-    await Promise.all(stale.map((o) => rm(path.join(dir, o.n), { force: true, recursive: true }).catch(() => undefined)));
+    await Promise.all(
+      stale.map((o) => rm(path.join(dir, o.n), { force: true, recursive: true }).catch(() => undefined)),
+    );
   }
 }
 

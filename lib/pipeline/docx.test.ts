@@ -24,7 +24,9 @@ describe('DOCX sources', () => {
   });
 
   it('a corrupt or non-DOCX file is a clear error naming the file', async () => {
-    await expect(docxToHtml('corpus/x/source.docx', new TextEncoder().encode('两国元首举行会谈'))).rejects.toThrow(/corpus\/x\/source\.docx: not a DOCX file/);
+    await expect(docxToHtml('corpus/x/source.docx', new TextEncoder().encode('两国元首举行会谈'))).rejects.toThrow(
+      /corpus\/x\/source\.docx: not a DOCX file/,
+    );
     const good = await makeDocx([{ text: '正文。' }]);
     const cut = good.subarray(0, Math.floor(good.length / 2));
     await expect(docxToHtml('corpus/x/cut.docx', cut)).rejects.toThrow(DocxError);

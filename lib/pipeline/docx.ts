@@ -43,8 +43,10 @@ export interface DocxHtml {
 }
 
 export async function docxToHtml(path: string, bytes: Uint8Array): Promise<DocxHtml> {
-  if (bytes.length > DOCX_MAX_BYTES) throw new DocxError(path, `DOCX of ${bytes.length} bytes is over the ${DOCX_MAX_BYTES}-byte limit`);
-  if (!looksLikeZip(bytes)) throw new DocxError(path, 'not a DOCX file (a DOCX is a ZIP archive; this file does not start like one)');
+  if (bytes.length > DOCX_MAX_BYTES)
+    throw new DocxError(path, `DOCX of ${bytes.length} bytes is over the ${DOCX_MAX_BYTES}-byte limit`);
+  if (!looksLikeZip(bytes))
+    throw new DocxError(path, 'not a DOCX file (a DOCX is a ZIP archive; this file does not start like one)');
   try {
     checkZipLimits(bytes, DOCX_LIMITS);
   } catch (e) {
@@ -54,13 +56,18 @@ export async function docxToHtml(path: string, bytes: Uint8Array): Promise<DocxH
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
     // Images are left out: the corpus keeps text, and a data: URL per image would bloat the HTML.
-    result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
+    result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
   } catch (e) {
     throw new DocxError(path, `not a readable DOCX file (${(e as Error).message})`, { cause: e });
   }
   if (result.value.trim() === '') throw new DocxError(path, 'no text: the document is empty');
   return {
     file: { path, bytes: new TextEncoder().encode(result.value), encoding: 'utf-8', format: 'html' },
-    warnings: result.messages.filter((m) => m.type === 'warning' || m.type === 'error').map((m) => `${path}: ${m.message}`),
+    warnings: result.messages
+      .filter((m) => m.type === 'warning' || m.type === 'error')
+      .map((m) => `${path}: ${m.message}`),
   };
 }

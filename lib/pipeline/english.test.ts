@@ -3,25 +3,39 @@ import { splitEnglishSentences } from './english';
 
 describe('splitEnglishSentences', () => {
   it('splits at sentence ends and keeps closing quotes with their sentence', () => {
-    expect(splitEnglishSentences('He said, "We agree." Then they left. Did they? Yes!')).toEqual(['He said, "We agree."', 'Then they left.', 'Did they?', 'Yes!']);
-  });
-
-  it('does not split after abbreviations, initials or inside decimals', () => {
-    expect(splitEnglishSentences('Mr. Putin met Dr. Li at the U.S. embassy. Trade grew by 26.3 per cent. J. K. Smith agreed.')).toEqual([
-      'Mr. Putin met Dr. Li at the U.S. embassy.',
-      'Trade grew by 26.3 per cent.',
-      'J. K. Smith agreed.',
+    expect(splitEnglishSentences('He said, "We agree." Then they left. Did they? Yes!')).toEqual([
+      'He said, "We agree."',
+      'Then they left.',
+      'Did they?',
+      'Yes!',
     ]);
   });
 
+  it('does not split after abbreviations, initials or inside decimals', () => {
+    expect(
+      splitEnglishSentences(
+        'Mr. Putin met Dr. Li at the U.S. embassy. Trade grew by 26.3 per cent. J. K. Smith agreed.',
+      ),
+    ).toEqual(['Mr. Putin met Dr. Li at the U.S. embassy.', 'Trade grew by 26.3 per cent.', 'J. K. Smith agreed.']);
+  });
+
   it('keeps a footnote marker with the sentence it ends, even alone after it', () => {
-    expect(splitEnglishSentences('Trade grew by 8 per cent in 2013.① The two sides met again.')).toEqual(['Trade grew by 8 per cent in 2013.①', 'The two sides met again.']);
+    expect(splitEnglishSentences('Trade grew by 8 per cent in 2013.① The two sides met again.')).toEqual([
+      'Trade grew by 8 per cent in 2013.①',
+      'The two sides met again.',
+    ]);
     expect(splitEnglishSentences('Trade grew.② ③ Then it fell.')).toEqual(['Trade grew.②③', 'Then it fell.']);
-    expect(splitEnglishSentences('It was agreed. [12] Both sides signed.')).toEqual(['It was agreed.[12]', 'Both sides signed.']);
+    expect(splitEnglishSentences('It was agreed. [12] Both sides signed.')).toEqual([
+      'It was agreed.[12]',
+      'Both sides signed.',
+    ]);
   });
 
   it('does not end a sentence at a page reference ("p. 195")', () => {
-    expect(splitEnglishSentences('See Selected Works, vol. 2, p. 195. It was reprinted later.')).toEqual(['See Selected Works, vol. 2, p. 195.', 'It was reprinted later.']);
+    expect(splitEnglishSentences('See Selected Works, vol. 2, p. 195. It was reprinted later.')).toEqual([
+      'See Selected Works, vol. 2, p. 195.',
+      'It was reprinted later.',
+    ]);
     expect(splitEnglishSentences('Ibid., pp. 12–14. Cf. ch. 3.')).toHaveLength(2);
   });
 

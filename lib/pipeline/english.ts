@@ -8,9 +8,11 @@ import type { Block, EnBlock } from '../model';
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Abbreviations a sentence does not end with (page and chapter references of footnotes among them). */
-const ABBREVIATION_END = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Vol|Vols|p|pp|cf|ch|eds?|trans|para|fig|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$/u;
+const ABBREVIATION_END =
+  /\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Vol|Vols|p|pp|cf|ch|eds?|trans|para|fig|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$/u;
 /** Footnote markers at the start of a segment: circled numbers (①–⑳) and bracketed ones ([1]). */
-const FOOTNOTE_MARKER = /^((?:[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]|\[\d{1,3}\])(?:\s*(?:[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]|\[\d{1,3}\]))*)(?=\s|$)/u;
+const FOOTNOTE_MARKER =
+  /^((?:[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]|\[\d{1,3}\])(?:\s*(?:[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]|\[\d{1,3}\]))*)(?=\s|$)/u;
 
 export function splitEnglishSentences(text: string): string[] {
   const out: string[] = [];

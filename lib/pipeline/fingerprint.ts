@@ -61,7 +61,10 @@ async function packageVersion(name: string, from: string): Promise<string> {
 }
 
 /** `dataFiles`: the project's data read at run time, hashed with the graph (the pipeline's own by default). */
-export async function pipelineFingerprint(entries: readonly string[] = ENTRIES, dataFiles: readonly string[] = entries === ENTRIES ? DATA_FILES : []): Promise<PipelineFingerprint> {
+export async function pipelineFingerprint(
+  entries: readonly string[] = ENTRIES,
+  dataFiles: readonly string[] = entries === ENTRIES ? DATA_FILES : [],
+): Promise<PipelineFingerprint> {
   const result = await build({
     entryPoints: [...entries],
     bundle: true,

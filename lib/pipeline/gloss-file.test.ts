@@ -19,7 +19,12 @@ const dict = parseCedict(
   ].join('\n'),
 );
 
-const word = (simplified: string, key: string | null = simplified): Word => ({ original: simplified, simplified, pinyin: '', key });
+const word = (simplified: string, key: string | null = simplified): Word => ({
+  original: simplified,
+  simplified,
+  pinyin: '',
+  key,
+});
 
 /** A document of one sentence, as the gloss file reads it (only its Chinese sentences). */
 function docOf(words: Word[]): BuiltDoc {
@@ -45,7 +50,8 @@ describe('glossFile', () => {
   const gloss = glossFile([doc], terms, dict);
 
   it('holds the segmented words, their characters, glossary terms and every headword in a sentence', () => {
-    for (const w of ['睦邻友好', '合作', '条约', '时期', '睦', '好', '中俄', '睦邻', '友好', '好时']) expect(gloss[w], w).toBeDefined();
+    for (const w of ['睦邻友好', '合作', '条约', '时期', '睦', '好', '中俄', '睦邻', '友好', '好时'])
+      expect(gloss[w], w).toBeDefined();
     expect(gloss['好时']?.[0]?.senses[0]).toMatch(/spurious/);
   });
   it('is sorted, so a re-ingest writes the same bytes', () => {

@@ -12,7 +12,11 @@ import type { BuiltDoc, DictEntry, GlossaryEntry } from '../model';
 import { collectGlossaryInto } from './gloss';
 import { HAN } from '../base/han';
 
-export function glossFile(docs: readonly BuiltDoc[], terms: readonly GlossaryEntry[], dict: Dictionary): Record<string, DictEntry[]> {
+export function glossFile(
+  docs: readonly BuiltDoc[],
+  terms: readonly GlossaryEntry[],
+  dict: Dictionary,
+): Record<string, DictEntry[]> {
   const collector = new GlossFileCollector(dict);
   for (const doc of docs) collector.add(doc);
   return collector.finish(terms);
@@ -38,8 +42,14 @@ export class GlossFileCollector {
 
   add(doc: BuiltDoc): void {
     const sentences = doc.zh.flatMap((b) => b.sentences);
-    collectGlossaryInto(this.gloss, this.done, sentences.flatMap((s) => s.words), this.dict);
-    for (const sentence of sentences) for (const word of headwordsIn(sentence.simplified, this.dict, this.inside)) this.addWord(word);
+    collectGlossaryInto(
+      this.gloss,
+      this.done,
+      sentences.flatMap((s) => s.words),
+      this.dict,
+    );
+    for (const sentence of sentences)
+      for (const word of headwordsIn(sentence.simplified, this.dict, this.inside)) this.addWord(word);
   }
 
   finish(terms: readonly GlossaryEntry[]): Record<string, DictEntry[]> {

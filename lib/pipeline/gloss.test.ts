@@ -37,7 +37,9 @@ describe('glossSentences', () => {
 
   it('reads lone structural particles as particles', () => {
     const words = gloss('双方合理地解决了问题，走得更近。天然气进口来源地。');
-    const readings = words.filter((w) => ['地', '了', '得'].includes(w.simplified)).map((w) => [w.simplified, w.pinyin]);
+    const readings = words
+      .filter((w) => ['地', '了', '得'].includes(w.simplified))
+      .map((w) => [w.simplified, w.pinyin]);
     expect(readings).toEqual([
       ['地', 'de'],
       ['了', 'le'],
@@ -78,7 +80,12 @@ describe('glossSentences', () => {
 
   it('keys a traditional document to the simplified headword and keeps the original', () => {
     const words = glossSentences(segmentBlock('中俄關係良好。', '中俄关系良好。', dict), dict).flatMap((s) => s.words);
-    expect(words[0]).toEqual({ original: '中俄關係', simplified: '中俄关系', pinyin: 'Zhōng É guān xì', key: '中俄关系' });
+    expect(words[0]).toEqual({
+      original: '中俄關係',
+      simplified: '中俄关系',
+      pinyin: 'Zhōng É guān xì',
+      key: '中俄关系',
+    });
   });
 
   it('passes Extension B, emoji and variation selectors through unchanged', () => {
@@ -119,7 +126,20 @@ describe('collectGlossary', () => {
   it('holds the parts of a word CC-CEDICT lacks', () => {
     const words: Word[] = [{ original: '睦邻友好合作条约', simplified: '睦邻友好合作条约', pinyin: '', key: null }];
     const glossary = collectGlossary(words, dict);
-    expect([...glossary.keys()]).toEqual(['睦邻', '友好', '合作', '条约', '睦', '邻', '友', '好', '合', '作', '条', '约']);
+    expect([...glossary.keys()]).toEqual([
+      '睦邻',
+      '友好',
+      '合作',
+      '条约',
+      '睦',
+      '邻',
+      '友',
+      '好',
+      '合',
+      '作',
+      '条',
+      '约',
+    ]);
   });
 
   it('is safe with prototype names', () => {

@@ -36,7 +36,10 @@ interface WordGloss {
 }
 
 /** Per dictionary: glosses of words written alike in both scripts, and of the others by simplified then original form. */
-const memo = new WeakMap<Dictionary, { same: Map<string, WordGloss>; differing: Map<string, Map<string, WordGloss>> }>();
+const memo = new WeakMap<
+  Dictionary,
+  { same: Map<string, WordGloss>; differing: Map<string, Map<string, WordGloss>> }
+>();
 
 function wordGloss(word: Word, dict: Dictionary): WordGloss {
   let caches = memo.get(dict);
@@ -203,7 +206,12 @@ export function collectGlossary(words: Iterable<Word>, dict: Dictionary): Map<st
  * `collectGlossary` adding to a glossary and its set of words done, for a caller that feeds words
  * a document at a time (gloss-file.ts): the result does not depend on how the words were split.
  */
-export function collectGlossaryInto(glossary: Map<string, DictEntry[]>, done: Set<string>, words: Iterable<Word>, dict: Dictionary): Map<string, DictEntry[]> {
+export function collectGlossaryInto(
+  glossary: Map<string, DictEntry[]>,
+  done: Set<string>,
+  words: Iterable<Word>,
+  dict: Dictionary,
+): Map<string, DictEntry[]> {
   const add = (headword: string): void => {
     if (glossary.has(headword)) return;
     const entries = dict.lookup(headword);

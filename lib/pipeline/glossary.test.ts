@@ -19,7 +19,9 @@ let pairs: TermPair[];
 let glossary: GlossaryEntry[];
 
 beforeAll(async () => {
-  const inputs = (await readCorpus(path.resolve(import.meta.dirname, '../../corpus'))).filter((i) => DOCS.includes(i.meta.id));
+  const inputs = (await readCorpus(path.resolve(import.meta.dirname, '../../corpus'))).filter((i) =>
+    DOCS.includes(i.meta.id),
+  );
   docs = inputs.map((input) => buildDocument(input, dict));
   pairs = docs.flatMap((doc) => termPairs(doc));
   glossary = buildGlossary(docs, lookup, { size: 150 });
@@ -47,7 +49,8 @@ describe('buildGlossary', () => {
   it('lists terms most term-like first, within the size asked for', () => {
     expect(glossary.length).toBeGreaterThan(50);
     expect(glossary.length).toBeLessThanOrEqual(150);
-    for (let i = 1; i < glossary.length; i++) expect(glossary[i - 1]!.termhood).toBeGreaterThanOrEqual(glossary[i]!.termhood);
+    for (let i = 1; i < glossary.length; i++)
+      expect(glossary[i - 1]!.termhood).toBeGreaterThanOrEqual(glossary[i]!.termhood);
     expect(GLOSSARY_SIZE).toBeGreaterThanOrEqual(300);
   });
 
@@ -102,7 +105,19 @@ describe('traditionalForms', () => {
   });
 
   it("gives the sources' forms first, commonest first, then CC-CEDICT's", () => {
-    expect(traditionalForms(candidate('关系', ['关系'], [['關系', 1], ['關係', 3]]), lookup)).toEqual(['關係', '關系']);
+    expect(
+      traditionalForms(
+        candidate(
+          '关系',
+          ['关系'],
+          [
+            ['關系', 1],
+            ['關係', 3],
+          ],
+        ),
+        lookup,
+      ),
+    ).toEqual(['關係', '關系']);
     // CC-CEDICT's variant spelling 關系 is not offered on its own authority.
     expect(traditionalForms(candidate('关系', ['关系']), lookup)).toEqual(['關係']);
   });

@@ -53,7 +53,11 @@ export function traditionalForms(candidate: Candidate, lookup: Lookup): string[]
   const forms = new Set(commonestFirst(candidate.originals));
   // A CEDICT entry that is only a variant spelling (關系, "variant of 關係") is not a form to show.
   const own = (entries: readonly DictEntry[], word: string) => [
-    ...new Set(entries.filter((e) => e.simplified === word && !e.senses.every((s) => /^(?:old )?variant of\b/i.test(s))).map((e) => e.traditional)),
+    ...new Set(
+      entries
+        .filter((e) => e.simplified === word && !e.senses.every((s) => /^(?:old )?variant of\b/i.test(s)))
+        .map((e) => e.traditional),
+    ),
   ];
   for (const form of own(lookup(candidate.term), candidate.term)) forms.add(form);
   if (lookup(candidate.term).length === 0 && candidate.words.length > 1) {
@@ -73,7 +77,11 @@ export function traditionalForms(candidate: Candidate, lookup: Lookup): string[]
  * words the segmenter cut it into.
  */
 function readingOf(candidate: Candidate, lookup: Lookup): string {
-  const readings = new Set(lookup(candidate.term).filter((e) => e.simplified === candidate.term).map((e) => e.pinyin));
+  const readings = new Set(
+    lookup(candidate.term)
+      .filter((e) => e.simplified === candidate.term)
+      .map((e) => e.pinyin),
+  );
   if (readings.size === 1) return [...readings][0]!;
   return commonestFirst(candidate.readings)[0] ?? '';
 }
@@ -88,7 +96,9 @@ function entryOf(candidate: Candidate, termhood: number, report: TermReport, loo
     frequency: report.occurrences.length,
     documents: new Set(report.occurrences.map((o) => o.docId)).size,
     termhood: round(termhood, 2),
-    renderings: report.renderings.slice(0, RENDERINGS_KEPT).map((r) => ({ key: r.key, text: r.text, count: r.count, share: round(r.share, 3) })),
+    renderings: report.renderings
+      .slice(0, RENDERINGS_KEPT)
+      .map((r) => ({ key: r.key, text: r.text, count: r.count, share: round(r.share, 3) })),
     unrendered: report.unrendered,
   };
 }
@@ -98,11 +108,20 @@ function entryOf(candidate: Candidate, termhood: number, report: TermReport, loo
  * (build/gloss.json), which is what the app's term page looks terms up in. `pairs` defaults to
  * the documents' pairs with their sentence beads.
  */
-export function buildGlossary(docs: readonly BuiltDoc[], lookup: Lookup, options: GlossaryOptions = {}): GlossaryEntry[] {
+export function buildGlossary(
+  docs: readonly BuiltDoc[],
+  lookup: Lookup,
+  options: GlossaryOptions = {},
+): GlossaryEntry[] {
   const { size = GLOSSARY_SIZE, hsk = hskLevel, wordLinks } = options;
   // Only candidates in two pairs or more can be ranked: the rest are not collected in full.
   const minPairs = 2;
-  const ranked = rankByTermhood(collectCandidates(docs, lookup, { minPairs }), { minPairs, generality: (term) => generality(hsk(term)) }).slice(0, size);
+  const ranked = rankByTermhood(collectCandidates(docs, lookup, { minPairs }), {
+    minPairs,
+    generality: (term) => generality(hsk(term)),
+  }).slice(0, size);
   const pairs: TermPair[] = docs.flatMap((doc) => termPairs(doc, wordLinks?.[doc.meta.id]));
-  return ranked.map(({ candidate, termhood }) => entryOf(candidate, termhood, termReport(candidate.term, pairs, lookup), lookup));
+  return ranked.map(({ candidate, termhood }) =>
+    entryOf(candidate, termhood, termReport(candidate.term, pairs, lookup), lookup),
+  );
 }

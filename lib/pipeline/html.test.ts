@@ -8,7 +8,9 @@ const cleanHtml = (text: string) => clean({ path: 'x.html', text, format: 'html'
 
 describe('HTML sources', () => {
   it('makes the same kinds of block as Markdown: headings, paragraphs, list items', () => {
-    const doc = cleanHtml('<h1>中俄睦邻友好</h1>\n<p>两国元首举行会谈，双方同意深化合作。</p>\n<ul><li>第一条</li><li>第二条</li></ul>\n<blockquote><p>引用的话。</p></blockquote>');
+    const doc = cleanHtml(
+      '<h1>中俄睦邻友好</h1>\n<p>两国元首举行会谈，双方同意深化合作。</p>\n<ul><li>第一条</li><li>第二条</li></ul>\n<blockquote><p>引用的话。</p></blockquote>',
+    );
     expect(doc.blocks.map((b) => [b.kind, b.text, b.level])).toEqual([
       ['heading', '中俄睦邻友好', 1],
       ['paragraph', '两国元首举行会谈，双方同意深化合作。', undefined],
@@ -19,8 +21,14 @@ describe('HTML sources', () => {
   });
 
   it('is the Markdown walk: the same text as HTML and as Markdown gives the same blocks', () => {
-    const md = clean({ path: 'x.md', text: '# 标题\n\n第一段，有[链接](https://example.org)。\n\n- 一\n- 二\n', format: 'markdown' });
-    const html = cleanHtml('<h1>标题</h1><p>第一段，有<a href="https://example.org">链接</a>。</p><ul><li>一</li><li>二</li></ul>');
+    const md = clean({
+      path: 'x.md',
+      text: '# 标题\n\n第一段，有[链接](https://example.org)。\n\n- 一\n- 二\n',
+      format: 'markdown',
+    });
+    const html = cleanHtml(
+      '<h1>标题</h1><p>第一段，有<a href="https://example.org">链接</a>。</p><ul><li>一</li><li>二</li></ul>',
+    );
     expect(html.blocks).toEqual(md.blocks);
   });
 
@@ -32,7 +40,17 @@ describe('HTML sources', () => {
     expect(texts).toContain('两国元首在莫斯科举行会谈。');
     expect(texts).toContain('双方同意深化合作，推动关系发展。');
     expect(texts).toContain('数据链接结束。');
-    for (const gone of ['alert', '页面标题', 'color: red', '注入的段落', '请启用脚本', '框架文字', '矢量文字', '模板文字', '按钮文字']) {
+    for (const gone of [
+      'alert',
+      '页面标题',
+      'color: red',
+      '注入的段落',
+      '请启用脚本',
+      '框架文字',
+      '矢量文字',
+      '模板文字',
+      '按钮文字',
+    ]) {
       expect(texts + html).not.toContain(gone);
     }
     expect(html).not.toMatch(/javascript:|data:|on\w+=|<script|<img|<iframe|<svg/i);

@@ -66,7 +66,12 @@ function narrowWideNodes(root: HastRoot): void {
     while (node.children.length > HTML_MAX_CHILDREN) {
       const groups: Element[] = [];
       for (let i = 0; i < node.children.length; i += HTML_MAX_CHILDREN) {
-        groups.push({ type: 'element', tagName: 'div', properties: {}, children: node.children.slice(i, i + HTML_MAX_CHILDREN) as ElementContent[] });
+        groups.push({
+          type: 'element',
+          tagName: 'div',
+          properties: {},
+          children: node.children.slice(i, i + HTML_MAX_CHILDREN) as ElementContent[],
+        });
       }
       node.children = groups;
     }
@@ -83,7 +88,8 @@ export function htmlToMdast(text: string): Root {
     tree = parser.parse(text);
   } catch (e) {
     // hast-util-from-parse5 recurses: a hostile nesting overflows the stack before we can measure it.
-    if (e instanceof RangeError) throw new HtmlError(`HTML nested too deeply to parse (over ${HTML_MAX_DEPTH} elements)`);
+    if (e instanceof RangeError)
+      throw new HtmlError(`HTML nested too deeply to parse (over ${HTML_MAX_DEPTH} elements)`);
     throw e;
   }
   if (treeDepth(tree) > HTML_MAX_DEPTH) throw new HtmlError(`HTML nested more than ${HTML_MAX_DEPTH} elements deep`);

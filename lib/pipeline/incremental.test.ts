@@ -71,7 +71,10 @@ describe('incremental ingest', () => {
     const source = path.join(dir, 'corpus', TALKS, 'source.txt');
     await writeFile(source, `${await readFile(source, 'utf8')}\n\n双方同意继续加强合作。\n`);
     const metaPath = path.join(dir, 'corpus', TALKS, 'meta.json');
-    await writeFile(metaPath, (await readFile(metaPath, 'utf8')).replace('"Xi Jinping Holds', '"Edited: Xi Jinping Holds'));
+    await writeFile(
+      metaPath,
+      (await readFile(metaPath, 'utf8')).replace('"Xi Jinping Holds', '"Edited: Xi Jinping Holds'),
+    );
 
     const warm = await run(dir);
     expect(warm.built).toEqual([TALKS]);
@@ -117,7 +120,8 @@ describe('incremental ingest', () => {
     const dir = await corpusWith('corrupt', [TALKS, TKP]);
     await run(dir);
     const before = await everyFile(path.join(dir, 'build'));
-    const entryOf = async (docId: string) => path.join(dir, '.cache/ingest', docId, (await cacheEntries(dir, docId))[0]!);
+    const entryOf = async (docId: string) =>
+      path.join(dir, '.cache/ingest', docId, (await cacheEntries(dir, docId))[0]!);
 
     // Truncated in the middle of the document's JSON.
     const talks = await entryOf(TALKS);

@@ -25,13 +25,18 @@ afterAll(async () => {
 /** `duizhao ingest ARGS` in `dir`, under tsx's loader like `npm run duizhao`, without npm in between (so a signal reaches it). */
 function cli(args: string[], onStderr?: (seen: string, child: ReturnType<typeof spawn>) => void) {
   const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', tsx, path.join(root, 'lib/cli.ts'), 'ingest', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsx, path.join(root, 'lib/cli.ts'), 'ingest', ...args], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
     onStderr?.(stderr, child);
   });
-  return new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  return new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, stderr })),
+  );
 }
 
 describe('duizhao ingest', () => {

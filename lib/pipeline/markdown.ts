@@ -43,7 +43,8 @@ function deepestNesting(text: string): { depth: number; line: number } {
 
 function parseMarkdown(text: string): Root {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MARKDOWN_MAX_BYTES) throw new MarkdownError(`Markdown of ${bytes} bytes is over the ${MARKDOWN_MAX_BYTES}-byte limit`);
+  if (bytes > MARKDOWN_MAX_BYTES)
+    throw new MarkdownError(`Markdown of ${bytes} bytes is over the ${MARKDOWN_MAX_BYTES}-byte limit`);
   const nesting = deepestNesting(text);
   if (nesting.depth > MARKDOWN_MAX_NESTING) {
     throw new MarkdownError(`Markdown nested more than ${MARKDOWN_MAX_NESTING} levels deep at line ${nesting.line}`);
@@ -122,7 +123,9 @@ export function mdastProtoBlocks(root: Root, dropped: Dropped[]): ProtoBlock[] {
     }
     if (inToc) {
       const entries = whole.split('\n').filter((l) => l.trim() !== '');
-      const tocLike = entries.every((l) => TOC_ENTRY_END.test(l.trim()) || /^\d{1,3}$/u.test(l.trim()) || furnitureReason(l));
+      const tocLike = entries.every(
+        (l) => TOC_ENTRY_END.test(l.trim()) || /^\d{1,3}$/u.test(l.trim()) || furnitureReason(l),
+      );
       if (tocLike) {
         drop(whole, 'page-furniture');
         return;
@@ -139,7 +142,12 @@ export function mdastProtoBlocks(root: Root, dropped: Dropped[]): ProtoBlock[] {
     switch (node.type) {
       case 'heading': {
         const h = node as Heading;
-        push({ kind: 'heading', level: h.depth, text: whole, ...(hasRichInline(h) ? { html: renderInline(h.children) } : {}) });
+        push({
+          kind: 'heading',
+          level: h.depth,
+          text: whole,
+          ...(hasRichInline(h) ? { html: renderInline(h.children) } : {}),
+        });
         afterRule = false;
         return;
       }
@@ -168,7 +176,8 @@ export function mdastProtoBlocks(root: Root, dropped: Dropped[]): ProtoBlock[] {
       case 'list':
         for (const item of node.children) {
           const itemText = plain(item).trim();
-          if (itemText !== '') push({ kind: 'list-item', text: itemText, ...(hasRichInline(item) ? { html: renderListItem(item) } : {}) });
+          if (itemText !== '')
+            push({ kind: 'list-item', text: itemText, ...(hasRichInline(item) ? { html: renderListItem(item) } : {}) });
         }
         afterRule = false;
         return;

@@ -143,25 +143,42 @@ const parser = new XMLParser({
 
 function parseXml(doc: DecodedText): XNode[] {
   const bytes = Buffer.byteLength(doc.text, 'utf8');
-  if (bytes > MEMORY_MAX_BYTES) throw new MemoryError(doc.path, `translation memory of ${bytes} bytes is over the ${MEMORY_MAX_BYTES}-byte limit`);
-  if (/<!ENTITY/i.test(doc.text)) throw new MemoryError(doc.path, 'entity declarations (<!ENTITY …>) are refused in a translation memory');
+  if (bytes > MEMORY_MAX_BYTES)
+    throw new MemoryError(doc.path, `translation memory of ${bytes} bytes is over the ${MEMORY_MAX_BYTES}-byte limit`);
+  if (/<!ENTITY/i.test(doc.text))
+    throw new MemoryError(doc.path, 'entity declarations (<!ENTITY …>) are refused in a translation memory');
   const valid = XMLValidator.validate(doc.text);
-  if (valid !== true) throw new MemoryError(doc.path, `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+  if (valid !== true)
+    throw new MemoryError(
+      doc.path,
+      `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
+    );
   let nodes: XNode[];
   try {
     nodes = parser.parse(doc.text) as XNode[];
   } catch (e) {
     const message = (e as Error).message;
-    throw new MemoryError(doc.path, /nested/i.test(message) ? `elements nested more than ${MEMORY_MAX_DEPTH} deep` : `cannot read the XML: ${message}`, { cause: e });
+    throw new MemoryError(
+      doc.path,
+      /nested/i.test(message)
+        ? `elements nested more than ${MEMORY_MAX_DEPTH} deep`
+        : `cannot read the XML: ${message}`,
+      { cause: e },
+    );
   }
   // The parser's own cap, checked again here so the tree walks below may recurse safely.
-  if (depthOf(nodes) > MEMORY_MAX_DEPTH + 1) throw new MemoryError(doc.path, `elements nested more than ${MEMORY_MAX_DEPTH} deep`);
+  if (depthOf(nodes) > MEMORY_MAX_DEPTH + 1)
+    throw new MemoryError(doc.path, `elements nested more than ${MEMORY_MAX_DEPTH} deep`);
   return nodes;
 }
 
 function rootElement(nodes: XNode[], name: string, doc: DecodedText): XNode {
   const root = nodes.find((n) => !['?xml', '#text', '#comment', '!DOCTYPE'].includes(tagOf(n)));
-  if (!root || tagOf(root) !== name) throw new MemoryError(doc.path, `not a ${name === 'tmx' ? 'TMX' : 'XLIFF'} file (root element <${root ? tagOf(root) : ''}>, expected <${name}>)`);
+  if (!root || tagOf(root) !== name)
+    throw new MemoryError(
+      doc.path,
+      `not a ${name === 'tmx' ? 'TMX' : 'XLIFF'} file (root element <${root ? tagOf(root) : ''}>, expected <${name}>)`,
+    );
   return root;
 }
 
@@ -169,7 +186,10 @@ const zhText = (s: string) => normaliseSpaces(s);
 const enText = (s: string) => normaliseSpaces(s);
 
 function noSides(doc: DecodedText, seen: Set<string>, zhLang: string, enLang: string): never {
-  const missing = [zhLang ? '' : 'Chinese (zh, zh-CN, zh-Hans, zh-TW, zh-HK…)', enLang ? '' : 'English (en, en-GB…)'].filter(Boolean);
+  const missing = [
+    zhLang ? '' : 'Chinese (zh, zh-CN, zh-Hans, zh-TW, zh-HK…)',
+    enLang ? '' : 'English (en, en-GB…)',
+  ].filter(Boolean);
   throw new MemoryError(
     doc.path,
     `no ${missing.join(' and no ')} side: a parallel document needs both (languages found: ${[...seen].join(', ') || 'none'})`,
@@ -193,7 +213,10 @@ function parseTmx(doc: DecodedText, variant: ScriptVariant): Memory {
       seen.add(lang);
       return { lang, text: seg ? segmentText(seg, doc.path) : '' };
     });
-    const zh = pickChinese(tuvs.filter((t) => isChineseTag(t.lang)), variant);
+    const zh = pickChinese(
+      tuvs.filter((t) => isChineseTag(t.lang)),
+      variant,
+    );
     const en = tuvs.find((t) => isEnglishTag(t.lang));
     if (zh) zhLang ||= zh.lang;
     if (en) enLang ||= en.lang;
@@ -232,7 +255,10 @@ function parseXliff(doc: DecodedText, variant: ScriptVariant): Memory {
       { lang: src, side: 'source' as const },
       { lang: trg, side: 'target' as const },
     ];
-    const zh = pickChinese(sides.filter((s) => isChineseTag(s.lang)), variant);
+    const zh = pickChinese(
+      sides.filter((s) => isChineseTag(s.lang)),
+      variant,
+    );
     const en = sides.find((s) => isEnglishTag(s.lang));
     if (!zh || !en) continue;
     zhLang ||= zh.lang;
@@ -241,7 +267,10 @@ function parseXliff(doc: DecodedText, variant: ScriptVariant): Memory {
       // 2.0 splits a unit into segments (with ignorable whitespace between): the unit is the pair.
       const parts = v2 ? childrenOf(unit).filter((c) => ['segment', 'ignorable'].includes(tagOf(c))) : [unit];
       const side = (which: 'source' | 'target') =>
-        parts.map((p) => element(p, which)).map((e) => (e ? segmentText(e, doc.path) : '')).join(v2 ? ' ' : '');
+        parts
+          .map((p) => element(p, which))
+          .map((e) => (e ? segmentText(e, doc.path) : ''))
+          .join(v2 ? ' ' : '');
       const u = { zh: zhText(side(zh.side)), en: enText(side(en.side)) };
       if (u.zh !== '' || u.en !== '') units.push(u);
     }

@@ -45,7 +45,16 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
   const date = str('date');
   const dateProblem = calendarDateProblem(date);
   if (dateProblem !== null) fail(`date: ${dateProblem}`);
-  const meta: DocMeta = { id, title: zhEn('title'), publication: zhEn('publication'), date, encoding, variant, source, format };
+  const meta: DocMeta = {
+    id,
+    title: zhEn('title'),
+    publication: zhEn('publication'),
+    date,
+    encoding,
+    variant,
+    source,
+    format,
+  };
   if (raw.url !== undefined) meta.url = str('url');
   if (raw.translation !== undefined) {
     const t = raw.translation;
@@ -55,8 +64,12 @@ export function parseMeta(raw: unknown, folder: string, path: string): DocMeta {
     const tFormat = str('translation.format', t.format) as TranslationMeta['format'];
     if ((MEMORY_FORMATS as readonly string[]).includes(format)) {
       // The memory holds both sides; "translation" only credits its translator.
-      if (file !== source || tFormat !== format) fail(`a ${format} memory holds its own translation: translation.file must be "${source}" and translation.format "${format}"`);
-    } else if (!(TRANSLATION_FORMATS as readonly string[]).includes(tFormat)) fail(`translation.format must be one of ${TRANSLATION_FORMATS.join(', ')}`);
+      if (file !== source || tFormat !== format)
+        fail(
+          `a ${format} memory holds its own translation: translation.file must be "${source}" and translation.format "${format}"`,
+        );
+    } else if (!(TRANSLATION_FORMATS as readonly string[]).includes(tFormat))
+      fail(`translation.format must be one of ${TRANSLATION_FORMATS.join(', ')}`);
     meta.translation = { file, format: tFormat, note: str('translation.note', t.note) };
     if (t.translator !== undefined) meta.translation.translator = str('translation.translator', t.translator);
   }

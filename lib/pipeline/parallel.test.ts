@@ -48,6 +48,10 @@ describe('buildInWorkers', () => {
     expect([...done].sort((a, b) => a - b)).toEqual(inputs.map((_, i) => i));
 
     // A hand-over that failed (its room refused) fails the run with its error.
-    await expect(buildInWorkers(inputs.slice(0, 3), 2, { room: (i) => (i === 2 ? Promise.reject(new Error('disk full')) : Promise.resolve()) })).rejects.toThrow('disk full');
+    await expect(
+      buildInWorkers(inputs.slice(0, 3), 2, {
+        room: (i) => (i === 2 ? Promise.reject(new Error('disk full')) : Promise.resolve()),
+      }),
+    ).rejects.toThrow('disk full');
   }, 300_000);
 });

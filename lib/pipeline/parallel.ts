@@ -73,7 +73,11 @@ export class DocumentBuildError extends Error {
 export async function buildInWorkers(
   inputs: readonly DocumentInput[],
   workers: number,
-  events: { onStart?: () => void; onDone?: (index: number, text: string) => void; room?: (index: number) => Promise<void> } = {},
+  events: {
+    onStart?: () => void;
+    onDone?: (index: number, text: string) => void;
+    room?: (index: number) => Promise<void>;
+  } = {},
 ): Promise<void> {
   let failed: Error | undefined;
   let stop!: (e: Error) => void;
@@ -120,7 +124,9 @@ export async function buildInWorkers(
         try {
           text = await pool.run(inputs[index]!);
         } catch (e) {
-          fail(new DocumentBuildError(inputs[index]!.meta.id, e instanceof Error ? e.message : String(e), { cause: e }));
+          fail(
+            new DocumentBuildError(inputs[index]!.meta.id, e instanceof Error ? e.message : String(e), { cause: e }),
+          );
           return;
         }
         if (!failed) events.onDone?.(index, text);

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('readCorpus: errors keep their cause', () => {
-  it('a meta.json that is not JSON: the file in the message, the parser\'s error as the cause', async () => {
+  it("a meta.json that is not JSON: the file in the message, the parser's error as the cause", async () => {
     const corpus = path.join(work, 'broken-meta');
     await mkdir(path.join(corpus, 'doc-a'), { recursive: true });
     await writeFile(path.join(corpus, 'doc-a', 'meta.json'), '{ "id": ');
@@ -25,7 +25,7 @@ describe('readCorpus: errors keep their cause', () => {
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
   });
 
-  it('no corpus folder: the file system\'s error (ENOENT) as the cause', async () => {
+  it("no corpus folder: the file system's error (ENOENT) as the cause", async () => {
     const error = await readCorpus(path.join(work, 'nowhere')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IngestError);
     expect((error as Error).message).toMatch(/nowhere: no corpus folder/);

@@ -21,7 +21,8 @@ async function readInside(dir: string, name: string): Promise<Uint8Array> {
     throw new IngestError(`${file}: file not found`, { cause: e });
   });
   const realDir = await realpath(dir);
-  if (!real.startsWith(realDir + path.sep)) throw new IngestError(`${file}: leads outside its document folder (symlink?); refused`);
+  if (!real.startsWith(realDir + path.sep))
+    throw new IngestError(`${file}: leads outside its document folder (symlink?); refused`);
   try {
     return await readRegularFile(real);
   } catch (e) {
@@ -31,7 +32,13 @@ async function readInside(dir: string, name: string): Promise<Uint8Array> {
 }
 
 /** One file of a document as the stages take it: a DOCX is converted to HTML here, at the edge. */
-async function readRaw(dir: string, name: string, encoding: string, format: SourceFormat, warnings: string[]): Promise<RawFile> {
+async function readRaw(
+  dir: string,
+  name: string,
+  encoding: string,
+  format: SourceFormat,
+  warnings: string[],
+): Promise<RawFile> {
   const file = path.join(dir, name);
   const bytes = await readInside(dir, name);
   if (format !== 'docx') return { path: file, bytes, encoding, format };
@@ -51,26 +58,44 @@ async function readCorrections(dir: string): Promise<AlignmentCorrections | unde
   );
   if (!exists) return undefined;
   try {
-    return parseCorrections(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, CORRECTIONS_FILE))), file);
+    return parseCorrections(
+      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, CORRECTIONS_FILE))),
+      file,
+    );
   } catch (e) {
-    throw new IngestError(e instanceof IngestError || e instanceof CorrectionsError ? e.message : `${file}: not valid JSON (${(e as Error).message})`, { cause: e });
+    throw new IngestError(
+      e instanceof IngestError || e instanceof CorrectionsError
+        ? e.message
+        : `${file}: not valid JSON (${(e as Error).message})`,
+      { cause: e },
+    );
   }
 }
 
 /** One document folder of the corpus as the stages take it (its meta, files and corrections). */
 export async function readDocumentFolder(corpusDir: string, name: string): Promise<DocumentInput> {
   const dir = path.join(corpusDir, name);
-  if (!isDocId(name)) throw new IngestError(`${dir}: ${reservedIdProblem(name) ?? `"${name}" is not a valid document id (lowercase letters, digits, hyphens)`}`);
+  if (!isDocId(name))
+    throw new IngestError(
+      `${dir}: ${reservedIdProblem(name) ?? `"${name}" is not a valid document id (lowercase letters, digits, hyphens)`}`,
+    );
   const metaPath = path.join(dir, 'meta.json');
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readInside(dir, 'meta.json')));
   } catch (e) {
-    throw new IngestError(`${metaPath}: ${e instanceof IngestError ? e.message : `not valid JSON (${(e as Error).message})`}`, { cause: e });
+    throw new IngestError(
+      `${metaPath}: ${e instanceof IngestError ? e.message : `not valid JSON (${(e as Error).message})`}`,
+      { cause: e },
+    );
   }
   const meta = parseMeta(raw, name, metaPath);
   const warnings: string[] = [];
-  const input: DocumentInput = { meta, source: await readRaw(dir, meta.source, meta.encoding, meta.format, warnings), warnings };
+  const input: DocumentInput = {
+    meta,
+    source: await readRaw(dir, meta.source, meta.encoding, meta.format, warnings),
+    warnings,
+  };
   // A translation memory holds its own translation: meta.translation then only credits it.
   if (meta.translation && !isMemoryFormat(meta.format)) {
     const t = meta.translation;
@@ -93,7 +118,8 @@ export async function readCorpus(corpusDir: string): Promise<DocumentInput[]> {
     const dir = path.join(corpusDir, entry.name);
     if (entry.isSymbolicLink()) {
       const target = await realpath(dir).catch(() => '');
-      if (!target.startsWith(realCorpus + path.sep)) throw new IngestError(`${dir}: a symlink out of corpus/ is refused`);
+      if (!target.startsWith(realCorpus + path.sep))
+        throw new IngestError(`${dir}: a symlink out of corpus/ is refused`);
     }
     const input = await readDocumentFolder(corpusDir, entry.name);
     const metaPath = path.join(dir, 'meta.json');

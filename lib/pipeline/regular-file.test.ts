@@ -36,7 +36,9 @@ describe('row 22.5b: only ordinary files are read', () => {
     const file = path.join(work, 'big.txt');
     await writeFile(file, 'x'.repeat(2048));
     await expect(readRegularFile(file, { bytes: 1024, advice: 'split it' })).rejects.toThrow(FileTooLargeError);
-    await expect(readRegularFile(file, { bytes: 1024, advice: 'split it' })).rejects.toThrow(/0\.0 MiB is over the limit .*; split it/);
+    await expect(readRegularFile(file, { bytes: 1024, advice: 'split it' })).rejects.toThrow(
+      /0\.0 MiB is over the limit .*; split it/,
+    );
     expect((await readRegularFile(file, { bytes: 4096 })).length).toBe(2048);
   });
 
@@ -47,7 +49,13 @@ describe('row 22.5b: only ordinary files are read', () => {
     await cp(path.join(root, 'corpus', doc), path.join(dir, 'corpus', doc), { recursive: true });
     await rm(path.join(dir, 'corpus', doc, 'source.txt'));
     mkfifo(path.join(dir, 'corpus', doc, 'source.txt'));
-    const run = ingest({ root: dir, cacheDir: false, loadDictionary: () => { throw new Error('not reached'); } });
+    const run = ingest({
+      root: dir,
+      cacheDir: false,
+      loadDictionary: () => {
+        throw new Error('not reached');
+      },
+    });
     await expect(run).rejects.toThrow(IngestError);
     await expect(run).rejects.toThrow(`${path.join(dir, 'corpus', doc, 'source.txt')}: is a named pipe (FIFO)`);
   }, 30_000);

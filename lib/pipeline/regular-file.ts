@@ -25,7 +25,9 @@ function kindOf(info: import('node:fs').Stats): string {
 
 export class FileTooLargeError extends Error {
   constructor(file: string, size: number, max: number, advice: string) {
-    super(`${file}: ${(size / 1024 / 1024).toFixed(1)} MiB is over the limit of ${max / 1024 / 1024} MiB${advice ? `; ${advice}` : ''}`);
+    super(
+      `${file}: ${(size / 1024 / 1024).toFixed(1)} MiB is over the limit of ${max / 1024 / 1024} MiB${advice ? `; ${advice}` : ''}`,
+    );
     this.name = 'FileTooLargeError';
   }
 }
@@ -40,7 +42,8 @@ export async function readRegularFile(file: string, max?: { bytes: number; advic
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new NotRegularFileError(file, kindOf(info));
-    if (max !== undefined && info.size > max.bytes) throw new FileTooLargeError(file, info.size, max.bytes, max.advice ?? '');
+    if (max !== undefined && info.size > max.bytes)
+      throw new FileTooLargeError(file, info.size, max.bytes, max.advice ?? '');
     return new Uint8Array(await handle.readFile());
   } finally {
     await handle.close();

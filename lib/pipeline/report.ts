@@ -23,21 +23,35 @@ export function docReport(d: BuiltDoc): DocReport {
 }
 
 export function ingestReport(docs: readonly DocReport[], buildDir: string, millis: number): string {
-  const header = ['document', 'blocks', 'sentences', 'words', 'en blocks', 'aligned', 'unaligned', 'low-conf', 'dropped', 'warnings'];
-  const rows = docs.map((d) => [
-    d.id,
-    d.stats.blocks,
-    d.stats.sentences,
-    d.stats.words,
-    d.stats.enBlocks,
-    d.stats.aligned,
-    d.stats.unaligned,
-    d.stats.lowConfidence,
-    d.dropped,
-    d.warnings,
-  ].map(String));
+  const header = [
+    'document',
+    'blocks',
+    'sentences',
+    'words',
+    'en blocks',
+    'aligned',
+    'unaligned',
+    'low-conf',
+    'dropped',
+    'warnings',
+  ];
+  const rows = docs.map((d) =>
+    [
+      d.id,
+      d.stats.blocks,
+      d.stats.sentences,
+      d.stats.words,
+      d.stats.enBlocks,
+      d.stats.aligned,
+      d.stats.unaligned,
+      d.stats.lowConfidence,
+      d.dropped,
+      d.warnings,
+    ].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const chars = docs.reduce((n, d) => n + d.stats.characters, 0);
   const out = [line(header), ...rows.map(line)];
   for (const d of docs) for (const note of d.notes) out.push(`  ${d.id}: ${note}`);

@@ -60,8 +60,15 @@ describe('ingest', () => {
     const dir = await corpusWith('twice', [TALKS]);
     // Every file of the build, by its path inside it.
     const everyFile = async () => {
-      const files = (await readdir(path.join(dir, 'build'), { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
-      const entries = await Promise.all(files.map(async (f) => { const rel = path.relative(path.join(dir, 'build'), path.join(f.parentPath, f.name)); return [rel, await readBuild(dir, rel)] as const; }));
+      const files = (await readdir(path.join(dir, 'build'), { recursive: true, withFileTypes: true })).filter((f) =>
+        f.isFile(),
+      );
+      const entries = await Promise.all(
+        files.map(async (f) => {
+          const rel = path.relative(path.join(dir, 'build'), path.join(f.parentPath, f.name));
+          return [rel, await readBuild(dir, rel)] as const;
+        }),
+      );
       return new Map(entries);
     };
     await run(dir);
@@ -75,7 +82,10 @@ describe('ingest', () => {
     const dir = await corpusWith('gbk', [TALKS]);
     await run(dir);
     const before = await readlink(path.join(dir, 'build'));
-    await writeFile(path.join(dir, 'corpus', TALKS, 'source.txt'), new Uint8Array([0xd6, 0xd0, 0xb6, 0xed, 0xb9, 0xd8, 0xcf, 0xb5]));
+    await writeFile(
+      path.join(dir, 'corpus', TALKS, 'source.txt'),
+      new Uint8Array([0xd6, 0xd0, 0xb6, 0xed, 0xb9, 0xd8, 0xcf, 0xb5]),
+    );
     await expect(run(dir)).rejects.toThrow(/source\.txt \(byte \d+\)/);
     expect(await readlink(path.join(dir, 'build'))).toBe(before);
     expect(JSON.parse(await readBuild(dir, 'manifest.json'))).toHaveProperty('docs');
@@ -108,7 +118,10 @@ describe('ingest', () => {
     const manifestBefore = await readBuild(dir, 'manifest.json');
     // Change the corpus so that a finished ingest would publish a different build.
     const metaPath = path.join(dir, 'corpus', TALKS, 'meta.json');
-    await writeFile(metaPath, (await readFile(metaPath, 'utf8')).replace('"Xi Jinping Holds', '"Changed: Xi Jinping Holds'));
+    await writeFile(
+      metaPath,
+      (await readFile(metaPath, 'utf8')).replace('"Xi Jinping Holds', '"Changed: Xi Jinping Holds'),
+    );
     const child = spawnIngest(dir);
     // Kill it once it reports the second document under way: past the first, before publishing.
     await new Promise<void>((resolve, reject) => {
@@ -132,13 +145,17 @@ describe('ingest', () => {
  */
 function spawnIngest(dir: string) {
   const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href; // the package's "." export
-  return spawn(process.execPath, ['--import', tsx, path.join(root, 'lib/cli.ts'), 'ingest'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  return spawn(process.execPath, ['--import', tsx, path.join(root, 'lib/cli.ts'), 'ingest'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 /** What a server reading `dir/build` would serve: a whole manifest, every document it lists, and a working search. */
 async function servedBuild(dir: string): Promise<{ target: string; manifest: Manifest }> {
   const manifest = JSON.parse(await readBuild(dir, 'manifest.json')) as Manifest;
-  for (const d of manifest.docs) expect(JSON.parse(await readBuild(dir, `docs/${d.meta.id}.json`))).toHaveProperty('pairs');
+  for (const d of manifest.docs)
+    expect(JSON.parse(await readBuild(dir, `docs/${d.meta.id}.json`))).toHaveProperty('pairs');
   const searcher = await loadSearcher(await readBundleFile(path.join(dir, 'build', BUNDLE_FILE)));
   expect(searcher.search('合作').total).toBeGreaterThan(0);
   return { target: await readlink(path.join(dir, 'build')), manifest };

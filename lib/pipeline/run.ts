@@ -40,7 +40,12 @@ export interface IngestOptions {
    * 'cached' for each document taken from the cache, 'built' as each built one is done (`done`
    * counts it), then 'indexing' for the corpus-wide steps.
    */
-  onProgress?: (step: { doc: string; done: number; total: number; stage: 'building' | 'cached' | 'built' | 'indexing' }) => void;
+  onProgress?: (step: {
+    doc: string;
+    done: number;
+    total: number;
+    stage: 'building' | 'cached' | 'built' | 'indexing';
+  }) => void;
   /** The per-document cache (default: <root>/.cache/ingest); false: no cache at all, neither read nor written. */
   cacheDir?: string | false;
   /** Rebuild every document, reading nothing from the cache (the cache is still refreshed). */
@@ -89,7 +94,8 @@ function corpusTexts(entry: string | null): [string, string] | null {
   if (entry === null) return null;
   try {
     const value: unknown = JSON.parse(entry);
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return [value[0] as string, value[1] as string];
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
+      return [value[0] as string, value[1] as string];
   } catch {
     // an entry that checks out but does not parse is a miss like any other
   }
@@ -141,7 +147,11 @@ interface CachePlan {
   corpusKey: string;
 }
 
-async function cachePlan(options: IngestOptions, inputs: readonly DocumentInput[], sampleBytes: number): Promise<CachePlan> {
+async function cachePlan(
+  options: IngestOptions,
+  inputs: readonly DocumentInput[],
+  sampleBytes: number,
+): Promise<CachePlan> {
   const cacheDir = options.cacheDir ?? path.join(options.root, '.cache', 'ingest');
   const cache = cacheDir === false ? undefined : new DocCache(cacheDir);
   const fingerprint = cache ? (await pipelineFingerprint()).hash : '';
@@ -207,7 +217,8 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
   // are most of a run's time (the glossary's termhood ranking: ~60% of a full ingest). Their texts
   // are cached too, under the keys of all the documents in order: a run where no document changed
   // reuses them and never loads CC-CEDICT; any change to any document redoes both.
-  const corpusCached = cache && !options.full && toBuild.length === 0 ? corpusTexts(await cache.get(CORPUS_ENTRY, corpusKey)) : null;
+  const corpusCached =
+    cache && !options.full && toBuild.length === 0 ? corpusTexts(await cache.get(CORPUS_ENTRY, corpusKey)) : null;
   const sampled = glossarySample(inputs, sampleBytes);
   const collected: Collected = {
     records: [],
@@ -229,7 +240,11 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
         const text = state.texts[i]!;
         state.texts[i] = null;
         await out.put(`docs/${inputs[i]!.meta.id}.json`, text);
-        collect(collected, parseDoc(text), { sampled: sampled.has(i), keep: options.keepDocs === true, onDocument: options.onDocument });
+        collect(collected, parseDoc(text), {
+          sampled: sampled.has(i),
+          keep: options.keepDocs === true,
+          onDocument: options.onDocument,
+        });
         ahead.moved();
       }
     };
@@ -243,7 +258,10 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
     ready();
 
     // Each document is cached as soon as it is built, so a run that fails later keeps what it finished.
-    const requested = options.workers === 'auto' ? defaultWorkers(toBuild.length, sourceBytes(toBuild.map((i) => inputs[i]!))) : Math.max(1, Math.floor(options.workers ?? 1));
+    const requested =
+      options.workers === 'auto'
+        ? defaultWorkers(toBuild.length, sourceBytes(toBuild.map((i) => inputs[i]!)))
+        : Math.max(1, Math.floor(options.workers ?? 1));
     const workers = Math.min(requested, Math.max(1, toBuild.length));
     const built = (i: number, text: string) => {
       state.texts[i] = text;
@@ -255,7 +273,11 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
       await buildInWorkers(
         toBuild.map((i) => inputs[i]!),
         workers,
-        { onStart: announce, onDone: (n, text) => built(toBuild[n]!, text), room: (n) => ahead.room(toBuild[n]!, 4 * workers) },
+        {
+          onStart: announce,
+          onDone: (n, text) => built(toBuild[n]!, text),
+          room: (n) => ahead.room(toBuild[n]!, 4 * workers),
+        },
       ).catch((e: unknown) => {
         throw e instanceof DocumentBuildError ? new IngestError(e.message, { cause: e }) : e;
       });
@@ -286,7 +308,15 @@ async function ingestLocked(options: IngestOptions, buildLink: string): Promise<
       onProgress: options.onProgress,
     });
     const buildDir = await out.publish();
-    return { buildDir, documents: total, docs: collected.kept, built: toBuild.map((i) => inputs[i]!.meta.id), cached, workers, wordAlignMs };
+    return {
+      buildDir,
+      documents: total,
+      docs: collected.kept,
+      built: toBuild.map((i) => inputs[i]!.meta.id),
+      cached,
+      workers,
+      wordAlignMs,
+    };
   } catch (e) {
     await out.abandon();
     throw e;
@@ -329,7 +359,9 @@ async function writeCorpusFiles(out: BuildWriter, collected: Collected, step: Co
   let glossText: string;
   if (corpusCached) [glossaryText, glossText] = corpusCached;
   else {
-    const terms = buildGlossary(sample, (word) => dictionary().lookup(word), { wordLinks: JSON.parse(wordLinksJson) as WordLinks });
+    const terms = buildGlossary(sample, (word) => dictionary().lookup(word), {
+      wordLinks: JSON.parse(wordLinksJson) as WordLinks,
+    });
     glossaryText = json(terms);
     glossText = json(gloss!.finish(terms));
     if (cache) await cache.put(CORPUS_ENTRY, corpusKey, JSON.stringify([glossaryText, glossText]));
@@ -344,7 +376,11 @@ async function writeCorpusFiles(out: BuildWriter, collected: Collected, step: Co
 }
 
 /** One document, as it reaches the build, handed to the corpus-wide steps. */
-function collect(collected: Collected, doc: BuiltDoc, how: { sampled: boolean; keep: boolean; onDocument?: (doc: BuiltDoc) => void }): void {
+function collect(
+  collected: Collected,
+  doc: BuiltDoc,
+  how: { sampled: boolean; keep: boolean; onDocument?: (doc: BuiltDoc) => void },
+): void {
   for (const record of pairRecords(doc)) collected.records.push(record);
   collected.listed.push({ meta: doc.meta, stats: doc.stats });
   collected.gloss?.add(doc);
@@ -360,7 +396,13 @@ const WORD_LINKS_ENTRY = '.wordlinks';
  * wordlinks.json's text: from the cache when no document changed (the links are a pure function of
  * every document, in order, and the dictionary), otherwise trained afresh and cached.
  */
-async function wordLinksText(collector: WordLinkCollector, cache: DocCache | undefined, corpusKey: string, changed: boolean, dictionary: () => Dictionary): Promise<string> {
+async function wordLinksText(
+  collector: WordLinkCollector,
+  cache: DocCache | undefined,
+  corpusKey: string,
+  changed: boolean,
+  dictionary: () => Dictionary,
+): Promise<string> {
   if (cache && !changed) {
     const cached = await cache.get(WORD_LINKS_ENTRY, corpusKey);
     if (cached !== null) return cached;

@@ -32,7 +32,14 @@ afterAll(async () => {
 describe('ingest, a document at a time', () => {
   it('hands documents over in corpus order with two threads, and writes the gloss file and glossary of them all', async () => {
     const seen: string[] = [];
-    const result = await ingest({ root: work, loadDictionary: dictionary, cacheDir: false, workers: 2, keepDocs: true, onDocument: (d) => seen.push(d.meta.id) });
+    const result = await ingest({
+      root: work,
+      loadDictionary: dictionary,
+      cacheDir: false,
+      workers: 2,
+      keepDocs: true,
+      onDocument: (d) => seen.push(d.meta.id),
+    });
     const ids = (await readCorpus(path.join(work, 'corpus'))).map((d) => d.meta.id);
     expect(seen).toEqual(ids);
     expect(result.docs.map((d) => d.meta.id)).toEqual(ids);
@@ -60,7 +67,13 @@ describe('ingest, a document at a time', () => {
     expect([...glossarySample(inputs, half)]).toEqual([0, 2, 4]);
     expect([...glossarySample(inputs, bytes)]).toEqual([0, 1, 2, 3, 4]);
 
-    const result = await ingest({ root: work, loadDictionary: dictionary, cacheDir: false, keepDocs: true, glossarySampleBytes: half });
+    const result = await ingest({
+      root: work,
+      loadDictionary: dictionary,
+      cacheDir: false,
+      keepDocs: true,
+      glossarySampleBytes: half,
+    });
     const manifest = JSON.parse(await read(result.buildDir, 'manifest.json')) as Manifest;
     expect(manifest.glossarySample).toEqual({ documents: 3, of: 5 });
     const sample: BuiltDoc[] = [0, 2, 4].map((i) => result.docs[i]!);
@@ -69,7 +82,9 @@ describe('ingest, a document at a time', () => {
     const written = JSON.parse(await read(result.buildDir, 'glossary.json')) as GlossaryEntry[];
     expect(written).toEqual(JSON.parse(json(terms)));
     // Not the glossary of every document: the sample is what it was computed over.
-    expect(written).not.toEqual(JSON.parse(json(buildGlossary(result.docs, (w) => dictionary().lookup(w), { wordLinks }))));
+    expect(written).not.toEqual(
+      JSON.parse(json(buildGlossary(result.docs, (w) => dictionary().lookup(w), { wordLinks }))),
+    );
     // The gloss file still covers every document's words.
     expect(await read(result.buildDir, 'gloss.json')).toBe(json(glossFile(result.docs, terms, dictionary())));
   }, 300_000);

@@ -29,7 +29,11 @@ export class WordLinkCollector {
     const beads = documentBeads(doc);
     if (this.tokens.length + beads.length > this.maxBeads) return;
     for (const b of beads) this.tokens.push(b.tokens);
-    this.docs.push({ id: doc.meta.id, beads: beads.map(({ pair, bead }) => ({ pair, bead })), shape: doc.pairs.map((p) => p.sentences.length) });
+    this.docs.push({
+      id: doc.meta.id,
+      beads: beads.map(({ pair, bead }) => ({ pair, bead })),
+      shape: doc.pairs.map((p) => p.sentences.length),
+    });
   }
 
   get documents(): number {

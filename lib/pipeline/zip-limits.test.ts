@@ -14,7 +14,8 @@ async function deflatedRepeat(chunk: string, times: number): Promise<Uint8Array>
   // Whole chunks only, and exactly `times` of them.
   if (block.length % Buffer.byteLength(chunk) !== 0) throw new Error('a block holds whole chunks');
   const total = Buffer.byteLength(chunk) * times;
-  for (let written = 0; written < total; written += block.length) if (!z.write(block.subarray(0, total - written))) await once(z, 'drain');
+  for (let written = 0; written < total; written += block.length)
+    if (!z.write(block.subarray(0, total - written))) await once(z, 'drain');
   z.end();
   await once(z, 'end');
   return new Uint8Array(Buffer.concat(out));
@@ -37,7 +38,8 @@ async function cost<T>(work: () => Promise<T>): Promise<{ ms: number; grewMb: nu
   return { ms: performance.now() - start, grewMb: (peak - before) / 1e6, result };
 }
 
-const docxPart = (body: string) => `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+const docxPart = (body: string) =>
+  `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
 
 describe('DOCX limits before the work', () => {
   it('row 22.3: millions of empty elements are refused before mammoth, in bounded time and memory', async () => {
@@ -54,19 +56,29 @@ describe('DOCX limits before the work', () => {
   });
 
   it('row 22.3: an archive that inflates to 300 MB is refused by its declared size, without inflating', async () => {
-    const deflated = await deflatedRepeat('<w:p><w:r><w:t>中国</w:t></w:r></w:p>', Math.floor((300 * 1024 * 1024) / 39));
+    const deflated = await deflatedRepeat(
+      '<w:p><w:r><w:t>中国</w:t></w:r></w:p>',
+      Math.floor((300 * 1024 * 1024) / 39),
+    );
     const honest = makeRawZip([{ name: 'word/document.xml', deflated, declaredSize: 300 * 1024 * 1024 }]);
     const { ms, grewMb, result } = await cost(() => docxToHtml('bomb.docx', honest));
-    expect((result as Error).message).toMatch(/bomb\.docx: the document's text parts would unpack to 300 MB, over the 64 MB limit/);
+    expect((result as Error).message).toMatch(
+      /bomb\.docx: the document's text parts would unpack to 300 MB, over the 64 MB limit/,
+    );
     expect(ms).toBeLessThan(2_000);
     expect(grewMb).toBeLessThan(50);
   });
 
   it('row 22.3: an archive that lies about its size stops inflating as soon as it passes the declared size', async () => {
-    const deflated = await deflatedRepeat('<w:p><w:r><w:t>中国</w:t></w:r></w:p>', Math.floor((300 * 1024 * 1024) / 39));
+    const deflated = await deflatedRepeat(
+      '<w:p><w:r><w:t>中国</w:t></w:r></w:p>',
+      Math.floor((300 * 1024 * 1024) / 39),
+    );
     const lying = makeRawZip([{ name: 'word/document.xml', deflated, declaredSize: 4096 }]);
     const { ms, grewMb, result } = await cost(() => docxToHtml('liar.docx', lying));
-    expect((result as Error).message).toMatch(/liar\.docx: word\/document\.xml unpacks to more than the 4096 bytes its archive declares/);
+    expect((result as Error).message).toMatch(
+      /liar\.docx: word\/document\.xml unpacks to more than the 4096 bytes its archive declares/,
+    );
     expect(ms).toBeLessThan(2_000);
     expect(grewMb).toBeLessThan(50);
   });
@@ -77,7 +89,13 @@ describe('DOCX limits before the work', () => {
     expect(found.elements).toBeGreaterThan(8);
     expect(found.xmlBytes).toBeGreaterThan(500);
     expect(() => checkZipLimits(bytes, { ...DOCX_LIMITS, maxElements: 5 })).toThrow(/over 5 XML elements/);
-    const small = makeRawZip([{ name: 'word/document.xml', deflated: deflateRawSync(docxPart('<w:p/>')), declaredSize: docxPart('<w:p/>').length }]);
+    const small = makeRawZip([
+      {
+        name: 'word/document.xml',
+        deflated: deflateRawSync(docxPart('<w:p/>')),
+        declaredSize: docxPart('<w:p/>').length,
+      },
+    ]);
     expect(checkZipLimits(small, DOCX_LIMITS).elements).toBe(3);
   });
 });

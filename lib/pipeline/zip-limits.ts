@@ -56,7 +56,8 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
   let at = view.getUint32(eocd + 16, true);
   const entries: Entry[] = [];
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ZipLimitError('not a readable DOCX file (a broken ZIP directory)', 'format');
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL)
+      throw new ZipLimitError('not a readable DOCX file (a broken ZIP directory)', 'format');
     const nameLength = view.getUint16(at + 28, true);
     const entry: Entry = {
       method: view.getUint16(at + 10, true),
@@ -66,7 +67,8 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
       localOffset: view.getUint32(at + 42, true),
     };
     // ZIP64 marks its sizes 0xFFFFFFFF: no Word document of prose needs 4 GB parts.
-    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) throw new ZipLimitError('a ZIP64 archive: over any DOCX size this reads', 'size');
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff)
+      throw new ZipLimitError('a ZIP64 archive: over any DOCX size this reads', 'size');
     entries.push(entry);
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
@@ -77,16 +79,20 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
 function inflated(bytes: Uint8Array, entry: Entry, max: number): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipLimitError(`not a readable DOCX file (${entry.name} is missing)`, 'format');
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL)
+    throw new ZipLimitError(`not a readable DOCX file (${entry.name} is missing)`, 'format');
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return data.subarray(0, max + 1);
-  if (entry.method !== 8) throw new ZipLimitError(`not a readable DOCX file (${entry.name} uses ZIP method ${entry.method})`, 'format');
+  if (entry.method !== 8)
+    throw new ZipLimitError(`not a readable DOCX file (${entry.name} uses ZIP method ${entry.method})`, 'format');
   try {
     return inflateRawSync(data, { maxOutputLength: max + 1 });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return new Uint8Array(max + 1);
-    throw new ZipLimitError(`not a readable DOCX file (${entry.name}: ${(e as Error).message})`, 'format', { cause: e });
+    throw new ZipLimitError(`not a readable DOCX file (${entry.name}: ${(e as Error).message})`, 'format', {
+      cause: e,
+    });
   }
 }
 
@@ -113,18 +119,25 @@ export function checkZipLimits(bytes: Uint8Array, limits: ZipLimits): { xmlBytes
   const parts = centralDirectory(bytes).filter((e) => XML_PART.test(e.name));
   const declared = parts.reduce((sum, e) => sum + e.size, 0);
   if (declared > limits.maxXmlBytes) {
-    throw new ZipLimitError(`the document's text parts would unpack to ${MB(declared)}, over the ${MB(limits.maxXmlBytes)} limit`, 'size');
+    throw new ZipLimitError(
+      `the document's text parts would unpack to ${MB(declared)}, over the ${MB(limits.maxXmlBytes)} limit`,
+      'size',
+    );
   }
   let xmlBytes = 0;
   let elements = 0;
   for (const part of parts) {
     // A part may inflate to no more than it declared: an archive that lies about sizes stops here.
     const xml = inflated(bytes, part, Math.min(part.size, limits.maxXmlBytes - xmlBytes));
-    if (xml.length > part.size) throw new ZipLimitError(`${part.name} unpacks to more than the ${part.size} bytes its archive declares`, 'size');
+    if (xml.length > part.size)
+      throw new ZipLimitError(`${part.name} unpacks to more than the ${part.size} bytes its archive declares`, 'size');
     xmlBytes += xml.length;
     elements += elementCount(xml);
     if (elements > limits.maxElements) {
-      throw new ZipLimitError(`the document has over ${limits.maxElements.toLocaleString('en')} XML elements (empty paragraphs and runs count too); split it into smaller documents`, 'elements');
+      throw new ZipLimitError(
+        `the document has over ${limits.maxElements.toLocaleString('en')} XML elements (empty paragraphs and runs count too); split it into smaller documents`,
+        'elements',
+      );
     }
   }
   return { xmlBytes, elements };

@@ -2,17 +2,32 @@ import { describe, expect, it } from 'vitest';
 import type { BuiltDoc, Word, ZhBlock } from '@/lib/model';
 import { contentsOf, firstViewEnd, viewPairs, wordParts } from './view';
 
-const word = (original: string, simplified = original, pinyin = '', key: string | null = simplified): Word => ({ original, simplified, pinyin, key });
+const word = (original: string, simplified = original, pinyin = '', key: string | null = simplified): Word => ({
+  original,
+  simplified,
+  pinyin,
+  key,
+});
 
 function zhBlock(kind: ZhBlock['kind'], sentences: Word[][], level?: number): ZhBlock {
-  const text = sentences.flat().map((w) => w.original).join('');
+  const text = sentences
+    .flat()
+    .map((w) => w.original)
+    .join('');
   return {
     kind,
     ...(level ? { level } : {}),
     text,
     original: text,
-    simplified: sentences.flat().map((w) => w.simplified).join(''),
-    sentences: sentences.map((words) => ({ original: words.map((w) => w.original).join(''), simplified: words.map((w) => w.simplified).join(''), words })),
+    simplified: sentences
+      .flat()
+      .map((w) => w.simplified)
+      .join(''),
+    sentences: sentences.map((words) => ({
+      original: words.map((w) => w.original).join(''),
+      simplified: words.map((w) => w.simplified).join(''),
+      words,
+    })),
   };
 }
 
@@ -31,7 +46,15 @@ const doc = {
     { kind: 'paragraph', text: 'A. B. C.', sentences: ['A.', 'B.', 'C.'] },
   ],
   pairs: [
-    { id: 0, zh: [0], en: [0], confidence: 0.9, unaligned: false, lowConfidence: false, sentences: [{ zh: [0], en: [0], confidence: 0.9 }] },
+    {
+      id: 0,
+      zh: [0],
+      en: [0],
+      confidence: 0.9,
+      unaligned: false,
+      lowConfidence: false,
+      sentences: [{ zh: [0], en: [0], confidence: 0.9 }],
+    },
     {
       id: 1,
       zh: [1],

@@ -74,7 +74,12 @@ function beadOfSentence(pair: Pair, side: 'zh' | 'en'): Map<number, number> {
   return map;
 }
 
-function viewZhBlock(block: ZhBlock, beads: Map<number, number>, first: number, hskLevel: (word: string) => number | undefined): ViewZhBlock {
+function viewZhBlock(
+  block: ZhBlock,
+  beads: Map<number, number>,
+  first: number,
+  hskLevel: (word: string) => number | undefined,
+): ViewZhBlock {
   const sentences = block.sentences.map((sentence, s): [number, ViewWord[]] => {
     const words: ViewWord[] = [];
     for (const word of sentence.words) {
@@ -85,7 +90,11 @@ function viewZhBlock(block: ZhBlock, beads: Map<number, number>, first: number, 
         else words.push(word.original);
         continue;
       }
-      const tuple: [string, string, number, string?, string?] = [word.original, word.pinyin, hskLevel(word.simplified) ?? 0];
+      const tuple: [string, string, number, string?, string?] = [
+        word.original,
+        word.pinyin,
+        hskLevel(word.simplified) ?? 0,
+      ];
       const simplified = word.simplified === word.original ? '' : word.simplified;
       const key = word.key === null ? '' : word.key === word.simplified ? undefined : word.key;
       if (simplified !== '' || key !== undefined) tuple.push(simplified);
@@ -110,7 +119,12 @@ function viewEnBlock(block: EnBlock, beads: Map<number, number>, first: number):
 }
 
 /** The reader's view of pairs `from` (inclusive) to `to` (exclusive) of a document. */
-export function viewPairs(doc: BuiltDoc, from: number, to: number, hskLevel: (word: string) => number | undefined): ViewPair[] {
+export function viewPairs(
+  doc: BuiltDoc,
+  from: number,
+  to: number,
+  hskLevel: (word: string) => number | undefined,
+): ViewPair[] {
   return doc.pairs.slice(from, to).map((pair) => {
     const zhBeads = beadOfSentence(pair, 'zh');
     const enBeads = beadOfSentence(pair, 'en');
@@ -130,7 +144,14 @@ export function viewPairs(doc: BuiltDoc, from: number, to: number, hskLevel: (wo
       enFirst += block.sentences.length;
       return [view];
     });
-    return { id: pair.id, zh, en, confidence: pair.confidence, unaligned: pair.unaligned, lowConfidence: pair.lowConfidence };
+    return {
+      id: pair.id,
+      zh,
+      en,
+      confidence: pair.confidence,
+      unaligned: pair.unaligned,
+      lowConfidence: pair.lowConfidence,
+    };
   });
 }
 
@@ -159,8 +180,15 @@ export function contentsOf(doc: BuiltDoc): ContentsEntry[] {
   for (const pair of doc.pairs) {
     const heading = pair.zh.map((i) => doc.zh[i]).find((block) => block?.kind === 'heading');
     if (!heading) continue;
-    const en = pair.en.map((i) => doc.en[i]).find((block) => block?.kind === 'heading') ?? (pair.en.length > 0 ? doc.en[pair.en[0]!] : undefined);
-    entries.push({ pair: pair.id, level: heading.level ?? 1, zh: heading.original || heading.text, ...(en ? { en: en.text } : {}) });
+    const en =
+      pair.en.map((i) => doc.en[i]).find((block) => block?.kind === 'heading') ??
+      (pair.en.length > 0 ? doc.en[pair.en[0]!] : undefined);
+    entries.push({
+      pair: pair.id,
+      level: heading.level ?? 1,
+      zh: heading.original || heading.text,
+      ...(en ? { en: en.text } : {}),
+    });
   }
   return entries;
 }

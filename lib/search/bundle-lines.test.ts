@@ -4,18 +4,43 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexBundle, PairRecord } from '../model';
 import { readBundleFile, strictLines } from './bundle-file';
-import { bundleFromLines, BundleFormatError, bundleLines, COMMON_ENTRIES_PER_LINE, LINE_UNITS, RECORDS_PER_LINE } from './bundle-lines';
+import {
+  bundleFromLines,
+  BundleFormatError,
+  bundleLines,
+  COMMON_ENTRIES_PER_LINE,
+  LINE_UNITS,
+  RECORDS_PER_LINE,
+} from './bundle-lines';
 import { indexSource, loadSearcherFromLines } from './bundle';
 import { buildIndexBundle, loadSearcher } from './index';
 
 const WORDS = ['合作', '关系', '发展', '伙伴', '战略', '和平', '稳定', '经济', '贸易', '能源', '安全', '文化'];
-const ENGLISH = ['cooperation', 'relations', 'development', 'partner', 'strategy', 'peace', 'stability', 'economy', 'trade', 'energy', 'security', 'culture'];
+const ENGLISH = [
+  'cooperation',
+  'relations',
+  'development',
+  'partner',
+  'strategy',
+  'peace',
+  'stability',
+  'economy',
+  'trade',
+  'energy',
+  'security',
+  'culture',
+];
 
 /** Enough records for several record lines, and (with a low bar for common terms) several common lines. */
 function corpus(n: number): PairRecord[] {
   return Array.from({ length: n }, (_, i) => {
     const picks = [i % 12, (i * 7 + 3) % 12, (i * 5 + 1) % 12];
-    return { docId: `d${i % 3}`, pair: i, zh: `${picks.map((k) => WORDS[k]).join('，')}${i}号。`, en: `${picks.map((k) => ENGLISH[k]).join(', ')} w${i % 400}x.` };
+    return {
+      docId: `d${i % 3}`,
+      pair: i,
+      zh: `${picks.map((k) => WORDS[k]).join('，')}${i}号。`,
+      en: `${picks.map((k) => ENGLISH[k]).join(', ')} w${i % 400}x.`,
+    };
   });
 }
 
@@ -53,7 +78,15 @@ describe('the search bundle as lines', () => {
   it('keeps lines under LINE_UNITS whatever the entries: the commonest terms list most records', async () => {
     const ones = Array.from({ length: 2_500_000 }, () => 1);
     const big: IndexBundle['common']['zh'][number] = ['的', ones, ones];
-    const huge: IndexBundle = { records: [], zh: {}, zhChars: {}, en: {}, enPairs: {}, py: {}, common: { zh: [['了', [3], [1]], ['在', [4], [2]], big, big], zhChars: [], en: [], enPairs: [], py: [] } };
+    const huge: IndexBundle = {
+      records: [],
+      zh: {},
+      zhChars: {},
+      en: {},
+      enPairs: {},
+      py: {},
+      common: { zh: [['了', [3], [1]], ['在', [4], [2]], big, big], zhChars: [], en: [], enPairs: [], py: [] },
+    };
     const out = [...bundleLines(huge)];
     const common = out.filter((l) => l.startsWith('["common"'));
     // The two small entries share a line; each big one (~10 M units) has one of its own.
@@ -69,7 +102,8 @@ describe('the search bundle as lines', () => {
 
   it('loads a searcher straight from the lines, as from the assembled bundle, with the same checks', async () => {
     const [a, b] = [await loadSearcher(bundle), await loadSearcherFromLines(lines)];
-    for (const q of ['合作', 'cooperation', 'hezuo', '"peace, stability"', 'w17x']) expect(b.search(q)).toEqual(a.search(q));
+    for (const q of ['合作', 'cooperation', 'hezuo', '"peace, stability"', 'w17x'])
+      expect(b.search(q)).toEqual(a.search(q));
     const common = lines.findIndex((l) => l.startsWith('["common"'));
     const badEntry = lines.with(common, '["common","zh",[["合作",[5,-1],[1,1]]]]\n');
     await expect(loadSearcherFromLines(badEntry)).rejects.toThrow(/not ascending record ids/);
@@ -95,12 +129,21 @@ describe('the search bundle as lines', () => {
     await refuse([lines[0]!, '{"broken', ...lines.slice(2)], /line 2 is not valid JSON/);
     await refuse([lines[0]!, '{"records": []}', ...lines.slice(2)], /line 2 is not a JSON array/);
     await refuse([lines[0]!, '["mystery", 1]', ...lines.slice(2)], /line 2 is of an unknown kind "mystery"/);
-    await refuse([lines[0]!, '["index", "klingon", "1.map", "{}"]', ...lines.slice(2)], /line 2 is not a \[view, key, data\]/);
+    await refuse(
+      [lines[0]!, '["index", "klingon", "1.map", "{}"]', ...lines.slice(2)],
+      /line 2 is not a \[view, key, data\]/,
+    );
     await refuse([lines[0]!, ...lines.slice(2)], /says the bundle has \d+ lines/);
     // A whole record line dropped and the end line's count fixed: the header's record count still tells.
     const dropped = [lines[0]!, ...lines.slice(2, -1), `["end",${lines.length - 1}]\n`];
-    await refuse(dropped, new RegExp(`holds ${bundle.records.length - RECORDS_PER_LINE} records where its header says ${bundle.records.length}`));
-    for (const bad of [[], lines.slice(0, -1)]) await expect(bundleFromLines(bad)).rejects.toBeInstanceOf(BundleFormatError);
+    await refuse(
+      dropped,
+      new RegExp(
+        `holds ${bundle.records.length - RECORDS_PER_LINE} records where its header says ${bundle.records.length}`,
+      ),
+    );
+    for (const bad of [[], lines.slice(0, -1)])
+      await expect(bundleFromLines(bad)).rejects.toBeInstanceOf(BundleFormatError);
   });
 });
 

@@ -81,7 +81,10 @@ function* itemLines(head: readonly string[], items: Iterable<unknown>, most: num
  * FlexSearch's own tables, so it stores only the records and common lines). Lazy: a caller that
  * writes each line as it comes never holds the file's text.
  */
-export function* bundleLines(bundle: IndexBundle | BundleSource, parts: ReadonlySet<BundlePart> = ALL_PARTS): Generator<string> {
+export function* bundleLines(
+  bundle: IndexBundle | BundleSource,
+  parts: ReadonlySet<BundlePart> = ALL_PARTS,
+): Generator<string> {
   const source = 'indexParts' in bundle ? bundle : sourceOfBundle(bundle);
   let count = 0;
   function* counted(lines: Iterable<string>): Generator<string> {
@@ -93,17 +96,20 @@ export function* bundleLines(bundle: IndexBundle | BundleSource, parts: Readonly
   yield* counted([line([MAGIC, LINES_VERSION, source.records.length])]);
   if (parts.has('records')) yield* counted(itemLines(['records'], source.records, RECORDS_PER_LINE));
   if (parts.has('index')) {
-    for (const view of VIEWS) yield* counted(Object.entries(source.indexParts(view)).map(([key, data]) => line(['index', view, key, data])));
+    for (const view of VIEWS)
+      yield* counted(Object.entries(source.indexParts(view)).map(([key, data]) => line(['index', view, key, data])));
   }
   if (parts.has('common')) {
-    for (const view of VIEWS) yield* counted(itemLines(['common', view], source.commonEntries(view), COMMON_ENTRIES_PER_LINE));
+    for (const view of VIEWS)
+      yield* counted(itemLines(['common', view], source.commonEntries(view), COMMON_ENTRIES_PER_LINE));
   }
   yield line(['end', count + 1]);
 }
 
 export class BundleFormatError extends Error {}
 
-const isView = (value: unknown): value is View => typeof value === 'string' && (VIEWS as readonly string[]).includes(value);
+const isView = (value: unknown): value is View =>
+  typeof value === 'string' && (VIEWS as readonly string[]).includes(value);
 
 /** Where the lines' contents go as they are read (`bundleFromLines` assembles them; bundle.ts loads them straight into a searcher). */
 export interface BundleSink {
@@ -120,7 +126,11 @@ export interface BundleSink {
  * themselves are the sink's to check. Throws a BundleFormatError naming the line on anything
  * else. Parts left out of `parts` are checked and skipped (PostgreSQL keeps no exported index).
  */
-export async function readBundleLines(lines: Iterable<string> | AsyncIterable<string>, sink: BundleSink, parts: ReadonlySet<BundlePart> = ALL_PARTS): Promise<void> {
+export async function readBundleLines(
+  lines: Iterable<string> | AsyncIterable<string>,
+  sink: BundleSink,
+  parts: ReadonlySet<BundlePart> = ALL_PARTS,
+): Promise<void> {
   let expected = -1;
   let recordCount = 0;
   let n = 0;
@@ -140,7 +150,8 @@ export async function readBundleLines(lines: Iterable<string> | AsyncIterable<st
     if (!Array.isArray(value)) fail('is not a JSON array');
     const [kind, a, b, c] = value as unknown[];
     if (n === 1) {
-      if (kind !== MAGIC || a !== LINES_VERSION || !Number.isInteger(b) || (b as number) < 0) fail(`is not the header of a search bundle, version ${LINES_VERSION}`);
+      if (kind !== MAGIC || a !== LINES_VERSION || !Number.isInteger(b) || (b as number) < 0)
+        fail(`is not the header of a search bundle, version ${LINES_VERSION}`);
       expected = b as number;
       sink.start(expected);
       continue;
@@ -164,12 +175,24 @@ export async function readBundleLines(lines: Iterable<string> | AsyncIterable<st
   }
   if (n === 0) throw new BundleFormatError('is empty');
   if (!ended) throw new BundleFormatError(`ends after line ${n} without its end line (cut short?)`);
-  if (recordCount !== expected) throw new BundleFormatError(`holds ${recordCount} records where its header says ${expected}`);
+  if (recordCount !== expected)
+    throw new BundleFormatError(`holds ${recordCount} records where its header says ${expected}`);
 }
 
 /** Assembles a bundle from its lines (`readBundleLines`, same checks). */
-export async function bundleFromLines(lines: Iterable<string> | AsyncIterable<string>, parts: ReadonlySet<BundlePart> = ALL_PARTS): Promise<IndexBundle> {
-  const bundle: IndexBundle = { records: [], zh: {}, zhChars: {}, en: {}, enPairs: {}, py: {}, common: { zh: [], zhChars: [], en: [], enPairs: [], py: [] } };
+export async function bundleFromLines(
+  lines: Iterable<string> | AsyncIterable<string>,
+  parts: ReadonlySet<BundlePart> = ALL_PARTS,
+): Promise<IndexBundle> {
+  const bundle: IndexBundle = {
+    records: [],
+    zh: {},
+    zhChars: {},
+    en: {},
+    enPairs: {},
+    py: {},
+    common: { zh: [], zhChars: [], en: [], enPairs: [], py: [] },
+  };
   await readBundleLines(
     lines,
     {

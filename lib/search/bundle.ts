@@ -5,7 +5,14 @@
 import { Index } from 'flexsearch';
 import type { IndexBundle, PairRecord } from '../model';
 import { readBundleLines, type BundleSource } from './bundle-lines';
-import { buildCommonTables, commonEntries, exportCommon, importCommon, importCommonEntry, type CommonTables } from './common-terms';
+import {
+  buildCommonTables,
+  commonEntries,
+  exportCommon,
+  importCommon,
+  importCommonEntry,
+  type CommonTables,
+} from './common-terms';
 import type { Postings } from './postings';
 import { createSearcher, type Indexes, type Searcher } from './searcher';
 import { rareTermKey } from './term-hash';
@@ -47,13 +54,16 @@ function exportIndex(index: Index): Record<string, string> {
   const done: unknown = index.export((key: string, data: string) => {
     out[key] = data;
   });
-  if (typeof (done as { then?: unknown } | undefined)?.then === 'function') throw new Error('FlexSearch exported asynchronously: the bundle writer expects a synchronous export.');
+  if (typeof (done as { then?: unknown } | undefined)?.then === 'function')
+    throw new Error('FlexSearch exported asynchronously: the bundle writer expects a synchronous export.');
   return out;
 }
 
 function importIndex(index: Index, data: unknown, view: string): void {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new Error(`Index bundle: "${view}" is not an object of exported index parts (a build of an older version? run the ingest again).`);
+    throw new Error(
+      `Index bundle: "${view}" is not an object of exported index parts (a build of an older version? run the ingest again).`,
+    );
   }
   for (const [key, value] of Object.entries(data)) {
     if (typeof value !== 'string') throw new Error(`Index bundle: "${view}.${key}" is not a string.`);
@@ -67,14 +77,20 @@ export function rareTermText(terms: readonly string[]): string {
 }
 
 /** Indexes the records: common terms into tables, the others into FlexSearch (see common-terms.ts). */
-function indexRecords(records: readonly PairRecord[], options: BuildOptions): { indexes: Indexes; common: CommonTables } {
+function indexRecords(
+  records: readonly PairRecord[],
+  options: BuildOptions,
+): { indexes: Indexes; common: CommonTables } {
   const indexes = createIndexes();
   const common = buildCommonTables(records, options, (view, id, terms) => indexes[view].add(id, rareTermText(terms)));
   return { indexes, common };
 }
 
 /** The in-memory indexes and tables of the records, for comparison with other stores (pg-index.ts). */
-export function indexesOver(records: PairRecord[], options: BuildOptions = {}): { indexes: Indexes; common: CommonTables } {
+export function indexesOver(
+  records: PairRecord[],
+  options: BuildOptions = {},
+): { indexes: Indexes; common: CommonTables } {
   checkRecords(records);
   return indexRecords(records, options);
 }
@@ -106,7 +122,11 @@ export function indexSource(records: PairRecord[], options: BuildOptions = {}): 
 
 /** Indexes already built over the records, as what `bundleLines` writes. */
 export function sourceOver(records: readonly PairRecord[], indexes: Indexes, common: CommonTables): BundleSource {
-  return { records, indexParts: (view) => exportIndex(indexes[view]), commonEntries: (view) => commonEntries(common[view]) };
+  return {
+    records,
+    indexParts: (view) => exportIndex(indexes[view]),
+    commonEntries: (view) => commonEntries(common[view]),
+  };
 }
 
 function isPairRecord(value: unknown): value is PairRecord {
@@ -173,4 +193,3 @@ export function searcherOver(records: PairRecord[], options: BuildOptions = {}):
   const { indexes, common } = indexRecords(records, options);
   return createSearcher(records, indexes, common);
 }
-

@@ -150,7 +150,10 @@ const SAMPLED_RECORDS = 8192;
  */
 export function buildCommonTables(
   records: readonly PairRecord[],
-  { commonTermRecords = COMMON_TERM_RECORDS, sampledRecords = SAMPLED_RECORDS }: { commonTermRecords?: number; sampledRecords?: number },
+  {
+    commonTermRecords = COMMON_TERM_RECORDS,
+    sampledRecords = SAMPLED_RECORDS,
+  }: { commonTermRecords?: number; sampledRecords?: number },
   addRare: (view: View, id: number, terms: string[]) => void,
 ): CommonTables {
   const step = Math.max(1, Math.ceil(records.length / Math.max(1, sampledRecords)));
@@ -225,13 +228,15 @@ export function importCommonEntry(table: Map<string, Postings>, entry: unknown, 
       throw new Error(`Index bundle: the list of "${term}" in "common.${view}" is not ascending record ids.`);
     }
   });
-  if (!counts.every((c) => Number.isInteger(c) && (c as number) > 0)) throw new Error(`Index bundle: the counts of "${term}" in "common.${view}" are not positive.`);
+  if (!counts.every((c) => Number.isInteger(c) && (c as number) > 0))
+    throw new Error(`Index bundle: the counts of "${term}" in "common.${view}" are not positive.`);
   table.set(term, { ids, counts: Int32Array.from(counts as number[]) });
 }
 
 /** Reads tables written by `exportCommon`, checking them. */
 export function importCommon(data: unknown, recordCount: number): CommonTables {
-  if (typeof data !== 'object' || data === null) throw new Error('Index bundle: "common" is not an object of common-term tables.');
+  if (typeof data !== 'object' || data === null)
+    throw new Error('Index bundle: "common" is not an object of common-term tables.');
   const out = {} as CommonTables;
   for (const view of VIEWS) {
     const entries: unknown = (data as Record<string, unknown>)[view];

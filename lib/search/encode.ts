@@ -44,7 +44,8 @@ function isFullWidthAlnum(cp: number): boolean {
 }
 
 /** Characters that folding may change; everything else is copied as is by the native replace. */
-const FOLDABLE = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|\p{Changes_When_Lowercased}/gu;
+const FOLDABLE =
+  /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|\p{Changes_When_Lowercased}/gu;
 const HAS_VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 /** The same set as UTF-16 units (U+E0100–E01EF is DB40 DD00–DDEF): a plain regex scans faster. */
 const NON_ASCII = /[^\x00-\x7F]/;
@@ -84,7 +85,8 @@ export function foldForMatching(source: string): Folded {
   // Beyond ASCII, whole-string lowercasing equals the per-character fold unless it changed a length
   // (only İ grows; no character shrinks) or met Σ (the one context rule: final ς). English with
   // curly quotes and dashes takes this path; the regex with a callback below is ten times slower.
-  if (lower.length === source.length && !source.includes('\u03A3') && !MAY_FOLD_UNITS.test(source)) return { text: lower, origin: null };
+  if (lower.length === source.length && !source.includes('\u03A3') && !MAY_FOLD_UNITS.test(source))
+    return { text: lower, origin: null };
   if (!HAS_VARIATION_SELECTOR.test(source)) return { text: source.replace(FOLDABLE, foldChar), origin: null };
   const parts: string[] = [];
   const origin: number[] = [];
@@ -217,7 +219,9 @@ export function englishWords(text: string): WordSpan[] {
   for (let m = WORD.exec(folded); m !== null; m = WORD.exec(folded)) {
     const start = m.index;
     const end = start + m[0].length;
-    out.push(origin ? { start: origin[start] ?? start, end: origin[end] ?? end, word: m[0] } : { start, end, word: m[0] });
+    out.push(
+      origin ? { start: origin[start] ?? start, end: origin[end] ?? end, word: m[0] } : { start, end, word: m[0] },
+    );
   }
   return out;
 }

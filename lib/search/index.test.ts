@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { stemmer } from 'stemmer';
 import type { IndexBundle, PairRecord } from '../model';
 import { toSimplified } from './encode';
-import { MAX_LIMIT, QueryError, buildIndexBundle, loadSearcher, searcherOver, type SearchResult, type Searcher } from './index';
+import {
+  MAX_LIMIT,
+  QueryError,
+  buildIndexBundle,
+  loadSearcher,
+  searcherOver,
+  type SearchResult,
+  type Searcher,
+} from './index';
 import { pinyinLine } from './pinyin';
 
 /** Records of one document, pair numbers in order; each entry is [zh, en]. */
@@ -20,7 +28,10 @@ const CORPUS: PairRecord[] = [
     ['一个没有译文的段落，谈到合作。', ''],
   ]),
   ...records('statement', [
-    ['双方愿加强在二十国集团（G20）框架内的合作。', 'The two sides will strengthen cooperation within the G20 framework.'],
+    [
+      '双方愿加强在二十国集团（G20）框架内的合作。',
+      'The two sides will strengthen cooperation within the G20 framework.',
+    ],
     ['关系稳定发展。', 'Relations develop steadily.'],
     ['𠀁𠐀是两个扩展B区汉字。', 'Two Extension B characters.'],
     ['页面显示<img src=x onerror=alert(1)>这段文字。', 'The page shows <img src=x onerror=alert(1)> as text.'],
@@ -142,7 +153,10 @@ describe('options', () => {
   });
 
   it('caps the page size', async () => {
-    const many = records('big', Array.from({ length: 250 }, (_, i): [string, string] => [`第${i}次合作`, `cooperation ${i}`]));
+    const many = records(
+      'big',
+      Array.from({ length: 250 }, (_, i): [string, string] => [`第${i}次合作`, `cooperation ${i}`]),
+    );
     const s = await loadSearcher(await buildIndexBundle(many));
     const result = s.search('合作', { limit: 1000 });
     expect(result.total).toBe(250);
@@ -154,7 +168,8 @@ describe('options', () => {
 describe('hostile input', () => {
   it('answers empty, whitespace and punctuation queries with nothing', async () => {
     const s = await searcher();
-    for (const q of ['', '   ', '\u3000', '*', '\\', '，。']) expect(s.search(q)).toEqual({ total: 0, hits: [], terms: [] });
+    for (const q of ['', '   ', '\u3000', '*', '\\', '，。'])
+      expect(s.search(q)).toEqual({ total: 0, hits: [], terms: [] });
   });
 
   it('refuses a query that is not a string, before FlexSearch sees it', async () => {
@@ -203,7 +218,15 @@ describe('long words', () => {
   it('finds a word longer than the index term limit, and only that word', async () => {
     const word = 'q'.repeat(100) + 'end';
     const other = 'q'.repeat(100) + 'other';
-    const s = await loadSearcher(await buildIndexBundle(records('long', [['', word], ['', other], ['', `x ${'z'.repeat(5000)}`]])));
+    const s = await loadSearcher(
+      await buildIndexBundle(
+        records('long', [
+          ['', word],
+          ['', other],
+          ['', `x ${'z'.repeat(5000)}`],
+        ]),
+      ),
+    );
     expect(ids(s.search(word))).toEqual(['long#0']);
     expect(ids(s.search(other))).toEqual(['long#1']);
     expect(ids(s.search('z'.repeat(200)))).toEqual([]);
@@ -217,7 +240,18 @@ describe('bundle', () => {
     const reloaded = await loadSearcher(JSON.parse(JSON.stringify(bundle)) as IndexBundle);
     expect(Object.keys(bundle.zh).length).toBeGreaterThan(0);
     expect(Object.keys(bundle.en).length).toBeGreaterThan(0);
-    for (const q of ['合作', '關係', '合', 'cooperation', '合作 cooperation', '𠀁𠐀', '__proto__', 'G20', '诸葛亮', '乾']) {
+    for (const q of [
+      '合作',
+      '關係',
+      '合',
+      'cooperation',
+      '合作 cooperation',
+      '𠀁𠐀',
+      '__proto__',
+      'G20',
+      '诸葛亮',
+      '乾',
+    ]) {
       expect(reloaded.search(q, { limit: 100 })).toEqual(direct.search(q, { limit: 100 }));
       expect(reloaded.search(q).total).toBeGreaterThan(0);
     }
@@ -264,7 +298,9 @@ describe('exactness against a brute-force scan', () => {
         if (/\p{Script=Han}/u.test(t)) return rec.zh.includes(toSimplified(t)) || rec.zh.includes(t);
         const words = rec.en.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
         const want = t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-        return words.some((_, i) => want.every((w, j) => words[i + j] !== undefined && stemmer(words[i + j] ?? '') === stemmer(w)));
+        return words.some((_, i) =>
+          want.every((w, j) => words[i + j] !== undefined && stemmer(words[i + j] ?? '') === stemmer(w)),
+        );
       }),
     ).length;
   }
@@ -282,11 +318,14 @@ describe('exactness against a brute-force scan', () => {
     for (let n = 0; n < 300; n++) {
       const query =
         r() < 0.6
-          ? Array.from({ length: 1 + Math.floor(r() * 2) }, () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(HAN.slice(0, 9), r)).join('')).join(' ')
+          ? Array.from({ length: 1 + Math.floor(r() * 2) }, () =>
+              Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(HAN.slice(0, 9), r)).join(''),
+            ).join(' ')
           : Array.from({ length: 1 + Math.floor(r() * 2) }, () => pick(WORDS, r)).join(' ');
       const result = s.search(query, { limit: MAX_LIMIT });
       expect(result.total, query).toBe(bruteForce(corpus, query));
-      for (const hit of result.hits) expect(marked(hit.zhParts).length + marked(hit.enParts).length, query).toBeGreaterThan(0);
+      for (const hit of result.hits)
+        expect(marked(hit.zhParts).length + marked(hit.enParts).length, query).toBeGreaterThan(0);
     }
   });
 });
@@ -303,9 +342,16 @@ describe('pinyin search', () => {
     ['战略协作', 'strategic coordination', 'zhan lve xie zuo'],
     ['绿色', 'green', 'lv se'],
   ];
-  const PY: PairRecord[] = rows.map(([zh, en, pinyin], pair) => ({ docId: pair < 4 ? 'a' : 'b', pair, zh, en, pinyin }));
+  const PY: PairRecord[] = rows.map(([zh, en, pinyin], pair) => ({
+    docId: pair < 4 ? 'a' : 'b',
+    pair,
+    zh,
+    en,
+    pinyin,
+  }));
   let loaded: Promise<Searcher> | undefined;
-  const py = () => (loaded ??= buildIndexBundle(PY).then((b) => loadSearcher(JSON.parse(JSON.stringify(b)) as IndexBundle)));
+  const py = () =>
+    (loaded ??= buildIndexBundle(PY).then((b) => loadSearcher(JSON.parse(JSON.stringify(b)) as IndexBundle)));
 
   it('finds 合作 typed every way, marking the characters', async () => {
     const s = await py();
@@ -393,10 +439,18 @@ describe('common terms', () => {
       return s / 2147483648;
     };
   }
-  const pick = <T,>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)] as T;
 
   // A small vocabulary makes every term common, doubled bigrams (天天天) and repeated pairs frequent.
-  const HAN: Array<[string, string]> = [['天', 'tian'], ['合', 'he'], ['作', 'zuo'], ['和', 'he'], ['人', 'ren'], ['𠀀', 'qiu'], ['，', '']];
+  const HAN: Array<[string, string]> = [
+    ['天', 'tian'],
+    ['合', 'he'],
+    ['作', 'zuo'],
+    ['和', 'he'],
+    ['人', 'ren'],
+    ['𠀀', 'qiu'],
+    ['，', ''],
+  ];
   const WORDS = ['to', 'be', 'the', 'of', 'very', 'cooperate', 'cooperation', 'He', 'zuo', 'long', 'Long'];
 
   function corpus(n: number, r: () => number): PairRecord[] {
@@ -420,8 +474,35 @@ describe('common terms', () => {
     const bundle = await buildIndexBundle(records, { commonTermRecords: 2 });
     expect(bundle.common.enPairs.length).toBeGreaterThan(0);
     const reloaded = await loadSearcher(JSON.parse(JSON.stringify(bundle)) as IndexBundle);
-    const queries = ['天', '天天', '天天天', '合作', 'tian', 'tian tian', 'tiantian', 'he', 'hezuo', 'ren ren', '"to be"', '"very very"', '"the of to"',
-      'to', 'be the', 'long', 'Long', '"long"', 'cooperation', '"cooperate"', '𠀀', '𠀀𠀀', 'qiu', '天 to', 'he zuo "to be"', '合作 long', '"very very very"'];
+    const queries = [
+      '天',
+      '天天',
+      '天天天',
+      '合作',
+      'tian',
+      'tian tian',
+      'tiantian',
+      'he',
+      'hezuo',
+      'ren ren',
+      '"to be"',
+      '"very very"',
+      '"the of to"',
+      'to',
+      'be the',
+      'long',
+      'Long',
+      '"long"',
+      'cooperation',
+      '"cooperate"',
+      '𠀀',
+      '𠀀𠀀',
+      'qiu',
+      '天 to',
+      'he zuo "to be"',
+      '合作 long',
+      '"very very very"',
+    ];
     for (const q of queries) {
       for (const docId of [undefined, 'x']) {
         const want = flex.search(q, { limit: MAX_LIMIT, docId });

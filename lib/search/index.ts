@@ -9,10 +9,9 @@
  *   bundle.ts       building, writing and loading the indexes; searcher.ts: answering a query
  *   bundle-lines.ts the bundle as lines of bounded size (build/search.jsonl); bundle-file.ts reads it
  */
-export { buildIndexBundle, loadSearcher, searcherOver,  } from './bundle';
+export { buildIndexBundle, loadSearcher, searcherOver } from './bundle';
 export { BUNDLE_FILE, BundleFormatError, bundleFromLines, bundleLines } from './bundle-lines';
 export { loadSearcherFromFile, readBundleFile } from './bundle-file';
-;
 export type { Part } from './match';
-export { MAX_QUERY_CODE_POINTS, QueryError,  } from './query';
-export {  MAX_LIMIT, type SearchHit,  type SearchResult, type Searcher,  } from './searcher';
+export { MAX_QUERY_CODE_POINTS, QueryError } from './query';
+export { MAX_LIMIT, type SearchHit, type SearchResult, type Searcher } from './searcher';

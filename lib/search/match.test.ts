@@ -17,7 +17,13 @@ describe('toParts', () => {
   });
 
   it('merges overlapping and touching marks', () => {
-    expect(toParts('abcdef', [{ start: 3, end: 5 }, { start: 0, end: 2 }, { start: 1, end: 3 }])).toEqual([
+    expect(
+      toParts('abcdef', [
+        { start: 3, end: 5 },
+        { start: 0, end: 2 },
+        { start: 1, end: 3 },
+      ]),
+    ).toEqual([
       { text: 'abcde', mark: true },
       { text: 'f', mark: false },
     ]);
@@ -25,7 +31,9 @@ describe('toParts', () => {
 
   it('gives no parts for an empty text and one unmarked part without matches', () => {
     expect(toParts('', [])).toEqual([]);
-    expect(toParts('<img src=x onerror=alert(1)>', [])).toEqual([{ text: '<img src=x onerror=alert(1)>', mark: false }]);
+    expect(toParts('<img src=x onerror=alert(1)>', [])).toEqual([
+      { text: '<img src=x onerror=alert(1)>', mark: false },
+    ]);
   });
 
   it('always joins back to the text (random ranges)', () => {
@@ -47,7 +55,11 @@ describe('matchRecord', () => {
   it('finds a Chinese term as a substring and marks it in the source text', () => {
     const m = match('中俄合作，合作共赢', '', '合作');
     expect(m?.count).toBe(2);
-    expect(toParts('中俄合作，合作共赢', m?.zh ?? []).filter((p) => p.mark).map((p) => p.text)).toEqual(['合作', '合作']);
+    expect(
+      toParts('中俄合作，合作共赢', m?.zh ?? [])
+        .filter((p) => p.mark)
+        .map((p) => p.text),
+    ).toEqual(['合作', '合作']);
   });
 
   it('does not find 合作 when 合 and 作 are apart', () => {
@@ -90,8 +102,32 @@ describe('matchRecord', () => {
 });
 
 describe('English matching agrees with splitting the text into words', () => {
-  const PIECES = ['cooperate', 'Cooperation', 'co', 'operation', 'İstanbul', 'i\u0307stanbul', 'happy', 'Happiness', 'filing', 'file',
-    'feed', 'agreed', 'relational', 'yes', 'y', 's', '𠀀', '𠀀x', '葛\u{E0100}', 'Ｇ２０', 'g20', 'state', 'owned', 'a'];
+  const PIECES = [
+    'cooperate',
+    'Cooperation',
+    'co',
+    'operation',
+    'İstanbul',
+    'i\u0307stanbul',
+    'happy',
+    'Happiness',
+    'filing',
+    'file',
+    'feed',
+    'agreed',
+    'relational',
+    'yes',
+    'y',
+    's',
+    '𠀀',
+    '𠀀x',
+    '葛\u{E0100}',
+    'Ｇ２０',
+    'g20',
+    'state',
+    'owned',
+    'a',
+  ];
   const SEPARATORS = [' ', ' ', ' ', '-', ', ', "'", '’', ''];
 
   function rng(seed: number): () => number {
@@ -113,7 +149,7 @@ describe('English matching agrees with splitting the text into words', () => {
 
   it('on random texts', () => {
     const r = rng(11);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
     for (let n = 0; n < 2000; n++) {
       const text = Array.from({ length: Math.floor(r() * 12) }, () => pick(PIECES) + pick(SEPARATORS)).join('');
       const query = Array.from({ length: 1 + Math.floor(r() * 2) }, () => pick(PIECES)).join('-');
@@ -123,8 +159,22 @@ describe('English matching agrees with splitting the text into words', () => {
   });
 
   it('keeps the stem invariant verification relies on', () => {
-    const words = [...PIECES, 'generalization', 'conditional', 'hopping', 'valenci', 'digitizer', 'organization', 'xies', 'ies',
-      'sky', 'yelling', 'cries', 'conflated', 'controlling'].map((w) => englishWords(w)[0]?.word ?? '');
+    const words = [
+      ...PIECES,
+      'generalization',
+      'conditional',
+      'hopping',
+      'valenci',
+      'digitizer',
+      'organization',
+      'xies',
+      'ies',
+      'sky',
+      'yelling',
+      'cries',
+      'conflated',
+      'controlling',
+    ].map((w) => englishWords(w)[0]?.word ?? '');
     for (const word of words) {
       const key = stemWord(word);
       expect(key.charCodeAt(0), word).toBe(word.charCodeAt(0));

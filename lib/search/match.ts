@@ -94,7 +94,8 @@ function findEnglish(folded: Folded, term: EnNeedle): Range[] {
       }
       end = next;
     }
-    if (ok) out.push(folded.origin ? { start: folded.origin[at] ?? at, end: folded.origin[end] ?? end } : { start: at, end });
+    if (ok)
+      out.push(folded.origin ? { start: folded.origin[at] ?? at, end: folded.origin[end] ?? end } : { start: at, end });
   }
   return out;
 }
@@ -165,7 +166,9 @@ function matchTerm(texts: FoldedRecord, term: QueryTerm, out: RecordMatch): bool
 
 /** How often a needle occurs: what findNeedle would find, without mapping pinyin onto characters. */
 function countNeedle(texts: FoldedRecord, needle: Needle): number {
-  return needle.side === 'py' ? countPinyin(texts.record.pinyin, needle.syllables) : findNeedle(texts, needle).ranges.length;
+  return needle.side === 'py'
+    ? countPinyin(texts.record.pinyin, needle.syllables)
+    : findNeedle(texts, needle).ranges.length;
 }
 
 /**

@@ -13,7 +13,15 @@ function enBlock(text: string): EnBlock {
 }
 
 function pair(id: number, zh: number[], en: number[]): Pair {
-  return { id, zh, en, confidence: 1, unaligned: zh.length === 0 || en.length === 0, lowConfidence: false, sentences: [] };
+  return {
+    id,
+    zh,
+    en,
+    confidence: 1,
+    unaligned: zh.length === 0 || en.length === 0,
+    lowConfidence: false,
+    sentences: [],
+  };
 }
 
 /** A BuiltDoc with only what the index stage reads filled in meaningfully. */
@@ -45,7 +53,12 @@ function builtDoc(id: string, zh: ZhBlock[], en: EnBlock[], pairs: Pair[]): Buil
 const TALKS = builtDoc(
   'talks',
   [zhBlock('中俄合作'), zhBlock('深化務實合作', '深化务实合作'), zhBlock('推进关系'), zhBlock('没有译文')],
-  [enBlock('China-Russia cooperation'), enBlock('Deepen practical cooperation'), enBlock('and relations.'), enBlock('A lone English line.')],
+  [
+    enBlock('China-Russia cooperation'),
+    enBlock('Deepen practical cooperation'),
+    enBlock('and relations.'),
+    enBlock('A lone English line.'),
+  ],
   [pair(0, [0], [0]), pair(1, [1, 2], [1, 2]), pair(2, [3], []), pair(3, [], [3])],
 );
 
@@ -53,14 +66,24 @@ describe('pairRecords', () => {
   it('makes one record per pair, in order, joining blocks with a newline', () => {
     expect(pairRecords(TALKS)).toEqual([
       { docId: 'talks', pair: 0, zh: '中俄合作', en: 'China-Russia cooperation' },
-      { docId: 'talks', pair: 1, zh: '深化务实合作\n推进关系', zhOriginal: '深化務實合作\n推进关系', en: 'Deepen practical cooperation\nand relations.' },
+      {
+        docId: 'talks',
+        pair: 1,
+        zh: '深化务实合作\n推进关系',
+        zhOriginal: '深化務實合作\n推进关系',
+        en: 'Deepen practical cooperation\nand relations.',
+      },
       { docId: 'talks', pair: 2, zh: '没有译文', en: '' },
       { docId: 'talks', pair: 3, zh: '', en: 'A lone English line.' },
     ]);
   });
 
   it('omits zhOriginal when conversion changed nothing', () => {
-    expect(pairRecords(TALKS).filter((r) => 'zhOriginal' in r).map((r) => r.pair)).toEqual([1]);
+    expect(
+      pairRecords(TALKS)
+        .filter((r) => 'zhOriginal' in r)
+        .map((r) => r.pair),
+    ).toEqual([1]);
   });
 
   it('gives nothing for a document without pairs', () => {
@@ -68,8 +91,15 @@ describe('pairRecords', () => {
   });
 
   it('keeps code points as they are', () => {
-    const doc = builtDoc('ext-b', [zhBlock('𠀀葛\u{E0100}')], [enBlock('<img src=x onerror=alert(1)>')], [pair(0, [0], [0])]);
-    expect(pairRecords(doc)).toEqual([{ docId: 'ext-b', pair: 0, zh: '𠀀葛\u{E0100}', en: '<img src=x onerror=alert(1)>' }]);
+    const doc = builtDoc(
+      'ext-b',
+      [zhBlock('𠀀葛\u{E0100}')],
+      [enBlock('<img src=x onerror=alert(1)>')],
+      [pair(0, [0], [0])],
+    );
+    expect(pairRecords(doc)).toEqual([
+      { docId: 'ext-b', pair: 0, zh: '𠀀葛\u{E0100}', en: '<img src=x onerror=alert(1)>' },
+    ]);
   });
 
   it('fails loudly on a pair pointing outside its document', () => {
@@ -80,7 +110,12 @@ describe('pairRecords', () => {
 
 describe('index stage', () => {
   it('builds a bundle that search can load, as run.ts composes it', async () => {
-    const other = builtDoc('other', [zhBlock('關係穩定', '关系稳定')], [enBlock('Stable relations')], [pair(0, [0], [0])]);
+    const other = builtDoc(
+      'other',
+      [zhBlock('關係穩定', '关系稳定')],
+      [enBlock('Stable relations')],
+      [pair(0, [0], [0])],
+    );
     const bundle = await buildIndexBundle([TALKS, other].flatMap(pairRecords));
     expect(bundle.records).toHaveLength(5);
     const searcher = await loadSearcher(JSON.parse(JSON.stringify(bundle)));

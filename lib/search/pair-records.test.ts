@@ -8,7 +8,12 @@ import type { BuiltDoc, Pair, Word, ZhBlock } from '../model';
 import { pairRecords } from './pair-records';
 import { findPinyin } from './pinyin';
 
-const word = (simplified: string, pinyin: string, original = simplified): Word => ({ original, simplified, pinyin, key: null });
+const word = (simplified: string, pinyin: string, original = simplified): Word => ({
+  original,
+  simplified,
+  pinyin,
+  key: null,
+});
 
 function block(words: Word[]): ZhBlock {
   const original = words.map((w) => w.original).join('');
@@ -18,13 +23,34 @@ function block(words: Word[]): ZhBlock {
 
 function doc(zh: ZhBlock[], pairs: Array<[number[], number[]]>): BuiltDoc {
   const en = [{ kind: 'paragraph' as const, text: 'English.', sentences: ['English.'] }];
-  const pairList: Pair[] = pairs.map(([z, e], id) => ({ id, zh: z, en: e, confidence: 1, unaligned: false, lowConfidence: false, sentences: [] }));
+  const pairList: Pair[] = pairs.map(([z, e], id) => ({
+    id,
+    zh: z,
+    en: e,
+    confidence: 1,
+    unaligned: false,
+    lowConfidence: false,
+    sentences: [],
+  }));
   return {
     meta: sampleMeta('pinyin'),
     zh,
     en,
     pairs: pairList,
-    stats: { blocks: 0, enBlocks: 0, sentences: 0, enSentences: 0, words: 0, characters: 0, pairs: 0, aligned: 0, unaligned: 0, lowConfidence: 0, translated: 0, warnings: 0 },
+    stats: {
+      blocks: 0,
+      enBlocks: 0,
+      sentences: 0,
+      enSentences: 0,
+      words: 0,
+      characters: 0,
+      pairs: 0,
+      aligned: 0,
+      unaligned: 0,
+      lowConfidence: 0,
+      translated: 0,
+      warnings: 0,
+    },
     dropped: [],
     warnings: [],
   };

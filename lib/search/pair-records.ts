@@ -30,7 +30,8 @@ function blockSyllables(block: ZhBlock): Array<string | null> {
     const at = text.indexOf(word.simplified, cursor);
     if (word.simplified === '' || at === -1) continue;
     const syllables = wordSyllables(word.simplified, word.pinyin);
-    if (syllables !== null) hanSlots(word.simplified).start.forEach((offset, k) => byOffset.set(at + offset, syllables[k] ?? null));
+    if (syllables !== null)
+      hanSlots(word.simplified).start.forEach((offset, k) => byOffset.set(at + offset, syllables[k] ?? null));
     cursor = at + word.simplified.length;
   }
   return hanSlots(text).start.map((offset) => byOffset.get(offset) ?? null);

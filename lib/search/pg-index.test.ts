@@ -30,22 +30,56 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** Queries a reader of this corpus makes: simplified, traditional, pinyin, English, quoted. */
 const FIXED = [
-  '合作', '战略协作', '普京', '睦邻友好', '關係', '戰略夥伴', '中俄', '经济', '发展', '习近平', '人民', '世界',
-  'hezuo', 'he2 zuo4', "xi'an", 'zhongguo', 'jingji fazhan', 'Putin', 'cooperation', 'strategic partnership',
-  '"strategic partnership"', '"the two sides"', 'economy trade', 'China', 'long', '合作 cooperation', '的', 'de',
+  '合作',
+  '战略协作',
+  '普京',
+  '睦邻友好',
+  '關係',
+  '戰略夥伴',
+  '中俄',
+  '经济',
+  '发展',
+  '习近平',
+  '人民',
+  '世界',
+  'hezuo',
+  'he2 zuo4',
+  "xi'an",
+  'zhongguo',
+  'jingji fazhan',
+  'Putin',
+  'cooperation',
+  'strategic partnership',
+  '"strategic partnership"',
+  '"the two sides"',
+  'economy trade',
+  'China',
+  'long',
+  '合作 cooperation',
+  '的',
+  'de',
 ];
-
 
 /** Random pieces of the records' own text: Chinese runs, traditional originals, English words, pinyin syllables. */
 function piecesOf(records: readonly PairRecord[]): string[] {
   const r = seededRandom(8);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const queries: string[] = [];
   for (let n = 0; n < 200; n++) {
     const rec = pick(records);
     const side = n % 4;
-    const text = side === 0 ? rec.zh : side === 1 ? (rec.zhOriginal ?? rec.zh) : side === 2 ? rec.en : (rec.pinyin ?? '').replaceAll('|', ' ');
-    const units = side >= 2 ? text.split(/\s+/).filter((w) => /^[\p{L}']+$/u.test(w)) : Array.from(text.match(/\p{Script=Han}+/gu)?.join('') ?? '');
+    const text =
+      side === 0
+        ? rec.zh
+        : side === 1
+          ? (rec.zhOriginal ?? rec.zh)
+          : side === 2
+            ? rec.en
+            : (rec.pinyin ?? '').replaceAll('|', ' ');
+    const units =
+      side >= 2
+        ? text.split(/\s+/).filter((w) => /^[\p{L}']+$/u.test(w))
+        : Array.from(text.match(/\p{Script=Han}+/gu)?.join('') ?? '');
     if (units.length === 0) continue;
     const len = Math.min(units.length, 1 + Math.floor(r() * (side >= 2 ? 3 : 5)));
     const at = Math.floor(r() * (units.length - len + 1));
@@ -146,7 +180,9 @@ describePg('the rare-term indexes in PostgreSQL', (url) => {
   it('finds nothing for terms the corpus lacks, and nothing once the namespace is rewritten with other records', async () => {
     // Terms share hash buckets (term-hash.ts), so an absent term may still have candidates: take
     // ones whose bucket is empty in memory, and check PostgreSQL has nothing under them either.
-    const absent = Array.from({ length: 400 }, (_, i) => `𠀀${String.fromCodePoint(0x20000 + i)}`).filter((t) => inMemory('zh', [t]).length === 0);
+    const absent = Array.from({ length: 400 }, (_, i) => `𠀀${String.fromCodePoint(0x20000 + i)}`).filter(
+      (t) => inMemory('zh', [t]).length === 0,
+    );
     expect(absent.length).toBeGreaterThan(100);
     for (const t of absent) expect(await lookupRare(pg, 'zh', [t], records.length), t).toEqual([]);
     const other = uniqueName('t2');
@@ -188,7 +224,14 @@ describePg('the rare-term indexes in PostgreSQL', (url) => {
       await writePgIndexes(db, other, records.slice(0, 10));
       expect(only(await indexesOf(other))).toEqual(VIEWS.map(() => 'btree (key)'));
       // The rewrite replaced the rows: record 15 is gone from every map table.
-      for (const view of VIEWS) expect((await db.one<{ n: number }>('SELECT count(*)::int AS n FROM $1:name.map WHERE id >= 10', [indexSchema(other, view)])).n).toBe(0);
+      for (const view of VIEWS)
+        expect(
+          (
+            await db.one<{ n: number }>('SELECT count(*)::int AS n FROM $1:name.map WHERE id >= 10', [
+              indexSchema(other, view),
+            ])
+          ).n,
+        ).toBe(0);
     } finally {
       await dropPgIndexes(db, other);
     }
@@ -197,7 +240,9 @@ describePg('the rare-term indexes in PostgreSQL', (url) => {
   it('answers concurrent queries each with its own result, and rejects bad queries as in memory', async () => {
     const queries = [...FIXED, ...randomQueries.slice(0, 60)];
     const results = await Promise.all(queries.map((q) => pgSearch.search(q, { limit: MAX_LIMIT })));
-    results.forEach((result, i) => expect(result, queries[i]).toEqual(inMemorySearcher.search(queries[i] ?? '', { limit: MAX_LIMIT })));
+    results.forEach((result, i) =>
+      expect(result, queries[i]).toEqual(inMemorySearcher.search(queries[i] ?? '', { limit: MAX_LIMIT })),
+    );
     await expect(pgSearch.search('合'.repeat(500))).rejects.toBeInstanceOf(QueryError);
     await expect(pgSearch.search('合作', { limit: -1 })).rejects.toBeInstanceOf(QueryError);
     expect(await pgSearch.search('   ')).toEqual(inMemorySearcher.search('   '));

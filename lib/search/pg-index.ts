@@ -27,7 +27,8 @@ const NAMESPACE = /^[a-z0-9_]{1,40}$/;
 
 /** The adapter sanitises names itself; we refuse instead, so two namespaces can never collide. */
 function checkNamespace(namespace: string): string {
-  if (!NAMESPACE.test(namespace)) throw new Error(`Index namespace ${JSON.stringify(namespace)} must be 1–40 of a-z, 0-9 and _.`);
+  if (!NAMESPACE.test(namespace))
+    throw new Error(`Index namespace ${JSON.stringify(namespace)} must be 1–40 of a-z, 0-9 and _.`);
   return namespace;
 }
 
@@ -57,7 +58,12 @@ export async function mountPgIndexes(db: Database, namespace: string): Promise<P
  * Indexes the records into the namespace's tables (emptied first) and returns the common terms'
  * tables, exactly as `indexesOver` does in memory: the same two passes, the same keys.
  */
-export async function writePgIndexes(db: Database, namespace: string, records: readonly PairRecord[], options: BuildOptions = {}): Promise<CommonTables> {
+export async function writePgIndexes(
+  db: Database,
+  namespace: string,
+  records: readonly PairRecord[],
+  options: BuildOptions = {},
+): Promise<CommonTables> {
   const indexes = await mountPgIndexes(db, namespace);
   for (const view of VIEWS) {
     await indexes[view].clear();
@@ -91,7 +97,11 @@ function mapIndexNames(namespace: string, view: View): { schema: string; key: st
 
 async function dropMapIndexes(db: Database, namespace: string, view: View): Promise<void> {
   const names = mapIndexNames(namespace, view);
-  await db.none('DROP INDEX IF EXISTS $1:name.$2:name; DROP INDEX IF EXISTS $1:name.$3:name', [names.schema, names.key, names.id]);
+  await db.none('DROP INDEX IF EXISTS $1:name.$2:name; DROP INDEX IF EXISTS $1:name.$3:name', [
+    names.schema,
+    names.key,
+    names.id,
+  ]);
 }
 
 async function createKeyIndex(db: Database, namespace: string, view: View): Promise<void> {
@@ -108,14 +118,26 @@ export async function dropPgIndexes(db: Database, namespace: string): Promise<vo
  * The records holding every one of these rare terms in a view (ascending), as the in-memory
  * searcher asks FlexSearch (searcher.ts `memoryRareLookup`): by bucket key, all of them.
  */
-export async function lookupRare(indexes: PgIndexes, view: View, terms: readonly string[], recordCount: number): Promise<number[]> {
+export async function lookupRare(
+  indexes: PgIndexes,
+  view: View,
+  terms: readonly string[],
+  recordCount: number,
+): Promise<number[]> {
   return lookupRareKeys(indexes, view, [...new Set(terms.map(rareTermKey))], recordCount);
 }
 
 /** The same, for terms already turned into their bucket keys (searcher.ts `rareLookupsOf`). */
-export async function lookupRareKeys(indexes: PgIndexes, view: View, keys: readonly string[], recordCount: number): Promise<number[]> {
+export async function lookupRareKeys(
+  indexes: PgIndexes,
+  view: View,
+  keys: readonly string[],
+  recordCount: number,
+): Promise<number[]> {
   if (keys.length === 0) return [];
   // As in memory: a limit of the record count, i.e. all of them (FlexSearch turns 0 into 100).
-  const found = (await indexes[view].search(keys.join(' '), { limit: Math.max(1, recordCount) })) as unknown as Array<number | string>;
+  const found = (await indexes[view].search(keys.join(' '), { limit: Math.max(1, recordCount) })) as unknown as Array<
+    number | string
+  >;
   return [...new Set(found.map(Number))].filter((n) => Number.isSafeInteger(n) && n >= 0).sort((a, b) => a - b);
 }

@@ -15,7 +15,17 @@ import {
 
 describe('tonelessSyllable', () => {
   it('drops tones and case, writes ü as v, reads the erhua r as er', () => {
-    expect(['hé', 'Zuò', 'Xí', 'lǜ', 'nüè', 'r', 'ér', 'lüe', 'de'].map(tonelessSyllable)).toEqual(['he', 'zuo', 'xi', 'lv', 'nve', 'er', 'er', 'lve', 'de']);
+    expect(['hé', 'Zuò', 'Xí', 'lǜ', 'nüè', 'r', 'ér', 'lüe', 'de'].map(tonelessSyllable)).toEqual([
+      'he',
+      'zuo',
+      'xi',
+      'lv',
+      'nve',
+      'er',
+      'er',
+      'lve',
+      'de',
+    ]);
   });
 
   it('refuses what is not a syllable', () => {
@@ -58,7 +68,8 @@ describe('readPinyin', () => {
   const syllables = (term: string) => readPinyin(term)?.syllables ?? null;
 
   it('reads the ways people type 合作', () => {
-    for (const typed of ['hezuo', 'HeZuo', 'hé', 'he2zuo4', 'HEZUO', "he'zuo"]) expect(readPinyin(typed), typed).not.toBeNull();
+    for (const typed of ['hezuo', 'HeZuo', 'hé', 'he2zuo4', 'HEZUO', "he'zuo"])
+      expect(readPinyin(typed), typed).not.toBeNull();
     expect(syllables('hezuo')).toEqual(['he', 'zuo']);
     expect(syllables('HeZuo')).toEqual(['he', 'zuo']);
     expect(syllables('he2zuo4')).toEqual(['he', 'zuo']);
@@ -88,7 +99,19 @@ describe('readPinyin', () => {
   });
 
   it('refuses English words and other text that is not pinyin', () => {
-    for (const word of ['cooperation', 'strategic', 'g20', '2026', 'state-owned', 'hello', 'café', 'x', "don't", '2he', '']) {
+    for (const word of [
+      'cooperation',
+      'strategic',
+      'g20',
+      '2026',
+      'state-owned',
+      'hello',
+      'café',
+      'x',
+      "don't",
+      '2he',
+      '',
+    ]) {
       expect(readPinyin(word), word).toBeNull();
     }
   });
@@ -117,7 +140,16 @@ describe('readPinyin', () => {
 
 describe('index terms', () => {
   it('are every syllable and every neighbouring pair within a run', () => {
-    expect(pinyinTerms('zhong e he zuo|gong ?')).toEqual(['zhong', 'zhong_e', 'e', 'e_he', 'he', 'he_zuo', 'zuo', 'gong']);
+    expect(pinyinTerms('zhong e he zuo|gong ?')).toEqual([
+      'zhong',
+      'zhong_e',
+      'e',
+      'e_he',
+      'he',
+      'he_zuo',
+      'zuo',
+      'gong',
+    ]);
   });
 
   it('of a query are its pairs, or its one syllable, and survive the index encoder', () => {

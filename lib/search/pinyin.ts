@@ -175,7 +175,10 @@ function splitSegment(segment: string): string[] | null {
 export function readPinyin(term: string): PinyinReading | null {
   const decomposed = term.normalize('NFD');
   const toneMarked = /[\u0300\u0301\u0304\u030C]/u.test(decomposed);
-  const letters = decomposed.replace(TONE_MARKS, '').replace(/u\u0308|u:/gu, 'v').replace(/U\u0308|U:/gu, 'V');
+  const letters = decomposed
+    .replace(TONE_MARKS, '')
+    .replace(/u\u0308|u:/gu, 'v')
+    .replace(/U\u0308|U:/gu, 'V');
   const camel = letters !== letters.toUpperCase();
   const segments: string[] = [];
   let segment = '';

@@ -11,7 +11,9 @@ function rng(seed: number): () => number {
 
 /** A random exact list: ascending ids below 60, counts 1–4. */
 function randomPostings(r: () => number, known = true): Postings {
-  const ids = [...new Set(Array.from({ length: Math.floor(r() * 30) }, () => Math.floor(r() * 60)))].sort((a, b) => a - b);
+  const ids = [...new Set(Array.from({ length: Math.floor(r() * 30) }, () => Math.floor(r() * 60)))].sort(
+    (a, b) => a - b,
+  );
   return { ids: Int32Array.from(ids), counts: known ? Int32Array.from(ids, () => 1 + Math.floor(r() * 4)) : null };
 }
 
@@ -26,10 +28,14 @@ describe('merging posting lists', () => {
       const known = a.counts !== null && b.counts !== null;
       const [ma, mb] = [asMap(a), asMap(b)];
       const both = [...ma.keys()].filter((id) => mb.has(id));
-      expect(asMap(intersect(a, b))).toEqual(new Map(both.map((id) => [id, known ? (ma.get(id) ?? 0) + (mb.get(id) ?? 0) : null])));
+      expect(asMap(intersect(a, b))).toEqual(
+        new Map(both.map((id) => [id, known ? (ma.get(id) ?? 0) + (mb.get(id) ?? 0) : null])),
+      );
       const either = [...new Set([...ma.keys(), ...mb.keys()])].sort((x, y) => x - y);
       expect(Array.from(unite(a, b).ids)).toEqual(either);
-      expect(asMap(unite(a, b))).toEqual(new Map(either.map((id) => [id, known ? (ma.get(id) ?? 0) + (mb.get(id) ?? 0) : null])));
+      expect(asMap(unite(a, b))).toEqual(
+        new Map(either.map((id) => [id, known ? (ma.get(id) ?? 0) + (mb.get(id) ?? 0) : null])),
+      );
       expect(asMap(within(a, b.ids))).toEqual(new Map(both.map((id) => [id, ma.get(id) ?? null])));
       expect(Array.from(filter(a, (id) => id % 2 === 0).ids)).toEqual(Array.from(a.ids).filter((id) => id % 2 === 0));
     }
@@ -37,13 +43,18 @@ describe('merging posting lists', () => {
 
   it('gives the same answers when one list is far longer (binary search instead of a merge)', () => {
     const r = rng(8);
-    const long: Postings = { ids: Int32Array.from({ length: 5000 }, (_, i) => i * 2), counts: Int32Array.from({ length: 5000 }, (_, i) => 1 + (i % 3)) };
+    const long: Postings = {
+      ids: Int32Array.from({ length: 5000 }, (_, i) => i * 2),
+      counts: Int32Array.from({ length: 5000 }, (_, i) => 1 + (i % 3)),
+    };
     for (let n = 0; n < 50; n++) {
       const short = randomPostings(r, r() < 0.5);
       const merged = (x: Postings, y: Postings) => new Map([...asMap(x)].filter(([id]) => asMap(y).has(id)));
       const both = [...merged(short, long).keys()];
       const known = short.counts !== null;
-      expect(asMap(intersect(short, long))).toEqual(new Map(both.map((id) => [id, known ? (asMap(short).get(id) ?? 0) + (asMap(long).get(id) ?? 0) : null])));
+      expect(asMap(intersect(short, long))).toEqual(
+        new Map(both.map((id) => [id, known ? (asMap(short).get(id) ?? 0) + (asMap(long).get(id) ?? 0) : null])),
+      );
       expect(asMap(intersect(long, short))).toEqual(asMap(intersect(short, long)));
       expect(asMap(within(long, short.ids))).toEqual(new Map(both.map((id) => [id, asMap(long).get(id) ?? null])));
     }
@@ -56,7 +67,9 @@ describe('merging posting lists', () => {
 
 describe('rankByCount', () => {
   it('orders by count, highest first, then by id', () => {
-    expect(Array.from(rankByCount(Int32Array.from([1, 2, 3, 7, 9]), Int32Array.from([2, 5, 2, 1, 5])))).toEqual([2, 9, 1, 3, 7]);
+    expect(Array.from(rankByCount(Int32Array.from([1, 2, 3, 7, 9]), Int32Array.from([2, 5, 2, 1, 5])))).toEqual([
+      2, 9, 1, 3, 7,
+    ]);
     expect(Array.from(rankByCount(new Int32Array(0), new Int32Array(0)))).toEqual([]);
   });
 
@@ -65,7 +78,10 @@ describe('rankByCount', () => {
     for (let n = 0; n < 100; n++) {
       const p = randomPostings(r);
       const counts = p.counts ?? new Int32Array(0);
-      const want = Array.from(p.ids).map((id, i) => ({ id, c: counts[i] ?? 0 })).sort((x, y) => y.c - x.c || x.id - y.id).map((x) => x.id);
+      const want = Array.from(p.ids)
+        .map((id, i) => ({ id, c: counts[i] ?? 0 }))
+        .sort((x, y) => y.c - x.c || x.id - y.id)
+        .map((x) => x.id);
       expect(Array.from(rankByCount(p.ids, counts))).toEqual(want);
     }
   });

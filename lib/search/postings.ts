@@ -103,7 +103,8 @@ export function intersect(a: Postings, b: Postings): Postings {
   const counts = a.counts !== null && b.counts !== null ? new Int32Array(n) : null;
   for (let k = 0; k < n; k++) {
     ids[k] = a.ids[inA[k] as number] as number;
-    if (counts !== null) counts[k] = (a.counts as Int32Array)[inA[k] as number]! + (b.counts as Int32Array)[inB[k] as number]!;
+    if (counts !== null)
+      counts[k] = (a.counts as Int32Array)[inA[k] as number]! + (b.counts as Int32Array)[inB[k] as number]!;
   }
   return { ids, counts };
 }

@@ -21,7 +21,13 @@ describe('parseQuery', () => {
     const [term] = parseQuery('關係');
     expect(term?.kind).toBe('traditional');
     expect(needles(term)).toEqual([
-      { side: 'zh', forms: [{ folded: '关系', terms: ['关系'], chars: ['关', '系'] }, { folded: '關係', terms: ['關係'], chars: ['關', '係'] }] },
+      {
+        side: 'zh',
+        forms: [
+          { folded: '关系', terms: ['关系'], chars: ['关', '系'] },
+          { folded: '關係', terms: ['關係'], chars: ['關', '係'] },
+        ],
+      },
     ]);
   });
 
@@ -108,7 +114,9 @@ describe('parseQuery', () => {
   it('reads a quoted phrase as one exact term', () => {
     const [en] = parseQuery('"Strategic  Partnerships"');
     expect(en).toMatchObject({ raw: 'Strategic  Partnerships', kind: 'english', quoted: true });
-    expect(needles(en)).toEqual([{ side: 'en', words: ['strategic', 'partnerships'], stems: ['strategic', 'partnerships'], exact: true }]);
+    expect(needles(en)).toEqual([
+      { side: 'en', words: ['strategic', 'partnerships'], stems: ['strategic', 'partnerships'], exact: true },
+    ]);
     const [zh] = parseQuery('“合作 共赢”');
     expect(zh).toMatchObject({ raw: '合作 共赢', kind: 'simplified', quoted: true });
     expect(parseQuery('「關係」')[0]).toMatchObject({ raw: '關係', kind: 'traditional', quoted: true });
@@ -134,9 +142,25 @@ describe('parseQuery', () => {
 describe('row 22.7f: invisible format characters inside a word', () => {
   it('row 22.7f: a zero-width space, joiner, word joiner, BOM or bidi mark inside 合作 leaves the one term 合作', () => {
     const plain = parseQuery('合作');
-    for (const mark of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u202A', '\u202E', '\u2066', '\u2069', '\u00AD']) {
+    for (const mark of [
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u200E',
+      '\u200F',
+      '\u202A',
+      '\u202E',
+      '\u2066',
+      '\u2069',
+      '\u00AD',
+    ]) {
       const terms = parseQuery(`合${mark}作`);
-      expect(terms.map((t) => t.raw), `U+${mark.codePointAt(0)!.toString(16)}`).toEqual(['合作']);
+      expect(
+        terms.map((t) => t.raw),
+        `U+${mark.codePointAt(0)!.toString(16)}`,
+      ).toEqual(['合作']);
       expect(terms).toEqual(plain);
     }
     // In English too: co\u00ADoperation (a soft hyphen) is cooperation.

@@ -151,7 +151,12 @@ function pinyinRunTerm(tokens: ReadonlyArray<{ raw: string; reading: PinyinReadi
   const raw = tokens.map((t) => t.raw).join(' ');
   const pinyin: PyNeedle = { side: 'py', syllables: tokens.flatMap((t) => t.reading.syllables) };
   if (tokens.some((t) => t.reading.toned)) return { raw, kind: 'pinyin', quoted: false, alternatives: [[pinyin]] };
-  return { raw, kind: 'english-or-pinyin', quoted: false, alternatives: [[pinyin], tokens.map((t) => enNeedle(t.raw, false))] };
+  return {
+    raw,
+    kind: 'english-or-pinyin',
+    quoted: false,
+    alternatives: [[pinyin], tokens.map((t) => enNeedle(t.raw, false))],
+  };
 }
 
 function quotedTerm(phrase: string): QueryTerm | null {
@@ -181,7 +186,13 @@ function pieces(query: string): Array<{ text: string; quoted: boolean }> {
 export function termKey(term: QueryTerm): string {
   return JSON.stringify(
     term.alternatives.map((alt) =>
-      alt.map((n) => (n.side === 'zh' ? ['z', n.forms.map((f) => f.folded)] : n.side === 'en' ? ['e', n.exact, n.stems] : ['p', n.syllables])),
+      alt.map((n) =>
+        n.side === 'zh'
+          ? ['z', n.forms.map((f) => f.folded)]
+          : n.side === 'en'
+            ? ['e', n.exact, n.stems]
+            : ['p', n.syllables],
+      ),
     ),
   );
 }
@@ -207,7 +218,13 @@ export function parseQuery(query: unknown): QueryTerm[] {
       continue;
     }
     endRun();
-    const term = quoted ? quotedTerm(text) : hasHan(text) ? zhTerm(text, false) : WORDISH.test(text) ? englishTerm(text, false) : null;
+    const term = quoted
+      ? quotedTerm(text)
+      : hasHan(text)
+        ? zhTerm(text, false)
+        : WORDISH.test(text)
+          ? englishTerm(text, false)
+          : null;
     if (term !== null) terms.push(term);
   }
   endRun();

@@ -10,9 +10,34 @@ import { pinyinLine } from './pinyin';
 import { parseQuery } from './query';
 
 const RECORDS: PairRecord[] = [
-  { docId: 'd', pair: 0, zh: '合则两利，斗则俱伤，要作出选择。', en: 'Cooperation benefits both.', pinyin: pinyinLine('合则两利，斗则俱伤，要作出选择。', ['he', 'ze', 'liang', 'li', 'dou', 'ze', 'ju', 'shang', 'yao', 'zuo', 'chu', 'xuan', 'ze']) },
+  {
+    docId: 'd',
+    pair: 0,
+    zh: '合则两利，斗则俱伤，要作出选择。',
+    en: 'Cooperation benefits both.',
+    pinyin: pinyinLine('合则两利，斗则俱伤，要作出选择。', [
+      'he',
+      'ze',
+      'liang',
+      'li',
+      'dou',
+      'ze',
+      'ju',
+      'shang',
+      'yao',
+      'zuo',
+      'chu',
+      'xuan',
+      'ze',
+    ]),
+  },
   { docId: 'd', pair: 1, zh: '𠀁𠐀是两个汉字。', en: 'Two characters.' },
-  { docId: 'd', pair: 2, zh: '页面显示<img src=x onerror=alert(1)>这段文字。', en: 'The page shows <img src=x onerror=alert(1)> as text.' },
+  {
+    docId: 'd',
+    pair: 2,
+    zh: '页面显示<img src=x onerror=alert(1)>这段文字。',
+    en: 'The page shows <img src=x onerror=alert(1)> as text.',
+  },
   { docId: 'd', pair: 3, zh: '深化合作。', en: 'Deeper cooperation.', pinyin: 'shen hua he zuo' },
 ];
 
@@ -22,7 +47,8 @@ const searcher = () => (shared ??= buildIndexBundle(RECORDS).then((b) => loadSea
 describe('RELIABILITY 17: q missing, empty or whitespace', () => {
   it('is an empty result or a 400, never a crash', async () => {
     const s = await searcher();
-    for (const q of ['', ' ', '\t\n', '\u3000', '\u200B']) expect(s.search(q)).toEqual({ total: 0, hits: [], terms: [] });
+    for (const q of ['', ' ', '\t\n', '\u3000', '\u200B'])
+      expect(s.search(q)).toEqual({ total: 0, hits: [], terms: [] });
     expect(() => s.search(undefined as never)).toThrow(QueryError);
   });
 });
@@ -91,7 +117,10 @@ describe('RELIABILITY 24: 合 and 作 far apart, query 合作', () => {
   it('finds no hit there, typed as characters or as pinyin', async () => {
     const s = await searcher();
     for (const q of ['合作', '"合作"', 'hezuo', 'hé zuò', 'he2zuo4']) {
-      expect(s.search(q).hits.map((h) => h.pair), q).toEqual([3]);
+      expect(
+        s.search(q).hits.map((h) => h.pair),
+        q,
+      ).toEqual([3]);
     }
   });
 });

@@ -10,21 +10,81 @@ import { QueryError, searcherOver } from './index';
 import { pinyinLine } from './pinyin';
 
 const RECORDS: PairRecord[] = [
-  { docId: 'a', pair: 0, zh: '中俄双方愿深化全面战略协作伙伴关系。', en: 'China and Russia will deepen their comprehensive strategic partnership of coordination.', pinyin: pinyinLine('中俄双方愿深化全面战略协作伙伴关系。', ['zhong', 'e', 'shuang', 'fang', 'yuan', 'shen', 'hua', 'quan', 'mian', 'zhan', 'lve', 'xie', 'zuo', 'huo', 'ban', 'guan', 'xi']) },
+  {
+    docId: 'a',
+    pair: 0,
+    zh: '中俄双方愿深化全面战略协作伙伴关系。',
+    en: 'China and Russia will deepen their comprehensive strategic partnership of coordination.',
+    pinyin: pinyinLine('中俄双方愿深化全面战略协作伙伴关系。', [
+      'zhong',
+      'e',
+      'shuang',
+      'fang',
+      'yuan',
+      'shen',
+      'hua',
+      'quan',
+      'mian',
+      'zhan',
+      'lve',
+      'xie',
+      'zuo',
+      'huo',
+      'ban',
+      'guan',
+      'xi',
+    ]),
+  },
   { docId: 'a', pair: 1, zh: '𠀁𠐀、葛󠄀和🙂都是字符。', en: 'Rare characters, variation selectors and emoji 🙂.' },
-  { docId: 'b', pair: 0, zh: '當地時間5月8日，兩國元首會談。', en: 'On May 8 local time, the two heads of state held talks.' },
+  {
+    docId: 'b',
+    pair: 0,
+    zh: '當地時間5月8日，兩國元首會談。',
+    en: 'On May 8 local time, the two heads of state held talks.',
+  },
 ];
 const searcher = searcherOver(RECORDS);
 
 /** Text a user might type: query syntax, Han, pinyin, English, controls and surrogate halves mixed. */
-const typed = fc.array(
-  fc.oneof(
-    fc.constantFrom('"', '“', '「', '」', ' ', '\u3000', 'doc=', '--doc', 'a', 'he', 'zuo', "xi'an", '合', '作', '關係', '战略', '*', '\\', '%', '__proto__', 'constructor', '<script>', '\u0000', '\u200b', '\ud800', '\udc00', '𠀀', '󠄀'),
-    fc.string({ unit: 'grapheme', maxLength: 4 }),
-    fc.string({ unit: 'binary', maxLength: 4 }),
-  ),
-  { maxLength: 30 },
-).map((parts) => parts.join(''));
+const typed = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '"',
+        '“',
+        '「',
+        '」',
+        ' ',
+        '\u3000',
+        'doc=',
+        '--doc',
+        'a',
+        'he',
+        'zuo',
+        "xi'an",
+        '合',
+        '作',
+        '關係',
+        '战略',
+        '*',
+        '\\',
+        '%',
+        '__proto__',
+        'constructor',
+        '<script>',
+        '\u0000',
+        '\u200b',
+        '\ud800',
+        '\udc00',
+        '𠀀',
+        '󠄀',
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
 
 function answersOrRefuses(q: string): void {
   try {

@@ -45,7 +45,7 @@ export interface Searcher {
   search(query: string, opts?: SearchOptions): SearchResult;
 }
 
-export {  MAX_LIMIT };
+export { MAX_LIMIT };
 
 /** One FlexSearch index per view, holding its rare terms. */
 export type Indexes = Record<View, Index>;
@@ -125,7 +125,11 @@ export function createSearcher(records: readonly PairRecord[], indexes: Indexes,
 }
 
 /** A searcher whose rare terms are found elsewhere, and which can say which lookups a query needs. */
-export function createSearcherWith(records: readonly PairRecord[], rare: RareLookup, common: CommonTables): IndexSearcher {
+export function createSearcherWith(
+  records: readonly PairRecord[],
+  rare: RareLookup,
+  common: CommonTables,
+): IndexSearcher {
   return new IndexSearcher(records, rare, common);
 }
 
@@ -138,7 +142,10 @@ function rareKeys({ terms }: Lookup, common: CommonTables): { common: Postings[]
     if (p) found.push(p);
     else rare.set(view, (rare.get(view) ?? new Set()).add(term));
   }
-  return { common: found, rare: [...rare].map(([view, set]) => ({ view, keys: [...new Set([...set].map(rareTermKey))] })) };
+  return {
+    common: found,
+    rare: [...rare].map(([view, set]) => ({ view, keys: [...new Set([...set].map(rareTermKey))] })),
+  };
 }
 
 export class IndexSearcher implements Searcher {
@@ -178,7 +185,11 @@ export class IndexSearcher implements Searcher {
       const { pinyin: _line, ...shown } = record;
       hits.push({ ...shown, zhParts: toParts(record.zh, match.zh), enParts: toParts(record.en, match.en) });
     }
-    return { total: ids.length, hits, terms: terms.map((t) => ({ ...reported(t), kind: kinds.get(termKey(t)) ?? t.kind })) };
+    return {
+      total: ids.length,
+      hits,
+      terms: terms.map((t) => ({ ...reported(t), kind: kinds.get(termKey(t)) ?? t.kind })),
+    };
   }
 
   private rankedIds(terms: QueryTerm[], docId: string | undefined, doc: number | undefined): Ranked {
@@ -212,7 +223,12 @@ export class IndexSearcher implements Searcher {
   private rank(perTerm: TermPostings[], doc: number | undefined): Int32Array {
     const [only] = perTerm;
     // One term over the whole corpus: its alternatives' lists are the scope; no merge to narrow it.
-    if (perTerm.length === 1 && only !== undefined && doc === undefined && only.alternatives.every((a) => a.postings !== null)) {
+    if (
+      perTerm.length === 1 &&
+      only !== undefined &&
+      doc === undefined &&
+      only.alternatives.every((a) => a.postings !== null)
+    ) {
       let found: Postings | null = null;
       for (const alternative of only.alternatives) {
         const exact = this.exactWithin(alternative, null);
@@ -223,7 +239,8 @@ export class IndexSearcher implements Searcher {
     let scope: Int32Array | null = null;
     for (const t of [...perTerm].sort((a, b) => termSize(a) - termSize(b))) {
       const own = termCandidates(t);
-      if (own !== null) scope = scope === null ? own : intersect({ ids: scope, counts: null }, { ids: own, counts: null }).ids;
+      if (own !== null)
+        scope = scope === null ? own : intersect({ ids: scope, counts: null }, { ids: own, counts: null }).ids;
     }
     scope ??= Int32Array.from(this.records.keys());
     if (doc !== undefined) scope = filter({ ids: scope, counts: null }, (id) => this.docOf[id] === doc).ids;
@@ -241,7 +258,12 @@ export class IndexSearcher implements Searcher {
 
   /** The records of the scope (null: all candidates) holding an alternative, with its occurrences: known or verified. */
   private exactWithin({ needles, postings }: AlternativePostings, scope: Int32Array | null): Postings {
-    const candidates = postings === null ? { ids: scope ?? Int32Array.from(this.records.keys()), counts: null } : scope === null ? postings : within(postings, scope);
+    const candidates =
+      postings === null
+        ? { ids: scope ?? Int32Array.from(this.records.keys()), counts: null }
+        : scope === null
+          ? postings
+          : within(postings, scope);
     if (candidates.counts !== null) return candidates;
     const ids = new Int32Array(candidates.ids.length);
     const counts = new Int32Array(candidates.ids.length);

@@ -21,7 +21,13 @@ describe('recordTerms', () => {
 
 describe('englishPairs', () => {
   it('pairs neighbours where one word is very common, and none with an over-long word', () => {
-    expect(englishPairs(['strategic', 'partnership', 'of', 'the', 'new', 'era'], ctx.pairsIndexed)).toEqual([null, 'partnership+of', 'of+the', 'the+new', null]);
+    expect(englishPairs(['strategic', 'partnership', 'of', 'the', 'new', 'era'], ctx.pairsIndexed)).toEqual([
+      null,
+      'partnership+of',
+      'of+the',
+      'the+new',
+      null,
+    ]);
     expect(englishPairs(['to', 'x'.repeat(65)], ctx.pairsIndexed)).toEqual([null]);
   });
 });
@@ -44,12 +50,16 @@ describe('needleLookups', () => {
     expect(needleLookups(needle('hé'), ctx)).toEqual([{ terms: [{ view: 'py', term: 'he' }], exact: true }]);
     expect(needleLookups(needle('hé zuò'), ctx)).toEqual([{ terms: [{ view: 'py', term: 'he_zuo' }], exact: true }]);
     expect(needleLookups(needle('hé zuò huǒ'), ctx)[0]?.exact).toBe(false);
-    expect(needleLookups(needle('cooperation'), ctx)).toEqual([{ terms: [{ view: 'en', term: 'cooper' }], exact: true }]);
+    expect(needleLookups(needle('cooperation'), ctx)).toEqual([
+      { terms: [{ view: 'en', term: 'cooper' }], exact: true },
+    ]);
     expect(needleLookups(needle('"cooperation"'), ctx)[0]?.exact).toBe(false);
   });
 
   it('looks a quoted phrase up by its pairs when they are indexed', () => {
-    expect(needleLookups(needle('"to return"'), ctx)).toEqual([{ terms: [{ view: 'enPairs', term: 'to+return' }], exact: true }]);
+    expect(needleLookups(needle('"to return"'), ctx)).toEqual([
+      { terms: [{ view: 'enPairs', term: 'to+return' }], exact: true },
+    ]);
     expect(needleLookups(needle('"return to the city"'), ctx)).toEqual([
       {
         terms: [
@@ -72,6 +82,9 @@ describe('needleLookups', () => {
   });
 
   it('gives one lookup per spelling of a traditional term', () => {
-    expect(needleLookups(needle('關係'), ctx).map((l) => l.terms)).toEqual([[{ view: 'zh', term: '关系' }], [{ view: 'zh', term: '關係' }]]);
+    expect(needleLookups(needle('關係'), ctx).map((l) => l.terms)).toEqual([
+      [{ view: 'zh', term: '关系' }],
+      [{ view: 'zh', term: '關係' }],
+    ]);
   });
 });

@@ -4,7 +4,15 @@
  * makes "a record containing the needle holds all its lookup terms" true.
  */
 import type { PairRecord } from '../model';
-import { chineseTerms, englishTerm, englishWords, foldForMatching, hanCharacters, hasHan, MAX_TERM_CODE_POINTS } from './encode';
+import {
+  chineseTerms,
+  englishTerm,
+  englishWords,
+  foldForMatching,
+  hanCharacters,
+  hasHan,
+  MAX_TERM_CODE_POINTS,
+} from './encode';
 import { countPinyin, pinyinQueryTerms, pinyinTerms } from './pinyin';
 import type { Needle } from './query';
 
@@ -135,7 +143,10 @@ function englishLookup(needle: Needle & { side: 'en' }, ctx: ViewContext): Looku
   }
   // A quoted phrase: its indexed pairs say more than its words (and one pair is all it is).
   const pairs = englishPairs(needle.words, (stem) => ctx.pairsIndexed(stem));
-  const indexed = inView('enPairs', pairs.filter((p): p is string => p !== null));
+  const indexed = inView(
+    'enPairs',
+    pairs.filter((p): p is string => p !== null),
+  );
   if (pairs.length > 0 && indexed.length === pairs.length) return { terms: indexed, exact: indexed.length === 1 };
   return { terms: [...stems, ...indexed], exact: false };
 }

@@ -10,7 +10,10 @@ export const COMMON_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
   // For browsers that predate CSP's frame-ancestors.
   { key: 'X-Frame-Options', value: 'DENY' },
   // The reader speaks (speechSynthesis needs no permission) but never uses these.
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
@@ -18,7 +21,8 @@ export const COMMON_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
  * An API answers JSON or a download, never a document that runs anything: it may load nothing and
  * be framed by no one.
  */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * The pages' policy. Scripts run only with this response's nonce ('strict-dynamic' lets Next's

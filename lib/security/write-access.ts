@@ -64,7 +64,11 @@ export function isServerHost(host: string | null, allowed: readonly string[] = [
 }
 
 export function isLoopback(address: string): boolean {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) || address === '::1' || /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(address);
+  return (
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) ||
+    address === '::1' ||
+    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(address)
+  );
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -97,23 +101,38 @@ export function writeAccess(headers: Headers, settings: WriteSettings): WriteAcc
   }
   const site = headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin' && site !== 'none') {
-    return { ok: false, reason: 'cross-site', message: `Refused: a ${site} request may not write (only pages of this site may).` };
+    return {
+      ok: false,
+      reason: 'cross-site',
+      message: `Refused: a ${site} request may not write (only pages of this site may).`,
+    };
   }
   const origin = headers.get('origin');
   if (origin !== null && originHost(origin) !== host?.toLowerCase()) {
-    return { ok: false, reason: 'cross-site', message: 'Refused: the request comes from a page of another site (Origin does not match Host).' };
+    return {
+      ok: false,
+      reason: 'cross-site',
+      message: 'Refused: the request comes from a page of another site (Origin does not match Host).',
+    };
   }
   const authorization = headers.get('authorization');
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (settings.token && match && sameToken(match[1]!, settings.token)) return { ok: true, via: 'token' };
-    return { ok: false, reason: 'bad-token', message: settings.token ? 'Refused: the write token is wrong.' : 'Refused: this server takes no write token (DUIZHAO_WRITE_TOKEN is not set).' };
+    return {
+      ok: false,
+      reason: 'bad-token',
+      message: settings.token
+        ? 'Refused: the write token is wrong.'
+        : 'Refused: this server takes no write token (DUIZHAO_WRITE_TOKEN is not set).',
+    };
   }
   if (!settings.peerKnown) {
     return {
       ok: false,
       reason: 'no-preload',
-      message: 'Writing is off: the server was started without lib/security/peer-preload.mjs, so it cannot tell a request from this machine from another (start it with npm start), and no write token was sent.',
+      message:
+        'Writing is off: the server was started without lib/security/peer-preload.mjs, so it cannot tell a request from this machine from another (start it with npm start), and no write token was sent.',
     };
   }
   const peer = headers.get(PEER_HEADER) ?? '';

@@ -8,21 +8,50 @@ import type { DictEntry, GlossaryEntry } from '../model';
 let dir: string;
 const savedBuildEnv = process.env.DUIZHAO_BUILD;
 
-const entry = (simplified: string, pinyin: string, ...senses: string[]): DictEntry => ({ traditional: simplified, simplified, pinyin, pinyinNumbered: '', senses });
+const entry = (simplified: string, pinyin: string, ...senses: string[]): DictEntry => ({
+  traditional: simplified,
+  simplified,
+  pinyin,
+  pinyinNumbered: '',
+  senses,
+});
 const term = (t: string, pinyin: string, ...renderings: string[]) =>
-  ({ term: t, traditional: [], pinyin, frequency: 1, documents: 1, termhood: 1, renderings: renderings.map((text) => ({ key: text, text, count: 1, share: 1 })), unrendered: 0 }) as GlossaryEntry;
+  ({
+    term: t,
+    traditional: [],
+    pinyin,
+    frequency: 1,
+    documents: 1,
+    termhood: 1,
+    renderings: renderings.map((text) => ({ key: text, text, count: 1, share: 1 })),
+    unrendered: 0,
+  }) as GlossaryEntry;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'duizhao-gloss-'));
   const gloss: Record<string, DictEntry[]> = {
-    友好: [entry('友好', 'Yǒu hǎo', 'see 友好區'), entry('友好', 'yǒu hǎo', 'friendly; amicable', 'close friend', 'CL:个')],
+    友好: [
+      entry('友好', 'Yǒu hǎo', 'see 友好區'),
+      entry('友好', 'yǒu hǎo', 'friendly; amicable', 'close friend', 'CL:个'),
+    ],
     睦邻: [entry('睦邻', 'mù lín', 'good neighbour')],
     好: [entry('好', 'hǎo', 'good')],
     友: [entry('友', 'yǒu', 'friend')],
-    报道: [{ traditional: '報道', simplified: '报道', pinyin: 'bào dào', pinyinNumbered: 'bao4 dao4', senses: ['to report (news)'] }],
+    报道: [
+      {
+        traditional: '報道',
+        simplified: '报道',
+        pinyin: 'bào dào',
+        pinyinNumbered: 'bao4 dao4',
+        senses: ['to report (news)'],
+      },
+    ],
   };
   await writeFile(path.join(dir, 'gloss.json'), JSON.stringify(gloss));
-  await writeFile(path.join(dir, 'glossary.json'), JSON.stringify([term('睦邻友好', 'mù lín yǒu hǎo', 'good-neighbourliness', 'friendship', 'amity', 'fourth')]));
+  await writeFile(
+    path.join(dir, 'glossary.json'),
+    JSON.stringify([term('睦邻友好', 'mù lín yǒu hǎo', 'good-neighbourliness', 'friendship', 'amity', 'fourth')]),
+  );
   vi.resetModules();
   process.env.DUIZHAO_BUILD = dir;
 });
@@ -40,7 +69,9 @@ describe('getGlossAnswer', () => {
     expect(answer.entries).toHaveLength(2);
     expect(answer.hsk).toBe(4);
     // The common reading sums the word up, not the place name; classifier notes are left out.
-    expect(answer.around).toEqual([{ word: '睦邻友好', at: 3, pinyin: 'mù lín yǒu hǎo', senses: ['good-neighbourliness', 'friendship'] }]);
+    expect(answer.around).toEqual([
+      { word: '睦邻友好', at: 3, pinyin: 'mù lín yǒu hǎo', senses: ['good-neighbourliness', 'friendship'] },
+    ]);
     expect(answer.inside.map((w) => [w.word, w.at, w.pinyin, w.senses])).toEqual([
       ['友', 6, 'yǒu', ['friend']],
       ['好', 7, 'hǎo', ['good']],
@@ -51,7 +82,10 @@ describe('getGlossAnswer', () => {
     const { getGlossAnswer } = await import('./gloss');
     const answer = await getGlossAnswer({ word: '睦邻友好', context: { text: '中俄 睦邻 友好 合作', at: 3 } });
     expect(answer.entries).toEqual([]);
-    expect(answer.term).toEqual({ pinyin: 'mù lín yǒu hǎo', renderings: ['good-neighbourliness', 'friendship', 'amity'] });
+    expect(answer.term).toEqual({
+      pinyin: 'mù lín yǒu hǎo',
+      renderings: ['good-neighbourliness', 'friendship', 'amity'],
+    });
     expect(answer.inside.map((w) => [w.word, w.at])).toEqual([
       ['睦邻', 3],
       ['友好', 6],
@@ -100,7 +134,12 @@ describe('getGlossAnswer with the tapped character', () => {
     // 友好 tapped on 好: 睦邻友好 is already around it, so only the character is left.
     const friendly = await getGlossAnswer({ word: '友好', context: { text: '中俄 睦邻 友好 合作', at: 6, char: 7 } });
     expect(friendly.around.map((w) => w.word)).toEqual(['睦邻友好']);
-    expect(friendly.covering).toEqual({ char: '好', words: [{ word: '好', at: 7, pinyin: 'hǎo', senses: ['good'], hsk: 1 }] });
-    expect((await getGlossAnswer({ word: '友好', context: { text: '中俄 睦邻 友好 合作', at: 6 } })).covering).toBeUndefined();
+    expect(friendly.covering).toEqual({
+      char: '好',
+      words: [{ word: '好', at: 7, pinyin: 'hǎo', senses: ['good'], hsk: 1 }],
+    });
+    expect(
+      (await getGlossAnswer({ word: '友好', context: { text: '中俄 睦邻 友好 合作', at: 6 } })).covering,
+    ).toBeUndefined();
   });
 });

@@ -58,7 +58,11 @@ function mainEntry(entries: readonly DictEntry[]): DictEntry | undefined {
  * by the CC-CEDICT entries whose traditional form it is, else by its OpenCC conversion (t → cn);
  * a word found as it is stays as it is (乾 is a headword of its own).
  */
-export function simplifiedHeadword(word: string, isWord: (w: string) => boolean, byTraditional: ReadonlyMap<string, string>): string {
+export function simplifiedHeadword(
+  word: string,
+  isWord: (w: string) => boolean,
+  byTraditional: ReadonlyMap<string, string>,
+): string {
   if (isWord(word)) return word;
   const indexed = byTraditional.get(word);
   if (indexed !== undefined) return indexed;
@@ -71,11 +75,17 @@ function inSimplified(request: GlossRequest, word: string): GlossRequest {
   if (word === request.word || !request.context) return { ...request, word };
   const text = toSimplified(request.context.text);
   // OpenCC keeps lengths for nearly all text; where it did not, the context is dropped, not misplaced.
-  return positionsInContext(text, request.context.at, word) === null ? { word } : { word, context: { ...request.context, text } };
+  return positionsInContext(text, request.context.at, word) === null
+    ? { word }
+    : { word, context: { ...request.context, text } };
 }
 
 export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer> {
-  const [{ lookup }, terms, byTraditional] = await Promise.all([glossLookup(), glossaryTerms(), traditionalHeadwords()]);
+  const [{ lookup }, terms, byTraditional] = await Promise.all([
+    glossLookup(),
+    glossaryTerms(),
+    traditionalHeadwords(),
+  ]);
   const isWord = (w: string) => lookup(w).length > 0 || terms.has(w);
   const { word, context } = inSimplified(request, simplifiedHeadword(request.word, isWord, byTraditional));
   const brief = (w: string, at: number | undefined): NestedWord => {
@@ -86,7 +96,9 @@ export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer
       word: w,
       ...(at !== undefined ? { at } : {}),
       pinyin: main?.pinyin ?? term?.pinyin ?? '',
-      senses: main ? main.senses.filter((s) => !s.startsWith('CL:')).slice(0, BRIEF_SENSES) : renderingsOf(term, BRIEF_SENSES),
+      senses: main
+        ? main.senses.filter((s) => !s.startsWith('CL:')).slice(0, BRIEF_SENSES)
+        : renderingsOf(term, BRIEF_SENSES),
       ...(hsk !== undefined ? { hsk } : {}),
     };
   };
@@ -103,7 +115,9 @@ export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer
     ...(hsk !== undefined ? { hsk } : {}),
     ...(term ? { term: { pinyin: term.pinyin, renderings: renderingsOf(term, RENDERINGS) } } : {}),
     around,
-    ...(context?.char !== undefined ? { covering: coveringWords(context.text, context.char, [word, ...around.map((w) => w.word)], isWord, brief) } : {}),
+    ...(context?.char !== undefined
+      ? { covering: coveringWords(context.text, context.char, [word, ...around.map((w) => w.word)], isWord, brief) }
+      : {}),
     inside: tree(wordsInside(word, isWord)),
   };
 }

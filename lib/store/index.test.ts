@@ -22,11 +22,27 @@ async function freshStore(build: string | undefined) {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'duizhao-store-'));
   await mkdir(path.join(dir, 'docs'));
-  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [{ meta, stats: {} }] }));
+  await writeFile(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [{ meta, stats: {} }] }),
+  );
   await writeFile(path.join(dir, 'docs', 'doc-a.json'), JSON.stringify({ meta, zh: [], en: [], pairs: [], stats: {} }));
   // A file a path trick might reach: it must never be read.
   await writeFile(path.join(dir, 'secret.json'), JSON.stringify({ meta, zh: [], en: [], pairs: [] }));
-  await writeFile(path.join(dir, 'gloss.json'), JSON.stringify({ 合作: [{ traditional: '合作', simplified: '合作', pinyin: 'hé zuò', pinyinNumbered: 'he2 zuo4', senses: ['to cooperate'] }] }));
+  await writeFile(
+    path.join(dir, 'gloss.json'),
+    JSON.stringify({
+      合作: [
+        {
+          traditional: '合作',
+          simplified: '合作',
+          pinyin: 'hé zuò',
+          pinyinNumbered: 'he2 zuo4',
+          senses: ['to cooperate'],
+        },
+      ],
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -42,7 +58,7 @@ describe('store', () => {
     await expect(store.getManifest()).rejects.toBeInstanceOf(store.BuildMissingError);
   });
 
-  it('reads the build it is configured with (the CLI\'s --build), not DUIZHAO_BUILD; once it has read, it stays', async () => {
+  it("reads the build it is configured with (the CLI's --build), not DUIZHAO_BUILD; once it has read, it stays", async () => {
     const store = await freshStore(path.join(dir, 'nowhere'));
     store.configureStore({ buildDir: dir });
     expect(store.buildDir()).toBe(dir);
@@ -68,21 +84,33 @@ describe('store', () => {
   it('looks glosses up in a Map: inherited names find nothing', async () => {
     const store = await freshStore(dir);
     expect((await store.lookupGloss('合作'))[0]?.pinyin).toBe('hé zuò');
-    for (const w of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(await store.lookupGloss(w)).toEqual([]);
+    for (const w of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(await store.lookupGloss(w)).toEqual([]);
   });
 
   it('refuses a build of another format version', async () => {
     const other = await mkdtemp(path.join(tmpdir(), 'duizhao-store-v2-'));
-    await writeFile(path.join(other, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION + 1, docs: [] }));
+    await writeFile(
+      path.join(other, 'manifest.json'),
+      JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION + 1, docs: [] }),
+    );
     const store = await freshStore(other);
     await expect(store.getManifest()).rejects.toThrow(`format version ${BUILD_FORMAT_VERSION + 1}`);
     await rm(other, { recursive: true, force: true });
   });
 
   it('reads the glossary sample a large corpus notes in its manifest, and refuses a malformed one', async () => {
-    for (const [sample, ok] of [[{ documents: 3, of: 10 }, true], [{ documents: 'all', of: 10 }, false], [{ documents: 11, of: 10 }, false], [[], false]] as const) {
+    for (const [sample, ok] of [
+      [{ documents: 3, of: 10 }, true],
+      [{ documents: 'all', of: 10 }, false],
+      [{ documents: 11, of: 10 }, false],
+      [[], false],
+    ] as const) {
       const other = await mkdtemp(path.join(tmpdir(), 'duizhao-store-sample-'));
-      await writeFile(path.join(other, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [], glossarySample: sample }));
+      await writeFile(
+        path.join(other, 'manifest.json'),
+        JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [], glossarySample: sample }),
+      );
       const store = await freshStore(other);
       if (ok) expect((await store.getManifest()).glossarySample).toEqual(sample);
       else await expect(store.getManifest()).rejects.toThrow(/glossarySample/);
@@ -98,7 +126,11 @@ describe('store: a new build is picked up without a restart', () => {
     await mkdir(path.join(dir, 'docs'), { recursive: true });
     const docs = ids.map((id) => ({ meta: sampleMeta(id), stats: {} }));
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs }));
-    for (const id of ids) await writeFile(path.join(dir, 'docs', `${id}.json`), JSON.stringify({ meta: sampleMeta(id), zh: [], en: [], pairs: [], stats: {}, version }));
+    for (const id of ids)
+      await writeFile(
+        path.join(dir, 'docs', `${id}.json`),
+        JSON.stringify({ meta: sampleMeta(id), zh: [], en: [], pairs: [], stats: {}, version }),
+      );
     const link = path.join(root, 'build');
     await symlink(path.join('versions', version), `${link}.tmp`);
     await rename(`${link}.tmp`, link);
@@ -150,10 +182,16 @@ describe('store: a new build is picked up without a restart', () => {
 
   it('a folder rewritten in place (no symlink) is noticed by its manifest', async () => {
     const other = await mkdtemp(path.join(tmpdir(), 'duizhao-store-inplace-'));
-    await writeFile(path.join(other, 'manifest.json'), JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [] }));
+    await writeFile(
+      path.join(other, 'manifest.json'),
+      JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [] }),
+    );
     const store = await freshStore(other);
     expect((await store.listDocs()).length).toBe(0);
-    await writeFile(`${path.join(other, 'manifest.json')}.tmp`, JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [{ meta, stats: {} }] }));
+    await writeFile(
+      `${path.join(other, 'manifest.json')}.tmp`,
+      JSON.stringify({ formatVersion: BUILD_FORMAT_VERSION, docs: [{ meta, stats: {} }] }),
+    );
     await rename(`${path.join(other, 'manifest.json')}.tmp`, path.join(other, 'manifest.json'));
     await store.fresh({ force: true });
     expect((await store.listDocs()).length).toBe(1);

@@ -9,7 +9,15 @@
  * the build.
  */
 import { config, type StoreConfig } from '../config';
-import { BUILD_FORMAT_VERSION, type BuiltDoc, type DictEntry, type DocMeta, type DocStats, type GlossaryEntry, type Manifest } from '../model';
+import {
+  BUILD_FORMAT_VERSION,
+  type BuiltDoc,
+  type DictEntry,
+  type DocMeta,
+  type DocStats,
+  type GlossaryEntry,
+  type Manifest,
+} from '../model';
 import type { AsyncSearcher } from '../search/pg-searcher';
 import { BuildFormatError, BuildMissingError } from './errors';
 import { isDocId } from './input';
@@ -71,7 +79,12 @@ interface Freshness {
 }
 const FRESHNESS = Symbol.for('duizhao.store.freshness');
 const shared = globalThis as typeof globalThis & { [FRESHNESS]?: Freshness };
-const state: Freshness = (shared[FRESHNESS] ??= { seenVersion: undefined, checkedAt: -Infinity, checking: undefined, resets: new Set() });
+const state: Freshness = (shared[FRESHNESS] ??= {
+  seenVersion: undefined,
+  checkedAt: -Infinity,
+  checking: undefined,
+  resets: new Set(),
+});
 
 /** Registers a cache to empty when a new build is published. */
 export function onNewBuild(reset: () => void): void {
@@ -163,12 +176,21 @@ export const getManifest = memo(async (): Promise<Manifest> => {
     );
   }
   const sample = raw.glossarySample;
-  if (sample !== undefined && !(isObject(sample) && Number.isInteger(sample.documents) && Number.isInteger(sample.of) && (sample.documents as number) <= (sample.of as number))) {
+  if (
+    sample !== undefined &&
+    !(
+      isObject(sample) &&
+      Number.isInteger(sample.documents) &&
+      Number.isInteger(sample.of) &&
+      (sample.documents as number) <= (sample.of as number)
+    )
+  ) {
     throw new BuildFormatError('manifest.json', 'has a glossarySample that is not { documents, of } counts');
   }
   const manifest = raw as unknown as Manifest;
   for (const doc of manifest.docs) {
-    if (!isDocId(doc.meta.id)) throw new BuildFormatError('manifest.json', `lists an invalid document id ${JSON.stringify(doc.meta.id)}`);
+    if (!isDocId(doc.meta.id))
+      throw new BuildFormatError('manifest.json', `lists an invalid document id ${JSON.stringify(doc.meta.id)}`);
   }
   return manifest;
 });
@@ -244,7 +266,8 @@ const getTraditionalHeadwords = memo(async (): Promise<Map<string, string>> => {
   const byTraditional = new Map<string, string>();
   for (const [key, entries] of await getGlossMap()) {
     for (const entry of entries) {
-      if (entry.traditional !== key && entry.simplified === key && !byTraditional.has(entry.traditional)) byTraditional.set(entry.traditional, key);
+      if (entry.traditional !== key && entry.simplified === key && !byTraditional.has(entry.traditional))
+        byTraditional.set(entry.traditional, key);
     }
   }
   return byTraditional;
@@ -290,7 +313,9 @@ export const getWordLinks = memo(async (): Promise<ReadonlyMap<string, string[][
 });
 
 // A Map, so `__proto__` or `constructor` as a term finds nothing.
-const getGlossaryTerms = memo(async (): Promise<Map<string, GlossaryEntry>> => new Map((await getGlossary()).map((e) => [e.term, e])));
+const getGlossaryTerms = memo(
+  async (): Promise<Map<string, GlossaryEntry>> => new Map((await getGlossary()).map((e) => [e.term, e])),
+);
 
 /** The glossary's terms by their simplified form, for code that looks up many words in a loop. */
 export async function glossaryTerms(): Promise<ReadonlyMap<string, GlossaryEntry>> {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codePointLength } from '../base/unicode';
-import { checkGlossRequest, checkSearchQuery, checkSearchRequest, checkTerm, checkTermRequest, isDocId, parseQueryString } from './input';
+import {
+  checkGlossRequest,
+  checkSearchQuery,
+  checkSearchRequest,
+  checkTerm,
+  checkTermRequest,
+  isDocId,
+  parseQueryString,
+} from './input';
 
 describe('isDocId', () => {
   it.each(['2026-05-20-xi-putin-talks', 'a', 'x1-2'])('accepts %s', (id) => expect(isDocId(id)).toBe(true));
@@ -56,14 +64,21 @@ describe('checkSearchRequest', () => {
     });
     expect(checkSearchRequest('?q=x')).toEqual({ ok: true, value: { q: 'x', doc: undefined, limit: 20, offset: 0 } });
   });
-  it.each(['', '?q=a&q=b', '?q[]=a', '?q=a&limit=0', '?q=a&limit=101', '?q=a&limit=1e2', '?q=a&offset=-1', '?q=a&doc=../x', '?q=a&doc=a&doc=b'])(
-    'refuses %s with a 400',
-    (qs) => {
-      const checked = checkSearchRequest(qs);
-      expect(checked.ok).toBe(false);
-      if (!checked.ok) expect(checked.status).toBe(400);
-    },
-  );
+  it.each([
+    '',
+    '?q=a&q=b',
+    '?q[]=a',
+    '?q=a&limit=0',
+    '?q=a&limit=101',
+    '?q=a&limit=1e2',
+    '?q=a&offset=-1',
+    '?q=a&doc=../x',
+    '?q=a&doc=a&doc=b',
+  ])('refuses %s with a 400', (qs) => {
+    const checked = checkSearchRequest(qs);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.status).toBe(400);
+  });
 });
 
 describe('checkGlossRequest', () => {
@@ -71,10 +86,17 @@ describe('checkGlossRequest', () => {
   it.each(['合作', '卡拉OK', '𠀀', 'constructor'])('accepts %s', (w) => {
     expect(checkGlossRequest(`?w=${encodeURIComponent(w)}`)).toEqual({ ok: true, value: { word: w } });
   });
-  it.each(['', '?w=', '?w=a&w=b', `?w=${'合'.repeat(33)}`, '?w=1', '?w=__proto__', '?w=%3Cscript%3E', '?w=a%20b', '?w=%E4%B8'])(
-    'refuses %s',
-    (qs) => expect(checkGlossRequest(qs).ok).toBe(false),
-  );
+  it.each([
+    '',
+    '?w=',
+    '?w=a&w=b',
+    `?w=${'合'.repeat(33)}`,
+    '?w=1',
+    '?w=__proto__',
+    '?w=%3Cscript%3E',
+    '?w=a%20b',
+    '?w=%E4%B8',
+  ])('refuses %s', (qs) => expect(checkGlossRequest(qs).ok).toBe(false));
   it('accepts the sentence around the word, with the word standing at "at"', () => {
     expect(checkGlossRequest(`?w=%E5%8F%8B%E5%A5%BD&ctx=${ctx('中俄 睦邻 友好 合作，2001 年')}&at=6`)).toEqual({
       ok: true,
@@ -127,7 +149,18 @@ describe('checkTerm and checkTermRequest', () => {
   });
 
   it('refuses what is not a Chinese term, with a reason', () => {
-    for (const bad of ['', '   ', 'cooperation', '__proto__', 'constructor', '*', '\\', '<script>', '合作 关系', '合\u0000作']) {
+    for (const bad of [
+      '',
+      '   ',
+      'cooperation',
+      '__proto__',
+      'constructor',
+      '*',
+      '\\',
+      '<script>',
+      '合作 关系',
+      '合\u0000作',
+    ]) {
       expect(checkTerm(bad).ok, bad).toBe(false);
     }
     expect(checkTerm('\uD800')).toMatchObject({ ok: false, reason: 'malformed' });
@@ -138,7 +171,10 @@ describe('checkTerm and checkTermRequest', () => {
 
   it('reads one term and an optional line cap from the query string', () => {
     expect(checkTermRequest('?term=%E5%90%88%E4%BD%9C')).toEqual({ ok: true, value: { term: '合作', lines: 50 } });
-    expect(checkTermRequest('?term=%E5%90%88%E4%BD%9C&lines=0')).toEqual({ ok: true, value: { term: '合作', lines: 0 } });
+    expect(checkTermRequest('?term=%E5%90%88%E4%BD%9C&lines=0')).toEqual({
+      ok: true,
+      value: { term: '合作', lines: 0 },
+    });
     expect(checkTermRequest('?term=a&term=b')).toMatchObject({ ok: false, reason: 'repeated' });
     expect(checkTermRequest('?term=%E4%B8')).toMatchObject({ ok: false, reason: 'malformed' });
     expect(checkTermRequest('?term=%ED%A0%80')).toMatchObject({ ok: false });

@@ -13,9 +13,7 @@ import { codePointLength, LONE_SURROGATE } from '../base/unicode';
 /** Why input was refused, for pages that explain it in the UI language. */
 export type Refusal = 'missing' | 'empty' | 'too-long' | 'malformed' | 'repeated' | 'invalid';
 
-export type Checked<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: 400; reason: Refusal; message: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; status: 400; reason: Refusal; message: string };
 
 export const fail = (message: string, reason: Refusal = 'invalid'): Checked<never> => ({
   ok: false,
@@ -34,7 +32,6 @@ export function isDocId(value: unknown): value is string {
 
 // NUL and the other C0/C1 controls (tab and newline are folded to spaces by the trim below).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
 
 /**
  * Parses a raw query string (`?a=1&b=2`) strictly. URLSearchParams silently turns broken
@@ -79,7 +76,8 @@ export const MAX_QUERY = MAX_QUERY_CODE_POINTS;
 export function checkSearchQuery(raw: string | undefined): Checked<string> {
   if (raw === undefined) return fail('Missing query: add ?q=<words>.', 'missing');
   if (raw.length > MAX_QUERY * 2 + 64) return fail(`The query is longer than ${MAX_QUERY} characters.`, 'too-long');
-  if (LONE_SURROGATE.test(raw) || raw.includes('\uFFFD')) return fail('The query is not valid Unicode text.', 'malformed');
+  if (LONE_SURROGATE.test(raw) || raw.includes('\uFFFD'))
+    return fail('The query is not valid Unicode text.', 'malformed');
   if (CONTROL.test(raw)) return fail('The query contains control characters.', 'malformed');
   const q = raw.replace(/\s+/g, ' ').trim();
   if (q === '') return fail('The query is empty.', 'empty');
@@ -87,7 +85,13 @@ export function checkSearchQuery(raw: string | undefined): Checked<string> {
   return { ok: true, value: q };
 }
 
-export function checkInteger(raw: string | undefined, name: string, min: number, max: number, fallback: number): Checked<number> {
+export function checkInteger(
+  raw: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): Checked<number> {
   if (raw === undefined) return { ok: true, value: fallback };
   if (!/^\d{1,9}$/.test(raw)) return fail(`"${name}" must be a whole number from ${min} to ${max}.`);
   const n = Number(raw);
@@ -173,12 +177,14 @@ export function checkGlossRequest(search: string): Checked<GlossRequest> {
     if (parsed.value.has('c')) return fail('"c" (the tapped character) needs "ctx" and "at".', 'missing');
     return { ok: true, value: { word: w.value } };
   }
-  if (ctx.value === undefined || atRaw.value === undefined) return fail('Give "ctx" and "at" together: the sentence and where the word starts in it.', 'missing');
+  if (ctx.value === undefined || atRaw.value === undefined)
+    return fail('Give "ctx" and "at" together: the sentence and where the word starts in it.', 'missing');
   const text = ctx.value;
   if (text.length > MAX_GLOSS_CONTEXT * 2 || codePointLength(text) > MAX_GLOSS_CONTEXT) {
     return fail(`The context is longer than ${MAX_GLOSS_CONTEXT} characters.`, 'too-long');
   }
-  if (LONE_SURROGATE.test(text) || text.includes('\uFFFD')) return fail('The context is not valid Unicode text.', 'malformed');
+  if (LONE_SURROGATE.test(text) || text.includes('\uFFFD'))
+    return fail('The context is not valid Unicode text.', 'malformed');
   if (CONTROL.test(text) || /[\t\n\r]/.test(text)) return fail('The context contains control characters.', 'malformed');
   const at = checkInteger(atRaw.value, 'at', 0, MAX_GLOSS_CONTEXT - 1, 0);
   if (!at.ok) return at;
@@ -189,7 +195,8 @@ export function checkGlossRequest(search: string): Checked<GlossRequest> {
   if (charRaw.value === undefined) return { ok: true, value: { word: w.value, context: { text, at: at.value } } };
   const char = checkInteger(charRaw.value, 'c', 0, MAX_GLOSS_CONTEXT - 1, 0);
   if (!char.ok) return char;
-  if (!positions.includes(char.value)) return fail('"c" must be the position of one of the word\'s characters in the context.');
+  if (!positions.includes(char.value))
+    return fail('"c" must be the position of one of the word\'s characters in the context.');
   return { ok: true, value: { word: w.value, context: { text, at: at.value, char: char.value } } };
 }
 
@@ -201,11 +208,13 @@ const TERM = /^\p{Script=Han}(?:[\p{Script=Han}·・-]*\p{Script=Han})?$/u;
 export function checkTerm(raw: string | undefined): Checked<string> {
   if (raw === undefined) return fail('Missing term: add ?term=<Chinese term>.', 'missing');
   if (raw.length > MAX_TERM * 2 + 8) return fail(`The term is longer than ${MAX_TERM} characters.`, 'too-long');
-  if (LONE_SURROGATE.test(raw) || raw.includes('\uFFFD')) return fail('The term is not valid Unicode text.', 'malformed');
+  if (LONE_SURROGATE.test(raw) || raw.includes('\uFFFD'))
+    return fail('The term is not valid Unicode text.', 'malformed');
   const term = raw.trim();
   if (term === '') return fail('The term is empty.', 'empty');
   if (codePointLength(term) > MAX_TERM) return fail(`The term is longer than ${MAX_TERM} characters.`, 'too-long');
-  if (!TERM.test(term)) return fail('A term is a Chinese word or phrase: Chinese characters only (search finds English and pinyin).');
+  if (!TERM.test(term))
+    return fail('A term is a Chinese word or phrase: Chinese characters only (search finds English and pinyin).');
   return { ok: true, value: term };
 }
 

@@ -19,12 +19,28 @@ import { BuildFormatError, BuildMissingError } from './errors';
 import { pgStorage, publishBuild, readBuildFolder, type BuildFileSource } from './pg-store';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const QUERIES = ['合作', '關係', '战略协作', 'hezuo', "xi'an", 'cooperation', '"strategic partnership"', '的', 'de', 'long', '普京 Putin'];
+const QUERIES = [
+  '合作',
+  '關係',
+  '战略协作',
+  'hezuo',
+  "xi'an",
+  'cooperation',
+  '"strategic partnership"',
+  '的',
+  'de',
+  'long',
+  '普京 Putin',
+];
 
 type Store = typeof import('./index');
 
 /** A fresh store module reading the folder or the database (the store memoises per process). */
-async function freshStore(env: { DUIZHAO_BUILD?: string; DATABASE_URL?: string; DUIZHAO_PG_SCHEMA?: string }): Promise<Store> {
+async function freshStore(env: {
+  DUIZHAO_BUILD?: string;
+  DATABASE_URL?: string;
+  DUIZHAO_PG_SCHEMA?: string;
+}): Promise<Store> {
   vi.resetModules();
   for (const key of ['DUIZHAO_BUILD', 'DATABASE_URL', 'DUIZHAO_PG_SCHEMA'] as const) {
     const value = env[key];
@@ -35,7 +51,11 @@ async function freshStore(env: { DUIZHAO_BUILD?: string; DATABASE_URL?: string; 
 }
 
 describePg('builds in PostgreSQL', (url) => {
-  const saved = { DUIZHAO_BUILD: process.env.DUIZHAO_BUILD, DATABASE_URL: process.env.DATABASE_URL, DUIZHAO_PG_SCHEMA: process.env.DUIZHAO_PG_SCHEMA };
+  const saved = {
+    DUIZHAO_BUILD: process.env.DUIZHAO_BUILD,
+    DATABASE_URL: process.env.DATABASE_URL,
+    DUIZHAO_PG_SCHEMA: process.env.DUIZHAO_PG_SCHEMA,
+  };
   const schema = uniqueName('s');
   let work: string;
   let buildDir: string;
@@ -56,8 +76,12 @@ describePg('builds in PostgreSQL', (url) => {
 
   afterAll(async () => {
     if (db) {
-      const versions = await db.map('SELECT version FROM $1:name.builds', [schema], (r: { version: string }) => r.version).catch(() => []);
-      for (const v of versions) for (const view of ['zh', 'zhChars', 'en', 'enPairs', 'py'] as const) await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [indexSchema(`${schema}_${v}`, view)]);
+      const versions = await db
+        .map('SELECT version FROM $1:name.builds', [schema], (r: { version: string }) => r.version)
+        .catch(() => []);
+      for (const v of versions)
+        for (const view of ['zh', 'zhChars', 'en', 'enPairs', 'py'] as const)
+          await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [indexSchema(`${schema}_${v}`, view)]);
       await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [schema]);
     }
     for (const [key, value] of Object.entries(saved)) {
@@ -85,11 +109,13 @@ describePg('builds in PostgreSQL', (url) => {
     const manifest = await store.getManifest();
     expect(manifest).toEqual(await fromFolder.getManifest());
     expect(manifest.docs.length).toBeGreaterThan(3);
-    for (const { meta } of manifest.docs) expect(await store.getDoc(meta.id), meta.id).toEqual(await fromFolder.getDoc(meta.id));
+    for (const { meta } of manifest.docs)
+      expect(await store.getDoc(meta.id), meta.id).toEqual(await fromFolder.getDoc(meta.id));
     expect(await store.getDoc('no-such-doc')).toBeNull();
     expect(await store.getDoc('../manifest')).toBeNull();
     expect(await store.getGlossary()).toEqual(await fromFolder.getGlossary());
-    for (const word of ['合作', '关系', '__proto__', 'constructor']) expect(await store.lookupGloss(word), word).toEqual(await fromFolder.lookupGloss(word));
+    for (const word of ['合作', '关系', '__proto__', 'constructor'])
+      expect(await store.lookupGloss(word), word).toEqual(await fromFolder.lookupGloss(word));
     expect((await store.lookupGloss('合作')).length).toBeGreaterThan(0);
 
     const [pg, folder] = [await store.getSearcher(), await fromFolder.getSearcher()];
@@ -114,13 +140,23 @@ describePg('builds in PostgreSQL', (url) => {
       );
       const published = await publishBuild(db, files, { schema: old });
       expect(published.written).toBe(true);
-      const columns = await db.map("SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'builds'", [old], (r: { column_name: string }) => r.column_name);
+      const columns = await db.map(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'builds'",
+        [old],
+        (r: { column_name: string }) => r.column_name,
+      );
       expect(columns).not.toContain('records');
       const store = await freshStore({ DATABASE_URL: url, DUIZHAO_PG_SCHEMA: old });
-      expect(await (await store.getSearcher()).search('合作')).toEqual(await (await fromFolder.getSearcher()).search('合作'));
+      expect(await (await store.getSearcher()).search('合作')).toEqual(
+        await (await fromFolder.getSearcher()).search('合作'),
+      );
     } finally {
-      const versions = await db.map('SELECT version FROM $1:name.builds', [old], (r: { version: string }) => r.version).catch(() => []);
-      for (const v of versions) for (const view of ['zh', 'zhChars', 'en', 'enPairs', 'py'] as const) await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [indexSchema(`${old}_${v}`, view)]);
+      const versions = await db
+        .map('SELECT version FROM $1:name.builds', [old], (r: { version: string }) => r.version)
+        .catch(() => []);
+      for (const v of versions)
+        for (const view of ['zh', 'zhChars', 'en', 'enPairs', 'py'] as const)
+          await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [indexSchema(`${old}_${v}`, view)]);
       await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [old]);
     }
   });
@@ -171,7 +207,9 @@ describePg('builds in PostgreSQL', (url) => {
     const p3 = await publishBuild(db, third, { schema });
     expect(p3.pruned).toEqual([first]);
     expect(await db.any('SELECT 1 FROM $1:name.docs WHERE version = $2', [schema, first])).toEqual([]);
-    const left = await db.any('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [indexSchema(`${schema}_${first}`, 'zh')]);
+    const left = await db.any('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [
+      indexSchema(`${schema}_${first}`, 'zh'),
+    ]);
     expect(left).toEqual([]);
     expect(await pgStorage(url, { schema }).readText('gloss.json')).toBe('{}\n');
   });
@@ -197,7 +235,10 @@ describePg('builds in PostgreSQL', (url) => {
 
   it('refuses a bad build and leaves the published one in place', async () => {
     const current = await db.one<{ version: string }>('SELECT version FROM $1:name.current', [schema]);
-    const manifest = JSON.parse(await text('manifest.json')) as { formatVersion: number; docs: Array<{ meta: { id: string } }> };
+    const manifest = JSON.parse(await text('manifest.json')) as {
+      formatVersion: number;
+      docs: Array<{ meta: { id: string } }>;
+    };
     const oldFormat = new Map(files).set('manifest.json', JSON.stringify({ ...manifest, formatVersion: 1 }));
     await expect(publishBuild(db, oldFormat, { schema })).rejects.toBeInstanceOf(BuildFormatError);
     const missingDoc = new Map(files);
@@ -207,7 +248,9 @@ describePg('builds in PostgreSQL', (url) => {
     await expect(publishBuild(db, notJson, { schema })).rejects.toBeInstanceOf(BuildFormatError);
     const lines = (await text(BUNDLE_FILE)).split(/(?<=\n)/);
     const bundle = await bundleFromLines(lines);
-    const wrongTables = new Map(files).set(BUNDLE_FILE, [...bundleLines({ ...bundle, common: { ...bundle.common, zhChars: [] } })]);
+    const wrongTables = new Map(files).set(BUNDLE_FILE, [
+      ...bundleLines({ ...bundle, common: { ...bundle.common, zhChars: [] } }),
+    ]);
     await expect(publishBuild(db, wrongTables, { schema })).rejects.toThrow(/common-term tables/);
     const cutShort = new Map(files).set(BUNDLE_FILE, lines.slice(0, -1));
     await expect(publishBuild(db, cutShort, { schema })).rejects.toThrow(/without its end line/);

@@ -45,7 +45,8 @@ const PUBLISH_LOCK = LOCK + 1;
 
 function schemaOf(options: PgStoreOptions): string {
   const schema = options.schema ?? 'duizhao';
-  if (!SCHEMA.test(schema)) throw new Error(`Schema name ${JSON.stringify(schema)} must be a lowercase letter then up to 19 of a-z, 0-9, _.`);
+  if (!SCHEMA.test(schema))
+    throw new Error(`Schema name ${JSON.stringify(schema)} must be a lowercase letter then up to 19 of a-z, 0-9, _.`);
   return schema;
 }
 
@@ -112,7 +113,8 @@ const STORED_PARTS: ReadonlySet<BundlePart> = new Set(['records', 'common']);
  */
 export type BuildFileSource = BuildFileText | { readonly file: string };
 
-const onDisk = (source: BuildFileSource): source is { readonly file: string } => typeof source === 'object' && 'file' in source;
+const onDisk = (source: BuildFileSource): source is { readonly file: string } =>
+  typeof source === 'object' && 'file' in source;
 
 function sourceOf(files: ReadonlyMap<string, BuildFileSource>, name: string): BuildFileSource {
   const source = files.get(name);
@@ -124,7 +126,8 @@ function sourceOf(files: ReadonlyMap<string, BuildFileSource>, name: string): Bu
 async function digestOf(source: BuildFileSource): Promise<string> {
   const digest = contentDigest();
   if (typeof source === 'string') digest.update(source);
-  else if (onDisk(source)) for await (const chunk of createReadStream(source.file) as AsyncIterable<Buffer>) digest.update(chunk);
+  else if (onDisk(source))
+    for await (const chunk of createReadStream(source.file) as AsyncIterable<Buffer>) digest.update(chunk);
   else for (const piece of source) digest.update(piece);
   return digest.hex();
 }
@@ -206,7 +209,11 @@ export interface Published {
  * first: format version, every listed document present, the search bundle's common tables equal to
  * the ones indexing the records again gives (else the index and the tables would disagree).
  */
-export async function publishBuild(db: Database, files: ReadonlyMap<string, BuildFileSource>, options: PgStoreOptions = {}): Promise<Published> {
+export async function publishBuild(
+  db: Database,
+  files: ReadonlyMap<string, BuildFileSource>,
+  options: PgStoreOptions = {},
+): Promise<Published> {
   const schema = schemaOf(options);
   const manifest = await parseFile<Manifest>(files, 'manifest.json');
   if (manifest?.formatVersion !== BUILD_FORMAT_VERSION || !Array.isArray(manifest.docs)) {
@@ -243,7 +250,6 @@ async function writeAndPublish(
   docs: Array<{ id: string; name: string }>,
   bundle: IndexBundle,
 ): Promise<Published> {
-
   const exists = await db.oneOrNone('SELECT 1 FROM $1:name.builds WHERE version = $2', [schema, version]);
   if (!exists) {
     // The index first, in its own schemas (FlexSearch's transactions): nothing refers to it until
@@ -251,10 +257,17 @@ async function writeAndPublish(
     const common = await writePgIndexes(db, indexNamespace(schema, version), bundle.records);
     const onlyCommon: ReadonlySet<BundlePart> = new Set(['common']);
     // The rebuilt tables' lines made an entry at a time (commonEntries), never all at once.
-    const rebuilt = { records: bundle.records, indexParts: () => ({}), commonEntries: (view: View) => commonEntries(common[view]) };
+    const rebuilt = {
+      records: bundle.records,
+      indexParts: () => ({}),
+      commonEntries: (view: View) => commonEntries(common[view]),
+    };
     if (!sameLines(bundleLines(rebuilt, onlyCommon), bundleLines(bundle, onlyCommon))) {
       await dropPgIndexes(db, indexNamespace(schema, version));
-      throw new BuildFormatError(BUNDLE_FILE, 'has common-term tables that differ from indexing its records again (a build of another version?)');
+      throw new BuildFormatError(
+        BUNDLE_FILE,
+        'has common-term tables that differ from indexing its records again (a build of another version?)',
+      );
     }
     await db.tx(async (t) => {
       await t.none(
@@ -270,9 +283,21 @@ async function writeAndPublish(
         ],
       );
       let seq = 0;
-      for (const line of bundleLines(bundle, STORED_PARTS)) await t.none('INSERT INTO $1:name.bundle (version, seq, line) VALUES ($2, $3, $4)', [schema, version, seq++, line]);
+      for (const line of bundleLines(bundle, STORED_PARTS))
+        await t.none('INSERT INTO $1:name.bundle (version, seq, line) VALUES ($2, $3, $4)', [
+          schema,
+          version,
+          seq++,
+          line,
+        ]);
       // One document in memory at a time.
-      for (const d of docs) await t.none('INSERT INTO $1:name.docs (version, id, doc) VALUES ($2, $3, $4)', [schema, version, d.id, await textOf(files, d.name)]);
+      for (const d of docs)
+        await t.none('INSERT INTO $1:name.docs (version, id, doc) VALUES ($2, $3, $4)', [
+          schema,
+          version,
+          d.id,
+          await textOf(files, d.name),
+        ]);
     });
   }
 
@@ -285,7 +310,11 @@ async function writeAndPublish(
       [schema, version],
     );
     const keep = [version, before?.version ?? version];
-    const old = await t.map('SELECT version FROM $1:name.builds WHERE version <> ALL($2::text[])', [schema, keep], (r: { version: string }) => r.version);
+    const old = await t.map(
+      'SELECT version FROM $1:name.builds WHERE version <> ALL($2::text[])',
+      [schema, keep],
+      (r: { version: string }) => r.version,
+    );
     if (old.length > 0) await t.none('DELETE FROM $1:name.builds WHERE version = ANY($2::text[])', [schema, old]);
     return old;
   });
@@ -297,18 +326,28 @@ async function writeAndPublish(
 export async function readBuildFolder(dir: string): Promise<Map<string, BuildFileSource>> {
   // turbopackIgnore: a folder named at run time (the CLI's --build), never part of the app's bundle.
   const files = new Map<string, BuildFileSource>();
-  for (const name of ['manifest.json', 'gloss.json', 'glossary.json', BUNDLE_FILE]) files.set(name, { file: path.join(/*turbopackIgnore: true*/ dir, name) });
+  for (const name of ['manifest.json', 'gloss.json', 'glossary.json', BUNDLE_FILE])
+    files.set(name, { file: path.join(/*turbopackIgnore: true*/ dir, name) });
   // A build made before word alignment has no wordlinks.json: published without it.
   const wordLinks = path.join(/*turbopackIgnore: true*/ dir, WORD_LINKS_FILE);
-  if (await stat(wordLinks).then((info) => info.isFile(), () => false)) files.set(WORD_LINKS_FILE, { file: wordLinks });
+  if (
+    await stat(wordLinks).then(
+      (info) => info.isFile(),
+      () => false,
+    )
+  )
+    files.set(WORD_LINKS_FILE, { file: wordLinks });
   let entries: string[];
   try {
     entries = await readdir(path.join(/*turbopackIgnore: true*/ dir, 'docs'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BuildMissingError(path.join(/*turbopackIgnore: true*/ dir, 'docs'));
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new BuildMissingError(path.join(/*turbopackIgnore: true*/ dir, 'docs'));
     throw error;
   }
-  for (const entry of entries) if (entry.endsWith('.json')) files.set(`docs/${entry}`, { file: path.join(/*turbopackIgnore: true*/ dir, 'docs', entry) });
+  for (const entry of entries)
+    if (entry.endsWith('.json'))
+      files.set(`docs/${entry}`, { file: path.join(/*turbopackIgnore: true*/ dir, 'docs', entry) });
   return files;
 }
 
@@ -332,19 +371,27 @@ export function pgStorage(url: string, options: PgStoreOptions = {}): BuildStora
       .then((v) => {
         // A database without a published build yet: ask again next time.
         if (v === null) version = undefined;
-        else if (!VERSION.test(v)) throw new BuildFormatError(`${schema}.current`, `names an invalid build version ${JSON.stringify(v)}`);
+        else if (!VERSION.test(v))
+          throw new BuildFormatError(`${schema}.current`, `names an invalid build version ${JSON.stringify(v)}`);
         return v;
       });
     return version;
   };
   const latest = async (): Promise<string | null> => {
-    const row = await db.oneOrNone<{ version: string }>('SELECT version FROM $1:name.current', [schema]).catch((error: unknown) => {
-      if (isUndefinedTable(error)) return null;
-      throw error;
-    });
+    const row = await db
+      .oneOrNone<{ version: string }>('SELECT version FROM $1:name.current', [schema])
+      .catch((error: unknown) => {
+        if (isUndefinedTable(error)) return null;
+        throw error;
+      });
     return row?.version ?? null;
   };
-  const column = { 'manifest.json': 'manifest', 'gloss.json': 'gloss', 'glossary.json': 'glossary', [WORD_LINKS_FILE]: 'wordlinks' } as const;
+  const column = {
+    'manifest.json': 'manifest',
+    'gloss.json': 'gloss',
+    'glossary.json': 'glossary',
+    [WORD_LINKS_FILE]: 'wordlinks',
+  } as const;
   return {
     locate: (name) => `${name} of the build published in PostgreSQL (schema ${schema})`,
     async version() {
@@ -358,28 +405,45 @@ export function pgStorage(url: string, options: PgStoreOptions = {}): BuildStora
       if (v === null) return null;
       const doc = DOC_FILE.exec(name);
       if (doc) {
-        const row = await db.oneOrNone<{ doc: string }>('SELECT doc FROM $1:name.docs WHERE version = $2 AND id = $3', [schema, v, doc[1]]);
+        const row = await db.oneOrNone<{ doc: string }>('SELECT doc FROM $1:name.docs WHERE version = $2 AND id = $3', [
+          schema,
+          v,
+          doc[1],
+        ]);
         return row?.doc ?? null;
       }
       const col = column[name as keyof typeof column];
       if (col === undefined) return null;
-      const row = await db.oneOrNone<Record<string, string>>('SELECT $1:name AS text FROM $2:name.builds WHERE version = $3', [col, schema, v]);
+      const row = await db.oneOrNone<Record<string, string>>(
+        'SELECT $1:name AS text FROM $2:name.builds WHERE version = $3',
+        [col, schema, v],
+      );
       return row?.text ?? null;
     },
     async searcher() {
       const v = await current();
-      if (v === null) throw new BuildMissingError(`the search index of the build published in PostgreSQL (schema ${schema})`);
-      const rows = await db.map('SELECT line FROM $1:name.bundle WHERE version = $2 ORDER BY seq', [schema, v], (r: { line: string }) => r.line);
+      if (v === null)
+        throw new BuildMissingError(`the search index of the build published in PostgreSQL (schema ${schema})`);
+      const rows = await db.map(
+        'SELECT line FROM $1:name.bundle WHERE version = $2 ORDER BY seq',
+        [schema, v],
+        (r: { line: string }) => r.line,
+      );
       if (rows.length === 0) throw new BuildMissingError(`build ${v} in PostgreSQL (schema ${schema})`);
       let bundle: IndexBundle;
       try {
         bundle = await bundleFromLines(rows);
       } catch (error) {
-        if (error instanceof BundleFormatError) throw new BuildFormatError(`the search bundle of build ${v}`, error.message);
+        if (error instanceof BundleFormatError)
+          throw new BuildFormatError(`the search bundle of build ${v}`, error.message);
         throw error;
       }
       rows.length = 0; // the lines are parsed: let them go before the index is mounted
-      return pgSearcher(bundle.records, importCommon(bundle.common, bundle.records.length), await mountPgIndexes(db, indexNamespace(schema, v)));
+      return pgSearcher(
+        bundle.records,
+        importCommon(bundle.common, bundle.records.length),
+        await mountPgIndexes(db, indexNamespace(schema, v)),
+      );
     },
   };
 }

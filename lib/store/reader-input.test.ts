@@ -8,12 +8,34 @@ describe('checkReaderRequest', () => {
   });
 
   it('reads the traditional standard to draw the pairs in', () => {
-    expect(checkReaderRequest('?doc=abc&script=hk')).toEqual({ ok: true, value: { doc: 'abc', from: 0, to: undefined, script: 'hk' } });
-    expect(checkReaderRequest('?doc=abc&from=2&to=4&script=tw')).toEqual({ ok: true, value: { doc: 'abc', from: 2, to: 4, script: 'tw' } });
+    expect(checkReaderRequest('?doc=abc&script=hk')).toEqual({
+      ok: true,
+      value: { doc: 'abc', from: 0, to: undefined, script: 'hk' },
+    });
+    expect(checkReaderRequest('?doc=abc&from=2&to=4&script=tw')).toEqual({
+      ok: true,
+      value: { doc: 'abc', from: 2, to: 4, script: 'tw' },
+    });
   });
 
   it('refuses what is not a request for pairs', () => {
-    for (const search of ['', '?from=1', '?doc=', '?doc=../etc', '?doc=ABC', '?doc=a&doc=b', '?doc=a&from=-1', '?doc=a&from=1.5', '?doc=a&from=5&to=2', '?doc=a&to=x', '?doc=%E4%B8', '?doc=a&script=', '?doc=a&script=s2t', '?doc=a&script=__proto__', '?doc=a&script=tw&script=hk']) {
+    for (const search of [
+      '',
+      '?from=1',
+      '?doc=',
+      '?doc=../etc',
+      '?doc=ABC',
+      '?doc=a&doc=b',
+      '?doc=a&from=-1',
+      '?doc=a&from=1.5',
+      '?doc=a&from=5&to=2',
+      '?doc=a&to=x',
+      '?doc=%E4%B8',
+      '?doc=a&script=',
+      '?doc=a&script=s2t',
+      '?doc=a&script=__proto__',
+      '?doc=a&script=tw&script=hk',
+    ]) {
       const checked = checkReaderRequest(search);
       expect(checked.ok, search).toBe(false);
       if (!checked.ok) expect(checked.status).toBe(400);

@@ -38,11 +38,13 @@ export function checkReaderRequest(search: string): Checked<ReaderRequest> {
   const scriptRaw = single(parsed.value, 'script');
   if (!scriptRaw.ok) return scriptRaw;
   const script = SCRIPTS.find((s) => s === scriptRaw.value);
-  if (scriptRaw.value !== undefined && script === undefined) return fail('"script" is tw or hk (traditional characters of Taiwan or Hong Kong).');
+  if (scriptRaw.value !== undefined && script === undefined)
+    return fail('"script" is tw or hk (traditional characters of Taiwan or Hong Kong).');
   const withScript = script === undefined ? {} : { script };
   const toRaw = single(parsed.value, 'to');
   if (!toRaw.ok) return toRaw;
-  if (toRaw.value === undefined) return { ok: true, value: { doc: doc.value, from: from.value, to: undefined, ...withScript } };
+  if (toRaw.value === undefined)
+    return { ok: true, value: { doc: doc.value, from: from.value, to: undefined, ...withScript } };
   const to = checkInteger(toRaw.value, 'to', 0, MAX_PAIR, 0);
   if (!to.ok) return to;
   if (to.value < from.value) return fail('"to" must not be smaller than "from".');

@@ -26,7 +26,9 @@ export async function getReaderDoc(docId: string): Promise<ReaderDoc | null> {
   await fresh();
   let pending = viewCache.get(docId);
   if (!pending) {
-    pending = getDoc(docId).then((doc) => (doc ? { pairs: viewPairs(doc, 0, doc.pairs.length, hskLevel), contents: contentsOf(doc) } : null));
+    pending = getDoc(docId).then((doc) =>
+      doc ? { pairs: viewPairs(doc, 0, doc.pairs.length, hskLevel), contents: contentsOf(doc) } : null,
+    );
     pending.catch(() => viewCache.delete(docId));
     viewCache.set(docId, pending);
   }

@@ -55,9 +55,10 @@ onNewBuild(() => {
 
 /** Every pair with its sentence links and their word links (renderings are read off them), read once. */
 function getTermPairs(): Promise<TermPair[]> {
-  termPairsPending ??= Promise.all([listDocs().then((docs) => Promise.all(docs.map((d) => getDoc(d.meta.id)))), getWordLinks()]).then(([docs, links]) =>
-    docs.flatMap((doc) => (doc ? termPairs(doc, links.get(doc.meta.id)) : [])),
-  );
+  termPairsPending ??= Promise.all([
+    listDocs().then((docs) => Promise.all(docs.map((d) => getDoc(d.meta.id)))),
+    getWordLinks(),
+  ]).then(([docs, links]) => docs.flatMap((doc) => (doc ? termPairs(doc, links.get(doc.meta.id)) : [])));
   termPairsPending.catch(() => (termPairsPending = undefined));
   return termPairsPending;
 }
@@ -75,7 +76,9 @@ async function compute(term: string): Promise<Omit<TermView, 'lines' | 'linesFor
     hsk: hskLevel(term),
     entries,
     report,
-    docs: docs.filter((d) => byDoc.has(d.meta.id)).map((d) => ({ meta: d.meta, pairs: d.stats.pairs, at: byDoc.get(d.meta.id)! })),
+    docs: docs
+      .filter((d) => byDoc.has(d.meta.id))
+      .map((d) => ({ meta: d.meta, pairs: d.stats.pairs, at: byDoc.get(d.meta.id)! })),
     longer: longerTermsContaining(term, words()).slice(0, MAX_LONGER),
   };
 }
@@ -94,7 +97,11 @@ export async function getTermView(input: string, maxLines: number): Promise<Term
   const records = await getTermPairs();
   return {
     ...view,
-    lines: kwicLines(view.report, records, view.report.occurrences.slice(0, maxLines).map((_, i) => i)),
+    lines: kwicLines(
+      view.report,
+      records,
+      view.report.occurrences.slice(0, maxLines).map((_, i) => i),
+    ),
     linesFor: (occurrences) => kwicLines(view.report, records, occurrences.slice(0, maxLines)),
   };
 }

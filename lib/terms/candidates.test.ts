@@ -5,7 +5,13 @@ import { sampleMeta } from '../../tests/fixtures/meta';
 import { collectCandidates, hasWholeEdges, isCandidate } from './candidates';
 import { rankByTermhood } from './termhood';
 
-const dict = parseCedict(['兩國 两国 [liang3 guo2] /both countries/', '元首 元首 [yuan2 shou3] /head of state/', '美元 美元 [Mei3 yuan2] /US dollar/'].join('\n'));
+const dict = parseCedict(
+  [
+    '兩國 两国 [liang3 guo2] /both countries/',
+    '元首 元首 [yuan2 shou3] /head of state/',
+    '美元 美元 [Mei3 yuan2] /US dollar/',
+  ].join('\n'),
+);
 const lookup = (word: string) => dict.lookup(word);
 
 /** A document of one-sentence blocks, one pair per block; words separated by spaces, "original|simplified" where they differ. */
@@ -19,7 +25,15 @@ function doc(id: string, sentences: string[]): BuiltDoc {
     const original = words.map((w) => w.original).join('');
     return { kind: 'paragraph', text: original, original, simplified, sentences: [{ original, simplified, words }] };
   });
-  const pairs = zh.map((_, i): Pair => ({ id: i, zh: [i], en: [], confidence: 1, unaligned: true, lowConfidence: false, sentences: [] }));
+  const pairs = zh.map((_, i): Pair => ({
+    id: i,
+    zh: [i],
+    en: [],
+    confidence: 1,
+    unaligned: true,
+    lowConfidence: false,
+    sentences: [],
+  }));
   return { meta: sampleMeta(id), zh, en: [], pairs, stats: {} as BuiltDoc['stats'], dropped: [], warnings: [] };
 }
 
@@ -72,7 +86,15 @@ describe('collectCandidates', () => {
 
 describe('rankByTermhood', () => {
   it('ranks by C-value: a long run that recurs above the words it is made of', () => {
-    const docs = [doc('a', ['他们 说 战略 协作 伙伴 。', '我们 看 战略 协作 伙伴 ，', '你们 要 战略 协作 伙伴 ！', '战略 很 好 。', '还有 战略 呢 。'])];
+    const docs = [
+      doc('a', [
+        '他们 说 战略 协作 伙伴 。',
+        '我们 看 战略 协作 伙伴 ，',
+        '你们 要 战略 协作 伙伴 ！',
+        '战略 很 好 。',
+        '还有 战略 呢 。',
+      ]),
+    ];
     const ranked = rankByTermhood(collectCandidates(docs, lookup));
     expect(ranked[0]!.candidate.term).toBe('战略协作伙伴');
     // 协作伙伴 always follows 战略 (a fragment); 战略协作 only ever occurs inside the longer run.
@@ -84,7 +106,9 @@ describe('rankByTermhood', () => {
     const docs = [doc('a', ['他们 说 重要 伙伴 。', '我们 看 重要 伙伴 ，', '一 重要 伙伴 二', '唯一 词语 。'])];
     const plain = rankByTermhood(collectCandidates(docs, lookup));
     expect(plain.map((r) => r.candidate.term)).not.toContain('词语');
-    const discounted = rankByTermhood(collectCandidates(docs, lookup), { generality: (t) => (t === '重要伙伴' ? 0.5 : 0) });
+    const discounted = rankByTermhood(collectCandidates(docs, lookup), {
+      generality: (t) => (t === '重要伙伴' ? 0.5 : 0),
+    });
     const score = (ranked: typeof plain) => ranked.find((r) => r.candidate.term === '重要伙伴')!.termhood;
     expect(score(discounted)).toBeCloseTo(score(plain) / 2);
   });

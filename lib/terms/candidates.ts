@@ -68,7 +68,8 @@ export function isCandidate(words: readonly string[]): boolean {
  * A single character at an edge is a fragment (中俄新 of 中俄新陆路粮食走廊, 亿美元).
  */
 export function hasWholeEdges(words: readonly string[], lookup: Lookup): boolean {
-  const whole = (edges: readonly string[]) => edges.length > 0 && [...edges[0]!].length > 1 && [...edges[edges.length - 1]!].length > 1;
+  const whole = (edges: readonly string[]) =>
+    edges.length > 0 && [...edges[0]!].length > 1 && [...edges[edges.length - 1]!].length > 1;
   if (words.length === 1 || whole(words)) return true;
   return whole(dictionaryWords(words.join(''), lookup).map((w) => w.word));
 }
@@ -188,7 +189,11 @@ function termsInPairs(docs: readonly BuiltDoc[], minPairs: number): Set<string> 
  * (documents in the order given). `lookup` (CC-CEDICT) lets a run whose edge the segmenter left
  * as one character still count when the dictionary makes it whole (see `hasWholeEdges`).
  */
-export function collectCandidates(docs: readonly BuiltDoc[], lookup: Lookup, options: CollectOptions = {}): Map<string, Candidate> {
+export function collectCandidates(
+  docs: readonly BuiltDoc[],
+  lookup: Lookup,
+  options: CollectOptions = {},
+): Map<string, Candidate> {
   const { minPairs = 1 } = options;
   const possible = minPairs > 1 ? termsInPairs(docs, minPairs) : null;
   const candidates = new Map<string, Candidate>();
@@ -271,8 +276,10 @@ export function collectCandidates(docs: readonly BuiltDoc[], lookup: Lookup, opt
     const before = only(v.left, v.leftEdges);
     const after = only(v.right, v.rightEdges);
     candidate.fragment =
-      (before !== null && [1, 2, 3].some((n) => n < chars.length && lookup(before + chars.slice(0, n).join('')).length > 0)) ||
-      (after !== null && [1, 2, 3].some((n) => n < chars.length && lookup(chars.slice(-n).join('') + after).length > 0));
+      (before !== null &&
+        [1, 2, 3].some((n) => n < chars.length && lookup(before + chars.slice(0, n).join('')).length > 0)) ||
+      (after !== null &&
+        [1, 2, 3].some((n) => n < chars.length && lookup(chars.slice(-n).join('') + after).length > 0));
   }
   return candidates;
 }

@@ -118,21 +118,34 @@ function spansOf(text: string, tokens: readonly Token[]): UnitSpan[] {
     for (let j = i; j < tokens.length && j - i < MAX_SPAN_TOKENS; j++) {
       if (j > i && !joins(text, tokens[j - 1]!, tokens[j]!)) break;
       if (tokens[j]!.content && ++content > MAX_SPAN_WORDS) break;
-      if (isSpanEdge(text, tokens, i, j)) spans.push({ first: i, last: j, key: keyOf(tokens.slice(i, j + 1)), id: -1, unitFrequency: 0 });
+      if (isSpanEdge(text, tokens, i, j))
+        spans.push({ first: i, last: j, key: keyOf(tokens.slice(i, j + 1)), id: -1, unitFrequency: 0 });
     }
   }
   return spans;
 }
 
 function unitsOf(pair: TermPair, index: number): Unit[] {
-  const ranges = pair.links?.length ? pair.links : [{ zh: [0, pair.zh.length] as const, en: [0, pair.en.length] as const }];
+  const ranges = pair.links?.length
+    ? pair.links
+    : [{ zh: [0, pair.zh.length] as const, en: [0, pair.en.length] as const }];
   return ranges.map(({ zh, en }) => {
     const tokens = tokenize(pair.en, en[0], en[1]);
     const byStem = new Map<string, number[]>();
     tokens.forEach((t, k) => t.content && byStem.set(t.stem, [...(byStem.get(t.stem) ?? []), k]));
     const spans = spansOf(pair.en, tokens);
     const joined = tokens.map((t, k) => k > 0 && joins(pair.en, tokens[k - 1]!, t));
-    return { pair: index, zh, en, tokens, joined, spans, keys: new Set(spans.map((s) => s.key)), keyIds: new Uint32Array(0), byStem };
+    return {
+      pair: index,
+      zh,
+      en,
+      tokens,
+      joined,
+      spans,
+      keys: new Set(spans.map((s) => s.key)),
+      keyIds: new Uint32Array(0),
+      byStem,
+    };
   });
 }
 
@@ -180,7 +193,12 @@ function wordClaims(piece: string, lookup: Lookup): readonly Claim[] {
       .filter((w) => w.entries.length > 0)
       .map((w) => {
         const stems = termProfile(w.word, lookup).stems;
-        return { start: w.start, end: w.end, word: w.word, stems: Array.from(w.word).length > 1 ? stems : scaled(stems, WEIGHTS.partChar) };
+        return {
+          start: w.start,
+          end: w.end,
+          word: w.word,
+          stems: Array.from(w.word).length > 1 ? stems : scaled(stems, WEIGHTS.partChar),
+        };
       });
     if (memo.size >= MAX_MEMO) memo.clear();
     memo.set(piece, claims);

@@ -9,7 +9,11 @@ describe('longerTermsContaining', () => {
   });
 
   it('breaks ties by length, then by code point order', () => {
-    expect(longerTermsContaining('合作', ['经贸合作', '合作社', '务实合作'])).toEqual(['合作社', '务实合作', '经贸合作']);
+    expect(longerTermsContaining('合作', ['经贸合作', '合作社', '务实合作'])).toEqual([
+      '合作社',
+      '务实合作',
+      '经贸合作',
+    ]);
   });
 
   it('finds nothing for an empty term', () => {

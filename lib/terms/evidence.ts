@@ -154,11 +154,18 @@ export interface Weighed {
 }
 
 /** The tokens of a unit weighed for a term whose occurrences in the unit are `occurrences` (UTF-16 ranges). */
-export function weigh(occurrences: ReadonlyArray<readonly [number, number]>, unit: Unit, phrase: readonly number[], s: Scoring): Weighed {
+export function weigh(
+  occurrences: ReadonlyArray<readonly [number, number]>,
+  unit: Unit,
+  phrase: readonly number[],
+  s: Scoring,
+): Weighed {
   const tokens = unit.tokens;
   const explained = tokens.map((t) => (t.content ? explainedBy(t.stem, t.word, s) : NOTHING));
   const own = explained.map((e) => e.own);
-  const base = tokens.map((t, k) => (t.content ? Math.max(own[k]!, SPOT.association * Math.max(stemDice(t.stem, s), phrase[k]!)) : 0));
+  const base = tokens.map((t, k) =>
+    t.content ? Math.max(own[k]!, SPOT.association * Math.max(stemDice(t.stem, s), phrase[k]!)) : 0,
+  );
   const pieces = explained.map((e) => e.pieces);
   // Rivals only ever lower a word's evidence: when none reaches the threshold, no span can form.
   if (!base.some((b) => b >= SPOT.threshold)) return { weights: base, pieces };
@@ -178,7 +185,8 @@ export function weigh(occurrences: ReadonlyArray<readonly [number, number]>, uni
     for (const k of wanted) {
       const byAssociation = SPOT.association * s.corpus.association(c.word, tokens[k]!.stem);
       // Below the threshold a claim could not make a word unfit, only crowd the linking.
-      if (byAssociation >= SPOT.minClaim && byAssociation > (dictionary.get(k) ?? 0)) (more ??= new Map(dictionary)).set(k, byAssociation);
+      if (byAssociation >= SPOT.minClaim && byAssociation > (dictionary.get(k) ?? 0))
+        (more ??= new Map(dictionary)).set(k, byAssociation);
     }
     return { all: more ?? dictionary, dictionary };
   });
@@ -206,7 +214,12 @@ const NOTHING: Explained = { own: 0, pieces: 0 };
  * least (国家 takes "country" and leaves "state" to 两国元首; see `desire`), then the ones nearest
  * to it. Returns, per token, the claim of the rival that took it (0: none did).
  */
-function linkRivals(claimed: readonly Claimed[], desire: readonly number[], claims: readonly Claim[], unit: Unit): number[] {
+function linkRivals(
+  claimed: readonly Claimed[],
+  desire: readonly number[],
+  claims: readonly Claim[],
+  unit: Unit,
+): number[] {
   const tokens = unit.tokens;
   const zhLength = Math.max(1, unit.zh[1] - unit.zh[0]);
   const enLength = Math.max(1, unit.en[1] - unit.en[0]);
@@ -236,7 +249,12 @@ function linkRivals(claimed: readonly Claimed[], desire: readonly number[], clai
   // Strengths within a fifth of a word of each other are a tie (CEDICT's sense order makes 协作's
   // "cooperate" 1 and its "coordination" 0.95): then the rival leaves the term the word it wants.
   const order = (a: Link, b: Link): number =>
-    Math.round(b.strength * 5) - Math.round(a.strength * 5) || desire[a.k]! - desire[b.k]! || b.weight - a.weight || a.distance - b.distance || a.c - b.c || a.k - b.k;
+    Math.round(b.strength * 5) - Math.round(a.strength * 5) ||
+    desire[a.k]! - desire[b.k]! ||
+    b.weight - a.weight ||
+    a.distance - b.distance ||
+    a.c - b.c ||
+    a.k - b.k;
   const links: Link[] = [];
   claimed.forEach(({ all }, c) => {
     const zhAt = ((claims[c]!.start + claims[c]!.end) / 2 - unit.zh[0]) / zhLength;
@@ -263,4 +281,3 @@ function linkRivals(claimed: readonly Claimed[], desire: readonly number[], clai
   }
   return taken;
 }
-

@@ -25,7 +25,8 @@ export function parseHskLevels(source: string): Map<string, number> {
   const end = source.indexOf('];', start);
   if (start < 0 || end < 0) throw new Error(`${HSK_FILE}: no word list found`);
   const levels: unknown = JSON.parse(source.slice(start, end + 1));
-  if (!Array.isArray(levels) || !levels.every((l) => Array.isArray(l))) throw new Error(`${HSK_FILE}: not a list of levels`);
+  if (!Array.isArray(levels) || !levels.every((l) => Array.isArray(l)))
+    throw new Error(`${HSK_FILE}: not a list of levels`);
   const map = new Map<string, number>();
   (levels as unknown[][]).forEach((words, i) => {
     for (const word of words) if (typeof word === 'string' && !map.has(word)) map.set(word, i + 1);
@@ -67,7 +68,10 @@ export function hskLevel(word: string): number | undefined {
  * character's level is its lowest among the words that contain it (中 → 1, from 中国), built on
  * first use.
  */
-export function learnerLevelOf(levelOf: (word: string) => number | undefined, words: () => Iterable<[string, number]>): (word: string) => number | undefined {
+export function learnerLevelOf(
+  levelOf: (word: string) => number | undefined,
+  words: () => Iterable<[string, number]>,
+): (word: string) => number | undefined {
   let charLevels: Map<string, number> | undefined;
   const charLevel = (ch: string) => {
     if (charLevels === undefined) {
@@ -84,7 +88,7 @@ export function learnerLevelOf(levelOf: (word: string) => number | undefined, wo
     const chars = [...word];
     if (chars.length === 1) return charLevel(word);
     let highest = 0;
-    for (let i = 0; i < chars.length; ) {
+    for (let i = 0; i < chars.length;) {
       let len = Math.min(chars.length - i, 8);
       while (len > 1 && levelOf(chars.slice(i, i + len).join('')) === undefined) len--;
       const part = chars.slice(i, i + len).join('');

@@ -15,7 +15,9 @@ describe('entryForms', () => {
 
 describe('parseHsk3List', () => {
   it('gives each word the level of its header, the lower when listed twice', () => {
-    const { levels, entries } = parseHsk3List('# c\n一级词汇表\n1 爱\n2 爸爸｜爸\n二级词汇表\n1 爱\n2 帮助\n七一九级词汇表\n1 夯实\n');
+    const { levels, entries } = parseHsk3List(
+      '# c\n一级词汇表\n1 爱\n2 爸爸｜爸\n二级词汇表\n1 爱\n2 帮助\n七一九级词汇表\n1 夯实\n',
+    );
     expect([...levels]).toEqual([
       ['爱', 1],
       ['爸爸', 1],

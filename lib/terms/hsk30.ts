@@ -8,7 +8,15 @@ import path from 'node:path';
 import { learnerLevelOf } from './hsk';
 
 /** The headers of the list, in order: level n is the n-th (七一九级 is the 7–9 band). */
-const LEVEL_HEADERS = ['一级词汇表', '二级词汇表', '三级词汇表', '四级词汇表', '五级词汇表', '六级词汇表', '七一九级词汇表'] as const;
+const LEVEL_HEADERS = [
+  '一级词汇表',
+  '二级词汇表',
+  '三级词汇表',
+  '四级词汇表',
+  '五级词汇表',
+  '六级词汇表',
+  '七一九级词汇表',
+] as const;
 /** Levels in the list: 1–6, then 7 for the band 7–9. */
 export const HSK3_LEVELS = LEVEL_HEADERS.length;
 

@@ -17,7 +17,11 @@ function pair(words: string[], en: string, links: string): TermPair {
 
 describe('linkedRendering', () => {
   // 全面 战略 协作 伙伴 / comprehensive strategic partner of coordination
-  const p = pair(['全面', '战略', '协作', '伙伴'], 'comprehensive strategic partner of coordination', '0-0 1-1 2-4 3-2');
+  const p = pair(
+    ['全面', '战略', '协作', '伙伴'],
+    'comprehensive strategic partner of coordination',
+    '0-0 1-1 2-4 3-2',
+  );
 
   it('is the span of the tokens linked to the term, whole', () => {
     const r = linkedRendering(p, 0, 8)!;

@@ -60,7 +60,8 @@ export function linkedRendering(pair: TermPair, zhStart: number, zhEnd: number):
       return r.slice(a, b + 1);
     })
     .filter((r) => r.length > 0);
-  if (parts.length === 0 || parts.length > MAX_PARTS || parts.reduce((n, p) => n + p.length, 0) > MAX_SPAN_TOKENS) return null;
+  if (parts.length === 0 || parts.length > MAX_PARTS || parts.reduce((n, p) => n + p.length, 0) > MAX_SPAN_TOKENS)
+    return null;
   // Keys as term spotting makes them (its tokenizer, stems, stop words kept), so the two group
   // alike; a part repeating an earlier one (合作 linked to both "cooperation"s of a long
   // sentence) is the same rendering found twice, not a gap.
@@ -86,7 +87,13 @@ export function linkedRendering(pair: TermPair, zhStart: number, zhEnd: number):
  * [zhStart, zhEnd): some token in it is linked to the term and none to a Chinese word outside it.
  * Spotting then wins: it keeps words the aligner left unlinked ("two" of "two countries" for 两国).
  */
-export function consistentWithLinks(pair: TermPair, zhStart: number, zhEnd: number, start: number, end: number): boolean {
+export function consistentWithLinks(
+  pair: TermPair,
+  zhStart: number,
+  zhEnd: number,
+  start: number,
+  end: number,
+): boolean {
   const bead = pair.links?.find((l) => l.zh[0] <= zhStart && zhEnd <= l.zh[1]);
   if (!bead?.words || start < bead.en[0] || end > bead.en[1]) return false;
   const { starts, links } = bead.words;
@@ -106,5 +113,7 @@ export function consistentWithLinks(pair: TermPair, zhStart: number, zhEnd: numb
 
 /** The text a rendering shows: its span, or its parts joined by an ellipsis. */
 export function renderingText(en: string, rendering: Rendering): string {
-  return rendering.parts ? rendering.parts.map(([s, e]) => en.slice(s, e)).join(' … ') : en.slice(rendering.start, rendering.end);
+  return rendering.parts
+    ? rendering.parts.map(([s, e]) => en.slice(s, e)).join(' … ')
+    : en.slice(rendering.start, rendering.end);
 }

@@ -1,7 +1,6 @@
 /** Where a term occurs in a text: exact, non-overlapping, never inside a surrogate pair. */
 import { LONE_SURROGATE } from '../base/unicode';
 
-
 /** Whether a string can be looked for: non-empty and well-formed UTF-16 (no lone surrogate). */
 export function isSearchableTerm(term: string): boolean {
   return term !== '' && !LONE_SURROGATE.test(term);

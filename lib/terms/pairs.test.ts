@@ -5,7 +5,13 @@ import { termPairs } from './pairs';
 
 function zhBlock(sentences: string[]): ZhBlock {
   const text = sentences.join('');
-  return { kind: 'paragraph', text, original: text, simplified: text, sentences: sentences.map((s) => ({ original: s, simplified: s, words: [] })) };
+  return {
+    kind: 'paragraph',
+    text,
+    original: text,
+    simplified: text,
+    sentences: sentences.map((s) => ({ original: s, simplified: s, words: [] })),
+  };
 }
 
 function enBlock(text: string, sentences: string[]): EnBlock {
@@ -30,12 +36,23 @@ describe('termPairs', () => {
   it('gives each sentence bead as offsets into the record strings, across blocks joined by a newline', () => {
     const d = doc(
       [zhBlock(['双方加强合作。', '中俄深化关系。']), zhBlock(['𠀀好。'])],
-      [enBlock('The sides cooperate.  China and Russia deepen relations.', ['The sides cooperate.', 'China and Russia deepen relations.']), enBlock('Good.', ['Good.'])],
       [
-        pair(0, [0, 1], [0, 1], [
-          { zh: [0], en: [0], confidence: 1 },
-          { zh: [1, 2], en: [1, 2], confidence: 1 },
+        enBlock('The sides cooperate.  China and Russia deepen relations.', [
+          'The sides cooperate.',
+          'China and Russia deepen relations.',
         ]),
+        enBlock('Good.', ['Good.']),
+      ],
+      [
+        pair(
+          0,
+          [0, 1],
+          [0, 1],
+          [
+            { zh: [0], en: [0], confidence: 1 },
+            { zh: [1, 2], en: [1, 2], confidence: 1 },
+          ],
+        ),
       ],
     );
     const [record] = termPairs(d);
@@ -51,10 +68,15 @@ describe('termPairs', () => {
       [zhBlock(['合作。', '没有。'])],
       [enBlock('Cooperation.', ['Cooperation.']), enBlock('Other text.', ['Not in the text.'])],
       [
-        pair(0, [0], [0], [
-          { zh: [0], en: [0], confidence: 1 },
-          { zh: [1], en: [], confidence: 0 },
-        ]),
+        pair(
+          0,
+          [0],
+          [0],
+          [
+            { zh: [0], en: [0], confidence: 1 },
+            { zh: [1], en: [], confidence: 0 },
+          ],
+        ),
         pair(1, [], [1], [{ zh: [], en: [0], confidence: 0 }]),
       ],
     );

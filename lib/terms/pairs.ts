@@ -39,7 +39,11 @@ function spansOf(pieces: readonly string[], gap: number, start = 0): Array<[numb
  * segments of the text (lib/pipeline/english.ts); null when one cannot be found in order, and the
  * caller then treats the pair as one unit rather than guess.
  */
-function englishSentenceSpans(text: string, sentences: readonly string[], offset: number): Array<[number, number]> | null {
+function englishSentenceSpans(
+  text: string,
+  sentences: readonly string[],
+  offset: number,
+): Array<[number, number]> | null {
   const spans: Array<[number, number]> = [];
   let at = 0;
   for (const sentence of sentences) {
@@ -60,7 +64,12 @@ function rangeOf(spans: ReadonlyArray<readonly [number, number]>, indices: reado
 }
 
 /** Record offsets where each word of a bead's sentences begins, then where the last one ends. */
-function wordStarts(doc: BuiltDoc, pair: BuiltDoc['pairs'][number], bead: BuiltDoc['pairs'][number]['sentences'][number], zhSpans: ReadonlyArray<readonly [number, number]>): number[] {
+function wordStarts(
+  doc: BuiltDoc,
+  pair: BuiltDoc['pairs'][number],
+  bead: BuiltDoc['pairs'][number]['sentences'][number],
+  zhSpans: ReadonlyArray<readonly [number, number]>,
+): number[] {
   const sentences = pair.zh.flatMap((b) => doc.zh[b]?.sentences ?? []);
   const starts: number[] = [];
   let at = 0;
@@ -91,7 +100,13 @@ export function termPairs(doc: BuiltDoc, links?: readonly (readonly string[])[])
     for (const b of pair.zh) {
       const block = doc.zh[b];
       if (block === undefined) return record;
-      zhSpans.push(...spansOf(block.sentences.map((s) => s.simplified), 0, zhAt));
+      zhSpans.push(
+        ...spansOf(
+          block.sentences.map((s) => s.simplified),
+          0,
+          zhAt,
+        ),
+      );
       zhAt += block.simplified.length + 1;
     }
     const enSpans: Array<[number, number]> = [];
@@ -109,7 +124,11 @@ export function termPairs(doc: BuiltDoc, links?: readonly (readonly string[])[])
       const en = rangeOf(enSpans, bead.en);
       if (zh === null || en === null) return record;
       const wordLinks = links?.[i]?.[k];
-      sentenceLinks.push(wordLinks === undefined || bead.zh.length === 0 ? { zh, en } : { zh, en, words: { starts: wordStarts(doc, pair, bead, zhSpans), links: wordLinks } });
+      sentenceLinks.push(
+        wordLinks === undefined || bead.zh.length === 0
+          ? { zh, en }
+          : { zh, en, words: { starts: wordStarts(doc, pair, bead, zhSpans), links: wordLinks } },
+      );
     }
     return { ...record, links: sentenceLinks };
   });

@@ -24,17 +24,28 @@ const dict = parseCedict(
 const lookup = (word: string) => dict.lookup(word);
 
 let nextPair = 0;
-const pair = (zh: string, en: string, links?: TermPair['links']): TermPair => ({ docId: 'd', pair: nextPair++, zh, en, ...(links ? { links } : {}) });
+const pair = (zh: string, en: string, links?: TermPair['links']): TermPair => ({
+  docId: 'd',
+  pair: nextPair++,
+  zh,
+  en,
+  ...(links ? { links } : {}),
+});
 
 describe('termReport', () => {
   it('finds every occurrence and the English word that renders it', () => {
-    const pairs = [pair('双方加强合作。', 'The two sides strengthen cooperation.'), pair('中俄合作。', 'China–Russia cooperation.')];
+    const pairs = [
+      pair('双方加强合作。', 'The two sides strengthen cooperation.'),
+      pair('中俄合作。', 'China–Russia cooperation.'),
+    ];
     const report = termReport('合作', pairs, lookup);
     expect(report.occurrences).toEqual([
       { docId: 'd', pair: pairs[0]!.pair, zhStart: 4, zhEnd: 6, rendering: { start: 25, end: 36, key: 'cooper' } },
       { docId: 'd', pair: pairs[1]!.pair, zhStart: 2, zhEnd: 4, rendering: { start: 13, end: 24, key: 'cooper' } },
     ]);
-    expect(report.renderings).toEqual([{ key: 'cooper', text: 'cooperation', count: 2, share: 1, occurrences: [0, 1] }]);
+    expect(report.renderings).toEqual([
+      { key: 'cooper', text: 'cooperation', count: 2, share: 1, occurrences: [0, 1] },
+    ]);
     expect(report.unrendered).toBe(0);
   });
 
@@ -57,7 +68,11 @@ describe('termReport', () => {
   });
 
   it('leaves to another Chinese word the English it translates better', () => {
-    const report = termReport('普京', [pair('普京总统讲话。', 'President Putin spoke.'), pair('普京总统发言。', 'President Putin said so.')], lookup);
+    const report = termReport(
+      '普京',
+      [pair('普京总统讲话。', 'President Putin spoke.'), pair('普京总统发言。', 'President Putin said so.')],
+      lookup,
+    );
     expect(report.renderings.map((r) => r.text)).toEqual(['Putin']);
   });
 

@@ -61,7 +61,9 @@ export function termReport(term: string, pairs: readonly TermPair[], lookup: Loo
     if (!linked || !pair) return o;
     if (!spotted) return { ...o, rendering: linked };
     if (spotted.start <= linked.start && spotted.end >= linked.end) {
-      return consistentWithLinks(pair, o.zhStart, o.zhEnd, spotted.start, spotted.end) ? o : { ...o, rendering: linked };
+      return consistentWithLinks(pair, o.zhStart, o.zhEnd, spotted.start, spotted.end)
+        ? o
+        : { ...o, rendering: linked };
     }
     if (linked.start <= spotted.start && linked.end >= spotted.end) return { ...o, rendering: linked };
     return o;

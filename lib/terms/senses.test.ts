@@ -14,7 +14,7 @@ const dict = parseCedict(
     '上海合作組織 上海合作组织 [Shang4 hai3 He2 zuo4 Zu3 zhi1] /Shanghai Cooperation Organization (SCO)/',
     '新時代 新时代 [xin1 shi2 dai4] /new age/',
     '時代 时代 [shi2 dai4] /age; era; epoch/',
-    '睦鄰 睦邻 [mu4 lin2] /to be on good terms with one\'s neighbors/good-neighborly/',
+    "睦鄰 睦邻 [mu4 lin2] /to be on good terms with one's neighbors/good-neighborly/",
     '友好 友好 [you3 hao3] /friendly; amicable; close friend/',
     '好合 好合 [hao3 he2] /harmonious/',
     '合作 合作 [he2 zuo4] /to cooperate; to collaborate; to work together/',
@@ -26,8 +26,13 @@ const lookup = (word: string) => dict.lookup(word);
 
 describe('senseParts', () => {
   it('splits a sense into renderings, each into the head and the rest at its first comma', () => {
-    expect(senseParts('Vladimir Putin (1952–), Russian president')).toEqual([{ head: 'Vladimir Putin  ', rest: ' Russian president' }]);
-    expect(senseParts('to cooperate; to collaborate').map((p) => p.head.trim())).toEqual(['to cooperate', 'to collaborate']);
+    expect(senseParts('Vladimir Putin (1952–), Russian president')).toEqual([
+      { head: 'Vladimir Putin  ', rest: ' Russian president' },
+    ]);
+    expect(senseParts('to cooperate; to collaborate').map((p) => p.head.trim())).toEqual([
+      'to cooperate',
+      'to collaborate',
+    ]);
   });
 
   it('keeps a bracketed acronym and drops classifiers and cross-references', () => {
@@ -60,7 +65,7 @@ describe('termProfile', () => {
     expect(stems.has('beij')).toBe(false);
   });
 
-  it("reads a known compound through its inner words and the proper nouns its senses use", () => {
+  it('reads a known compound through its inner words and the proper nouns its senses use', () => {
     expect(termProfile('新时代', lookup).stems.get('era')).toBeGreaterThan(0.5);
     const zhongE = termProfile('中俄', lookup).stems;
     expect(zhongE.get('chines')).toBeGreaterThan(0.5);

@@ -21,13 +21,12 @@ export type Lookup = (word: string) => DictEntry[];
 /** Stem → weight (0..1): how directly a word's senses name it. */
 export type StemWeights = Map<string, number>;
 
-
 /** Longest headword looked for, in code points. */
 const MAX_WORD = 8;
 
-
 /** Senses that are about the word rather than renderings of it. */
-const NOT_A_RENDERING = /^(?:CL:|classifier|(?:old |erhua )?variant of|Taiwan pr\.|also pr\.|also written|see also|see )/i;
+const NOT_A_RENDERING =
+  /^(?:CL:|classifier|(?:old |erhua )?variant of|Taiwan pr\.|also pr\.|also written|see also|see )/i;
 
 /**
  * A sense split into the renderings it lists: Chinese, pinyin and bracketed remarks removed,
@@ -57,7 +56,12 @@ function addStems(weights: StemWeights, text: string, weight: number): void {
 }
 
 /** Stems of the senses of some entries: heads at `head`, the rest at `rest`. Surnames count as rest. */
-function entryStems(entries: readonly DictEntry[], head: number, rest: number, into: StemWeights = new Map()): StemWeights {
+function entryStems(
+  entries: readonly DictEntry[],
+  head: number,
+  rest: number,
+  into: StemWeights = new Map(),
+): StemWeights {
   let rank = 0;
   for (const entry of entries) {
     for (const sense of entry.senses) {
@@ -119,7 +123,7 @@ export function dictionaryWords(text: string, lookup: Lookup, maxChars = MAX_WOR
   }
   const out: DictWord[] = [];
   let offset = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const len = next[i]!;
     const word = chars.slice(i, i + len).join('');
     if (HAN.test(chars[i]!)) {
@@ -149,7 +153,9 @@ export interface TermProfile {
 /** A term that may be a name CEDICT lacks: two or three characters, the first a surname (蔡奇, 何立峰). */
 function mayBeName(term: string, lookup: Lookup): boolean {
   const chars = Array.from(term);
-  return chars.length >= 2 && chars.length <= 3 && lookup(chars[0]!).some((e) => e.senses.some((s) => /^surname\b/i.test(s)));
+  return (
+    chars.length >= 2 && chars.length <= 3 && lookup(chars[0]!).some((e) => e.senses.some((s) => /^surname\b/i.test(s)))
+  );
 }
 
 /**

@@ -20,7 +20,10 @@ describe('americanSpelling', () => {
     expect(americanSpelling(british)).toBe(american);
   });
 
-  it.each(['four', 'hour', 'your', 'tour', 'journey', 'rise', 'league', 'called', 'cooperation', 'putin'])('leaves %s alone', (word) => {
-    expect(americanSpelling(word)).toBe(word);
-  });
+  it.each(['four', 'hour', 'your', 'tour', 'journey', 'rise', 'league', 'called', 'cooperation', 'putin'])(
+    'leaves %s alone',
+    (word) => {
+      expect(americanSpelling(word)).toBe(word);
+    },
+  );
 });

@@ -60,7 +60,10 @@ function candidateSpans(o: Occurrence, unit: Unit, { weights, pieces }: Weighed,
     if (strongest < SPOT.credible) continue;
     const enMiddle = ((tokens[i]!.start + tokens[j]!.end) / 2 - unit.en[0]) / enLength;
     const score =
-      sum + SPOT.ngram * spanDice(span, s.stats) + SPOT.coverage * coverage(s.profile, covered) - SPOT.position * Math.abs(zhMiddle - enMiddle);
+      sum +
+      SPOT.ngram * spanDice(span, s.stats) +
+      SPOT.coverage * coverage(s.profile, covered) -
+      SPOT.position * Math.abs(zhMiddle - enMiddle);
     if (score > 0) spans.push({ first: i, last: j, score });
   }
   return spans;
@@ -88,10 +91,23 @@ function assign(candidates: ReadonlyArray<readonly Span[]>): Array<Span | null> 
 /** Every occurrence of `term` in the corpus, in corpus order, each with its rendering when one is credible. */
 export function spotTerm(term: string, corpus: TermCorpus, lookup: Lookup): TermOccurrence[] {
   const located: Occurrence[] = corpus.pairs.flatMap((record, pair) =>
-    findOccurrences(term, record.zh).map((start) => ({ pair, start, end: start + term.length, unit: unitAt(corpus.unitsOfPair[pair] ?? [], start) })),
+    findOccurrences(term, record.zh).map((start) => ({
+      pair,
+      start,
+      end: start + term.length,
+      unit: unitAt(corpus.unitsOfPair[pair] ?? [], start),
+    })),
   );
   if (located.length === 0) return [];
-  const scoring: Scoring = { term, profile: termProfile(term, lookup), stats: termStats(term, corpus), corpus, lookup, explained: new Map(), stemDice: new Map() };
+  const scoring: Scoring = {
+    term,
+    profile: termProfile(term, lookup),
+    stats: termStats(term, corpus),
+    corpus,
+    lookup,
+    explained: new Map(),
+    stemDice: new Map(),
+  };
   const byUnit = new Map<Unit, number[]>();
   located.forEach((o, i) => {
     if (o.unit !== undefined && o.unit.tokens.length > 0) byUnit.set(o.unit, [...(byUnit.get(o.unit) ?? []), i]);
@@ -107,7 +123,9 @@ export function spotTerm(term: string, corpus: TermCorpus, lookup: Lookup): Term
       const o = located[i]!;
       const nested = words.some((w) => w.start <= o.start && w.end >= o.end && w.end - w.start > o.end - o.start);
       const found = candidateSpans(o, unit, weighed, scoring);
-      return nested ? found.map((span) => ({ ...span, score: span.score - SPOT.nested })).filter((span) => span.score > 0) : found;
+      return nested
+        ? found.map((span) => ({ ...span, score: span.score - SPOT.nested })).filter((span) => span.score > 0)
+        : found;
     });
     assign(candidates).forEach((span, k) => (spans[indices[k]!] = span));
   }
@@ -117,6 +135,9 @@ export function spotTerm(term: string, corpus: TermCorpus, lookup: Lookup): Term
     const span = spans[i];
     if (!span || !o.unit) return occurrence;
     const tokens = o.unit.tokens.slice(span.first, span.last + 1);
-    return { ...occurrence, rendering: { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, key: keyOf(tokens) } };
+    return {
+      ...occurrence,
+      rendering: { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, key: keyOf(tokens) },
+    };
   });
 }

@@ -66,5 +66,10 @@ export function rankByTermhood(candidates: ReadonlyMap<string, Candidate>, optio
       return { candidate, termhood: cValue * (1 - generality(candidate.term)) };
     })
     .filter((r) => r.termhood > 0)
-    .sort((a, b) => b.termhood - a.termhood || b.candidate.frequency - a.candidate.frequency || (a.candidate.term < b.candidate.term ? -1 : a.candidate.term > b.candidate.term ? 1 : 0));
+    .sort(
+      (a, b) =>
+        b.termhood - a.termhood ||
+        b.candidate.frequency - a.candidate.frequency ||
+        (a.candidate.term < b.candidate.term ? -1 : a.candidate.term > b.candidate.term ? 1 : 0),
+    );
 }

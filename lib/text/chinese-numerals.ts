@@ -7,12 +7,29 @@
 
 /** Chinese digits and their values. */
 export const ZH_DIGITS: ReadonlyMap<string, number> = new Map([
-  ['〇', 0], ['零', 0], ['一', 1], ['二', 2], ['两', 2], ['兩', 2],
-  ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9],
+  ['〇', 0],
+  ['零', 0],
+  ['一', 1],
+  ['二', 2],
+  ['两', 2],
+  ['兩', 2],
+  ['三', 3],
+  ['四', 4],
+  ['五', 5],
+  ['六', 6],
+  ['七', 7],
+  ['八', 8],
+  ['九', 9],
 ]);
 /** The units that multiply the digit before them; from 万 up they also multiply the section before. */
 export const ZH_UNITS: ReadonlyMap<string, number> = new Map([
-  ['十', 10], ['百', 100], ['千', 1000], ['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8],
+  ['十', 10],
+  ['百', 100],
+  ['千', 1000],
+  ['万', 1e4],
+  ['萬', 1e4],
+  ['亿', 1e8],
+  ['億', 1e8],
 ]);
 
 /** Digits read one by one, as years are written (二〇二四 → 2024); undefined when one is not a digit. */

@@ -3,7 +3,9 @@ import { parseCedict } from '../dictionary/cedict';
 import { ADDED_WORD_FREQUENCY, addedWords, jiebaFor } from './jieba-dict';
 
 describe('jiebaFor', () => {
-  const dict = parseCedict(['共贏 共赢 [gong4 ying2] /win-win/', '人民 人民 [ren2 min2] /people/', '贏 赢 [ying2] /to win/'].join('\n'));
+  const dict = parseCedict(
+    ['共贏 共赢 [gong4 ying2] /win-win/', '人民 人民 [ren2 min2] /people/', '贏 赢 [ying2] /to win/'].join('\n'),
+  );
 
   it("adds the dictionary's Han headwords of two or more characters that jieba lacks, and only those", () => {
     expect(addedWords(dict)).toEqual([`共赢 ${ADDED_WORD_FREQUENCY}`]);

@@ -8,10 +8,50 @@ const random = seededRandom;
 
 /** Text made of the pieces that matter: terminators, closers, openers, spaces, Ext-B, emoji, selectors. */
 const PIECES = [
-  '中', '俄', '关系', '合作', '习近平', '普京', '𠀀', '😀', '👨‍👩‍👧', '🇨🇳', '葛󠄀', '❤️', 'é',
-  '。', '！', '？', '；', '…', '……', '⋯⋯', '!', '?', '.', '，', '、', '：',
-  '”', '’', '」', '』', '）', '》', '】', '“', '「', '《', '（',
-  ' ', '　', '\t', 'Xi', 'COVID-19', '2026', '3.5%',
+  '中',
+  '俄',
+  '关系',
+  '合作',
+  '习近平',
+  '普京',
+  '𠀀',
+  '😀',
+  '👨‍👩‍👧',
+  '🇨🇳',
+  '葛󠄀',
+  '❤️',
+  'é',
+  '。',
+  '！',
+  '？',
+  '；',
+  '…',
+  '……',
+  '⋯⋯',
+  '!',
+  '?',
+  '.',
+  '，',
+  '、',
+  '：',
+  '”',
+  '’',
+  '」',
+  '』',
+  '）',
+  '》',
+  '】',
+  '“',
+  '「',
+  '《',
+  '（',
+  ' ',
+  '　',
+  '\t',
+  'Xi',
+  'COVID-19',
+  '2026',
+  '3.5%',
 ];
 
 function randomText(next: () => number): string {
@@ -112,7 +152,16 @@ describe('segmentWords', () => {
     const dict = loadCedict();
 
     it('re-cuts jieba words that CC-CEDICT lacks into CC-CEDICT words', () => {
-      expect(segmentWords('中俄新时代全面战略协作伙伴关系', dict)).toEqual(['中俄', '新', '时代', '全面', '战略', '协作', '伙伴', '关系']);
+      expect(segmentWords('中俄新时代全面战略协作伙伴关系', dict)).toEqual([
+        '中俄',
+        '新',
+        '时代',
+        '全面',
+        '战略',
+        '协作',
+        '伙伴',
+        '关系',
+      ]);
       expect(segmentWords('他长得很高。', dict)).toEqual(['他', '长', '得', '很', '高', '。']);
     });
 
@@ -193,6 +242,11 @@ describe('segmentBlock', () => {
     expect(segmentBlock('', '')).toEqual([]);
     const text = '𠀀😀葛󠄀中俄關係。';
     const sentences = segmentBlock(text, toSimplified(text));
-    expect(sentences.flatMap((s) => s.words).map((w) => w.original).join('')).toBe(text);
+    expect(
+      sentences
+        .flatMap((s) => s.words)
+        .map((w) => w.original)
+        .join(''),
+    ).toBe(text);
   });
 });

@@ -49,7 +49,10 @@ export function joinWrapped(left: string, right: string): string {
  * between Chinese and digits: "2019 年 6 月" is a PDF artefact), keeping those next to Latin words.
  */
 export function normaliseSpaces(text: string): string {
-  return text.replace(/[\s\u3000]+/gu, ' ').replace(SPACE_IN_CHINESE, '').trim();
+  return text
+    .replace(/[\s\u3000]+/gu, ' ')
+    .replace(SPACE_IN_CHINESE, '')
+    .trim();
 }
 
 /** Spaces a PDF puts between Chinese and digits ("2019 年 6 月"); a headline keeps those between clauses. */
@@ -60,5 +63,8 @@ const SPACE_BY_DIGIT = new RegExp(`(?<=[${CJK_RANGES}]) (?=\\d)|(?<=\\d) (?=[${C
  * (中俄世代友好 做百煉成鋼真朋友), which stays as one space; spaces beside digits still go.
  */
 export function normaliseHeadlineSpaces(text: string): string {
-  return text.replace(/[\s\u3000]+/gu, ' ').replace(SPACE_BY_DIGIT, '').trim();
+  return text
+    .replace(/[\s\u3000]+/gu, ' ')
+    .replace(SPACE_BY_DIGIT, '')
+    .trim();
 }

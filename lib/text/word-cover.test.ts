@@ -11,7 +11,9 @@ describe('fewestWordCover', () => {
   });
 
   it('prefers the longer first word among cuts of as few pieces, and leaves unknown characters alone', () => {
-    const dict = parseCedict(['甲乙 甲乙 [jia3 yi3] /ab/', '乙丙 乙丙 [yi3 bing3] /bc/', '丙 丙 [bing3] /c/', '甲 甲 [jia3] /a/'].join('\n'));
+    const dict = parseCedict(
+      ['甲乙 甲乙 [jia3 yi3] /ab/', '乙丙 乙丙 [yi3 bing3] /bc/', '丙 丙 [bing3] /c/', '甲 甲 [jia3] /a/'].join('\n'),
+    );
     expect(fewestWordCover(Array.from('甲乙丙'), dict)).toEqual(['甲乙', '丙']);
     expect(fewestWordCover(Array.from('丁甲乙𠀀'), dict)).toEqual(['丁', '甲乙', '𠀀']);
     expect(fewestWordCover([], dict)).toEqual([]);
@@ -21,7 +23,10 @@ describe('fewestWordCover', () => {
     const dict = loadCedict();
     const alphabet = Array.from('北京人民大会堂中国共产党合作关系伙伴𠀀');
     for (let n = 0; n < 300; n++) {
-      const chars = Array.from({ length: 1 + ((n * 7) % 13) }, (_, i) => alphabet[(n * 31 + i * 17) % alphabet.length]!);
+      const chars = Array.from(
+        { length: 1 + ((n * 7) % 13) },
+        (_, i) => alphabet[(n * 31 + i * 17) % alphabet.length]!,
+      );
       expect(fewestWordCover(chars, dict).join('')).toBe(chars.join(''));
     }
   });

@@ -24,8 +24,11 @@ afterAll(async () => {
 function alignWords(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', tsx, path.join(root, 'lib/cli.ts'), 'align-words', '--no-corpus', ...args], { cwd: dir }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', tsx, path.join(root, 'lib/cli.ts'), 'align-words', '--no-corpus', ...args],
+      { cwd: dir },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
 }

@@ -37,7 +37,13 @@ const DEFAULT_COMBINE: NonNullable<AlignOptions['combine']> = { kind: 'posterior
  * Links whose mean posterior over both directions reaches the threshold. `forward[j·m + i]` is
  * p(English j from Chinese i); `backward[i·n + j]` is p(Chinese i from English j).
  */
-function posteriorLinks(forward: Float64Array, backward: Float64Array, m: number, n: number, threshold: number): Link[] {
+function posteriorLinks(
+  forward: Float64Array,
+  backward: Float64Array,
+  m: number,
+  n: number,
+  threshold: number,
+): Link[] {
   const links: Link[] = [];
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) if ((forward[j * m + i]! + backward[i * n + j]!) / 2 >= threshold) links.push([i, j]);
@@ -96,7 +102,13 @@ export function alignWords(pairs: readonly TokenPair[], dict: Dictionary | null,
     const links =
       combine.kind === 'gdfa'
         ? growDiagFinalAnd(zhToEn.viterbi(ids[k]!), enToZh.viterbi(reversed[k]!), zh.length, en.length)
-        : posteriorLinks(zhToEn.posteriors(ids[k]!), enToZh.posteriors(reversed[k]!), zh.length, en.length, combine.threshold);
+        : posteriorLinks(
+            zhToEn.posteriors(ids[k]!),
+            enToZh.posteriors(reversed[k]!),
+            zh.length,
+            en.length,
+            combine.threshold,
+          );
     return links.map(([i, j]) => [zh[i]!, en[j]!] as const);
   });
 }

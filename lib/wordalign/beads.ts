@@ -8,7 +8,10 @@ import type { TokenPair } from './align';
 import { englishTokens } from './tokens';
 
 /** The Chinese and English sentences a pair's sentence beads index. */
-function pairSentences(doc: Pick<BuiltDoc, 'zh' | 'en'>, pair: Pick<Pair, 'zh' | 'en'>): { zh: BuiltDoc['zh'][number]['sentences']; en: string[] } {
+function pairSentences(
+  doc: Pick<BuiltDoc, 'zh' | 'en'>,
+  pair: Pick<Pair, 'zh' | 'en'>,
+): { zh: BuiltDoc['zh'][number]['sentences']; en: string[] } {
   return {
     zh: pair.zh.flatMap((b) => doc.zh[b]?.sentences ?? []),
     en: pair.en.flatMap((b) => doc.en[b]?.sentences ?? []),
@@ -24,7 +27,9 @@ function beadTokens(sentences: ReturnType<typeof pairSentences>, bead: Pick<Bead
 }
 
 /** Every sentence bead of a document with both sides non-empty, as token pairs, in document order. */
-export function documentBeads(doc: Pick<BuiltDoc, 'zh' | 'en' | 'pairs'>): Array<{ pair: number; bead: number; tokens: TokenPair }> {
+export function documentBeads(
+  doc: Pick<BuiltDoc, 'zh' | 'en' | 'pairs'>,
+): Array<{ pair: number; bead: number; tokens: TokenPair }> {
   const out: Array<{ pair: number; bead: number; tokens: TokenPair }> = [];
   doc.pairs.forEach((pair, p) => {
     const sentences = pairSentences(doc, pair);

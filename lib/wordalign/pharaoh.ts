@@ -33,7 +33,12 @@ export interface AerCounts {
 }
 
 /** Adds one sentence's counts: `sure` ⊆ possible by definition, so `possible` need not repeat them. */
-export function addAer(counts: AerCounts, test: readonly Link[], sure: readonly Link[], possible: readonly Link[]): AerCounts {
+export function addAer(
+  counts: AerCounts,
+  test: readonly Link[],
+  sure: readonly Link[],
+  possible: readonly Link[],
+): AerCounts {
   const key = ([i, j]: Link) => `${i}-${j}`;
   const s = new Set(sure.map(key));
   const p = new Set([...possible.map(key), ...s]);
@@ -44,7 +49,12 @@ export function addAer(counts: AerCounts, test: readonly Link[], sure: readonly 
     if (s.has(k)) aSure++;
     if (p.has(k)) aPossible++;
   }
-  return { aSure: counts.aSure + aSure, aPossible: counts.aPossible + aPossible, a: counts.a + a.size, s: counts.s + s.size };
+  return {
+    aSure: counts.aSure + aSure,
+    aPossible: counts.aPossible + aPossible,
+    a: counts.a + a.size,
+    s: counts.s + s.size,
+  };
 }
 
 export const NO_COUNTS: AerCounts = { aSure: 0, aPossible: 0, a: 0, s: 0 };

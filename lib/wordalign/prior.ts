@@ -34,7 +34,12 @@ export function englishNumber(token: string): number | undefined {
 export function chineseNumber(token: string): number | undefined {
   const t = token.replace(/^第/, '').replace(/[年月日号个次%％]$/, '');
   if (/^[0-9０-９]+(?:[.,．][0-9０-９]+)*$/.test(t)) {
-    return Number(t.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/[,]/g, '').replace('．', '.'));
+    return Number(
+      t
+        .replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+        .replace(/[,]/g, '')
+        .replace('．', '.'),
+    );
   }
   if (t === '' || ![...t].every((c) => ZH_DIGITS.has(c) || ZH_UNITS.has(c))) return undefined;
   // Digit-by-digit years (二〇二四) have no units.
@@ -60,7 +65,10 @@ export function englishKey(token: string): string {
 function senseStems(sense: string): string[] {
   const text = sense
     .replace(/\([^)]*\)|\[[^\]]*\]|\S*[|\p{Script=Han}]\S*/gu, ' ')
-    .replace(/\b(?:CL|abbr\. for|variant of|old variant of|see also|see|used in|also written|also pr\.|erhua variant of)\b.*$/i, ' ');
+    .replace(
+      /\b(?:CL|abbr\. for|variant of|old variant of|see also|see|used in|also written|also pr\.|erhua variant of)\b.*$/i,
+      ' ',
+    );
   const words = (text.match(/\p{L}+(?:['-]\p{L}+)*/gu) ?? []).map(fold);
   const out: string[] = [];
   for (const w of words) {
@@ -147,7 +155,8 @@ export class Priors {
       // autumn), is read through its characters' leading senses, more weakly.
       for (const ch of chars) {
         const first = this.dict.lookup(ch)[0];
-        for (const sense of first?.senses.slice(0, 2) ?? []) for (const stem of senseStems(sense)) add(stem, PRIOR.character);
+        for (const sense of first?.senses.slice(0, 2) ?? [])
+          for (const stem of senseStems(sense)) add(stem, PRIOR.character);
       }
     }
     return { keys, senseOf };

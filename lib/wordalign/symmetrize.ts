@@ -8,7 +8,16 @@
 /** A link: Chinese token i ↔ English token j. */
 export type Link = readonly [number, number];
 
-const NEIGHBOURS: ReadonlyArray<readonly [number, number]> = [[-1, 0], [0, -1], [1, 0], [0, 1], [-1, -1], [-1, 1], [1, -1], [1, 1]];
+const NEIGHBOURS: ReadonlyArray<readonly [number, number]> = [
+  [-1, 0],
+  [0, -1],
+  [1, 0],
+  [0, 1],
+  [-1, -1],
+  [-1, 1],
+  [1, -1],
+  [1, 1],
+];
 
 /**
  * `zhToEn[j]` is the Chinese token generating English token j (or -1); `enToZh[i]` the English

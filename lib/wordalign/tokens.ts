@@ -16,7 +16,8 @@ export interface Token {
 // a possessive 's is its own token: it renders 的 or nothing, never the noun's Chinese word.
 // A number keeps its separators and percent sign (1,200.5 / 3.5%); anything else is one mark,
 // footnote markers included (relations② → relations ②).
-const EN_TOKEN = /\p{L}[\p{L}\p{M}\p{Nd}]*(?:['’](?![sS]\b)\p{L}+)*(?:-[\p{L}\p{Nd}]+)*|['’][sS]\b|\p{Nd}+(?:[.,:]\p{Nd}+)*%?|\S/gu;
+const EN_TOKEN =
+  /\p{L}[\p{L}\p{M}\p{Nd}]*(?:['’](?![sS]\b)\p{L}+)*(?:-[\p{L}\p{Nd}]+)*|['’][sS]\b|\p{Nd}+(?:[.,:]\p{Nd}+)*%?|\S/gu;
 
 /** The English tokens of a sentence, in order, with offsets. */
 export function englishTokens(sentence: string): Token[] {

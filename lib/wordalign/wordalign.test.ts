@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
-import { alignWords, englishTokens, formatLinks, parseLinks, addAer, aerScores, NO_COUNTS, englishKey, Priors } from './index';
+import {
+  alignWords,
+  englishTokens,
+  formatLinks,
+  parseLinks,
+  addAer,
+  aerScores,
+  NO_COUNTS,
+  englishKey,
+  Priors,
+} from './index';
 import { chineseNumber, englishNumber } from './prior';
 import { growDiagFinalAnd } from './symmetrize';
 
@@ -10,7 +20,18 @@ describe('englishTokens', () => {
   it('keeps hyphenated words and numbers whole, splits the possessive and marks, with offsets', () => {
     const s = "China's good-neighbourliness rose 3.5% in 2,024 cases②.";
     const tokens = englishTokens(s);
-    expect(tokens.map((t) => t.text)).toEqual(['China', "'s", 'good-neighbourliness', 'rose', '3.5%', 'in', '2,024', 'cases', '②', '.']);
+    expect(tokens.map((t) => t.text)).toEqual([
+      'China',
+      "'s",
+      'good-neighbourliness',
+      'rose',
+      '3.5%',
+      'in',
+      '2,024',
+      'cases',
+      '②',
+      '.',
+    ]);
     for (const t of tokens) expect(s.slice(t.start, t.end)).toBe(t.text);
   });
 });
@@ -43,12 +64,30 @@ describe('priors', () => {
 
 describe('Pharaoh links and AER', () => {
   it('formats sorted and parses sure and possible links', () => {
-    expect(formatLinks([[2, 1], [0, 3], [0, 1]])).toBe('0-1 0-3 2-1');
+    expect(
+      formatLinks([
+        [2, 1],
+        [0, 3],
+        [0, 1],
+      ]),
+    ).toBe('0-1 0-3 2-1');
     expect(parseLinks('0-1 2?3')).toEqual({ sure: [[0, 1]], possible: [[2, 3]] });
     expect(() => parseLinks('0-1 x')).toThrow(/not a link: "x"/);
   });
   it('computes Och & Ney AER: possible links count for precision only', () => {
-    const c = addAer(NO_COUNTS, [[0, 0], [1, 1], [2, 2]], [[0, 0], [1, 2]], [[1, 1]]);
+    const c = addAer(
+      NO_COUNTS,
+      [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+      ],
+      [
+        [0, 0],
+        [1, 2],
+      ],
+      [[1, 1]],
+    );
     // A = 3, S = 2, |A∩S| = 1, |A∩P| = 2 → AER = 1 − 3/5 = 40%.
     expect(aerScores(c)).toEqual({ precision: (100 * 2) / 3, recall: 50, aer: 40 });
   });
@@ -58,15 +97,25 @@ describe('growDiagFinalAnd', () => {
   it('keeps the intersection and grows into neighbouring union links', () => {
     // zh→en: e0←z0, e1←z1, e2←z1; en→zh: z0←e0, z1←e1.
     const links = growDiagFinalAnd([0, 1, 1], [0, 1], 2, 3);
-    expect(links).toEqual([[0, 0], [1, 1], [1, 2]]);
+    expect(links).toEqual([
+      [0, 0],
+      [1, 1],
+      [1, 2],
+    ]);
   });
 });
 
 describe('alignWords', () => {
   const pairs = [
-    { zh: ['中', '俄', '两国', '举行', '了', '战略', '协作', '会谈', '。'], en: englishTokens('China and Russia held strategic coordination talks.').map((t) => t.text) },
+    {
+      zh: ['中', '俄', '两国', '举行', '了', '战略', '协作', '会谈', '。'],
+      en: englishTokens('China and Russia held strategic coordination talks.').map((t) => t.text),
+    },
     { zh: ['习近平', '会见', '普京', '。'], en: englishTokens('Xi Jinping met Putin.').map((t) => t.text) },
-    { zh: ['两国', '加强', '战略', '协作', '。'], en: englishTokens('The two countries strengthen strategic coordination.').map((t) => t.text) },
+    {
+      zh: ['两国', '加强', '战略', '协作', '。'],
+      en: englishTokens('The two countries strengthen strategic coordination.').map((t) => t.text),
+    },
   ];
   const key = (links: readonly (readonly [number, number])[]) => new Set(links.map(([i, j]) => `${i}-${j}`));
 
@@ -85,7 +134,14 @@ describe('alignWords', () => {
   });
 
   it('gives no links to a pair with an empty side, and training pairs add no output', () => {
-    const out = alignWords([{ zh: [], en: ['a'] }, { zh: ['中'], en: [] }], dict, { training: pairs });
+    const out = alignWords(
+      [
+        { zh: [], en: ['a'] },
+        { zh: ['中'], en: [] },
+      ],
+      dict,
+      { training: pairs },
+    );
     expect(out).toEqual([[], []]);
   });
 });

@@ -20,7 +20,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Aligner } from '../../lib/align/aligner';
 import { galeChurch } from '../../lib/align/gale-church';
-import { type Alignment, formatBead, mergeByVerse, parseBeads, scoreAlignments, type Scores, scoreVerseMerged } from '../../lib/align/score';
+import {
+  type Alignment,
+  formatBead,
+  mergeByVerse,
+  parseBeads,
+  scoreAlignments,
+  type Scores,
+  scoreVerseMerged,
+} from '../../lib/align/score';
 import type { AlignWeights } from '../../lib/align/weights';
 import { loadCedict } from '../../lib/dictionary/cedict';
 import type { Bead } from '../../lib/model';
@@ -54,7 +62,12 @@ export function loadDevSet(dir = DEV): Chapter[] {
   if (!existsSync(dir)) throw new Error(`no development set at ${dir}`);
   return readdirSync(path.join(dir, 'zh'))
     .sort()
-    .map((id) => ({ id, zh: lines(path.join(dir, 'zh', id)), en: lines(path.join(dir, 'en', id)), gold: parseBeads(readFileSync(path.join(dir, 'gold', `${id}.align`), 'utf8')) }));
+    .map((id) => ({
+      id,
+      zh: lines(path.join(dir, 'zh', id)),
+      en: lines(path.join(dir, 'en', id)),
+      gold: parseBeads(readFileSync(path.join(dir, 'gold', `${id}.align`), 'utf8')),
+    }));
 }
 
 interface BibleText extends Chapter {
@@ -71,7 +84,14 @@ export function loadBible(english = Infinity, dir = BIBLE): BibleText {
   const enCount = Math.max(...gold.flatMap((b) => b.en)) + 1;
   const zh = lines(path.join(dir, 'zh', '006')).slice(0, zhCount);
   const en = lines(path.join(dir, 'en', '006')).slice(0, enCount);
-  return { id: `bible-${enCount}`, zh, en, gold: gold.filter((b) => b.zh.every((i) => i < zhCount)), zhVerses: lines(path.join(dir, 'zh.verse')), enVerses: lines(path.join(dir, 'en.verse')) };
+  return {
+    id: `bible-${enCount}`,
+    zh,
+    en,
+    gold: gold.filter((b) => b.zh.every((i) => i < zhCount)),
+    zhVerses: lines(path.join(dir, 'zh.verse')),
+    enVerses: lines(path.join(dir, 'en.verse')),
+  };
 }
 
 /** How well confidence separates right beads from wrong ones (beads with both sides non-empty). */
@@ -97,7 +117,12 @@ function confidenceQuality(beads: readonly Bead[], right: (k: number) => boolean
       if (right(k)) rightBelow++;
     }
   });
-  return { above, precisionAbove: above ? rightAbove / above : 0, below, precisionBelow: below ? rightBelow / below : 0 };
+  return {
+    above,
+    precisionAbove: above ? rightAbove / above : 0,
+    below,
+    precisionBelow: below ? rightBelow / below : 0,
+  };
 }
 
 const key = (b: { zh: number[]; en: number[] }) => `${b.zh.join(',')}:${b.en.join(',')}`;
@@ -163,11 +188,27 @@ function bibleRun(english: number, aligner: 'duizhao' | 'gc', write?: string): B
     const goldKeys = new Set(text.gold.map(key));
     confidence = confidenceQuality(beads, (k) => goldKeys.has(key(merged[origin[k]!]!)));
   }
-  return { english: text.en.length, zhSentences: text.zh.length, aligner, strict, seconds, cpuSeconds: cpu, peakMB: process.resourceUsage().maxRSS / 1024, ...(confidence ? { confidence } : {}) };
+  return {
+    english: text.en.length,
+    zhSentences: text.zh.length,
+    aligner,
+    strict,
+    seconds,
+    cpuSeconds: cpu,
+    peakMB: process.resourceUsage().maxRSS / 1024,
+    ...(confidence ? { confidence } : {}),
+  };
 }
 
 function bibleChild(english: number, aligner: 'duizhao' | 'gc', write?: string): BibleResult {
-  const args = [...process.execArgv, import.meta.filename, '--child', String(english), aligner, ...(write ? ['--write', write] : [])];
+  const args = [
+    ...process.execArgv,
+    import.meta.filename,
+    '--child',
+    String(english),
+    aligner,
+    ...(write ? ['--write', write] : []),
+  ];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`Bible run ${english} ${aligner} failed: ${r.stderr}`);
@@ -224,11 +265,25 @@ async function main(): Promise<void> {
   new Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
   const ours = runMac(chapters, (zh, en) => new Aligner(dict).align(zh, en));
 
-  console.log(`MAC-Dev: ${chapters.length} chapters, ${sentences} Chinese sentences; CC-CEDICT loaded in ${dictSeconds.toFixed(2)} s`);
+  console.log(
+    `MAC-Dev: ${chapters.length} chapters, ${sentences} Chinese sentences; CC-CEDICT loaded in ${dictSeconds.toFixed(2)} s`,
+  );
   printTable([
     ['aligner', 'strict P', 'strict R', 'strict F1', 'lax P', 'lax R', 'lax F1', 'seconds', 'CPU s', 'zh sent/s (CPU)'],
-    ['Gale–Church (baseline)', ...[baseline.scores.strict, baseline.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]), baseline.seconds.toFixed(2), baseline.cpuSeconds.toFixed(2), String(Math.round(sentences / baseline.cpuSeconds))],
-    ['Duizhao', ...[ours.scores.strict, ours.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]), ours.seconds.toFixed(2), ours.cpuSeconds.toFixed(2), String(Math.round(sentences / ours.cpuSeconds))],
+    [
+      'Gale–Church (baseline)',
+      ...[baseline.scores.strict, baseline.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]),
+      baseline.seconds.toFixed(2),
+      baseline.cpuSeconds.toFixed(2),
+      String(Math.round(sentences / baseline.cpuSeconds)),
+    ],
+    [
+      'Duizhao',
+      ...[ours.scores.strict, ours.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]),
+      ours.seconds.toFixed(2),
+      ours.cpuSeconds.toFixed(2),
+      String(Math.round(sentences / ours.cpuSeconds)),
+    ],
   ]);
 
   const prefixes = args.has('--quick') ? [5000, 30000] : BIBLE_PREFIXES;
@@ -237,10 +292,23 @@ async function main(): Promise<void> {
     bible.push(bibleChild(english, 'gc'));
     bible.push(bibleChild(english, 'duizhao', english === 30000 ? write : undefined));
   }
-  console.log('\nThe Bible, verse-merged strict scores (each run its own process; peak = max RSS, dictionary included)');
+  console.log(
+    '\nThe Bible, verse-merged strict scores (each run its own process; peak = max RSS, dictionary included)',
+  );
   printTable([
     ['English', 'Chinese', 'aligner', 'P', 'R', 'F1', 'seconds', 'CPU s', 'zh sent/s (CPU)', 'peak MB'],
-    ...bible.map((r) => [String(r.english), String(r.zhSentences), r.aligner === 'gc' ? `Gale–Church ±${GC_BIBLE_BAND}` : 'Duizhao', f(r.strict.precision), f(r.strict.recall), f(r.strict.f1), r.seconds.toFixed(2), r.cpuSeconds.toFixed(2), String(Math.round(r.zhSentences / r.cpuSeconds)), r.peakMB.toFixed(0)]),
+    ...bible.map((r) => [
+      String(r.english),
+      String(r.zhSentences),
+      r.aligner === 'gc' ? `Gale–Church ±${GC_BIBLE_BAND}` : 'Duizhao',
+      f(r.strict.precision),
+      f(r.strict.recall),
+      f(r.strict.f1),
+      r.seconds.toFixed(2),
+      r.cpuSeconds.toFixed(2),
+      String(Math.round(r.zhSentences / r.cpuSeconds)),
+      r.peakMB.toFixed(0),
+    ]),
   ]);
   const ourBible = bible.filter((r) => r.aligner === 'duizhao');
   const whole = ourBible.at(-1)!;
@@ -251,19 +319,39 @@ async function main(): Promise<void> {
   console.log(`\nconfidence (beads with both sides, threshold ${LOW_CONFIDENCE}): precision above vs below`);
   printTable([
     ['set', 'beads above', 'precision above', 'beads below', 'precision below'],
-    ['MAC-Dev', String(ours.confidence.above), f(ours.confidence.precisionAbove), String(ours.confidence.below), f(ours.confidence.precisionBelow)],
-    ['Bible whole', String(whole.confidence!.above), f(whole.confidence!.precisionAbove), String(whole.confidence!.below), f(whole.confidence!.precisionBelow)],
+    [
+      'MAC-Dev',
+      String(ours.confidence.above),
+      f(ours.confidence.precisionAbove),
+      String(ours.confidence.below),
+      f(ours.confidence.precisionBelow),
+    ],
+    [
+      'Bible whole',
+      String(whole.confidence!.above),
+      f(whole.confidence!.precisionAbove),
+      String(whole.confidence!.below),
+      f(whole.confidence!.precisionBelow),
+    ],
   ]);
 
   if (args.has('--by-type')) {
     console.log('\nMAC-Dev by gold bead type: type  gold  test  F1');
-    for (const [type, gold, test, f1] of byType(chapters, ours.tests)) console.log(`  ${type.padEnd(4)} ${String(gold).padStart(5)} ${String(test).padStart(5)}  ${f(f1)}`);
+    for (const [type, gold, test, f1] of byType(chapters, ours.tests))
+      console.log(`  ${type.padEnd(4)} ${String(gold).padStart(5)} ${String(test).padStart(5)}  ${f(f1)}`);
   }
   const ablation: Record<string, { mac: number; bible5k: number }> = {};
   if (args.has('--ablate')) {
     const short = loadBible(5000);
-    const ourShort = scoreVerseMerged(short.gold, new Aligner(dict).align(short.zh, short.en), short.zhVerses, short.enVerses).f1;
-    console.log(`\nablation (strict F1 with one signal off; all on: MAC-Dev ${f(ours.scores.strict.f1)}, Bible 5k ${f(ourShort)}):`);
+    const ourShort = scoreVerseMerged(
+      short.gold,
+      new Aligner(dict).align(short.zh, short.en),
+      short.zhVerses,
+      short.enVerses,
+    ).f1;
+    console.log(
+      `\nablation (strict F1 with one signal off; all on: MAC-Dev ${f(ours.scores.strict.f1)}, Bible 5k ${f(ourShort)}):`,
+    );
     const off: Array<[string, Partial<AlignWeights>]> = [
       ['lexical (CC-CEDICT)', { similarity: 0 }],
       ['length', { length: 0 }],
@@ -275,16 +363,33 @@ async function main(): Promise<void> {
     ];
     for (const [name, weights] of off) {
       const mac = runMac(chapters, (zh, en) => new Aligner(dict, { weights }).align(zh, en)).scores.strict.f1;
-      const b = scoreVerseMerged(short.gold, new Aligner(dict, { weights }).align(short.zh, short.en), short.zhVerses, short.enVerses).f1;
+      const b = scoreVerseMerged(
+        short.gold,
+        new Aligner(dict, { weights }).align(short.zh, short.en),
+        short.zhVerses,
+        short.enVerses,
+      ).f1;
       ablation[name] = { mac, bible5k: b };
-      console.log(`  without ${name.padEnd(22)} MAC-Dev ${f(mac)} (${f(mac - ours.scores.strict.f1)})  Bible 5k ${f(b)} (${f(b - ourShort)})`);
+      console.log(
+        `  without ${name.padEnd(22)} MAC-Dev ${f(mac)} (${f(mac - ours.scores.strict.f1)})  Bible 5k ${f(b)} (${f(b - ourShort)})`,
+      );
     }
   }
   console.log(
     JSON.stringify({
       bench: 'align',
       dictionarySeconds: dictSeconds,
-      macDev: { sentences, galeChurch: { ...baseline.scores, seconds: baseline.seconds }, duizhao: { ...ours.scores, seconds: ours.seconds, cpuSeconds: ours.cpuSeconds, sentencesPerCpuSecond: sentences / ours.cpuSeconds, confidence: ours.confidence } },
+      macDev: {
+        sentences,
+        galeChurch: { ...baseline.scores, seconds: baseline.seconds },
+        duizhao: {
+          ...ours.scores,
+          seconds: ours.seconds,
+          cpuSeconds: ours.cpuSeconds,
+          sentencesPerCpuSecond: sentences / ours.cpuSeconds,
+          confidence: ours.confidence,
+        },
+      },
       bible,
       biblePrefixLargestDrop: worstDrop,
       ...(args.has('--ablate') ? { ablation } : {}),
@@ -296,18 +401,66 @@ async function main(): Promise<void> {
     bench: 'align',
     title: 'Alignment: MAC-Dev (six literary chapters) and the Bible (one long document), against Gale–Church',
     figures: [
-      figure('MAC-Dev strict F1', ours.scores.strict.f1, 'score', 'higher', { name: gc, value: baseline.scores.strict.f1 }, { target: 0.92 }),
+      figure(
+        'MAC-Dev strict F1',
+        ours.scores.strict.f1,
+        'score',
+        'higher',
+        { name: gc, value: baseline.scores.strict.f1 },
+        { target: 0.92 },
+      ),
       figure('MAC-Dev lax F1', ours.scores.lax.f1, 'score', 'higher', { name: gc, value: baseline.scores.lax.f1 }),
-      figure('Bible whole strict F1 (verse-merged)', whole.strict.f1, 'score', 'higher', { name: gc, value: gcBible.strict.f1 }, { target: 0.97 }),
-      figure(`Bible first ${first.english} strict F1`, first.strict.f1, 'score', 'higher', { name: gc, value: bible[0]!.strict.f1 }),
+      figure(
+        'Bible whole strict F1 (verse-merged)',
+        whole.strict.f1,
+        'score',
+        'higher',
+        { name: gc, value: gcBible.strict.f1 },
+        { target: 0.97 },
+      ),
+      figure(`Bible first ${first.english} strict F1`, first.strict.f1, 'score', 'higher', {
+        name: gc,
+        value: bible[0]!.strict.f1,
+      }),
       figure('Bible prefixes: largest drop below the first', worstDrop, 'score', 'lower', undefined, { target: 0.01 }),
-      figure('speed on the whole Bible, one core (CPU time, dictionary loaded)', whole.zhSentences / whole.cpuSeconds, 'zh sentences/s', 'higher', { name: gc, value: gcBible.zhSentences / gcBible.cpuSeconds }, { target: 5000 }),
-      figure('peak memory, whole Bible', whole.peakMB, 'MB', 'lower', { name: gc, value: gcBible.peakMB }, { target: 500 }),
-      figure('MAC-Dev precision of beads above the low-confidence threshold', ours.confidence.precisionAbove, 'score', 'higher'),
-      figure('Bible precision of beads above the low-confidence threshold', whole.confidence!.precisionAbove, 'score', 'higher'),
+      figure(
+        'speed on the whole Bible, one core (CPU time, dictionary loaded)',
+        whole.zhSentences / whole.cpuSeconds,
+        'zh sentences/s',
+        'higher',
+        { name: gc, value: gcBible.zhSentences / gcBible.cpuSeconds },
+        { target: 5000 },
+      ),
+      figure(
+        'peak memory, whole Bible',
+        whole.peakMB,
+        'MB',
+        'lower',
+        { name: gc, value: gcBible.peakMB },
+        { target: 500 },
+      ),
+      figure(
+        'MAC-Dev precision of beads above the low-confidence threshold',
+        ours.confidence.precisionAbove,
+        'score',
+        'higher',
+      ),
+      figure(
+        'Bible precision of beads above the low-confidence threshold',
+        whole.confidence!.precisionAbove,
+        'score',
+        'higher',
+      ),
       figure('CC-CEDICT load (fixed cost)', dictSeconds * 1000, 'ms', 'lower'),
     ],
-    context: { chapters: chapters.length, sentences, bibleChinese: whole.zhSentences, loadavg: loadavg().map((l) => l.toFixed(2)).join(' ') },
+    context: {
+      chapters: chapters.length,
+      sentences,
+      bibleChinese: whole.zhSentences,
+      loadavg: loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' '),
+    },
   });
 }
 

@@ -33,7 +33,10 @@ interface Sample {
 
 function measure(mode: Sample['mode']): Promise<Sample> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/bench/cedict-load.ts', mode], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/bench/cedict-load.ts', mode], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.on('error', reject);
@@ -49,10 +52,13 @@ function measure(mode: Sample['mode']): Promise<Sample> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { rounds: { type: 'string', default: '5' }, help: { type: 'boolean', default: false } },
+  });
   if (values.help) return console.log(USAGE);
   const rounds = Number(values.rounds);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, not ${values.rounds}\n\n${USAGE}`);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds must be a positive integer, not ${values.rounds}\n\n${USAGE}`);
   loadCedict(); // makes sure the cache file exists (a miss writes it), as after the first ingest
   const samples: Sample[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -60,23 +66,41 @@ async function main(): Promise<void> {
     const order: Array<Sample['mode']> = round % 2 === 0 ? ['cache', 'parse'] : ['parse', 'cache'];
     for (const mode of order) samples.push(await measure(mode));
   }
-  const of = (mode: Sample['mode'], key: 'loadMs' | 'lookupMs' | 'heapMB' | 'rssMB') => median(samples.filter((s) => s.mode === mode).map((s) => s[key]));
+  const of = (mode: Sample['mode'], key: 'loadMs' | 'lookupMs' | 'heapMB' | 'rssMB') =>
+    median(samples.filter((s) => s.mode === mode).map((s) => s[key]));
   const found = new Set(samples.map((s) => s.found));
   if (found.size !== 1) throw new Error(`the two loads answered the lookups differently: ${[...found].join(' vs ')}`);
   const result: BenchResult = {
     bench: 'cedict',
     title: 'CC-CEDICT load per process: compiled cache vs parsing the text',
     figures: [
-      figure('CC-CEDICT load, from the cache', of('cache', 'loadMs'), 'ms', 'lower', { name: 'parsing the text (cache miss, as before)', value: of('parse', 'loadMs') }),
-      figure('first lookups (1,200 lookups and 1,200 longest matches)', of('cache', 'lookupMs'), 'ms', 'lower', { name: 'after parsing the text', value: of('parse', 'lookupMs') }),
-      figure('heap held after load and lookups', of('cache', 'heapMB'), 'MB', 'lower', { name: 'after parsing the text', value: of('parse', 'heapMB') }),
-      figure('process RSS after load and lookups', of('cache', 'rssMB'), 'MB', 'lower', { name: 'after parsing the text', value: of('parse', 'rssMB') }),
+      figure('CC-CEDICT load, from the cache', of('cache', 'loadMs'), 'ms', 'lower', {
+        name: 'parsing the text (cache miss, as before)',
+        value: of('parse', 'loadMs'),
+      }),
+      figure('first lookups (1,200 lookups and 1,200 longest matches)', of('cache', 'lookupMs'), 'ms', 'lower', {
+        name: 'after parsing the text',
+        value: of('parse', 'lookupMs'),
+      }),
+      figure('heap held after load and lookups', of('cache', 'heapMB'), 'MB', 'lower', {
+        name: 'after parsing the text',
+        value: of('parse', 'heapMB'),
+      }),
+      figure('process RSS after load and lookups', of('cache', 'rssMB'), 'MB', 'lower', {
+        name: 'after parsing the text',
+        value: of('parse', 'rssMB'),
+      }),
     ],
     context: { rounds, 'load average (1 min) at the end': Number(loadavg()[0]!.toFixed(2)) },
   };
   printTable([
     ['', 'cache', 'parse text', 'ratio'],
-    ...result.figures.map((f) => [`${f.name} (${f.unit})`, f.value.toFixed(1), (f.baseline?.value ?? Number.NaN).toFixed(1), (f.ratio ?? Number.NaN).toFixed(3)]),
+    ...result.figures.map((f) => [
+      `${f.name} (${f.unit})`,
+      f.value.toFixed(1),
+      (f.baseline?.value ?? Number.NaN).toFixed(1),
+      (f.ratio ?? Number.NaN).toFixed(3),
+    ]),
   ]);
   console.log(JSON.stringify(result));
   await writeBenchResult(result);

@@ -32,7 +32,10 @@ async function baselineCleaner(): Promise<Cleaner> {
   const dir = path.join(ROOT, 'node_modules', '.cache', `duizhao-clean-${BASELINE_COMMIT}`);
   if (!existsSync(path.join(dir, 'lib', 'pipeline', 'clean.ts'))) {
     mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['archive', BASELINE_COMMIT, 'lib/pipeline', 'lib/model.ts'], { cwd: ROOT, maxBuffer: 1 << 28 });
+    const tar = execFileSync('git', ['archive', BASELINE_COMMIT, 'lib/pipeline', 'lib/model.ts'], {
+      cwd: ROOT,
+      maxBuffer: 1 << 28,
+    });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
   }
   const mod = (await import(pathToFileURL(path.join(dir, 'lib', 'pipeline', 'clean.ts')).href)) as { clean: Cleaner };
@@ -70,7 +73,12 @@ const prf = (s: BlockScore) => {
 };
 
 function cleanRaw(cleaner: Cleaner, doc: LayoutDoc, i: number): string[] {
-  const decoded = decode({ path: `${doc.layout}-${i}.txt`, bytes: new TextEncoder().encode(doc.text), encoding: 'utf-8', format: 'text' });
+  const decoded = decode({
+    path: `${doc.layout}-${i}.txt`,
+    bytes: new TextEncoder().encode(doc.text),
+    encoding: 'utf-8',
+    format: 'text',
+  });
   return cleaner(decoded).blocks.map((b) => b.text);
 }
 
@@ -104,10 +112,17 @@ function showMismatches(docs: LayoutDoc[], layout: string): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '15' }, seed: { type: 'string', default: '1' }, show: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '15' },
+      seed: { type: 'string', default: '1' },
+      show: { type: 'string' },
+    },
+  });
   const count = Number(values.count);
   const first = Number(values.seed);
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(first)) throw new Error('--count and --seed take whole numbers');
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(first))
+    throw new Error('--count and --seed take whole numbers');
   const mac = loadSentences('mac');
   const bible = loadSentences('bible');
   const sets = [
@@ -131,8 +146,22 @@ async function main(): Promise<void> {
       const b = base.get(layout)!;
       const pn = prf(n);
       const pb = prf(b);
-      rows.push([layout, set.name, String(count), String(n.gold), fmt(pn.p), fmt(pn.r), fmt(pn.f1), fmt(pb.p), fmt(pb.r), fmt(pb.f1)]);
-      const acc = pooled.get(layout) ?? { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
+      rows.push([
+        layout,
+        set.name,
+        String(count),
+        String(n.gold),
+        fmt(pn.p),
+        fmt(pn.r),
+        fmt(pn.f1),
+        fmt(pb.p),
+        fmt(pb.r),
+        fmt(pb.f1),
+      ]);
+      const acc = pooled.get(layout) ?? {
+        now: { correct: 0, test: 0, gold: 0 },
+        base: { correct: 0, test: 0, gold: 0 },
+      };
       for (const [into, from] of [
         [acc.now, n],
         [acc.base, b],
@@ -149,12 +178,39 @@ async function main(): Promise<void> {
     const acc = pooled.get(layout)!;
     const pn = prf(acc.now);
     const pb = prf(acc.base);
-    rows.push([layout, 'all sets', String(count * sets.length), String(acc.now.gold), fmt(pn.p), fmt(pn.r), fmt(pn.f1), fmt(pb.p), fmt(pb.r), fmt(pb.f1)]);
-    figures.push(figure(`exact-block F1, ${layout}`, pn.f1, 'F1', 'higher', { name: `cleaner at ${BASELINE_COMMIT}`, value: pb.f1 }, { target: TARGET }));
+    rows.push([
+      layout,
+      'all sets',
+      String(count * sets.length),
+      String(acc.now.gold),
+      fmt(pn.p),
+      fmt(pn.r),
+      fmt(pn.f1),
+      fmt(pb.p),
+      fmt(pb.r),
+      fmt(pb.f1),
+    ]);
+    figures.push(
+      figure(
+        `exact-block F1, ${layout}`,
+        pn.f1,
+        'F1',
+        'higher',
+        { name: `cleaner at ${BASELINE_COMMIT}`, value: pb.f1 },
+        { target: TARGET },
+      ),
+    );
   }
-  console.log(`clean: exact-block P/R/F1 on generated layouts (target F1 ≥ ${TARGET} on every layout); baseline = cleaner at ${BASELINE_COMMIT}`);
+  console.log(
+    `clean: exact-block P/R/F1 on generated layouts (target F1 ≥ ${TARGET} on every layout); baseline = cleaner at ${BASELINE_COMMIT}`,
+  );
   printTable(rows);
-  const result = { bench: 'clean', title: 'Cleaning unseen page layouts (exact-block F1)', figures, context: { sets: sets.map((s) => s.name).join(', '), docsPerLayoutAndSet: count } };
+  const result = {
+    bench: 'clean',
+    title: 'Cleaning unseen page layouts (exact-block F1)',
+    figures,
+    context: { sets: sets.map((s) => s.name).join(', '), docsPerLayoutAndSet: count },
+  };
   console.log(JSON.stringify(result));
   await writeBenchResult(result);
 }

@@ -11,18 +11,39 @@ describe('logLogSlopes', () => {
   });
 
   it('is 1 for linear growth and 0 for a constant, whatever the order of the points', () => {
-    expect(logLogSlopes([{ size: 4, value: 8 }, { size: 2, value: 4 }, { size: 1, value: 2 }]).overall).toBeCloseTo(1, 10);
-    expect(logLogSlopes([{ size: 1, value: 3 }, { size: 10, value: 3 }]).overall).toBeCloseTo(0, 10);
+    expect(
+      logLogSlopes([
+        { size: 4, value: 8 },
+        { size: 2, value: 4 },
+        { size: 1, value: 2 },
+      ]).overall,
+    ).toBeCloseTo(1, 10);
+    expect(
+      logLogSlopes([
+        { size: 1, value: 3 },
+        { size: 10, value: 3 },
+      ]).overall,
+    ).toBeCloseTo(0, 10);
   });
 
   it('leaves out points whose log means nothing, and gives no slope from fewer than two', () => {
-    expect(logLogSlopes([{ size: 1, value: 0 }, { size: 2, value: Number.NaN }, { size: 3, value: 1 }]).overall).toBeNull();
+    expect(
+      logLogSlopes([
+        { size: 1, value: 0 },
+        { size: 2, value: Number.NaN },
+        { size: 3, value: 1 },
+      ]).overall,
+    ).toBeNull();
     expect(logLogSlopes([]).steps).toEqual([]);
   });
 
   it('fits the least-squares line through noisy points', () => {
     // log2 sizes 0,1,2 with log2 values 0,2,2: slope 1 by least squares, steps 2 and 0.
-    const { steps, overall } = logLogSlopes([{ size: 1, value: 1 }, { size: 2, value: 4 }, { size: 4, value: 4 }]);
+    const { steps, overall } = logLogSlopes([
+      { size: 1, value: 1 },
+      { size: 2, value: 4 },
+      { size: 4, value: 4 },
+    ]);
     expect(steps.map((s) => s.k)).toEqual([2, 0]);
     expect(overall).toBeCloseTo(1, 10);
   });
@@ -61,8 +82,22 @@ describe('sizes', () => {
 describe('classifyExit', () => {
   it('tells an out-of-memory from a failure, a timeout and success', () => {
     expect(classifyExit(0, null, '', false)).toBe('ok');
-    expect(classifyExit(134, null, 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', false)).toBe('out of memory');
-    expect(classifyExit(null, 'SIGABRT', '<--- JS stacktrace --->\nFATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory', false)).toBe('out of memory');
+    expect(
+      classifyExit(
+        134,
+        null,
+        'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+        false,
+      ),
+    ).toBe('out of memory');
+    expect(
+      classifyExit(
+        null,
+        'SIGABRT',
+        '<--- JS stacktrace --->\nFATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory',
+        false,
+      ),
+    ).toBe('out of memory');
     expect(classifyExit(null, 'SIGKILL', '', false)).toBe('out of memory');
     expect(classifyExit(null, 'SIGKILL', '', true)).toBe('timeout');
     expect(classifyExit(1, null, 'Error: connect ECONNREFUSED', false)).toBe('failed');

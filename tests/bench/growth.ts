@@ -15,7 +15,10 @@ export interface Point {
  * the one before. Points with a non-positive or non-finite size or value are left out (a log of
  * them means nothing); fewer than two usable points give no slope.
  */
-export function logLogSlopes(points: readonly Point[]): { steps: Array<{ from: number; to: number; k: number }>; overall: number | null } {
+export function logLogSlopes(points: readonly Point[]): {
+  steps: Array<{ from: number; to: number; k: number }>;
+  overall: number | null;
+} {
   const usable = points
     .filter((p) => Number.isFinite(p.size) && Number.isFinite(p.value) && p.size > 0 && p.value > 0)
     .sort((a, b) => a.size - b.size);
@@ -78,9 +81,15 @@ export type Outcome = 'ok' | 'out of memory' | 'timeout' | 'failed';
  * and aborts when the old space limit is hit; the kernel's OOM killer sends SIGKILL with no message.
  * A timeout is ours (we kill it), so the caller says so.
  */
-export function classifyExit(code: number | null, signal: string | null, stderrTail: string, timedOut: boolean): Outcome {
+export function classifyExit(
+  code: number | null,
+  signal: string | null,
+  stderrTail: string,
+  timedOut: boolean,
+): Outcome {
   if (timedOut) return 'timeout';
-  if (/heap out of memory|Reached heap limit|Invalid array length|Array buffer allocation failed/i.test(stderrTail)) return 'out of memory';
+  if (/heap out of memory|Reached heap limit|Invalid array length|Array buffer allocation failed/i.test(stderrTail))
+    return 'out of memory';
   if (signal === 'SIGKILL') return 'out of memory';
   if (code === 0 && signal === null) return 'ok';
   return 'failed';

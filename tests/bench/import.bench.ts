@@ -15,7 +15,9 @@ import { preview } from '../../lib/import/preview';
 import { hasProductionBuild, ROOT, startNextServer } from './next-server';
 import { printTable } from './table';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '3412' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '3412' }, rounds: { type: 'string', default: '3' } },
+});
 const rounds = Number(values.rounds);
 const DOC = path.join(ROOT, 'corpus', '2024-12-ciis-report-new-era');
 const zh = new Uint8Array(await readFile(path.join(DOC, 'source.md')));
@@ -40,10 +42,17 @@ const rows: string[][] = [
   ['CC-CEDICT load (once per host)', String(dictMs)],
   [`preview in process, median of ${rounds} (${pairs} pairs)`, String(median(inProcess))],
 ];
-const result: Record<string, number> = { zhBytes: zh.length, enBytes: en.length, dictMs, inProcessMs: median(inProcess) };
+const result: Record<string, number> = {
+  zhBytes: zh.length,
+  enBytes: en.length,
+  dictMs,
+  inProcessMs: median(inProcess),
+};
 
 if (hasProductionBuild()) {
-  const server = await startNextServer(Number(values.port), { env: { NODE_OPTIONS: '--import ./lib/security/peer-preload.mjs' } });
+  const server = await startNextServer(Number(values.port), {
+    env: { NODE_OPTIONS: '--import ./lib/security/peer-preload.mjs' },
+  });
   try {
     const post = async () => {
       const form = new FormData();
@@ -58,7 +67,11 @@ if (hasProductionBuild()) {
     const cold = await post();
     const warm: number[] = [];
     for (let i = 0; i < rounds; i++) warm.push((await post()).ms);
-    rows.push(['API, first request (starts the import host)', String(cold.ms)], [`API, warm, median of ${rounds}`, String(median(warm))], ['API answer size (bytes)', String(cold.bytes)]);
+    rows.push(
+      ['API, first request (starts the import host)', String(cold.ms)],
+      [`API, warm, median of ${rounds}`, String(median(warm))],
+      ['API answer size (bytes)', String(cold.bytes)],
+    );
     Object.assign(result, { apiColdMs: cold.ms, apiWarmMs: median(warm), answerBytes: cold.bytes });
   } finally {
     await server.stop();

@@ -65,7 +65,17 @@ const PHASES = ['read corpus', 'documents: decode → align', 'search index', 'g
 type Phase = (typeof PHASES)[number];
 
 /** The stages, measured apart: those of the document phase, then those of the two indexing phases. */
-const STAGES = ['decode + clean (zh)', 'convert', 'segment', 'gloss', 'english: decode, clean, split', 'align', 'search index', 'glossary', 'gloss file'] as const;
+const STAGES = [
+  'decode + clean (zh)',
+  'convert',
+  'segment',
+  'gloss',
+  'english: decode, clean, split',
+  'align',
+  'search index',
+  'glossary',
+  'gloss file',
+] as const;
 type Stage = (typeof STAGES)[number];
 
 interface Texts {
@@ -82,7 +92,13 @@ function textsOf(inputs: readonly DocumentInput[]): Texts {
   const zh = inputs.map((input) => decode(input.source).text);
   const en = inputs.map((input) => (input.translation ? decode(input.translation).text : ''));
   const sum = (xs: string[], f: (s: string) => number) => xs.reduce((n, s) => n + f(s), 0);
-  return { docs: inputs.length, zhCodePoints: sum(zh, codePointLength), hanChars: sum(zh, countHan), enCodePoints: sum(en, codePointLength), zh };
+  return {
+    docs: inputs.length,
+    zhCodePoints: sum(zh, codePointLength),
+    hanChars: sum(zh, countHan),
+    enCodePoints: sum(en, codePointLength),
+    zh,
+  };
 }
 
 interface IngestRun {
@@ -119,7 +135,8 @@ async function timedIngest(corpusDir: string, buildDir: string, loadDictionary: 
   });
   const end = performance.now();
   const bounds = [t0, ...marks, end];
-  if (bounds.length !== PHASES.length + 1) throw new Error(`the ingest announced ${marks.length} phase starts, expected ${PHASES.length - 1}: update PHASES`);
+  if (bounds.length !== PHASES.length + 1)
+    throw new Error(`the ingest announced ${marks.length} phase starts, expected ${PHASES.length - 1}: update PHASES`);
   const phases = Object.fromEntries(PHASES.map((p, i) => [p, bounds[i + 1]! - bounds[i]!])) as Record<Phase, number>;
   return { docs, ms: end - t0, phases, dictionaryMs };
 }
@@ -152,7 +169,11 @@ function timedOpenCC(texts: readonly string[], reps: number): number {
  * The ingest again, stage by stage: the documents composed as `buildDocument` composes them, then
  * the index, glossary and gloss file over the documents an ingest built (`ingest` composes those).
  */
-async function timedStages(inputs: readonly DocumentInput[], built: BuiltDoc[], dict: Dictionary): Promise<Record<Stage, number>> {
+async function timedStages(
+  inputs: readonly DocumentInput[],
+  built: BuiltDoc[],
+  dict: Dictionary,
+): Promise<Record<Stage, number>> {
   const ms = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   const timed = <T>(stage: Stage, f: () => T): T => {
     const t0 = performance.now();
@@ -164,9 +185,15 @@ async function timedStages(inputs: readonly DocumentInput[], built: BuiltDoc[], 
     const cleaned = timed('decode + clean (zh)', () => clean(decode(input.source)));
     const converted = timed('convert', () => convertBlocks(cleaned.blocks, input.meta.variant));
     const segmented = timed('segment', () => converted.map((b) => segmentBlock(b.original, b.simplified, dict)));
-    const blocks = timed('gloss', () => converted.map((b, i) => ({ ...b, sentences: glossSentences(segmented[i]!, dict) })));
+    const blocks = timed('gloss', () =>
+      converted.map((b, i) => ({ ...b, sentences: glossSentences(segmented[i]!, dict) })),
+    );
     const translation = input.translation;
-    const en = translation ? timed('english: decode, clean, split', () => englishBlocks(clean(decode(translation), { repairLayout: false }).blocks)) : [];
+    const en = translation
+      ? timed('english: decode, clean, split', () =>
+          englishBlocks(clean(decode(translation), { repairLayout: false }).blocks),
+        )
+      : [];
     timed('align', () => alignBlocks(new Aligner(dict), blocks, en));
   }
   const t0 = performance.now();
@@ -194,7 +221,13 @@ interface CliRuns {
  * in each round); one where nothing changed. Medians of
  * `runs` rounds, the kinds interleaved within each round so that load falls on all alike.
  */
-async function timedCli(corpusDir: string, tmp: string, runs: number, changed: string, log: (line: string) => void): Promise<CliRuns> {
+async function timedCli(
+  corpusDir: string,
+  tmp: string,
+  runs: number,
+  changed: string,
+  log: (line: string) => void,
+): Promise<CliRuns> {
   const corpus = path.join(tmp, 'cli-corpus');
   await cp(corpusDir, corpus, { recursive: true });
   const source = path.join(corpus, changed, 'source.txt');
@@ -202,7 +235,19 @@ async function timedCli(corpusDir: string, tmp: string, runs: number, changed: s
   const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
   const cli = async (args: string[]): Promise<number> => {
     const t0 = performance.now();
-    const argv = ['--import', tsx, path.join(ROOT, 'lib/cli.ts'), 'ingest', '--corpus', corpus, '--build', path.join(tmp, 'cli-build'), '--cache', path.join(tmp, 'cli-cache'), ...args];
+    const argv = [
+      '--import',
+      tsx,
+      path.join(ROOT, 'lib/cli.ts'),
+      'ingest',
+      '--corpus',
+      corpus,
+      '--build',
+      path.join(tmp, 'cli-build'),
+      '--cache',
+      path.join(tmp, 'cli-cache'),
+      ...args,
+    ];
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, argv, { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
@@ -212,7 +257,12 @@ async function timedCli(corpusDir: string, tmp: string, runs: number, changed: s
     if (code !== 0) throw new Error(`duizhao ingest ${args.join(' ')} failed: ${stderr}`);
     return performance.now() - t0;
   };
-  const kinds = { full1: [] as number[], full2: [] as number[], incremental: [] as number[], unchanged: [] as number[] };
+  const kinds = {
+    full1: [] as number[],
+    full2: [] as number[],
+    incremental: [] as number[],
+    unchanged: [] as number[],
+  };
   for (let r = 0; r < runs; r++) {
     log(`CLI round ${r + 1}/${runs}`);
     kinds.full1.push(await cli(['--full', '--workers', '1']));
@@ -224,7 +274,14 @@ async function timedCli(corpusDir: string, tmp: string, runs: number, changed: s
     kinds.unchanged.push(await cli([]));
   }
   await writeFile(source, original);
-  return { full1: median(kinds.full1), full2: median(kinds.full2), incremental: median(kinds.incremental), unchanged: median(kinds.unchanged), changed, runs };
+  return {
+    full1: median(kinds.full1),
+    full2: median(kinds.full2),
+    incremental: median(kinds.incremental),
+    unchanged: median(kinds.unchanged),
+    changed,
+    runs,
+  };
 }
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -281,8 +338,14 @@ async function main(): Promise<void> {
 
     const ingestMs = median(warm.map((w) => w.ms));
     const openccMs = median(opencc);
-    const phaseMs = Object.fromEntries(PHASES.map((p) => [p, median(warm.map((w) => w.phases[p]))])) as Record<Phase, number>;
-    const stageMs = Object.fromEntries(STAGES.map((s) => [s, median(stages.map((x) => x[s]))])) as Record<Stage, number>;
+    const phaseMs = Object.fromEntries(PHASES.map((p) => [p, median(warm.map((w) => w.phases[p]))])) as Record<
+      Phase,
+      number
+    >;
+    const stageMs = Object.fromEntries(STAGES.map((s) => [s, median(stages.map((x) => x[s]))])) as Record<
+      Stage,
+      number
+    >;
     const ingestRate = perSecond(texts.zhCodePoints, ingestMs);
     const openccRate = perSecond(texts.zhCodePoints, openccMs);
     const jiebaMs = median(jieba);
@@ -293,19 +356,36 @@ async function main(): Promise<void> {
     console.log(
       `counted: ${int(texts.zhCodePoints)} code points of the Chinese sources as decoded (${int(texts.hanChars)} of them Han); the English sources hold ${int(texts.enCodePoints)} more`,
     );
-    console.log(`load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after\n`);
+    console.log(
+      `load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after\n`,
+    );
     printTable([
       ['', 'ms', 'zh chars/s', 'zh + en chars/s'],
-      [`ingest end to end (median of ${runs} warm runs)`, ingestMs.toFixed(0), int(ingestRate), int(perSecond(texts.zhCodePoints + texts.enCodePoints, ingestMs))],
-      ['ingest, first (cold) run, dictionary load included', cold.ms.toFixed(0), int(perSecond(texts.zhCodePoints, cold.ms)), int(perSecond(texts.zhCodePoints + texts.enCodePoints, cold.ms))],
+      [
+        `ingest end to end (median of ${runs} warm runs)`,
+        ingestMs.toFixed(0),
+        int(ingestRate),
+        int(perSecond(texts.zhCodePoints + texts.enCodePoints, ingestMs)),
+      ],
+      [
+        'ingest, first (cold) run, dictionary load included',
+        cold.ms.toFixed(0),
+        int(perSecond(texts.zhCodePoints, cold.ms)),
+        int(perSecond(texts.zhCodePoints + texts.enCodePoints, cold.ms)),
+      ],
       [`OpenCC hk → cn alone, same text (median of ${runs}×${reps} passes)`, openccMs.toFixed(1), int(openccRate), ''],
       [`jieba cut alone (HMM), same text (median of ${runs}×${reps} passes)`, jiebaMs.toFixed(1), int(jiebaRate), ''],
     ]);
     console.log(`ingest ÷ jieba: ${(ingestRate / jiebaRate).toFixed(4)}× the rate (target 0.05×, on the way to 0.2×)`);
-    console.log(`ingest ÷ OpenCC: ${(ingestRate / openccRate).toFixed(4)}× the rate (OpenCC is ${(openccRate / ingestRate).toFixed(0)}× faster)`);
+    console.log(
+      `ingest ÷ OpenCC: ${(ingestRate / openccRate).toFixed(4)}× the rate (OpenCC is ${(openccRate / ingestRate).toFixed(0)}× faster)`,
+    );
     console.log(`fixed cost: CC-CEDICT loaded in ${cold.dictionaryMs.toFixed(0)} ms (in the cold run)\n`);
     console.log('where the time goes (medians of the warm runs, ms):');
-    printTable([['phase of the ingest', 'ms', 'share'], ...PHASES.map((p) => [p, phaseMs[p].toFixed(0), `${((100 * phaseMs[p]) / ingestMs).toFixed(0)}%`])]);
+    printTable([
+      ['phase of the ingest', 'ms', 'share'],
+      ...PHASES.map((p) => [p, phaseMs[p].toFixed(0), `${((100 * phaseMs[p]) / ingestMs).toFixed(0)}%`]),
+    ]);
     const stageTotal = STAGES.reduce((n, s) => n + stageMs[s], 0);
     console.log('');
     printTable([
@@ -316,12 +396,18 @@ async function main(): Promise<void> {
 
     if (cliTimes) {
       const changedShare = inputs.find((i) => i.meta.id === cliTimes.changed);
-      console.log(`\nthe CLI, each run a whole process (median of ${cliTimes.runs} rounds; ${cliTimes.changed}${changedShare ? `, ${int(textsOf([changedShare]).zhCodePoints)} of the code points,` : ''} changed for the incremental run):`);
+      console.log(
+        `\nthe CLI, each run a whole process (median of ${cliTimes.runs} rounds; ${cliTimes.changed}${changedShare ? `, ${int(textsOf([changedShare]).zhCodePoints)} of the code points,` : ''} changed for the incremental run):`,
+      );
       printTable([
         ['duizhao ingest', 'ms', 'vs full, 1 worker'],
         ['--full --workers 1', cliTimes.full1.toFixed(0), '1.00×'],
         ['--full --workers 2', cliTimes.full2.toFixed(0), `${(cliTimes.full2 / cliTimes.full1).toFixed(2)}×`],
-        ['one document changed (cache warm)', cliTimes.incremental.toFixed(0), `${(cliTimes.incremental / cliTimes.full1).toFixed(2)}×`],
+        [
+          'one document changed (cache warm)',
+          cliTimes.incremental.toFixed(0),
+          `${(cliTimes.incremental / cliTimes.full1).toFixed(2)}×`,
+        ],
         ['nothing changed', cliTimes.unchanged.toFixed(0), `${(cliTimes.unchanged / cliTimes.full1).toFixed(2)}×`],
       ]);
     }
@@ -330,25 +416,54 @@ async function main(): Promise<void> {
       bench: 'ingest',
       title: 'Ingest: the real corpus end to end, against OpenCC conversion alone',
       figures: [
-        figure(`ingest end to end, median of ${runs} warm runs`, ingestRate, 'zh chars/s', 'higher', { name: 'OpenCC hk → cn alone, same text', value: openccRate }),
-        figure(`ingest end to end against jieba, median of ${runs} warm runs`, ingestRate, 'zh chars/s', 'higher', { name: 'jieba cut alone (HMM), same text', value: jiebaRate }, { target: 0.05 * jiebaRate }),
-        figure('ingest, first run (cold: dictionary load, jieba, JIT)', perSecond(texts.zhCodePoints, cold.ms), 'zh chars/s', 'higher', {
+        figure(`ingest end to end, median of ${runs} warm runs`, ingestRate, 'zh chars/s', 'higher', {
           name: 'OpenCC hk → cn alone, same text',
           value: openccRate,
         }),
+        figure(
+          `ingest end to end against jieba, median of ${runs} warm runs`,
+          ingestRate,
+          'zh chars/s',
+          'higher',
+          { name: 'jieba cut alone (HMM), same text', value: jiebaRate },
+          { target: 0.05 * jiebaRate },
+        ),
+        figure(
+          'ingest, first run (cold: dictionary load, jieba, JIT)',
+          perSecond(texts.zhCodePoints, cold.ms),
+          'zh chars/s',
+          'higher',
+          {
+            name: 'OpenCC hk → cn alone, same text',
+            value: openccRate,
+          },
+        ),
         figure('CC-CEDICT load (fixed cost, in the cold run)', cold.dictionaryMs, 'ms', 'lower'),
         ...PHASES.map((p) => figure(`phase: ${p}`, phaseMs[p], 'ms', 'lower')),
         ...STAGES.map((s) => figure(`stage, measured apart: ${s}`, stageMs[s], 'ms', 'lower')),
         ...(cliTimes
           ? [
-              figure('CLI full ingest (--full), 2 worker threads', cliTimes.full2, 'ms', 'lower', { name: 'CLI full ingest (--full), 1 thread', value: cliTimes.full1 }),
-              figure(`CLI ingest, one document changed (${cliTimes.changed}), cache warm`, cliTimes.incremental, 'ms', 'lower', { name: 'CLI full ingest (--full), 1 thread', value: cliTimes.full1 }),
-              figure('CLI ingest, nothing changed', cliTimes.unchanged, 'ms', 'lower', { name: 'CLI full ingest (--full), 1 thread', value: cliTimes.full1 }),
+              figure('CLI full ingest (--full), 2 worker threads', cliTimes.full2, 'ms', 'lower', {
+                name: 'CLI full ingest (--full), 1 thread',
+                value: cliTimes.full1,
+              }),
+              figure(
+                `CLI ingest, one document changed (${cliTimes.changed}), cache warm`,
+                cliTimes.incremental,
+                'ms',
+                'lower',
+                { name: 'CLI full ingest (--full), 1 thread', value: cliTimes.full1 },
+              ),
+              figure('CLI ingest, nothing changed', cliTimes.unchanged, 'ms', 'lower', {
+                name: 'CLI full ingest (--full), 1 thread',
+                value: cliTimes.full1,
+              }),
             ]
           : []),
       ],
       context: {
-        counted: 'code points of the Chinese sources as decoded (BOM stripped; punctuation, whitespace, Markdown markup included)',
+        counted:
+          'code points of the Chinese sources as decoded (BOM stripped; punctuation, whitespace, Markdown markup included)',
         documents: texts.docs,
         zhCodePoints: texts.zhCodePoints,
         hanChars: texts.hanChars,

@@ -57,7 +57,8 @@ export function loadSentences(source: 'mac' | 'bible' | 'fixtures'): string[] {
     source === 'mac'
       ? ['001', '002', '003', '004', '005', '006'].map((id) => path.join(ALIGN_DEV, 'mac-dev-2021', 'zh', id))
       : [path.join(ALIGN_DEV, 'bible', 'zh', '006')];
-  for (const f of files) if (!existsSync(f)) throw new Error(`no text source at ${f} (../shared/align-dev is read in place)`);
+  for (const f of files)
+    if (!existsSync(f)) throw new Error(`no text source at ${f} (../shared/align-dev is read in place)`);
   return files.flatMap((f) =>
     readFileSync(f, 'utf8')
       .split('\n')
@@ -73,9 +74,7 @@ const chance = (rng: Rng, p: number) => rng() < p;
 
 /** A headline cut from a sentence: its Han clauses, no punctuation, optionally two clauses set apart by a space. */
 function headlineFrom(sentence: string, rng: Rng, maxChars: number): string | undefined {
-  const clauses = sentence
-    .split(/[^\p{Script=Han}]+/u)
-    .filter((c) => [...c].length >= 3);
+  const clauses = sentence.split(/[^\p{Script=Han}]+/u).filter((c) => [...c].length >= 3);
   if (clauses.length === 0) return undefined;
   const first = [...clauses[0]!].slice(0, maxChars).join('');
   const second = clauses[1];
@@ -176,7 +175,16 @@ function columnLayout(blocks: GoldBlock[], rng: Rng): string {
   return `${out.join('\n')}\n`;
 }
 
-const HEADER_TITLES = ['文学选读', '年度报告', '中国文学丛刊', '研究报告', '专题 · 经典译介', '第三章', '国际问题研究', '读书札记'] as const;
+const HEADER_TITLES = [
+  '文学选读',
+  '年度报告',
+  '中国文学丛刊',
+  '研究报告',
+  '专题 · 经典译介',
+  '第三章',
+  '国际问题研究',
+  '读书札记',
+] as const;
 
 /** Page numbers as PDF extractions give them. */
 const PAGE_NUMBER_STYLES: ReadonlyArray<(n: number, total: number) => string> = [
@@ -200,7 +208,12 @@ function pdfLayout(blocks: GoldBlock[], rng: Rng): string {
   const height = int(rng, 18, 44);
   const hang = chance(rng, 0.5);
   const title = pick(rng, HEADER_TITLES);
-  const second = chance(rng, 0.5) ? pick(rng, HEADER_TITLES.filter((t) => t !== title)) : title;
+  const second = chance(rng, 0.5)
+    ? pick(
+        rng,
+        HEADER_TITLES.filter((t) => t !== title),
+      )
+    : title;
   const numberStyle = pick(rng, PAGE_NUMBER_STYLES);
   const numberInHeader = chance(rng, 0.3);
   const headerSpacer = pick(rng, ['  ', '    ', ' \u3000 ', '\t']);
@@ -221,7 +234,9 @@ function pdfLayout(blocks: GoldBlock[], rng: Rng): string {
     const n = firstPage + p;
     const header = n % 2 === 0 ? title : second;
     if (p > 0) {
-      out.push(numberInHeader ? (n % 2 === 0 ? `${n}${headerSpacer}${header}` : `${header}${headerSpacer}${n}`) : header);
+      out.push(
+        numberInHeader ? (n % 2 === 0 ? `${n}${headerSpacer}${header}` : `${header}${headerSpacer}${n}`) : header,
+      );
       out.push(...blanks());
     }
     out.push(...lines.map((l) => l + trailing(rng)));
@@ -261,7 +276,12 @@ export function generateLayouts(sentences: string[], seed: number, count: number
     for (let i = 0; i < count; i++) {
       const maxHeadline = layout === 'column' ? int(rng, 8, 22) : int(rng, 6, 24);
       const gold = documentBlocks(sentences, rng, maxHeadline);
-      const text = layout === 'column' ? columnLayout(gold, rng) : layout === 'pdf' ? pdfLayout(gold, rng) : indentLayout(gold, rng);
+      const text =
+        layout === 'column'
+          ? columnLayout(gold, rng)
+          : layout === 'pdf'
+            ? pdfLayout(gold, rng)
+            : indentLayout(gold, rng);
       docs.push({ layout, text, gold });
     }
   }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../../lib/model';
 import { readPinyin } from '../../lib/search/pinyin';
-import { describeMix, glossaryQueries, readerPath, partition, requestSequence, searchPath, tonelessPinyin } from './load-mix';
+import {
+  describeMix,
+  glossaryQueries,
+  readerPath,
+  partition,
+  requestSequence,
+  searchPath,
+  tonelessPinyin,
+} from './load-mix';
 
 const entry = (term: string, pinyin: string, renderings: string[], traditional: string[] = []): GlossaryEntry => ({
   term,
@@ -58,7 +66,13 @@ describe('glossaryQueries', () => {
   it('keeps no repeats and stops at the number of terms asked for', () => {
     const all = glossaryQueries([...GLOSSARY, ...GLOSSARY], 100);
     expect(new Set(all.map((q) => q.query)).size).toBe(all.length);
-    expect(glossaryQueries(GLOSSARY, 1).map((q) => q.query)).toEqual(['中俄', 'Zhōng É', "zhong'e", 'China–Russia', '中俄 China']);
+    expect(glossaryQueries(GLOSSARY, 1).map((q) => q.query)).toEqual([
+      '中俄',
+      'Zhōng É',
+      "zhong'e",
+      'China–Russia',
+      '中俄 China',
+    ]);
   });
 });
 
@@ -73,7 +87,12 @@ describe('requestSequence', () => {
     expect(readers).toHaveLength(10);
     // Evenly: one in every five.
     expect(readers).toEqual([4, 9, 14, 19, 24, 29, 34, 39, 44, 49]);
-    expect(seq.filter((r) => r.kind === 'reader').map((r) => r.path).slice(0, 4)).toEqual(['a', 'b', 'c', 'a'].map((d) => readerPath(d)));
+    expect(
+      seq
+        .filter((r) => r.kind === 'reader')
+        .map((r) => r.path)
+        .slice(0, 4),
+    ).toEqual(['a', 'b', 'c', 'a'].map((d) => readerPath(d)));
   });
   it('has no reader pages without documents or at share 0', () => {
     expect(requestSequence(queries, [], 0.2).every((r) => r.kind === 'search')).toBe(true);
@@ -90,7 +109,11 @@ describe('partition', () => {
   it('cuts the whole sequence into contiguous runs of nearly equal length', () => {
     const xs = Array.from({ length: 10 }, (_, i) => i);
     const parts = partition(xs, 3);
-    expect(parts).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]]);
+    expect(parts).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+      [6, 7, 8, 9],
+    ]);
     expect(partition(xs, 1)).toEqual([xs]);
   });
   it('shares requests when there are more connections than requests', () => {
@@ -105,7 +128,15 @@ describe('partition', () => {
 describe('describeMix', () => {
   it('says the shares and the forms', () => {
     const queries = glossaryQueries(GLOSSARY, 10);
-    const text = describeMix(queries, ['a', 'b'], requestSequence(queries.map((q) => q.query), ['a', 'b'], 0.2));
+    const text = describeMix(
+      queries,
+      ['a', 'b'],
+      requestSequence(
+        queries.map((q) => q.query),
+        ['a', 'b'],
+        0.2,
+      ),
+    );
     expect(text).toMatch(/^80% search \(\d+ queries: \d+ zh, .*\), 20% reader page \(2 documents/);
   });
 });

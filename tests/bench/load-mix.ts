@@ -84,7 +84,11 @@ export const manifestDocIds = (manifest: Manifest): string[] => manifest.docs.ma
  * One pass of the mix: each search query once, with reader pages (the documents in turn) spread
  * evenly between them so that they are `readerShare` of the requests.
  */
-export function requestSequence(queries: readonly string[], docIds: readonly string[], readerShare: number): LoadRequest[] {
+export function requestSequence(
+  queries: readonly string[],
+  docIds: readonly string[],
+  readerShare: number,
+): LoadRequest[] {
   if (!(readerShare >= 0 && readerShare < 1)) throw new RangeError(`reader share ${readerShare} is not in [0, 1)`);
   const readers = docIds.length === 0 ? 0 : Math.round((queries.length * readerShare) / (1 - readerShare));
   const total = queries.length + readers;
@@ -112,11 +116,17 @@ export function requestSequence(queries: readonly string[], docIds: readonly str
 export function partition<T>(xs: readonly T[], parts: number): T[][] {
   if (xs.length === 0 || parts < 1) return [];
   if (parts >= xs.length) return Array.from({ length: parts }, (_, i) => [xs[i % xs.length]!]);
-  return Array.from({ length: parts }, (_, i) => xs.slice(Math.floor((i * xs.length) / parts), Math.floor(((i + 1) * xs.length) / parts)));
+  return Array.from({ length: parts }, (_, i) =>
+    xs.slice(Math.floor((i * xs.length) / parts), Math.floor(((i + 1) * xs.length) / parts)),
+  );
 }
 
 /** How many requests of each kind and form, for the printed description of the mix. */
-export function describeMix(queries: readonly SearchQuery[], docIds: readonly string[], sequence: readonly LoadRequest[]): string {
+export function describeMix(
+  queries: readonly SearchQuery[],
+  docIds: readonly string[],
+  sequence: readonly LoadRequest[],
+): string {
   const count = (kind: LoadKind) => sequence.filter((r) => r.kind === kind).length;
   const share = (n: number) => `${Math.round((100 * n) / Math.max(1, sequence.length))}%`;
   const forms = new Map<QueryForm, number>();

@@ -18,7 +18,15 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { BuildFormatError, BuildMissingError, buildDir, getGlossary, getManifest } from '../../lib/store';
-import { describeMix, glossaryQueries, manifestDocIds, partition, requestSequence, type LoadKind, type LoadRequest } from './load-mix';
+import {
+  describeMix,
+  glossaryQueries,
+  manifestDocIds,
+  partition,
+  requestSequence,
+  type LoadKind,
+  type LoadRequest,
+} from './load-mix';
 import { hasProductionBuild, ROOT, ServerStartError, startNextServer, type NextServer } from './next-server';
 import { allowedGrowthKb, isBackNearBaseline, treeRss, type MemoryTolerance } from './proc-memory';
 import { figure, writeBenchResult, type Figure } from './results';
@@ -125,7 +133,14 @@ function searchTotal(body: string): number | null {
  * request's `onResponse` hook runs, synchronously, just before autocannon emits that response's
  * time, so the hook names the kind.
  */
-async function runMix(url: string, sequence: readonly LoadRequest[], connections: number, seconds: number, timeout: number, recordTotals = false): Promise<RunFigures> {
+async function runMix(
+  url: string,
+  sequence: readonly LoadRequest[],
+  connections: number,
+  seconds: number,
+  timeout: number,
+  recordTotals = false,
+): Promise<RunFigures> {
   let lastKind: LoadKind | null = null;
   let lastPath = '';
   let lastOk = true;
@@ -184,7 +199,8 @@ async function runMix(url: string, sequence: readonly LoadRequest[], connections
           });
         },
       },
-      (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
+      (error: unknown, result) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
     );
   });
   instance.on('response', (_client, _status, _bytes, ms) => {
@@ -292,7 +308,10 @@ async function collected(pid: number): Promise<Reading> {
     await sleep(100);
     heapKb = reportedHeapKb(sent);
   }
-  if (heapKb === null) throw new Error(`next start did not report its heap within ${REPORT_TIMEOUT_MS / 1000} s of a collection (${GC_REPORT}); is gc-on-signal.mjs preloaded?`);
+  if (heapKb === null)
+    throw new Error(
+      `next start did not report its heap within ${REPORT_TIMEOUT_MS / 1000} s of a collection (${GC_REPORT}); is gc-on-signal.mjs preloaded?`,
+    );
   return { rssKb: treeRss(pid).kb, heapKb };
 }
 
@@ -304,11 +323,15 @@ async function collected(pid: number): Promise<Reading> {
 const MEMORY_WINDOW_SECONDS = 12;
 
 /** The lowest of each reading over a trace. */
-const lowest = (trace: readonly Reading[]): Reading => ({ rssKb: Math.min(...trace.map((r) => r.rssKb)), heapKb: Math.min(...trace.map((r) => r.heapKb)) });
+const lowest = (trace: readonly Reading[]): Reading => ({
+  rssKb: Math.min(...trace.map((r) => r.rssKb)),
+  heapKb: Math.min(...trace.map((r) => r.heapKb)),
+});
 
 /** Whether both readings are back within their tolerances of the baseline's. */
 const isBack = (baseline: Reading, now: Reading) =>
-  isBackNearBaseline(baseline.heapKb, now.heapKb, HEAP_TOLERANCE) && isBackNearBaseline(baseline.rssKb, now.rssKb, RSS_TOLERANCE);
+  isBackNearBaseline(baseline.heapKb, now.heapKb, HEAP_TOLERANCE) &&
+  isBackNearBaseline(baseline.rssKb, now.rssKb, RSS_TOLERANCE);
 
 /** The lowest collected readings over `MEMORY_WINDOW_SECONDS`. */
 async function baselineMemory(pid: number): Promise<{ reading: Reading; trace: Reading[] }> {
@@ -346,14 +369,21 @@ function rssSampler(pid: number, everyMs = 500): { stop: () => number; processes
  * The lowest collected readings after the run, read as the baseline was, and on for up to
  * `seconds` while they are not back near the baseline.
  */
-async function settledMemory(pid: number, baseline: Reading, seconds: number): Promise<{ reading: Reading; afterSeconds: number; trace: Reading[] }> {
+async function settledMemory(
+  pid: number,
+  baseline: Reading,
+  seconds: number,
+): Promise<{ reading: Reading; afterSeconds: number; trace: Reading[] }> {
   const t0 = Date.now();
   const trace: Reading[] = [];
   for (;;) {
     trace.push(await collected(pid));
     const reading = lowest(trace);
     const elapsed = (Date.now() - t0) / 1000;
-    if ((elapsed >= MEMORY_WINDOW_SECONDS && isBack(baseline, reading)) || elapsed >= Math.max(seconds, MEMORY_WINDOW_SECONDS)) {
+    if (
+      (elapsed >= MEMORY_WINDOW_SECONDS && isBack(baseline, reading)) ||
+      elapsed >= Math.max(seconds, MEMORY_WINDOW_SECONDS)
+    ) {
       return { reading, afterSeconds: elapsed, trace };
     }
     await sleep(1000);
@@ -364,15 +394,44 @@ async function settledMemory(pid: number, baseline: Reading, seconds: number): P
 // Report
 
 const ms = (v: number) => (Number.isNaN(v) ? '—' : v.toFixed(1));
-const row = (cells: Array<string | number>, widths: readonly number[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
+const row = (cells: Array<string | number>, widths: readonly number[]) =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
 
 function latencyTable(run: RunFigures, label: string): string[] {
   const widths = [28, 8, 9, 8, 8, 8, 8, 7];
   const lines = [row(['latency (ms)', 'requests', 'req/s', 'p50', 'p90', 'p99', 'max', 'non-2xx'], widths)];
-  lines.push(row([`all, ${label}`, run.latency.n, run.rps.toFixed(0), ms(run.latency.p50), ms(run.latency.p90), ms(run.latency.p99), ms(run.latency.max), run.non2xx], widths));
+  lines.push(
+    row(
+      [
+        `all, ${label}`,
+        run.latency.n,
+        run.rps.toFixed(0),
+        ms(run.latency.p50),
+        ms(run.latency.p90),
+        ms(run.latency.p99),
+        ms(run.latency.max),
+        run.non2xx,
+      ],
+      widths,
+    ),
+  );
   for (const k of KINDS) {
     const s = run.byKind[k];
-    lines.push(row([`  ${k === 'search' ? '/api/search' : 'reader page'}`, s.n, s.rps.toFixed(0), ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max), s.non2xx], widths));
+    lines.push(
+      row(
+        [
+          `  ${k === 'search' ? '/api/search' : 'reader page'}`,
+          s.n,
+          s.rps.toFixed(0),
+          ms(s.p50),
+          ms(s.p90),
+          ms(s.p99),
+          ms(s.max),
+          s.non2xx,
+        ],
+        widths,
+      ),
+    );
   }
   return lines;
 }
@@ -391,7 +450,8 @@ interface Memory {
 }
 
 function figures(run: RunFigures, base: RunFigures | null, memory: Memory): Figure[] {
-  const c1 = (name: string, value: number | undefined) => (base && value !== undefined && !Number.isNaN(value) ? { name: `${name}, 1 connection`, value } : undefined);
+  const c1 = (name: string, value: number | undefined) =>
+    base && value !== undefined && !Number.isNaN(value) ? { name: `${name}, 1 connection`, value } : undefined;
   const out: Figure[] = [
     figure(`requests/s, ${run.connections} connections`, run.rps, 'req/s', 'higher', c1('requests/s', base?.rps)),
     figure('latency p50, all', run.latency.p50, 'ms', 'lower', c1('latency p50, all', base?.latency.p50)),
@@ -401,9 +461,14 @@ function figures(run: RunFigures, base: RunFigures | null, memory: Memory): Figu
   ];
   for (const k of KINDS) {
     const name = k === 'search' ? '/api/search' : 'reader page';
-    for (const p of ['p50', 'p90', 'p99'] as const) out.push(figure(`${name} latency ${p}`, run.byKind[k][p], 'ms', 'lower', c1(`${name} latency ${p}`, base?.byKind[k][p])));
+    for (const p of ['p50', 'p90', 'p99'] as const)
+      out.push(
+        figure(`${name} latency ${p}`, run.byKind[k][p], 'ms', 'lower', c1(`${name} latency ${p}`, base?.byKind[k][p])),
+      );
     out.push(figure(`${name} latency max`, run.byKind[k].max, 'ms', 'lower'));
-    out.push(figure(`${name} requests/s`, run.byKind[k].rps, 'req/s', 'higher', c1(`${name} requests/s`, base?.byKind[k].rps)));
+    out.push(
+      figure(`${name} requests/s`, run.byKind[k].rps, 'req/s', 'higher', c1(`${name} requests/s`, base?.byKind[k].rps)),
+    );
   }
   const baseline = { name: 'server RSS before the run (warm, collected)', value: mb(memory.baseline.rssKb) };
   out.push(
@@ -414,7 +479,10 @@ function figures(run: RunFigures, base: RunFigures | null, memory: Memory): Figu
     figure('server RSS, peak during the run', mb(memory.peakKb), 'MB', 'lower', baseline),
     figure('server RSS right after the run (not collected)', mb(memory.uncollectedKb), 'MB', 'lower', baseline),
     figure('server RSS after the run (collected)', mb(memory.after.rssKb), 'MB', 'lower', baseline),
-    figure('server JS heap in use after the run (collected)', mb(memory.after.heapKb), 'MB', 'lower', { name: 'JS heap in use before the run (warm, collected)', value: mb(memory.baseline.heapKb) }),
+    figure('server JS heap in use after the run (collected)', mb(memory.after.heapKb), 'MB', 'lower', {
+      name: 'JS heap in use before the run (warm, collected)',
+      value: mb(memory.baseline.heapKb),
+    }),
   );
   return out;
 }
@@ -430,7 +498,11 @@ function figures(run: RunFigures, base: RunFigures | null, memory: Memory): Figu
  * (p99 13.5 s at 100 connections in an adversarial test, with no error), so this is the figure
  * to watch; making it fast is the performance work's, this only keeps it in sight.
  */
-export function readerP99(run: Pick<RunFigures, 'connections' | 'byKind'>, base: Pick<RunFigures, 'byKind'> | null, budgetMs: number | null) {
+export function readerP99(
+  run: Pick<RunFigures, 'connections' | 'byKind'>,
+  base: Pick<RunFigures, 'byKind'> | null,
+  budgetMs: number | null,
+) {
   const { timeouts } = run.byKind.reader;
   // Pages cut off by the timeout count, at the timeout: a p99 of the answered pages alone would
   // look better the more pages never came back.
@@ -438,24 +510,46 @@ export function readerP99(run: Pick<RunFigures, 'connections' | 'byKind'>, base:
   const baselineMs = base ? base.byKind.reader.p99 : null;
   const within = budgetMs === null ? null : run.byKind.reader.n > 0 && ms <= budgetMs;
   const against = baselineMs === null || Number.isNaN(baselineMs) ? '' : ` (1 connection: ${baselineMs.toFixed(0)} ms)`;
-  const cut = timeouts > 0 ? ` (≥: ${timeouts} page${timeouts === 1 ? '' : 's'} timed out, counted at the timeout)` : '';
-  const verdict = budgetMs === null ? 'tracked, no budget given' : within ? `within the ${budgetMs} ms budget` : `OVER the ${budgetMs} ms budget`;
-  return { ms, timeouts, baselineMs, budgetMs, within, connections: run.connections, line: `reader pages p99: ${ms.toFixed(0)} ms at ${run.connections} connections${cut}${against}; ${verdict}` };
+  const cut =
+    timeouts > 0 ? ` (≥: ${timeouts} page${timeouts === 1 ? '' : 's'} timed out, counted at the timeout)` : '';
+  const verdict =
+    budgetMs === null
+      ? 'tracked, no budget given'
+      : within
+        ? `within the ${budgetMs} ms budget`
+        : `OVER the ${budgetMs} ms budget`;
+  return {
+    ms,
+    timeouts,
+    baselineMs,
+    budgetMs,
+    within,
+    connections: run.connections,
+    line: `reader pages p99: ${ms.toFixed(0)} ms at ${run.connections} connections${cut}${against}; ${verdict}`,
+  };
 }
 
 function failures(run: RunFigures, memory: Memory | null, budgetMs: number | null = null): string[] {
   const out: string[] = [];
   const reader = readerP99(run, null, budgetMs);
   if (memory && reader.within === false) out.push(`${reader.line} (--reader-p99-budget)`);
-  if (run.errors > 0) out.push(`${run.errors} request errors (${run.timeouts} of them timeouts): ${run.errorMessages.join('; ')}`);
+  if (run.errors > 0)
+    out.push(`${run.errors} request errors (${run.timeouts} of them timeouts): ${run.errorMessages.join('; ')}`);
   if (run.non2xx > 0) {
     const paths = [...run.failedPaths].map(([p, status]) => `${status} ${decodeURIComponent(p)}`).join(', ');
-    out.push(`${run.non2xx} non-2xx responses (search ${run.byKind.search.non2xx}, reader page ${run.byKind.reader.non2xx}), e.g. ${paths}`);
+    out.push(
+      `${run.non2xx} non-2xx responses (search ${run.byKind.search.non2xx}, reader page ${run.byKind.reader.non2xx}), e.g. ${paths}`,
+    );
   }
   if (memory) for (const k of KINDS) if (run.byKind[k].n === 0) out.push(`no ${k} request completed`);
   if (memory) {
     const checks = [
-      { what: 'the JS heap in use', baselineKb: memory.baseline.heapKb, afterKb: memory.after.heapKb, tolerance: HEAP_TOLERANCE },
+      {
+        what: 'the JS heap in use',
+        baselineKb: memory.baseline.heapKb,
+        afterKb: memory.after.heapKb,
+        tolerance: HEAP_TOLERANCE,
+      },
       { what: 'RSS', baselineKb: memory.baseline.rssKb, afterKb: memory.after.rssKb, tolerance: RSS_TOLERANCE },
     ];
     for (const { what, baselineKb, afterKb, tolerance } of checks) {
@@ -470,7 +564,10 @@ function failures(run: RunFigures, memory: Memory | null, budgetMs: number | nul
 
 const traceMb = (r: Reading) => ({ rss: Math.round(mb(r.rssKb)), heap: Math.round(mb(r.heapKb) * 10) / 10 });
 
-const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 // ---------------------------------------------------------------------------------------------
 
@@ -492,7 +589,8 @@ function options() {
   });
   const number = (name: keyof typeof values, min: number, max: number): number => {
     const n = Number(values[name]);
-    if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}`);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new UsageError(`--${name} must be a number from ${min} to ${max}`);
     return n;
   };
   return {
@@ -520,14 +618,20 @@ async function main(): Promise<number> {
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   if (!hasProductionBuild()) {
-    log(`No production build: ${path.join(ROOT, '.next', 'BUILD_ID')} is missing. Run \`npx next build\` first (this test does not build).`);
+    log(
+      `No production build: ${path.join(ROOT, '.next', 'BUILD_ID')} is missing. Run \`npx next build\` first (this test does not build).`,
+    );
     return 2;
   }
   const [glossary, manifest] = await Promise.all([getGlossary(), getManifest()]);
   const queries = glossaryQueries(glossary, opts.terms);
   const docIds = manifestDocIds(manifest);
   if (queries.length === 0) throw new Error(`${buildDir()}/glossary.json has no terms to search for`);
-  const sequence = requestSequence(queries.map((q) => q.query), docIds, opts.readerShare);
+  const sequence = requestSequence(
+    queries.map((q) => q.query),
+    docIds,
+    opts.readerShare,
+  );
   const mix = describeMix(queries, docIds, sequence);
 
   log(`build ${buildDir()}; starting next start on 127.0.0.1:${opts.port}`);
@@ -562,7 +666,9 @@ async function main(): Promise<number> {
       base = await runMix(url, sequence, 1, opts.baselineSeconds, opts.timeout);
     }
 
-    log(`measured run: ${opts.seconds} s at ${opts.connections} connections (memory baseline: RSS ${mb(baseline.reading.rssKb).toFixed(0)} MB, JS heap ${mb(baseline.reading.heapKb).toFixed(0)} MB)`);
+    log(
+      `measured run: ${opts.seconds} s at ${opts.connections} connections (memory baseline: RSS ${mb(baseline.reading.rssKb).toFixed(0)} MB, JS heap ${mb(baseline.reading.heapKb).toFixed(0)} MB)`,
+    );
     const sampler = rssSampler(pid);
     const run = await runMix(url, sequence, opts.connections, opts.seconds, opts.timeout);
     const loadAfter = loadAverage();
@@ -570,7 +676,15 @@ async function main(): Promise<number> {
     const uncollectedKb = treeRss(pid).kb;
     log(`waiting up to ${opts.settleSeconds} s for memory to come back`);
     const settled = await settledMemory(pid, baseline.reading, opts.settleSeconds);
-    const memory: Memory = { baseline: baseline.reading, peakKb, uncollectedKb, after: settled.reading, afterSeconds: settled.afterSeconds, processes: sampler.processes(), trace: settled.trace };
+    const memory: Memory = {
+      baseline: baseline.reading,
+      peakKb,
+      uncollectedKb,
+      after: settled.reading,
+      afterSeconds: settled.afterSeconds,
+      processes: sampler.processes(),
+      trace: settled.trace,
+    };
 
     const why = failures(run, memory, opts.readerP99BudgetMs);
     const reader = readerP99(run, base, opts.readerP99BudgetMs);
@@ -587,14 +701,22 @@ async function main(): Promise<number> {
     };
     console.log(`\nLoad test: next start on 127.0.0.1, ${opts.connections} connections for ${opts.seconds} s`);
     console.log(`mix: ${mix}`);
-    const noHits = [...warmup.totals].filter(([, total]) => total === 0).map(([p]) => decodeURIComponent(p.slice(p.indexOf('=') + 1)));
-    console.log(`queries with hits: ${withHits} of ${warmup.totals.size} (answered in the warm-up)${noHits.length > 0 ? `; none for ${noHits.map((q) => JSON.stringify(q)).join(', ')}` : ''}`);
+    const noHits = [...warmup.totals]
+      .filter(([, total]) => total === 0)
+      .map(([p]) => decodeURIComponent(p.slice(p.indexOf('=') + 1)));
+    console.log(
+      `queries with hits: ${withHits} of ${warmup.totals.size} (answered in the warm-up)${noHits.length > 0 ? `; none for ${noHits.map((q) => JSON.stringify(q)).join(', ')}` : ''}`,
+    );
     console.log(`load average before ${loadBefore}, after ${loadAfter} (2 cores, shared with other work)\n`);
     for (const line of latencyTable(run, `${opts.connections} conn.`)) console.log(line);
     if (base) for (const line of latencyTable(base, '1 conn. (baseline)').slice(1)) console.log(line);
     console.log(reader.line);
-    console.log(`load generator: set up in ${run.setupSeconds.toFixed(2)} s; its event loop late by ${run.clientLoopDelay.p99.toFixed(0)} ms at p99, ${run.clientLoopDelay.max.toFixed(0)} ms at most`);
-    console.log(`slowest: ${run.slowest.map((r) => `${decodeURIComponent(r.path)} ${r.ms.toFixed(0)} ms (sent at ${r.at.toFixed(1)} s)`).join('; ')}`);
+    console.log(
+      `load generator: set up in ${run.setupSeconds.toFixed(2)} s; its event loop late by ${run.clientLoopDelay.p99.toFixed(0)} ms at p99, ${run.clientLoopDelay.max.toFixed(0)} ms at most`,
+    );
+    console.log(
+      `slowest: ${run.slowest.map((r) => `${decodeURIComponent(r.path)} ${r.ms.toFixed(0)} ms (sent at ${r.at.toFixed(1)} s)`).join('; ')}`,
+    );
     console.log(
       `\nerrors ${run.errors}, timeouts ${run.timeouts}, non-2xx ${run.non2xx}; ${(run.bytesPerSecond / 1024 / 1024).toFixed(2)} MB/s; ${run.requests} requests in ${run.seconds} s`,
     );
@@ -605,9 +727,22 @@ async function main(): Promise<number> {
     );
     console.log(why.length === 0 ? '\nPASS' : `\nFAIL\n${why.map((w) => `  - ${w}`).join('\n')}`);
 
-    const result = { bench: 'load', title: 'Load: /api/search and a reader page on next start', figures: figures(run, base, memory), context };
+    const result = {
+      bench: 'load',
+      title: 'Load: /api/search and a reader page on next start',
+      figures: figures(run, base, memory),
+      context,
+    };
     const { line: _line, ...readerFigures } = reader;
-    console.log(JSON.stringify({ ...result, pass: why.length === 0, failures: why, readerP99: readerFigures, memoryTraceMB: { baseline: baseline.trace.map(traceMb), after: memory.trace.map(traceMb) } }));
+    console.log(
+      JSON.stringify({
+        ...result,
+        pass: why.length === 0,
+        failures: why,
+        readerP99: readerFigures,
+        memoryTraceMB: { baseline: baseline.trace.map(traceMb), after: memory.trace.map(traceMb) },
+      }),
+    );
     await writeBenchResult(result);
     return why.length === 0 ? 0 : 1;
   } finally {
@@ -625,7 +760,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     },
     (error: unknown) => {
       if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-      else if (error instanceof BuildMissingError || error instanceof BuildFormatError || error instanceof ServerStartError) console.error(error.message);
+      else if (
+        error instanceof BuildMissingError ||
+        error instanceof BuildFormatError ||
+        error instanceof ServerStartError
+      )
+        console.error(error.message);
       else console.error(error);
       process.exitCode = 2;
     },

@@ -34,7 +34,8 @@ export async function isPortFree(port: number): Promise<boolean> {
 export async function waitForServer(url: string, server: ChildProcess | null, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server && server.exitCode !== null) throw new ServerStartError(`next start exited with ${server.exitCode} (has \`npx next build\` run?)`);
+    if (server && server.exitCode !== null)
+      throw new ServerStartError(`next start exited with ${server.exitCode} (has \`npx next build\` run?)`);
     try {
       const response = await fetch(url);
       await response.arrayBuffer();
@@ -60,7 +61,10 @@ export interface NextServer {
  * is passed on (with `env` over it), so the server reads the build named by DUIZHAO_BUILD, as the
  * bench does.
  */
-export async function startNextServer(port: number, { readyPath = '/en', env = {} }: { readyPath?: string; env?: Record<string, string> } = {}): Promise<NextServer> {
+export async function startNextServer(
+  port: number,
+  { readyPath = '/en', env = {} }: { readyPath?: string; env?: Record<string, string> } = {},
+): Promise<NextServer> {
   if (!(await isPortFree(port))) throw new ServerStartError(`port ${port} is taken: pass --port N`);
   const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,

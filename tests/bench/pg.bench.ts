@@ -64,7 +64,10 @@ async function bench(url: string, corpus: string, records: PairRecord[]): Promis
   try {
     let bytes = 0;
     for (const view of VIEWS) {
-      const row = await db.one<{ b: string }>('SELECT COALESCE(sum(pg_total_relation_size(c.oid)), 0)::text AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = $2', [indexSchema(ns, view), 'r']);
+      const row = await db.one<{ b: string }>(
+        'SELECT COALESCE(sum(pg_total_relation_size(c.oid)), 0)::text AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = $2',
+        [indexSchema(ns, view), 'r'],
+      );
       bytes += Number(row.b);
     }
     const inMemory = createSearcher(records, memory.indexes, memory.common);
@@ -85,7 +88,8 @@ async function bench(url: string, corpus: string, records: PairRecord[]): Promis
       s = performance.now();
       const got = await pg.search(q, { limit: MAX_LIMIT });
       pgMs.push(performance.now() - s);
-      if (got.total !== want.total) throw new Error(`"${q}": ${got.total} hits from PostgreSQL, ${want.total} in memory`);
+      if (got.total !== want.total)
+        throw new Error(`"${q}": ${got.total} hits from PostgreSQL, ${want.total} in memory`);
     }
     const m = summarise(memMs);
     const p = summarise(pgMs);
@@ -107,14 +111,19 @@ async function bench(url: string, corpus: string, records: PairRecord[]): Promis
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { chars: { type: 'string', default: '1000000' } }, strict: true });
   const url = process.env.DATABASE_URL_TEST || process.env.DATABASE_URL;
-  if (!url) throw new Error('bench:pg needs DATABASE_URL_TEST or DATABASE_URL (bash tests/pg/ensure-postgres.sh prints one)');
+  if (!url)
+    throw new Error('bench:pg needs DATABASE_URL_TEST or DATABASE_URL (bash tests/pg/ensure-postgres.sh prints one)');
   const reports: Report[] = [await bench(url, 'real corpus', await realRecords())];
   const chars = Number(values.chars);
   if (chars > 0) reports.push(await bench(url, `synthetic ${chars / 1e6} M chars`, syntheticRecords(chars)));
-  console.log('| corpus | records | index in memory | index into PostgreSQL | PostgreSQL tables | query p50 memory / PostgreSQL | query p99 memory / PostgreSQL |');
+  console.log(
+    '| corpus | records | index in memory | index into PostgreSQL | PostgreSQL tables | query p50 memory / PostgreSQL | query p99 memory / PostgreSQL |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const r of reports) {
-    console.log(`| ${r.corpus} | ${r.records} | ${r.memoryIndexMs} ms | ${r.pgIndexMs} ms | ${r.pgTableMB} MB | ${r.memory.p50} / ${r.pg.p50} ms | ${r.memory.p99} / ${r.pg.p99} ms |`);
+    console.log(
+      `| ${r.corpus} | ${r.records} | ${r.memoryIndexMs} ms | ${r.pgIndexMs} ms | ${r.pgTableMB} MB | ${r.memory.p50} / ${r.pg.p50} ms | ${r.memory.p99} / ${r.pg.p99} ms |`,
+    );
   }
   console.log(JSON.stringify({ bench: 'pg', reports }));
   disconnectAll();

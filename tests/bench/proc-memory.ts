@@ -10,7 +10,10 @@ export function parseStatPpid(stat: string): number | null {
   // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ')'.
   const close = stat.lastIndexOf(')');
   if (close === -1) return null;
-  const fields = stat.slice(close + 1).trim().split(/\s+/);
+  const fields = stat
+    .slice(close + 1)
+    .trim()
+    .split(/\s+/);
   const ppid = Number(fields[1]);
   return Number.isInteger(ppid) && ppid >= 0 ? ppid : null;
 }
@@ -83,7 +86,8 @@ export interface MemoryTolerance {
 }
 
 /** The most memory may stand above its baseline and still count as "back near it". */
-export const allowedGrowthKb = (baselineKb: number, tolerance: MemoryTolerance) => Math.max(baselineKb * tolerance.fraction, tolerance.minKb);
+export const allowedGrowthKb = (baselineKb: number, tolerance: MemoryTolerance) =>
+  Math.max(baselineKb * tolerance.fraction, tolerance.minKb);
 
 /** Whether memory is back near its baseline: at most the allowed growth above it (less is fine). */
 export function isBackNearBaseline(baselineKb: number, nowKb: number, tolerance: MemoryTolerance): boolean {

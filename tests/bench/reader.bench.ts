@@ -27,7 +27,6 @@ import { figure, writeBenchResult, type BenchResult } from './results';
 import { percentile } from './stats';
 import { printTable } from './table';
 
-
 const USAGE = `npm run bench:reader -- [options]   (after \`npx next build\`)
 
   --server URL   measure a running server instead of starting \`next start\`
@@ -86,7 +85,12 @@ interface Timing {
 
 function timing(values: readonly number[]): Timing {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length };
+  return {
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted.at(-1) ?? Number.NaN,
+    n: sorted.length,
+  };
 }
 
 function kindOf(resourceType: string, mimeType: string): Kind {
@@ -117,7 +121,8 @@ function byKind(transfers: readonly Transfer[]): BytesByKind {
   return out;
 }
 
-const sum = (b: BytesByKind, kinds: readonly Kind[] = KINDS, field: 'encoded' | 'decoded' = 'encoded') => kinds.reduce((n, k) => n + b[k][field], 0);
+const sum = (b: BytesByKind, kinds: readonly Kind[] = KINDS, field: 'encoded' | 'decoded' = 'encoded') =>
+  kinds.reduce((n, k) => n + b[k][field], 0);
 
 // ---------------------------------------------------------------------------------------------
 // ---------------------------------------------------------------------------------------------
@@ -130,7 +135,8 @@ interface Setup {
 }
 
 async function newContext({ browser, device }: Setup): Promise<BrowserContext> {
-  const options = device === 'phone' ? devices['Pixel 7'] : { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 860 } };
+  const options =
+    device === 'phone' ? devices['Pixel 7'] : { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 860 } };
   const context = await browser.newContext(options);
   // tsx compiles with esbuild's keepNames, which wraps named functions in a `__name` helper that
   // the functions passed to page.evaluate would then call in the page, where it does not exist.
@@ -142,7 +148,10 @@ async function newContext({ browser, device }: Setup): Promise<BrowserContext> {
 async function recordTransfers(page: Page): Promise<{ transfers: Transfer[]; loaded: Promise<void> }> {
   const cdp = await page.context().newCDPSession(page);
   const transfers: Transfer[] = [];
-  const pending = new Map<string, { url: string; sent: number; type: string; mimeType: string; encoding: string; status: number; decoded: number }>();
+  const pending = new Map<
+    string,
+    { url: string; sent: number; type: string; mimeType: string; encoding: string; status: number; decoded: number }
+  >();
   let loadAt = Number.POSITIVE_INFINITY;
   let markLoaded = () => undefined as void;
   const loaded = new Promise<void>((resolve) => (markLoaded = resolve));
@@ -152,7 +161,15 @@ async function recordTransfers(page: Page): Promise<{ transfers: Transfer[]; loa
   });
   cdp.on('Network.requestWillBeSent', ({ requestId, request, timestamp, type }) => {
     if (request.url.startsWith('data:')) return;
-    pending.set(requestId, { url: request.url, sent: timestamp, type: type ?? 'Other', mimeType: '', encoding: '', status: 0, decoded: 0 });
+    pending.set(requestId, {
+      url: request.url,
+      sent: timestamp,
+      type: type ?? 'Other',
+      mimeType: '',
+      encoding: '',
+      status: 0,
+      decoded: 0,
+    });
   });
   cdp.on('Network.responseReceived', ({ requestId, response, type }) => {
     const p = pending.get(requestId);
@@ -189,7 +206,9 @@ async function recordTransfers(page: Page): Promise<{ transfers: Transfer[]; loa
 const domSize = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
 
 /** The page's paint figures so far, in ms from navigation start. */
-async function paintFigures(page: Page): Promise<{ lcp: number; lcpElement: string; fcp: number; ttfb: number; load: number }> {
+async function paintFigures(
+  page: Page,
+): Promise<{ lcp: number; lcpElement: string; fcp: number; ttfb: number; load: number }> {
   return page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -199,13 +218,25 @@ async function paintFigures(page: Page): Promise<{ lcp: number; lcpElement: stri
           for (const e of list.getEntries() as Array<PerformanceEntry & { element?: Element | null }>) {
             lcp = e.startTime;
             const el = e.element;
-            lcpElement = el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''}` : '(removed)';
+            lcpElement = el
+              ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''}`
+              : '(removed)';
           }
         }).observe({ type: 'largest-contentful-paint', buffered: true });
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
         // Buffered entries arrive in a task of their own.
-        setTimeout(() => resolve({ lcp, lcpElement, fcp, ttfb: nav?.responseStart ?? Number.NaN, load: nav?.loadEventEnd ?? Number.NaN }), 100);
+        setTimeout(
+          () =>
+            resolve({
+              lcp,
+              lcpElement,
+              fcp,
+              ttfb: nav?.responseStart ?? Number.NaN,
+              load: nav?.loadEventEnd ?? Number.NaN,
+            }),
+          100,
+        );
       }),
   );
 }
@@ -308,7 +339,11 @@ function spreadWords(keys: readonly string[], count: number, skip: ReadonlySet<s
  * thread counts; a MutationObserver notes when the dialog is placed (no longer hidden for
  * measuring) and when its loading note is gone; a frame later it has been painted.
  */
-async function timeTap(page: Page, setup: Setup, index: number): Promise<{ visible: number; loaded: number; painted: number }> {
+async function timeTap(
+  page: Page,
+  setup: Setup,
+  index: number,
+): Promise<{ visible: number; loaded: number; painted: number }> {
   const word = page.locator(WORD).nth(index);
   await word.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(120);
@@ -327,7 +362,11 @@ async function timeTap(page: Page, setup: Setup, index: number): Promise<{ visib
           if (!Number.isNaN(visible) && !note?.textContent?.includes('…')) {
             const loaded = performance.now();
             observer.disconnect();
-            requestAnimationFrame(() => setTimeout(() => resolve({ visible: visible - start, loaded: loaded - start, painted: performance.now() - start })));
+            requestAnimationFrame(() =>
+              setTimeout(() =>
+                resolve({ visible: visible - start, loaded: loaded - start, painted: performance.now() - start }),
+              ),
+            );
           }
         };
         const observer = new MutationObserver(check);
@@ -338,7 +377,9 @@ async function timeTap(page: Page, setup: Setup, index: number): Promise<{ visib
   );
   if (setup.device === 'phone') await word.tap();
   else await word.click();
-  const result = await page.evaluate(() => (window as unknown as { __tap: Promise<{ visible: number; loaded: number; painted: number }> }).__tap);
+  const result = await page.evaluate(
+    () => (window as unknown as { __tap: Promise<{ visible: number; loaded: number; painted: number }> }).__tap,
+  );
   await page.keyboard.press('Escape');
   await page.locator(DIALOG).waitFor({ state: 'detached' });
   // The mouse leaves the text: scrolling to the next word would otherwise slide some word under
@@ -354,7 +395,9 @@ async function measureTaps(setup: Setup, url: string, count: number): Promise<Ta
   // The popover's script is running once the first word has become focusable.
   await page.locator(`${WORD}[tabindex="0"]`).first().waitFor({ state: 'attached' });
   await page.waitForTimeout(SETTLE_MS);
-  const keys = await page.locator(WORD).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.k ?? el.textContent ?? ''));
+  const keys = await page
+    .locator(WORD)
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.k ?? el.textContent ?? ''));
   const firstTap = await timeTap(page, setup, 0);
   const indices = spreadWords(keys, count, new Set([keys[0]!]));
   const words: TapFigures['words'] = [];
@@ -377,19 +420,60 @@ const ms = (t: number) => `${t.toFixed(t < 100 ? 1 : 0)} ms`;
 
 const verdict = (value: number, target: number) => (Number.isNaN(value) ? '?' : value < target ? 'PASS' : 'FAIL');
 
-function printReport(doc: PageFigures, ref: PageFigures | null, taps: TapFigures, refTaps: TapFigures | null, setup: Setup, verbose: boolean): void {
+function printReport(
+  doc: PageFigures,
+  ref: PageFigures | null,
+  taps: TapFigures,
+  refTaps: TapFigures | null,
+  setup: Setup,
+  verbose: boolean,
+): void {
   const htmlJs = (p: PageFigures) => sum(p.firstView, ['html', 'js']);
   console.log(`reader benchmark: ${doc.url} (${setup.device}; baseline ${ref ? ref.url : 'none'})`);
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (the figures are this machine's, shared with others)\n`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (the figures are this machine's, shared with others)\n`,
+  );
   const refCell = (f: (p: PageFigures) => string) => (ref ? f(ref) : '—');
   const refTapCell = (f: (t: TapFigures) => string) => (refTaps ? f(refTaps) : '—');
   printTable([
     ['figure', 'document', 'target', '', 'baseline doc'],
-    ['first view: HTML + JS (wire)', kB(htmlJs(doc)), `< ${kB(TARGET.firstViewHtmlJsBytes)}`, verdict(htmlJs(doc), TARGET.firstViewHtmlJsBytes), refCell((p) => kB(htmlJs(p)))],
-    ['LCP, cold cache (median)', ms(doc.lcpCold.median), `< ${ms(TARGET.lcpMs)}`, verdict(doc.lcpCold.median, TARGET.lcpMs), refCell((p) => ms(p.lcpCold.median))],
-    ['LCP, warm cache (median)', ms(doc.lcpWarm.median), `< ${ms(TARGET.lcpMs)}`, verdict(doc.lcpWarm.median, TARGET.lcpMs), refCell((p) => ms(p.lcpWarm.median))],
-    ['tap → popover content (median)', ms(taps.loaded.median), `< ${ms(TARGET.popoverMs)}`, verdict(taps.loaded.median, TARGET.popoverMs), refTapCell((t) => ms(t.loaded.median))],
-    ['tap → popover content (p95)', ms(taps.loaded.p95), `< ${ms(TARGET.popoverMs)}`, verdict(taps.loaded.p95, TARGET.popoverMs), refTapCell((t) => ms(t.loaded.p95))],
+    [
+      'first view: HTML + JS (wire)',
+      kB(htmlJs(doc)),
+      `< ${kB(TARGET.firstViewHtmlJsBytes)}`,
+      verdict(htmlJs(doc), TARGET.firstViewHtmlJsBytes),
+      refCell((p) => kB(htmlJs(p))),
+    ],
+    [
+      'LCP, cold cache (median)',
+      ms(doc.lcpCold.median),
+      `< ${ms(TARGET.lcpMs)}`,
+      verdict(doc.lcpCold.median, TARGET.lcpMs),
+      refCell((p) => ms(p.lcpCold.median)),
+    ],
+    [
+      'LCP, warm cache (median)',
+      ms(doc.lcpWarm.median),
+      `< ${ms(TARGET.lcpMs)}`,
+      verdict(doc.lcpWarm.median, TARGET.lcpMs),
+      refCell((p) => ms(p.lcpWarm.median)),
+    ],
+    [
+      'tap → popover content (median)',
+      ms(taps.loaded.median),
+      `< ${ms(TARGET.popoverMs)}`,
+      verdict(taps.loaded.median, TARGET.popoverMs),
+      refTapCell((t) => ms(t.loaded.median)),
+    ],
+    [
+      'tap → popover content (p95)',
+      ms(taps.loaded.p95),
+      `< ${ms(TARGET.popoverMs)}`,
+      verdict(taps.loaded.p95, TARGET.popoverMs),
+      refTapCell((t) => ms(t.loaded.p95)),
+    ],
     ['tap → dialog placed (median)', ms(taps.visible.median), '', '', refTapCell((t) => ms(t.visible.median))],
     ['tap → dialog placed (p95)', ms(taps.visible.p95), '', '', refTapCell((t) => ms(t.visible.p95))],
     ['tap → content painted (median)', ms(taps.painted.median), '', '', refTapCell((t) => ms(t.painted.median))],
@@ -404,25 +488,44 @@ function printReport(doc: PageFigures, ref: PageFigures | null, taps: TapFigures
     `LCP element: ${doc.lcpElement}; LCP cold p95 ${ms(doc.lcpCold.p95)}, warm p95 ${ms(doc.lcpWarm.p95)} over ${doc.lcpCold.n} runs; taps over ${taps.loaded.n} words${refTaps ? ` (${refTaps.loaded.n} on the baseline doc)` : ''}\n`,
   );
 
-  for (const [title, p] of [['document', doc], ['baseline doc', ref]] as const) {
+  for (const [title, p] of [
+    ['document', doc],
+    ['baseline doc', ref],
+  ] as const) {
     if (!p) continue;
     console.log(`bytes, ${title}: wire / decoded (requests)`);
-    const cell = (b: BytesByKind[Kind]) => (b.requests === 0 ? '—' : `${kB(b.encoded)} / ${kB(b.decoded)} (${b.requests})`);
+    const cell = (b: BytesByKind[Kind]) =>
+      b.requests === 0 ? '—' : `${kB(b.encoded)} / ${kB(b.decoded)} (${b.requests})`;
     printTable([
       ['kind', 'first view', 'later'],
       ...KINDS.map((k) => [k, cell(p.firstView[k]), cell(p.later[k])]),
-      ['total', `${kB(sum(p.firstView))} / ${kB(sum(p.firstView, KINDS, 'decoded'))}`, `${kB(sum(p.later))} / ${kB(sum(p.later, KINDS, 'decoded'))}`],
+      [
+        'total',
+        `${kB(sum(p.firstView))} / ${kB(sum(p.firstView, KINDS, 'decoded'))}`,
+        `${kB(sum(p.later))} / ${kB(sum(p.later, KINDS, 'decoded'))}`,
+      ],
     ]);
     console.log(`encodings: ${p.encodings.join(' ')}\n`);
     if (verbose) {
-      for (const t of p.transfers) console.log(`  ${t.firstView ? 'first' : 'later'} ${t.kind.padEnd(5)} ${t.status} ${t.encoding.padEnd(8)} ${kB(t.encoded).padStart(9)} ${kB(t.decoded).padStart(9)}  ${t.url}`);
+      for (const t of p.transfers)
+        console.log(
+          `  ${t.firstView ? 'first' : 'later'} ${t.kind.padEnd(5)} ${t.status} ${t.encoding.padEnd(8)} ${kB(t.encoded).padStart(9)} ${kB(t.decoded).padStart(9)}  ${t.url}`,
+        );
       console.log('');
     }
   }
 }
 
 /** The headline figures for the report: the document beside the baseline document, with the issue's targets. */
-function benchResult(docId: string, refId: string | undefined, doc: PageFigures, ref: PageFigures | null, taps: TapFigures, refTaps: TapFigures | null, device: string): BenchResult {
+function benchResult(
+  docId: string,
+  refId: string | undefined,
+  doc: PageFigures,
+  ref: PageFigures | null,
+  taps: TapFigures,
+  refTaps: TapFigures | null,
+  device: string,
+): BenchResult {
   const htmlJsKB = (p: PageFigures) => sum(p.firstView, ['html', 'js']) / 1000;
   const baseline = `document ${refId}`;
   const page = (f: (p: PageFigures) => number) => (ref ? { name: baseline, value: f(ref) } : undefined);
@@ -431,15 +534,64 @@ function benchResult(docId: string, refId: string | undefined, doc: PageFigures,
     bench: 'reader',
     title: `Reader in Chromium (${device}): document ${docId}, against document ${refId ?? '(none)'} (by default the longest and the shortest)`,
     figures: [
-      figure('first view, HTML + JS on the wire', htmlJsKB(doc), 'kB', 'lower', page(htmlJsKB), { target: TARGET.firstViewHtmlJsBytes / 1000 }),
-      figure('first view, every kind on the wire', sum(doc.firstView) / 1000, 'kB', 'lower', page((p) => sum(p.firstView) / 1000)),
-      figure('LCP, cold cache (median)', doc.lcpCold.median, 'ms', 'lower', page((p) => p.lcpCold.median), { target: TARGET.lcpMs }),
-      figure('LCP, warm cache (median)', doc.lcpWarm.median, 'ms', 'lower', page((p) => p.lcpWarm.median), { target: TARGET.lcpMs }),
-      figure('tap → popover content (median)', taps.loaded.median, 'ms', 'lower', tap((t) => t.loaded.median), { target: TARGET.popoverMs }),
-      figure('tap → popover content (p95)', taps.loaded.p95, 'ms', 'lower', tap((t) => t.loaded.p95), { target: TARGET.popoverMs }),
-      figure('DOM elements at load', doc.domAtLoad, 'elements', 'lower', page((p) => p.domAtLoad)),
+      figure('first view, HTML + JS on the wire', htmlJsKB(doc), 'kB', 'lower', page(htmlJsKB), {
+        target: TARGET.firstViewHtmlJsBytes / 1000,
+      }),
+      figure(
+        'first view, every kind on the wire',
+        sum(doc.firstView) / 1000,
+        'kB',
+        'lower',
+        page((p) => sum(p.firstView) / 1000),
+      ),
+      figure(
+        'LCP, cold cache (median)',
+        doc.lcpCold.median,
+        'ms',
+        'lower',
+        page((p) => p.lcpCold.median),
+        { target: TARGET.lcpMs },
+      ),
+      figure(
+        'LCP, warm cache (median)',
+        doc.lcpWarm.median,
+        'ms',
+        'lower',
+        page((p) => p.lcpWarm.median),
+        { target: TARGET.lcpMs },
+      ),
+      figure(
+        'tap → popover content (median)',
+        taps.loaded.median,
+        'ms',
+        'lower',
+        tap((t) => t.loaded.median),
+        { target: TARGET.popoverMs },
+      ),
+      figure(
+        'tap → popover content (p95)',
+        taps.loaded.p95,
+        'ms',
+        'lower',
+        tap((t) => t.loaded.p95),
+        { target: TARGET.popoverMs },
+      ),
+      figure(
+        'DOM elements at load',
+        doc.domAtLoad,
+        'elements',
+        'lower',
+        page((p) => p.domAtLoad),
+      ),
     ],
-    context: { device, lcpRuns: doc.lcpCold.n, words: taps.loaded.n, loadavg: loadavg().map((l) => l.toFixed(2)).join(' ') },
+    context: {
+      device,
+      lcpRuns: doc.lcpCold.n,
+      words: taps.loaded.n,
+      loadavg: loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' '),
+    },
   };
 }
 
@@ -477,7 +629,9 @@ async function main(): Promise<void> {
   const words = Math.max(1, Number(values.words));
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const server = values.server ? { url: values.server.replace(/\/$/, ''), stop: async () => undefined } : await startNextServer(Number(values.port));
+  const server = values.server
+    ? { url: values.server.replace(/\/$/, ''), stop: async () => undefined }
+    : await startNextServer(Number(values.port));
   const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
   try {
     const setup: Setup = { browser, device, base: server.url };

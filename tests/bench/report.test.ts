@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { figureTable, formatNumber, formatRatio, formatTarget, reportMarkdown, runFailed, statusText, verdict, type BenchReport, type BenchRun } from './report';
+import {
+  figureTable,
+  formatNumber,
+  formatRatio,
+  formatTarget,
+  reportMarkdown,
+  runFailed,
+  statusText,
+  verdict,
+  type BenchReport,
+  type BenchRun,
+} from './report';
 import { figure } from './results';
 
 const machine: BenchReport['machine'] = {
@@ -24,7 +35,13 @@ const run = (over: Partial<BenchRun>): BenchRun => ({
   ...over,
 });
 
-const report = (runs: BenchRun[], preparation: BenchReport['preparation'] = []): BenchReport => ({ command: 'npm run bench', machine, preparation, runs, totalSeconds: 600 });
+const report = (runs: BenchRun[], preparation: BenchReport['preparation'] = []): BenchReport => ({
+  command: 'npm run bench',
+  machine,
+  preparation,
+  runs,
+  totalSeconds: 600,
+});
 
 describe('formatNumber', () => {
   it('keeps three significant digits and separates thousands', () => {
@@ -57,7 +74,9 @@ describe('verdict', () => {
     expect(verdict(figure('median', 0.15, 'ms', 'lower', { name: 'scan', value: 1.89 }))).toBe('gain, 12.6×');
   });
   it('calls the other direction a loss', () => {
-    expect(verdict(figure('ingest', 13_178, 'chars/s', 'higher', { name: 'OpenCC', value: 11_723_275 }))).toBe('loss, 890×');
+    expect(verdict(figure('ingest', 13_178, 'chars/s', 'higher', { name: 'OpenCC', value: 11_723_275 }))).toBe(
+      'loss, 890×',
+    );
     expect(verdict(figure('first view', 196.7, 'kB', 'lower', { name: 'shortest', value: 184.4 }))).toBe('loss, 1.07×');
   });
   it('says even within half a percent, and nothing without a usable ratio', () => {
@@ -101,14 +120,25 @@ describe('statusText and runFailed', () => {
   it('says why a benchmark failed or did not run', () => {
     expect(statusText(run({}))).toBe('ok');
     expect(statusText(run({ status: 'failed', exitCode: 1 }))).toBe('**failed** (exit code 1)');
-    expect(statusText(run({ status: 'failed', exitCode: 0, reason: 'it wrote no result' }))).toBe('**failed** (exit code 0): it wrote no result');
-    expect(statusText(run({ status: 'missing', exitCode: null, reason: 'no npm script bench:load' }))).toBe('not run: missing (no npm script bench:load)');
+    expect(statusText(run({ status: 'failed', exitCode: 0, reason: 'it wrote no result' }))).toBe(
+      '**failed** (exit code 0): it wrote no result',
+    );
+    expect(statusText(run({ status: 'missing', exitCode: null, reason: 'no npm script bench:load' }))).toBe(
+      'not run: missing (no npm script bench:load)',
+    );
   });
 
   it('fails the run for a failed benchmark or preparation step, not for a missing one', () => {
     expect(runFailed(report([run({}), run({ bench: 'load', status: 'missing', exitCode: null })]))).toBe(false);
     expect(runFailed(report([run({ status: 'failed', exitCode: 1 })]))).toBe(true);
-    expect(runFailed(report([run({})], [{ name: 'production build', command: 'npx next build', ok: false, exitCode: 1, seconds: 3 }]))).toBe(true);
+    expect(
+      runFailed(
+        report(
+          [run({})],
+          [{ name: 'production build', command: 'npx next build', ok: false, exitCode: 1, seconds: 3 }],
+        ),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -117,27 +147,52 @@ describe('reportMarkdown', () => {
     result: {
       bench: 'ingest',
       title: 'Ingest',
-      figures: [figure('ingest end to end', 13_178, 'zh chars/s', 'higher', { name: 'OpenCC alone', value: 11_723_275 })],
+      figures: [
+        figure('ingest end to end', 13_178, 'zh chars/s', 'higher', { name: 'OpenCC alone', value: 11_723_275 }),
+      ],
       context: { documents: 5, counted: 'code points' },
     },
   });
-  const failed = run({ bench: 'align', script: 'bench:align', status: 'failed', exitCode: 1, tail: ['Error: no development set'] });
-  const missing = run({ bench: 'load', script: 'bench:load', status: 'missing', exitCode: null, reason: 'no npm script bench:load' });
-  const md = reportMarkdown(report([ingest, failed, missing], [{ name: 'ingest of the corpus', command: 'npm run duizhao -- ingest', ok: true, exitCode: 0, seconds: 8 }]));
+  const failed = run({
+    bench: 'align',
+    script: 'bench:align',
+    status: 'failed',
+    exitCode: 1,
+    tail: ['Error: no development set'],
+  });
+  const missing = run({
+    bench: 'load',
+    script: 'bench:load',
+    status: 'missing',
+    exitCode: null,
+    reason: 'no npm script bench:load',
+  });
+  const md = reportMarkdown(
+    report(
+      [ingest, failed, missing],
+      [{ name: 'ingest of the corpus', command: 'npm run duizhao -- ingest', ok: true, exitCode: 0, seconds: 8 }],
+    ),
+  );
 
   it('gives the machine, the preparation and a summary row per benchmark', () => {
     expect(md).toMatch(/^# Benchmark report\n/);
     expect(md).toContain('- commit abc1234\n');
     expect(md).toContain('- Node v20.20.0 on linux 6.1; AMD EPYC, 2 cores, 7.8 GB memory');
     expect(md).toContain('- ingest of the corpus (`npm run duizhao -- ingest`): ok in 8.0 s');
-    expect(md).toContain('| ingest | ok | 41 s | 1.50 → 2.25 | ingest end to end: 13,178 zh chars/s vs 11,723,275 (OpenCC alone): 0.00112×, loss, 890× |');
+    expect(md).toContain(
+      '| ingest | ok | 41 s | 1.50 → 2.25 | ingest end to end: 13,178 zh chars/s vs 11,723,275 (OpenCC alone): 0.00112×, loss, 890× |',
+    );
     expect(md).toContain('| load | not run: missing (no npm script bench:load) |  |  |  |');
     expect(md).toContain('in 10 min 0 s');
   });
 
   it('gives each benchmark its table and context, and a failed one its exit code and last lines', () => {
-    expect(md).toContain('## ingest: Ingest\n\n`npm run bench:ingest`: ok in 41 s; load average 1.50 2.00 3.00 before, 2.25 2.00 3.00 after.');
-    expect(md).toContain('| ingest end to end | 13,178 | zh chars/s | ↑ | OpenCC alone | 11,723,275 | 0.00112× | loss, 890× |');
+    expect(md).toContain(
+      '## ingest: Ingest\n\n`npm run bench:ingest`: ok in 41 s; load average 1.50 2.00 3.00 before, 2.25 2.00 3.00 after.',
+    );
+    expect(md).toContain(
+      '| ingest end to end | 13,178 | zh chars/s | ↑ | OpenCC alone | 11,723,275 | 0.00112× | loss, 890× |',
+    );
     expect(md).toContain('- documents: 5\n- counted: code points');
     expect(md).toContain('## align\n\n`npm run bench:align`: **failed** (exit code 1) in 41 s');
     expect(md).toContain('```\nError: no development set\n```');

@@ -100,7 +100,17 @@ const row = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | 
 
 export function figureTable(figures: readonly Figure[]): string[] {
   const targets = figures.some((f) => isNumber(f.target));
-  const header = ['figure', 'value', 'unit', 'better', 'baseline', 'baseline value', 'ratio', 'verdict', ...(targets ? ['target'] : [])];
+  const header = [
+    'figure',
+    'value',
+    'unit',
+    'better',
+    'baseline',
+    'baseline value',
+    'ratio',
+    'verdict',
+    ...(targets ? ['target'] : []),
+  ];
   return [
     row(header),
     row(header.map((_, i) => (i === 0 || i === 2 || i === 4 ? '---' : '---:'))),
@@ -120,7 +130,8 @@ export function figureTable(figures: readonly Figure[]): string[] {
   ];
 }
 
-const seconds = (s: number): string => (s >= 90 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(s < 10 ? 1 : 0)} s`);
+const seconds = (s: number): string =>
+  s >= 90 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(s < 10 ? 1 : 0)} s`;
 const load = (l: readonly number[]): string => (l.length === 0 ? '?' : l.map((x) => x.toFixed(2)).join(' '));
 
 export function statusText(run: BenchRun): string {
@@ -138,14 +149,19 @@ function headline(run: BenchRun): string {
 
 function benchSection(run: BenchRun): string[] {
   const out = [`## ${run.bench}${run.result ? `: ${run.result.title}` : ''}`, ''];
-  const when = run.status === 'missing' ? '' : ` in ${seconds(run.seconds)}; load average ${load(run.loadavgBefore)} before, ${load(run.loadavgAfter)} after`;
+  const when =
+    run.status === 'missing'
+      ? ''
+      : ` in ${seconds(run.seconds)}; load average ${load(run.loadavgBefore)} before, ${load(run.loadavgAfter)} after`;
   out.push(`\`npm run ${run.script}\`: ${statusText(run)}${when}.`, '');
   if (run.result) {
     out.push(...figureTable(run.result.figures), '');
     const context = Object.entries(run.result.context ?? {});
-    if (context.length > 0) out.push(...context.map(([k, v]) => `- ${k}: ${typeof v === 'number' ? formatNumber(v) : v}`), '');
+    if (context.length > 0)
+      out.push(...context.map(([k, v]) => `- ${k}: ${typeof v === 'number' ? formatNumber(v) : v}`), '');
   }
-  if (run.status === 'failed' && run.tail && run.tail.length > 0) out.push('Last lines of its output:', '', '```', ...run.tail, '```', '');
+  if (run.status === 'failed' && run.tail && run.tail.length > 0)
+    out.push('Last lines of its output:', '', '```', ...run.tail, '```', '');
   return out;
 }
 
@@ -164,13 +180,27 @@ export function reportMarkdown(report: BenchReport): string {
   ];
   if (report.preparation.length > 0) {
     out.push('Prepared once for the benchmarks that need it:', '');
-    for (const s of report.preparation) out.push(`- ${s.name} (\`${s.command}\`): ${s.ok ? 'ok' : `**failed** (exit code ${s.exitCode ?? 'none'})`} in ${seconds(s.seconds)}`);
+    for (const s of report.preparation)
+      out.push(
+        `- ${s.name} (\`${s.command}\`): ${s.ok ? 'ok' : `**failed** (exit code ${s.exitCode ?? 'none'})`} in ${seconds(s.seconds)}`,
+      );
     out.push('');
   }
-  out.push(row(['bench', 'status', 'time', '1-min load before → after', 'headline']), row(['---', '---', '---:', '---', '---']));
+  out.push(
+    row(['bench', 'status', 'time', '1-min load before → after', 'headline']),
+    row(['---', '---', '---:', '---', '---']),
+  );
   for (const r of report.runs) {
     const ran = r.status !== 'missing';
-    out.push(row([r.bench, statusText(r), ran ? seconds(r.seconds) : '', ran ? `${load(r.loadavgBefore.slice(0, 1))} → ${load(r.loadavgAfter.slice(0, 1))}` : '', headline(r)]));
+    out.push(
+      row([
+        r.bench,
+        statusText(r),
+        ran ? seconds(r.seconds) : '',
+        ran ? `${load(r.loadavgBefore.slice(0, 1))} → ${load(r.loadavgAfter.slice(0, 1))}` : '',
+        headline(r),
+      ]),
+    );
   }
   out.push('');
   for (const r of report.runs) out.push(...benchSection(r));

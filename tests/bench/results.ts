@@ -42,7 +42,15 @@ export function figure(
 ): Figure {
   const target = options.target === undefined ? {} : { target: options.target };
   if (!baseline) return { name, value, unit, better, ...target };
-  return { name, value, unit, better, baseline, ratio: baseline.value === 0 ? Number.NaN : value / baseline.value, ...target };
+  return {
+    name,
+    value,
+    unit,
+    better,
+    baseline,
+    ratio: baseline.value === 0 ? Number.NaN : value / baseline.value,
+    ...target,
+  };
 }
 
 /**

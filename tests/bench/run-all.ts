@@ -48,7 +48,11 @@ tests/bench/report.md and tests/bench/report.json. Takes 7–10 minutes on 2 bus
 const TAIL_LINES = 20;
 
 /** Runs a command with its output streaming through; resolves to its exit code (null: killed) and last lines. */
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ exitCode: number | null; tail: string[] }> {
+function run(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ exitCode: number | null; tail: string[] }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let tail: string[] = [];
@@ -91,7 +95,8 @@ async function machine(): Promise<Machine> {
     memoryGB: totalmem() / 1024 ** 3,
     commit: (await git(['rev-parse', 'HEAD'])) || 'unknown',
     // The report itself, written by the previous run, is no change to the code measured.
-    dirty: (await git(['status', '--porcelain', '--', '.', ':!tests/bench/report.md', ':!tests/bench/report.json'])) !== '',
+    dirty:
+      (await git(['status', '--porcelain', '--', '.', ':!tests/bench/report.md', ':!tests/bench/report.json'])) !== '',
   };
 }
 
@@ -106,13 +111,22 @@ async function step(name: string, command: string, args: readonly string[], env:
 }
 
 /** What the chosen benchmarks need, built once; the needs that could not be met. */
-async function prepare(needs: ReadonlySet<Need>, reuse: boolean, env: NodeJS.ProcessEnv): Promise<{ steps: Step[]; unmet: Set<Need> }> {
+async function prepare(
+  needs: ReadonlySet<Need>,
+  reuse: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<{ steps: Step[]; unmet: Set<Need> }> {
   const steps: Step[] = [];
   const unmet = new Set<Need>();
   const haveBuild = existsSync(path.join(BENCH_BUILD, 'manifest.json'));
   const haveNext = existsSync(path.join(ROOT, '.next/BUILD_ID'));
   if (needs.has('build') && !(reuse && haveBuild)) {
-    const s = await step('ingest of corpus/ into .bench/build', 'npm', ['run', '--silent', 'duizhao', '--', 'ingest', '--build', path.relative(ROOT, BENCH_BUILD)], env);
+    const s = await step(
+      'ingest of corpus/ into .bench/build',
+      'npm',
+      ['run', '--silent', 'duizhao', '--', 'ingest', '--build', path.relative(ROOT, BENCH_BUILD)],
+      env,
+    );
     steps.push(s);
     if (!s.ok) unmet.add('build');
   }
@@ -135,36 +149,61 @@ async function readResult(file: string): Promise<BenchResult | undefined> {
   }
 }
 
-async function runBench(id: string, scripts: Record<string, string>, unmet: readonly Need[], env: NodeJS.ProcessEnv, tmp: string): Promise<BenchRun> {
+async function runBench(
+  id: string,
+  scripts: Record<string, string>,
+  unmet: readonly Need[],
+  env: NodeJS.ProcessEnv,
+  tmp: string,
+): Promise<BenchRun> {
   const script = `bench:${id}`;
   const base = { bench: id, script, exitCode: null, seconds: 0, loadavgBefore: loadavg(), loadavgAfter: loadavg() };
   if (!(script in scripts)) return { ...base, status: 'missing', reason: `no npm script ${script} on this branch` };
-  if (unmet.length > 0) return { ...base, status: 'failed', reason: `not run: preparing ${unmet.join(' and ')} failed` };
+  if (unmet.length > 0)
+    return { ...base, status: 'failed', reason: `not run: preparing ${unmet.join(' and ')} failed` };
   banner(`${id}: npm run ${script}`);
   const jsonFile = path.join(tmp, `${id}.json`);
   const t0 = performance.now();
   const { exitCode, tail } = await run('npm', ['run', '--silent', script], { ...env, BENCH_JSON: jsonFile });
   const done = { ...base, exitCode, seconds: elapsed(t0), loadavgAfter: loadavg() };
   const result = await readResult(jsonFile);
-  if (exitCode !== 0) return { ...done, status: 'failed', ...(result ? { result } : {}), tail, ...(exitCode === null ? { reason: 'killed by a signal' } : {}) };
+  if (exitCode !== 0)
+    return {
+      ...done,
+      status: 'failed',
+      ...(result ? { result } : {}),
+      tail,
+      ...(exitCode === null ? { reason: 'killed by a signal' } : {}),
+    };
   if (!result) return { ...done, status: 'failed', reason: `it wrote no result to BENCH_JSON`, tail };
   return { ...done, status: 'ok', result };
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, 'reuse-build': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      'reuse-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only?.filter((id) => !BENCHES.some((b) => b.id === id)) ?? [];
   if (unknown.length > 0) {
     console.error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.id).join(', ')}\n\n${USAGE}`);
     return 2;
   }
   const chosen = BENCHES.filter((b) => !only || only.includes(b.id));
-  const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
 
   const t0 = performance.now();
   const host = await machine();
@@ -176,7 +215,16 @@ async function main(): Promise<number> {
   const tmp = await mkdtemp(path.join(tmpdir(), 'duizhao-bench-'));
   const runs: BenchRun[] = [];
   try {
-    for (const b of chosen) runs.push(await runBench(b.id, scripts, b.needs.filter((n) => unmet.has(n)), env, tmp));
+    for (const b of chosen)
+      runs.push(
+        await runBench(
+          b.id,
+          scripts,
+          b.needs.filter((n) => unmet.has(n)),
+          env,
+          tmp,
+        ),
+      );
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

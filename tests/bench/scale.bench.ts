@@ -75,7 +75,8 @@ Sizes are Han characters: 500k, 1M, 2.5M. Each measurement runs in its own child
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
-const report = (kind: string, data: Record<string, unknown>) => process.stdout.write(`${RESULT}${JSON.stringify({ kind, ...data })}\n`);
+const report = (kind: string, data: Record<string, unknown>) =>
+  process.stdout.write(`${RESULT}${JSON.stringify({ kind, ...data })}\n`);
 const progress = (text: string) => process.stderr.write(`  [${process.pid}] ${text}\n`);
 
 function memoryNow(): { heap: number; buffers: number; rss: number } {
@@ -85,7 +86,10 @@ function memoryNow(): { heap: number; buffers: number; rss: number } {
 }
 
 /** The records of a size, collected (the searcher keeps them for verification and display anyway). */
-function generate(chars: number, seed: number): { records: PairRecord[]; hanChars: number; recordChars: number; seconds: number } {
+function generate(
+  chars: number,
+  seed: number,
+): { records: PairRecord[]; hanChars: number; recordChars: number; seconds: number } {
   const t0 = performance.now();
   const records: PairRecord[] = [];
   let hanChars = 0;
@@ -96,7 +100,9 @@ function generate(chars: number, seed: number): { records: PairRecord[]; hanChar
     hanChars += s.hanChars;
     recordChars += JSON.stringify(s.record).length + 1;
   }
-  progress(`${records.length.toLocaleString('en')} records, ${hanChars.toLocaleString('en')} Han chars generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  progress(
+    `${records.length.toLocaleString('en')} records, ${hanChars.toLocaleString('en')} Han chars generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
   return { records, hanChars, recordChars, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -112,7 +118,11 @@ function latencies(search: (q: string) => unknown, records: PairRecord[], count:
   return { p50: round(s.p50, 3), p99: round(s.p99, 3) };
 }
 
-async function asyncLatencies(search: (q: string) => Promise<unknown>, records: PairRecord[], count: number): Promise<{ p50: number; p99: number }> {
+async function asyncLatencies(
+  search: (q: string) => Promise<unknown>,
+  records: PairRecord[],
+  count: number,
+): Promise<{ p50: number; p99: number }> {
   for (const q of querySet(records, 100, 11)) await search(q.query);
   const ms: number[] = [];
   for (const q of querySet(records, count, 12)) {
@@ -127,7 +137,12 @@ async function asyncLatencies(search: (q: string) => Promise<unknown>, records: 
 /** The index built and queried in memory, then written as build/search.jsonl; big objects end with this function. */
 async function buildQueryWrite(chars: number, seed: number, queries: number, file: string) {
   const { records, hanChars, recordChars, seconds } = generate(chars, seed);
-  const base = { hanChars, records: records.length, generateSeconds: round(seconds, 1), heapLimitMB: mb((await import('node:v8')).getHeapStatistics().heap_size_limit) };
+  const base = {
+    hanChars,
+    records: records.length,
+    generateSeconds: round(seconds, 1),
+    heapLimitMB: mb((await import('node:v8')).getHeapStatistics().heap_size_limit),
+  };
   const before = memoryNow();
   // The whole heap after a collection (records, dictionary and all): what Node's limit is against.
   report('memory', { ...base, stage: 'generated', heapUsedMB: mb(before.heap), peakRssMB: peakRssMB() });
@@ -143,7 +158,9 @@ async function buildQueryWrite(chars: number, seed: number, queries: number, fil
     rssMB: mb(after.rss),
     heapUsedMB: mb(after.heap),
   };
-  progress(`index built in ${buildSeconds.toFixed(0)} s, heap +${built.heapMB} MB, typed arrays +${built.buffersMB} MB`);
+  progress(
+    `index built in ${buildSeconds.toFixed(0)} s, heap +${built.heapMB} MB, typed arrays +${built.buffersMB} MB`,
+  );
   report('memory', { ...built, stage: 'built', peakRssMB: peakRssMB() });
   const searcher = createSearcher(records, indexes, common);
   const query = latencies((q) => searcher.search(q), records, queries);
@@ -173,7 +190,9 @@ async function buildQueryWrite(chars: number, seed: number, queries: number, fil
   );
   const writeSeconds = (performance.now() - t1) / 1000;
   const asOneString = recordChars + indexBytes; // UTF-16 units, about: the index parts are ASCII
-  progress(`search.jsonl written in ${writeSeconds.toFixed(0)} s: ${mb(bundleBytes)} MB, longest line ${longestLine.toLocaleString('en')} units`);
+  progress(
+    `search.jsonl written in ${writeSeconds.toFixed(0)} s: ${mb(bundleBytes)} MB, longest line ${longestLine.toLocaleString('en')} units`,
+  );
   const exported = {
     ...built,
     query,
@@ -189,7 +208,8 @@ async function buildQueryWrite(chars: number, seed: number, queries: number, fil
 }
 
 /** A search result reduced to what a reloaded index must reproduce. */
-const answerOf = (r: { total: number; hits: ReadonlyArray<{ docId: string; pair: number }> }) => JSON.stringify([r.total, r.hits.slice(0, 10).map((h) => [h.docId, h.pair])]);
+const answerOf = (r: { total: number; hits: ReadonlyArray<{ docId: string; pair: number }> }) =>
+  JSON.stringify([r.total, r.hits.slice(0, 10).map((h) => [h.docId, h.pair])]);
 
 async function childMemory(chars: number, seed: number, queries: number): Promise<void> {
   const file = path.join(tmpdir(), `duizhao-scale-${process.pid}.jsonl`);
@@ -202,9 +222,18 @@ async function childMemory(chars: number, seed: number, queries: number): Promis
     const searcher = await loadSearcherFromFile(file);
     const loadSeconds = (performance.now() - t0) / 1000;
     const mismatches = sample.filter((q, i) => answerOf(searcher.search(q)) !== answers[i]).length;
-    progress(`search.jsonl read back and loaded in ${loadSeconds.toFixed(0)} s; ${sample.length - mismatches} of ${sample.length} queries answered alike`);
-    if (mismatches > 0) throw new Error(`the reloaded bundle answered ${mismatches} of ${sample.length} queries differently`);
-    report('memory', { ...exported, stage: 'reloaded', loadSeconds: round(loadSeconds, 1), reloadedRssMB: mb(memoryNow().rss), peakRssMB: peakRssMB() });
+    progress(
+      `search.jsonl read back and loaded in ${loadSeconds.toFixed(0)} s; ${sample.length - mismatches} of ${sample.length} queries answered alike`,
+    );
+    if (mismatches > 0)
+      throw new Error(`the reloaded bundle answered ${mismatches} of ${sample.length} queries differently`);
+    report('memory', {
+      ...exported,
+      stage: 'reloaded',
+      loadSeconds: round(loadSeconds, 1),
+      reloadedRssMB: mb(memoryNow().rss),
+      peakRssMB: peakRssMB(),
+    });
   } finally {
     await rm(file, { force: true });
   }
@@ -212,7 +241,10 @@ async function childMemory(chars: number, seed: number, queries: number): Promis
 
 async function childPg(chars: number, seed: number, queries: number): Promise<void> {
   const url = process.env.DATABASE_URL_TEST || process.env.DATABASE_URL;
-  if (!url) throw new Error('the pg measurement needs DATABASE_URL_TEST or DATABASE_URL (bash tests/pg/ensure-postgres.sh prints one)');
+  if (!url)
+    throw new Error(
+      'the pg measurement needs DATABASE_URL_TEST or DATABASE_URL (bash tests/pg/ensure-postgres.sh prints one)',
+    );
   const { records, hanChars } = generate(chars, seed);
   const db = connect(url);
   const ns = `scale_${process.pid}`;
@@ -229,12 +261,22 @@ async function childPg(chars: number, seed: number, queries: number): Promise<vo
         [indexSchema(ns, view)],
       );
       for (const r of rows) {
-        const count = await db.one<{ n: string }>('SELECT count(*)::text AS n FROM $1:name.$2:name', [indexSchema(ns, view), r.table]);
+        const count = await db.one<{ n: string }>('SELECT count(*)::text AS n FROM $1:name.$2:name', [
+          indexSchema(ns, view),
+          r.table,
+        ]);
         tables.push({ view, table: r.table, rows: Number(count.n), bytes: Number(r.bytes) });
       }
     }
     const bytes = tables.reduce((s, t) => s + t.bytes, 0);
-    const base = { hanChars, records: records.length, writeSeconds: round(writeSeconds, 1), diskMB: mb(bytes), bytesPerChar: round(bytes / hanChars, 1), tables };
+    const base = {
+      hanChars,
+      records: records.length,
+      writeSeconds: round(writeSeconds, 1),
+      diskMB: mb(bytes),
+      bytesPerChar: round(bytes / hanChars, 1),
+      tables,
+    };
     report('pg', { ...base, stage: 'written', peakRssMB: peakRssMB() });
     const searcher = pgSearcher(records, common, await mountPgIndexes(db, ns));
     const query = await asyncLatencies((q) => searcher.search(q), records, queries);
@@ -252,7 +294,9 @@ async function childIngest(chars: number, seed: number, workers: number, work: s
   try {
     let t = performance.now();
     const written = await writeSyntheticCorpus(root, chars, { seed });
-    progress(`${written.documents} documents (${written.hanChars.toLocaleString('en')} Han chars) written in ${((performance.now() - t) / 1000).toFixed(0)} s; ingesting with ${workers} worker(s)`);
+    progress(
+      `${written.documents} documents (${written.hanChars.toLocaleString('en')} Han chars) written in ${((performance.now() - t) / 1000).toFixed(0)} s; ingesting with ${workers} worker(s)`,
+    );
     const phases: Record<string, number> = {};
     let phaseStart = performance.now();
     let phase = 'documents';
@@ -311,10 +355,23 @@ interface ChildRun {
   result: Record<string, unknown> | null;
 }
 
-function runChild(args: string[], nodeFlags: string[], timeoutMin: number): Promise<{ outcome: Outcome; reason?: string; seconds: number; peakRss: number; result: Record<string, unknown> | null }> {
+function runChild(
+  args: string[],
+  nodeFlags: string[],
+  timeoutMin: number,
+): Promise<{
+  outcome: Outcome;
+  reason?: string;
+  seconds: number;
+  peakRss: number;
+  result: Record<string, unknown> | null;
+}> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...nodeFlags, '--expose-gc', '--import', 'tsx', HERE, '--child', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, '--expose-gc', '--import', 'tsx', HERE, '--child', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let result: Record<string, unknown> | null = null;
     let out = '';
     let errTail = '';
@@ -346,10 +403,21 @@ function runChild(args: string[], nodeFlags: string[], timeoutMin: number): Prom
       clearInterval(sampler);
       clearTimeout(timer);
       const outcome = classifyExit(code, signal, errTail, timedOut);
-      const lines = errTail.trim().split('\n').filter((l) => l.trim() !== '' && !l.includes('[' + String(child.pid) + ']'));
+      const lines = errTail
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.includes('[' + String(child.pid) + ']'));
       resolve({
         outcome,
-        ...(outcome === 'ok' ? {} : { reason: timedOut ? `killed after ${timeoutMin} min` : (lines.find((l) => /Error|heap|memory/i.test(l)) ?? lines.at(-1) ?? `exit ${code ?? signal}`).trim().slice(0, 200) }),
+        ...(outcome === 'ok'
+          ? {}
+          : {
+              reason: timedOut
+                ? `killed after ${timeoutMin} min`
+                : (lines.find((l) => /Error|heap|memory/i.test(l)) ?? lines.at(-1) ?? `exit ${code ?? signal}`)
+                    .trim()
+                    .slice(0, 200),
+            }),
         seconds: (performance.now() - t0) / 1000,
         peakRss: Math.round(peak / 1024),
         result,
@@ -361,11 +429,27 @@ function runChild(args: string[], nodeFlags: string[], timeoutMin: number): Prom
 /** Where each finished run is appended as a JSON line (--record), so a long ladder loses nothing when stopped. */
 let recordFile: string | undefined;
 
-async function measure(run: Omit<ChildRun, 'at' | 'outcome' | 'seconds' | 'sampledPeakRssMB' | 'loadBefore' | 'result' | 'reason'>, args: string[], nodeFlags: string[], timeoutMin: number): Promise<ChildRun> {
+async function measure(
+  run: Omit<ChildRun, 'at' | 'outcome' | 'seconds' | 'sampledPeakRssMB' | 'loadBefore' | 'result' | 'reason'>,
+  args: string[],
+  nodeFlags: string[],
+  timeoutMin: number,
+): Promise<ChildRun> {
   const loadBefore = round(loadavg()[0] ?? 0);
-  process.stderr.write(`\n${run.kind} ${formatSize(run.chars)}${run.heap ? `, ${run.heap} heap` : ''}${run.workers ? `, ${run.workers} worker(s)` : ''} (load ${loadBefore})\n`);
+  process.stderr.write(
+    `\n${run.kind} ${formatSize(run.chars)}${run.heap ? `, ${run.heap} heap` : ''}${run.workers ? `, ${run.workers} worker(s)` : ''} (load ${loadBefore})\n`,
+  );
   const r = await runChild(args, nodeFlags, timeoutMin);
-  const out: ChildRun = { ...run, at: new Date().toISOString(), outcome: r.outcome, ...(r.reason ? { reason: r.reason } : {}), seconds: round(r.seconds, 1), sampledPeakRssMB: r.peakRss, loadBefore, result: r.result };
+  const out: ChildRun = {
+    ...run,
+    at: new Date().toISOString(),
+    outcome: r.outcome,
+    ...(r.reason ? { reason: r.reason } : {}),
+    seconds: round(r.seconds, 1),
+    sampledPeakRssMB: r.peakRss,
+    loadBefore,
+    result: r.result,
+  };
   process.stderr.write(`  → ${r.outcome}${r.reason ? ` (${r.reason})` : ''} in ${r.seconds.toFixed(0)} s\n`);
   if (recordFile) await appendFile(recordFile, `${JSON.stringify(out)}\n`);
   return out;
@@ -375,9 +459,11 @@ const num = (r: ChildRun, key: string): number => {
   const v = r.result?.[key];
   return typeof v === 'number' ? v : Number.NaN;
 };
-const queryOf = (r: ChildRun): { p50: number; p99: number } => (r.result?.query as { p50: number; p99: number } | undefined) ?? { p50: Number.NaN, p99: Number.NaN };
+const queryOf = (r: ChildRun): { p50: number; p99: number } =>
+  (r.result?.query as { p50: number; p99: number } | undefined) ?? { p50: Number.NaN, p99: Number.NaN };
 const cell = (x: number, d = 1) => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: d }) : '—');
-const status = (r: ChildRun) => (r.outcome === 'ok' ? 'ok' : `${r.outcome}${r.result?.stage ? ` after "${String(r.result.stage)}"` : ''}`);
+const status = (r: ChildRun) =>
+  r.outcome === 'ok' ? 'ok' : `${r.outcome}${r.result?.stage ? ` after "${String(r.result.stage)}"` : ''}`;
 
 function slopeLine(name: string, points: Point[]): string {
   const { steps, overall } = logLogSlopes(points);
@@ -422,7 +508,8 @@ async function main(): Promise<void> {
     const chars = Number(values.chars);
     if (values.child === 'memory') await childMemory(chars, seed, queries);
     else if (values.child === 'pg') await childPg(chars, seed, queries);
-    else if (values.child === 'ingest') await childIngest(chars, seed, Number(values.workers), path.resolve(values.work));
+    else if (values.child === 'ingest')
+      await childIngest(chars, seed, Number(values.workers), path.resolve(values.work));
     else throw new Error(`unknown child ${values.child}`);
     return;
   }
@@ -431,23 +518,34 @@ async function main(): Promise<void> {
     // Only the tables of runs recorded earlier (by one or several invocations), nothing measured.
     const runs: ChildRun[] = [];
     for (const file of values.report) {
-      for (const line of (await readFile(file, 'utf8')).split('\n')) if (line.trim() !== '') runs.push(JSON.parse(line) as ChildRun);
+      for (const line of (await readFile(file, 'utf8')).split('\n'))
+        if (line.trim() !== '') runs.push(JSON.parse(line) as ChildRun);
     }
-    await printReport(runs, [...new Set(runs.map((r) => r.workers).filter((w): w is number => w !== null))].sort(), new Date(), loadavg(), loadavg());
+    await printReport(
+      runs,
+      [...new Set(runs.map((r) => r.workers).filter((w): w is number => w !== null))].sort(),
+      new Date(),
+      loadavg(),
+      loadavg(),
+    );
     return;
   }
   recordFile = values.record && path.resolve(values.record);
   const only = new Set(values.only.split(','));
-  for (const o of only) if (!['memory', 'pg', 'ingest'].includes(o)) throw new Error(`--only: unknown "${o}" (memory, pg, ingest)`);
+  for (const o of only)
+    if (!['memory', 'pg', 'ingest'].includes(o)) throw new Error(`--only: unknown "${o}" (memory, pg, ingest)`);
   const sizes = parseSizes(values.sizes, '--sizes');
   const pgSizes = parseSizes(values['pg-sizes'], '--pg-sizes');
   const ingestSizes = parseSizes(values['ingest-sizes'], '--ingest-sizes');
   const workerCounts = values.workers.split(',').map(Number);
-  if (workerCounts.some((w) => !Number.isInteger(w) || w < 1)) throw new Error(`--workers: "${values.workers}" is not a list of thread counts`);
+  if (workerCounts.some((w) => !Number.isInteger(w) || w < 1))
+    throw new Error(`--workers: "${values.workers}" is not a list of thread counts`);
   const raised = Number(values['raised-heap']);
   const timeout = Number(values.timeout);
   if (only.has('pg') && pgSizes.length > 0 && !(process.env.DATABASE_URL_TEST || process.env.DATABASE_URL)) {
-    throw new Error('pg sizes need DATABASE_URL_TEST or DATABASE_URL (bash tests/pg/ensure-postgres.sh prints one), or --only memory,ingest');
+    throw new Error(
+      'pg sizes need DATABASE_URL_TEST or DATABASE_URL (bash tests/pg/ensure-postgres.sh prints one), or --only memory,ingest',
+    );
   }
   const common = ['--seed', String(seed), '--queries', String(queries)];
   const started = new Date();
@@ -465,18 +563,40 @@ async function main(): Promise<void> {
         // Only running out of memory says the default heap is not enough; a timeout or another failure says nothing about it.
         if (r.outcome === 'out of memory') defaultFailed = true;
       }
-      if (values['both-heaps'] || values['raised-only'] || defaultFailed) runs.push(await measure({ kind: 'memory', chars, heap: 'raised', workers: null }, args, [`--max-old-space-size=${raised}`], timeout));
+      if (values['both-heaps'] || values['raised-only'] || defaultFailed)
+        runs.push(
+          await measure(
+            { kind: 'memory', chars, heap: 'raised', workers: null },
+            args,
+            [`--max-old-space-size=${raised}`],
+            timeout,
+          ),
+        );
     }
   }
   if (only.has('pg')) {
     for (const chars of pgSizes) {
-      runs.push(await measure({ kind: 'pg', chars, heap: 'raised', workers: null }, ['pg', '--chars', String(chars), ...common], [`--max-old-space-size=${raised}`], timeout));
+      runs.push(
+        await measure(
+          { kind: 'pg', chars, heap: 'raised', workers: null },
+          ['pg', '--chars', String(chars), ...common],
+          [`--max-old-space-size=${raised}`],
+          timeout,
+        ),
+      );
     }
   }
   if (only.has('ingest')) {
     for (const chars of ingestSizes) {
       for (const workers of workerCounts) {
-        runs.push(await measure({ kind: 'ingest', chars, heap: null, workers }, ['ingest', '--chars', String(chars), '--workers', String(workers), '--work', values.work, ...common], [`--max-old-space-size=${raised}`], timeout));
+        runs.push(
+          await measure(
+            { kind: 'ingest', chars, heap: null, workers },
+            ['ingest', '--chars', String(chars), '--workers', String(workers), '--work', values.work, ...common],
+            [`--max-old-space-size=${raised}`],
+            timeout,
+          ),
+        );
       }
     }
   }
@@ -488,12 +608,24 @@ async function main(): Promise<void> {
  * The tables, the growth slopes and the JSON line, over runs of this invocation or recorded by
  * earlier ones (--record, --report): sizes measured in parallel invocations end in one report.
  */
-async function printReport(runs: ChildRun[], workerCounts: number[], started: Date, loadStart: number[], loadEnd: number[]): Promise<void> {
-  console.log(`\nbench:scale, ${started.toISOString()}; Node ${process.version}; ${Math.round(totalmem() / 2 ** 30)} GiB; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end (each run's 1-minute load at its start: the load column)`);
+async function printReport(
+  runs: ChildRun[],
+  workerCounts: number[],
+  started: Date,
+  loadStart: number[],
+  loadEnd: number[],
+): Promise<void> {
+  console.log(
+    `\nbench:scale, ${started.toISOString()}; Node ${process.version}; ${Math.round(totalmem() / 2 ** 30)} GiB; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at the end (each run's 1-minute load at its start: the load column)`,
+  );
   const memoryRuns = runs.filter((r) => r.kind === 'memory');
   if (memoryRuns.length > 0) {
-    console.log('\nIn memory (index over the records; heap and typed arrays: growth during the build; heap in use: the whole heap after it, records included, against the limit; RSS: after it)');
-    console.log('| Han chars | heap | outcome | build s | heap MB | heap in use MB | typed arrays MB | RSS MB | peak RSS MB | exported index MB | search.jsonl MB, written in s | longest line (M units) | as one string (format 2) | reloaded in s | query median ms | p99 ms | load |');
+    console.log(
+      '\nIn memory (index over the records; heap and typed arrays: growth during the build; heap in use: the whole heap after it, records included, against the limit; RSS: after it)',
+    );
+    console.log(
+      '| Han chars | heap | outcome | build s | heap MB | heap in use MB | typed arrays MB | RSS MB | peak RSS MB | exported index MB | search.jsonl MB, written in s | longest line (M units) | as one string (format 2) | reloaded in s | query median ms | p99 ms | load |',
+    );
     console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|');
     for (const r of memoryRuns) {
       const q = queryOf(r);
@@ -501,37 +633,52 @@ async function printReport(runs: ChildRun[], workerCounts: number[], started: Da
       const fits = r.result?.oneStringFits ?? r.result?.searchJsonFits;
       const units = r.result?.oneStringMUnits ?? r.result?.searchJsonMChars;
       const written = num(r, 'bundleMB') ? `${cell(num(r, 'bundleMB'), 0)}, ${cell(num(r, 'writeSeconds'))}` : '—';
-      console.log(`| ${formatSize(r.chars)} | ${r.heap} (${cell(num(r, 'heapLimitMB'), 0)} MB) | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'buildSeconds'))} | ${cell(num(r, 'heapMB'), 0)} | ${cell(num(r, 'heapUsedMB'), 0)} | ${cell(num(r, 'buffersMB'), 0)} | ${cell(num(r, 'rssMB'), 0)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${cell(num(r, 'indexMB'), 0)} | ${written} | ${cell(num(r, 'longestLineMUnits'))} | ${fits === undefined ? '—' : fits ? `fits (${String(units)} M units)` : `too long (${String(units)} M units)`} | ${cell(num(r, 'loadSeconds'))} | ${cell(q.p50, 3)} | ${cell(q.p99, 2)} | ${r.loadBefore} |`);
+      console.log(
+        `| ${formatSize(r.chars)} | ${r.heap} (${cell(num(r, 'heapLimitMB'), 0)} MB) | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'buildSeconds'))} | ${cell(num(r, 'heapMB'), 0)} | ${cell(num(r, 'heapUsedMB'), 0)} | ${cell(num(r, 'buffersMB'), 0)} | ${cell(num(r, 'rssMB'), 0)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${cell(num(r, 'indexMB'), 0)} | ${written} | ${cell(num(r, 'longestLineMUnits'))} | ${fits === undefined ? '—' : fits ? `fits (${String(units)} M units)` : `too long (${String(units)} M units)`} | ${cell(num(r, 'loadSeconds'))} | ${cell(q.p50, 3)} | ${cell(q.p99, 2)} | ${r.loadBefore} |`,
+      );
     }
   }
   const pgRuns = runs.filter((r) => r.kind === 'pg');
   if (pgRuns.length > 0) {
-    console.log('\nPostgreSQL (FlexSearch postgres adapter; bytes: pg_total_relation_size of every table, indexes and TOAST included)');
-    console.log('| Han chars | outcome | write s | on disk MB | bytes / char | rows (map + reg) | query median ms | p99 ms | peak RSS MB | load |');
+    console.log(
+      '\nPostgreSQL (FlexSearch postgres adapter; bytes: pg_total_relation_size of every table, indexes and TOAST included)',
+    );
+    console.log(
+      '| Han chars | outcome | write s | on disk MB | bytes / char | rows (map + reg) | query median ms | p99 ms | peak RSS MB | load |',
+    );
     console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of pgRuns) {
       const q = queryOf(r);
       const tables = (r.result?.tables as Array<{ table: string; rows: number }> | undefined) ?? [];
       const rows = (name: string) => tables.filter((t) => t.table.startsWith(name)).reduce((s, t) => s + t.rows, 0);
-      console.log(`| ${formatSize(r.chars)} | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'writeSeconds'))} | ${cell(num(r, 'diskMB'), 0)} | ${cell(num(r, 'bytesPerChar'))} | ${tables.length ? `${rows('map').toLocaleString('en')} + ${rows('reg').toLocaleString('en')}` : '—'} | ${cell(q.p50, 3)} | ${cell(q.p99, 2)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${r.loadBefore} |`);
+      console.log(
+        `| ${formatSize(r.chars)} | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'writeSeconds'))} | ${cell(num(r, 'diskMB'), 0)} | ${cell(num(r, 'bytesPerChar'))} | ${tables.length ? `${rows('map').toLocaleString('en')} + ${rows('reg').toLocaleString('en')}` : '—'} | ${cell(q.p50, 3)} | ${cell(q.p99, 2)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${r.loadBefore} |`,
+      );
     }
   }
   const ingestRuns = runs.filter((r) => r.kind === 'ingest');
   if (ingestRuns.length > 0) {
     console.log('\nFull ingest (ingest({ full: true }) over document folders of ~100 k chars)');
-    console.log('| Han chars | workers | outcome | seconds | chars/s | documents s | search index s | glossary s | peak RSS MB | load |');
+    console.log(
+      '| Han chars | workers | outcome | seconds | chars/s | documents s | search index s | glossary s | peak RSS MB | load |',
+    );
     console.log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of ingestRuns) {
       const phases = (r.result?.phases as Record<string, number> | undefined) ?? {};
-      console.log(`| ${formatSize(r.chars)} | ${r.workers} | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'seconds'))} | ${cell(num(r, 'charsPerSecond'), 0)} | ${cell(phases.documents ?? Number.NaN)} | ${cell(phases.searchIndex ?? Number.NaN)} | ${cell(phases.glossary ?? Number.NaN)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${r.loadBefore} |`);
+      console.log(
+        `| ${formatSize(r.chars)} | ${r.workers} | ${status(r)}${r.reason ? `: ${r.reason}` : ''} | ${cell(num(r, 'seconds'))} | ${cell(num(r, 'charsPerSecond'), 0)} | ${cell(phases.documents ?? Number.NaN)} | ${cell(phases.searchIndex ?? Number.NaN)} | ${cell(phases.glossary ?? Number.NaN)} | ${cell(Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB), 0)} | ${r.loadBefore} |`,
+      );
     }
   }
 
   // ------------------------------------------------------------------ growth
   const ok = (rs: ChildRun[]) => rs.filter((r) => r.outcome === 'ok');
-  const pts = (rs: ChildRun[], f: (r: ChildRun) => number): Point[] => ok(rs).map((r) => ({ size: num(r, 'hanChars'), value: f(r) }));
+  const pts = (rs: ChildRun[], f: (r: ChildRun) => number): Point[] =>
+    ok(rs).map((r) => ({ size: num(r, 'hanChars'), value: f(r) }));
   // One point per size: the raised heap's where the default failed.
-  const memBest = ok(memoryRuns).filter((r, _, all) => !(r.heap === 'default' && all.some((o) => o.chars === r.chars && o.heap === 'raised')));
+  const memBest = ok(memoryRuns).filter(
+    (r, _, all) => !(r.heap === 'default' && all.some((o) => o.chars === r.chars && o.heap === 'raised')),
+  );
   const slopes: Record<string, number | null> = {};
   const extrapolated: Record<string, number> = {};
   console.log('\nGrowth: cost ∝ N^k (log–log least squares over the sizes that finished; per step in brackets)');
@@ -545,10 +692,28 @@ async function printReport(runs: ChildRun[], workerCounts: number[], started: Da
     ['pg: bytes on disk', pts(pgRuns, (r) => num(r, 'diskMB'))],
     ['pg: query median', pts(pgRuns, (r) => queryOf(r).p50)],
     ['pg: query p99', pts(pgRuns, (r) => queryOf(r).p99)],
-    ...workerCounts.map((w): [string, Point[]] => [`ingest (${w} worker${w > 1 ? 's' : ''}): total time`, pts(ingestRuns.filter((r) => r.workers === w), (r) => num(r, 'seconds'))]),
+    ...workerCounts.map((w): [string, Point[]] => [
+      `ingest (${w} worker${w > 1 ? 's' : ''}): total time`,
+      pts(
+        ingestRuns.filter((r) => r.workers === w),
+        (r) => num(r, 'seconds'),
+      ),
+    ]),
     ['memory: peak RSS', pts(memBest, (r) => Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB))],
-    ...workerCounts.map((w): [string, Point[]] => [`ingest (${w} worker${w > 1 ? 's' : ''}): peak RSS`, pts(ingestRuns.filter((r) => r.workers === w), (r) => Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB))]),
-    ...workerCounts.map((w): [string, Point[]] => [`ingest (${w} worker${w > 1 ? 's' : ''}): glossary time`, pts(ingestRuns.filter((r) => r.workers === w), (r) => (r.result?.phases as Record<string, number> | undefined)?.glossary ?? Number.NaN)]),
+    ...workerCounts.map((w): [string, Point[]] => [
+      `ingest (${w} worker${w > 1 ? 's' : ''}): peak RSS`,
+      pts(
+        ingestRuns.filter((r) => r.workers === w),
+        (r) => Math.max(num(r, 'peakRssMB') || 0, r.sampledPeakRssMB),
+      ),
+    ]),
+    ...workerCounts.map((w): [string, Point[]] => [
+      `ingest (${w} worker${w > 1 ? 's' : ''}): glossary time`,
+      pts(
+        ingestRuns.filter((r) => r.workers === w),
+        (r) => (r.result?.phases as Record<string, number> | undefined)?.glossary ?? Number.NaN,
+      ),
+    ]),
   ];
   for (const [name, points] of series) {
     if (points.length === 0) continue;
@@ -566,28 +731,55 @@ async function printReport(runs: ChildRun[], workerCounts: number[], started: Da
     extrapolated[name] = round(extrapolate(last, k, target), 1);
   }
   if (Object.keys(extrapolated).length > 0) {
-    console.log('\nExtrapolated to 100 M chars (NOT measured: last measured point × (100M / its size)^k; only series of three sizes or more):');
-    for (const [name, v] of Object.entries(extrapolated)) console.log(`  ${name}: ${v.toLocaleString('en')} ${/bytes|RSS/.test(name) ? 'MB' : 's'}`);
+    console.log(
+      '\nExtrapolated to 100 M chars (NOT measured: last measured point × (100M / its size)^k; only series of three sizes or more):',
+    );
+    for (const [name, v] of Object.entries(extrapolated))
+      console.log(`  ${name}: ${v.toLocaleString('en')} ${/bytes|RSS/.test(name) ? 'MB' : 's'}`);
   }
   const defaultRuns = memoryRuns.filter((r) => r.heap === 'default');
   const defaultBreak = defaultRuns.find((r) => r.outcome === 'out of memory');
-  const unsettled = defaultRuns.filter((r) => r.outcome !== 'ok' && r.outcome !== 'out of memory').map((r) => `${formatSize(r.chars)}: ${r.outcome}`);
+  const unsettled = defaultRuns
+    .filter((r) => r.outcome !== 'ok' && r.outcome !== 'out of memory')
+    .map((r) => `${formatSize(r.chars)}: ${r.outcome}`);
   const lastDefaultOk = ok(defaultRuns).at(-1);
-  const heapNote = memoryRuns.length === 0
-    ? 'no in-memory runs'
-    : defaultRuns.length === 0
-    ? 'no run with the default heap (--raised-only): no verdict on it'
-    : defaultBreak
-    ? `Node's default heap: ${lastDefaultOk ? `enough at ${formatSize(lastDefaultOk.chars)}` : 'never enough'}, not at ${formatSize(defaultBreak.chars)} (${defaultBreak.outcome})`
-    : `Node's default heap was enough at every size that finished (up to ${formatSize(Math.max(...ok(defaultRuns).map((r) => r.chars), 0))})${unsettled.length ? `; no verdict at ${unsettled.join(', ')}` : ''}`;
+  const heapNote =
+    memoryRuns.length === 0
+      ? 'no in-memory runs'
+      : defaultRuns.length === 0
+        ? 'no run with the default heap (--raised-only): no verdict on it'
+        : defaultBreak
+          ? `Node's default heap: ${lastDefaultOk ? `enough at ${formatSize(lastDefaultOk.chars)}` : 'never enough'}, not at ${formatSize(defaultBreak.chars)} (${defaultBreak.outcome})`
+          : `Node's default heap was enough at every size that finished (up to ${formatSize(Math.max(...ok(defaultRuns).map((r) => r.chars), 0))})${unsettled.length ? `; no verdict at ${unsettled.join(', ')}` : ''}`;
   console.log(`\n${heapNote}`);
-  console.log(JSON.stringify({ bench: 'scale', started: started.toISOString(), loadStart, loadEnd, runs, slopes, extrapolated, heapNote }));
+  console.log(
+    JSON.stringify({
+      bench: 'scale',
+      started: started.toISOString(),
+      loadStart,
+      loadEnd,
+      runs,
+      slopes,
+      extrapolated,
+      heapNote,
+    }),
+  );
 
   const figures: Figure[] = [];
-  for (const r of ok(ingestRuns)) figures.push(figure(`ingest ${formatSize(r.chars)}, ${r.workers} worker(s)`, num(r, 'charsPerSecond'), 'chars/s', 'higher'));
-  for (const r of memBest) figures.push(figure(`in memory ${formatSize(r.chars)}: query p99`, queryOf(r).p99, 'ms', 'lower'));
-  for (const r of ok(pgRuns)) figures.push(figure(`PostgreSQL ${formatSize(r.chars)}: bytes per char`, num(r, 'bytesPerChar'), 'B', 'lower'));
-  await writeBenchResult({ bench: 'scale', title: 'Scale: ingest, in-memory and PostgreSQL index as the corpus grows', figures, context: { heap: heapNote, load: loadStart.map((l) => l.toFixed(2)).join(' ') } });
+  for (const r of ok(ingestRuns))
+    figures.push(
+      figure(`ingest ${formatSize(r.chars)}, ${r.workers} worker(s)`, num(r, 'charsPerSecond'), 'chars/s', 'higher'),
+    );
+  for (const r of memBest)
+    figures.push(figure(`in memory ${formatSize(r.chars)}: query p99`, queryOf(r).p99, 'ms', 'lower'));
+  for (const r of ok(pgRuns))
+    figures.push(figure(`PostgreSQL ${formatSize(r.chars)}: bytes per char`, num(r, 'bytesPerChar'), 'B', 'lower'));
+  await writeBenchResult({
+    bench: 'scale',
+    title: 'Scale: ingest, in-memory and PostgreSQL index as the corpus grows',
+    figures,
+    context: { heap: heapNote, load: loadStart.map((l) => l.toFixed(2)).join(' ') },
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

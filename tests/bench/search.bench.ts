@@ -28,7 +28,6 @@ import { figure, writeBenchResult, type Figure } from './results';
 import { percentile } from './stats';
 import { syntheticRecords } from './synthetic';
 
-
 const HAN = /\p{Script=Han}/u;
 
 const rng = seededRandom;
@@ -57,7 +56,10 @@ function substringOf(chars: string[], length: number, r: () => number): string |
 
 /** A run of 1–3 syllables of a record's pinyin line, typed run together (hezuo) or spaced. */
 function pinyinOf(record: PairRecord, syllableCount: number, r: () => number): string | null {
-  const runs = (record.pinyin ?? '').split('|').map((run) => run.split(' ')).filter((run) => run.length >= syllableCount && !run.includes('?'));
+  const runs = (record.pinyin ?? '')
+    .split('|')
+    .map((run) => run.split(' '))
+    .filter((run) => run.length >= syllableCount && !run.includes('?'));
   if (runs.length === 0) return null;
   const run = pick(runs, r);
   const at = Math.floor(r() * (run.length - syllableCount + 1));
@@ -83,23 +85,36 @@ export function querySet(records: readonly PairRecord[], count: number, seed: nu
     ['zh 1 char', (rec) => substringOf(hanRun(rec, r) ?? [], 1, r)],
     ['zh 2 chars', (rec) => substringOf(hanRun(rec, r) ?? [], 2, r)],
     ['zh 4 chars', (rec) => substringOf(hanRun(rec, r) ?? [], 4, r)],
-    ['zh traditional', (rec) => {
-      if (rec.zhOriginal === undefined) return null;
-      return substringOf(hanRun({ ...rec, zh: rec.zhOriginal }, r) ?? [], 2, r);
-    }],
+    [
+      'zh traditional',
+      (rec) => {
+        if (rec.zhOriginal === undefined) return null;
+        return substringOf(hanRun({ ...rec, zh: rec.zhOriginal }, r) ?? [], 2, r);
+      },
+    ],
     ['pinyin 1 syllable', (rec) => pinyinOf(rec, 1, r)],
     ['pinyin 2-3 syllables', (rec) => pinyinOf(rec, 2 + Math.floor(r() * 2), r)],
     ['english word', (rec) => englishOf(rec, 1, r)],
-    ['english "phrase"', (rec) => {
-      const p = englishOf(rec, 2, r);
-      return p && `"${p}"`;
-    }],
-    ['multi-term', (rec) => {
-      const zh = substringOf(hanRun(rec, r) ?? [], 2, r);
-      const en = englishOf(rec, 1, r);
-      return zh && en ? `${zh} ${en}` : null;
-    }],
-    ['absent', () => `${String.fromCodePoint(0x4e00 + Math.floor(r() * 0x5000))}${String.fromCodePoint(0x20000 + Math.floor(r() * 0xa000))} zq${Math.floor(r() * 1e6)}`],
+    [
+      'english "phrase"',
+      (rec) => {
+        const p = englishOf(rec, 2, r);
+        return p && `"${p}"`;
+      },
+    ],
+    [
+      'multi-term',
+      (rec) => {
+        const zh = substringOf(hanRun(rec, r) ?? [], 2, r);
+        const en = englishOf(rec, 1, r);
+        return zh && en ? `${zh} ${en}` : null;
+      },
+    ],
+    [
+      'absent',
+      () =>
+        `${String.fromCodePoint(0x4e00 + Math.floor(r() * 0x5000))}${String.fromCodePoint(0x20000 + Math.floor(r() * 0xa000))} zq${Math.floor(r() * 1e6)}`,
+    ],
   ];
   for (let attempts = 0; out.length < count && attempts < count * 20; attempts++) {
     const [kind, make] = makers[attempts % makers.length] ?? makers[0]!;
@@ -121,7 +136,14 @@ function plainScan(records: readonly PairRecord[], query: string): number {
   for (const rec of records) {
     const en = rec.en.toLowerCase();
     const pinyin = (rec.pinyin ?? '').replace(/[ |]/g, '');
-    if (terms.every((t) => (HAN.test(t) ? rec.zh.includes(toSimplified(t)) : en.includes(t.toLowerCase()) || pinyin.includes(t.toLowerCase())))) n++;
+    if (
+      terms.every((t) =>
+        HAN.test(t)
+          ? rec.zh.includes(toSimplified(t))
+          : en.includes(t.toLowerCase()) || pinyin.includes(t.toLowerCase()),
+      )
+    )
+      n++;
   }
   return n;
 }
@@ -230,19 +252,26 @@ async function benchCorpus(
 
 function printReport(r: CorpusReport): void {
   const f = (ms: number) => ms.toFixed(2).padStart(8);
-  console.log(`\n${r.corpus}: ${r.records.toLocaleString('en')} records, ${r.hanChars.toLocaleString('en')} Han characters`);
+  console.log(
+    `\n${r.corpus}: ${r.records.toLocaleString('en')} records, ${r.hanChars.toLocaleString('en')} Han characters`,
+  );
   console.log(
     `  index built in ${r.buildSeconds.toFixed(1)} s; heap +${r.heapMB.toFixed(0)} MB, typed arrays +${r.buffersMB.toFixed(0)} MB, RSS +${r.rssMB.toFixed(0)} MB (process peak ${r.peakRssMB.toFixed(0)} MB)`,
   );
   console.log(`  ${'queries (ms)'.padEnd(22)}${'median'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`);
   console.log(`  ${`search (${r.queries})`.padEnd(22)}${f(r.search.median)}${f(r.search.p99)}${f(r.search.max)}`);
-  console.log(`  ${`search (first ${r.scanned})`.padEnd(22)}${f(r.searchOfScanned.median)}${f(r.searchOfScanned.p99)}${f(r.searchOfScanned.max)}`);
+  console.log(
+    `  ${`search (first ${r.scanned})`.padEnd(22)}${f(r.searchOfScanned.median)}${f(r.searchOfScanned.p99)}${f(r.searchOfScanned.max)}`,
+  );
   console.log(`  ${`plain scan (first ${r.scanned})`.padEnd(22)}${f(r.scan.median)}${f(r.scan.p99)}${f(r.scan.max)}`);
   console.log(
     `  ${'scan ÷ search'.padEnd(22)}${(r.scan.median / r.searchOfScanned.median).toFixed(0).padStart(7)}×${(r.scan.p99 / r.searchOfScanned.p99).toFixed(0).padStart(7)}×`,
   );
-  for (const [kind, t] of Object.entries(r.byKind)) console.log(`    ${kind.padEnd(20)}${f(t.median)}${f(t.p99)}${f(t.max)}`);
-  console.log(`  slowest: ${r.slowest.map((s) => `${JSON.stringify(s.query)} ${s.ms.toFixed(1)} ms (${s.total} hits)`).join('; ')}`);
+  for (const [kind, t] of Object.entries(r.byKind))
+    console.log(`    ${kind.padEnd(20)}${f(t.median)}${f(t.p99)}${f(t.max)}`);
+  console.log(
+    `  slowest: ${r.slowest.map((s) => `${JSON.stringify(s.query)} ${s.ms.toFixed(1)} ms (${s.total} hits)`).join('; ')}`,
+  );
 }
 
 /** The headline figures of one corpus for the report, each search figure beside the plain scan of the same queries. */
@@ -250,10 +279,16 @@ function reportFigures(label: string, r: CorpusReport, built: 'built' | 'loaded'
   const scan = { name: `plain scan, the same ${r.scanned} queries` };
   const over = r.scanned < r.queries ? ` (first ${r.scanned} queries)` : ` (${r.queries} queries)`;
   return [
-    figure(`${label}: search median${over}`, r.searchOfScanned.median, 'ms', 'lower', { ...scan, value: r.scan.median }),
+    figure(`${label}: search median${over}`, r.searchOfScanned.median, 'ms', 'lower', {
+      ...scan,
+      value: r.scan.median,
+    }),
     figure(`${label}: search p99${over}`, r.searchOfScanned.p99, 'ms', 'lower', { ...scan, value: r.scan.p99 }),
     ...(r.scanned < r.queries
-      ? [figure(`${label}: search median (all ${r.queries} queries)`, r.search.median, 'ms', 'lower'), figure(`${label}: search p99 (all ${r.queries} queries)`, r.search.p99, 'ms', 'lower')]
+      ? [
+          figure(`${label}: search median (all ${r.queries} queries)`, r.search.median, 'ms', 'lower'),
+          figure(`${label}: search p99 (all ${r.queries} queries)`, r.search.p99, 'ms', 'lower'),
+        ]
       : []),
     figure(`${label}: index ${built} in`, r.buildSeconds, 's', 'lower'),
     figure(`${label}: index memory (heap + typed arrays)`, r.heapMB + r.buffersMB, 'MB', 'lower'),
@@ -293,9 +328,24 @@ async function benchServer(url: string, concurrency: number, requests: number, q
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - t0) / 1000;
   const t = timing(latencies);
-  console.log(`${requests} requests to ${url}/api/search, ${concurrency} at a time, in ${seconds.toFixed(1)} s (${(requests / seconds).toFixed(0)}/s)`);
-  console.log(`  p50 ${t.median.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms, max ${t.max.toFixed(1)} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-  console.log(JSON.stringify({ bench: 'search-server', url, concurrency, requests, p50: t.median, p99: t.p99, max: t.max, statuses: Object.fromEntries(statuses) }));
+  console.log(
+    `${requests} requests to ${url}/api/search, ${concurrency} at a time, in ${seconds.toFixed(1)} s (${(requests / seconds).toFixed(0)}/s)`,
+  );
+  console.log(
+    `  p50 ${t.median.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms, max ${t.max.toFixed(1)} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'search-server',
+      url,
+      concurrency,
+      requests,
+      p50: t.median,
+      p99: t.p99,
+      max: t.max,
+      statuses: Object.fromEntries(statuses),
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -314,7 +364,12 @@ async function main(): Promise<void> {
   const bundle = await realRecords(path.resolve(values.build));
   const queryCount = Number(values.queries);
   if (values.server) {
-    await benchServer(values.server, Number(values.concurrency), Number(values.requests), querySet(bundle.records, queryCount, 1));
+    await benchServer(
+      values.server,
+      Number(values.concurrency),
+      Number(values.requests),
+      querySet(bundle.records, queryCount, 1),
+    );
     return;
   }
   const reports: CorpusReport[] = [];
@@ -334,7 +389,16 @@ async function main(): Promise<void> {
     const [records, genMs] = time(() => syntheticRecords(Number(values.chars)));
     console.log(`\n(synthetic corpus generated in ${(genMs / 1000).toFixed(1)} s)`);
     const scanned = Number(values['scan-queries']);
-    reports.push(await benchCorpus('synthetic corpus (indexed in memory)', records, async () => searcherOver(records), querySet(records, queryCount, 1), querySet(records, 200, 99), scanned));
+    reports.push(
+      await benchCorpus(
+        'synthetic corpus (indexed in memory)',
+        records,
+        async () => searcherOver(records),
+        querySet(records, queryCount, 1),
+        querySet(records, 200, 99),
+        scanned,
+      ),
+    );
     printReport(reports[1]!);
   }
   console.log(JSON.stringify({ bench: 'search', reports }));
@@ -342,11 +406,20 @@ async function main(): Promise<void> {
   await writeBenchResult({
     bench: 'search',
     title: 'Search: each query once, cold, against a plain substring scan',
-    figures: [...reportFigures('real corpus', real!, 'loaded'), ...(synthetic ? reportFigures(`synthetic ${(synthetic.hanChars / 1e6).toFixed(0)} M chars`, synthetic, 'built') : [])],
+    figures: [
+      ...reportFigures('real corpus', real!, 'loaded'),
+      ...(synthetic
+        ? reportFigures(`synthetic ${(synthetic.hanChars / 1e6).toFixed(0)} M chars`, synthetic, 'built')
+        : []),
+    ],
     context: {
-      ...Object.fromEntries(reports.map((r, i) => [`corpus ${i + 1}`, `${r.corpus}: ${r.records} records, ${r.hanChars} Han characters`])),
+      ...Object.fromEntries(
+        reports.map((r, i) => [`corpus ${i + 1}`, `${r.corpus}: ${r.records} records, ${r.hanChars} Han characters`]),
+      ),
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-      loadavg: loadavg().map((l) => l.toFixed(2)).join(' '),
+      loadavg: loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' '),
     },
   });
 }

@@ -8,7 +8,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 /** The median by nearest rank (the lower middle of an even count), like every percentile here. */
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export interface LatencySummary {

@@ -45,7 +45,11 @@ describe('writeSyntheticCorpus', () => {
     expect(written.records).toBe(records.length);
     expect(written.documents).toBe(3);
     const inputs = await readCorpus(written.corpusDir);
-    expect(inputs.map((d) => d.meta.id)).toEqual(['2026-01-01-synthetic-00000', '2026-01-01-synthetic-00001', '2026-01-01-synthetic-00002']);
+    expect(inputs.map((d) => d.meta.id)).toEqual([
+      '2026-01-01-synthetic-00000',
+      '2026-01-01-synthetic-00001',
+      '2026-01-01-synthetic-00002',
+    ]);
     const decode = (b: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(b);
     const zh = inputs.flatMap((d) => decode(d.source.bytes).trimEnd().split('\n\n'));
     const en = inputs.flatMap((d) => decode(d.translation!.bytes).trimEnd().split('\n\n'));
@@ -59,6 +63,8 @@ describe('writeSyntheticCorpus', () => {
       expect(n).toBeLessThan(5500);
     }
     await expect(writeSyntheticCorpus(root, 1000)).rejects.toThrow(/not empty/);
-    expect(JSON.parse(await readFile(path.join(written.corpusDir, inputs[0]!.meta.id, 'meta.json'), 'utf8')).id).toBe(inputs[0]!.meta.id);
+    expect(JSON.parse(await readFile(path.join(written.corpusDir, inputs[0]!.meta.id, 'meta.json'), 'utf8')).id).toBe(
+      inputs[0]!.meta.id,
+    );
   });
 });

@@ -27,9 +27,26 @@ interface Headword {
  * the "very common character" case, which uniformly drawn headwords would never produce.
  */
 const FUNCTION_WORDS: ReadonlyArray<[string, number]> = [
-  ['的', 0.06], ['是', 0.015], ['在', 0.015], ['了', 0.012], ['和', 0.012], ['有', 0.01], ['中国', 0.008],
-  ['我们', 0.006], ['发展', 0.006], ['合作', 0.005], ['这', 0.006], ['也', 0.005], ['与', 0.005], ['对', 0.005],
-  ['为', 0.005], ['将', 0.004], ['等', 0.004], ['国家', 0.004], ['关系', 0.003], ['人民', 0.003],
+  ['的', 0.06],
+  ['是', 0.015],
+  ['在', 0.015],
+  ['了', 0.012],
+  ['和', 0.012],
+  ['有', 0.01],
+  ['中国', 0.008],
+  ['我们', 0.006],
+  ['发展', 0.006],
+  ['合作', 0.005],
+  ['这', 0.006],
+  ['也', 0.005],
+  ['与', 0.005],
+  ['对', 0.005],
+  ['为', 0.005],
+  ['将', 0.004],
+  ['等', 0.004],
+  ['国家', 0.004],
+  ['关系', 0.003],
+  ['人民', 0.003],
 ];
 
 const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)] as T;
@@ -45,7 +62,13 @@ function cedictHeadwords(): Headword[] {
   const out: Headword[] = [];
   for (const line of text.split('\n')) {
     const simplified = line.split(' ', 2)[1];
-    if (simplified === undefined || line.startsWith('#') || seen.has(simplified) || !/^\p{Script=Han}+$/u.test(simplified)) continue;
+    if (
+      simplified === undefined ||
+      line.startsWith('#') ||
+      seen.has(simplified) ||
+      !/^\p{Script=Han}+$/u.test(simplified)
+    )
+      continue;
     seen.add(simplified);
     const entry = dict.lookup(simplified)[0];
     const syllables = entry && wordSyllables(simplified, entry.pinyin);
@@ -79,7 +102,9 @@ export interface SyntheticRecord {
 export function* syntheticStream(totalChars: number, seed = 2026): Generator<SyntheticRecord> {
   const r = seededRandom(seed);
   const words = cedictHeadwords();
-  const functionWords = FUNCTION_WORDS.map(([w]) => words.find((h) => h.simplified === w)).filter((h): h is Headword => !!h);
+  const functionWords = FUNCTION_WORDS.map(([w]) => words.find((h) => h.simplified === w)).filter(
+    (h): h is Headword => !!h,
+  );
   let chars = 0;
   for (let n = 0; chars < totalChars; n++) {
     const zh: string[] = [];
@@ -102,7 +127,13 @@ export function* syntheticStream(totalChars: number, seed = 2026): Generator<Syn
     const text = zh.join('');
     const english = `${en.join(' ')}.`;
     const pinyin = pinyinLine(text, syllables);
-    const record: PairRecord = { docId: `synthetic-${Math.floor(n / 500)}`, pair: n % 500, zh: text, en: english, ...(pinyin ? { pinyin } : {}) };
+    const record: PairRecord = {
+      docId: `synthetic-${Math.floor(n / 500)}`,
+      pair: n % 500,
+      zh: text,
+      en: english,
+      ...(pinyin ? { pinyin } : {}),
+    };
     yield { record, hanChars: chars - before };
   }
 }
@@ -133,7 +164,12 @@ export function syntheticMeta(id: string): Record<string, unknown> {
     source: 'source.txt',
     format: 'text',
     publication: { zh: '合成语料', en: 'synthetic corpus' },
-    translation: { file: 'en.txt', format: 'text', translator: 'synthetic', note: 'CC-CEDICT senses of the Chinese words, in order' },
+    translation: {
+      file: 'en.txt',
+      format: 'text',
+      translator: 'synthetic',
+      note: 'CC-CEDICT senses of the Chinese words, in order',
+    },
   };
 }
 
@@ -144,10 +180,15 @@ export function syntheticMeta(id: string): Record<string, unknown> {
  * Each folder is written under a temporary name and renamed, so an interrupted run leaves no
  * half-written document that the ingest would read.
  */
-export async function writeSyntheticCorpus(root: string, totalChars: number, options: { seed?: number; docChars?: number } = {}): Promise<WrittenCorpus> {
+export async function writeSyntheticCorpus(
+  root: string,
+  totalChars: number,
+  options: { seed?: number; docChars?: number } = {},
+): Promise<WrittenCorpus> {
   const corpusDir = path.join(root, 'corpus');
   await mkdir(corpusDir, { recursive: true });
-  if ((await readdir(corpusDir)).length > 0) throw new Error(`${corpusDir} is not empty: the synthetic corpus is written into an empty folder only`);
+  if ((await readdir(corpusDir)).length > 0)
+    throw new Error(`${corpusDir} is not empty: the synthetic corpus is written into an empty folder only`);
   const docChars = options.docChars ?? 100_000;
   let documents = 0;
   let records = 0;

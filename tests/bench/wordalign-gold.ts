@@ -47,11 +47,14 @@ export function loadMacGold(dict: Dictionary, dir = MAC_DEV): GoldPair[] {
   const texts = new Map<string, { zh: string[]; en: string[] }>();
   return rows(path.join(FIXTURES, 'mac-dev-gold.tsv')).map(([doc, zhLine, enLine, zhCount, enCount, links]) => {
     let text = texts.get(doc!);
-    if (!text) texts.set(doc!, (text = { zh: lines(path.join(dir, 'zh', doc!)), en: lines(path.join(dir, 'en', doc!)) }));
+    if (!text)
+      texts.set(doc!, (text = { zh: lines(path.join(dir, 'zh', doc!)), en: lines(path.join(dir, 'en', doc!)) }));
     const zh = segmentWords(text.zh[Number(zhLine)]!.trim(), dict).filter((w) => !isBlank(w));
     const en = englishTokens(text.en[Number(enLine)]!).map((t) => t.text);
     if (zh.length !== Number(zhCount) || en.length !== Number(enCount)) {
-      throw new Error(`MAC-Dev ${doc}:${zhLine} cuts into ${zh.length}/${en.length} tokens, the gold counts ${zhCount}/${enCount}: the segmenter or tokenizer changed`);
+      throw new Error(
+        `MAC-Dev ${doc}:${zhLine} cuts into ${zh.length}/${en.length} tokens, the gold counts ${zhCount}/${enCount}: the segmenter or tokenizer changed`,
+      );
     }
     return { id: `mac ${doc}/${zhLine}`, zh, en, ...parseLinks(links!) };
   });
@@ -67,7 +70,14 @@ export function macBeads(dir = MAC_DEV): Array<{ zh: string; en: string }> {
       const m = /^\[([\d, ]*)\]:\[([\d, ]*)\]$/.exec(line.trim());
       if (!m || m[1] === '' || m[2] === '') continue;
       const ids = (s: string) => s.split(',').map((x) => Number(x.trim()));
-      out.push({ zh: ids(m[1]!).map((i) => zh[i]!.trim()).join(''), en: ids(m[2]!).map((j) => en[j]!).join(' ') });
+      out.push({
+        zh: ids(m[1]!)
+          .map((i) => zh[i]!.trim())
+          .join(''),
+        en: ids(m[2]!)
+          .map((j) => en[j]!)
+          .join(' '),
+      });
     }
   }
   return out;

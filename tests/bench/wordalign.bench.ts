@@ -18,7 +18,19 @@ import { loadCedict } from '../../lib/dictionary/cedict';
 import { segmentWords } from '../../lib/text/segment';
 import { buildDocument } from '../../lib/pipeline/build-document';
 import { readCorpus } from '../../lib/pipeline/read-corpus';
-import { addAer, aerScores, alignWords, documentBeads, englishKey, englishTokens, isBlank, type Link, NO_COUNTS, Priors, type TokenPair } from '../../lib/wordalign/index';
+import {
+  addAer,
+  aerScores,
+  alignWords,
+  documentBeads,
+  englishKey,
+  englishTokens,
+  isBlank,
+  type Link,
+  NO_COUNTS,
+  Priors,
+  type TokenPair,
+} from '../../lib/wordalign/index';
 import { PRIOR } from '../../lib/wordalign/prior';
 import { figure, writeBenchResult } from './results';
 import { printTable } from './table';
@@ -38,22 +50,31 @@ function score(gold: readonly GoldPair[], tests: readonly (readonly Link[])[]) {
 function dictionaryLinks(pairs: readonly TokenPair[], priors: Priors): Link[][] {
   return pairs.map(({ zh, en }) => {
     const links: Link[] = [];
-    zh.forEach((w, i) => en.forEach((t, j) => priors.strength(w, englishKey(t)) >= PRIOR.laterSense && links.push([i, j])));
+    zh.forEach((w, i) =>
+      en.forEach((t, j) => priors.strength(w, englishKey(t)) >= PRIOR.laterSense && links.push([i, j])),
+    );
     return links;
   });
 }
 
 /** Baseline: each English token to the Chinese token at the same relative position. */
 function diagonalLinks(pairs: readonly TokenPair[]): Link[][] {
-  return pairs.map(({ zh, en }) => en.map((_, j) => [Math.min(zh.length - 1, Math.floor(((j + 0.5) * zh.length) / en.length)), j] as const));
+  return pairs.map(({ zh, en }) =>
+    en.map((_, j) => [Math.min(zh.length - 1, Math.floor(((j + 0.5) * zh.length) / en.length)), j] as const),
+  );
 }
 
 async function main(): Promise<void> {
   const t0 = performance.now();
   const dict = loadCedict();
-  const docs = (await readCorpus(path.resolve(import.meta.dirname, '../../corpus'))).map((input) => buildDocument(input, dict));
+  const docs = (await readCorpus(path.resolve(import.meta.dirname, '../../corpus'))).map((input) =>
+    buildDocument(input, dict),
+  );
   const corpus = docs.flatMap((d) => documentBeads(d).map((b) => b.tokens));
-  const mac = macBeads().map(({ zh, en }) => ({ zh: segmentWords(zh, dict).filter((w) => !isBlank(w)), en: englishTokens(en).map((t) => t.text) }));
+  const mac = macBeads().map(({ zh, en }) => ({
+    zh: segmentWords(zh, dict).filter((w) => !isBlank(w)),
+    en: englishTokens(en).map((t) => t.text),
+  }));
   const prepSeconds = (performance.now() - t0) / 1000;
   const sets = [
     { name: 'corpus', gold: loadCorpusGold() },
@@ -67,7 +88,10 @@ async function main(): Promise<void> {
       ['word aligner (gold pairs + corpus)', () => alignWords(gold, dict, { training: corpus })],
       ['  + all MAC-Dev beads as training', () => alignWords(gold, dict, { training: [...corpus, ...mac] })],
       ['  without priors', () => alignWords(gold, null, { training: corpus })],
-      ['  grow-diag-final-and instead of posteriors', () => alignWords(gold, dict, { training: corpus, combine: { kind: 'gdfa' } })],
+      [
+        '  grow-diag-final-and instead of posteriors',
+        () => alignWords(gold, dict, { training: corpus, combine: { kind: 'gdfa' } }),
+      ],
       ['baseline: dictionary links', () => dictionaryLinks(gold, priors)],
       ['baseline: diagonal', () => diagonalLinks(gold)],
     ];
@@ -78,23 +102,58 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - s0) / 1000;
       const r = { ...score(gold, tests), seconds };
       results[name]![system.trim()] = r;
-      rows.push([name, String(gold.length), system, r.aer.toFixed(1), r.precision.toFixed(1), r.recall.toFixed(1), seconds.toFixed(2)]);
+      rows.push([
+        name,
+        String(gold.length),
+        system,
+        r.aer.toFixed(1),
+        r.precision.toFixed(1),
+        r.recall.toFixed(1),
+        seconds.toFixed(2),
+      ]);
     }
   }
-  console.log(`word alignment on ${sets.map((s) => `${s.gold.length} ${s.name}`).join(' and ')} gold pairs; training text: ${corpus.length} corpus beads (${mac.length} MAC-Dev beads in the second row); prepared in ${prepSeconds.toFixed(1)} s; load ${loadavg()[0]!.toFixed(2)}\n`);
+  console.log(
+    `word alignment on ${sets.map((s) => `${s.gold.length} ${s.name}`).join(' and ')} gold pairs; training text: ${corpus.length} corpus beads (${mac.length} MAC-Dev beads in the second row); prepared in ${prepSeconds.toFixed(1)} s; load ${loadavg()[0]!.toFixed(2)}\n`,
+  );
   printTable(rows);
   const ours = 'word aligner (gold pairs + corpus)';
   const figures = sets.flatMap(({ name }) => {
     const r = results[name]!;
     return [
-      figure(`AER, ${name}`, r[ours]!.aer, '%', 'lower', { name: 'dictionary links', value: r['baseline: dictionary links']!.aer }, { target: TARGET_AER }),
-      figure(`AER vs diagonal, ${name}`, r[ours]!.aer, '%', 'lower', { name: 'diagonal', value: r['baseline: diagonal']!.aer }, { target: TARGET_AER }),
-      figure(`precision, ${name}`, r[ours]!.precision, '%', 'higher', { name: 'dictionary links', value: r['baseline: dictionary links']!.precision }),
-      figure(`recall, ${name}`, r[ours]!.recall, '%', 'higher', { name: 'dictionary links', value: r['baseline: dictionary links']!.recall }),
+      figure(
+        `AER, ${name}`,
+        r[ours]!.aer,
+        '%',
+        'lower',
+        { name: 'dictionary links', value: r['baseline: dictionary links']!.aer },
+        { target: TARGET_AER },
+      ),
+      figure(
+        `AER vs diagonal, ${name}`,
+        r[ours]!.aer,
+        '%',
+        'lower',
+        { name: 'diagonal', value: r['baseline: diagonal']!.aer },
+        { target: TARGET_AER },
+      ),
+      figure(`precision, ${name}`, r[ours]!.precision, '%', 'higher', {
+        name: 'dictionary links',
+        value: r['baseline: dictionary links']!.precision,
+      }),
+      figure(`recall, ${name}`, r[ours]!.recall, '%', 'higher', {
+        name: 'dictionary links',
+        value: r['baseline: dictionary links']!.recall,
+      }),
     ];
   });
   console.log(`\n${JSON.stringify({ bench: 'wordalign', target: TARGET_AER, results })}`);
-  await writeBenchResult({ bench: 'wordalign', title: 'Word alignment (AER on the development golds)', figures, context: { load: loadavg()[0]!.toFixed(2), corpusBeads: corpus.length } });
+  await writeBenchResult({
+    bench: 'wordalign',
+    title: 'Word alignment (AER on the development golds)',
+    figures,
+    context: { load: loadavg()[0]!.toFixed(2), corpusBeads: corpus.length },
+  });
 }
 
 await main();

@@ -20,7 +20,10 @@ function describeViolations(violations: Violation[]): string {
   return violations
     .map((v) => {
       const nodes = v.nodes.map((n) => `    ${n.target.join(' ')}${n.any[0]?.message ? ` — ${n.any[0].message}` : ''}`);
-      return [`  ${v.id} (${v.impact}, ${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'}): ${v.help}`, ...nodes].join('\n');
+      return [
+        `  ${v.id} (${v.impact}, ${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'}): ${v.help}`,
+        ...nodes,
+      ].join('\n');
     })
     .join('\n');
 }
@@ -29,7 +32,10 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const blocking = results.violations.filter((v) => v.impact != null && BLOCKING.has(v.impact));
   // A count, not the array: the diff of axe's result objects would bury the readable list.
-  expect(blocking.length, `serious or critical accessibility violations on ${page.url()}:\n${describeViolations(blocking)}\n`).toBe(0);
+  expect(
+    blocking.length,
+    `serious or critical accessibility violations on ${page.url()}:\n${describeViolations(blocking)}\n`,
+  ).toBe(0);
 }
 
 interface PageCase {
@@ -42,8 +48,16 @@ interface PageCase {
 const PAGES: readonly PageCase[] = [
   { name: 'library (en)', path: '/en', ready: (page) => expect(page.locator('h1')).toBeVisible() },
   { name: 'library (zh-Hans)', path: '/zh-Hans', ready: (page) => expect(page.locator('h1')).toBeVisible() },
-  { name: 'search with results', path: `/en/search?q=${encodeURIComponent('合作')}`, ready: (page) => expect(page.locator('main mark').first()).toBeVisible() },
-  { name: 'term', path: `/en/term/${encodeURIComponent('合作')}`, ready: (page) => expect(page.locator('h1')).toContainText('合作') },
+  {
+    name: 'search with results',
+    path: `/en/search?q=${encodeURIComponent('合作')}`,
+    ready: (page) => expect(page.locator('main mark').first()).toBeVisible(),
+  },
+  {
+    name: 'term',
+    path: `/en/term/${encodeURIComponent('合作')}`,
+    ready: (page) => expect(page.locator('h1')).toContainText('合作'),
+  },
   { name: 'glossary', path: '/en/glossary', ready: (page) => expect(page.locator('table').first()).toBeVisible() },
 ];
 

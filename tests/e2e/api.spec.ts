@@ -10,14 +10,21 @@ function rawRequest(
   baseURL: string,
   path: string,
   { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {},
-): Promise<{ status: number; location?: string; headers: Record<string, string | string[] | undefined>; body: string }> {
+): Promise<{
+  status: number;
+  location?: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> {
   const base = new URL(baseURL);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: base.hostname, port: base.port, path, method, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, headers: res.headers, body }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, location: res.headers.location, headers: res.headers, body }),
+      );
     });
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${path}`)));
@@ -26,7 +33,11 @@ function rawRequest(
 }
 
 /** A GET sent exactly as written: its status and where it redirects. */
-async function rawGet(baseURL: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; location?: string }> {
+async function rawGet(
+  baseURL: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; location?: string }> {
   const { status, location } = await rawRequest(baseURL, path, { headers });
   return location === undefined ? { status } : { status, location };
 }
@@ -48,7 +59,10 @@ test('search API: a missing, empty or blank q is a 400 (row 17)', async ({ reque
   await shot(page, testInfo, 'api-empty');
 });
 
-test('search API: overlong queries and big bodies are refused quickly (row 18)', async ({ request, page }, testInfo) => {
+test('search API: overlong queries and big bodies are refused quickly (row 18)', async ({
+  request,
+  page,
+}, testInfo) => {
   await expectJsonError(await request.get(`/api/search?q=${'合'.repeat(201)}`), 400, '201 characters');
   const started = Date.now();
   const huge = await request.get(`/api/search?q=${'a'.repeat(100_000)}`);
@@ -64,7 +78,18 @@ test('search API: overlong queries and big bodies are refused quickly (row 18)',
 });
 
 test('search API: a repeated q, or q that is not a string, is a 400 (row 19)', async ({ request, page }, testInfo) => {
-  for (const query of ['?q=a&q=b', '?q=a&q=a', '?q[]=a', '?q[a]=1', '?q=a&limit=0', '?q=a&limit=101', '?q=a&limit=ten', '?q=a&offset=-1', '?q=a&limit=1&limit=2', '?q=a&doc=../x']) {
+  for (const query of [
+    '?q=a&q=b',
+    '?q=a&q=a',
+    '?q[]=a',
+    '?q[a]=1',
+    '?q=a&limit=0',
+    '?q=a&limit=101',
+    '?q=a&limit=ten',
+    '?q=a&offset=-1',
+    '?q=a&limit=1&limit=2',
+    '?q=a&doc=../x',
+  ]) {
     await expectJsonError(await request.get(`/api/search${query}`), 400, query);
   }
   // JSON bodies are not part of the API: q as a number, object or array never reaches the index.
@@ -77,7 +102,10 @@ test('search API: a repeated q, or q that is not a string, is a 400 (row 19)', a
   await shot(page, testInfo, 'api-repeated');
 });
 
-test('search API: broken percent-encoding, lone surrogates and NUL are 400s (row 20)', async ({ request, page }, testInfo) => {
+test('search API: broken percent-encoding, lone surrogates and NUL are 400s (row 20)', async ({
+  request,
+  page,
+}, testInfo) => {
   for (const raw of ['%E4%B8', '%ED%A0%80', '%00', 'a%00b', '%C0%AF', '%FF', '%EF%BF%BD']) {
     await expectJsonError(await request.get(`/api/search?q=${raw}`), 400, raw);
   }
@@ -91,7 +119,16 @@ test('search API: broken percent-encoding, lone surrogates and NUL are 400s (row
 });
 
 test('search API: hostile-looking queries get a normal JSON answer (row 21)', async ({ request, page }, testInfo) => {
-  for (const q of ['__proto__', 'constructor', 'hasOwnProperty', '*', '\\', '<script>alert(1)</script>', '"', 'prototype']) {
+  for (const q of [
+    '__proto__',
+    'constructor',
+    'hasOwnProperty',
+    '*',
+    '\\',
+    '<script>alert(1)</script>',
+    '"',
+    'prototype',
+  ]) {
     const response = await request.get(`/api/search?q=${encodeURIComponent(q)}`);
     expect([200, 400], q).toContain(response.status());
     expect(response.headers()['content-type'], q).toContain('application/json');
@@ -112,11 +149,17 @@ test('search API: a good query answers { total, hits } and pages', async ({ requ
   const q = encodeURIComponent('合作');
   const all = await request.get(`/api/search?q=${q}&limit=100`);
   await expect(all).toBeOK();
-  const { total, hits } = (await all.json()) as { total: number; hits: Array<{ docId: string; pair: number; zhParts: Array<{ text: string; mark: boolean }> }> };
+  const { total, hits } = (await all.json()) as {
+    total: number;
+    hits: Array<{ docId: string; pair: number; zhParts: Array<{ text: string; mark: boolean }> }>;
+  };
   expect(total).toBeGreaterThan(0);
   expect(hits.length).toBe(Math.min(total, 100));
   for (const hit of hits) expect(hit.zhParts.some((p) => p.mark && p.text === '合作')).toBe(true);
-  const second = (await (await request.get(`/api/search?q=${q}&limit=1&offset=1`)).json()) as { total: number; hits: typeof hits };
+  const second = (await (await request.get(`/api/search?q=${q}&limit=1&offset=1`)).json()) as {
+    total: number;
+    hits: typeof hits;
+  };
   expect(second.total).toBe(total);
   if (total > 1) expect(second.hits[0]?.pair).toBe(hits[1]?.pair);
   const doc = translatedDoc().meta.id;
@@ -127,7 +170,10 @@ test('search API: a good query answers { total, hits } and pages', async ({ requ
   await shot(page, testInfo, 'api-search');
 });
 
-test('search and reader APIs: the ETag names the build and the input, and a client holding it gets a 304', async ({ request, page }, testInfo) => {
+test('search and reader APIs: the ETag names the build and the input, and a client holding it gets a 304', async ({
+  request,
+  page,
+}, testInfo) => {
   const doc = translatedDoc().meta.id;
   for (const [path, other] of [
     [`/api/search?q=${encodeURIComponent('合作')}&limit=5`, `/api/search?q=${encodeURIComponent('合作')}&limit=6`],
@@ -161,7 +207,19 @@ test('gloss API: one Han or Latin word of 1–32 characters, else a 400', async 
   expect(body.entries.length).toBeGreaterThan(0);
   expect(body.entries[0]?.senses.length).toBeGreaterThan(0);
 
-  for (const query of ['', '?w=', '?w=a&w=b', `?w=${'合'.repeat(33)}`, '?w=1', '?w=%3Cscript%3E', '?w=__proto__', '?w=%E4%B8', '?w=%00', '?w=a%20b', '?w[]=a']) {
+  for (const query of [
+    '',
+    '?w=',
+    '?w=a&w=b',
+    `?w=${'合'.repeat(33)}`,
+    '?w=1',
+    '?w=%3Cscript%3E',
+    '?w=__proto__',
+    '?w=%E4%B8',
+    '?w=%00',
+    '?w=a%20b',
+    '?w[]=a',
+  ]) {
     await expectJsonError(await request.get(`/api/gloss${query}`), 400, query);
   }
   for (const w of ['constructor', 'toString', '𠀀']) {
@@ -175,10 +233,23 @@ test('gloss API: one Han or Latin word of 1–32 characters, else a 400', async 
   await shot(page, testInfo, 'api-gloss');
 });
 
-test('no redirect leaves the site, and x-middleware-subrequest changes nothing (rows 26, 27)', async ({ page, baseURL }, testInfo) => {
+test('no redirect leaves the site, and x-middleware-subrequest changes nothing (rows 26, 27)', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const base = baseURL ?? 'http://127.0.0.1:3100';
   const origin = new URL(base).host;
-  for (const path of ['//evil.example', '//evil.example/en', '/en/%5Cevil.example', '/%5Cevil.example', '/en/%09/evil.example', '/%09/evil.example', '/%2F%2Fevil.example', '/\\evil.example', '/en//evil.example']) {
+  for (const path of [
+    '//evil.example',
+    '//evil.example/en',
+    '/en/%5Cevil.example',
+    '/%5Cevil.example',
+    '/en/%09/evil.example',
+    '/%09/evil.example',
+    '/%2F%2Fevil.example',
+    '/\\evil.example',
+    '/en//evil.example',
+  ]) {
     const { status, location } = await rawGet(base, path);
     if (location) expect(new URL(location, base).host, `${path} → ${location}`).toBe(origin);
     expect(status, path).toBeLessThan(500);
@@ -193,7 +264,9 @@ test('no redirect leaves the site, and x-middleware-subrequest changes nothing (
   await shot(page, testInfo, 'no-open-redirect');
 });
 
-test('row 22.4: a path that is not valid percent-encoding is a 400 and TRACE a 405, both with the security headers', async ({ baseURL }) => {
+test('row 22.4: a path that is not valid percent-encoding is a 400 and TRACE a 405, both with the security headers', async ({
+  baseURL,
+}) => {
   const base = baseURL ?? 'http://127.0.0.1:3100';
   const hasHeaders = (headers: Record<string, string | string[] | undefined>, what: string) => {
     expect(headers['x-content-type-options'], what).toBe('nosniff');
@@ -201,7 +274,14 @@ test('row 22.4: a path that is not valid percent-encoding is a 400 and TRACE a 4
     expect(headers['content-security-policy'], what).toContain("default-src 'none'");
     expect(headers['content-type'], what).toContain('application/json');
   };
-  for (const path of ['/%ff', '/en/term/%ED%A0%80', '/en/read/%C0%AE%C0%AE', '/api/search/%ff', '/en/read/%zz', '/zh-Hans/term/%E5%90']) {
+  for (const path of [
+    '/%ff',
+    '/en/term/%ED%A0%80',
+    '/en/read/%C0%AE%C0%AE',
+    '/api/search/%ff',
+    '/en/read/%zz',
+    '/zh-Hans/term/%E5%90',
+  ]) {
     const answer = await rawRequest(base, path);
     expect(answer.status, path).toBe(400);
     hasHeaders(answer.headers, path);
@@ -222,7 +302,14 @@ test('search API, property: any query string at all is a 200 or a 400, never a 5
   // Random strings of any code points, percent-encoded as a browser would (lone surrogates become
   // U+FFFD there, so they are also sent raw, as %ED%A0%80, by the row 20 test above).
   const { default: fc } = await import('fast-check');
-  const queries = fc.sample(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary-ascii', maxLength: 40 }), fc.string({ maxLength: 40 })), { numRuns: 150, seed: 7 });
+  const queries = fc.sample(
+    fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.string({ unit: 'binary-ascii', maxLength: 40 }),
+      fc.string({ maxLength: 40 }),
+    ),
+    { numRuns: 150, seed: 7 },
+  );
   for (const q of queries) {
     const response = await request.get(`/api/search?q=${encodeURIComponent(q)}`);
     expect([200, 400], JSON.stringify(q)).toContain(response.status());

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { isPhone, shot, translatedDoc } from './support';
 
-test('switching the UI language changes the strings and the URL, keeping the page and anchor', async ({ page }, testInfo) => {
+test('switching the UI language changes the strings and the URL, keeping the page and anchor', async ({
+  page,
+}, testInfo) => {
   const doc = translatedDoc();
   await page.goto(`/en/read/${doc.meta.id}#p-2`);
   await expect(page.locator('.crumbs')).toContainText('All documents');
@@ -46,7 +48,10 @@ test.describe('a Hong Kong browser', () => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/zh-Hant$/);
     // next-intl alone would pick zh-Hans for this header; the proxy reads zh after zh-HK as traditional.
-    const response = await request.get('/', { maxRedirects: 0, headers: { 'Accept-Language': 'zh-HK,zh;q=0.9,en;q=0.8' } });
+    const response = await request.get('/', {
+      maxRedirects: 0,
+      headers: { 'Accept-Language': 'zh-HK,zh;q=0.9,en;q=0.8' },
+    });
     expect(response.headers()['location']).toMatch(/\/zh-Hant$/);
     await shot(page, testInfo, 'negotiated-zh-HK');
   });

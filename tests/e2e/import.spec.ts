@@ -38,7 +38,8 @@ const pairRows = (page: Page) => page.locator('ol.pairs > li.pair-row');
 async function editorPairs(page: Page): Promise<string[]> {
   return pairRows(page).evaluateAll((rows) =>
     rows.map((row) => {
-      const ids = (side: string) => [...row.querySelectorAll(`.${side} [data-block]`)].map((b) => b.getAttribute('data-block')).join(',');
+      const ids = (side: string) =>
+        [...row.querySelectorAll(`.${side} [data-block]`)].map((b) => b.getAttribute('data-block')).join(',');
       return `${ids('pair-zh')}|${ids('pair-en')}`;
     }),
   );
@@ -53,7 +54,9 @@ async function pastePreview(page: Page) {
   await expect(pairRows(page)).toHaveCount(4, { timeout: 60_000 });
 }
 
-const form = (fields: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) => ({ multipart: fields });
+const form = (fields: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) => ({
+  multipart: fields,
+});
 
 async function previewStatus(request: APIRequestContext, base: string, headers: Record<string, string> = {}) {
   const response = await request.post(`${base}/api/import/preview`, { headers, ...form({ zh: ZH }) });
@@ -69,7 +72,9 @@ test.beforeAll(({}, testInfo) => {
   execFileSync('npx', ['tsx', 'lib/cli.ts', 'ingest', '--corpus', CORPUS, '--build', BUILD], { stdio: 'pipe' });
 });
 
-test('paste, preview, merge, split, undo, save: the reader shows the corrected pairs, and a re-ingest keeps them @desktop', async ({ page }, testInfo) => {
+test('paste, preview, merge, split, undo, save: the reader shows the corrected pairs, and a re-ingest keeps them @desktop', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   await page.goto('/en');
   await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
@@ -107,7 +112,9 @@ test('paste, preview, merge, split, undo, save: the reader shows the corrected p
 
   // Re-align the sentences inside the corrected pairs (the preview with the corrections).
   await page.getByRole('button', { name: 'Re-align the sentences' }).click();
-  await expect(pairRows(page).nth(0).locator('details.pair-sentences summary')).toHaveText('3 sentence pairs', { timeout: 60_000 });
+  await expect(pairRows(page).nth(0).locator('details.pair-sentences summary')).toHaveText('3 sentence pairs', {
+    timeout: 60_000,
+  });
   expect(await editorPairs(page)).toEqual(['0,1|0,1', '2|2', '3|', '4|3']);
   await shot(page, testInfo, 'import-edited', true);
 
@@ -138,8 +145,12 @@ test('paste, preview, merge, split, undo, save: the reader shows the corrected p
     { zh: [3], en: [] },
     { zh: [4], en: [3] },
   ]);
-  execFileSync('npx', ['tsx', 'lib/cli.ts', 'ingest', '--full', '--corpus', CORPUS, '--build', BUILD], { stdio: 'pipe' });
-  const built = JSON.parse(readFileSync(path.join(BUILD, 'docs', `${DOC_ID}.json`), 'utf8')) as { pairs: Array<{ zh: number[]; en: number[] }> };
+  execFileSync('npx', ['tsx', 'lib/cli.ts', 'ingest', '--full', '--corpus', CORPUS, '--build', BUILD], {
+    stdio: 'pipe',
+  });
+  const built = JSON.parse(readFileSync(path.join(BUILD, 'docs', `${DOC_ID}.json`), 'utf8')) as {
+    pairs: Array<{ zh: number[]; en: number[] }>;
+  };
   expect(built.pairs.map((p) => ({ zh: p.zh, en: p.en }))).toEqual(saved.pairs);
   await page.reload();
   await expect(page.locator('.pair')).toHaveCount(4);
@@ -149,7 +160,9 @@ test('paste, preview, merge, split, undo, save: the reader shows the corrected p
   await expect(page.getByRole('link', { name: '导入测试', exact: true })).toHaveAttribute('href', `/en/read/${DOC_ID}`);
 });
 
-test('an existing document: open its alignment from the reader, split a pair, save; the reader shows it without a restart @desktop', async ({ page }) => {
+test('an existing document: open its alignment from the reader, split a pair, save; the reader shows it without a restart @desktop', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto(`/en/read/${DOC_ID}`);
   // The link sits with the document's details, folded below the title so the text comes first.
@@ -169,14 +182,22 @@ test('an existing document: open its alignment from the reader, split a pair, sa
   await expect(page.locator('.pair').nth(1)).toContainText('双方同意加强合作');
 });
 
-test('writes from a non-loopback address need the token; forged headers do not help; cross-site is refused @desktop', async ({ request }) => {
+test('writes from a non-loopback address need the token; forged headers do not help; cross-site is refused @desktop', async ({
+  request,
+}) => {
   test.setTimeout(120_000);
   const remote = remoteBase();
   const refused = await request.post(`${remote}/api/import/preview`, form({ zh: ZH }));
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error).toMatch(/localhost.*DUIZHAO_WRITE_TOKEN/);
   // What a client can claim about itself changes nothing: the peer comes from the socket.
-  expect(await previewStatus(request, remote, { 'X-Forwarded-For': '127.0.0.1', 'X-Real-IP': '127.0.0.1', 'X-Duizhao-Peer': '127.0.0.1' })).toBe(403);
+  expect(
+    await previewStatus(request, remote, {
+      'X-Forwarded-For': '127.0.0.1',
+      'X-Real-IP': '127.0.0.1',
+      'X-Duizhao-Peer': '127.0.0.1',
+    }),
+  ).toBe(403);
   expect(await previewStatus(request, remote, { Authorization: 'Bearer wrong-token' })).toBe(403);
   expect(await previewStatus(request, remote, { Authorization: `Bearer ${IMPORT_TOKEN}` })).toBe(200);
   // Locally: allowed without a token, but never from a page of another site.
@@ -188,7 +209,9 @@ test('writes from a non-loopback address need the token; forged headers do not h
   expect(put.status()).toBe(403);
 });
 
-test('the page in read-only mode from a non-loopback address says why, and offers the token @desktop', async ({ page }) => {
+test('the page in read-only mode from a non-loopback address says why, and offers the token @desktop', async ({
+  page,
+}) => {
   await page.goto(`${remoteBase()}/en/import`);
   await expect(page.getByRole('heading', { name: 'Read-only' })).toBeVisible();
   await expect(page.getByText(/Writing is allowed from this machine \(localhost\) only/)).toBeVisible();
@@ -215,31 +238,61 @@ test('bad input gets a clear 4xx, never a 500 @desktop', async ({ request }) => 
   // Whitespace only: no text.
   expect([400, 422]).toContain((await post({ zh: '   \n\n  ' })).status());
   // Over the size limit: 413, read no further.
-  const big = await post({ zh: { name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(9 * 1024 * 1024, 0x61) } });
+  const big = await post({
+    zh: { name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(9 * 1024 * 1024, 0x61) },
+  });
   expect(big.status()).toBe(413);
   // A document saved without a title; a taken id; pairs that skip a block; an unknown document.
   expect((await request.post(`${LOCAL}/api/import`, form({ zh: ZH }))).status()).toBe(400);
   const taken = await request.post(`${LOCAL}/api/import`, form({ zh: ZH, title: '重复', id: DOC_ID }));
   expect(taken.status()).toBe(409);
-  const skip = await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, { data: { pairs: [{ zh: [0], en: [0] }, { zh: [2], en: [1] }] } });
+  const skip = await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, {
+    data: {
+      pairs: [
+        { zh: [0], en: [0] },
+        { zh: [2], en: [1] },
+      ],
+    },
+  });
   expect(skip.status()).toBe(422);
   expect((await skip.json()).error).toMatch(/out of order/);
   expect((await request.put(`${LOCAL}/api/import/no-such-doc/alignment`, { data: { pairs: [] } })).status()).toBe(404);
   expect((await request.put(`${LOCAL}/api/import/..%2Fetc/alignment`, { data: { pairs: [] } })).status()).toBe(404);
-  expect((await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, { headers: { 'Content-Type': 'application/json' }, data: '{"pairs": [' })).status()).toBe(400);
+  expect(
+    (
+      await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, {
+        headers: { 'Content-Type': 'application/json' },
+        data: '{"pairs": [',
+      })
+    ).status(),
+  ).toBe(400);
   // Nothing of all that reached the corpus.
   expect(existsSync(path.join(CORPUS, 'no-such-doc'))).toBe(false);
 });
 
 /** A request as curl sends it: any Host header, the body as given. */
-function rawSend(path: string, method: string, headers: Record<string, string>, body: string | Buffer): Promise<{ status: number; body: string }> {
+function rawSend(
+  path: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | Buffer,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: IMPORT_PORT, path, method, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: IMPORT_PORT,
+        path,
+        method,
+        headers: { 'content-length': String(Buffer.byteLength(body)), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.setTimeout(60_000, () => req.destroy(new Error(`timeout: ${method} ${path}`)));
     req.end(body);
@@ -249,21 +302,38 @@ function rawSend(path: string, method: string, headers: Record<string, string>, 
 test('row 22.2: a write through a rebound name (Host evil.example, matching Origin, same-origin, from loopback) is a 403 @desktop', async () => {
   const boundary = 'x-boundary';
   const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="zh"\r\n\r\n${ZH}\r\n--${boundary}--\r\n`;
-  const headers = (host: string) => ({ host, origin: `http://${host}`, 'sec-fetch-site': 'same-origin', 'content-type': `multipart/form-data; boundary=${boundary}` });
+  const headers = (host: string) => ({
+    host,
+    origin: `http://${host}`,
+    'sec-fetch-site': 'same-origin',
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
   // The issue's curl, to this server's port.
   const rebound = await rawSend('/api/import/preview', 'POST', headers(`evil.example:${IMPORT_PORT}`), multipart);
   expect(rebound.status).toBe(403);
   expect(JSON.parse(rebound.body).error).toMatch(/does not answer as "evil\.example.*DUIZHAO_ALLOWED_HOSTS/);
-  const put = await rawSend(`/api/import/${DOC_ID}/alignment`, 'PUT', { ...headers(`evil.example:${IMPORT_PORT}`), 'content-type': 'application/json' }, '{"pairs":[]}');
+  const put = await rawSend(
+    `/api/import/${DOC_ID}/alignment`,
+    'PUT',
+    { ...headers(`evil.example:${IMPORT_PORT}`), 'content-type': 'application/json' },
+    '{"pairs":[]}',
+  );
   expect(put.status).toBe(403);
   // The same request named as localhost is a write from this machine.
-  expect((await rawSend('/api/import/preview', 'POST', headers(`localhost:${IMPORT_PORT}`), multipart)).status).toBe(200);
+  expect((await rawSend('/api/import/preview', 'POST', headers(`localhost:${IMPORT_PORT}`), multipart)).status).toBe(
+    200,
+  );
   expect(existsSync(path.join(CORPUS, 'rebound-by-evil'))).toBe(false);
 });
 
-test('row 22.4: JSON nested 5,000 deep in corrections is a 400, not a 500 (PUT alignment, preview and save) @desktop', async ({ request }) => {
+test('row 22.4: JSON nested 5,000 deep in corrections is a 400, not a 500 (PUT alignment, preview and save) @desktop', async ({
+  request,
+}) => {
   const deep = `{"version":1,"pairs":[{"zh":${'['.repeat(5000)}${']'.repeat(5000)},"en":[0]}]}`;
-  const put = await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, { headers: { 'Content-Type': 'application/json' }, data: deep });
+  const put = await request.put(`${LOCAL}/api/import/${DOC_ID}/alignment`, {
+    headers: { 'Content-Type': 'application/json' },
+    data: deep,
+  });
   expect(put.status()).toBe(400);
   expect((await put.json()).error).toMatch(/nests deeper than 64 levels/);
   for (const route of ['/api/import/preview', '/api/import']) {
@@ -272,7 +342,9 @@ test('row 22.4: JSON nested 5,000 deep in corrections is a 400, not a 500 (PUT a
   }
 });
 
-test('on a phone (375 px), in Chinese: the editor fits the screen, and merge and split work by touch @phone', async ({ page }, testInfo) => {
+test('on a phone (375 px), in Chinese: the editor fits the screen, and merge and split work by touch @phone', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto('/zh-Hans/import');

@@ -15,12 +15,16 @@ async function openReader(page: Page, path: string): Promise<void> {
 test.describe.configure({ timeout: 120_000 });
 
 function longestDoc() {
-  const doc = [...manifest().docs].filter((d) => d.meta.translation && d.stats.enBlocks > 0).sort((a, b) => b.stats.characters - a.stats.characters)[0];
+  const doc = [...manifest().docs]
+    .filter((d) => d.meta.translation && d.stats.enBlocks > 0)
+    .sort((a, b) => b.stats.characters - a.stats.characters)[0];
   if (!doc) throw new Error('The build needs a translated document.');
   return doc.meta;
 }
 
-test('the reader opens on the text: metadata, difficulty, downloads and the alignment map fold away', async ({ page }, testInfo) => {
+test('the reader opens on the text: metadata, difficulty, downloads and the alignment map fold away', async ({
+  page,
+}, testInfo) => {
   const phone = isPhone(testInfo);
   await page.setViewportSize(phone ? { width: 390, height: 844 } : { width: 1440, height: 900 });
   const doc = longestDoc();
@@ -48,7 +52,9 @@ test('the reader opens on the text: metadata, difficulty, downloads and the alig
 /** The class list of the n-th Chinese word of the page. */
 const classesOf = (page: Page, n: number) => page.locator('.cell-zh .w').nth(n).getAttribute('class');
 
-test('word statuses: set from the popover and with keys, coloured in every document, kept across a reload', async ({ page }, testInfo) => {
+test('word statuses: set from the popover and with keys, coloured in every document, kept across a reload', async ({
+  page,
+}, testInfo) => {
   const doc = translatedDoc().meta;
   await openReader(page, `/en/read/${doc.id}`);
   const first = page.locator('.cell-zh .w').first();
@@ -82,7 +88,9 @@ test('word statuses: set from the popover and with keys, coloured in every docum
   await shot(page, testInfo, 'status-after-reload');
 
   // Another document: the same words carry the same colours there.
-  const other = manifest().docs.find((d) => d.meta.id !== doc.id && d.meta.variant === 'simplified' && d.stats.pairs > 2)!.meta;
+  const other = manifest().docs.find(
+    (d) => d.meta.id !== doc.id && d.meta.variant === 'simplified' && d.stats.pairs > 2,
+  )!.meta;
   await openReader(page, `/en/read/${other.id}`);
   await expect(page.locator('.cell-zh .w.st-new').first()).toBeVisible();
 
@@ -97,8 +105,12 @@ test('word statuses: set from the popover and with keys, coloured in every docum
   await shot(page, testInfo, 'library-known');
 });
 
-test('"mark the rest known" at the end of a document, then the library shows it all known', async ({ page }, testInfo) => {
-  const doc = manifest().docs.filter((d) => d.meta.translation && d.stats.pairs > 2).sort((a, b) => a.stats.characters - b.stats.characters)[0]!.meta;
+test('"mark the rest known" at the end of a document, then the library shows it all known', async ({
+  page,
+}, testInfo) => {
+  const doc = manifest()
+    .docs.filter((d) => d.meta.translation && d.stats.pairs > 2)
+    .sort((a, b) => a.stats.characters - b.stats.characters)[0]!.meta;
   await openReader(page, `/en/read/${doc.id}`);
   await page.locator('.cell-zh .w').first().click();
   await page.keyboard.press('2');
@@ -119,13 +131,25 @@ test('"mark the rest known" at the end of a document, then the library shows it 
 test('known words move between browsers as JSON: export, then import into an empty one', async ({ page, browser }) => {
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('duizhao.known-words.v1', JSON.stringify({ format: 'duizhao-known-words', version: 1, words: { 人民: 'known', 合作: 3, 普京: 'ignored', bad: 'known' } }));
+      localStorage.setItem(
+        'duizhao.known-words.v1',
+        JSON.stringify({
+          format: 'duizhao-known-words',
+          version: 1,
+          words: { 人民: 'known', 合作: 3, 普京: 'ignored', bad: 'known' },
+        }),
+      );
       sessionStorage.setItem('seeded', '1');
     }
   });
   await page.goto('/en/vocabulary');
-  await expect(page.locator('.known-summary')).toContainText('Words you know: 1 · words with a status (known, learning or ignored): 3');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export statuses (JSON)' }).click()]);
+  await expect(page.locator('.known-summary')).toContainText(
+    'Words you know: 1 · words with a status (known, learning or ignored): 3',
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export statuses (JSON)' }).click(),
+  ]);
   const file = await download.path();
   const context = await browser.newContext();
   const fresh = await context.newPage();
@@ -133,16 +157,29 @@ test('known words move between browsers as JSON: export, then import into an emp
   await expect(fresh.locator('.known-summary')).toContainText('No word has a status yet');
   await fresh.locator('.known-import input[type=file]').setInputFiles(file);
   await expect(fresh.locator('.known-imported')).toHaveText('3 word statuses imported.');
-  await expect(fresh.locator('.known-summary')).toContainText('Words you know: 1 · words with a status (known, learning or ignored): 3');
+  await expect(fresh.locator('.known-summary')).toContainText(
+    'Words you know: 1 · words with a status (known, learning or ignored): 3',
+  );
   // A file with no statuses changes nothing and says so.
-  await fresh.locator('.known-import input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"words": 1}') });
-  await expect(fresh.locator('.known-transfer [role=alert]')).toHaveText('That file holds no word statuses; nothing was changed.');
+  await fresh
+    .locator('.known-import input[type=file]')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"words": 1}') });
+  await expect(fresh.locator('.known-transfer [role=alert]')).toHaveText(
+    'That file holds no word statuses; nothing was changed.',
+  );
   await context.close();
 });
 
 function seedVocabulary(): SavedWord[] {
   const doc = translatedDoc().meta;
-  const w = (word: string, pinyin: string, meaning: string, sentence: string, translation: string, savedAt: string): SavedWord => ({
+  const w = (
+    word: string,
+    pinyin: string,
+    meaning: string,
+    sentence: string,
+    translation: string,
+    savedAt: string,
+  ): SavedWord => ({
     word,
     simplified: word,
     pinyin,
@@ -153,13 +190,36 @@ function seedVocabulary(): SavedWord[] {
     savedAt,
   });
   return [
-    w('会谈', 'huì tán', 'talks; discussions', '国家主席习近平同俄罗斯总统普京举行会谈。', 'President Xi Jinping held talks with Russian President Putin.', '2026-05-20T09:00:00.000Z'),
-    w('范围', 'fàn wéi', 'range; scope', '两国元首先后举行小范围、大范围会谈。', 'The two heads of state held talks in small and large formats.', '2026-05-19T09:00:00.000Z'),
-    w('合作', 'hé zuò', 'to cooperate', '双方同意深化合作。', 'Both sides agreed to deepen cooperation.', '2026-05-18T09:00:00.000Z'),
+    w(
+      '会谈',
+      'huì tán',
+      'talks; discussions',
+      '国家主席习近平同俄罗斯总统普京举行会谈。',
+      'President Xi Jinping held talks with Russian President Putin.',
+      '2026-05-20T09:00:00.000Z',
+    ),
+    w(
+      '范围',
+      'fàn wéi',
+      'range; scope',
+      '两国元首先后举行小范围、大范围会谈。',
+      'The two heads of state held talks in small and large formats.',
+      '2026-05-19T09:00:00.000Z',
+    ),
+    w(
+      '合作',
+      'hé zuò',
+      'to cooperate',
+      '双方同意深化合作。',
+      'Both sides agreed to deepen cooperation.',
+      '2026-05-18T09:00:00.000Z',
+    ),
   ];
 }
 
-test('review with FSRS: due counts, the word in its sentence, reveal, grading three cards', async ({ page }, testInfo) => {
+test('review with FSRS: due counts, the word in its sentence, reveal, grading three cards', async ({
+  page,
+}, testInfo) => {
   const raw = JSON.stringify({ version: 1, words: seedVocabulary() });
   await page.addInitScript(
     ([key, value]) => {
@@ -212,7 +272,9 @@ test('review with FSRS: due counts, the word in its sentence, reveal, grading th
   expect(Object.keys((JSON.parse(stored!) as { cards: object }).cards)).toHaveLength(3);
 });
 
-test('HSK 3.0: the learner chooses the standard; documents are graded and words marked by it', async ({ page }, testInfo) => {
+test('HSK 3.0: the learner chooses the standard; documents are graded and words marked by it', async ({
+  page,
+}, testInfo) => {
   await page.goto('/en');
   const card = page.locator('.doc-card').first();
   await expect(card.locator('.difficulty-hsk2')).toBeVisible();
@@ -239,7 +301,9 @@ test('HSK 3.0: the learner chooses the standard; documents are graded and words 
   await shot(page, testInfo, 'reader-hsk3');
 });
 
-test('the Chinese pages translate the provenance note and show a month-dated report as a month', async ({ page }, testInfo) => {
+test('the Chinese pages translate the provenance note and show a month-dated report as a month', async ({
+  page,
+}, testInfo) => {
   await page.goto('/zh-Hans');
   await expect(page.locator('.doc-card .provenance').first()).toContainText('非官方译文');
   await expect(page.getByText('Prepared for Duizhao; not an official translation.')).toHaveCount(0);
@@ -277,7 +341,9 @@ test('the popover keeps off the English sentence that sentence sync marked @desk
   expect(checked).toBeGreaterThan(0);
 });
 
-test('the concordance pages past its first 100 lines, and its lines are not clipped through the glyphs', async ({ page }, testInfo) => {
+test('the concordance pages past its first 100 lines, and its lines are not clipped through the glyphs', async ({
+  page,
+}, testInfo) => {
   // The commonest term with more than 100 occurrences.
   let term = '';
   let total = 0;
@@ -285,7 +351,8 @@ test('the concordance pages past its first 100 lines, and its lines are not clip
     const response = await page.request.get(`/api/term?term=${encodeURIComponent(candidate)}&lines=1`);
     if (!response.ok()) continue;
     const body = (await response.json()) as { occurrences?: number; report?: { occurrences: unknown[] } };
-    const occurrences = typeof body.occurrences === 'number' ? body.occurrences : (body.report?.occurrences.length ?? 0);
+    const occurrences =
+      typeof body.occurrences === 'number' ? body.occurrences : (body.report?.occurrences.length ?? 0);
     if (occurrences > 120) {
       term = candidate;
       total = occurrences;
@@ -302,7 +369,9 @@ test('the concordance pages past its first 100 lines, and its lines are not clip
   expect(await lines.count()).toBeLessThanOrEqual(Math.min(200, total));
   await expect(page.locator('#kwic-line-100')).toBeInViewport();
   // Each context's box is as tall as its glyphs: nothing cut at the top or bottom.
-  const clipped = await page.locator('.term-kwic .kwic-left, .term-kwic .kwic-right').evaluateAll((els) => els.slice(0, 40).filter((el) => el.scrollHeight > el.clientHeight + 1).length);
+  const clipped = await page
+    .locator('.term-kwic .kwic-left, .term-kwic .kwic-right')
+    .evaluateAll((els) => els.slice(0, 40).filter((el) => el.scrollHeight > el.clientHeight + 1).length);
   expect(clipped).toBe(0);
   await shot(page, testInfo, 'concordance-more');
 });

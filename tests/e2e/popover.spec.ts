@@ -11,14 +11,20 @@ const WORD = '友好';
 /** The word 友好 in a block that holds the treaty's name. */
 async function openFriendly(page: Page, isTouch: boolean): Promise<Locator> {
   await openReader(page, `/en/read/${DOC}`);
-  const word = page.locator('.cell-zh .b', { hasText: `中俄${TREATY}` }).first().locator('.w', { hasText: new RegExp(`^${WORD}$`) }).first();
+  const word = page
+    .locator('.cell-zh .b', { hasText: `中俄${TREATY}` })
+    .first()
+    .locator('.w', { hasText: new RegExp(`^${WORD}$`) })
+    .first();
   await word.scrollIntoViewIfNeeded();
   if (isTouch) await word.tap();
   else await word.click();
   return word;
 }
 
-test('the popover shows the HSK level, the words around and inside a word, and follows them there and back', async ({ page }, testInfo) => {
+test('the popover shows the HSK level, the words around and inside a word, and follows them there and back', async ({
+  page,
+}, testInfo) => {
   const word = await openFriendly(page, isPhone(testInfo));
   const gloss = page.getByRole('dialog', { name: new RegExp(`${WORD}$`) });
   await expect(gloss).toBeVisible();
@@ -36,7 +42,10 @@ test('the popover shows the HSK level, the words around and inside a word, and f
   await expect(gloss.locator('.gloss-inside [data-word="好"]')).toContainText('good');
 
   // The links: the corpus search and the term page.
-  await expect(gloss.locator('.gloss-foot a', { hasText: 'Find in the corpus' })).toHaveAttribute('href', `/en/search?q=${encodeURIComponent(WORD)}`);
+  await expect(gloss.locator('.gloss-foot a', { hasText: 'Find in the corpus' })).toHaveAttribute(
+    'href',
+    `/en/search?q=${encodeURIComponent(WORD)}`,
+  );
   await expect(gloss.locator('.gloss-term-link')).toHaveAttribute('href', `/en/term/${encodeURIComponent(WORD)}`);
   await expect.poll(async () => overlap(await boxOf(word), await boxOf(gloss))).toBe(false);
   await shot(page, testInfo, 'popover');
@@ -50,7 +59,10 @@ test('the popover shows the HSK level, the words around and inside a word, and f
   // Longest part first, then what is left: 睦邻友好合作 + 条约, and 睦邻友好 + 合作 inside the first.
   const parts = (l: Locator) => l.evaluateAll((els) => els.map((el) => el.getAttribute('data-word')));
   expect(await parts(inside.locator('> .gloss-nested > li > .gloss-nested-word'))).toEqual(['睦邻友好合作', '条约']);
-  expect(await parts(inside.locator('> .gloss-nested > li > .gloss-nested > li > .gloss-nested-word'))).toEqual(['睦邻友好', '合作']);
+  expect(await parts(inside.locator('> .gloss-nested > li > .gloss-nested > li > .gloss-nested-word'))).toEqual([
+    '睦邻友好',
+    '合作',
+  ]);
   await expect(inside.locator('[data-word="睦邻友好"] ~ .gloss-nested [data-word="睦邻"]')).toBeVisible();
   await expect(inside.locator('[data-word="条约"] .gloss-nested-senses')).toContainText('treaty');
   // The treaty still stands in its sentence: 中俄睦邻友好合作条约 is around it.
@@ -72,7 +84,9 @@ test('the popover shows the HSK level, the words around and inside a word, and f
   await expect(page.getByRole('dialog')).toBeHidden();
 });
 
-test('keyboard: Tab enters the popover, Enter follows a nested word, back returns, Escape closes @desktop', async ({ page }, testInfo) => {
+test('keyboard: Tab enters the popover, Enter follows a nested word, back returns, Escape closes @desktop', async ({
+  page,
+}, testInfo) => {
   const word = await openFriendly(page, false);
   await expect(word).toBeFocused();
   await expect(page.getByRole('dialog', { name: new RegExp(`${WORD}$`) }).locator('.gloss-around')).toBeVisible();
@@ -130,7 +144,16 @@ test('gloss API: the context is validated, 400 and never 500', async ({ request 
   await expect(good).toBeOK();
   const answer = (await good.json()) as { around: Array<{ word: string; at: number }>; inside: unknown[] };
   expect(answer.around.map((w) => w.word)).toContain(TREATY);
-  for (const query of [`&ctx=${ctx}`, '&at=15', `&ctx=${ctx}&at=14`, `&ctx=${ctx}&at=x`, `&ctx=${ctx}&at=15&at=15`, `&ctx=%E4%B8&at=0`, `&ctx=%00${ctx}&at=16`, `&ctx=${'a'.repeat(5000)}&at=0`]) {
+  for (const query of [
+    `&ctx=${ctx}`,
+    '&at=15',
+    `&ctx=${ctx}&at=14`,
+    `&ctx=${ctx}&at=x`,
+    `&ctx=${ctx}&at=15&at=15`,
+    `&ctx=%E4%B8&at=0`,
+    `&ctx=%00${ctx}&at=16`,
+    `&ctx=${'a'.repeat(5000)}&at=0`,
+  ]) {
     const response = await request.get(`/api/gloss?w=${enc(WORD)}${query}`);
     expect(response.status(), query).toBe(400);
     expect(((await response.json()) as { error: string }).error, query).toBeTruthy();

@@ -49,9 +49,13 @@ test('pinyin and zhuyin ruby, remembered between visits', async ({ page }, testI
   await openSettings(page);
   await page.getByRole('radio', { name: 'Zhuyin' }).check();
   await closeSettings(page);
-  await expect(page.locator('.cell-zh .w[data-p]').first().locator('rt').first()).toHaveText(/^[\u3100-\u312F\u02C7\u02CA\u02CB\u02D9]+$/u);
+  await expect(page.locator('.cell-zh .w[data-p]').first().locator('rt').first()).toHaveText(
+    /^[\u3100-\u312F\u02C7\u02CA\u02CB\u02D9]+$/u,
+  );
   await shot(page, testInfo, 'aids-zhuyin');
-  expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), SETTINGS_KEY)) ?? '{}')).toMatchObject({ annotation: 'zhuyin' });
+  expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), SETTINGS_KEY)) ?? '{}')).toMatchObject({
+    annotation: 'zhuyin',
+  });
 });
 
 test('tone colours in the standard and Pleco schemes', async ({ page }, testInfo) => {
@@ -164,7 +168,9 @@ test('interlinear mode puts pinyin and a short gloss under every word', async ({
   await shot(page, testInfo, 'aids-interlinear');
 });
 
-test('sentence sync marks the aligned sentence on the other side, and can be turned off', async ({ page }, testInfo) => {
+test('sentence sync marks the aligned sentence on the other side, and can be turned off', async ({
+  page,
+}, testInfo) => {
   const doc = longestDoc();
   await openReader(page, `/en/read/${doc.meta.id}`);
   const pair = page.locator('.pair:has(.cell-zh .zs + .zs):has(.cell-en .es + .es)').first();
@@ -222,12 +228,15 @@ test('text size grows and shrinks by steps, remembered', async ({ page }) => {
   await page.reload();
   await expect.poll(size).toBeCloseTo(before * 1.21, 0);
   await openSettings(page);
-  for (let i = 0; i < 4; i++) await page.locator('.settings-panel').getByRole('button', { name: 'Smaller text' }).click();
+  for (let i = 0; i < 4; i++)
+    await page.locator('.settings-panel').getByRole('button', { name: 'Smaller text' }).click();
   await expect.poll(size).toBeCloseTo(before * 0.826, 0);
   await expect(page.locator('.settings-panel').getByRole('button', { name: 'Smaller text' })).toBeDisabled();
 });
 
-test('keyboard shortcuts: j/k move between pairs, p pinyin, r reveal, ? lists them @desktop', async ({ page }, testInfo) => {
+test('keyboard shortcuts: j/k move between pairs, p pinyin, r reveal, ? lists them @desktop', async ({
+  page,
+}, testInfo) => {
   const doc = longestDoc();
   await openReader(page, `/en/read/${doc.meta.id}`);
   await page.keyboard.press('j');
@@ -259,7 +268,8 @@ test('keyboard shortcuts: j/k move between pairs, p pinyin, r reveal, ? lists th
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  for (const key of ['j', 'k', 'p', 'r', '?']) await expect(dialog.locator('kbd').filter({ hasText: key }).filter({ hasNotText: /../ })).toHaveCount(1);
+  for (const key of ['j', 'k', 'p', 'r', '?'])
+    await expect(dialog.locator('kbd').filter({ hasText: key }).filter({ hasNotText: /../ })).toHaveCount(1);
   await shot(page, testInfo, 'aids-shortcuts');
   // Shortcuts are off while the list is open, and Escape closes it.
   await page.keyboard.press('j');
@@ -304,9 +314,14 @@ test('the reading position is remembered per document', async ({ page }, testInf
   const target = Math.floor(doc.stats.pairs / 2);
   await page.locator(`#p-${target}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await expect
-    .poll(async () => page.evaluate((id) => JSON.parse(localStorage.getItem('duizhao.reader.position.v1') ?? '{}')[id], doc.meta.id))
+    .poll(async () =>
+      page.evaluate((id) => JSON.parse(localStorage.getItem('duizhao.reader.position.v1') ?? '{}')[id], doc.meta.id),
+    )
     .toBeGreaterThanOrEqual(target - 2);
-  const saved = await page.evaluate((id) => JSON.parse(localStorage.getItem('duizhao.reader.position.v1') ?? '{}')[id] as number, doc.meta.id);
+  const saved = await page.evaluate(
+    (id) => JSON.parse(localStorage.getItem('duizhao.reader.position.v1') ?? '{}')[id] as number,
+    doc.meta.id,
+  );
   await page.goto('/en');
   await page.goto(`/en/read/${doc.meta.id}`);
   await expect(page.locator(`#p-${saved + 1}`)).toBeInViewport();
@@ -416,7 +431,9 @@ test('the reader speaks Chinese in the Chinese UI', async ({ page }) => {
   await expect(page.getByRole('button', { name: '設定' })).toBeVisible();
 });
 
-test('a word saved from the popover appears in the vocabulary list with its sentence and English', async ({ page }, testInfo) => {
+test('a word saved from the popover appears in the vocabulary list with its sentence and English', async ({
+  page,
+}, testInfo) => {
   const doc = longestDoc();
   // Pinyin on: the saved word and sentence must not pick up the ruby's text.
   await page.addInitScript((key) => localStorage.setItem(key, JSON.stringify({ annotation: 'pinyin' })), SETTINGS_KEY);

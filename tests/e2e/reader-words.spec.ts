@@ -38,10 +38,19 @@ async function setScript(page: Page, label: string): Promise<void> {
   await expect(page.locator('.settings-panel')).toBeHidden();
 }
 
-test('a traditional document: every word tapped finds its CC-CEDICT entry, and a saved word keeps its meaning in the Anki file', async ({ page }, testInfo) => {
+test('a traditional document: every word tapped finds its CC-CEDICT entry, and a saved word keeps its meaning in the Anki file', async ({
+  page,
+}, testInfo) => {
   await openReader(page, `/en/read/${TRADITIONAL_DOC}`);
   // The words the issue found unglossed, in the document's own script.
-  const expected: Record<string, RegExp> = { 報道: /report/u, 中國: /China/u, 總統: /president/u, 舉行: /to hold/u, 習近平: /Xi Jinping/u, 關係: /relation/u };
+  const expected: Record<string, RegExp> = {
+    報道: /report/u,
+    中國: /China/u,
+    總統: /president/u,
+    舉行: /to hold/u,
+    習近平: /Xi Jinping/u,
+    關係: /relation/u,
+  };
   for (const [text, sense] of Object.entries(expected)) {
     await tap(wordIn(page, text), testInfo);
     const gloss = page.getByRole('dialog', { name: new RegExp(`${text}$`, 'u') });
@@ -58,11 +67,16 @@ test('a traditional document: every word tapped finds its CC-CEDICT entry, and a
   await shot(page, testInfo, 'words-traditional-lookup');
   await gloss.locator('.gloss-save').click();
   await expect(gloss.locator('.gloss-save')).toHaveAttribute('aria-pressed', 'true');
-  const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), VOCABULARY_KEY)) ?? '{}') as { words: Array<{ word: string; meaning: string }> };
+  const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), VOCABULARY_KEY)) ?? '{}') as {
+    words: Array<{ word: string; meaning: string }>;
+  };
   expect(stored.words.find((w) => w.word === '總統')?.meaning).toMatch(/president/u);
 
   await page.goto('/en/vocabulary');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.vocab-export button[data-format="csv"]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.vocab-export button[data-format="csv"]').click(),
+  ]);
   const csv = readFileSync(await download.path(), 'utf8');
   const records = parse(csv.replace(/^(#[^\r\n]*\r\n)+/u, '')) as string[][];
   const row = records.find((r) => r[0] === '總統');
@@ -71,13 +85,21 @@ test('a traditional document: every word tapped finds its CC-CEDICT entry, and a
 });
 
 test('the gloss API answers a word typed in traditional characters as in simplified', async ({ request }) => {
-  const traditional = (await (await request.get(`/api/gloss?w=${encodeURIComponent('報道')}`)).json()) as { word: string; entries: unknown[] };
-  const simplified = (await (await request.get(`/api/gloss?w=${encodeURIComponent('报道')}`)).json()) as { word: string; entries: unknown[] };
+  const traditional = (await (await request.get(`/api/gloss?w=${encodeURIComponent('報道')}`)).json()) as {
+    word: string;
+    entries: unknown[];
+  };
+  const simplified = (await (await request.get(`/api/gloss?w=${encodeURIComponent('报道')}`)).json()) as {
+    word: string;
+    entries: unknown[];
+  };
   expect(traditional.word).toBe('报道');
   expect(traditional.entries.length).toBeGreaterThan(0);
   expect(traditional.entries).toEqual(simplified.entries);
   // The tapped character must be one of the word's: refused otherwise, never a 500.
-  const bad = await request.get(`/api/gloss?w=${encodeURIComponent('人民')}&ctx=${encodeURIComponent('北京 人民')}&at=3&c=0`);
+  const bad = await request.get(
+    `/api/gloss?w=${encodeURIComponent('人民')}&ctx=${encodeURIComponent('北京 人民')}&at=3&c=0`,
+  );
   expect(bad.status()).toBe(400);
 });
 
@@ -102,7 +124,9 @@ test('北京人民大会堂 is cut 北京|人民大会堂, and tapping 民 offer
   await expect(gloss.locator('.gloss-entries')).toContainText('Great Hall of the People');
   const covering = gloss.locator('.gloss-covering');
   await expect(covering.locator('.gloss-section-title')).toHaveText('Words at 民');
-  const offered = await covering.locator('> .gloss-nested > li > .gloss-nested-word').evaluateAll((els) => els.map((el) => el.getAttribute('data-word')));
+  const offered = await covering
+    .locator('> .gloss-nested > li > .gloss-nested-word')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-word')));
   // Longest first, the single character last.
   expect(offered).toEqual(['人民', '民']);
   await shot(page, testInfo, 'words-covering');
@@ -124,12 +148,18 @@ test('pinyin is grouped by word and read with the sandhi of 不 and 一 (不断 
   await yizhi.scrollIntoViewIfNeeded();
   await expect(yizhi.locator('rt')).toHaveText('yízhì');
   // Words of several characters carry one reading each, never a space inside it
-  const rts = await page.locator('.cell-zh .w[data-p*=" "] rt').evaluateAll((els) => els.slice(0, 50).map((el) => el.textContent ?? ''));
+  const rts = await page
+    .locator('.cell-zh .w[data-p*=" "] rt')
+    .evaluateAll((els) => els.slice(0, 50).map((el) => el.textContent ?? ''));
   expect(rts.length).toBeGreaterThan(10);
   // (a space only before a capitalised part of a name: Xí Jìnpíng, Rénmín Dàhuìtáng)
   for (const rt of rts) expect(rt).not.toMatch(/\s(?!\p{Lu})/u);
   // The gap between words is even: words never overlap and the readings of neighbours never touch.
-  const boxes = await page.locator('.cell-zh .b').first().locator('.w rt').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right, r.top] as const));
+  const boxes = await page
+    .locator('.cell-zh .b')
+    .first()
+    .locator('.w rt')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right, r.top] as const));
   for (let i = 1; i < boxes.length; i++) {
     const [left, , top] = boxes[i]!;
     const [, right, previousTop] = boxes[i - 1]!;
@@ -147,7 +177,9 @@ test('pinyin is grouped by word and read with the sandhi of 不 and 一 (不断 
   await expect(buduan.locator('rt .tone-2').first()).toHaveText('bú');
 });
 
-test('any document reads in simplified or in traditional characters of Taiwan or Hong Kong, remembered between visits', async ({ page }, testInfo) => {
+test('any document reads in simplified or in traditional characters of Taiwan or Hong Kong, remembered between visits', async ({
+  page,
+}, testInfo) => {
   // A simplified document in traditional characters.
   await openReader(page, `/en/read/${SIMPLIFIED_DOC}`);
   await expect(wordIn(page, '习近平')).toBeVisible();

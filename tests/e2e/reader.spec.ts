@@ -79,7 +79,9 @@ test('a word near the bottom of the viewport gets its gloss above it', async ({ 
 });
 
 // Keyboard navigation is a desktop concern: the phone project leaves out tests tagged @desktop.
-test('keyboard: Tab reaches a word, focus opens the gloss, arrows move between words @desktop', async ({ page }, testInfo) => {
+test('keyboard: Tab reaches a word, focus opens the gloss, arrows move between words @desktop', async ({
+  page,
+}, testInfo) => {
   const doc = translatedDoc();
   await page.goto(`/en/read/${doc.meta.id}`);
   const first = page.locator('.cell-zh .w').first();
@@ -123,7 +125,9 @@ test('#p-3 scrolls to the third pair and marks it', async ({ page }, testInfo) =
   await shot(page, testInfo, 'anchor');
 });
 
-test('a traditional document is shown in its own script, with the simplified form in the gloss', async ({ page }, testInfo) => {
+test('a traditional document is shown in its own script, with the simplified form in the gloss', async ({
+  page,
+}, testInfo) => {
   const doc = traditionalDoc();
   expect(doc, 'the corpus has a traditional document').toBeDefined();
   if (!doc) return;
@@ -176,7 +180,9 @@ test('the alignment map shows every pair, unaligned ones marked, and jumps to a 
   await shot(page, testInfo, 'alignment-map');
 });
 
-test('a translation memory (TMX) is read as given pairs: one per unit, a unit without English unaligned @desktop', async ({ page }) => {
+test('a translation memory (TMX) is read as given pairs: one per unit, a unit without English unaligned @desktop', async ({
+  page,
+}) => {
   const doc = manifest().docs.find((d) => d.meta.format === 'tmx');
   expect(doc, 'the e2e corpus has a TMX document (tests/fixtures/e2e-corpus/test-translation-memory)').toBeDefined();
   await page.goto(`/en/read/${doc!.meta.id}`);

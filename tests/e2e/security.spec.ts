@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { manifest, openReader, recordDialogs, shot, translatedDoc } from './support';
 
-test('translations: javascript: links and inline handlers are inert, no dialog ever opens (row 28)', async ({ page }, testInfo) => {
+test('translations: javascript: links and inline handlers are inert, no dialog ever opens (row 28)', async ({
+  page,
+}, testInfo) => {
   const dialogs = recordDialogs(page);
   const translated = manifest().docs.filter((d) => d.meta.translation);
   expect(translated.length).toBeGreaterThan(0);
@@ -45,9 +47,21 @@ const COMMON = {
   'x-frame-options': 'DENY',
 };
 
-test('every page answers with a nonce policy: no inline script without it, no framing @desktop', async ({ request }) => {
+test('every page answers with a nonce policy: no inline script without it, no framing @desktop', async ({
+  request,
+}) => {
   const doc = translatedDoc();
-  const pages = ['/en', '/zh-Hans', '/zh-Hant/glossary', `/en/read/${doc.meta.id}`, '/en/search?q=合作', '/en/term/合作', '/en/vocabulary', '/en/no-such-page', '/no-such-file.txt'];
+  const pages = [
+    '/en',
+    '/zh-Hans',
+    '/zh-Hant/glossary',
+    `/en/read/${doc.meta.id}`,
+    '/en/search?q=合作',
+    '/en/term/合作',
+    '/en/vocabulary',
+    '/en/no-such-page',
+    '/no-such-file.txt',
+  ];
   const nonces = new Set<string>();
   for (const path of pages) {
     const response = await request.get(path, { maxRedirects: 0 });
@@ -96,7 +110,9 @@ test('every API answers with a policy that runs nothing, whatever the status @de
   }
 });
 
-test('the pages run under the policy with no violation, and an injected inline handler is refused', async ({ page }, testInfo) => {
+test('the pages run under the policy with no violation, and an injected inline handler is refused', async ({
+  page,
+}, testInfo) => {
   // Recorded from the first script on, before the page's own (init scripts are not subject to CSP).
   await page.addInitScript(() => {
     const seen: string[] = [];
@@ -116,13 +132,17 @@ test('the pages run under the policy with no violation, and an injected inline h
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(await violations()).toEqual([]);
   // What an XSS would try: markup with an inline handler slipped into the page.
-  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such.png" onerror="window.__ran = true">'));
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML('beforeend', '<img alt="" src="/no-such.png" onerror="window.__ran = true">'),
+  );
   await expect.poll(violations).toContainEqual(expect.stringMatching(/^script-src/));
   expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
   await shot(page, testInfo, 'csp-reader');
 });
 
-test('corpus text holding <img onerror> is shown as text inside a highlighted hit, and runs nothing (row 23)', async ({ page }, testInfo) => {
+test('corpus text holding <img onerror> is shown as text inside a highlighted hit, and runs nothing (row 23)', async ({
+  page,
+}, testInfo) => {
   const dialogs = recordDialogs(page);
   await page.goto(`/en/search?q=${encodeURIComponent('安全漏洞')}`);
   const hit = page.locator('.hit').filter({ hasText: '安全漏洞' }).first();

@@ -45,7 +45,8 @@ export async function openReader(page: Page, path: string): Promise<void> {
 type Box = { x: number; y: number; width: number; height: number };
 
 /** Whether two boxes share any area (a popover over the word it explains). */
-export const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+export const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 export async function boxOf(locator: Locator): Promise<Box> {
   const box = await locator.boundingBox();

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { isPhone, manifest, shot } from './support';
 
 test('typing 关系 in traditional and in pinyin finds the same pairs', async ({ page, request }, testInfo) => {
-  const simplified = (await (await request.get(`/api/search?q=${encodeURIComponent('关系')}&limit=1`)).json()) as { total: number };
+  const simplified = (await (await request.get(`/api/search?q=${encodeURIComponent('关系')}&limit=1`)).json()) as {
+    total: number;
+  };
   expect(simplified.total).toBeGreaterThan(0);
   for (const query of ['關係', 'guanxi', 'guān xì']) {
     const res = await request.get(`/api/search?q=${encodeURIComponent(query)}&limit=1`);
@@ -15,7 +17,10 @@ test('typing 关系 in traditional and in pinyin finds the same pairs', async ({
   await shot(page, testInfo, 'search-pinyin');
 });
 
-test('a term page shows the dictionary entry, renderings with counts, and expands one into its lines', async ({ page, request }, testInfo) => {
+test('a term page shows the dictionary entry, renderings with counts, and expands one into its lines', async ({
+  page,
+  request,
+}, testInfo) => {
   const api = await request.get(`/api/term?term=${encodeURIComponent('合作')}`);
   await expect(api).toBeOK();
   const data = (await api.json()) as { occurrences: number; renderings: Array<{ text: string; count: number }> };
@@ -59,7 +64,9 @@ test('the concordance sorts by left and right context', async ({ page }) => {
   expect(reversed).toEqual([...reversed].sort(new Intl.Collator('zh-Hans-CN-u-co-pinyin').compare));
 });
 
-test('a traditional term is shown in simplified with its traditional form, and a non-term is refused politely', async ({ page }) => {
+test('a traditional term is shown in simplified with its traditional form, and a non-term is refused politely', async ({
+  page,
+}) => {
   await page.goto(`/zh-Hant/term/${encodeURIComponent('關係')}`);
   await expect(page.locator('h1')).toHaveText('关系');
   await expect(page.locator('.term-head .term-trad')).toContainText('關係');
@@ -68,7 +75,9 @@ test('a traditional term is shown in simplified with its traditional form, and a
   await expect(page.locator('.term-page [role="alert"]')).toContainText('Not a Chinese term');
 });
 
-test('the glossary lists extracted terms with renderings, filters them, and links to term pages', async ({ page }, testInfo) => {
+test('the glossary lists extracted terms with renderings, filters them, and links to term pages', async ({
+  page,
+}, testInfo) => {
   await page.goto('/en/glossary');
   const rows = page.locator('.glossary-table tbody tr');
   expect(await rows.count()).toBeGreaterThan(50);
@@ -83,19 +92,37 @@ test('the glossary lists extracted terms with renderings, filters them, and link
 
 test('a TMX download from the reader holds the document as sentence pairs', async ({ page }) => {
   // The longest translated document: the hostile fixture has only a few sentences.
-  const doc = manifest().docs.filter((d) => d.meta.translation).sort((a, b) => b.stats.pairs - a.stats.pairs)[0]!;
+  const doc = manifest()
+    .docs.filter((d) => d.meta.translation)
+    .sort((a, b) => b.stats.pairs - a.stats.pairs)[0]!;
   await page.goto(`/en/read/${doc.meta.id}`);
   await page.locator('details.doc-details > summary').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.doc-head a[href*="format=tmx"]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.doc-head a[href*="format=tmx"]').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.tmx$/);
-  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const text = await (
+    await download.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString('utf8'));
   expect(text).toContain('<tmx version="1.4"');
   expect((text.match(/<tu[ >]/g) ?? []).length).toBeGreaterThan(10);
   expect(text).toContain(`>${doc.meta.id}<`);
 });
 
 test('/api/term validates its input', async ({ request }) => {
-  for (const bad of ['', '?term=', '?term=a&term=b', '?term=%E4%B8', '?term=%ED%A0%80', '?term=__proto__', `?term=${'合'.repeat(1000)}`, '?term=%E5%90%88&lines=x']) {
+  for (const bad of [
+    '',
+    '?term=',
+    '?term=a&term=b',
+    '?term=%E4%B8',
+    '?term=%ED%A0%80',
+    '?term=__proto__',
+    `?term=${'合'.repeat(1000)}`,
+    '?term=%E5%90%88&lines=x',
+  ]) {
     const res = await request.get(`/api/term${bad}`);
     expect(res.status(), bad).toBe(400);
     expect(((await res.json()) as { error: string }).error, bad).toBeTruthy();

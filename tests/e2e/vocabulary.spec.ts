@@ -12,7 +12,8 @@ function docs() {
   const all = manifest().docs;
   const simplified = all.find((d) => d.meta.variant === 'simplified' && d.stats.pairs > 4);
   const traditional = all.find((d) => d.meta.variant !== 'simplified' && d.stats.pairs > 4);
-  if (!simplified || !traditional) throw new Error('The build needs a simplified and a traditional document with five pairs or more.');
+  if (!simplified || !traditional)
+    throw new Error('The build needs a simplified and a traditional document with five pairs or more.');
   return { simplified: simplified.meta, traditional: traditional.meta };
 }
 
@@ -57,7 +58,10 @@ function seedWords(): SavedWord[] {
 
 /** Seeds storage once per tab (not again on reload, so removals stay removed), with one broken item the page must skip. */
 async function seed(page: Page, words: SavedWord[] = seedWords()) {
-  const raw = JSON.stringify({ version: 1, words: [...words, { word: 42 }, { word: '坏', source: { docId: '../x', pair: 0 } }] });
+  const raw = JSON.stringify({
+    version: 1,
+    words: [...words, { word: 42 }, { word: '坏', source: { docId: '../x', pair: 0 } }],
+  });
   await page.addInitScript(
     ([key, value]) => {
       if (sessionStorage.getItem('vocab-seeded')) return;
@@ -74,15 +78,21 @@ async function open(page: Page, locale = 'en') {
 }
 
 /** The words listed, in order (retried until they match). */
-const expectWords = (page: Page, expected: string[]) => expect(page.locator('.vocab-item .vocab-word')).toHaveText(expected);
+const expectWords = (page: Page, expected: string[]) =>
+  expect(page.locator('.vocab-item .vocab-word')).toHaveText(expected);
 
 async function downloaded(page: Page, format: 'csv' | 'tsv'): Promise<{ download: Download; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`.vocab-export button[data-format="${format}"]`).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`.vocab-export button[data-format="${format}"]`).click(),
+  ]);
   const file = await download.path();
   return { download, text: readFileSync(file, 'utf8') };
 }
 
-test('the saved list shows each word with pinyin, meaning, its sentence highlighted, the English and a link to the pair', async ({ page }, testInfo) => {
+test('the saved list shows each word with pinyin, meaning, its sentence highlighted, the English and a link to the pair', async ({
+  page,
+}, testInfo) => {
   const dialogs = recordDialogs(page);
   await seed(page);
   await open(page);
@@ -105,7 +115,9 @@ test('the saved list shows each word with pinyin, meaning, its sentence highligh
   await expect(hostile).toContainText('<img src=x onerror=alert(1)>');
   await expect(page.locator('.vocab img')).toHaveCount(0);
 
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: 'Vocabulary' })).toHaveAttribute('href', '/en/vocabulary');
+  await expect(
+    page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: 'Vocabulary' }),
+  ).toHaveAttribute('href', '/en/vocabulary');
   await shot(page, testInfo, 'vocabulary', true);
   if (isPhone(testInfo)) {
     // Cards, one under another, as wide as the screen.
@@ -123,7 +135,9 @@ test('the saved list shows each word with pinyin, meaning, its sentence highligh
   expect(dialogs).toEqual([]);
 });
 
-test('the filter finds words by Chinese, pinyin without tones and English; the list sorts three ways', async ({ page }) => {
+test('the filter finds words by Chinese, pinyin without tones and English; the list sorts three ways', async ({
+  page,
+}) => {
   await seed(page);
   await open(page);
   const filter = page.getByLabel('Filter words');
@@ -155,7 +169,9 @@ test('the filter finds words by Chinese, pinyin without tones and English; the l
   await expectWords(page, ['強調', '会谈', '范围']);
 });
 
-test('a word is removed; clear all asks first, then leaves the empty state, which survives a reload', async ({ page }, testInfo) => {
+test('a word is removed; clear all asks first, then leaves the empty state, which survives a reload', async ({
+  page,
+}, testInfo) => {
   await seed(page);
   await open(page);
   await page.getByRole('button', { name: 'Remove 会谈' }).click();
@@ -183,13 +199,19 @@ test('a word is removed; clear all asks first, then leaves the empty state, whic
   await shot(page, testInfo, 'vocabulary-cleared');
 });
 
-test('both exports download as files: Anki CSV with its header lines, TSV without tabs or breaks in fields', async ({ page }) => {
+test('both exports download as files: Anki CSV with its header lines, TSV without tabs or breaks in fields', async ({
+  page,
+}) => {
   await seed(page);
   await open(page);
   const csv = await downloaded(page, 'csv');
   expect(csv.download.suggestedFilename()).toMatch(/^duizhao-vocabulary-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = csv.text.split('\r\n');
-  expect(lines.slice(0, 3)).toEqual(['#separator:Comma', '#html:false', '#columns:Word,Pinyin,Meaning,Sentence,Translation,Source']);
+  expect(lines.slice(0, 3)).toEqual([
+    '#separator:Comma',
+    '#html:false',
+    '#columns:Word,Pinyin,Meaning,Sentence,Translation,Source',
+  ]);
   const records = parse(csv.text.replace(/^(#[^\r\n]*\r\n)+/, '')) as string[][];
   expect(records.map((r) => r[0])).toEqual(['強調', '会谈', '范围']);
   const { simplified } = docs();
@@ -212,7 +234,12 @@ test('both exports download as files: Anki CSV with its header lines, TSV withou
   // Exports follow the filter.
   await page.getByLabel('Filter words').fill('qiang');
   const one = await downloaded(page, 'tsv');
-  expect(one.text.split('\n').filter(Boolean).map((r) => r.split('\t')[0])).toEqual(['強調']);
+  expect(
+    one.text
+      .split('\n')
+      .filter(Boolean)
+      .map((r) => r.split('\t')[0]),
+  ).toEqual(['強調']);
 });
 
 test('with nothing saved, the page explains how to save words', async ({ page }, testInfo) => {
@@ -240,7 +267,13 @@ test('the list follows a change made in another tab', async ({ page, context }) 
   await other.evaluate((key) => {
     const stored = JSON.parse(localStorage.getItem(key)!) as { version: 1; words: unknown[] };
     const first = stored.words[0] as { source: unknown };
-    stored.words.unshift({ ...first, word: '元首', simplified: '元首', pinyin: 'yuán shǒu', savedAt: new Date().toISOString() });
+    stored.words.unshift({
+      ...first,
+      word: '元首',
+      simplified: '元首',
+      pinyin: 'yuán shǒu',
+      savedAt: new Date().toISOString(),
+    });
     localStorage.setItem(key, JSON.stringify(stored));
   }, VOCABULARY_KEY);
   await expect(page.locator('.vocab-item').first().locator('.vocab-word')).toHaveText('元首');
@@ -260,7 +293,10 @@ test('the page speaks the UI language', async ({ page }, testInfo) => {
   await expect(page.locator('.vocab-passage').first()).toHaveText('第4段');
   // Titles come from the build, in the UI language (Chinese here), not as they were saved.
   await expect(page.locator('.vocab-title').first()).toHaveText(docs().traditional.title.zh);
-  await expect(page.getByRole('navigation', { name: '文庫' }).getByRole('link', { name: '生詞本' })).toHaveAttribute('href', '/zh-Hant/vocabulary');
+  await expect(page.getByRole('navigation', { name: '文庫' }).getByRole('link', { name: '生詞本' })).toHaveAttribute(
+    'href',
+    '/zh-Hant/vocabulary',
+  );
   await shot(page, testInfo, 'vocabulary-zh-Hant');
   // Dark mode comes from the system, through the colour variables of globals.css.
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -21,11 +21,15 @@ describePg('duizhao ingest --database and publish', (url) => {
   const schema = uniqueName('c');
   let work: string;
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), ...args], {
-      cwd: work,
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: '', DUIZHAO_PG_SCHEMA: schema },
-    });
+    spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), ...args],
+      {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: '', DUIZHAO_PG_SCHEMA: schema },
+      },
+    );
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'duizhao-cli-publish-'));
@@ -34,8 +38,12 @@ describePg('duizhao ingest --database and publish', (url) => {
   });
   afterAll(async () => {
     const db = connect(url);
-    const versions = await db.map('SELECT version FROM $1:name.builds', [schema], (r: { version: string }) => r.version).catch(() => []);
-    for (const v of versions) for (const view of VIEWS) await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [indexSchema(`${schema}_${v}`, view)]);
+    const versions = await db
+      .map('SELECT version FROM $1:name.builds', [schema], (r: { version: string }) => r.version)
+      .catch(() => []);
+    for (const v of versions)
+      for (const view of VIEWS)
+        await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [indexSchema(`${schema}_${v}`, view)]);
     await db.none('DROP SCHEMA IF EXISTS $1:name CASCADE', [schema]);
     disconnectAll();
     if (work) await rm(work, { recursive: true, force: true });
@@ -48,7 +56,11 @@ describePg('duizhao ingest --database and publish', (url) => {
     const version = path.basename(await realpath(path.join(work, 'build')));
     const row = await connect(url).one<{ version: string }>('SELECT version FROM $1:name.current', [schema]);
     expect(row.version).toBe(version);
-    const docs = await connect(url).map('SELECT id FROM $1:name.docs WHERE version = $2', [schema, version], (r: { id: string }) => r.id);
+    const docs = await connect(url).map(
+      'SELECT id FROM $1:name.docs WHERE version = $2',
+      [schema, version],
+      (r: { id: string }) => r.id,
+    );
     expect(docs).toEqual([DOC]);
 
     const again = cli('publish', '--database', url);

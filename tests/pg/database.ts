@@ -25,7 +25,9 @@ export function describePg(name: string, body: (url: string) => void): void {
     });
     return;
   }
-  console.warn(`[${name}] skipped: no PostgreSQL (set DATABASE_URL_TEST="$(bash tests/pg/ensure-postgres.sh)" to run it).`);
+  console.warn(
+    `[${name}] skipped: no PostgreSQL (set DATABASE_URL_TEST="$(bash tests/pg/ensure-postgres.sh)" to run it).`,
+  );
   describe.skip(name, () => body(''));
 }
 

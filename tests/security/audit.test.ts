@@ -10,13 +10,16 @@ const listed = JSON.parse(readFileSync(path.join(import.meta.dirname, 'advisorie
 
 describe('the audit fallback', () => {
   it('lists only advisories with a valid vulnerable range', () => {
-    for (const a of listed.advisories) expect(semver.validRange(a.vulnerable), `${a.package}: ${a.vulnerable}`).not.toBeNull();
+    for (const a of listed.advisories)
+      expect(semver.validRange(a.vulnerable), `${a.package}: ${a.vulnerable}`).not.toBeNull();
   });
 
   it('finds an advisory when the installed version is in its range, and not outside it', () => {
     expect(matchingAdvisories(listed.advisories, { next: '15.2.2' }).map((a) => a.package)).toEqual(['next']);
     expect(matchingAdvisories(listed.advisories, { next: '16.0.6' }).length).toBeGreaterThanOrEqual(2);
-    expect(matchingAdvisories(listed.advisories, { next: '16.2.6', 'next-intl': '4.9.1', react: '19.2.6' })).toEqual([]);
+    expect(matchingAdvisories(listed.advisories, { next: '16.2.6', 'next-intl': '4.9.1', react: '19.2.6' })).toEqual(
+      [],
+    );
     expect(matchingAdvisories(listed.advisories, { 'next-intl': '4.8.3' })[0]?.title).toMatch(/open redirect/i);
   });
 

@@ -61,7 +61,9 @@ async function npmAudit(): Promise<AuditReport> {
 }
 
 async function installedVersion(name: string): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -72,18 +74,26 @@ async function publishedVersions(name: string): Promise<string[]> {
 
 /** Advisories whose vulnerable range holds the installed version. Pure, for the tests. */
 export function matchingAdvisories(advisories: Advisory[], installed: Record<string, string>): Advisory[] {
-  return advisories.filter((a) => installed[a.package] !== undefined && semver.satisfies(installed[a.package]!, a.vulnerable, { includePrerelease: true }));
+  return advisories.filter(
+    (a) =>
+      installed[a.package] !== undefined &&
+      semver.satisfies(installed[a.package]!, a.vulnerable, { includePrerelease: true }),
+  );
 }
 
 /** Stable releases newer than `version` on the same major line. Pure, for the tests. */
 export function newerOnLine(version: string, published: string[]): string[] {
   const major = semver.major(version);
-  return published.filter((v) => semver.valid(v) && !semver.prerelease(v) && semver.major(v) === major && semver.gt(v, version));
+  return published.filter(
+    (v) => semver.valid(v) && !semver.prerelease(v) && semver.major(v) === major && semver.gt(v, version),
+  );
 }
 
 async function fallback(): Promise<string[]> {
   const problems: string[] = [];
-  const { advisories } = JSON.parse(await readFile(path.join(import.meta.dirname, 'advisories.json'), 'utf8')) as { advisories: Advisory[] };
+  const { advisories } = JSON.parse(await readFile(path.join(import.meta.dirname, 'advisories.json'), 'utf8')) as {
+    advisories: Advisory[];
+  };
   const names = [...new Set([...WATCHED, ...advisories.map((a) => a.package)])];
   const installed: Record<string, string> = {};
   for (const name of names) {
@@ -94,7 +104,9 @@ async function fallback(): Promise<string[]> {
     }
   }
   for (const a of matchingAdvisories(advisories, installed)) {
-    problems.push(`${a.package}@${installed[a.package]} is affected by ${a.id ?? a.cve} (${a.title}; vulnerable ${a.vulnerable})`);
+    problems.push(
+      `${a.package}@${installed[a.package]} is affected by ${a.id ?? a.cve} (${a.title}; vulnerable ${a.vulnerable})`,
+    );
   }
   console.log(`  checked ${Object.keys(installed).length} packages against ${advisories.length} listed advisories`);
   for (const name of WATCHED) {
@@ -105,7 +117,8 @@ async function fallback(): Promise<string[]> {
       if (why) console.log(`  ${name}@${v} is newer but ${why}`);
       return !why;
     });
-    if (newer.length > 0) problems.push(`${name}@${version} is not the newest of its line (${newer.join(', ')} published): update it`);
+    if (newer.length > 0)
+      problems.push(`${name}@${version} is not the newest of its line (${newer.join(', ')} published): update it`);
     else console.log(`  ${name}@${version}: newest installable release of ${semver.major(version)}.x`);
   }
   return problems;
@@ -121,12 +134,13 @@ async function main(): Promise<void> {
       return;
     }
     console.error(`npm audit --omit=dev: ${total} advisories`);
-    for (const [name, v] of Object.entries(report.vulnerabilities ?? {})) console.error(`  ${v.severity.padEnd(8)} ${name} ${v.range}`);
+    for (const [name, v] of Object.entries(report.vulnerabilities ?? {}))
+      console.error(`  ${v.severity.padEnd(8)} ${name} ${v.range}`);
     process.exit(1);
   }
   const why = report.message ?? report.error?.summary ?? 'no answer';
   console.log(`npm audit --omit=dev could not run: ${why}${report.error?.code ? ` (${report.error.code})` : ''}.`);
-  console.log('Falling back to the listed advisories and the registry\'s newest releases:');
+  console.log("Falling back to the listed advisories and the registry's newest releases:");
   const problems = await fallback();
   if (problems.length > 0) {
     for (const p of problems) console.error(`  ✗ ${p}`);

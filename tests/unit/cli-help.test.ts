@@ -42,7 +42,7 @@ describe('duizhao --help', () => {
     expect(r.out).toContain('Examples:');
   });
 
-  it.each(COMMANDS)('%s --help, -h and `help COMMAND` print that command\'s help on stdout, exit 0', async (command) => {
+  it.each(COMMANDS)("%s --help, -h and `help COMMAND` print that command's help on stdout, exit 0", async (command) => {
     const long = await run(command, '--help');
     expect(long.code).toBe(0);
     expect(long.err).toBe('');
@@ -50,7 +50,8 @@ describe('duizhao --help', () => {
     expect(long.out).toContain('Options:\n');
     expect(long.out).toContain('-h, --help');
     // Only this command: no other command's usage line.
-    for (const other of COMMANDS.filter((c) => c !== command)) expect(long.out).not.toMatch(new RegExp(`Usage: npm run duizhao -- ${other}[ \\n]`));
+    for (const other of COMMANDS.filter((c) => c !== command))
+      expect(long.out).not.toMatch(new RegExp(`Usage: npm run duizhao -- ${other}[ \\n]`));
     out = '';
     const short = await run(command, '-h');
     expect(short).toEqual({ code: 0, out: long.out, err: '' });
@@ -118,13 +119,23 @@ describe('duizhao usage errors: the error and the usage on stderr, exit 2, nothi
 
 describe('duizhao run as a program', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), ...args], { cwd: root, encoding: 'utf8' });
+    spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), ...args],
+      { cwd: root, encoding: 'utf8' },
+    );
 
   it('a program that imports it runs no command', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'duizhao-cli-import-'));
     const script = path.join(dir, 'imports-cli.ts');
-    writeFileSync(script, `import { main } from ${JSON.stringify(path.join(root, 'lib/cli.ts'))};\nconsole.log(typeof main);\n`);
-    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), script, 'ingest'], { cwd: dir, encoding: 'utf8' });
+    writeFileSync(
+      script,
+      `import { main } from ${JSON.stringify(path.join(root, 'lib/cli.ts'))};\nconsole.log(typeof main);\n`,
+    );
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), script, 'ingest'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     rmSync(dir, { recursive: true, force: true });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('function\n');

@@ -17,11 +17,15 @@ import { tbxErrors, texts, tmxErrors, withXml } from '../fixtures/export/validat
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
 
 /** `duizhao export ARGS --build <the test build>`, run once per ARGS (each run starts tsx: about a second). */
 const exportRuns = new Map<string, ReturnType<typeof cli>>();
@@ -47,13 +51,15 @@ let glossary: GlossaryEntry[];
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'duizhao-export-'));
   const corpus = path.join(work, 'corpus');
-  for (const from of ['corpus', 'tests/fixtures/e2e-corpus', 'tests/fixtures/export/corpus']) cpSync(path.join(root, from), corpus, { recursive: true });
+  for (const from of ['corpus', 'tests/fixtures/e2e-corpus', 'tests/fixtures/export/corpus'])
+    cpSync(path.join(root, from), corpus, { recursive: true });
   build = path.join(work, 'build');
   const ingest = cli('ingest', '--corpus', corpus, '--build', build);
   if (ingest.status !== 0) throw new Error(`ingest failed:\n${ingest.stderr}`);
   // Until the ingest writes the glossary, the exports are tested on the fixture glossary.
   const glossaryFile = path.join(build, 'glossary.json');
-  if (!existsSync(glossaryFile)) writeFileSync(glossaryFile, readFileSync(path.join(root, 'tests/fixtures/export/glossary.json')));
+  if (!existsSync(glossaryFile))
+    writeFileSync(glossaryFile, readFileSync(path.join(root, 'tests/fixtures/export/glossary.json')));
   glossary = JSON.parse(readFileSync(glossaryFile, 'utf8')) as GlossaryEntry[];
   docs = readdirSync(path.join(build, 'docs'))
     .filter((n) => n.endsWith('.json'))
@@ -81,7 +87,9 @@ describe('duizhao export --format tmx', () => {
       // The hostile fixture's fourth paragraph has no translation: it is not in the memory; the fifth is.
       expect(texts(doc, `//tu[prop[@type="x-doc"]="${HOSTILE}"]/prop[@type="x-pair"]`)).toEqual(['1', '2', '3', '5']);
       expect(texts(doc, '/tmx/header/@srclang')).toEqual(['zh-CN']);
-      expect(texts(doc, '/tmx/header/@creationtoolversion')).toEqual([JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version]);
+      expect(texts(doc, '/tmx/header/@creationtoolversion')).toEqual([
+        JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
+      ]);
     });
   });
 
@@ -91,7 +99,9 @@ describe('duizhao export --format tmx', () => {
       const hk = `//tu[prop[@type="x-doc"]="${TRADITIONAL_HK}"]`;
       expect(doc.find(hk).length).toBeGreaterThan(10);
       expect(doc.find(`${hk}[not(tuv[@xml:lang="zh-HK"])]`)).toHaveLength(0);
-      expect(doc.find(`//tu[prop[@type="x-doc"]="2026-05-20-xi-putin-talks"]/tuv[@xml:lang="zh-HK" or @xml:lang="zh-TW"]`)).toHaveLength(0);
+      expect(
+        doc.find(`//tu[prop[@type="x-doc"]="2026-05-20-xi-putin-talks"]/tuv[@xml:lang="zh-HK" or @xml:lang="zh-TW"]`),
+      ).toHaveLength(0);
 
       const escaping = `//tu[prop[@type="x-doc"]="${ESCAPING}"]`;
       expect(texts(doc, `${escaping}[1]/tuv/@xml:lang`)).toEqual(['zh-CN', 'zh-TW', 'en-GB']);
@@ -133,7 +143,9 @@ describe('duizhao export, the other formats', () => {
     withXml(r.stdout, (doc) => {
       const ns = { t: 'urn:iso:std:iso:30042:ed-2' };
       expect(doc.find('//t:conceptEntry', ns)).toHaveLength(glossary.length);
-      expect(texts(doc, '//t:conceptEntry/t:langSec[@xml:lang="zh"]/t:termSec[1]/t:term', ns)).toEqual(glossary.map((g) => g.term));
+      expect(texts(doc, '//t:conceptEntry/t:langSec[@xml:lang="zh"]/t:termSec[1]/t:term', ns)).toEqual(
+        glossary.map((g) => g.term),
+      );
     });
   });
 
@@ -170,7 +182,9 @@ describe('duizhao export, errors', () => {
     const missing = cli('export', '--format', 'tbx', '--build', path.join(work, 'nowhere'));
     expect(missing.status).toBe(1);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toMatch(/No Duizhao build found \(.*nowhere.*glossary\.json is missing\): run npm run duizhao -- ingest/);
+    expect(missing.stderr).toMatch(
+      /No Duizhao build found \(.*nowhere.*glossary\.json is missing\): run npm run duizhao -- ingest/,
+    );
   });
 
   it('--help explains the four formats', () => {

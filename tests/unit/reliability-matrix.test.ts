@@ -32,12 +32,18 @@ describe('the reliability matrix', () => {
     for (const { row, files } of adversarial) {
       expect(files.length, `row ${row} has tests`).toBeGreaterThan(0);
       const names = new RegExp(`\\brows? ${row.replace('.', '\\.')}\\b`);
-      for (const file of files) expect(titles(file).some((t) => names.test(t)), `${file} names row ${row} in a test title`).toBe(true);
+      for (const file of files)
+        expect(
+          titles(file).some((t) => names.test(t)),
+          `${file} names row ${row} in a test title`,
+        ).toBe(true);
     }
   });
 
   it('lists every row, 1 to 28, once', () => {
-    expect(table.filter((r) => !r.row.includes('.')).map((r) => Number(r.row))).toEqual(Array.from({ length: 28 }, (_, i) => i + 1));
+    expect(table.filter((r) => !r.row.includes('.')).map((r) => Number(r.row))).toEqual(
+      Array.from({ length: 28 }, (_, i) => i + 1),
+    );
   });
 
   it('lists each row of issue 22 (22.N, a letter per case) once', () => {
@@ -51,7 +57,11 @@ describe('the reliability matrix', () => {
       expect(files.length, `row ${row} has tests`).toBeGreaterThan(0);
       const id = row.replace('.', '\\.');
       const names = new RegExp(`(\\brows? ([\\d.a-z]+, )*${id}(?![\\w.])|RELIABILITY ${id}(?![\\w.]))`);
-      for (const file of files) expect(titles(file).some((t) => names.test(t)), `${file} names row ${row} in a test title`).toBe(true);
+      for (const file of files)
+        expect(
+          titles(file).some((t) => names.test(t)),
+          `${file} names row ${row} in a test title`,
+        ).toBe(true);
     }
   });
 });

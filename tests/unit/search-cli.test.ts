@@ -14,7 +14,11 @@ import { pinyinLine } from '../../lib/search/pinyin';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'lib/cli.ts'), ...args],
+    { cwd: root, encoding: 'utf8' },
+  );
 
 /** 130 pairs that mention 合作 (more than one page, and more than the largest page of 100). */
 const MANY = 130;
@@ -26,7 +30,13 @@ const records: PairRecord[] = [
     en: `cooperation number ${pair}`,
     pinyin: pinyinLine(`第${pair}次合作`, ['di', 'ci', 'he', 'zuo']),
   })),
-  { docId: 'statement', pair: 0, zh: '战略协作伙伴关系', en: 'a strategic partnership of coordination', pinyin: pinyinLine('战略协作伙伴关系', ['zhan', 'lve', 'xie', 'zuo', 'huo', 'ban', 'guan', 'xi']) },
+  {
+    docId: 'statement',
+    pair: 0,
+    zh: '战略协作伙伴关系',
+    en: 'a strategic partnership of coordination',
+    pinyin: pinyinLine('战略协作伙伴关系', ['zhan', 'lve', 'xie', 'zuo', 'huo', 'ban', 'guan', 'xi']),
+  },
   {
     docId: 'statement',
     pair: 1,
@@ -43,7 +53,10 @@ beforeAll(async () => {
   writeFileSync(path.join(build, BUNDLE_FILE), [...bundleLines(await buildIndexBundle(records))].join(''));
   // The command reads through the app's store, which knows the documents from the manifest; only
   // the ids matter to search.
-  const manifest = { formatVersion: BUILD_FORMAT_VERSION, docs: ['talks', 'statement'].map((id) => ({ meta: { id }, stats: {} })) } as unknown as Manifest;
+  const manifest = {
+    formatVersion: BUILD_FORMAT_VERSION,
+    docs: ['talks', 'statement'].map((id) => ({ meta: { id }, stats: {} })),
+  } as unknown as Manifest;
   writeFileSync(path.join(build, 'manifest.json'), JSON.stringify(manifest));
 });
 
@@ -135,7 +148,18 @@ describe('duizhao search', () => {
     }
     // An argument that is not UTF-8 (a Latin-1 terminal): Node hands it over with U+FFFD in it.
     const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
-    const raw = spawnSync('sh', ['-c', `exec "$0" "$1" "$2" search "$(printf 'he\\377zuo')" --build "$3"`, process.execPath, tsx, path.join(root, 'lib/cli.ts'), build], { cwd: root, encoding: 'utf8' });
+    const raw = spawnSync(
+      'sh',
+      [
+        '-c',
+        `exec "$0" "$1" "$2" search "$(printf 'he\\377zuo')" --build "$3"`,
+        process.execPath,
+        tsx,
+        path.join(root, 'lib/cli.ts'),
+        build,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(raw.status).toBe(2);
     expect(raw.stderr).toMatch(/not valid Unicode text/);
   });
@@ -146,7 +170,9 @@ describe('duizhao search', () => {
     for (const mark of ['\u200B', '\u200D', '\u200C', '\u200E', '\u200F', '\u2067', '\u202E', '\u2060', '\uFEFF']) {
       const r = search(`合${mark}作`, '--json');
       expect(r.status).toBe(0);
-      expect((JSON.parse(r.stdout) as { total: number }).total, `U+${mark.codePointAt(0)!.toString(16)}`).toBe(plain.total);
+      expect((JSON.parse(r.stdout) as { total: number }).total, `U+${mark.codePointAt(0)!.toString(16)}`).toBe(
+        plain.total,
+      );
     }
   });
 

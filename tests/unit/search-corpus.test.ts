@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 const rng = seededRandom;
-const pick = <T,>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)] as T;
+const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)] as T;
 const key = (r: { docId: string; pair: number }) => `${r.docId}#${r.pair}`;
 
 /** Every hit of a query, all pages. */
@@ -60,11 +60,13 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const QUOTE_OR_SPACE = /["“”「」『』\s]/u;
 /** Search folds case and full-width forms on both sides; the plain scan does the same with the library's fold. */
 const folded = (s: string) => foldForMatching(s).text;
-const holdsChinese = (r: PairRecord, q: string) => folded(r.zh).includes(folded(toSimplified(q))) || folded(r.zh).includes(folded(q));
+const holdsChinese = (r: PairRecord, q: string) =>
+  folded(r.zh).includes(folded(toSimplified(q))) || folded(r.zh).includes(folded(q));
 const words = (text: string) => englishWords(text).map((w) => w.word);
 function holdsWords(r: PairRecord, want: string[], same: (a: string, b: string) => boolean): boolean {
   const have = words(r.en);
-  for (let i = 0; i + want.length <= have.length; i++) if (want.every((w, j) => same(have[i + j] ?? '', w))) return true;
+  for (let i = 0; i + want.length <= have.length; i++)
+    if (want.every((w, j) => same(have[i + j] ?? '', w))) return true;
   return false;
 }
 const byStem = (a: string, b: string) => stemWord(a) === stemWord(b);
@@ -72,7 +74,8 @@ const byStem = (a: string, b: string) => stemWord(a) === stemWord(b);
 function holdsSyllables(r: PairRecord, syllables: string[]): boolean {
   for (const run of (r.pinyin ?? '').split('|')) {
     const tokens = run.split(' ');
-    for (let i = 0; i + syllables.length <= tokens.length; i++) if (syllables.every((s, j) => tokens[i + j] === s)) return true;
+    for (let i = 0; i + syllables.length <= tokens.length; i++)
+      if (syllables.every((s, j) => tokens[i + j] === s)) return true;
   }
   return false;
 }
@@ -144,7 +147,9 @@ describe('search on the real corpus', () => {
       expect(phrase, run.join(' ')).toEqual(scan((rec) => holdsWords(rec, run, (a, b) => a === b)));
       const word = run[0] ?? '';
       const pinyin = readPinyin(word);
-      expect(everyHit(word), word).toEqual(scan((rec) => holdsWords(rec, [word], byStem) || (pinyin !== null && holdsSyllables(rec, pinyin.syllables))));
+      expect(everyHit(word), word).toEqual(
+        scan((rec) => holdsWords(rec, [word], byStem) || (pinyin !== null && holdsSyllables(rec, pinyin.syllables))),
+      );
     }
   });
 
@@ -156,7 +161,12 @@ describe('search on the real corpus', () => {
       const doc = pick(docs, r);
       const pair = pick(doc.pairs, r);
       const block = doc.zh[pick(pair.zh.length > 0 ? pair.zh : [-1], r)];
-      const word = block && pick(block.sentences.flatMap((s) => s.words), r);
+      const word =
+        block &&
+        pick(
+          block.sentences.flatMap((s) => s.words),
+          r,
+        );
       const syllables = word && wordSyllables(word.simplified, word.pinyin);
       if (!word || !syllables || syllables.length === 0 || syllables.some((s) => s === null)) continue;
       tried++;
@@ -181,9 +191,13 @@ describe('search on the real corpus', () => {
     const r = rng(6);
     let tried = 0;
     while (tried < 200) {
-      const han = Array.from({ length: 2 + Math.floor(r() * 3) }, () => String.fromCodePoint(0x4e00 + Math.floor(r() * 0x5000))).join('');
+      const han = Array.from({ length: 2 + Math.floor(r() * 3) }, () =>
+        String.fromCodePoint(0x4e00 + Math.floor(r() * 0x5000)),
+      ).join('');
       const latin = `zq${Math.floor(r() * 1e9).toString(36)}x`;
-      const syllables = Array.from({ length: 3 }, () => pick(['zhuang', 'nve', 'ceng', 'pou', 'sou', 'rua', 'kei', 'diu'], r));
+      const syllables = Array.from({ length: 3 }, () =>
+        pick(['zhuang', 'nve', 'ceng', 'pou', 'sou', 'rua', 'kei', 'diu'], r),
+      );
       if (records.some((rec) => holdsChinese(rec, han) || holdsSyllables(rec, syllables))) continue;
       tried++;
       expect(searcher.search(han).total, han).toBe(0);

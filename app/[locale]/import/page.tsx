@@ -27,10 +27,18 @@ async function existing(id: string): Promise<ExistingDoc | null> {
     id: doc.meta.id,
     title: doc.meta.title.zh,
     lang: zhLang(doc.meta.variant),
-    zh: doc.zh.map((b) => ({ kind: b.kind, text: b.original, ...(b.simplified !== b.original ? { simplified: b.simplified } : {}), sentences: b.sentences.map((s) => s.original) })),
+    zh: doc.zh.map((b) => ({
+      kind: b.kind,
+      text: b.original,
+      ...(b.simplified !== b.original ? { simplified: b.simplified } : {}),
+      sentences: b.sentences.map((s) => s.original),
+    })),
     en: doc.en.map((b) => ({ kind: b.kind, text: b.text, sentences: b.sentences })),
     pairs: doc.pairs.map((p) => ({ zh: p.zh, en: p.en, confidence: p.confidence, sentences: p.sentences })),
-    fingerprints: { zh: blocksFingerprint(doc.zh.map((b) => b.text)), en: blocksFingerprint(doc.en.map((b) => b.text)) },
+    fingerprints: {
+      zh: blocksFingerprint(doc.zh.map((b) => b.text)),
+      en: blocksFingerprint(doc.en.map((b) => b.text)),
+    },
   };
 }
 
@@ -66,7 +74,11 @@ export default async function ImportPage({ searchParams }: Props) {
         <ImportEditor
           locale={locale}
           existing={doc}
-          access={access.ok ? { writable: true } : { writable: false, reason: access.message, tokenAccepted: Boolean(writeSettings().token) }}
+          access={
+            access.ok
+              ? { writable: true }
+              : { writable: false, reason: access.message, tokenAccepted: Boolean(writeSettings().token) }
+          }
           limitBytes={MAX_SIDE_BYTES}
         />
       </NextIntlClientProvider>

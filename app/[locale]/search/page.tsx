@@ -38,7 +38,13 @@ type Outcome =
   | { kind: 'refused'; reason: Refusal }
   | { kind: 'syntax'; message: string }
   | { kind: 'unavailable' }
-  | { kind: 'results'; query: string; total: number; hits: Array<{ hit: SearchHit; doc: DocSummary | null }>; page: number };
+  | {
+      kind: 'results';
+      query: string;
+      total: number;
+      hits: Array<{ hit: SearchHit; doc: DocSummary | null }>;
+      page: number;
+    };
 
 async function runSearch(sp: SearchParams): Promise<Outcome> {
   const raw = one(sp.q);
@@ -65,7 +71,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const outcome = await runSearch(await searchParams);
   const query = outcome.kind === 'results' ? outcome.query : undefined;
   const labels: HitLabels = { passage: (number) => t('passage', { number }), open: t('open') };
-  const pageHref = (page: number) => `/${locale}/search?q=${encodeURIComponent(query ?? '')}${page > 1 ? `&page=${page}` : ''}`;
+  const pageHref = (page: number) =>
+    `/${locale}/search?q=${encodeURIComponent(query ?? '')}${page > 1 ? `&page=${page}` : ''}`;
 
   return (
     <div className="search-page">

@@ -68,7 +68,18 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
   const { zh, en, encoding, variant, fields, status, preview, pairs, autoPairs, history, focus, cut } = state;
   const setStatus = (next: Status) => dispatch({ type: 'status', status: next });
   const working: Working | null = useMemo(
-    () => (existing ? { zh: existing.zh, en: existing.en, fingerprints: existing.fingerprints, lang: existing.lang, auto: existing.pairs } : preview ? fromPreview(preview) : null),
+    () =>
+      existing
+        ? {
+            zh: existing.zh,
+            en: existing.en,
+            fingerprints: existing.fingerprints,
+            lang: existing.lang,
+            auto: existing.pairs,
+          }
+        : preview
+          ? fromPreview(preview)
+          : null,
     [existing, preview],
   );
   const rows = useRef<Array<HTMLLIElement | null>>([]);
@@ -109,7 +120,8 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
   const formData = (withCorrections: boolean): FormData | string => {
     const zhFile = sideFile(zh, 'pasted.txt');
     if (!zhFile) return t('needText');
-    for (const f of [zhFile, sideFile(en, 'pasted-en.txt')]) if (f && f.size > limitBytes) return t('tooBig', { limit: limitBytes / 1024 / 1024 });
+    for (const f of [zhFile, sideFile(en, 'pasted-en.txt')])
+      if (f && f.size > limitBytes) return t('tooBig', { limit: limitBytes / 1024 / 1024 });
     const form = new FormData();
     form.set('zh', zhFile);
     form.set('zhFormat', zh.format);
@@ -120,7 +132,8 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
     }
     form.set('encoding', encoding);
     form.set('variant', variant);
-    if (withCorrections && working) form.set('corrections', JSON.stringify({ version: 1, ...working.fingerprints, pairs: wirePairs(pairs) }));
+    if (withCorrections && working)
+      form.set('corrections', JSON.stringify({ version: 1, ...working.fingerprints, pairs: wirePairs(pairs) }));
     return form;
   };
 
@@ -132,7 +145,8 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
       throw new Error(t('errorNetwork'));
     }
     const body = (await response.json().catch(() => ({}))) as Partial<ApiErrorAnswer>;
-    if (!response.ok) throw new Error(t('errorStatus', { message: body.error ?? String(response.status) }), { cause: body });
+    if (!response.ok)
+      throw new Error(t('errorStatus', { message: body.error ?? String(response.status) }), { cause: body });
     return body;
   }
 
@@ -161,11 +175,13 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
         });
         id = existing.id;
       } else {
-        if (fields.title.trim() === '' && fields.titleEn.trim() === '') return setStatus({ kind: 'error', message: t('needTitle') });
+        if (fields.title.trim() === '' && fields.titleEn.trim() === '')
+          return setStatus({ kind: 'error', message: t('needTitle') });
         const form = formData(!samePairs(pairs, autoPairs));
         if (typeof form === 'string') return setStatus({ kind: 'error', message: form });
         form.set('title', fields.title.trim() || fields.titleEn.trim());
-        for (const key of ['titleEn', 'publication', 'translator', 'date', 'id'] as const) if (fields[key].trim() !== '') form.set(key, fields[key].trim());
+        for (const key of ['titleEn', 'publication', 'translator', 'date', 'id'] as const)
+          if (fields[key].trim() !== '') form.set(key, fields[key].trim());
         id = ((await send('/api/import', { method: 'POST', body: form })) as ImportSaveAnswer).id;
       }
       setStatus({ kind: 'saved' });
@@ -205,7 +221,13 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
               }}
             >
               <label>
-                {t('tokenLabel')} <input type="password" autoComplete="off" value={tokenDraft} onChange={(e) => setTokenDraft(e.target.value)} />
+                {t('tokenLabel')}{' '}
+                <input
+                  type="password"
+                  autoComplete="off"
+                  value={tokenDraft}
+                  onChange={(e) => setTokenDraft(e.target.value)}
+                />
               </label>
               <button type="submit">{t('tokenUse')}</button>
               <p className="hint">{t('tokenHelp')}</p>
@@ -223,8 +245,22 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
           }}
         >
           <div className="import-sides">
-            <SideInput id="zh" label={t('chinese')} side={zh} lang="zh" onChange={(value) => dispatch({ type: 'side', side: 'zh', value })} limitBytes={limitBytes} />
-            <SideInput id="en" label={t('english')} side={en} lang="en" onChange={(value) => dispatch({ type: 'side', side: 'en', value })} limitBytes={limitBytes} />
+            <SideInput
+              id="zh"
+              label={t('chinese')}
+              side={zh}
+              lang="zh"
+              onChange={(value) => dispatch({ type: 'side', side: 'zh', value })}
+              limitBytes={limitBytes}
+            />
+            <SideInput
+              id="en"
+              label={t('english')}
+              side={en}
+              lang="en"
+              onChange={(value) => dispatch({ type: 'side', side: 'en', value })}
+              limitBytes={limitBytes}
+            />
           </div>
           <div className="import-settings">
             <label>
@@ -272,7 +308,9 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
               <p className="pairs-summary">
                 {t('pairsSummary', {
                   pairs: pairs.length,
-                  low: pairs.filter((p) => p.confidence !== null && p.confidence < LOW_CONFIDENCE && p.zh.length > 0 && p.en.length > 0).length,
+                  low: pairs.filter(
+                    (p) => p.confidence !== null && p.confidence < LOW_CONFIDENCE && p.zh.length > 0 && p.en.length > 0,
+                  ).length,
                   unaligned: pairs.filter((p) => p.zh.length === 0 || p.en.length === 0).length,
                   edits,
                 })}
@@ -340,15 +378,30 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
                 ).map(([key, label, type]) => (
                   <label key={key}>
                     {label}
-                    <input type={type} name={key} value={fields[key]} maxLength={key === 'id' ? 100 : 500} onChange={(e) => dispatch({ type: 'field', key, value: e.target.value })} />
+                    <input
+                      type={type}
+                      name={key}
+                      value={fields[key]}
+                      maxLength={key === 'id' ? 100 : 500}
+                      onChange={(e) => dispatch({ type: 'field', key, value: e.target.value })}
+                    />
                   </label>
                 ))}
                 <p className="hint">{t('docIdHelp')}</p>
               </div>
             ) : null}
             <div className="save-buttons">
-              <button type="button" className="primary" onClick={() => void save()} disabled={busy || (existing !== null && samePairs(pairs, autoPairs))}>
-                {status.kind === 'busy' && status.what === 'saving' ? t('saving') : existing ? t('saveCorrections') : t('save')}
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void save()}
+                disabled={busy || (existing !== null && samePairs(pairs, autoPairs))}
+              >
+                {status.kind === 'busy' && status.what === 'saving'
+                  ? t('saving')
+                  : existing
+                    ? t('saveCorrections')
+                    : t('save')}
               </button>
               {existing ? (
                 <button type="button" onClick={() => void resetAuto()} disabled={busy}>
@@ -363,7 +416,21 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
   );
 }
 
-function SideInput({ id, label, side, lang, onChange, limitBytes }: { id: string; label: string; side: Side; lang: string; onChange: (s: Side) => void; limitBytes: number }) {
+function SideInput({
+  id,
+  label,
+  side,
+  lang,
+  onChange,
+  limitBytes,
+}: {
+  id: string;
+  label: string;
+  side: Side;
+  lang: string;
+  onChange: (s: Side) => void;
+  limitBytes: number;
+}) {
   const t = useTranslations('Import');
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -376,7 +443,12 @@ function SideInput({ id, label, side, lang, onChange, limitBytes }: { id: string
     take(e.dataTransfer.files[0]);
   };
   return (
-    <div className={`side-input${dragging ? ' dragging' : ''}`} onDragOver={(e) => (e.preventDefault(), setDragging(true))} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
+    <div
+      className={`side-input${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
       <label htmlFor={`side-${id}`} className="side-label">
         {label}
       </label>
@@ -389,13 +461,28 @@ function SideInput({ id, label, side, lang, onChange, limitBytes }: { id: string
           </button>
         </p>
       ) : (
-        <textarea id={`side-${id}`} name={id} lang={lang} rows={8} placeholder={t('pastePlaceholder')} value={side.text} onChange={(e) => onChange({ ...side, text: e.target.value })} />
+        <textarea
+          id={`side-${id}`}
+          name={id}
+          lang={lang}
+          rows={8}
+          placeholder={t('pastePlaceholder')}
+          value={side.text}
+          onChange={(e) => onChange({ ...side, text: e.target.value })}
+        />
       )}
       <div className="side-options">
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('chooseFile')}
         </button>
-        <input ref={fileInput} type="file" hidden accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html" data-side={id} onChange={(e) => take(e.target.files?.[0])} />
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html"
+          data-side={id}
+          onChange={(e) => take(e.target.files?.[0])}
+        />
         <label>
           {t('format')}{' '}
           <select value={side.format} onChange={(e) => onChange({ ...side, format: e.target.value })}>
@@ -413,7 +500,11 @@ function SideInput({ id, label, side, lang, onChange, limitBytes }: { id: string
 
 function PreviewSummary({ preview }: { preview: PreviewResult }) {
   const t = useTranslations('Import');
-  const variantName = { simplified: t('variantSimplified'), 'traditional-HK': t('variantHK'), 'traditional-TW': t('variantTW') }[preview.zh.variant];
+  const variantName = {
+    simplified: t('variantSimplified'),
+    'traditional-HK': t('variantHK'),
+    'traditional-TW': t('variantTW'),
+  }[preview.zh.variant];
   return (
     <section className="preview-summary">
       <p>
@@ -441,7 +532,9 @@ function PreviewSummary({ preview }: { preview: PreviewResult }) {
       ) : null}
       {preview.warnings.length > 0 ? (
         <details>
-          <summary>{t('warnings')} ({preview.warnings.length})</summary>
+          <summary>
+            {t('warnings')} ({preview.warnings.length})
+          </summary>
           <ul>
             {preview.warnings.map((w, i) => (
               <li key={i}>{w}</li>
@@ -473,9 +566,25 @@ function PairRow({ index, pair, working, focused, isLast, busy, onFocus, onMerge
   const low = !oneSided && pair.confidence !== null && pair.confidence < LOW_CONFIDENCE;
   const zhSentences = pair.zh.flatMap((i) => working.zh[i]?.sentences ?? []);
   const enSentences = pair.en.flatMap((i) => working.en[i]?.sentences ?? []);
-  const classes = ['pair-row', focused ? 'focused' : '', low ? 'low' : '', oneSided ? 'one-sided' : '', pair.confidence === null ? 'edited' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'pair-row',
+    focused ? 'focused' : '',
+    low ? 'low' : '',
+    oneSided ? 'one-sided' : '',
+    pair.confidence === null ? 'edited' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <li ref={ref} className={classes} tabIndex={focused ? 0 : -1} onFocus={onFocus} onClick={onFocus} aria-current={focused ? 'true' : undefined} data-pair={index + 1}>
+    <li
+      ref={ref}
+      className={classes}
+      tabIndex={focused ? 0 : -1}
+      onFocus={onFocus}
+      onClick={onFocus}
+      aria-current={focused ? 'true' : undefined}
+      data-pair={index + 1}
+    >
       <div className="pair-meta">
         <span className="pair-number">{t('pairNumber', { number: index + 1 })}</span>
         {pair.confidence === null ? (
@@ -488,7 +597,12 @@ function PairRow({ index, pair, working, focused, isLast, busy, onFocus, onMerge
           <button type="button" onClick={onMerge} disabled={isLast || busy} aria-keyshortcuts="m">
             {t('merge')}
           </button>
-          <button type="button" onClick={onSplit} disabled={busy || pair.zh.length + pair.en.length < 2} aria-keyshortcuts="s">
+          <button
+            type="button"
+            onClick={onSplit}
+            disabled={busy || pair.zh.length + pair.en.length < 2}
+            aria-keyshortcuts="s"
+          >
             {t('split')}
           </button>
         </span>

@@ -13,14 +13,18 @@ const run = (state: EditorState, ...actions: EditorAction[]) => actions.reduce(e
 const wire = (s: EditorState) => s.pairs.map((p) => [p.zh, p.en]);
 
 // Only what the reducer reads of a preview: its pairs.
-const preview = (pairs: EditPair[]) => ({ pairs: pairs.map((p) => ({ ...p, confidence: p.confidence ?? 0.5, sentences: [] })) }) as unknown as PreviewResult;
+const preview = (pairs: EditPair[]) =>
+  ({ pairs: pairs.map((p) => ({ ...p, confidence: p.confidence ?? 0.5, sentences: [] })) }) as unknown as PreviewResult;
 
 describe('editorReducer', () => {
   it('merges, splits and undoes edits in order, each edit marking its pair as a person’s', () => {
     const start = initialEditorState(auto);
     const merged = run(start, { type: 'merge', index: 0 });
     expect(wire(merged)).toEqual([
-      [[0, 1], [0, 1]],
+      [
+        [0, 1],
+        [0, 1],
+      ],
       [[2, 3], [2]],
     ]);
     expect(merged.pairs[0]!.confidence).toBeNull();
@@ -28,7 +32,10 @@ describe('editorReducer', () => {
 
     const split = run(merged, { type: 'openSplit', index: 1 }, { type: 'applySplit' });
     expect(wire(split)).toEqual([
-      [[0, 1], [0, 1]],
+      [
+        [0, 1],
+        [0, 1],
+      ],
       [[2], [2]],
       [[3], []],
     ]);
@@ -58,7 +65,11 @@ describe('editorReducer', () => {
   });
 
   it('a changed text drops a new document’s preview and pairs, never a built document’s', () => {
-    const fresh = run(initialEditorState(null), { type: 'previewed', result: preview(auto), withCorrections: false }, { type: 'merge', index: 0 });
+    const fresh = run(
+      initialEditorState(null),
+      { type: 'previewed', result: preview(auto), withCorrections: false },
+      { type: 'merge', index: 0 },
+    );
     expect(fresh.pairs).toHaveLength(2);
     const changed = run(fresh, { type: 'side', side: 'zh', value: { text: '新', file: null, format: 'auto' } });
     expect(changed.preview).toBeNull();
@@ -73,8 +84,16 @@ describe('editorReducer', () => {
   });
 
   it('a refreshed preview with corrections is an undoable edit that keeps the person’s marks', () => {
-    const edited = run(initialEditorState(null), { type: 'previewed', result: preview(auto), withCorrections: false }, { type: 'merge', index: 0 });
-    const refreshed = run(edited, { type: 'previewed', result: preview([{ zh: [0, 1], en: [0, 1], confidence: 0.7 }, auto[2]!]), withCorrections: true });
+    const edited = run(
+      initialEditorState(null),
+      { type: 'previewed', result: preview(auto), withCorrections: false },
+      { type: 'merge', index: 0 },
+    );
+    const refreshed = run(edited, {
+      type: 'previewed',
+      result: preview([{ zh: [0, 1], en: [0, 1], confidence: 0.7 }, auto[2]!]),
+      withCorrections: true,
+    });
     expect(refreshed.pairs[0]!.confidence).toBeNull();
     expect(refreshed.pairs[1]!.confidence).toBe(0.9);
     expect(refreshed.status).toEqual({ kind: 'idle' });

@@ -14,7 +14,11 @@ export interface Side {
   format: string;
 }
 
-export type Status = { kind: 'idle' } | { kind: 'busy'; what: 'previewing' | 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+export type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; what: 'previewing' | 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'error'; message: string };
 
 interface Fields {
   title: string;
@@ -123,7 +127,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const withPreview = { ...state, preview: action.result, status: { kind: 'idle' } as const };
       if (action.withCorrections) {
         // The pairs a person made keep their mark (confidence null) through the refresh.
-        return edited(withPreview, next.map((p, i) => ({ ...p, confidence: state.pairs[i] ? state.pairs[i].confidence : p.confidence })));
+        return edited(
+          withPreview,
+          next.map((p, i) => ({ ...p, confidence: state.pairs[i] ? state.pairs[i].confidence : p.confidence })),
+        );
       }
       return { ...withPreview, pairs: next, autoPairs: next, history: [], focus: 0 };
     }
@@ -143,7 +150,13 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'undo': {
       const previous = state.history.at(-1);
       if (!previous) return state;
-      return { ...state, history: state.history.slice(0, -1), pairs: previous, cut: null, focus: Math.min(state.focus, previous.length - 1) };
+      return {
+        ...state,
+        history: state.history.slice(0, -1),
+        pairs: previous,
+        cut: null,
+        focus: Math.min(state.focus, previous.length - 1),
+      };
     }
     case 'focus':
       return { ...state, focus: action.index };

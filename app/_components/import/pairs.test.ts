@@ -12,17 +12,30 @@ const auto: EditPair[] = [
 
 describe('pair editing', () => {
   it('merges a pair with the next, and the last pair with nothing', () => {
-    expect(wirePairs(mergeWithNext(auto, 0))).toEqual([{ zh: [0, 1], en: [0, 1] }, { zh: [2, 3], en: [2] }, { zh: [4], en: [3] }]);
+    expect(wirePairs(mergeWithNext(auto, 0))).toEqual([
+      { zh: [0, 1], en: [0, 1] },
+      { zh: [2, 3], en: [2] },
+      { zh: [4], en: [3] },
+    ]);
     expect(mergeWithNext(auto, 0)[0]!.confidence).toBeNull();
     expect(mergeWithNext(auto, 3)).toEqual(auto);
   });
 
   it('splits at a block boundary on each side, and refuses a cut that leaves a part empty', () => {
     expect(defaultCut(auto[2]!)).toEqual({ zhCut: 1, enCut: 1 });
-    expect(wirePairs(splitPair(auto, 2, 1, 1))).toEqual([{ zh: [0], en: [0] }, { zh: [1], en: [1] }, { zh: [2], en: [2] }, { zh: [3], en: [] }, { zh: [4], en: [3] }]);
+    expect(wirePairs(splitPair(auto, 2, 1, 1))).toEqual([
+      { zh: [0], en: [0] },
+      { zh: [1], en: [1] },
+      { zh: [2], en: [2] },
+      { zh: [3], en: [] },
+      { zh: [4], en: [3] },
+    ]);
     // A one-to-one pair comes apart into its two sides.
     expect(defaultCut(auto[0]!)).toEqual({ zhCut: 1, enCut: 0 });
-    expect(wirePairs(splitPair(auto, 0, 1, 0)).slice(0, 2)).toEqual([{ zh: [0], en: [] }, { zh: [], en: [0] }]);
+    expect(wirePairs(splitPair(auto, 0, 1, 0)).slice(0, 2)).toEqual([
+      { zh: [0], en: [] },
+      { zh: [], en: [0] },
+    ]);
     expect(canSplit(auto[0], 1, 1)).toBe(false);
     expect(canSplit(auto[0], 0, 0)).toBe(false);
     expect(canSplit(auto[0], 2, 0)).toBe(false);
@@ -30,7 +43,12 @@ describe('pair editing', () => {
   });
 
   it('tells an edited list from the original', () => {
-    expect(samePairs(auto, auto.map((p) => ({ ...p })))).toBe(true);
+    expect(
+      samePairs(
+        auto,
+        auto.map((p) => ({ ...p })),
+      ),
+    ).toBe(true);
     expect(samePairs(auto, mergeWithNext(auto, 1))).toBe(false);
     expect(samePairs(splitPair(mergeWithNext(auto, 0), 0, 1, 1), auto)).toBe(true);
   });

@@ -19,7 +19,11 @@ export function mergeWithNext(pairs: readonly EditPair[], i: number): EditPair[]
   const a = pairs[i];
   const b = pairs[i + 1];
   if (!a || !b) return [...pairs];
-  return [...pairs.slice(0, i), { zh: [...a.zh, ...b.zh], en: [...a.en, ...b.en], confidence: null }, ...pairs.slice(i + 2)];
+  return [
+    ...pairs.slice(0, i),
+    { zh: [...a.zh, ...b.zh], en: [...a.en, ...b.en], confidence: null },
+    ...pairs.slice(i + 2),
+  ];
 }
 
 /** Whether pair `i` can be split with `zhCut` Chinese and `enCut` English blocks in the first part. */
@@ -52,7 +56,9 @@ export function splitPair(pairs: readonly EditPair[], i: number, zhCut: number, 
 
 /** Whether a person changed the pairs (anything to save). */
 export function samePairs(a: readonly EditPair[], b: readonly EditPair[]): boolean {
-  return a.length === b.length && a.every((p, i) => String(p.zh) === String(b[i]!.zh) && String(p.en) === String(b[i]!.en));
+  return (
+    a.length === b.length && a.every((p, i) => String(p.zh) === String(b[i]!.zh) && String(p.en) === String(b[i]!.en))
+  );
 }
 
 /** The pairs as alignment.json holds them. */

@@ -16,18 +16,44 @@ export interface DifficultyLabels {
  * with the estimated level and a legend that is text, not a hover title (touch has no hover);
  * `detailed` adds the commonest words outside the lists.
  */
-function DifficultyBar({ difficulty, labels, standard, detailed = false }: { difficulty: Difficulty; labels: DifficultyLabels; standard: HskStandard; detailed?: boolean }) {
+function DifficultyBar({
+  difficulty,
+  labels,
+  standard,
+  detailed = false,
+}: {
+  difficulty: Difficulty;
+  labels: DifficultyLabels;
+  standard: HskStandard;
+  detailed?: boolean;
+}) {
   const { tokens, byLevel, outside, estimated, outsideWords } = difficulty;
   if (tokens === 0) return null;
-  const segments = [...byLevel.map((count, i) => ({ key: `hsk${i + 1}`, label: labels.level(i + 1), count })), { key: 'outside', label: labels.outside, count: outside }];
+  const segments = [
+    ...byLevel.map((count, i) => ({ key: `hsk${i + 1}`, label: labels.level(i + 1), count })),
+    { key: 'outside', label: labels.outside, count: outside },
+  ];
   const percent = (n: number) => `${Math.round((n / tokens) * 100)}%`;
   return (
     <div className={`difficulty difficulty-${standard}`} data-standard={standard} data-estimated={estimated ?? 'none'}>
       <p className="difficulty-head">
         <span>{labels.title}</span> <strong>{labels.estimated(estimated)}</strong>
       </p>
-      <div className="difficulty-bar" role="img" aria-label={segments.map((s) => `${s.label} ${percent(s.count)}`).join(', ')}>
-        {segments.map((s) => (s.count > 0 ? <span key={s.key} className={`seg seg-${s.key}`} style={{ width: `${(s.count / tokens) * 100}%` }} title={`${s.label}: ${percent(s.count)}`} /> : null))}
+      <div
+        className="difficulty-bar"
+        role="img"
+        aria-label={segments.map((s) => `${s.label} ${percent(s.count)}`).join(', ')}
+      >
+        {segments.map((s) =>
+          s.count > 0 ? (
+            <span
+              key={s.key}
+              className={`seg seg-${s.key}`}
+              style={{ width: `${(s.count / tokens) * 100}%` }}
+              title={`${s.label}: ${percent(s.count)}`}
+            />
+          ) : null,
+        )}
       </div>
       <ul className={detailed ? 'difficulty-legend' : 'difficulty-legend difficulty-legend-compact'} aria-hidden="true">
         {segments.map((s) =>
@@ -51,11 +77,28 @@ function DifficultyBar({ difficulty, labels, standard, detailed = false }: { dif
  * The document's difficulty by each standard the build holds; the page shows the one the learner
  * chose (`html[data-hsk]`, set by HskStandardSync) and HSK 2.0 until it is known.
  */
-export async function DifficultyBars({ stats, locale, detailed = false }: { stats: DocStats; locale: AppLocale; detailed?: boolean }) {
+export async function DifficultyBars({
+  stats,
+  locale,
+  detailed = false,
+}: {
+  stats: DocStats;
+  locale: AppLocale;
+  detailed?: boolean;
+}) {
   const bars = [];
   for (const standard of HSK_STANDARDS) {
     const difficulty = standard === 'hsk3' ? stats.difficultyHsk3 : stats.difficulty;
-    if (difficulty) bars.push(<DifficultyBar key={standard} difficulty={difficulty} standard={standard} labels={await difficultyLabels(locale, standard)} detailed={detailed} />);
+    if (difficulty)
+      bars.push(
+        <DifficultyBar
+          key={standard}
+          difficulty={difficulty}
+          standard={standard}
+          labels={await difficultyLabels(locale, standard)}
+          detailed={detailed}
+        />,
+      );
   }
   return bars.length > 0 ? <>{bars}</> : null;
 }

@@ -11,6 +11,9 @@ export async function DocDate({ date, locale }: { date: string; locale: AppLocal
   const parsed = new Date(`${monthOnly ? `${date}-01` : date}T00:00:00Z`);
   const text = Number.isNaN(parsed.getTime())
     ? date
-    : format.dateTime(parsed, monthOnly ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' });
+    : format.dateTime(
+        parsed,
+        monthOnly ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' },
+      );
   return <time dateTime={date}>{text}</time>;
 }

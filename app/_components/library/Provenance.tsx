@@ -7,7 +7,15 @@ import { translationNoteKey } from '@/lib/base/translation-notes';
  * Who translated a document and whether the translation is official: the project's own notes in
  * the page's language, a note written by hand as it stands (in English, marked so).
  */
-export async function Provenance({ translation, locale, long = false }: { translation: TranslationMeta; locale: AppLocale; long?: boolean }) {
+export async function Provenance({
+  translation,
+  locale,
+  long = false,
+}: {
+  translation: TranslationMeta;
+  locale: AppLocale;
+  long?: boolean;
+}) {
   const t = await getTranslations({ locale, namespace: 'Provenance' });
   const key = translationNoteKey(translation.note);
   const by = translation.translator

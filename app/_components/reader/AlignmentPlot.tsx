@@ -71,9 +71,21 @@ export function AlignmentPlot({ doc, labels }: { doc: BuiltDoc; labels: Alignmen
       <a key={pair.id} href={`#p-${n}`}>
         <title>{title}</title>
         {pair.unaligned ? (
-          <rect x={r(PAD + x0 - 1.5)} y={r(PAD + y0 - 1.5)} width={r(Math.max(3, x1 - x0 + 3))} height={r(Math.max(3, y1 - y0 + 3))} className="plot-unaligned" />
+          <rect
+            x={r(PAD + x0 - 1.5)}
+            y={r(PAD + y0 - 1.5)}
+            width={r(Math.max(3, x1 - x0 + 3))}
+            height={r(Math.max(3, y1 - y0 + 3))}
+            className="plot-unaligned"
+          />
         ) : (
-          <rect x={r(PAD + x0)} y={r(PAD + y0)} width={r(Math.max(2.5, x1 - x0))} height={r(Math.max(2.5, y1 - y0))} className={confidenceClass(pair.confidence)} />
+          <rect
+            x={r(PAD + x0)}
+            y={r(PAD + y0)}
+            width={r(Math.max(2.5, x1 - x0))}
+            height={r(Math.max(2.5, y1 - y0))}
+            className={confidenceClass(pair.confidence)}
+          />
         )}
       </a>
     );
@@ -87,7 +99,13 @@ export function AlignmentPlot({ doc, labels }: { doc: BuiltDoc; labels: Alignmen
         <text x={PAD + SIZE / 2} y={PAD - 6} textAnchor="middle" className="plot-axis">
           {labels.chinese} →
         </text>
-        <text x={PAD - 6} y={PAD + SIZE / 2} textAnchor="middle" className="plot-axis" transform={`rotate(-90 ${PAD - 6} ${PAD + SIZE / 2})`}>
+        <text
+          x={PAD - 6}
+          y={PAD + SIZE / 2}
+          textAnchor="middle"
+          className="plot-axis"
+          transform={`rotate(-90 ${PAD - 6} ${PAD + SIZE / 2})`}
+        >
           {labels.english} →
         </text>
         {marks}

@@ -62,7 +62,13 @@ export const ZhBlockView = memo(function ZhBlockView({
         return (
           <span key={s} className="zs" data-b={bead}>
             {words.map((word, w) => (
-              <ZhWord key={w} word={word} style={style} gloss={style.interlinear ? glossOf(word, glosses) : undefined} reading={readings?.[w]} />
+              <ZhWord
+                key={w}
+                word={word}
+                style={style}
+                gloss={style.interlinear ? glossOf(word, glosses) : undefined}
+                reading={readings?.[w]}
+              />
             ))}
           </span>
         );

@@ -82,7 +82,15 @@ function HskBadge({ level, labels }: { level: number | undefined; labels: GlossA
 }
 
 /** Nested words as buttons that open their entry, with the words inside each below it. */
-function NestedList({ words, labels, onOpen }: { words: NestedWord[]; labels: GlossAllLabels; onOpen: (w: NestedWord) => void }) {
+function NestedList({
+  words,
+  labels,
+  onOpen,
+}: {
+  words: NestedWord[];
+  labels: GlossAllLabels;
+  onOpen: (w: NestedWord) => void;
+}) {
   return (
     <ul className="gloss-nested">
       {words.map((w, i) => (
@@ -131,7 +139,19 @@ interface CardProps {
  * entries, its renderings in the corpus, the words around, covering and inside it, its status,
  * and the links to search and its term page. Hidden until placed.
  */
-export function GlossCard({ labels, open, trail, lookup, position, popoverRef, doc, onBack, onClose, onFollow, onStatus }: CardProps) {
+export function GlossCard({
+  labels,
+  open,
+  trail,
+  lookup,
+  position,
+  popoverRef,
+  doc,
+  onBack,
+  onClose,
+  onFollow,
+  onStatus,
+}: CardProps) {
   const view = trail[trail.length - 1];
   const answer = lookup.state === 'done' ? lookup.answer : undefined;
   const entries = answer?.entries ?? [];
@@ -200,7 +220,9 @@ export function GlossCard({ labels, open, trail, lookup, position, popoverRef, d
           </section>
         ) : null}
       </div>
-      {HAN_ONLY.test(shown.simplified) ? <WordStatusBar word={shown.simplified} labels={labels.wordStatus} onStatus={onStatus} /> : null}
+      {HAN_ONLY.test(shown.simplified) ? (
+        <WordStatusBar word={shown.simplified} labels={labels.wordStatus} onStatus={onStatus} />
+      ) : null}
       <div className="gloss-foot">
         <Link href={`/search?q=${encodeURIComponent(shown.simplified)}`}>{labels.searchCorpus}</Link>
         {HAN_ONLY.test(shown.simplified) ? (

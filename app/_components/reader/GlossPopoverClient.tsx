@@ -40,7 +40,8 @@ export function GlossPopoverClient({
     (el: HTMLElement, byHover = false, char: number | null = null) => {
       const { open: current, trail: followed } = store.get();
       // Another character of the open word: its words are listed afresh.
-      const sameChar = char === null || current?.context?.char === undefined || current.context.char - current.context.at === char;
+      const sameChar =
+        char === null || current?.context?.char === undefined || current.context.char - current.context.at === char;
       if (current?.el === el && sameChar) {
         // Clicked or focused after a hover: it stays until closed. Back to the word itself.
         if (!byHover && current.byHover) store.set({ open: { ...current, byHover: false } });
@@ -81,7 +82,10 @@ export function GlossPopoverClient({
       const { open: current, trail: followed } = store.get();
       if (!current) return;
       focusAfter.current = { back: true };
-      store.set({ open: current.byHover ? { ...current, byHover: false } : current, trail: [...followed, { word: w.word, pinyin: w.pinyin, at: w.at }] });
+      store.set({
+        open: current.byHover ? { ...current, byHover: false } : current,
+        trail: [...followed, { word: w.word, pinyin: w.pinyin, at: w.at }],
+      });
       load(w.word, current.context && w.at !== undefined ? { ctx: current.context.ctx, at: w.at } : null);
     },
     [store, load],
@@ -96,12 +100,19 @@ export function GlossPopoverClient({
     focusAfter.current = left ? { word: left.word } : null;
     store.set({ trail: rest });
     if (previous) {
-      load(previous.word, current.context && previous.at !== undefined ? { ctx: current.context.ctx, at: previous.at } : null);
+      load(
+        previous.word,
+        current.context && previous.at !== undefined ? { ctx: current.context.ctx, at: previous.at } : null,
+      );
     } else load(current.key, current.context);
   }, [store, load]);
 
   const listenerLabels = useMemo(
-    () => ({ linkCopied: labels.linkCopied, statusChanged: labels.wordStatus.changed, statusNames: labels.wordStatus.long }),
+    () => ({
+      linkCopied: labels.linkCopied,
+      statusChanged: labels.wordStatus.changed,
+      statusNames: labels.wordStatus.long,
+    }),
     [labels.linkCopied, labels.wordStatus.changed, labels.wordStatus.long],
   );
   useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus, labels: listenerLabels });

@@ -7,4 +7,6 @@ import dynamic from 'next/dynamic';
  * right after the page has hydrated instead of delaying the first view. It renders nothing until
  * a word is opened, so there is nothing to render on the server either.
  */
-export const GlossPopoverLazy = dynamic(() => import('./GlossPopoverClient').then((m) => m.GlossPopoverClient), { ssr: false });
+export const GlossPopoverLazy = dynamic(() => import('./GlossPopoverClient').then((m) => m.GlossPopoverClient), {
+  ssr: false,
+});

@@ -62,7 +62,13 @@ export const PairView = memo(function PairView({
           <span className="pair-number">{number}</span>
         </a>
         {canSpeak && pair.zh.length > 0 ? (
-          <button type="button" className="pair-listen" data-action="listen" aria-label={t('listenPair', { number })} title={t('listen')}>
+          <button
+            type="button"
+            className="pair-listen"
+            data-action="listen"
+            aria-label={t('listenPair', { number })}
+            title={t('listen')}
+          >
             <span aria-hidden="true">{speaking !== null ? '■' : '▶'}</span>
           </button>
         ) : null}

@@ -145,7 +145,9 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
         case 'interlinear':
           return update(toggleFlag('interlinear'));
         case 'contents':
-          return window.matchMedia('(min-width: 1100px)').matches ? update(toggleFlag('contents')) : setContentsOpen((o) => !o);
+          return window.matchMedia('(min-width: 1100px)').matches
+            ? update(toggleFlag('contents'))
+            : setContentsOpen((o) => !o);
         case 'listen':
           return voice ? listen(current ?? 0) : undefined;
         case 'larger':
@@ -189,7 +191,12 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
     const root = rootRef.current;
     if (!root) return;
     const playing = speaker.speaking;
-    markBead(root, 'spoken', playing ? document.getElementById(pairAnchor(playing.key)) : null, playing ? [String(playing.sentence)] : []);
+    markBead(
+      root,
+      'spoken',
+      playing ? document.getElementById(pairAnchor(playing.key)) : null,
+      playing ? [String(playing.sentence)] : [],
+    );
   }, [speaker.speaking]);
 
   // Reading aids are drawn only on the pairs near the viewport: ruby for all 17,000 words of the
@@ -246,15 +253,40 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
       statuses: shownStatuses,
       markNew,
     }),
-    [settings.annotation, settings.toneColours, shown, settings.hskMarks, settings.knownLevel, settings.interlinear, settings.hskStandard, levels3, shownStatuses, markNew],
+    [
+      settings.annotation,
+      settings.toneColours,
+      shown,
+      settings.hskMarks,
+      settings.knownLevel,
+      settings.interlinear,
+      settings.hskStandard,
+      levels3,
+      shownStatuses,
+      markNew,
+    ],
   );
 
   const simplifiedScript = shown === 'simplified';
   const plainStyle: WordStyle = useMemo(
-    () => ({ annotation: 'none', toneColours: false, simplified: simplifiedScript, hskMarks: false, knownLevel: 0, interlinear: false, statuses: shownStatuses, markNew }),
+    () => ({
+      annotation: 'none',
+      toneColours: false,
+      simplified: simplifiedScript,
+      hskMarks: false,
+      knownLevel: 0,
+      interlinear: false,
+      statuses: shownStatuses,
+      markNew,
+    }),
     [simplifiedScript, shownStatuses, markNew],
   );
-  const aidsOn = settings.annotation !== 'none' || settings.toneColours !== 'off' || settings.hskMarks || settings.interlinear || settings.knownLevel > 0;
+  const aidsOn =
+    settings.annotation !== 'none' ||
+    settings.toneColours !== 'off' ||
+    settings.hskMarks ||
+    settings.interlinear ||
+    settings.knownLevel > 0;
 
   // The document's words still new to the learner, for "mark the rest known" at its end.
   const newWords = useMemo(() => {
@@ -285,7 +317,11 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
     .join(' ');
 
   return (
-    <div ref={rootRef} className={rootClasses} style={{ '--reader-scale': textScale(settings.textSize) } as CSSProperties}>
+    <div
+      ref={rootRef}
+      className={rootClasses}
+      style={{ '--reader-scale': textScale(settings.textSize) } as CSSProperties}
+    >
       <ReaderToolbar
         settings={settings}
         update={update}

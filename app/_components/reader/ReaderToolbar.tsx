@@ -2,7 +2,20 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { HSK_STANDARDS, HSK_TOP, scriptChoices, shownScript, stepTextSize, TEXT_SIZE_MAX, TEXT_SIZE_MIN, textScale, toggleFlag, togglePinyin, type HskStandard, type ReaderSettings } from '@/lib/learner/settings';
+import {
+  HSK_STANDARDS,
+  HSK_TOP,
+  scriptChoices,
+  shownScript,
+  stepTextSize,
+  TEXT_SIZE_MAX,
+  TEXT_SIZE_MIN,
+  textScale,
+  toggleFlag,
+  togglePinyin,
+  type HskStandard,
+  type ReaderSettings,
+} from '@/lib/learner/settings';
 import type { ScriptVariant } from '@/lib/model';
 
 type Update = (change: Partial<ReaderSettings> | ((s: ReaderSettings) => Partial<ReaderSettings>)) => void;
@@ -41,7 +54,15 @@ function Choice<K extends 'annotation' | 'toneColours' | 'script' | 'knownPinyin
   );
 }
 
-function Check({ checked, onChange, children }: { checked: boolean; onChange: (on: boolean) => void; children: ReactNode }) {
+function Check({
+  checked,
+  onChange,
+  children,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  children: ReactNode;
+}) {
   return (
     <label className="check">
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
@@ -67,7 +88,13 @@ function BarToggle({
   iconLang?: string;
 }) {
   return (
-    <button type="button" className="bar-toggle" aria-pressed={pressed} onClick={onClick} title={`${label} (${shortcut})`}>
+    <button
+      type="button"
+      className="bar-toggle"
+      aria-pressed={pressed}
+      onClick={onClick}
+      title={`${label} (${shortcut})`}
+    >
       <span aria-hidden="true" className="bar-icon" lang={iconLang}>
         {icon}
       </span>
@@ -163,9 +190,28 @@ export function ReaderToolbar({
   const levelName = (level: number) => (settings.hskStandard === 'hsk3' && level === 7 ? '7–9' : String(level));
   return (
     <div className="reader-bar" role="toolbar" aria-label={t('toolbar')}>
-      <BarToggle pressed={settings.annotation !== 'none'} onClick={() => update(togglePinyin)} label={t('pinyin')} shortcut="p" icon="拼" iconLang="zh-Hans" />
-      <BarToggle pressed={settings.reveal} onClick={() => update(toggleFlag('reveal'))} label={t('reveal')} shortcut="r" icon="◐" />
-      <BarToggle pressed={settings.interlinear} onClick={() => update(toggleFlag('interlinear'))} label={t('interlinear')} shortcut="i" icon="≡" />
+      <BarToggle
+        pressed={settings.annotation !== 'none'}
+        onClick={() => update(togglePinyin)}
+        label={t('pinyin')}
+        shortcut="p"
+        icon="拼"
+        iconLang="zh-Hans"
+      />
+      <BarToggle
+        pressed={settings.reveal}
+        onClick={() => update(toggleFlag('reveal'))}
+        label={t('reveal')}
+        shortcut="r"
+        icon="◐"
+      />
+      <BarToggle
+        pressed={settings.interlinear}
+        onClick={() => update(toggleFlag('interlinear'))}
+        label={t('interlinear')}
+        shortcut="i"
+        icon="≡"
+      />
       {hasContents ? (
         <button type="button" className="bar-button bar-contents" onClick={onContents} title={`${t('contents')} (c)`}>
           <span aria-hidden="true" className="bar-icon">
@@ -188,10 +234,23 @@ export function ReaderToolbar({
         </span>
         <span className="bar-label">{t('settings')}</span>
       </button>
-      <button type="button" className="bar-button bar-help" onClick={onHelp} aria-label={t('shortcuts')} title={`${t('shortcuts')} (?)`}>
+      <button
+        type="button"
+        className="bar-button bar-help"
+        onClick={onHelp}
+        aria-label={t('shortcuts')}
+        title={`${t('shortcuts')} (?)`}
+      >
         ?
       </button>
-      <div ref={panelRef} id={panelId} className="settings-panel" hidden={!panelOpen} role="group" aria-label={t('settings')}>
+      <div
+        ref={panelRef}
+        id={panelId}
+        className="settings-panel"
+        hidden={!panelOpen}
+        role="group"
+        aria-label={t('settings')}
+      >
         <Choice
           name="annotation"
           legend={t('annotation')}
@@ -226,7 +285,11 @@ export function ReaderToolbar({
           <legend>{t('hsk')}</legend>
           <label className="select">
             <span>{t('hskStandard')}</span>
-            <select className="hsk-standard-select" value={settings.hskStandard} onChange={(e) => update({ hskStandard: e.target.value as HskStandard })}>
+            <select
+              className="hsk-standard-select"
+              value={settings.hskStandard}
+              onChange={(e) => update({ hskStandard: e.target.value as HskStandard })}
+            >
               {HSK_STANDARDS.map((standard) => (
                 <option key={standard} value={standard}>
                   {t(standard === 'hsk3' ? 'hsk3' : 'hsk2')}
@@ -239,7 +302,10 @@ export function ReaderToolbar({
           </Check>
           <label className="select">
             <span>{t('knownLevel')}</span>
-            <select value={Math.min(settings.knownLevel, top)} onChange={(e) => update({ knownLevel: Number(e.target.value) })}>
+            <select
+              value={Math.min(settings.knownLevel, top)}
+              onChange={(e) => update({ knownLevel: Number(e.target.value) })}
+            >
               <option value={0}>{t('knownNone')}</option>
               {levels.map((level) => (
                 <option key={level} value={level}>

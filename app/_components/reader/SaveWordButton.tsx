@@ -15,7 +15,10 @@ export interface SaveLabels {
 
 /** The senses of the entry read as the text reads the word (else the first), for the saved card. */
 function meaningOf(entries: readonly DictEntry[], pinyin: string): string {
-  const entry = entries.find((e) => e.pinyin === pinyin) ?? entries.find((e) => e.pinyin.toLowerCase() === pinyin.toLowerCase()) ?? entries[0];
+  const entry =
+    entries.find((e) => e.pinyin === pinyin) ??
+    entries.find((e) => e.pinyin.toLowerCase() === pinyin.toLowerCase()) ??
+    entries[0];
   return entry ? entry.senses.join('; ') : '';
 }
 
@@ -63,7 +66,12 @@ export function SaveWordButton({
     onStatus(ok ? labels.savedStatus : labels.failedStatus);
   };
   return (
-    <button type="button" className={saved ? 'gloss-save gloss-saved' : 'gloss-save'} aria-pressed={saved} onClick={toggle}>
+    <button
+      type="button"
+      className={saved ? 'gloss-save gloss-saved' : 'gloss-save'}
+      aria-pressed={saved}
+      onClick={toggle}
+    >
       <span aria-hidden="true">{saved ? '★' : '☆'}</span> {saved ? labels.saved : labels.save}
     </button>
   );

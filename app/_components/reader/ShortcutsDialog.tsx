@@ -5,7 +5,15 @@ import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
 
 /** The list of keyboard shortcuts (`?`), in a native modal dialog: focus trap and Escape for free. */
-export function ShortcutsDialog({ open, onClose, canSpeak }: { open: boolean; onClose: () => void; canSpeak: boolean }) {
+export function ShortcutsDialog({
+  open,
+  onClose,
+  canSpeak,
+}: {
+  open: boolean;
+  onClose: () => void;
+  canSpeak: boolean;
+}) {
   const t = useTranslations('ReaderAids');
   const ref = useRef<HTMLDialogElement>(null);
 

@@ -17,11 +17,22 @@ export interface WordStatusLabels {
 const KEY_OF: Record<string, string> = { new: '0', '1': '1', '2': '2', '3': '3', '4': '4', known: '5', ignored: 'x' };
 
 /** The popover's row of statuses for a word: one pressed, any other a click (or its key) away. */
-export function WordStatusBar({ word, labels, onStatus }: { word: string; labels: WordStatusLabels; onStatus: (message: string) => void }) {
+export function WordStatusBar({
+  word,
+  labels,
+  onStatus,
+}: {
+  word: string;
+  labels: WordStatusLabels;
+  onStatus: (message: string) => void;
+}) {
   const words = useKnownWords();
   const current = statusOf(words, word);
   const choose = (status: WordStatus) => {
-    if (setWordStatus(word, status)) onStatus(labels.changed.replace('{word}', word).replace('{status}', labels.long[String(status)] ?? String(status)));
+    if (setWordStatus(word, status))
+      onStatus(
+        labels.changed.replace('{word}', word).replace('{status}', labels.long[String(status)] ?? String(status)),
+      );
   };
   return (
     <div className="word-status" role="group" aria-label={labels.legend}>

@@ -126,7 +126,9 @@ export const ZhWord = memo(function ZhWord({
         <>
           <span className="wi-zh">{characters(text, spoken, style)}</span>
           <span className="wi-py" aria-hidden="true">
-            {style.annotation === 'zhuyin' ? spoken.split(' ').map(zhuyinOf).join(' ') : joinSyllables(spoken.split(' ').filter(Boolean))}
+            {style.annotation === 'zhuyin'
+              ? spoken.split(' ').map(zhuyinOf).join(' ')
+              : joinSyllables(spoken.split(' ').filter(Boolean))}
           </span>
           <span className="wi-gl" lang="en" aria-hidden="true">
             {gloss ?? '\u00a0'}

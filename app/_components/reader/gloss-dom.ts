@@ -8,7 +8,8 @@ import { wordText } from './word-context';
 
 export const WORD = '.w';
 const BLOCK = '.b';
-const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 export interface Context {
   ctx: string;
@@ -69,7 +70,8 @@ function contextOf(el: HTMLElement, key: string): { ctx: string; at: number } | 
 export function charAt(el: HTMLElement, x: number, y: number): number | null {
   let index = 0;
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest('rt, .wi-py, .wi-gl') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) =>
+      node.parentElement?.closest('rt, .wi-py, .wi-gl') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   const range = document.createRange();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -6,8 +6,16 @@ const pop = { width: 360, height: 300 };
 
 describe('placePopover', () => {
   it('goes below the word, or above when only above has room', () => {
-    expect(placePopover({ top: 100, left: 200, width: 40, height: 30 }, pop, viewport, [], 6, 8)).toEqual({ top: 136, left: 200, above: false });
-    expect(placePopover({ top: 700, left: 200, width: 40, height: 30 }, pop, viewport, [], 6, 8)).toEqual({ top: 394, left: 200, above: true });
+    expect(placePopover({ top: 100, left: 200, width: 40, height: 30 }, pop, viewport, [], 6, 8)).toEqual({
+      top: 136,
+      left: 200,
+      above: false,
+    });
+    expect(placePopover({ top: 700, left: 200, width: 40, height: 30 }, pop, viewport, [], 6, 8)).toEqual({
+      top: 394,
+      left: 200,
+      above: true,
+    });
   });
 
   it('keeps off the English sentence sync marked beside the word (desktop: columns side by side)', () => {

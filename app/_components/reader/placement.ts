@@ -16,14 +16,22 @@ export interface Placement {
   above: boolean;
 }
 
-const intersects = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+const intersects = (a: Box, b: Box) =>
+  a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 
 /**
  * The popover's top-left corner (viewport coordinates) for a word, a popover size, the viewport, and
  * the boxes to keep clear; the first candidate that fits the viewport and covers none of them,
  * else the plain placement by the word.
  */
-export function placePopover(word: Box, pop: { width: number; height: number }, viewport: { width: number; height: number }, avoid: readonly Box[], gap: number, margin: number): Placement {
+export function placePopover(
+  word: Box,
+  pop: { width: number; height: number },
+  viewport: { width: number; height: number },
+  avoid: readonly Box[],
+  gap: number,
+  margin: number,
+): Placement {
   const belowTop = word.top + word.height + gap;
   const aboveTop = word.top - gap - pop.height;
   const roomBelow = viewport.height - (word.top + word.height) >= pop.height + gap + margin;
@@ -43,6 +51,8 @@ export function placePopover(word: Box, pop: { width: number; height: number }, 
     if (roomBelow) candidates.push({ top: belowTop, left, above: false });
     if (roomAbove) candidates.push({ top: aboveTop, left, above: true });
   }
-  const fit = candidates.find((c) => !avoid.some((b) => intersects({ top: c.top, left: c.left, width: pop.width, height: pop.height }, b)));
+  const fit = candidates.find(
+    (c) => !avoid.some((b) => intersects({ top: c.top, left: c.left, width: pop.width, height: pop.height }, b)),
+  );
   return fit ?? plain;
 }

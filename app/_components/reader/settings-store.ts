@@ -2,9 +2,15 @@ import { DEFAULT_SETTINGS, parseSettings, type ReaderSettings } from '@/lib/lear
 import { storedValue, useStoredValue } from '@/lib/browser/stored';
 
 /** The reader's settings in this browser (one set for every document). */
-const settingsStore = storedValue<ReaderSettings>('duizhao.reader.settings.v1', { parse: parseSettings, initial: DEFAULT_SETTINGS });
+const settingsStore = storedValue<ReaderSettings>('duizhao.reader.settings.v1', {
+  parse: parseSettings,
+  initial: DEFAULT_SETTINGS,
+});
 
-export function useReaderSettings(): [ReaderSettings, (change: Partial<ReaderSettings> | ((s: ReaderSettings) => Partial<ReaderSettings>)) => void] {
+export function useReaderSettings(): [
+  ReaderSettings,
+  (change: Partial<ReaderSettings> | ((s: ReaderSettings) => Partial<ReaderSettings>)) => void,
+] {
   const settings = useStoredValue(settingsStore, DEFAULT_SETTINGS);
   const update = (change: Partial<ReaderSettings> | ((s: ReaderSettings) => Partial<ReaderSettings>)) =>
     settingsStore.set((current) => ({ ...current, ...(typeof change === 'function' ? change(current) : change) }));
@@ -26,4 +32,7 @@ function parsePositions(stored: string | null): Record<string, number> {
   }
 }
 
-export const positionStore = storedValue<Record<string, number>>('duizhao.reader.position.v1', { parse: parsePositions, initial: {} });
+export const positionStore = storedValue<Record<string, number>>('duizhao.reader.position.v1', {
+  parse: parsePositions,
+  initial: {},
+});

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SHORTCUTS, shortcutOf } from './shortcuts';
 
-const press = (key: string, extra: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; target: unknown }> = {}) =>
-  shortcutOf({ key, ctrlKey: false, metaKey: false, altKey: false, target: null, ...extra } as Parameters<typeof shortcutOf>[0]);
+const press = (
+  key: string,
+  extra: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; target: unknown }> = {},
+) =>
+  shortcutOf({ key, ctrlKey: false, metaKey: false, altKey: false, target: null, ...extra } as Parameters<
+    typeof shortcutOf
+  >[0]);
 
 describe('shortcutOf', () => {
   it('maps the documented keys', () => {

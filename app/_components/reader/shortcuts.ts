@@ -3,16 +3,7 @@
  * dialog lists exactly the keys the reader answers to.
  */
 export type ShortcutAction =
-  | 'next'
-  | 'previous'
-  | 'pinyin'
-  | 'reveal'
-  | 'interlinear'
-  | 'contents'
-  | 'listen'
-  | 'larger'
-  | 'smaller'
-  | 'help';
+  'next' | 'previous' | 'pinyin' | 'reveal' | 'interlinear' | 'contents' | 'listen' | 'larger' | 'smaller' | 'help';
 
 /** Each action with the keys that trigger it, in the order the help dialog lists them. */
 export const SHORTCUTS: ReadonlyArray<{ action: ShortcutAction; keys: readonly string[] }> = [
@@ -40,7 +31,11 @@ export function shortcutOf(event: {
 }): ShortcutAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   const target = event.target as (HTMLElement & { isContentEditable?: boolean }) | null;
-  if (target && typeof target.closest === 'function' && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]'))) {
+  if (
+    target &&
+    typeof target.closest === 'function' &&
+    (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]'))
+  ) {
     return null;
   }
   return BY_KEY.get(event.key) ?? BY_KEY.get(event.key.toLowerCase()) ?? null;

@@ -19,7 +19,12 @@ export interface Position {
  * window is resized. Null until placed for the open word, so a new word never shows at the old
  * word's place.
  */
-export function usePopoverPlacement(open: Open | null, popoverRef: RefObject<HTMLDivElement | null>, lookup: unknown, trail: unknown): Position | null {
+export function usePopoverPlacement(
+  open: Open | null,
+  popoverRef: RefObject<HTMLDivElement | null>,
+  lookup: unknown,
+  trail: unknown,
+): Position | null {
   const [placed, setPlaced] = useState<(Position & { el: HTMLElement }) | null>(null);
 
   const place = useCallback(() => {
@@ -28,8 +33,17 @@ export function usePopoverPlacement(open: Open | null, popoverRef: RefObject<HTM
     const word = open.el.getBoundingClientRect();
     const { offsetHeight: height, offsetWidth: width } = pop;
     // The English sentence(s) sentence sync marked for this word's sentence stay in view.
-    const synced = [...(open.el.closest('.pair')?.querySelectorAll<HTMLElement>('.es.synced') ?? [])].map((el) => el.getBoundingClientRect());
-    const at = placePopover(word, { width, height }, { width: window.innerWidth, height: window.innerHeight }, synced, GAP, MARGIN);
+    const synced = [...(open.el.closest('.pair')?.querySelectorAll<HTMLElement>('.es.synced') ?? [])].map((el) =>
+      el.getBoundingClientRect(),
+    );
+    const at = placePopover(
+      word,
+      { width, height },
+      { width: window.innerWidth, height: window.innerHeight },
+      synced,
+      GAP,
+      MARGIN,
+    );
     setPlaced({ el: open.el, top: at.top + window.scrollY, left: at.left + window.scrollX, above: at.above });
   }, [open, popoverRef]);
 

@@ -17,7 +17,11 @@ const readerUrl = (docId: string, from: number, script?: TraditionalScript) =>
   `/api/reader?doc=${encodeURIComponent(docId)}&from=${from}${script ? `&script=${script}` : ''}`;
 
 /** Every pair of the document: the first view from the HTML, the rest in one request once it is up. */
-export function useDocumentPairs(docId: string, initial: ViewPair[], total: number): { pairs: ViewPair[]; failed: boolean } {
+export function useDocumentPairs(
+  docId: string,
+  initial: ViewPair[],
+  total: number,
+): { pairs: ViewPair[]; failed: boolean } {
   const [pairs, setPairs] = useState<ViewPair[]>(initial);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -42,7 +46,11 @@ export function useDocumentPairs(docId: string, initial: ViewPair[], total: numb
  * The pairs to draw: as written, or in a traditional standard the document is not written in,
  * converted on the server (OpenCC's tables stay out of the page) and fetched whole when picked.
  */
-export function useScriptPairs(docId: string, script: TraditionalScript | null, pairs: ViewPair[]): { drawn: ViewPair[]; failed: boolean } {
+export function useScriptPairs(
+  docId: string,
+  script: TraditionalScript | null,
+  pairs: ViewPair[],
+): { drawn: ViewPair[]; failed: boolean } {
   const [converted, setConverted] = useState<{ script: TraditionalScript; pairs: ViewPair[] } | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -84,7 +92,9 @@ function useFetchedOnce<T>(url: string, wanted: boolean): T | null {
 
 /** Interlinear glosses of the document's words, fetched the first time the mode is on. */
 export function useInterlinearGlosses(docId: string, wanted: boolean): ReaderGlossesAnswer['glosses'] | null {
-  return useFetchedOnce<ReaderGlossesAnswer>(`/api/reader/glosses?doc=${encodeURIComponent(docId)}`, wanted)?.glosses ?? null;
+  return (
+    useFetchedOnce<ReaderGlossesAnswer>(`/api/reader/glosses?doc=${encodeURIComponent(docId)}`, wanted)?.glosses ?? null
+  );
 }
 
 /** HSK 3.0 levels of the document's words, fetched the first time that standard is chosen. */

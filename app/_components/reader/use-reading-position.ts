@@ -9,7 +9,9 @@ const TOOLBAR_SPACE = 80;
 
 /** The first pair whose bottom is below the sticky toolbar: where the reader is. */
 export function topmostPair(root: HTMLElement): number | null {
-  const top = [...root.querySelectorAll<HTMLElement>('.pair')].find((el) => el.getBoundingClientRect().bottom > TOOLBAR_SPACE);
+  const top = [...root.querySelectorAll<HTMLElement>('.pair')].find(
+    (el) => el.getBoundingClientRect().bottom > TOOLBAR_SPACE,
+  );
   const id = top ? Number(top.dataset.pair) : NaN;
   return Number.isInteger(id) ? id : null;
 }
@@ -94,7 +96,8 @@ export function useReadingPosition(
     placed.current = true;
     if (start.target >= drawnCount) return;
     // The browser scrolled already when a linked pair was in the HTML; a fetched one needs help.
-    if (!start.fromHash || start.target >= initialCount) document.getElementById(pairAnchor(start.target))?.scrollIntoView({ block: 'start' });
+    if (!start.fromHash || start.target >= initialCount)
+      document.getElementById(pairAnchor(start.target))?.scrollIntoView({ block: 'start' });
   }, [start, drawnCount, complete, initialCount]);
 
   // Remember the topmost pair in view, a moment after scrolling stops.
@@ -104,7 +107,8 @@ export function useReadingPosition(
     let timer: number | undefined;
     const save = () => {
       const id = topmostPair(root);
-      if (id !== null && placed.current && positionStore.get()[docId] !== id) positionStore.set((p) => ({ ...p, [docId]: id }));
+      if (id !== null && placed.current && positionStore.get()[docId] !== id)
+        positionStore.set((p) => ({ ...p, [docId]: id }));
     };
     const onScroll = () => {
       window.clearTimeout(timer);

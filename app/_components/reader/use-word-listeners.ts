@@ -33,7 +33,8 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
   // Roving focus: exactly one word is in the tab order, so Tab enters and leaves the text once.
   // Words carry no tabindex in the HTML; the one that becomes current gets it here.
   const makeCurrent = useCallback((el: HTMLElement) => {
-    for (const w of document.querySelectorAll<HTMLElement>(`${WORD}[tabindex]`)) if (w !== el) w.removeAttribute('tabindex');
+    for (const w of document.querySelectorAll<HTMLElement>(`${WORD}[tabindex]`))
+      if (w !== el) w.removeAttribute('tabindex');
     el.tabIndex = 0;
   }, []);
   const focusWord = useCallback(
@@ -108,7 +109,14 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
       }
       // A status key sets the status of the word shown (the open word, or one followed from it).
       const status = Object.hasOwn(STATUS_KEYS, event.key) ? STATUS_KEYS[event.key] : undefined;
-      if (open && status !== undefined && !event.ctrlKey && !event.metaKey && !event.altKey && !(event.target as Element | null)?.closest?.('input, textarea, select')) {
+      if (
+        open &&
+        status !== undefined &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey &&
+        !(event.target as Element | null)?.closest?.('input, textarea, select')
+      ) {
         event.preventDefault();
         const followed = trail[trail.length - 1];
         const target = followed ? followed.word : open.simplified;
@@ -149,7 +157,8 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
         target = current.el;
       } else if (event.target === last && !event.shiftKey) {
         target = tabbables(document).find(
-          (el) => !pop.contains(el) && (current.el.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+          (el) =>
+            !pop.contains(el) && (current.el.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
         );
         dismiss(false);
       }
@@ -187,5 +196,17 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('pointerover', onPointerOver);
     };
-  }, [store, popoverRef, refocusing, show, close, announce, focusWord, makeCurrent, linkCopied, statusChanged, statusNames]);
+  }, [
+    store,
+    popoverRef,
+    refocusing,
+    show,
+    close,
+    announce,
+    focusWord,
+    makeCurrent,
+    linkCopied,
+    statusChanged,
+    statusNames,
+  ]);
 }

@@ -37,7 +37,9 @@ export function placeOf(el: HTMLElement): WordPlace {
   const bead = sentence?.dataset.b;
   const english =
     pairEl && bead !== undefined
-      ? [...pairEl.querySelectorAll<HTMLElement>(`.cell-en [data-b~="${CSS.escape(bead)}"]`)].map((e) => (e.textContent ?? '').trim())
+      ? [...pairEl.querySelectorAll<HTMLElement>(`.cell-en [data-b~="${CSS.escape(bead)}"]`)].map((e) =>
+          (e.textContent ?? '').trim(),
+        )
       : [];
   return {
     sentence: sentence ? plainText(sentence).trim() : '',

@@ -20,7 +20,17 @@ export interface HitLabels {
 }
 
 /** One search hit: the pair with the term marked, its document and a link to it in the reader. */
-export function HitView({ hit, doc, locale, labels }: { hit: SearchHit; doc: DocSummary | null; locale: AppLocale; labels: HitLabels }) {
+export function HitView({
+  hit,
+  doc,
+  locale,
+  labels,
+}: {
+  hit: SearchHit;
+  doc: DocSummary | null;
+  locale: AppLocale;
+  labels: HitLabels;
+}) {
   // A document navigation, not Link's client-side one: only a real fragment navigation marks the
   // pair (`.pair:target`).
   const href = getPathname({ locale, href: `/read/${hit.docId}#${pairAnchor(hit.pair)}` });

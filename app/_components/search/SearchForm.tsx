@@ -15,7 +15,16 @@ interface Props {
 }
 
 /** A plain GET form: works without JavaScript and puts the query in the URL. */
-export function SearchForm({ locale, id, className, label, placeholder, submit, defaultValue, visibleLabel = false }: Props) {
+export function SearchForm({
+  locale,
+  id,
+  className,
+  label,
+  placeholder,
+  submit,
+  defaultValue,
+  visibleLabel = false,
+}: Props) {
   return (
     <form role="search" action={getPathname({ locale, href: '/search' })} method="get" className={className}>
       <label htmlFor={id} className={visibleLabel ? 'search-label' : 'sr-only'}>

@@ -26,7 +26,17 @@ export interface ConcordanceLabels {
  * Keyword-in-context lines, sortable by the context on either side. Every line links to its pair
  * in the reader. Text only: a hit holding markup shows it as text.
  */
-export function Concordance({ lines, labels, lang, anchors = false }: { lines: KwicLine[]; labels: ConcordanceLabels; lang: string; /** Give each line an id (`kwic-line-N`), for the one concordance of a page that "show more" links into. */ anchors?: boolean }) {
+export function Concordance({
+  lines,
+  labels,
+  lang,
+  anchors = false,
+}: {
+  lines: KwicLine[];
+  labels: ConcordanceLabels;
+  lang: string;
+  /** Give each line an id (`kwic-line-N`), for the one concordance of a page that "show more" links into. */ anchors?: boolean;
+}) {
   const locale = useLocale();
   const [order, setOrder] = useState<KwicOrder>('corpus');
   const sorted = sortKwic(lines, order);
@@ -44,9 +54,19 @@ export function Concordance({ lines, labels, lang, anchors = false }: { lines: K
       ) : null}
       <ol className="kwic-lines">
         {sorted.map((line) => (
-          <li key={line.index} id={anchors ? `kwic-line-${line.index}` : undefined} className="kwic-line" data-occurrence={line.index}>
+          <li
+            key={line.index}
+            id={anchors ? `kwic-line-${line.index}` : undefined}
+            className="kwic-line"
+            data-occurrence={line.index}
+          >
             {/* A document navigation, not Link's client-side one: only a real fragment navigation marks the pair (:target). */}
-            <a className="kwic-zh" lang={lang} href={getPathname({ locale, href: `/read/${line.docId}#p-${line.pair + 1}` })} title={labels.open}>
+            <a
+              className="kwic-zh"
+              lang={lang}
+              href={getPathname({ locale, href: `/read/${line.docId}#p-${line.pair + 1}` })}
+              title={labels.open}
+            >
               {/* Right-to-left box, left-to-right text: a long context is clipped on its far side. */}
               <span className="kwic-left">
                 <bdi>
@@ -61,7 +81,10 @@ export function Concordance({ lines, labels, lang, anchors = false }: { lines: K
               </span>
             </a>
             <p className="kwic-en" lang="en">
-              {(line.rendering === null ? [{ text: clip(line.en.map((p) => p.text).join(''), EN_CONTEXT * 2), mark: false }] : excerpt(line.en, EN_CONTEXT)).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+              {(line.rendering === null
+                ? [{ text: clip(line.en.map((p) => p.text).join(''), EN_CONTEXT * 2), mark: false }]
+                : excerpt(line.en, EN_CONTEXT)
+              ).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
               {line.rendering === null ? <span className="kwic-none"> ({labels.noRendering})</span> : null}
             </p>
           </li>

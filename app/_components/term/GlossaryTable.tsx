@@ -21,7 +21,12 @@ export interface GlossaryLabels {
 }
 
 /** Pinyin without tone marks or spaces, so `hezuo` finds hé zuò. */
-const toneless = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s'’]/g, '').toLowerCase();
+const toneless = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s'’]/g, '')
+    .toLowerCase();
 
 /** Whether a term's translations disagree: its dominant rendering covers less than `threshold`. */
 function isInconsistent(entry: GlossaryEntry, threshold: number): boolean {
@@ -40,7 +45,15 @@ function matches(entry: GlossaryEntry, needle: string): boolean {
 }
 
 /** The glossary as a table, filtered as you type (Chinese, pinyin or English). */
-export function GlossaryTable({ entries, labels, threshold }: { entries: GlossaryEntry[]; labels: GlossaryLabels; threshold: number }) {
+export function GlossaryTable({
+  entries,
+  labels,
+  threshold,
+}: {
+  entries: GlossaryEntry[];
+  labels: GlossaryLabels;
+  threshold: number;
+}) {
   const [query, setQuery] = useState('');
   const [onlyInconsistent, setOnlyInconsistent] = useState(false);
   const needle = useDeferredValue(query.trim());
@@ -49,9 +62,17 @@ export function GlossaryTable({ entries, labels, threshold }: { entries: Glossar
     <div className="glossary">
       <div className="glossary-controls">
         <label htmlFor="glossary-filter">{labels.filter}</label>
-        <input id="glossary-filter" type="search" value={query} placeholder={labels.filterPlaceholder} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        <input
+          id="glossary-filter"
+          type="search"
+          value={query}
+          placeholder={labels.filterPlaceholder}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+        />
         <label className="check">
-          <input type="checkbox" checked={onlyInconsistent} onChange={(e) => setOnlyInconsistent(e.target.checked)} /> {labels.onlyInconsistent}
+          <input type="checkbox" checked={onlyInconsistent} onChange={(e) => setOnlyInconsistent(e.target.checked)} />{' '}
+          {labels.onlyInconsistent}
         </label>
         <span className="glossary-count" aria-live="polite">
           {labels.count.replace('{shown}', String(shown.length)).replace('{total}', String(entries.length))}
@@ -77,7 +98,11 @@ export function GlossaryTable({ entries, labels, threshold }: { entries: Glossar
               {shown.map((e) => {
                 const [dominant, ...variants] = e.renderings;
                 return (
-                  <tr key={e.term} data-term={e.term} className={isInconsistent(e, threshold) ? 'inconsistent' : undefined}>
+                  <tr
+                    key={e.term}
+                    data-term={e.term}
+                    className={isInconsistent(e, threshold) ? 'inconsistent' : undefined}
+                  >
                     <th scope="row" lang="zh-Hans">
                       <Link href={`/term/${encodeURIComponent(e.term)}`} prefetch={false}>
                         {e.term}
@@ -95,7 +120,9 @@ export function GlossaryTable({ entries, labels, threshold }: { entries: Glossar
                       {dominant ? (
                         <>
                           {dominant.text} <span className="share">{Math.round(dominant.share * 100)}%</span>
-                          {isInconsistent(e, threshold) ? <span className="badge warn"> {labels.inconsistent}</span> : null}
+                          {isInconsistent(e, threshold) ? (
+                            <span className="badge warn"> {labels.inconsistent}</span>
+                          ) : null}
                         </>
                       ) : (
                         <span className="hint">{labels.none}</span>

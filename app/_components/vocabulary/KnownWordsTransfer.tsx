@@ -27,7 +27,11 @@ const noSubscription = () => () => {};
  * changes nothing and says so.
  */
 export function KnownWordsTransfer({ labels }: { labels: KnownWordsLabels }) {
-  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const words = useKnownWords();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -36,20 +40,39 @@ export function KnownWordsTransfer({ labels }: { labels: KnownWordsLabels }) {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const n = file.size > MAX_FILE ? null : importKnownWords(await file.text());
-    setMessage(n === null ? { text: labels.importFailed, error: true } : { text: labels.imported.replace('{count}', String(n)), error: false });
+    setMessage(
+      n === null
+        ? { text: labels.importFailed, error: true }
+        : { text: labels.imported.replace('{count}', String(n)), error: false },
+    );
     if (input.current) input.current.value = '';
   };
   return (
     <section className="known-transfer" aria-labelledby="known-transfer-title">
       <h2 id="known-transfer-title">{labels.title}</h2>
-      <p className="known-summary">{total === 0 ? labels.none : labels.summary.replace('{known}', String(knownCount(words))).replace('{total}', String(total))}</p>
+      <p className="known-summary">
+        {total === 0
+          ? labels.none
+          : labels.summary.replace('{known}', String(knownCount(words))).replace('{total}', String(total))}
+      </p>
       <div className="known-actions">
-        <button type="button" className="vocab-export-button" disabled={total === 0} onClick={() => downloadText(exportKnownWords(), 'duizhao-known-words.json', 'application/json')}>
+        <button
+          type="button"
+          className="vocab-export-button"
+          disabled={total === 0}
+          onClick={() => downloadText(exportKnownWords(), 'duizhao-known-words.json', 'application/json')}
+        >
           {labels.export}
         </button>
         <label className="vocab-export-button known-import">
           {labels.import}
-          <input ref={input} type="file" accept="application/json,.json" className="sr-only" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input
+            ref={input}
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
         </label>
       </div>
       {message ? (

@@ -28,20 +28,27 @@ function useMinute(): number {
  * session itself once started.
  */
 export function ReviewPanel({ labels, docs, locale }: { labels: ReviewLabels; docs: VocabularyDoc[]; locale: string }) {
-  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const words = useVocabulary();
   const cards = useReviewCards();
   const now = useMinute();
   const [reviewing, setReviewing] = useState(false);
   if (!inBrowser || words.length === 0) return null;
   const due = dueCounts(words, cards, new Date(now));
-  if (reviewing) return <ReviewSession labels={labels} docs={docs} locale={locale} onClose={() => setReviewing(false)} />;
+  if (reviewing)
+    return <ReviewSession labels={labels} docs={docs} locale={locale} onClose={() => setReviewing(false)} />;
   return (
     <section className="review-panel" aria-label={labels.title}>
       <p className="review-due" data-new={due.new} data-review={due.review}>
         <strong>{labels.title}</strong>{' '}
         <span className="review-count review-count-new">{labels.dueNew.replace('{count}', String(due.new))}</span>{' '}
-        <span className="review-count review-count-review">{labels.dueReview.replace('{count}', String(due.review))}</span>
+        <span className="review-count review-count-review">
+          {labels.dueReview.replace('{count}', String(due.review))}
+        </span>
       </p>
       {due.new + due.review > 0 ? (
         <button type="button" className="button-link review-start" onClick={() => setReviewing(true)}>

@@ -30,7 +30,12 @@ export interface ReviewLabels {
   failed: string;
 }
 
-const GRADE_NAME: Record<ReviewGrade, 'again' | 'hard' | 'good' | 'easy'> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
+const GRADE_NAME: Record<ReviewGrade, 'again' | 'hard' | 'good' | 'easy'> = {
+  1: 'again',
+  2: 'hard',
+  3: 'good',
+  4: 'easy',
+};
 
 /**
  * One review session over the words due when it started (Anki's way: a word graded Again comes
@@ -38,7 +43,17 @@ const GRADE_NAME: Record<ReviewGrade, 'again' | 'hard' | 'good' | 'easy'> = { 1:
  * its sentence first; Space or the button reveals pinyin, meaning and the sentence's translation;
  * 1–4 or the buttons grade it.
  */
-export function ReviewSession({ labels, docs, locale, onClose }: { labels: ReviewLabels; docs: VocabularyDoc[]; locale: string; onClose: () => void }) {
+export function ReviewSession({
+  labels,
+  docs,
+  locale,
+  onClose,
+}: {
+  labels: ReviewLabels;
+  docs: VocabularyDoc[];
+  locale: string;
+  onClose: () => void;
+}) {
   const [queue, setQueue] = useState<SavedWord[]>(() => dueWords(getVocabulary(), getReviewCards(), new Date()));
   const [total] = useState(queue.length);
   const [done, setDone] = useState(0);
@@ -47,7 +62,10 @@ export function ReviewSession({ labels, docs, locale, onClose }: { labels: Revie
   const headingRef = useRef<HTMLHeadingElement>(null);
   const word = queue[0];
   const langOf = useMemo(() => new Map(docs.map((d) => [d.id, d.lang])), [docs]);
-  const intervals = useMemo(() => (word && revealed ? gradeIntervals(getReviewCards(), word, new Date()) : null), [word, revealed]);
+  const intervals = useMemo(
+    () => (word && revealed ? gradeIntervals(getReviewCards(), word, new Date()) : null),
+    [word, revealed],
+  );
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -99,7 +117,11 @@ export function ReviewSession({ labels, docs, locale, onClose }: { labels: Revie
           {labels.title}
         </h2>
         <span className="review-progress" role="status">
-          {word ? labels.progress.replace('{n}', String(done + 1)).replace('{total}', String(Math.max(total, done + queue.length))) : labels.reviewed.replace('{count}', String(done))}
+          {word
+            ? labels.progress
+                .replace('{n}', String(done + 1))
+                .replace('{total}', String(Math.max(total, done + queue.length)))
+            : labels.reviewed.replace('{count}', String(done))}
         </span>
         <button type="button" className="review-close" onClick={onClose}>
           {labels.close}
@@ -113,7 +135,9 @@ export function ReviewSession({ labels, docs, locale, onClose }: { labels: Revie
       {word ? (
         <div className="review-card" data-word={word.simplified}>
           <p className="review-sentence" lang={langOf.get(word.source.docId) ?? 'zh-Hans'}>
-            {highlightParts(word.sentence, word.word).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+            {highlightParts(word.sentence, word.word).map((part, i) =>
+              part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+            )}
           </p>
           {revealed ? (
             <div className="review-answer">
@@ -140,7 +164,13 @@ export function ReviewSession({ labels, docs, locale, onClose }: { labels: Revie
               </p>
               <div className="review-grades" role="group" aria-label={labels.keys}>
                 {GRADES.map((g) => (
-                  <button key={g} type="button" className={`review-grade grade-${GRADE_NAME[g]}`} data-grade={GRADE_NAME[g]} onClick={() => grade(g)}>
+                  <button
+                    key={g}
+                    type="button"
+                    className={`review-grade grade-${GRADE_NAME[g]}`}
+                    data-grade={GRADE_NAME[g]}
+                    onClick={() => grade(g)}
+                  >
                     <span className="grade-name">
                       <kbd>{g}</kbd> {labels.grades[GRADE_NAME[g]]}
                     </span>

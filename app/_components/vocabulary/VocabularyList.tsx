@@ -67,7 +67,9 @@ const useInBrowser = () =>
 function Sentence({ word, lang }: { word: SavedWord; lang: string }) {
   return (
     <p className="vocab-sentence" lang={lang}>
-      {highlightParts(word.sentence, word.word).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {highlightParts(word.sentence, word.word).map((part, i) =>
+        part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </p>
   );
 }
@@ -127,7 +129,12 @@ function WordCard({
             <span className="vocab-passage">{fill(labels.passage, { number: word.source.pair + 1 })}</span>
           </a>
         </p>
-        <button type="button" className="vocab-remove" onClick={onRemove} aria-label={fill(labels.removeLabel, { word: word.word })}>
+        <button
+          type="button"
+          className="vocab-remove"
+          onClick={onRemove}
+          aria-label={fill(labels.removeLabel, { word: word.word })}
+        >
           {labels.remove}
         </button>
       </div>
@@ -154,7 +161,15 @@ function EmptyState({ labels }: { labels: VocabularyLabels }) {
  * the server (the page is static and the list lives in localStorage), then follows the store,
  * including changes made in another tab.
  */
-export function VocabularyList({ labels, locale, docs }: { labels: VocabularyLabels; locale: string; docs: VocabularyDoc[] }) {
+export function VocabularyList({
+  labels,
+  locale,
+  docs,
+}: {
+  labels: VocabularyLabels;
+  locale: string;
+  docs: VocabularyDoc[];
+}) {
   const inBrowser = useInBrowser();
   const words = useVocabulary();
   const [query, setQuery] = useState('');
@@ -194,7 +209,11 @@ export function VocabularyList({ labels, locale, docs }: { labels: VocabularyLab
   if (words.length === 0) {
     return (
       <div className="vocab" data-ready="true">
-        {failed ? <p className="vocab-error" role="alert">{labels.storageError}</p> : null}
+        {failed ? (
+          <p className="vocab-error" role="alert">
+            {labels.storageError}
+          </p>
+        ) : null}
         <EmptyState labels={labels} />
       </div>
     );
@@ -216,13 +235,23 @@ export function VocabularyList({ labels, locale, docs }: { labels: VocabularyLab
   // Exports follow what is on screen: the filter and the order chosen.
   const exportCsv = () => downloadText(ankiCsv(shown), exportFileName('csv', new Date()), 'text/csv');
   const exportTsv = () => downloadText(tsv(shown), exportFileName('tsv', new Date()), 'text/tab-separated-values');
-  const count = needle.trim() === '' ? fill(labels.total, { total: words.length }) : fill(labels.shown, { shown: shown.length, total: words.length });
+  const count =
+    needle.trim() === ''
+      ? fill(labels.total, { total: words.length })
+      : fill(labels.shown, { shown: shown.length, total: words.length });
 
   return (
     <div className="vocab" data-ready="true">
       <div className="glossary-controls vocab-controls">
         <label htmlFor="vocab-filter">{labels.filter}</label>
-        <input id="vocab-filter" type="search" value={query} placeholder={labels.filterPlaceholder} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        <input
+          id="vocab-filter"
+          type="search"
+          value={query}
+          placeholder={labels.filterPlaceholder}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+        />
         <div className="vocab-sort" role="group" aria-label={labels.sort}>
           <span aria-hidden="true">{labels.sort}:</span>
           {VOCABULARY_ORDERS.map((o) => (
@@ -231,7 +260,12 @@ export function VocabularyList({ labels, locale, docs }: { labels: VocabularyLab
             </button>
           ))}
         </div>
-        <span className="glossary-count vocab-count" aria-live="polite" data-total={words.length} data-shown={shown.length}>
+        <span
+          className="glossary-count vocab-count"
+          aria-live="polite"
+          data-total={words.length}
+          data-shown={shown.length}
+        >
           {count}
         </span>
       </div>

@@ -9,9 +9,24 @@ import type { DictEntry, GlossaryEntry } from '@/lib/model';
 // the corpus after an import that gave 合作 another rendering.
 let dir: string;
 const savedBuildEnv = process.env.DUIZHAO_BUILD;
-const entry: DictEntry = { traditional: '合作', simplified: '合作', pinyin: 'hé zuò', pinyinNumbered: 'he2 zuo4', senses: ['to cooperate'] };
+const entry: DictEntry = {
+  traditional: '合作',
+  simplified: '合作',
+  pinyin: 'hé zuò',
+  pinyinNumbered: 'he2 zuo4',
+  senses: ['to cooperate'],
+};
 const term = (...renderings: string[]) =>
-  ({ term: '合作', traditional: [], pinyin: 'hé zuò', frequency: 1, documents: 1, termhood: 1, renderings: renderings.map((text) => ({ key: text, text, count: 1, share: 1 })), unrendered: 0 }) as GlossaryEntry;
+  ({
+    term: '合作',
+    traditional: [],
+    pinyin: 'hé zuò',
+    frequency: 1,
+    documents: 1,
+    termhood: 1,
+    renderings: renderings.map((text) => ({ key: text, text, count: 1, share: 1 })),
+    unrendered: 0,
+  }) as GlossaryEntry;
 
 async function writeBuild(name: string, glossary: GlossaryEntry[]): Promise<string> {
   const at = path.join(dir, name);
@@ -68,7 +83,10 @@ describe('GET /api/gloss', () => {
     const after = await ask({ 'If-None-Match': tag! });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(tag);
-    expect(((await after.json()) as { term?: { renderings: string[] } }).term?.renderings).toEqual(['collaboration', 'cooperation']);
+    expect(((await after.json()) as { term?: { renderings: string[] } }).term?.renderings).toEqual([
+      'collaboration',
+      'cooperation',
+    ]);
   });
 
   it('refuses bad input with a JSON 400 that is never cached', async () => {

@@ -27,7 +27,10 @@ export async function GET(request: NextRequest) {
     if (doc !== undefined && (await getDocSummary(doc)) === null) throw noSuchDocument(doc);
     const searcher = await getSearcher();
     const { total, hits } = await searcher.search(q, { limit, offset, docId: doc });
-    return NextResponse.json<SearchAnswer>({ total, hits }, { headers: { 'Cache-Control': CACHE_CONTROL, ...(tag === undefined ? {} : { ETag: tag }) } });
+    return NextResponse.json<SearchAnswer>(
+      { total, hits },
+      { headers: { 'Cache-Control': CACHE_CONTROL, ...(tag === undefined ? {} : { ETag: tag }) } },
+    );
   } catch (error) {
     return errorResponse(error);
   }

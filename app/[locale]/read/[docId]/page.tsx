@@ -66,7 +66,9 @@ export default async function ReaderPage({ params }: Props) {
           </span>
         </h1>
         <p className="doc-meta">
-          <span lang={locale === 'en' ? 'en' : lang}>{locale === 'en' ? meta.publication.en : meta.publication.zh}</span>
+          <span lang={locale === 'en' ? 'en' : lang}>
+            {locale === 'en' ? meta.publication.en : meta.publication.zh}
+          </span>
           <span aria-hidden="true"> · </span>
           <DocDate date={meta.date} locale={locale} />
           <span aria-hidden="true"> · </span>
@@ -89,7 +91,11 @@ export default async function ReaderPage({ params }: Props) {
           </summary>
           <div className="doc-details-body">
             <p className="doc-stats">
-              {t('stats', { pairs: stats.pairs, characters: stats.characters, percent: Math.max(0, Math.min(1, stats.translated)) })}
+              {t('stats', {
+                pairs: stats.pairs,
+                characters: stats.characters,
+                percent: Math.max(0, Math.min(1, stats.translated)),
+              })}
             </p>
             {meta.translation ? <Provenance translation={meta.translation} locale={locale} long /> : null}
             <DifficultyBars stats={stats} locale={locale} detailed />
@@ -118,7 +124,12 @@ export default async function ReaderPage({ params }: Props) {
                   english: t('english'),
                   pair: (number, confidence) => t('plotPair', { number, confidence }),
                   unaligned: (number) => t('plotUnaligned', { number }),
-                  legend: { high: t('plotHigh'), medium: t('plotMedium'), low: t('plotLow'), unaligned: t('plotUnalignedLegend') },
+                  legend: {
+                    high: t('plotHigh'),
+                    medium: t('plotMedium'),
+                    low: t('plotLow'),
+                    unaligned: t('plotUnalignedLegend'),
+                  },
                 }}
               />
             )}
@@ -126,7 +137,15 @@ export default async function ReaderPage({ params }: Props) {
         </details>
       </header>
       <NextIntlClientProvider messages={{ ReaderAids: messages.ReaderAids }}>
-        <Reader docId={meta.id} lang={lang} variant={meta.variant} solo={solo} initial={firstView} total={view.pairs.length} contents={view.contents} />
+        <Reader
+          docId={meta.id}
+          lang={lang}
+          variant={meta.variant}
+          solo={solo}
+          initial={firstView}
+          total={view.pairs.length}
+          contents={view.contents}
+        />
       </NextIntlClientProvider>
       <GlossPopover
         doc={{ id: meta.id, title: meta.title.zh }}

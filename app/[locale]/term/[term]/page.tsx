@@ -85,7 +85,9 @@ export default async function TermPage({ params, searchParams }: Props) {
             <div className="dict-entry" key={i}>
               <p className="dict-head">
                 <span lang="zh-Hans">{entry.simplified}</span>
-                {entry.traditional !== entry.simplified ? <span lang="zh-Hant"> [{entry.traditional}]</span> : null}{' '}
+                {entry.traditional !== entry.simplified ? (
+                  <span lang="zh-Hant"> [{entry.traditional}]</span>
+                ) : null}{' '}
                 <span className="term-pinyin">{entry.pinyin}</span>
               </p>
               <ol className="dict-senses" lang="en">
@@ -133,7 +135,13 @@ export default async function TermPage({ params, searchParams }: Props) {
           </section>
 
           <OccurrenceChart
-            docs={view.docs.map((d) => ({ docId: d.meta.id, title: title(d.meta), lang: locale === 'en' ? undefined : zhLang(d.meta.variant), pairs: d.pairs, at: d.at }))}
+            docs={view.docs.map((d) => ({
+              docId: d.meta.id,
+              title: title(d.meta),
+              lang: locale === 'en' ? undefined : zhLang(d.meta.variant),
+              pairs: d.pairs,
+              at: d.at,
+            }))}
             labels={{
               title: t('chartTitle'),
               description: t('chartDescription'),
@@ -166,7 +174,10 @@ export default async function TermPage({ params, searchParams }: Props) {
               <p className="kwic-more" id="kwic-more">
                 {view.lines.length < TERM_PAGE_MAX_LINES ? (
                   // A link, not a script: the page with more lines is one the reader can share or reopen.
-                  <Link className="button-link" href={`/term/${encodeURIComponent(view.term)}?lines=${view.lines.length + TERM_PAGE_LINES}#kwic-line-${view.lines.length}`}>
+                  <Link
+                    className="button-link"
+                    href={`/term/${encodeURIComponent(view.term)}?lines=${view.lines.length + TERM_PAGE_LINES}#kwic-line-${view.lines.length}`}
+                  >
                     {t('showMore', { count: Math.min(TERM_PAGE_LINES, total - view.lines.length) })}
                   </Link>
                 ) : null}{' '}

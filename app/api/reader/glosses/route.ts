@@ -14,7 +14,10 @@ export async function GET(request: NextRequest) {
     const doc = readerDocInput(request);
     const glosses = await getShortGlosses(doc);
     if (!glosses) throw noSuchDocument(doc);
-    return NextResponse.json<ReaderGlossesAnswer>({ doc, glosses }, { headers: { 'Cache-Control': 'public, max-age=3600' } });
+    return NextResponse.json<ReaderGlossesAnswer>(
+      { doc, glosses },
+      { headers: { 'Cache-Control': 'public, max-age=3600' } },
+    );
   } catch (error) {
     return errorResponse(error);
   }

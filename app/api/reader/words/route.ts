@@ -15,7 +15,10 @@ export async function GET(request: NextRequest) {
     const doc = readerDocInput(request);
     const words = await getDocWords(doc);
     if (!words) throw noSuchDocument(doc);
-    return NextResponse.json<ReaderWordsAnswer>({ doc, words }, { headers: { 'Cache-Control': 'public, max-age=3600' } });
+    return NextResponse.json<ReaderWordsAnswer>(
+      { doc, words },
+      { headers: { 'Cache-Control': 'public, max-age=3600' } },
+    );
   } catch (error) {
     return errorResponse(error);
   }
