@@ -21,6 +21,10 @@ echo "== type check"
 npx tsc --noEmit -p .
 echo "== layering"
 npm run --silent check:layers
+echo "== lint (ESLint), format (Prettier) and unused code (knip)"
+npm run --silent lint
+npm run --silent check:format
+npm run --silent check:unused
 # The storage tests run against a real PostgreSQL of the repo's own (.pg/, 127.0.0.1:54329; Debian's
 # package is installed when missing). With DUIZHAO_REQUIRE_PG=1 a storage test whose server is not
 # reachable fails instead of being skipped (tests/pg/database.ts).
