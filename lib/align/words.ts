@@ -1,4 +1,5 @@
 /** Word lists for the aligner: data, kept apart from the code that uses it. */
+export { NUMBER_WORDS } from '../text/number-words';
 
 /** English function words: they carry no evidence of which sentence translates which. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -6,55 +7,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-
-/** English number words and their values, for numbers a translator spelled out. */
-export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['zero', 0],
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-  ['thirteen', 13],
-  ['fourteen', 14],
-  ['fifteen', 15],
-  ['sixteen', 16],
-  ['seventeen', 17],
-  ['eighteen', 18],
-  ['nineteen', 19],
-  ['twenty', 20],
-  ['thirty', 30],
-  ['forty', 40],
-  ['fifty', 50],
-  ['sixty', 60],
-  ['seventy', 70],
-  ['eighty', 80],
-  ['ninety', 90],
-  ['hundred', 100],
-  ['thousand', 1000],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['first', 1],
-  ['second', 2],
-  ['third', 3],
-  ['fourth', 4],
-  ['fifth', 5],
-  ['sixth', 6],
-  ['seventh', 7],
-  ['eighth', 8],
-  ['ninth', 9],
-  ['tenth', 10],
-  ['twice', 2],
-  ['dozen', 12],
-  ['half', 0.5],
-]);
 
 /** Words that scale the number before them: "200 billion", "1.5 million". */
 export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([

@@ -1,5 +1,7 @@
 /** Word lists of the word aligner: data, apart from the code that uses it. */
 
+import { NUMBER_WORDS as SHARED_NUMBER_WORDS } from '../text/number-words';
+
 /**
  * Full-width and typographic punctuation → the ASCII marks the other side may write for it (a
  * British translation quotes with single marks, an em dash is typed as a hyphen).
@@ -66,53 +68,8 @@ export const SENSE_STOP_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
-/** English number words and their values ("twenty-eight" sums its parts). */
-export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['zero', 0],
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-  ['thirteen', 13],
-  ['fourteen', 14],
-  ['fifteen', 15],
-  ['sixteen', 16],
-  ['seventeen', 17],
-  ['eighteen', 18],
-  ['nineteen', 19],
-  ['twenty', 20],
-  ['thirty', 30],
-  ['forty', 40],
-  ['fifty', 50],
-  ['sixty', 60],
-  ['seventy', 70],
-  ['eighty', 80],
-  ['ninety', 90],
-  ['hundred', 100],
-  ['thousand', 1000],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
-  ['first', 1],
-  ['second', 2],
-  ['third', 3],
-  ['fourth', 4],
-  ['fifth', 5],
-  ['sixth', 6],
-  ['seventh', 7],
-  ['eighth', 8],
-  ['ninth', 9],
-  ['tenth', 10],
-  ['both', 2],
-  ['twice', 2],
-  ['dozen', 12],
-  ['half', 0.5],
-]);
+/**
+ * English number words and their values ("twenty-eight" sums its parts): the shared list, and
+ * "both", which a word link may take as the translation of 两 (两国 → both countries).
+ */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([...SHARED_NUMBER_WORDS, ['both', 2]]);
