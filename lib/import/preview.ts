@@ -7,11 +7,11 @@
 import type { Dictionary } from '../dictionary/cedict';
 import { formatOf } from '../add/add';
 import { detectEncoding, detectVariant, PAGE_ASK, verifyEncoding } from '../add/detect';
-import type { BlockKind, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
+import type { BlockKind, CleanDoc, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
 import { TRANSLATION_FORMATS } from '../base/formats';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
-import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/build-document';
+import { buildDocument, cleanSource, type DocumentInput } from '../pipeline/build-document';
 import { ImportError, type ImportSide } from './wire';
 import { checkWorkload } from './workload';
 
@@ -65,20 +65,41 @@ function sideFormat(side: ImportSide, which: string): SourceFormat {
   try {
     format = side.format ?? (side.name && /\.[a-z]+$/i.test(side.name) ? formatOf(side.name) : 'text');
   } catch (e) {
-    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`, { cause: e });
+    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`, {
+      cause: e,
+    });
   }
   // The import page takes running text; a TMX or XLIFF memory goes through `duizhao add`.
-  if (!(TRANSLATION_FORMATS as readonly string[]).includes(format)) throw new ImportError(422, `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`);
+  if (!(TRANSLATION_FORMATS as readonly string[]).includes(format))
+    throw new ImportError(
+      422,
+      `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`,
+    );
   return format;
 }
 
 export interface ResolvedInput {
   input: DocumentInput;
-  report: { format: SourceFormat; encoding: string; encodingConfidence: number | null; variant: ScriptVariant; variantEvidence: string; enFormat: SourceFormat | null };
+  /** The Chinese side cleaned, when telling the variant needed it: buildDocument need not clean it again. */
+  zhCleaned?: CleanDoc;
+  report: {
+    format: SourceFormat;
+    encoding: string;
+    encodingConfidence: number | null;
+    variant: ScriptVariant;
+    variantEvidence: string;
+    enFormat: SourceFormat | null;
+  };
 }
 
 /** A side as the stages take it: a DOCX converted to HTML here, at the edge (as run.ts does). */
-async function rawFile(path: string, bytes: Uint8Array, encoding: string, format: SourceFormat, warnings: string[]): Promise<RawFile> {
+async function rawFile(
+  path: string,
+  bytes: Uint8Array,
+  encoding: string,
+  format: SourceFormat,
+  warnings: string[],
+): Promise<RawFile> {
   if (format !== 'docx') return { path, bytes, encoding, format: format as TextFormat };
   const html = await docxToHtml(path, bytes);
   warnings.push(...html.warnings);
@@ -90,7 +111,10 @@ async function rawFile(path: string, bytes: Uint8Array, encoding: string, format
  * given, and always checked by the strict decoder) and variant. Errors are ImportErrors (422) with
  * the stage's own message, naming the side.
  */
-export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'encoding' | 'variant' | 'format' | 'source'> & { source?: string }): Promise<ResolvedInput> {
+export async function resolveInput(
+  req: PreviewRequest,
+  meta: Omit<DocMeta, 'encoding' | 'variant' | 'format' | 'source'> & { source?: string },
+): Promise<ResolvedInput> {
   const zhName = req.zh.name ?? 'Chinese text';
   const format = sideFormat(req.zh, 'Chinese text');
   const warnings: string[] = [];
@@ -98,7 +122,10 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
     let encoding = 'utf-8';
     let encodingConfidence: number | null = null;
     if (format !== 'docx') {
-      if (req.encoding !== undefined) encoding = (verifyEncoding(zhName, req.zh.bytes, req.encoding, 'choose another encoding'), req.encoding.trim().toLowerCase());
+      if (req.encoding !== undefined)
+        encoding =
+          (verifyEncoding(zhName, req.zh.bytes, req.encoding, 'choose another encoding'),
+          req.encoding.trim().toLowerCase());
       else {
         const found = detectEncoding(zhName, req.zh.bytes, PAGE_ASK);
         encoding = found.encoding;
@@ -120,12 +147,17 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
     }
     let variant: ScriptVariant;
     let variantEvidence: string;
+    let zhCleaned: CleanDoc | undefined;
     if (req.variant) {
       variant = req.variant;
       variantEvidence = 'given';
     } else {
-      const probe: DocumentInput = { meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta, source };
-      const found = detectVariant(cleanedBlockTexts(probe).zh.join('\n'));
+      const probe: DocumentInput = {
+        meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta,
+        source,
+      };
+      zhCleaned = cleanSource(probe);
+      const found = detectVariant(zhCleaned.blocks.map((b) => b.text).join('\n'));
       variant = found.variant;
       variantEvidence = found.evidence;
     }
@@ -133,7 +165,11 @@ export async function resolveInput(req: PreviewRequest, meta: Omit<DocMeta, 'enc
     const input: DocumentInput = { meta: fullMeta, source, warnings };
     if (translation) input.translation = translation;
     if (req.corrections) input.corrections = req.corrections;
-    return { input, report: { format, encoding, encodingConfidence, variant, variantEvidence, enFormat } };
+    return {
+      input,
+      ...(zhCleaned ? { zhCleaned } : {}),
+      report: { format, encoding, encodingConfidence, variant, variantEvidence, enFormat },
+    };
   } catch (e) {
     if (e instanceof ImportError) throw e;
     throw new ImportError(422, (e as Error).message, { cause: e });
@@ -149,16 +185,21 @@ const PREVIEW_META = {
 
 /** The preview of a request: every block, the automatic (or corrected) pairs, and what a correction must carry. */
 export async function preview(req: PreviewRequest, dict: Dictionary): Promise<PreviewResult> {
-  const { input, report } = await resolveInput(req, PREVIEW_META);
+  const { input, zhCleaned, report } = await resolveInput(req, PREVIEW_META);
   let doc;
   try {
-    doc = buildDocument(input, dict);
+    doc = buildDocument(input, dict, zhCleaned);
   } catch (e) {
     throw new ImportError(422, (e as Error).message, { cause: e });
   }
-  if (doc.zh.length === 0) throw new ImportError(422, `${req.zh.name ?? 'The Chinese text'}: no text left after cleaning (empty, or only page furniture).`);
+  if (doc.zh.length === 0)
+    throw new ImportError(
+      422,
+      `${req.zh.name ?? 'The Chinese text'}: no text left after cleaning (empty, or only page furniture).`,
+    );
   const stale = doc.warnings.find((w) => w.includes('alignment.json was made on other text'));
-  if (req.corrections && stale) throw new ImportError(409, 'The texts changed since these pairs were made: preview again.');
+  if (req.corrections && stale)
+    throw new ImportError(409, 'The texts changed since these pairs were made: preview again.');
   const zhBlocks = doc.zh.map((b): PreviewBlock => ({
     kind: b.kind,
     text: b.original,
@@ -177,8 +218,18 @@ export async function preview(req: PreviewRequest, dict: Dictionary): Promise<Pr
       dropped: doc.dropped.map((d) => ({ line: d.line, text: d.text, reason: d.reason })),
     },
     en: report.enFormat ? { format: report.enFormat, blocks: enBlocks } : null,
-    pairs: doc.pairs.map(({ zh, en, confidence, unaligned, lowConfidence, sentences }) => ({ zh, en, confidence, unaligned, lowConfidence, sentences })),
-    fingerprints: { zh: blocksFingerprint(doc.zh.map((b) => b.text)), en: blocksFingerprint(doc.en.map((b) => b.text)) },
+    pairs: doc.pairs.map(({ zh, en, confidence, unaligned, lowConfidence, sentences }) => ({
+      zh,
+      en,
+      confidence,
+      unaligned,
+      lowConfidence,
+      sentences,
+    })),
+    fingerprints: {
+      zh: blocksFingerprint(doc.zh.map((b) => b.text)),
+      en: blocksFingerprint(doc.en.map((b) => b.text)),
+    },
     // The id is the preview's own; the page is about this text.
     warnings: doc.warnings.map((w) => w.replace(/^preview: /, '')),
     stats: {

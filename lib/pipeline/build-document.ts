@@ -4,7 +4,19 @@
  * ingest, its worker threads and the import page's preview build a document the same way.
  */
 import type { Dictionary } from '../dictionary/cedict';
-import type { Block, BuiltDoc, CleanDoc, DocMeta, DocStats, EnBlock, MemoryFormat, Pair, RawFile, Repair, ZhBlock } from '../model';
+import type {
+  Block,
+  BuiltDoc,
+  CleanDoc,
+  DocMeta,
+  DocStats,
+  EnBlock,
+  MemoryFormat,
+  Pair,
+  RawFile,
+  Repair,
+  ZhBlock,
+} from '../model';
 import { Aligner } from '../align/aligner';
 import { alignBlocks, type GivenPair } from './align';
 import { MEMORY_FORMATS } from '../base/formats';
@@ -41,9 +53,10 @@ export function isMemoryFormat(format: string): format is MemoryFormat {
 
 /** Chinese blocks → convert → segment → gloss. */
 function zhBlocks(blocks: Block[], meta: DocMeta, dict: Dictionary): ZhBlock[] {
-  return convertBlocks(blocks, meta.variant).map(
-    (b): ZhBlock => ({ ...b, sentences: glossSentences(segmentBlock(b.original, b.simplified, dict), dict) }),
-  );
+  return convertBlocks(blocks, meta.variant).map((b): ZhBlock => ({
+    ...b,
+    sentences: glossSentences(segmentBlock(b.original, b.simplified, dict), dict),
+  }));
 }
 
 interface Sides {
@@ -71,18 +84,33 @@ function memorySides(source: RawFile, meta: DocMeta, dict: Dictionary): Sides {
   return { zh: zhBlocks(zh, meta, dict), en: englishBlocks(en), given, dropped: [], repairs: [], warnings };
 }
 
-/** Running text and its translation, cleaned: the blocks alignment and corrections count. */
-function cleanText(input: DocumentInput): { zh: CleanDoc; en?: CleanDoc } {
-  const zh = clean(decode(input.source));
+/**
+ * Running text and its translation, cleaned: the blocks alignment and corrections count. `zh`, when
+ * given, is this input's source already cleaned (cleanSource), so a caller that needed the cleaned
+ * text first (the import preview, to tell the variant) does not parse a large text twice.
+ */
+function cleanText(input: DocumentInput, zhCleaned?: CleanDoc): { zh: CleanDoc; en?: CleanDoc } {
+  const zh = zhCleaned ?? cleanSource(input);
   return input.translation ? { zh, en: clean(decode(input.translation), { repairLayout: false }) } : { zh };
 }
 
+/** The Chinese side of running text, cleaned (clean does not depend on the script variant). */
+export function cleanSource(input: DocumentInput): CleanDoc {
+  return clean(decode(input.source));
+}
+
 /** Running text and its translation, to be aligned paragraph by paragraph. */
-function textSides(input: DocumentInput, dict: Dictionary): Sides {
-  const cleaned = cleanText(input);
+function textSides(input: DocumentInput, dict: Dictionary, zhCleaned?: CleanDoc): Sides {
+  const cleaned = cleanText(input, zhCleaned);
   const warnings = [...cleaned.zh.warnings, ...(cleaned.en?.warnings ?? [])];
   const en = cleaned.en ? englishBlocks(cleaned.en.blocks) : [];
-  return { zh: zhBlocks(cleaned.zh.blocks, input.meta, dict), en, dropped: cleaned.zh.dropped, repairs: cleaned.zh.repairs, warnings };
+  return {
+    zh: zhBlocks(cleaned.zh.blocks, input.meta, dict),
+    en,
+    dropped: cleaned.zh.dropped,
+    repairs: cleaned.zh.repairs,
+    warnings,
+  };
 }
 
 /**
@@ -93,7 +121,10 @@ function textSides(input: DocumentInput, dict: Dictionary): Sides {
 export function cleanedBlockTexts(input: DocumentInput): { zh: string[]; en: string[] } {
   if (isMemoryFormat(input.source.format)) {
     const units = parseMemory(decode(input.source), input.meta.variant).units;
-    return { zh: units.filter((u) => u.zh !== '').map((u) => u.zh), en: units.filter((u) => u.en !== '').map((u) => u.en) };
+    return {
+      zh: units.filter((u) => u.zh !== '').map((u) => u.zh),
+      en: units.filter((u) => u.en !== '').map((u) => u.en),
+    };
   }
   const cleaned = cleanText(input);
   return { zh: cleaned.zh.blocks.map((b) => b.text), en: cleaned.en?.blocks.map((b) => b.text) ?? [] };
@@ -105,7 +136,11 @@ function simplifiedWords(zh: ZhBlock[]): string[] {
 
 function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number): DocStats {
   const sentences = zh.reduce((n, b) => n + b.sentences.length, 0);
-  const words = zh.reduce((n, b) => n + b.sentences.reduce((m, s) => m + s.words.filter((w) => /\p{Script=Han}/u.test(w.simplified)).length, 0), 0);
+  const words = zh.reduce(
+    (n, b) =>
+      n + b.sentences.reduce((m, s) => m + s.words.filter((w) => /\p{Script=Han}/u.test(w.simplified)).length, 0),
+    0,
+  );
   const translatedZh = pairs.filter((p) => p.en.length > 0).reduce((n, p) => n + p.zh.length, 0);
   return {
     blocks: zh.length,
@@ -125,15 +160,23 @@ function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number)
   };
 }
 
-export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc {
+/** `zhCleaned`: the source as cleanSource(input) returned it, when the caller has it already. */
+export function buildDocument(input: DocumentInput, dict: Dictionary, zhCleaned?: CleanDoc): BuiltDoc {
   const { meta } = input;
-  const sides = isMemoryFormat(input.source.format) ? memorySides(input.source, meta, dict) : textSides(input, dict);
+  const sides = isMemoryFormat(input.source.format)
+    ? memorySides(input.source, meta, dict)
+    : textSides(input, dict, zhCleaned);
   const { zh, en } = sides;
   const warnings = [...(input.warnings ?? []), ...sides.warnings];
   let given = sides.given;
   if (input.corrections) {
     // Checked against the blocks as cleaned now: corrections made on other text are set aside, never misapplied.
-    const fit = applicableCorrections(input.corrections, zh.map((b) => b.text), en.map((b) => b.text), meta.id);
+    const fit = applicableCorrections(
+      input.corrections,
+      zh.map((b) => b.text),
+      en.map((b) => b.text),
+      meta.id,
+    );
     if ('pairs' in fit) given = fit.pairs;
     else warnings.push(fit.warning);
   }
@@ -142,5 +185,14 @@ export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc 
     if (p.lowConfidence) warnings.push(`pair ${p.id + 1}: low alignment confidence ${p.confidence}`);
   }
   const repairs = sides.repairs.length > 0 ? { repairs: sides.repairs } : {};
-  return { meta, zh, en, pairs, stats: docStats(zh, en, pairs, warnings.length), dropped: sides.dropped, ...repairs, warnings };
+  return {
+    meta,
+    zh,
+    en,
+    pairs,
+    stats: docStats(zh, en, pairs, warnings.length),
+    dropped: sides.dropped,
+    ...repairs,
+    warnings,
+  };
 }

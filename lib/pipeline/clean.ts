@@ -27,7 +27,16 @@ import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks } from './markdown';
 import { furnitureRule, type ProtoBlock } from './proto-block';
-import { countHan, displayWidth, isCjk, joinWrapped, normaliseHeadlineSpaces, normaliseSpaces } from '../text/text-width';
+import { containedInLonger } from '../text/contained';
+import { JoinedText } from '../text/joined-text';
+import {
+  countHan,
+  displayWidth,
+  isCjk,
+  joinWrapped,
+  normaliseHeadlineSpaces,
+  normaliseSpaces,
+} from '../text/text-width';
 
 export interface CleanOptions {
   /**
@@ -44,7 +53,9 @@ export function clean(doc: DecodedText, options: CleanOptions = {}): CleanDoc {
   const repairs: Repair[] = [];
   const warnings: string[] = [];
   const protos = protoBlocks(doc, dropped, repair ? repairs : undefined);
-  const blocks = repair ? finishBlocks(protos, dropped, repairs) : protos.map((p, i) => toBlock(p, protos[i - 1], protos[i + 1], i === 0));
+  const blocks = repair
+    ? finishBlocks(protos, dropped, repairs)
+    : protos.map((p, i) => toBlock(p, protos[i - 1], protos[i + 1], i === 0));
   if (blocks.length === 0) warnings.push(`${doc.path}: no text left after cleaning`);
   dropped.sort((a, b) => a.line - b.line);
   repairs.sort((a, b) => a.line - b.line);
@@ -123,7 +134,15 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
     const body = credit ? t.slice(0, credit.index).trimEnd() : t;
     if (credit?.[1]) dropped.push({ line: i + 1, text: credit[1], reason: 'credit' });
     const indent = INDENT.exec(raw.trimEnd())?.[0] ?? '';
-    lines.push({ text: body, no: i + 1, width: displayWidth(body), rawWidth: displayWidth(indent) + displayWidth(body), indented: indent !== '' && i > 0, blanksBefore: blanks, afterPageBreak: pageBreak });
+    lines.push({
+      text: body,
+      no: i + 1,
+      width: displayWidth(body),
+      rawWidth: displayWidth(indent) + displayWidth(body),
+      indented: indent !== '' && i > 0,
+      blanksBefore: blanks,
+      afterPageBreak: pageBreak,
+    });
     blanks = 0;
     pageBreak = false;
   });
@@ -137,31 +156,43 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
   const indentMarks = indentedShare >= 0.02 && (indentedShare <= 0.75 || !wrapped);
 
   const protos: ProtoBlock[] = [];
+  // Each block's text and set lines, joined in parts (JoinedText): a wrapped page of 200,000 lines is one block.
+  const texts: JoinedText[] = [];
+  const setLines: JoinedText[][] = [];
   let current: ProtoBlock | undefined;
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     const next = lines[i + 1];
     const layout: LineContext = { columns, wrapped, indentMarks, i };
-    const continues = current !== undefined && prev !== undefined && continuesParagraph(prev, line, next, layout, lines);
+    const continues =
+      current !== undefined && prev !== undefined && continuesParagraph(prev, line, next, layout, lines);
     if (continues && current) {
       // A headline broken over lines keeps the break as a space (中俄世代友好 / 做百煉成鋼真朋友).
       const acrossBreak = repairs !== undefined && (line.blanksBefore > 0 || line.afterPageBreak);
-      current.text = acrossBreak ? joinAcrossBreak(current.text, line.text, line.no, repairs) : joinWrapped(current.text, line.text);
-      const setLines = current.setLines ?? [];
-      const lastSet = setLines.at(-1) ?? '';
+      texts
+        .at(-1)!
+        .join(line.text, acrossBreak ? (tail, right) => joinAcrossBreak(tail, right, line.no, repairs) : joinWrapped);
+      const sets = setLines.at(-1)!;
       // Labels stacked a few characters a line (專家 / 解讀) are one word, set vertically.
       const stackedLabel = isLabel(prev) && isLabel(line);
-      if (!stackedLabel && (isHeadlineGroup(prev, line, next, layout) || !isFullLine(prev, columns[i - 1] ?? 0))) setLines.push(line.text);
-      else setLines[setLines.length - 1] = joinWrapped(lastSet, line.text);
+      if (!stackedLabel && (isHeadlineGroup(prev, line, next, layout) || !isFullLine(prev, columns[i - 1] ?? 0)))
+        sets.push(new JoinedText(line.text));
+      else sets.at(-1)!.join(line.text, joinWrapped);
     } else {
       if (current) current.blanksAfter = line.blanksBefore;
-      current = { text: line.text, line: line.no, blanksBefore: line.blanksBefore, blanksAfter: 0, setLines: [line.text] };
+      current = { text: line.text, line: line.no, blanksBefore: line.blanksBefore, blanksAfter: 0 };
+      texts.push(new JoinedText(line.text));
+      setLines.push([new JoinedText(line.text)]);
       if (indentMarks && line.indented) current.opensByIndent = true;
       protos.push(current);
     }
     if (creditedLines.has(line.no)) current.photoCredit = true;
   });
   if (current) current.blanksAfter = trailingBlanks;
+  protos.forEach((p, i) => {
+    p.text = texts[i]!.toString();
+    p.setLines = setLines[i]!.map(String);
+  });
   return protos;
 }
 
@@ -179,23 +210,44 @@ function runningHeaderLines(rawLines: string[]): Set<number> {
     const t = raw.trim();
     if (t === '') return;
     if (furnitureRule(t)?.reason === 'page-number') pageNumbers.push(i);
-    if ([...t].length > RUNNING_HEADER_MAX_LENGTH || [...t].length < 2 || endsSentence(t) || /[，、,]$/u.test(t)) return;
+    if ([...t].length > RUNNING_HEADER_MAX_LENGTH || [...t].length < 2 || endsSentence(t) || /[，、,]$/u.test(t))
+      return;
     const key = keyOf(t);
-    candidates.set(key, [...(candidates.get(key) ?? []), i]);
+    const at = candidates.get(key);
+    if (at) at.push(i);
+    else candidates.set(key, [i]);
   });
-  const nearPageNumber = (i: number) => pageNumbers.some((p) => Math.abs(p - i) <= 3);
+  // pageNumbers ascend: the first at or after i - 3 is the nearest candidate (a binary search,
+  // since a page of a hundred thousand short lines must not cost lines × page numbers).
+  const nearPageNumber = (i: number) => {
+    let lo = 0;
+    let hi = pageNumbers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pageNumbers[mid]! < i - 3) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < pageNumbers.length && pageNumbers[lo]! <= i + 3;
+  };
   const out = new Set<number>();
   // A header in the same place on every page: the line after each page number (the next page's
   // top) is short and unpunctuated on most pages, so it is the header even where it differs
   // (odd and even pages) or comes only once.
   const afterNumbers = pageNumbers.map((p) => nextTextLine(rawLines, p)).filter((i): i is number => i !== undefined);
   const headerLike = afterNumbers.filter((i) => isHeaderLike(rawLines[i]!.trim()));
-  if (afterNumbers.length > 0 && headerLike.length >= Math.max(1, afterNumbers.length * 0.6)) for (const i of headerLike) out.add(i);
+  if (afterNumbers.length > 0 && headerLike.length >= Math.max(1, afterNumbers.length * 0.6))
+    for (const i of headerLike) out.add(i);
   // Or, on a page met once, it stands between the halves of a sentence the page break cut.
   for (const i of headerLike) {
     const before = previousTextLine(rawLines, i, 6);
     const beforeText = before === undefined ? '' : rawLines[before]!.trim();
-    if (before !== undefined && !endsSentence(beforeText) && /\p{P}/u.test(beforeText.slice(0, -1)) && furnitureRule(beforeText) === undefined) out.add(i);
+    if (
+      before !== undefined &&
+      !endsSentence(beforeText) &&
+      /\p{P}/u.test(beforeText.slice(0, -1)) &&
+      furnitureRule(beforeText) === undefined
+    )
+      out.add(i);
   }
   for (const [key, at] of candidates) {
     if (at.length < 2) continue;
@@ -227,7 +279,11 @@ function nextTextLine(rawLines: string[], from: number): number | undefined {
 
 /** Short, no punctuation but a middle dot, not a page number itself. */
 function isHeaderLike(t: string): boolean {
-  return [...t].length <= RUNNING_HEADER_MAX_LENGTH && !/\p{P}/u.test(t.replace(/[·・]/gu, '')) && furnitureRule(t) === undefined;
+  return (
+    [...t].length <= RUNNING_HEADER_MAX_LENGTH &&
+    !/\p{P}/u.test(t.replace(/[·・]/gu, '')) &&
+    furnitureRule(t) === undefined
+  );
 }
 
 interface LineContext {
@@ -247,7 +303,11 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   if (ctx.indentMarks && line.indented) return false;
   // A dash or a date opening a line inside a sentence is the sentence going on (——棒槌哟 after a
   // full line), not a subtitle or a dateline.
-  if (startsNewBlock(line.text) && !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn) && !endsSentence(prev.text))) return false;
+  if (
+    startsNewBlock(line.text) &&
+    !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn) && !endsSentence(prev.text))
+  )
+    return false;
   // Labels on consecutive lines belong together; a label run straight into text is the ragged
   // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
   if (isLabel(prev) && line.blanksBefore === 0 && !line.indented) return true;
@@ -293,13 +353,20 @@ function columnWidths(lines: Line[]): number[] {
   for (const l of lines) counts.set(l.rawWidth, (counts.get(l.rawWidth) ?? 0) + 1);
   let mode = 0;
   // Widths within a character of each other count together (hanging punctuation, a pushed-down character).
-  const near = (w: number) => (counts.get(w - 2) ?? 0) + (counts.get(w - 1) ?? 0) + (counts.get(w) ?? 0) + (counts.get(w + 1) ?? 0) + (counts.get(w + 2) ?? 0);
+  const near = (w: number) =>
+    (counts.get(w - 2) ?? 0) +
+    (counts.get(w - 1) ?? 0) +
+    (counts.get(w) ?? 0) +
+    (counts.get(w + 1) ?? 0) +
+    (counts.get(w + 2) ?? 0);
   for (const w of counts.keys()) if (near(w) > near(mode) || (near(w) === near(mode) && w > mode)) mode = w;
   const long = lines.filter((l) => l.rawWidth > mode / 2);
   // Another column shows as lines wider than the commonest width, or as a second cluster of widths
   // (the last lines of paragraphs spread evenly below it).
   const wider = long.filter((l) => l.rawWidth > mode + 4).length;
-  const secondColumn = [...counts.keys()].some((w) => w > mode / 2 && w < mode - 6 && near(w) >= Math.max(6, near(mode) * 0.3));
+  const secondColumn = [...counts.keys()].some(
+    (w) => w > mode / 2 && w < mode - 6 && near(w) >= Math.max(6, near(mode) * 0.3),
+  );
   const oneColumn = mode > 0 && wider <= Math.max(1, long.length * 0.02) && !secondColumn;
   return oneColumn ? lines.map(() => mode) : localColumnWidths(lines);
 }
@@ -341,7 +408,11 @@ function isFullLine(line: Line, column: number): boolean {
 
 /** A headline: clauses set apart by a space (中俄世代友好 做百煉成鋼真朋友) and not the column's width. */
 function isHeadline(line: Line, column: number): boolean {
-  return /\p{Script=Han}[ \u3000]+\p{Script=Han}/u.test(line.text) && Math.abs(line.width - column) > 2 && !endsSentence(line.text);
+  return (
+    /\p{Script=Han}[ \u3000]+\p{Script=Han}/u.test(line.text) &&
+    Math.abs(line.width - column) > 2 &&
+    !endsSentence(line.text)
+  );
 }
 
 /**
@@ -362,7 +433,9 @@ function finishBlocks(protos: ProtoBlock[], dropped: Dropped[], repairs: Repair[
   const kept = dropRunningHeaders(protos, dropped);
   const joined = joinBrokenParagraphs(kept, repairs).map((p) => {
     const text = repairOcrDashes(p.text, p.line, repairs);
-    return text === p.text ? p : { ...p, text, html: p.html === undefined ? undefined : repairOcrDashes(p.html, p.line, []) };
+    return text === p.text
+      ? p
+      : { ...p, text, html: p.html === undefined ? undefined : repairOcrDashes(p.html, p.line, []) };
   });
   const blocks = joined.map((proto, i) => toBlock(proto, joined[i - 1], joined[i + 1], i === 0));
   const kept2 = dropRepeatedPullQuotes(blocks, joined, dropped);
@@ -377,14 +450,20 @@ const PULL_QUOTE_MIN_HAN = 8;
  * 做百煉成鋼的真朋友。 stands in the box and opens a paragraph of the body): paragraphs in a row,
  * each found whole inside a longer paragraph of the same page, are dropped and listed.
  */
-function dropRepeatedPullQuotes(blocks: Block[], protos: ProtoBlock[], dropped: Dropped[]): { blocks: Block[]; protos: ProtoBlock[] } {
+function dropRepeatedPullQuotes(
+  blocks: Block[],
+  protos: ProtoBlock[],
+  dropped: Dropped[],
+): { blocks: Block[]; protos: ProtoBlock[] } {
   const keyOf = (t: string) => t.replace(/[\s\u3000]+/gu, '');
   const longer = blocks.filter((b) => b.kind === 'paragraph').map((b) => keyOf(b.text));
-  const repeated = blocks.map((b) => {
-    if (b.kind !== 'paragraph' || countHan(b.text) < PULL_QUOTE_MIN_HAN || !endsSentence(b.text)) return false;
-    const k = keyOf(b.text);
-    return longer.some((l) => l.length > k.length && l.includes(k));
-  });
+  const asked = blocks.map(
+    (b) => b.kind === 'paragraph' && countHan(b.text) >= PULL_QUOTE_MIN_HAN && endsSentence(b.text),
+  );
+  const keys = blocks.flatMap((b, i) => (asked[i] ? [keyOf(b.text)] : []));
+  const inside = containedInLonger(keys, longer);
+  let next = 0;
+  const repeated = asked.map((a) => a && inside[next++]!);
   // A box holds several such paragraphs in a row; one sentence said twice may be the author's refrain.
   const repeats = repeated.map((r, i) => r && (repeated[i - 1] === true || repeated[i + 1] === true));
   repeats.forEach((r, i) => {
@@ -447,9 +526,12 @@ function joinBrokenParagraphs(protos: ProtoBlock[], repairs: Repair[]): ProtoBlo
       while (consumed.has(j) || protos[j]?.kind === 'footnote') j++;
       const next = protos[j];
       if (!next || !canContinue(current, next)) break;
-      const text: string = isCjk([...current.text.trimEnd()].at(-1) ?? '') ? joinAcrossBreak(current.text, next.text, next.line, repairs) : joinWrapped(current.text, next.text);
+      const text: string = isCjk([...current.text.trimEnd()].at(-1) ?? '')
+        ? joinAcrossBreak(current.text, next.text, next.line, repairs)
+        : joinWrapped(current.text, next.text);
       // A character written once where the break repeated it goes from the markup too.
-      const repeated: boolean = [...text].length < [...current.text.trimEnd()].length + [...next.text.trimStart()].length;
+      const repeated: boolean =
+        [...text].length < [...current.text.trimEnd()].length + [...next.text.trimStart()].length;
       current = {
         ...current,
         text,
@@ -503,7 +585,8 @@ function isCaption(p: ProtoBlock): boolean {
   if (CAPTION_MARKER.test(t) || (p.photoCredit && [...t].length <= CAPTION_MAX_LENGTH)) return true;
   // A dated sentence standing apart from the running text (two blank lines or more around it).
   const apart = p.blanksBefore >= 2 || p.blanksAfter >= 2;
-  if (DATED_CAPTION.test(t) && [...t].length <= CAPTION_MAX_LENGTH && apart && (t.match(/[。]/gu)?.length ?? 0) <= 2) return true;
+  if (DATED_CAPTION.test(t) && [...t].length <= CAPTION_MAX_LENGTH && apart && (t.match(/[。]/gu)?.length ?? 0) <= 2)
+    return true;
   return false;
 }
 
@@ -545,7 +628,10 @@ function toBlock(p: ProtoBlock, prev: ProtoBlock | undefined, next: ProtoBlock |
  * a heading equal to one of the few blocks before it, once numbering and spaces are gone, is dropped.
  */
 function dropDuplicateHeadings(blocks: Block[], protos: ProtoBlock[], dropped: Dropped[]): Block[] {
-  const key = (b: Block) => normaliseSpaces(b.text).replace(/\s/gu, '').replace(/^\d{1,3}/u, '');
+  const key = (b: Block) =>
+    normaliseSpaces(b.text)
+      .replace(/\s/gu, '')
+      .replace(/^\d{1,3}/u, '');
   return blocks.filter((b, i) => {
     if (b.kind !== 'heading') return true;
     const k = key(b);
