@@ -17,7 +17,13 @@ describe('import preview', () => {
   it('cleans and aligns as the ingest would, and says what a correction must carry', async () => {
     const result = await preview({ zh: ZH, en: EN }, dict);
     expect(result.zh).toMatchObject({ format: 'text', encoding: 'utf-8', variant: 'simplified' });
-    expect(result.zh.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    expect(result.zh.blocks.map((b) => b.kind)).toEqual([
+      'heading',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
     expect(result.en?.format).toBe('markdown');
     expect(result.en?.blocks[0]).toMatchObject({ kind: 'heading', text: 'China–Russia Relations' });
     // Every block in exactly one pair, in order; the sentences inside aligned.
@@ -29,39 +35,81 @@ describe('import preview', () => {
 
   it('with corrections: the given pairs, sentences aligned inside them; corrections of other text are a 409', async () => {
     const first = await preview({ zh: ZH, en: EN }, dict);
-    const pairs = [{ zh: [0, 1], en: [0, 1] }, { zh: [2], en: [2] }, { zh: [3], en: [] }, { zh: [4], en: [3] }];
-    const corrected = await preview({ zh: ZH, en: EN, corrections: { version: 1, ...first.fingerprints, pairs } }, dict);
+    const pairs = [
+      { zh: [0, 1], en: [0, 1] },
+      { zh: [2], en: [2] },
+      { zh: [3], en: [] },
+      { zh: [4], en: [3] },
+    ];
+    const corrected = await preview(
+      { zh: ZH, en: EN, corrections: { version: 1, ...first.fingerprints, pairs } },
+      dict,
+    );
     expect(corrected.pairs.map((p) => ({ zh: p.zh, en: p.en }))).toEqual(pairs);
     expect(corrected.pairs[0]!.sentences.flatMap((s) => s.en)).toEqual([0, 1, 2]);
-    const other = { version: 1 as const, zh: blocksFingerprint(['别的']), en: first.fingerprints.en, pairs: [{ zh: [0], en: [0, 1, 2, 3] }] };
+    const other = {
+      version: 1 as const,
+      zh: blocksFingerprint(['别的']),
+      en: first.fingerprints.en,
+      pairs: [{ zh: [0], en: [0, 1, 2, 3] }],
+    };
     await expect(preview({ zh: ZH, en: EN, corrections: other }, dict)).rejects.toMatchObject({ status: 409 });
   });
 
   it('detects GB18030 and traditional (HK) sources as duizhao add does; reads a DOCX', async () => {
-    const gb = await preview({ zh: { bytes: bytes('tests/fixtures/formats/simplified.gb18030.txt'), name: 'a.txt' } }, dict);
+    const gb = await preview(
+      { zh: { bytes: bytes('tests/fixtures/formats/simplified.gb18030.txt'), name: 'a.txt' } },
+      dict,
+    );
     expect(gb.zh.encoding).toBe('gb18030');
     expect(gb.zh.encodingConfidence).toBeGreaterThanOrEqual(50);
     expect(gb.en).toBeNull();
     expect(gb.pairs.every((p) => p.unaligned && p.en.length === 0)).toBe(true);
-    const big5 = await preview({ zh: { bytes: bytes('tests/fixtures/formats/traditional-hk.big5.txt'), name: 'b.txt' } }, dict);
+    const big5 = await preview(
+      { zh: { bytes: bytes('tests/fixtures/formats/traditional-hk.big5.txt'), name: 'b.txt' } },
+      dict,
+    );
     // As duizhao add finds it (lib/add/add.test.ts): no clear Hong Kong forms in this short text, so TW.
     expect(big5.zh).toMatchObject({ encoding: 'big5', variant: 'traditional-TW' });
     expect(big5.zh.blocks.some((b) => b.simplified !== undefined && b.simplified !== b.text)).toBe(true);
-    const docx = await makeDocx([{ text: '中俄元首会谈', style: 'Heading1' }, { text: '国家主席习近平同俄罗斯总统普京举行会谈。' }]);
+    const docx = await makeDocx([
+      { text: '中俄元首会谈', style: 'Heading1' },
+      { text: '国家主席习近平同俄罗斯总统普京举行会谈。' },
+    ]);
     const fromDocx = await preview({ zh: { bytes: docx, name: 'talks.docx' } }, dict);
     expect(fromDocx.zh).toMatchObject({ format: 'docx', encodingConfidence: null });
     expect(fromDocx.zh.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph']);
   });
 
   it('refuses bad input with a 4xx and the stage’s own words', async () => {
-    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message } : e));
-    const gbAsUtf8 = await refusal(preview({ zh: { bytes: bytes('tests/fixtures/formats/simplified.gb18030.txt'), name: 'a.txt' }, encoding: 'utf-8' }, dict));
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message } : e),
+      );
+    const gbAsUtf8 = await refusal(
+      preview(
+        { zh: { bytes: bytes('tests/fixtures/formats/simplified.gb18030.txt'), name: 'a.txt' }, encoding: 'utf-8' },
+        dict,
+      ),
+    );
     expect(gbAsUtf8).toMatchObject({ status: 422, message: expect.stringMatching(/a\.txt.*byte/) });
-    const enNotUtf8 = await refusal(preview({ zh: ZH, en: { bytes: bytes('tests/fixtures/formats/simplified.gb18030.txt'), name: 'en.txt' } }, dict));
+    const enNotUtf8 = await refusal(
+      preview({ zh: ZH, en: { bytes: bytes('tests/fixtures/formats/simplified.gb18030.txt'), name: 'en.txt' } }, dict),
+    );
     expect(enNotUtf8).toMatchObject({ status: 422, message: expect.stringMatching(/translation must be UTF-8/) });
-    expect(await refusal(preview({ zh: { bytes: new TextEncoder().encode(' \n \n') } }, dict))).toMatchObject({ status: 422 });
-    expect(await refusal(preview({ zh: { bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), name: 'x.docx' } }, dict))).toMatchObject({ status: 422 });
-    expect(await refusal(preview({ zh: { ...ZH, name: 'memory.tmx' } }, dict))).toMatchObject({ status: 422, message: expect.stringMatching(/duizhao add/) });
+    expect(await refusal(preview({ zh: { bytes: new TextEncoder().encode(' \n \n') } }, dict))).toMatchObject({
+      status: 422,
+    });
+    expect(
+      await refusal(
+        preview({ zh: { bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), name: 'x.docx' } }, dict),
+      ),
+    ).toMatchObject({ status: 422 });
+    expect(await refusal(preview({ zh: { ...ZH, name: 'memory.tmx' } }, dict))).toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/duizhao add/),
+    });
   });
 
   describe('row 22.3: 4 MB of any shape is refused before the work, in seconds and a bounded memory', () => {
@@ -78,11 +126,27 @@ describe('import preview', () => {
       return { error, ms: performance.now() - start, grewMb: (process.memoryUsage().rss - before) / 1e6 };
     }
     const cases: Array<[string, Parameters<typeof preview>[0], RegExp]> = [
-      ['list lines', { zh: { bytes: fill('- 中国。\n'), name: 'list.md' } }, /list\.md has 349,525 lines of text; the import page takes at most 20,000/],
+      [
+        'list lines',
+        { zh: { bytes: fill('- 中国。\n'), name: 'list.md' } },
+        /list\.md has 349,525 lines of text; the import page takes at most 20,000/,
+      ],
       ['headings', { zh: { bytes: fill('# 中国\n'), name: 'headings.md' } }, /headings\.md has 466,033 lines of text/],
-      ['short paragraphs', { zh: { bytes: fill('中国。\n\n'), name: 'short.txt' } }, /short\.txt has 381,300 lines of text/],
-      ['HTML paragraphs', { zh: { bytes: fill('<p>中国</p>'), name: 'page.html' } }, /page\.html has 322,638 HTML elements; the import page takes at most 100,000/],
-      ['an English side of list lines', { zh: ZH, en: { bytes: fill('- China.\n'), name: 'en.md' } }, /en\.md has 466,033 lines of text/],
+      [
+        'short paragraphs',
+        { zh: { bytes: fill('中国。\n\n'), name: 'short.txt' } },
+        /short\.txt has 381,300 lines of text; the import page takes at most 100,000/,
+      ],
+      [
+        'HTML paragraphs',
+        { zh: { bytes: fill('<p>中国</p>'), name: 'page.html' } },
+        /page\.html has 322,638 HTML elements; the import page takes at most 100,000/,
+      ],
+      [
+        'an English side of list lines',
+        { zh: ZH, en: { bytes: fill('- China.\n'), name: 'en.md' } },
+        /en\.md has 466,033 lines of text/,
+      ],
     ];
     for (const [shape, req, message] of cases) {
       it(`${shape}: a 422 that says why`, async () => {
@@ -96,9 +160,30 @@ describe('import preview', () => {
     }
   });
 
+  it('row 22.3: plain text is held to its paragraphs once cleaned, not its lines', async () => {
+    // 90,000 lines at one width wrap into one paragraph: more lines than Markdown may have, and it previews.
+    const line = '中国。\n';
+    const text = line.repeat(90_000);
+    const result = await preview({ zh: { bytes: new TextEncoder().encode(text), name: 'lines.txt' } }, dict);
+    expect(result.zh.blocks).toHaveLength(1);
+    expect(result.stats.characters).toBe(2 * 90_000);
+    // 30,000 lines that clean into 30,000 paragraphs are refused once cleaned, before segmentation.
+    const short = new TextEncoder().encode('中国。\n\n'.repeat(30_000));
+    await expect(preview({ zh: { bytes: short, name: 'short.txt' } }, dict)).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/short\.txt has 30,000 paragraphs; the import page takes at most 20,000/),
+    });
+  });
+
   it('row 22.7a: the page never names a command-line flag; only spaces is "no text", not an encoding problem', async () => {
-    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message } : e));
-    const latin1 = await refusal(preview({ zh: { bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65]) } }, dict));
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message } : e),
+      );
+    const latin1 = await refusal(
+      preview({ zh: { bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65]) } }, dict),
+    );
     expect(latin1).toMatchObject({ status: 422, message: expect.stringContaining('choose the encoding in the form') });
     expect((latin1 as { message: string }).message).not.toContain('--');
     for (const blank of ['     ', ' \n\t\n', '\u3000\u3000', '\uFEFF  ']) {

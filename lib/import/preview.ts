@@ -13,7 +13,7 @@ import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
 import { buildDocument, cleanSource, type DocumentInput } from '../pipeline/build-document';
 import { ImportError, type ImportSide } from './wire';
-import { checkWorkload } from './workload';
+import { checkBlocks, checkWorkload } from './workload';
 
 export interface PreviewBlock {
   kind: BlockKind;
@@ -134,7 +134,8 @@ export async function resolveInput(
     }
     const source = await rawFile(zhName, req.zh.bytes, encoding, format, warnings);
     // Before any stage: a side that would make more blocks than a preview can afford is refused.
-    checkWorkload(source, zhName);
+    // (Plain text's lines may wrap into few blocks: they are held to a higher limit, and its blocks counted once cleaned, below.)
+    checkWorkload(source, zhName, true);
     let enFormat: SourceFormat | null = null;
     let translation: RawFile | undefined;
     if (req.en) {
@@ -148,15 +149,20 @@ export async function resolveInput(
     let variant: ScriptVariant;
     let variantEvidence: string;
     let zhCleaned: CleanDoc | undefined;
+    const probe: DocumentInput = {
+      meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta,
+      source,
+    };
+    // Cleaning does not depend on the variant: the blocks cleaned here are the blocks built.
+    if (source.format === 'text') {
+      zhCleaned = cleanSource(probe);
+      checkBlocks(zhCleaned.blocks.length, zhName);
+    }
     if (req.variant) {
       variant = req.variant;
       variantEvidence = 'given';
     } else {
-      const probe: DocumentInput = {
-        meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta,
-        source,
-      };
-      zhCleaned = cleanSource(probe);
+      zhCleaned ??= cleanSource(probe);
       const found = detectVariant(zhCleaned.blocks.map((b) => b.text).join('\n'));
       variant = found.variant;
       variantEvidence = found.evidence;

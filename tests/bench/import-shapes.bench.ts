@@ -61,6 +61,8 @@ const SHAPES: Record<string, () => { text: string; name: string }> = {
   html: () => ({ text: fill('<p>中国。</p>\n', '<html><body>\n', '</body></html>\n'), name: 'page.html' }),
   'long-paragraph': () => ({ text: fill('中国的发展离不开世界。'), name: 'long.txt' }),
   lines: () => ({ text: fill('中国。\n'), name: 'lines.txt' }),
+  // Plain text whose lines do not wrap into one paragraph: each a block of its own.
+  'text-paragraphs': () => ({ text: fill('中国。\n\n'), name: 'paragraphs.txt' }),
 };
 
 async function child(shape: string): Promise<void> {
