@@ -22,8 +22,7 @@ export type HostRequest =
   | { id: number; op: 'correct'; doc: string; body: unknown }
   | { id: number; op: 'fingerprints'; doc: string };
 
-export type HostReply =
-  { id: number; ok: true; value: unknown } | { id: number; ok: false; status: number; message: string };
+export type HostReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; status: number; message: string };
 
 /** The host quits after this long without a request, giving back the dictionary's memory. */
 const IDLE_MS = 15 * 60 * 1000;

@@ -20,10 +20,7 @@ describe('the import host', () => {
     const result = await callHost<PreviewResult>({ op: 'preview', form: { zh, fields: {} } });
     expect(result.pairs).toHaveLength(5);
     // Typed arrays cross the process boundary as bytes (advanced serialisation), not as JSON.
-    const refused = await callHost({
-      op: 'preview',
-      form: { zh: { bytes: new Uint8Array([0xff, 0xfe, 0x00]), name: 'x.txt' }, encoding: 'utf-8', fields: {} },
-    }).catch((e: unknown) => e);
+    const refused = await callHost({ op: 'preview', form: { zh: { bytes: new Uint8Array([0xff, 0xfe, 0x00]), name: 'x.txt' }, encoding: 'utf-8', fields: {} } }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ImportError);
     expect((refused as ImportError).status).toBe(422);
 

@@ -43,12 +43,7 @@ function start(): Host {
     host.pending.delete(reply.id);
     clearTimeout(waiting.timer);
     if (reply.ok) waiting.resolve(reply.value);
-    else
-      waiting.reject(
-        reply.status === 500
-          ? new Error(reply.message)
-          : new ImportError(reply.status as ImportError['status'], reply.message),
-      );
+    else waiting.reject(reply.status === 500 ? new Error(reply.message) : new ImportError(reply.status as ImportError['status'], reply.message));
   });
   const gone = () => {
     if (shared[KEY] === host) shared[KEY] = undefined;
@@ -77,8 +72,7 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export function callHost<T>(request: WithoutId<HostRequest>): Promise<T> {
   const h = host();
   const id = h.next++;
-  const timeout =
-    request.op === 'preview' || request.op === 'fingerprints' ? HOST_TIMEOUT_MS.preview : HOST_TIMEOUT_MS.write;
+  const timeout = request.op === 'preview' || request.op === 'fingerprints' ? HOST_TIMEOUT_MS.preview : HOST_TIMEOUT_MS.write;
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       h.pending.delete(id);

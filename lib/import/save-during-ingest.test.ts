@@ -34,26 +34,20 @@ afterAll(async () => {
 /** `duizhao ingest ARGS` in a process of its own, as a terminal would run it. */
 function cliIngest(args: string[], onStderr: (seen: string) => void) {
   const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', tsx, path.join(root, 'lib/cli.ts'), 'ingest', ...args], {
-    cwd: work,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(process.execPath, ['--import', tsx, path.join(root, 'lib/cli.ts'), 'ingest', ...args], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
     onStderr(stderr);
   });
-  return new Promise<{ code: number | null; stderr: string }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, stderr })),
-  );
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
 }
 
 /** Every document the served build lists is there, and its search answers. */
 async function wholeBuild(): Promise<string[]> {
   const build = path.join(work, 'build');
   const manifest = JSON.parse(await readFile(path.join(build, 'manifest.json'), 'utf8')) as Manifest;
-  for (const d of manifest.docs)
-    expect(JSON.parse(await readFile(path.join(build, 'docs', `${d.meta.id}.json`), 'utf8'))).toHaveProperty('pairs');
+  for (const d of manifest.docs) expect(JSON.parse(await readFile(path.join(build, 'docs', `${d.meta.id}.json`), 'utf8'))).toHaveProperty('pairs');
   const searcher = await loadSearcher(await readBundleFile(path.join(build, BUNDLE_FILE)));
   expect(searcher.search('合作').total).toBeGreaterThan(0);
   return manifest.docs.map((d) => d.meta.id).sort();
@@ -62,13 +56,7 @@ async function wholeBuild(): Promise<string[]> {
 describe('row 22.1: a save from the import page during a command-line ingest', () => {
   it('row 22.1: the save waits for the CLI run; both succeed and the build served is whole, with the saved document', async () => {
     const dict = loadCedict();
-    const ctx: SaveContext = {
-      root: work,
-      corpusDir: path.join(work, 'corpus'),
-      buildDir: path.join(work, 'build'),
-      dictionary: () => dict,
-      lockWaitMs: 200_000,
-    };
+    const ctx: SaveContext = { root: work, corpusDir: path.join(work, 'corpus'), buildDir: path.join(work, 'build'), dictionary: () => dict, lockWaitMs: 200_000 };
     const form = {
       zh: { bytes: new Uint8Array(await readFile(path.join(root, 'tests/fixtures/import/zh.txt'))), name: 'zh.txt' },
       en: { bytes: new Uint8Array(await readFile(path.join(root, 'tests/fixtures/import/en.md'))), name: 'en.md' },
@@ -89,29 +77,17 @@ describe('row 22.1: a save from the import page during a command-line ingest', (
 
 describe('row 22.1: a save while another ingest holds the build for longer than the save waits', () => {
   it('row 22.1: 409, saying so, and the corpus untouched', async () => {
-    const ctx: SaveContext = {
-      root: work,
-      corpusDir: path.join(work, 'corpus'),
-      buildDir: path.join(work, 'build'),
-      dictionary: () => loadCedict(),
-      lockWaitMs: 300,
-    };
+    const ctx: SaveContext = { root: work, corpusDir: path.join(work, 'corpus'), buildDir: path.join(work, 'build'), dictionary: () => loadCedict(), lockWaitMs: 300 };
     const before = (await readdir(ctx.corpusDir)).sort();
     const held = await BuildLock.acquire(ctx.buildDir, { what: 'duizhao ingest' });
     try {
-      const form = {
-        zh: { bytes: new TextEncoder().encode('中俄两国深化合作。'), name: 'zh.txt' },
-        fields: { title: '等待', id: 'waited-too-long' },
-      };
+      const form = { zh: { bytes: new TextEncoder().encode('中俄两国深化合作。'), name: 'zh.txt' }, fields: { title: '等待', id: 'waited-too-long' } };
       const refused = await saveNewDocument(form, ctx).then(
         () => null,
         (e: unknown) => e,
       );
       expect(refused).toBeInstanceOf(ImportError);
-      expect(refused).toMatchObject({
-        status: 409,
-        message: expect.stringContaining('being rebuilt by another ingest'),
-      });
+      expect(refused).toMatchObject({ status: 409, message: expect.stringContaining('being rebuilt by another ingest') });
     } finally {
       await held.release();
     }

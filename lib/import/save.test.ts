@@ -25,25 +25,14 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'duizhao-save-'));
   await mkdir(path.join(work, 'corpus'));
   await cp(path.join(root, 'corpus', TKP), path.join(work, 'corpus', TKP), { recursive: true });
-  ctx = {
-    root: work,
-    corpusDir: path.join(work, 'corpus'),
-    buildDir: path.join(work, 'build'),
-    dictionary: () => dict,
-    today: '2026-02-03',
-  };
+  ctx = { root: work, corpusDir: path.join(work, 'corpus'), buildDir: path.join(work, 'build'), dictionary: () => dict, today: '2026-02-03' };
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const built = async (id: string) =>
-  JSON.parse(await readFile(path.join(work, 'build/docs', `${id}.json`), 'utf8')) as BuiltDoc;
-const status = (p: Promise<unknown>) =>
-  p.then(
-    () => 'saved',
-    (e: unknown) => (e instanceof ImportError ? e.status : e),
-  );
+const built = async (id: string) => JSON.parse(await readFile(path.join(work, 'build/docs', `${id}.json`), 'utf8')) as BuiltDoc;
+const status = (p: Promise<unknown>) => p.then(() => 'saved', (e: unknown) => (e instanceof ImportError ? e.status : e));
 const corpusEntries = () => readdir(path.join(work, 'corpus'));
 
 async function form(extra: Partial<ImportForm> = {}): Promise<ImportForm> {
@@ -58,33 +47,15 @@ async function form(extra: Partial<ImportForm> = {}): Promise<ImportForm> {
 describe('saving from the import page', () => {
   it('a new document with its corrections: the folder as duizhao add writes it, alignment.json, the build with those pairs', async () => {
     const shown = await preview({ zh: (await form()).zh, en: (await form()).en }, dict);
-    const pairs = [
-      { zh: [0, 1], en: [0, 1] },
-      { zh: [2], en: [2] },
-      { zh: [3], en: [] },
-      { zh: [4], en: [3] },
-    ];
+    const pairs = [{ zh: [0, 1], en: [0, 1] }, { zh: [2], en: [2] }, { zh: [3], en: [] }, { zh: [4], en: [3] }];
     const saved = await saveNewDocument(await form({ corrections: { version: 1, ...shown.fingerprints, pairs } }), ctx);
     expect(saved).toMatchObject({ id: 'new-doc', pairs: 4 });
-    expect((await readdir(path.join(work, 'corpus/new-doc'))).sort()).toEqual([
-      'alignment.json',
-      'en.md',
-      'meta.json',
-      'source.txt',
-    ]);
+    expect((await readdir(path.join(work, 'corpus/new-doc'))).sort()).toEqual(['alignment.json', 'en.md', 'meta.json', 'source.txt']);
     const meta = JSON.parse(await readFile(path.join(work, 'corpus/new-doc/meta.json'), 'utf8')) as DocMeta;
-    expect(meta).toMatchObject({
-      title: { zh: '中俄关系', en: 'Relations' },
-      date: '2026-01-02',
-      encoding: 'utf-8',
-      format: 'text',
-      translation: { file: 'en.md', format: 'markdown' },
-    });
+    expect(meta).toMatchObject({ title: { zh: '中俄关系', en: 'Relations' }, date: '2026-01-02', encoding: 'utf-8', format: 'text', translation: { file: 'en.md', format: 'markdown' } });
     expect(meta.translation?.note).toMatch(/import page/);
     // The source is kept byte for byte.
-    expect(await bytes('tests/fixtures/import/zh.txt')).toEqual(
-      new Uint8Array(await readFile(path.join(work, 'corpus/new-doc/source.txt'))),
-    );
+    expect(await bytes('tests/fixtures/import/zh.txt')).toEqual(new Uint8Array(await readFile(path.join(work, 'corpus/new-doc/source.txt'))));
     expect((await built('new-doc')).pairs.map((p) => ({ zh: p.zh, en: p.en }))).toEqual(pairs);
     // The other document came from the cache: only the new one was built.
     expect(JSON.parse(await readFile(path.join(work, 'build/manifest.json'), 'utf8')).docs).toHaveLength(2);
@@ -100,27 +71,11 @@ describe('saving from the import page', () => {
 
   it('refuses corrections made on other text (409) and corrections that skip a block (422), writing nothing', async () => {
     const before = await corpusEntries();
-    const stale = {
-      version: 1,
-      zh: blocksFingerprint(['别的文字']),
-      en: blocksFingerprint([]),
-      pairs: [{ zh: [0], en: [] }],
-    };
-    expect(
-      await status(saveNewDocument(await form({ fields: { title: 't', id: 'stale' }, corrections: stale }), ctx)),
-    ).toBe(409);
+    const stale = { version: 1, zh: blocksFingerprint(['别的文字']), en: blocksFingerprint([]), pairs: [{ zh: [0], en: [] }] };
+    expect(await status(saveNewDocument(await form({ fields: { title: 't', id: 'stale' }, corrections: stale }), ctx))).toBe(409);
     const shown = await preview({ zh: (await form()).zh, en: (await form()).en }, dict);
-    const skipping = {
-      version: 1,
-      ...shown.fingerprints,
-      pairs: [
-        { zh: [0], en: [0] },
-        { zh: [2], en: [1, 2, 3] },
-      ],
-    };
-    expect(
-      await status(saveNewDocument(await form({ fields: { title: 't', id: 'skip' }, corrections: skipping }), ctx)),
-    ).toBe(422);
+    const skipping = { version: 1, ...shown.fingerprints, pairs: [{ zh: [0], en: [0] }, { zh: [2], en: [1, 2, 3] }] };
+    expect(await status(saveNewDocument(await form({ fields: { title: 't', id: 'skip' }, corrections: skipping }), ctx))).toBe(422);
     expect(await corpusEntries()).toEqual(before);
   }, 60_000);
 
@@ -137,15 +92,11 @@ describe('saving from the import page', () => {
     // Another document's broken alignment.json makes the whole ingest fail.
     const broken = path.join(work, 'corpus', TKP, 'alignment.json');
     await writeFile(broken, '{');
-    const result = await saveNewDocument(await form({ fields: { title: '失败', id: 'failing-doc' } }), ctx).catch(
-      (e: unknown) => e,
-    );
+    const result = await saveNewDocument(await form({ fields: { title: '失败', id: 'failing-doc' } }), ctx).catch((e: unknown) => e);
     await rm(broken);
     expect(result).toBeInstanceOf(ImportError);
     expect((result as ImportError).status).toBe(422);
-    expect((result as ImportError).message).toMatch(
-      /did not build, so it was not added.*alignment\.json: not valid JSON/,
-    );
+    expect((result as ImportError).message).toMatch(/did not build, so it was not added.*alignment\.json: not valid JSON/);
     expect(await corpusEntries()).toEqual(before);
   }, 60_000);
 
@@ -153,9 +104,7 @@ describe('saving from the import page', () => {
     const doc = await built('auto-doc');
     const fingerprints = await documentFingerprints('auto-doc', ctx.corpusDir);
     expect(fingerprints.zh).toEqual(blocksFingerprint(doc.zh.map((b) => b.text)));
-    const pairs = doc.zh
-      .map((_, i) => ({ zh: [i], en: [] as number[] }))
-      .concat(doc.en.map((_, j) => ({ zh: [] as number[], en: [j] })));
+    const pairs = doc.zh.map((_, i) => ({ zh: [i], en: [] as number[] })).concat(doc.en.map((_, j) => ({ zh: [] as number[], en: [j] })));
     // Order matters: every Chinese block, then every English one, is a valid (if odd) bead list.
     const saved = await saveCorrections('auto-doc', { pairs, basedOn: fingerprints }, ctx);
     expect(saved.pairs).toBe(pairs.length);
@@ -164,11 +113,7 @@ describe('saving from the import page', () => {
     const kept = await readFile(file, 'utf8');
 
     expect(await status(saveCorrections('auto-doc', { pairs: pairs.slice(1) }, ctx))).toBe(422);
-    expect(
-      await status(
-        saveCorrections('auto-doc', { pairs, basedOn: { ...fingerprints, zh: blocksFingerprint(['x']) } }, ctx),
-      ),
-    ).toBe(409);
+    expect(await status(saveCorrections('auto-doc', { pairs, basedOn: { ...fingerprints, zh: blocksFingerprint(['x']) } }, ctx))).toBe(409);
     expect(await status(saveCorrections('auto-doc', [], ctx))).toBe(400);
     expect(await status(saveCorrections('no-such-doc', { pairs }, ctx))).toBe(404);
     expect(await status(saveCorrections('../corpus', { pairs }, ctx))).toBe(404);

@@ -68,17 +68,9 @@ async function oneAtATime<T>(ctx: SaveContext, write: (lock: BuildLock) => Promi
   try {
     let lock: BuildLock;
     try {
-      lock = await BuildLock.acquire(ctx.buildDir, {
-        waitMs: ctx.lockWaitMs ?? SAVE_LOCK_WAIT_MS,
-        what: 'a save from the import page',
-      });
+      lock = await BuildLock.acquire(ctx.buildDir, { waitMs: ctx.lockWaitMs ?? SAVE_LOCK_WAIT_MS, what: 'a save from the import page' });
     } catch (e) {
-      if (e instanceof BuildBusyError)
-        throw new ImportError(
-          409,
-          'The corpus is being rebuilt by another ingest right now, so nothing was saved: try again when it has finished.',
-          { cause: e },
-        );
+      if (e instanceof BuildBusyError) throw new ImportError(409, 'The corpus is being rebuilt by another ingest right now, so nothing was saved: try again when it has finished.', { cause: e });
       throw e;
     }
     try {
@@ -125,11 +117,7 @@ const FLAGS_ON_THE_PAGE: ReadonlyArray<[RegExp, string]> = [
 function forThePage(message: string, ctx: SaveContext, uploadDir?: string): string {
   let out = message;
   if (uploadDir !== undefined) out = out.split(`${uploadDir}${path.sep}`).join('').split(uploadDir).join('the upload');
-  out = out
-    .split(`${path.resolve(ctx.corpusDir)}${path.sep}`)
-    .join('corpus/')
-    .split(path.resolve(ctx.root))
-    .join('.');
+  out = out.split(`${path.resolve(ctx.corpusDir)}${path.sep}`).join('corpus/').split(path.resolve(ctx.root)).join('.');
   for (const [flag, words] of FLAGS_ON_THE_PAGE) out = out.replace(flag, words);
   return out;
 }
@@ -155,11 +143,7 @@ function checkedCorrections(raw: unknown, texts: { zh: string[]; en: string[] },
     throw new ImportError(422, (e as Error).message, { cause: e });
   }
   const fit = applicableCorrections(corrections, texts.zh, texts.en, what);
-  if ('warning' in fit)
-    throw new ImportError(
-      409,
-      'The texts changed since these pairs were made: preview again and redo the corrections.',
-    );
+  if ('warning' in fit) throw new ImportError(409, 'The texts changed since these pairs were made: preview again and redo the corrections.');
   return corrections;
 }
 
@@ -170,18 +154,8 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
   return oneAtATime(ctx, async (lock) => {
     const title = form.fields.title;
     if (title === undefined) throw new ImportError(400, 'A title is needed (the Chinese title, or the English one).');
-    const request = {
-      zh: form.zh,
-      ...(form.en ? { en: form.en } : {}),
-      ...(form.encoding ? { encoding: form.encoding } : {}),
-      ...(form.variant ? { variant: form.variant } : {}),
-    };
-    const resolved = await resolveInput(request, {
-      id: 'new',
-      title: { zh: title, en: form.fields.titleEn ?? title },
-      publication: { zh: '', en: '' },
-      date: '2000-01-01',
-    });
+    const request = { zh: form.zh, ...(form.en ? { en: form.en } : {}), ...(form.encoding ? { encoding: form.encoding } : {}), ...(form.variant ? { variant: form.variant } : {}) };
+    const resolved = await resolveInput(request, { id: 'new', title: { zh: title, en: form.fields.titleEn ?? title }, publication: { zh: '', en: '' }, date: '2000-01-01' });
     let corrections: AlignmentCorrections | undefined;
     if (form.corrections !== undefined) {
       let texts: { zh: string[]; en: string[] };
@@ -221,11 +195,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
           note: TRANSLATION_NOTES.imported,
         });
       } catch (e) {
-        if (e instanceof AddError && /already exists/.test(e.message))
-          throw new ImportError(
-            409,
-            `A document with the id "${form.fields.id ?? ''}" exists already: choose another id.`.replace(' ""', ''),
-          );
+        if (e instanceof AddError && /already exists/.test(e.message)) throw new ImportError(409, `A document with the id "${form.fields.id ?? ''}" exists already: choose another id.`.replace(' ""', ''));
         throw new ImportError(422, forThePage((e as Error).message, ctx, tmp), { cause: e });
       }
       try {
@@ -235,11 +205,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
         return { id: added.id, pairs: doc?.pairs.length ?? 0, warnings: doc?.warnings ?? [] };
       } catch (e) {
         await added.rollback();
-        throw new ImportError(
-          422,
-          `The document did not build, so it was not added (the corpus is as it was): ${forThePage((e as Error).message, ctx, tmp)}`,
-          { cause: e },
-        );
+        throw new ImportError(422, `The document did not build, so it was not added (the corpus is as it was): ${forThePage((e as Error).message, ctx, tmp)}`, { cause: e });
       }
     } finally {
       await rm(tmp, { recursive: true, force: true });
@@ -254,8 +220,7 @@ async function existingDocument(id: string, corpusDir: string): Promise<{ dir: s
   const info = await lstat(dir).catch(() => undefined);
   if (!info) throw new ImportError(404, `No document "${id}" in the corpus.`);
   // A symlinked folder may lead out of the corpus: never written through.
-  if (!info.isDirectory())
-    throw new ImportError(422, `${id}: not a plain folder in the corpus; its alignment cannot be saved here.`);
+  if (!info.isDirectory()) throw new ImportError(422, `${id}: not a plain folder in the corpus; its alignment cannot be saved here.`);
   try {
     return { dir, input: await readDocumentFolder(corpusDir, id) };
   } catch (e) {
@@ -282,21 +247,14 @@ export function saveCorrections(id: string, raw: unknown, ctx: SaveContext): Pro
     const file = path.join(dir, CORRECTIONS_FILE);
     let next: string | null = null;
     if (raw !== null) {
-      if (typeof raw !== 'object' || Array.isArray(raw))
-        throw new ImportError(400, 'Send {"pairs": [{"zh": [...], "en": [...]}, ...]}.');
+      if (typeof raw !== 'object' || Array.isArray(raw)) throw new ImportError(400, 'Send {"pairs": [{"zh": [...], "en": [...]}, ...]}.');
       const body = raw as { pairs?: unknown; basedOn?: unknown };
       const texts = cleanedBlockTexts(input);
       const now = { zh: blocksFingerprint(texts.zh), en: blocksFingerprint(texts.en) };
       if (body.basedOn !== undefined && JSON.stringify(body.basedOn) !== JSON.stringify(now)) {
         throw new ImportError(409, `${id} changed since it was opened for correction: reload the page.`);
       }
-      next = correctionsText(
-        checkedCorrections(
-          { version: CORRECTIONS_VERSION, ...now, pairs: body.pairs },
-          texts,
-          `${id}/${CORRECTIONS_FILE}`,
-        ),
-      );
+      next = correctionsText(checkedCorrections({ version: CORRECTIONS_VERSION, ...now, pairs: body.pairs }, texts, `${id}/${CORRECTIONS_FILE}`));
     }
     const previous = await readFile(file, 'utf8').catch(() => null);
     if (next !== null) await writeAtomically(file, next);
@@ -307,11 +265,8 @@ export function saveCorrections(id: string, raw: unknown, ctx: SaveContext): Pro
     } catch (e) {
       if (previous === null) await rm(file, { force: true });
       else await writeAtomically(file, previous);
-      throw new ImportError(
-        422,
-        `The document did not build with these pairs, so they were not saved: ${forThePage((e as Error).message, ctx)}`,
-        { cause: e },
-      );
+      throw new ImportError(422, `The document did not build with these pairs, so they were not saved: ${forThePage((e as Error).message, ctx)}`, { cause: e });
     }
   });
 }
+

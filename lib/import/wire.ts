@@ -49,21 +49,7 @@ export interface ImportForm {
   fields: ImportFields;
 }
 
-const KNOWN = new Set([
-  'zh',
-  'en',
-  'zhFormat',
-  'enFormat',
-  'encoding',
-  'variant',
-  'corrections',
-  'title',
-  'titleEn',
-  'publication',
-  'translator',
-  'date',
-  'id',
-]);
+const KNOWN = new Set(['zh', 'en', 'zhFormat', 'enFormat', 'encoding', 'variant', 'corrections', 'title', 'titleEn', 'publication', 'translator', 'date', 'id']);
 
 /**
  * The body of a request, read up to `max` bytes: a larger one is refused (413) as soon as it is
@@ -73,8 +59,7 @@ export async function readCappedBody(request: Request, max = MAX_BODY_BYTES): Pr
   // The limit named is the one applied: the form's (both sides) or a JSON body's own.
   const limit = max === MAX_BODY_BYTES ? `${mebibytes(max)} (${mebibytes(MAX_SIDE_BYTES)} a side)` : mebibytes(max);
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > max)
-    throw new ImportError(413, `The request is ${declared} bytes; the limit is ${limit}.`);
+  if (declared !== null && Number(declared) > max) throw new ImportError(413, `The request is ${declared} bytes; the limit is ${limit}.`);
   if (!request.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -106,8 +91,7 @@ function mebibytes(bytes: number): string {
 /** A multipart form from a capped body; anything else is 415, a broken form 400. */
 export async function readImportForm(request: Request): Promise<ImportForm> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data;/i.test(type))
-    throw new ImportError(415, 'Send the texts as multipart/form-data (fields zh, en, …).');
+  if (!/^multipart\/form-data;/i.test(type)) throw new ImportError(415, 'Send the texts as multipart/form-data (fields zh, en, …).');
   const body = await readCappedBody(request);
   let form: FormData;
   try {
@@ -122,20 +106,13 @@ async function sideOf(form: FormData, name: 'zh' | 'en', formatField: string): P
   const value = form.get(name);
   if (value === null) return undefined;
   const side: ImportSide =
-    typeof value === 'string'
-      ? { bytes: new TextEncoder().encode(value) }
-      : { bytes: new Uint8Array(await value.arrayBuffer()), name: value.name || undefined };
-  if (side.bytes.byteLength > MAX_SIDE_BYTES)
-    throw new ImportError(
-      413,
-      `${name === 'zh' ? 'The Chinese text' : 'The translation'} is ${side.bytes.byteLength} bytes; the limit is ${MAX_SIDE_BYTES}.`,
-    );
+    typeof value === 'string' ? { bytes: new TextEncoder().encode(value) } : { bytes: new Uint8Array(await value.arrayBuffer()), name: value.name || undefined };
+  if (side.bytes.byteLength > MAX_SIDE_BYTES) throw new ImportError(413, `${name === 'zh' ? 'The Chinese text' : 'The translation'} is ${side.bytes.byteLength} bytes; the limit is ${MAX_SIDE_BYTES}.`);
   // A file name is only a hint for the format: never a path anything is written to.
   if (side.name !== undefined) side.name = side.name.replace(/[\\/]/g, '_').slice(0, 200);
   const format = form.get(formatField);
   if (format !== null && format !== 'auto') {
-    if (typeof format !== 'string' || !(TRANSLATION_FORMATS as readonly string[]).includes(format))
-      throw new ImportError(400, `${formatField} must be auto, ${TRANSLATION_FORMATS.join(', ')}.`);
+    if (typeof format !== 'string' || !(TRANSLATION_FORMATS as readonly string[]).includes(format)) throw new ImportError(400, `${formatField} must be auto, ${TRANSLATION_FORMATS.join(', ')}.`);
     side.format = format as SourceFormat;
   }
   return side;
@@ -146,8 +123,7 @@ function text(form: FormData, name: string): string | undefined {
   if (value === null) return undefined;
   if (typeof value !== 'string') throw new ImportError(400, `${name} must be text, not a file.`);
   const trimmed = value.trim();
-  if (trimmed.length > MAX_FIELD_CHARS)
-    throw new ImportError(400, `${name} is longer than ${MAX_FIELD_CHARS} characters.`);
+  if (trimmed.length > MAX_FIELD_CHARS) throw new ImportError(400, `${name} is longer than ${MAX_FIELD_CHARS} characters.`);
   return trimmed === '' ? undefined : trimmed;
 }
 
@@ -156,8 +132,7 @@ export async function parseImportForm(form: FormData): Promise<ImportForm> {
   const names = [...form.keys()];
   for (const n of new Set(names)) {
     if (!KNOWN.has(n)) throw new ImportError(400, `Unknown field "${n.slice(0, 40)}".`);
-    if (names.filter((m) => m === n).length > 1)
-      throw new ImportError(400, `The field "${n}" is given more than once.`);
+    if (names.filter((m) => m === n).length > 1) throw new ImportError(400, `The field "${n}" is given more than once.`);
   }
   const zh = await sideOf(form, 'zh', 'zhFormat');
   if (!zh || zh.bytes.byteLength === 0) throw new ImportError(400, 'No Chinese text: paste it or choose a file.');
@@ -166,14 +141,12 @@ export async function parseImportForm(form: FormData): Promise<ImportForm> {
   if (en && en.bytes.byteLength > 0) out.en = en;
   const encoding = text(form, 'encoding');
   if (encoding !== undefined && encoding !== 'auto') {
-    if (!(ENCODINGS as readonly string[]).includes(encoding.toLowerCase()))
-      throw new ImportError(400, `encoding must be auto, ${ENCODINGS.join(', ')}.`);
+    if (!(ENCODINGS as readonly string[]).includes(encoding.toLowerCase())) throw new ImportError(400, `encoding must be auto, ${ENCODINGS.join(', ')}.`);
     out.encoding = encoding.toLowerCase();
   }
   const variant = text(form, 'variant');
   if (variant !== undefined && variant !== 'auto') {
-    if (!(SCRIPT_VARIANTS as readonly string[]).includes(variant))
-      throw new ImportError(400, `variant must be auto, ${SCRIPT_VARIANTS.join(', ')}.`);
+    if (!(SCRIPT_VARIANTS as readonly string[]).includes(variant)) throw new ImportError(400, `variant must be auto, ${SCRIPT_VARIANTS.join(', ')}.`);
     out.variant = variant as ScriptVariant;
   }
   const corrections = form.get('corrections');
@@ -190,8 +163,7 @@ export async function parseImportForm(form: FormData): Promise<ImportForm> {
   if (dateProblem !== null) throw new ImportError(400, `The date: ${dateProblem}.`);
   const reserved = fields.id === undefined ? null : reservedIdProblem(fields.id);
   if (reserved !== null) throw new ImportError(400, `The id ${reserved}.`);
-  if (fields.id !== undefined && !isDocId(fields.id))
-    throw new ImportError(400, 'id must be lowercase letters, digits and single hyphens (at most 100).');
+  if (fields.id !== undefined && !isDocId(fields.id)) throw new ImportError(400, 'id must be lowercase letters, digits and single hyphens (at most 100).');
   out.fields = fields;
   return out;
 }
@@ -212,8 +184,7 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c)
-        i++; // a backslash escapes the next character, a quote included
+      if (c === 0x5c) i++; // a backslash escapes the next character, a quote included
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
@@ -223,8 +194,7 @@ export function jsonDepth(text: string): number {
 }
 
 function parseJson(text: string, what: string): unknown {
-  if (jsonDepth(text) > MAX_JSON_DEPTH)
-    throw new ImportError(400, `${what} nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ImportError(400, `${what} nests deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text) as unknown;
   } catch {
