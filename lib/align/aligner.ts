@@ -403,16 +403,16 @@ export class Aligner {
 
   /** Aligns two lists of sentences (or paragraphs): every index in exactly one bead, in order. */
   align(zhSentences: string[], enSentences: string[], structure?: Structure): Bead[] {
-    const t = this.texts(zhSentences, enSentences, structure);
-    const { zh, en } = t;
-    const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
-    const n = zh.length;
-    const m = en.length;
+    const n = zhSentences.length;
+    const m = enSentences.length;
+    // One side empty (a preview without a translation): nothing to weigh, so no features computed.
     if (n === 0 || m === 0)
       return [
         ...range(0, n).map((i) => ({ zh: [i], en: [], confidence: 0 })),
         ...range(0, m).map((j) => ({ zh: [], en: [j], confidence: 0 })),
       ];
+    const t = this.texts(zhSentences, enSentences, structure);
+    const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
     const band = this.options.band ?? 12;
     // First pass: 1-1/1-0/0-1/1-2/2-1 only, around the line through the anchors found over the whole
     // text (see anchors.ts), in a band that widens with the stretch between two anchors (the drift a

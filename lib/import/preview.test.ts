@@ -135,7 +135,7 @@ describe('import preview', () => {
       [
         'short paragraphs',
         { zh: { bytes: fill('中国。\n\n'), name: 'short.txt' } },
-        /short\.txt has 381,300 lines of text/,
+        /short\.txt has 381,300 lines of text; the import page takes at most 100,000/,
       ],
       [
         'HTML paragraphs',
@@ -158,6 +158,21 @@ describe('import preview', () => {
         expect(grewMb).toBeLessThan(300);
       });
     }
+  });
+
+  it('row 22.3: plain text is held to its paragraphs once cleaned, not its lines', async () => {
+    // 90,000 lines at one width wrap into one paragraph: more lines than Markdown may have, and it previews.
+    const line = '中国。\n';
+    const text = line.repeat(90_000);
+    const result = await preview({ zh: { bytes: new TextEncoder().encode(text), name: 'lines.txt' } }, dict);
+    expect(result.zh.blocks).toHaveLength(1);
+    expect(result.stats.characters).toBe(2 * 90_000);
+    // 30,000 lines that clean into 30,000 paragraphs are refused once cleaned, before segmentation.
+    const short = new TextEncoder().encode('中国。\n\n'.repeat(30_000));
+    await expect(preview({ zh: { bytes: short, name: 'short.txt' } }, dict)).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/short\.txt has 30,000 paragraphs; the import page takes at most 20,000/),
+    });
   });
 
   it('row 22.7a: the page never names a command-line flag; only spaces is "no text", not an encoding problem', async () => {

@@ -7,13 +7,13 @@
 import type { Dictionary } from '../dictionary/cedict';
 import { formatOf } from '../add/add';
 import { detectEncoding, detectVariant, PAGE_ASK, verifyEncoding } from '../add/detect';
-import type { BlockKind, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
+import type { BlockKind, CleanDoc, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
 import { TRANSLATION_FORMATS } from '../base/formats';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
-import { buildDocument, cleanedBlockTexts, type DocumentInput } from '../pipeline/build-document';
+import { buildDocument, cleanSource, type DocumentInput } from '../pipeline/build-document';
 import { ImportError, type ImportSide } from './wire';
-import { checkWorkload } from './workload';
+import { checkBlocks, checkWorkload } from './workload';
 
 export interface PreviewBlock {
   kind: BlockKind;
@@ -80,6 +80,8 @@ function sideFormat(side: ImportSide, which: string): SourceFormat {
 
 export interface ResolvedInput {
   input: DocumentInput;
+  /** The Chinese side cleaned, when telling the variant needed it: buildDocument need not clean it again. */
+  zhCleaned?: CleanDoc;
   report: {
     format: SourceFormat;
     encoding: string;
@@ -132,7 +134,8 @@ export async function resolveInput(
     }
     const source = await rawFile(zhName, req.zh.bytes, encoding, format, warnings);
     // Before any stage: a side that would make more blocks than a preview can afford is refused.
-    checkWorkload(source, zhName);
+    // (Plain text's lines may wrap into few blocks: they are held to a higher limit, and its blocks counted once cleaned, below.)
+    checkWorkload(source, zhName, true);
     let enFormat: SourceFormat | null = null;
     let translation: RawFile | undefined;
     if (req.en) {
@@ -145,15 +148,22 @@ export async function resolveInput(
     }
     let variant: ScriptVariant;
     let variantEvidence: string;
+    let zhCleaned: CleanDoc | undefined;
+    const probe: DocumentInput = {
+      meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta,
+      source,
+    };
+    // Cleaning does not depend on the variant: the blocks cleaned here are the blocks built.
+    if (source.format === 'text') {
+      zhCleaned = cleanSource(probe);
+      checkBlocks(zhCleaned.blocks.length, zhName);
+    }
     if (req.variant) {
       variant = req.variant;
       variantEvidence = 'given';
     } else {
-      const probe: DocumentInput = {
-        meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta,
-        source,
-      };
-      const found = detectVariant(cleanedBlockTexts(probe).zh.join('\n'));
+      zhCleaned ??= cleanSource(probe);
+      const found = detectVariant(zhCleaned.blocks.map((b) => b.text).join('\n'));
       variant = found.variant;
       variantEvidence = found.evidence;
     }
@@ -161,7 +171,11 @@ export async function resolveInput(
     const input: DocumentInput = { meta: fullMeta, source, warnings };
     if (translation) input.translation = translation;
     if (req.corrections) input.corrections = req.corrections;
-    return { input, report: { format, encoding, encodingConfidence, variant, variantEvidence, enFormat } };
+    return {
+      input,
+      ...(zhCleaned ? { zhCleaned } : {}),
+      report: { format, encoding, encodingConfidence, variant, variantEvidence, enFormat },
+    };
   } catch (e) {
     if (e instanceof ImportError) throw e;
     throw new ImportError(422, (e as Error).message, { cause: e });
@@ -177,10 +191,10 @@ const PREVIEW_META = {
 
 /** The preview of a request: every block, the automatic (or corrected) pairs, and what a correction must carry. */
 export async function preview(req: PreviewRequest, dict: Dictionary): Promise<PreviewResult> {
-  const { input, report } = await resolveInput(req, PREVIEW_META);
+  const { input, zhCleaned, report } = await resolveInput(req, PREVIEW_META);
   let doc;
   try {
-    doc = buildDocument(input, dict);
+    doc = buildDocument(input, dict, zhCleaned);
   } catch (e) {
     throw new ImportError(422, (e as Error).message, { cause: e });
   }

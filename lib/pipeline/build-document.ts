@@ -84,15 +84,24 @@ function memorySides(source: RawFile, meta: DocMeta, dict: Dictionary): Sides {
   return { zh: zhBlocks(zh, meta, dict), en: englishBlocks(en), given, dropped: [], repairs: [], warnings };
 }
 
-/** Running text and its translation, cleaned: the blocks alignment and corrections count. */
-function cleanText(input: DocumentInput): { zh: CleanDoc; en?: CleanDoc } {
-  const zh = clean(decode(input.source));
+/**
+ * Running text and its translation, cleaned: the blocks alignment and corrections count. `zh`, when
+ * given, is this input's source already cleaned (cleanSource), so a caller that needed the cleaned
+ * text first (the import preview, to tell the variant) does not parse a large text twice.
+ */
+function cleanText(input: DocumentInput, zhCleaned?: CleanDoc): { zh: CleanDoc; en?: CleanDoc } {
+  const zh = zhCleaned ?? cleanSource(input);
   return input.translation ? { zh, en: clean(decode(input.translation), { repairLayout: false }) } : { zh };
 }
 
+/** The Chinese side of running text, cleaned (clean does not depend on the script variant). */
+export function cleanSource(input: DocumentInput): CleanDoc {
+  return clean(decode(input.source));
+}
+
 /** Running text and its translation, to be aligned paragraph by paragraph. */
-function textSides(input: DocumentInput, dict: Dictionary): Sides {
-  const cleaned = cleanText(input);
+function textSides(input: DocumentInput, dict: Dictionary, zhCleaned?: CleanDoc): Sides {
+  const cleaned = cleanText(input, zhCleaned);
   const warnings = [...cleaned.zh.warnings, ...(cleaned.en?.warnings ?? [])];
   const en = cleaned.en ? englishBlocks(cleaned.en.blocks) : [];
   return {
@@ -151,9 +160,12 @@ function docStats(zh: ZhBlock[], en: EnBlock[], pairs: Pair[], warnings: number)
   };
 }
 
-export function buildDocument(input: DocumentInput, dict: Dictionary): BuiltDoc {
+/** `zhCleaned`: the source as cleanSource(input) returned it, when the caller has it already. */
+export function buildDocument(input: DocumentInput, dict: Dictionary, zhCleaned?: CleanDoc): BuiltDoc {
   const { meta } = input;
-  const sides = isMemoryFormat(input.source.format) ? memorySides(input.source, meta, dict) : textSides(input, dict);
+  const sides = isMemoryFormat(input.source.format)
+    ? memorySides(input.source, meta, dict)
+    : textSides(input, dict, zhCleaned);
   const { zh, en } = sides;
   const warnings = [...(input.warnings ?? []), ...sides.warnings];
   let given = sides.given;

@@ -27,6 +27,8 @@ import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks } from './markdown';
 import { furnitureRule, type ProtoBlock } from './proto-block';
+import { containedInLonger } from '../text/contained';
+import { JoinedText } from '../text/joined-text';
 import {
   countHan,
   displayWidth,
@@ -154,6 +156,9 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
   const indentMarks = indentedShare >= 0.02 && (indentedShare <= 0.75 || !wrapped);
 
   const protos: ProtoBlock[] = [];
+  // Each block's text and set lines, joined in parts (JoinedText): a wrapped page of 200,000 lines is one block.
+  const texts: JoinedText[] = [];
+  const setLines: JoinedText[][] = [];
   let current: ProtoBlock | undefined;
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
@@ -164,31 +169,30 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
     if (continues && current) {
       // A headline broken over lines keeps the break as a space (中俄世代友好 / 做百煉成鋼真朋友).
       const acrossBreak = repairs !== undefined && (line.blanksBefore > 0 || line.afterPageBreak);
-      current.text = acrossBreak
-        ? joinAcrossBreak(current.text, line.text, line.no, repairs)
-        : joinWrapped(current.text, line.text);
-      const setLines = current.setLines ?? [];
-      const lastSet = setLines.at(-1) ?? '';
+      texts
+        .at(-1)!
+        .join(line.text, acrossBreak ? (tail, right) => joinAcrossBreak(tail, right, line.no, repairs) : joinWrapped);
+      const sets = setLines.at(-1)!;
       // Labels stacked a few characters a line (專家 / 解讀) are one word, set vertically.
       const stackedLabel = isLabel(prev) && isLabel(line);
       if (!stackedLabel && (isHeadlineGroup(prev, line, next, layout) || !isFullLine(prev, columns[i - 1] ?? 0)))
-        setLines.push(line.text);
-      else setLines[setLines.length - 1] = joinWrapped(lastSet, line.text);
+        sets.push(new JoinedText(line.text));
+      else sets.at(-1)!.join(line.text, joinWrapped);
     } else {
       if (current) current.blanksAfter = line.blanksBefore;
-      current = {
-        text: line.text,
-        line: line.no,
-        blanksBefore: line.blanksBefore,
-        blanksAfter: 0,
-        setLines: [line.text],
-      };
+      current = { text: line.text, line: line.no, blanksBefore: line.blanksBefore, blanksAfter: 0 };
+      texts.push(new JoinedText(line.text));
+      setLines.push([new JoinedText(line.text)]);
       if (indentMarks && line.indented) current.opensByIndent = true;
       protos.push(current);
     }
     if (creditedLines.has(line.no)) current.photoCredit = true;
   });
   if (current) current.blanksAfter = trailingBlanks;
+  protos.forEach((p, i) => {
+    p.text = texts[i]!.toString();
+    p.setLines = setLines[i]!.map(String);
+  });
   return protos;
 }
 
@@ -209,9 +213,22 @@ function runningHeaderLines(rawLines: string[]): Set<number> {
     if ([...t].length > RUNNING_HEADER_MAX_LENGTH || [...t].length < 2 || endsSentence(t) || /[，、,]$/u.test(t))
       return;
     const key = keyOf(t);
-    candidates.set(key, [...(candidates.get(key) ?? []), i]);
+    const at = candidates.get(key);
+    if (at) at.push(i);
+    else candidates.set(key, [i]);
   });
-  const nearPageNumber = (i: number) => pageNumbers.some((p) => Math.abs(p - i) <= 3);
+  // pageNumbers ascend: the first at or after i - 3 is the nearest candidate (a binary search,
+  // since a page of a hundred thousand short lines must not cost lines × page numbers).
+  const nearPageNumber = (i: number) => {
+    let lo = 0;
+    let hi = pageNumbers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pageNumbers[mid]! < i - 3) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < pageNumbers.length && pageNumbers[lo]! <= i + 3;
+  };
   const out = new Set<number>();
   // A header in the same place on every page: the line after each page number (the next page's
   // top) is short and unpunctuated on most pages, so it is the header even where it differs
@@ -440,11 +457,13 @@ function dropRepeatedPullQuotes(
 ): { blocks: Block[]; protos: ProtoBlock[] } {
   const keyOf = (t: string) => t.replace(/[\s\u3000]+/gu, '');
   const longer = blocks.filter((b) => b.kind === 'paragraph').map((b) => keyOf(b.text));
-  const repeated = blocks.map((b) => {
-    if (b.kind !== 'paragraph' || countHan(b.text) < PULL_QUOTE_MIN_HAN || !endsSentence(b.text)) return false;
-    const k = keyOf(b.text);
-    return longer.some((l) => l.length > k.length && l.includes(k));
-  });
+  const asked = blocks.map(
+    (b) => b.kind === 'paragraph' && countHan(b.text) >= PULL_QUOTE_MIN_HAN && endsSentence(b.text),
+  );
+  const keys = blocks.flatMap((b, i) => (asked[i] ? [keyOf(b.text)] : []));
+  const inside = containedInLonger(keys, longer);
+  let next = 0;
+  const repeated = asked.map((a) => a && inside[next++]!);
   // A box holds several such paragraphs in a row; one sentence said twice may be the author's refrain.
   const repeats = repeated.map((r, i) => r && (repeated[i - 1] === true || repeated[i + 1] === true));
   repeats.forEach((r, i) => {
