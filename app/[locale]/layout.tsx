@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/app/_components/layout/SiteFooter';
 import { SiteHeader } from '@/app/_components/layout/SiteHeader';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
 import '../styles/reader.css';
@@ -44,9 +45,10 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale}>
       <body>
-        {/* The locale for next-intl's client navigation; no messages: client components get
-            their few strings as props, so the catalogue never ships to the browser. */}
-        <NextIntlClientProvider messages={null}>
+        {/* The locale for next-intl's client navigation, and the strings of the one client
+            component outside the pages (the language switcher). Each page wraps its own client
+            components in a provider with exactly their messages (ARCHITECTURE.md, "Strings"). */}
+        <NextIntlClientProvider messages={await clientMessages({ Header: ['language'] })}>
           <SiteHeader locale={locale} />
           <main id="main" tabIndex={-1}>
             {children}

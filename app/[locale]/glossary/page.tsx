@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { GlossaryTable } from '@/app/_components/term/GlossaryTable';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { getGlossary, getManifest } from '@/lib/store';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 
@@ -16,6 +18,23 @@ export default async function GlossaryPage() {
   const t = await getTranslations('Glossary');
   const [entries, manifest] = await Promise.all([getGlossary(), getManifest()]);
   const sample = manifest.glossarySample;
+  // The table's strings: the controls, the headings, the count.
+  const messages = await clientMessages({
+    Glossary: [
+      'filter',
+      'filterPlaceholder',
+      'onlyInconsistent',
+      'term',
+      'pinyin',
+      'frequency',
+      'rendering',
+      'variants',
+      'inconsistent',
+      'none',
+      'empty',
+      'count',
+    ],
+  });
   return (
     <div className="glossary-page">
       <header className="page-head">
@@ -34,24 +53,9 @@ export default async function GlossaryPage() {
           ]}
         />
       </header>
-      <GlossaryTable
-        entries={entries}
-        threshold={INCONSISTENT_BELOW}
-        labels={{
-          filter: t('filter'),
-          filterPlaceholder: t('filterPlaceholder'),
-          onlyInconsistent: t('onlyInconsistent'),
-          term: t('term'),
-          pinyin: t('pinyin'),
-          frequency: t('frequency'),
-          rendering: t('rendering'),
-          variants: t('variants'),
-          inconsistent: t('inconsistent'),
-          none: t('none'),
-          empty: t('empty'),
-          count: t.raw('count') as string,
-        }}
-      />
+      <NextIntlClientProvider messages={messages}>
+        <GlossaryTable entries={entries} threshold={INCONSISTENT_BELOW} />
+      </NextIntlClientProvider>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ImportEditor, type ExistingDoc } from '@/app/_components/import/ImportEditor';
@@ -8,6 +8,7 @@ import { zhLang } from '@/app/_components/reader/lang';
 import { MAX_SIDE_BYTES } from '@/lib/import/wire';
 import { blocksFingerprint } from '@/lib/pipeline/corrections';
 import { writeAccess, writeSettings } from '@/lib/security/write-access';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { getDoc } from '@/lib/store';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -62,7 +63,7 @@ export default async function ImportPage({ searchParams }: Props) {
   requestHeaders.delete('sec-fetch-site');
   requestHeaders.delete('origin');
   const access = writeAccess(requestHeaders, writeSettings());
-  const messages = await getMessages();
+  const messages = await clientMessages({ Import: true });
 
   return (
     <div className="import-page">
@@ -70,7 +71,7 @@ export default async function ImportPage({ searchParams }: Props) {
         <h1>{doc ? t('correctTitle') : t('title')}</h1>
         <p className="lede">{doc ? t('correctIntro', { title: doc.title }) : t('intro')}</p>
       </header>
-      <NextIntlClientProvider messages={{ Import: messages.Import }}>
+      <NextIntlClientProvider messages={messages}>
         <ImportEditor
           locale={locale}
           existing={doc}

@@ -1,11 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import type { MouseEvent } from 'react';
 
 interface Props {
   current: string;
-  label: string;
   locales: Array<{ code: string; name: string }>;
 }
 
@@ -20,14 +20,15 @@ function withLocale(pathname: string, locale: string): string {
  * so that `<html lang>` and the fonts follow; the query and the `#p-N` anchor are carried over at
  * click time, since the server-rendered href cannot know them.
  */
-export function LocaleSwitcher({ current, label, locales }: Props) {
+export function LocaleSwitcher({ current, locales }: Props) {
+  const t = useTranslations('Header');
   const pathname = usePathname();
   const keepQueryAndHash = (event: MouseEvent<HTMLAnchorElement>) => {
     const { search, hash } = window.location;
     event.currentTarget.href = `${event.currentTarget.pathname}${search}${hash}`;
   };
   return (
-    <nav className="locale-switcher" aria-label={label}>
+    <nav className="locale-switcher" aria-label={t('language')}>
       <ul>
         {locales.map(({ code, name }) => (
           <li key={code}>

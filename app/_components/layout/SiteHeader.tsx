@@ -43,7 +43,6 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
         />
         <LocaleSwitcher
           current={locale}
-          label={t('language')}
           locales={routing.locales.map((code) => ({ code, name: LOCALE_NAMES[code] }))}
         />
       </div>

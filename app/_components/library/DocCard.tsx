@@ -41,7 +41,7 @@ export async function DocCard({ doc, locale }: { doc: DocSummary; locale: AppLoc
         </span>
       </div>
       <DifficultyBars stats={stats} locale={locale} />
-      <KnownShare docId={meta.id} label={t('knownShare', { percent: '{percent}' })} />
+      <KnownShare docId={meta.id} />
       {meta.translation ? <Provenance translation={meta.translation} locale={locale} /> : null}
       <p className="doc-actions">
         <Link href={href} className="button-link">

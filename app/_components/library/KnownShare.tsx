@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { knownCount, knownShare } from '@/lib/learner/known-words';
 import { useKnownWords } from '@/lib/learner/known-words-store';
@@ -25,7 +26,8 @@ function fetchCounts(docId: string): Promise<Counts | null> {
  * never leave the browser: the card fetches the document's word counts (once it is near the
  * screen) and reckons the share here. Nothing shows until the learner has a status for some word.
  */
-export function KnownShare({ docId, label }: { docId: string; label: string }) {
+export function KnownShare({ docId }: { docId: string }) {
+  const t = useTranslations('Library');
   const words = useKnownWords();
   const [counts, setCounts] = useState<Counts | null>(null);
   const ref = useRef<HTMLParagraphElement>(null);
@@ -59,7 +61,7 @@ export function KnownShare({ docId, label }: { docId: string; label: string }) {
           <span className="bar" aria-hidden="true">
             <span className="bar-fill known-fill" style={{ width: `${(share * 100).toFixed(1)}%` }} />
           </span>{' '}
-          <span>{label.replace('{percent}', `${Math.round(share * 100)}%`)}</span>
+          <span>{t('knownShare', { percent: `${Math.round(share * 100)}%` })}</span>
         </>
       )}
     </p>
@@ -67,9 +69,10 @@ export function KnownShare({ docId, label }: { docId: string; label: string }) {
 }
 
 /** The number of words the learner knows, in the library's head (nothing before the first). */
-export function KnownCount({ label }: { label: string }) {
+export function KnownCount() {
+  const t = useTranslations('Library');
   const words = useKnownWords();
   const n = knownCount(words);
   if (n === 0) return null;
-  return <p className="known-count">{label.replace('{count}', new Intl.NumberFormat().format(n))}</p>;
+  return <p className="known-count">{t('knownCount', { count: n })}</p>;
 }

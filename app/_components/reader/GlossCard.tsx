@@ -1,46 +1,21 @@
+import { useTranslations } from 'next-intl';
 import type { RefObject } from 'react';
 import type { DictEntry } from '@/lib/model';
 import type { NestedWord } from '@/lib/store/gloss';
 import { Link } from '@/lib/i18n/navigation';
 import type { Open } from './gloss-dom';
 import type { View } from './popover-store';
-import { SaveWordButton, type SaveLabels } from './SaveWordButton';
+import { SaveWordButton } from './SaveWordButton';
 import type { Lookup } from './use-gloss-lookup';
 import type { Position } from './use-popover-placement';
-import { WordStatusBar, type WordStatusLabels } from './WordStatusBar';
+import { WordStatusBar } from './WordStatusBar';
 import { HAN_ONLY } from '@/lib/base/han';
 
-/** The strings the reader page passes in (see GlossPopover.tsx for the rest). */
-export interface GlossLabels {
-  dialog: string;
-  close: string;
-  loading: string;
-  failed: string;
-  notInDictionary: string;
-  characters: string;
-  traditional: string;
-  simplified: string;
-  searchCorpus: string;
-  linkCopied: string;
-}
+/** HSK 2.0's levels, the ones the popover badges (Gloss.hsk / hskTitle take the level). */
+const HSK_LEVELS = 6;
 
-export interface GlossAllLabels extends GlossLabels {
-  /** "HSK 1" … "HSK 6": index level − 1. */
-  hsk: string[];
-  hskTitle: string[];
-  around: string;
-  /** With `{char}` standing for the tapped character. */
-  covering: string;
-  inside: string;
-  /** With `{word}` standing for the word to go back to. */
-  back: string;
-  termPage: string;
-  inCorpus: string;
-  wordStatus: WordStatusLabels;
-  saveWord: SaveLabels;
-}
-
-function EntryList({ entries, labels }: { entries: DictEntry[]; labels: GlossLabels }) {
+function EntryList({ entries }: { entries: DictEntry[] }) {
+  const t = useTranslations('Gloss');
   return (
     <ul className="gloss-entries">
       {entries.map((entry, i) => (
@@ -52,10 +27,10 @@ function EntryList({ entries, labels }: { entries: DictEntry[]; labels: GlossLab
             {entry.traditional !== entry.simplified ? (
               <span className="gloss-forms">
                 <span>
-                  {labels.simplified} <span lang="zh-Hans">{entry.simplified}</span>
+                  {t('simplified')} <span lang="zh-Hans">{entry.simplified}</span>
                 </span>
                 <span>
-                  {labels.traditional} <span lang="zh-Hant">{entry.traditional}</span>
+                  {t('traditional')} <span lang="zh-Hant">{entry.traditional}</span>
                 </span>
               </span>
             ) : null}
@@ -71,26 +46,18 @@ function EntryList({ entries, labels }: { entries: DictEntry[]; labels: GlossLab
   );
 }
 
-function HskBadge({ level, labels }: { level: number | undefined; labels: GlossAllLabels }) {
-  const text = level === undefined ? undefined : labels.hsk[level - 1];
-  if (text === undefined || level === undefined) return null;
+function HskBadge({ level }: { level: number | undefined }) {
+  const t = useTranslations('Gloss');
+  if (level === undefined || !Number.isInteger(level) || level < 1 || level > HSK_LEVELS) return null;
   return (
-    <span className={`gloss-hsk gloss-hsk-${level}`} title={labels.hskTitle[level - 1]}>
-      {text}
+    <span className={`gloss-hsk gloss-hsk-${level}`} title={t('hskTitle', { level })}>
+      {t('hsk', { level })}
     </span>
   );
 }
 
 /** Nested words as buttons that open their entry, with the words inside each below it. */
-function NestedList({
-  words,
-  labels,
-  onOpen,
-}: {
-  words: NestedWord[];
-  labels: GlossAllLabels;
-  onOpen: (w: NestedWord) => void;
-}) {
+function NestedList({ words, onOpen }: { words: NestedWord[]; onOpen: (w: NestedWord) => void }) {
   return (
     <ul className="gloss-nested">
       {words.map((w, i) => (
@@ -105,7 +72,7 @@ function NestedList({
                   {w.pinyin}
                 </span>
               ) : null}
-              <HskBadge level={w.hsk} labels={labels} />
+              <HskBadge level={w.hsk} />
             </span>
             {w.senses.length > 0 ? (
               <span className="gloss-nested-senses" lang="en">
@@ -113,7 +80,7 @@ function NestedList({
               </span>
             ) : null}
           </button>
-          {w.inside && w.inside.length > 0 ? <NestedList words={w.inside} labels={labels} onOpen={onOpen} /> : null}
+          {w.inside && w.inside.length > 0 ? <NestedList words={w.inside} onOpen={onOpen} /> : null}
         </li>
       ))}
     </ul>
@@ -121,7 +88,6 @@ function NestedList({
 }
 
 interface CardProps {
-  labels: GlossAllLabels;
   open: Open;
   trail: View[];
   lookup: Lookup;
@@ -140,7 +106,6 @@ interface CardProps {
  * and the links to search and its term page. Hidden until placed.
  */
 export function GlossCard({
-  labels,
   open,
   trail,
   lookup,
@@ -152,6 +117,7 @@ export function GlossCard({
   onFollow,
   onStatus,
 }: CardProps) {
+  const t = useTranslations('Gloss');
   const view = trail[trail.length - 1];
   const answer = lookup.state === 'done' ? lookup.answer : undefined;
   const entries = answer?.entries ?? [];
@@ -165,14 +131,14 @@ export function GlossCard({
       ref={popoverRef}
       className={`gloss${position?.above ? ' gloss-above' : ''}`}
       role="dialog"
-      aria-label={`${labels.dialog}: ${shown.text}`}
+      aria-label={`${t('dialog')}: ${shown.text}`}
       style={position ? { top: position.top, left: position.left } : { top: 0, left: 0, visibility: 'hidden' }}
     >
       <div className="gloss-head">
         {view && backTo !== undefined ? (
           <button type="button" className="gloss-back" onClick={onBack}>
             <span aria-hidden="true">← </span>
-            {labels.back.replace('{word}', backTo)}
+            {t('back', { word: backTo })}
           </button>
         ) : null}
         <p className="gloss-word" lang={shown.text === shown.simplified ? 'zh-Hans' : 'zh-Hant'}>
@@ -180,54 +146,52 @@ export function GlossCard({
           {shown.simplified !== shown.text ? (
             <span className="gloss-alt" lang="zh-Hans">
               {' '}
-              ({labels.simplified} {shown.simplified})
+              ({t('simplified')} {shown.simplified})
             </span>
           ) : null}
-          <HskBadge level={answer?.hsk} labels={labels} />
+          <HskBadge level={answer?.hsk} />
         </p>
         {shown.pinyin ? <p className="gloss-word-pinyin">{shown.pinyin}</p> : null}
-        <button type="button" className="gloss-close" onClick={onClose} aria-label={labels.close}>
+        <button type="button" className="gloss-close" onClick={onClose} aria-label={t('close')}>
           ×
         </button>
       </div>
       <div className="gloss-body">
-        {lookup.state === 'loading' ? <p className="gloss-note">{labels.loading}</p> : null}
-        {lookup.state === 'failed' ? <p className="gloss-note">{labels.failed}</p> : null}
-        {answer && entries.length > 0 ? <EntryList entries={entries} labels={labels} /> : null}
-        {answer && entries.length === 0 ? <p className="gloss-note">{labels.notInDictionary}</p> : null}
+        {lookup.state === 'loading' ? <p className="gloss-note">{t('loading')}</p> : null}
+        {lookup.state === 'failed' ? <p className="gloss-note">{t('failed')}</p> : null}
+        {answer && entries.length > 0 ? <EntryList entries={entries} /> : null}
+        {answer && entries.length === 0 ? <p className="gloss-note">{t('notInDictionary')}</p> : null}
         {answer?.term && answer.term.renderings.length > 0 ? (
           <section className="gloss-section gloss-renderings">
-            <h3 className="gloss-section-title">{labels.inCorpus}</h3>
+            <h3 className="gloss-section-title">{t('inCorpus')}</h3>
             <p lang="en">{answer.term.renderings.join('; ')}</p>
           </section>
         ) : null}
         {answer && answer.around.length > 0 ? (
           <section className="gloss-section gloss-around">
-            <h3 className="gloss-section-title">{labels.around}</h3>
-            <NestedList words={answer.around} labels={labels} onOpen={onFollow} />
+            <h3 className="gloss-section-title">{t('around')}</h3>
+            <NestedList words={answer.around} onOpen={onFollow} />
           </section>
         ) : null}
         {answer?.covering && answer.covering.words.length > 0 ? (
           <section className="gloss-section gloss-covering">
-            <h3 className="gloss-section-title">{labels.covering.replace('{char}', answer.covering.char)}</h3>
-            <NestedList words={answer.covering.words} labels={labels} onOpen={onFollow} />
+            <h3 className="gloss-section-title">{t('covering', { char: answer.covering.char })}</h3>
+            <NestedList words={answer.covering.words} onOpen={onFollow} />
           </section>
         ) : null}
         {inside.length > 0 ? (
           <section className="gloss-section gloss-inside">
-            <h3 className="gloss-section-title">{onlyCharacters ? labels.characters : labels.inside}</h3>
-            <NestedList words={inside} labels={labels} onOpen={onFollow} />
+            <h3 className="gloss-section-title">{onlyCharacters ? t('characters') : t('inside')}</h3>
+            <NestedList words={inside} onOpen={onFollow} />
           </section>
         ) : null}
       </div>
-      {HAN_ONLY.test(shown.simplified) ? (
-        <WordStatusBar word={shown.simplified} labels={labels.wordStatus} onStatus={onStatus} />
-      ) : null}
+      {HAN_ONLY.test(shown.simplified) ? <WordStatusBar word={shown.simplified} onStatus={onStatus} /> : null}
       <div className="gloss-foot">
-        <Link href={`/search?q=${encodeURIComponent(shown.simplified)}`}>{labels.searchCorpus}</Link>
+        <Link href={`/search?q=${encodeURIComponent(shown.simplified)}`}>{t('searchCorpus')}</Link>
         {HAN_ONLY.test(shown.simplified) ? (
           <Link className="gloss-term-link" href={`/term/${encodeURIComponent(shown.simplified)}`}>
-            {labels.termPage}
+            {t('termPage')}
           </Link>
         ) : null}
         {answer ? (
@@ -238,7 +202,6 @@ export function GlossCard({
             pinyin={shown.pinyin}
             entries={entries}
             doc={doc}
-            labels={labels.saveWord}
             onStatus={onStatus}
           />
         ) : null}

@@ -1,9 +1,9 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { NestedWord } from '@/lib/store/gloss';
-import { GlossCard, type GlossAllLabels } from './GlossCard';
+import { GlossCard } from './GlossCard';
 import { wordOf } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
 import { useGlossLookup } from './use-gloss-lookup';
@@ -19,10 +19,8 @@ import { useWordListeners } from './use-word-listeners';
  * (popover-store.ts); the lookup in use-gloss-lookup.ts; the popover's content in GlossCard.tsx.
  */
 export function GlossPopoverClient({
-  labels,
   doc,
 }: {
-  labels: GlossAllLabels;
   /** The document being read: saved words name it as their source. */
   doc: { id: string; title: string };
 }) {
@@ -107,15 +105,7 @@ export function GlossPopoverClient({
     } else load(current.key, current.context);
   }, [store, load]);
 
-  const listenerLabels = useMemo(
-    () => ({
-      linkCopied: labels.linkCopied,
-      statusChanged: labels.wordStatus.changed,
-      statusNames: labels.wordStatus.long,
-    }),
-    [labels.linkCopied, labels.wordStatus.changed, labels.wordStatus.long],
-  );
-  useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus, labels: listenerLabels });
+  useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus });
   const position = usePopoverPlacement(open, popoverRef, lookup, trail);
 
   // After following a word or coming back, focus lands on the back button or on the word left,
@@ -149,7 +139,6 @@ export function GlossPopoverClient({
       {live}
       {createPortal(
         <GlossCard
-          labels={labels}
           open={open}
           trail={trail}
           lookup={lookup}

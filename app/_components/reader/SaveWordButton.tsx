@@ -1,17 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useVocabulary, removeWord, saveWord } from '@/lib/learner/vocabulary-store';
 import { hasWord } from '@/lib/learner/vocabulary';
 import type { DictEntry } from '@/lib/model';
 import { placeOf } from './word-context';
-
-export interface SaveLabels {
-  save: string;
-  saved: string;
-  savedStatus: string;
-  removedStatus: string;
-  failedStatus: string;
-}
 
 /** The senses of the entry read as the text reads the word (else the first), for the saved card. */
 function meaningOf(entries: readonly DictEntry[], pinyin: string): string {
@@ -33,7 +26,6 @@ export function SaveWordButton({
   pinyin,
   entries,
   doc,
-  labels,
   onStatus,
 }: {
   /** The word's span in the text: where its sentence is read from. */
@@ -43,13 +35,13 @@ export function SaveWordButton({
   pinyin: string;
   entries: readonly DictEntry[];
   doc: { id: string; title: string };
-  labels: SaveLabels;
   onStatus: (message: string) => void;
 }) {
+  const t = useTranslations('Gloss');
   const saved = hasWord(useVocabulary(), simplified, doc.id);
   const toggle = () => {
     if (saved) {
-      onStatus(removeWord(simplified, doc.id) ? labels.removedStatus : labels.failedStatus);
+      onStatus(removeWord(simplified, doc.id) ? t('removedStatus') : t('saveFailed'));
       return;
     }
     const place = placeOf(el);
@@ -63,7 +55,7 @@ export function SaveWordButton({
       source: { docId: doc.id, title: doc.title, pair: place.pair ?? 0 },
       savedAt: new Date().toISOString(),
     });
-    onStatus(ok ? labels.savedStatus : labels.failedStatus);
+    onStatus(ok ? t('savedStatus') : t('saveFailed'));
   };
   return (
     <button
@@ -72,7 +64,7 @@ export function SaveWordButton({
       aria-pressed={saved}
       onClick={toggle}
     >
-      <span aria-hidden="true">{saved ? '★' : '☆'}</span> {saved ? labels.saved : labels.save}
+      <span aria-hidden="true">{saved ? '★' : '☆'}</span> {saved ? t('saved') : t('save')}
     </button>
   );
 }

@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, type RefObject } from 'react';
 import { STATUS_KEYS } from '@/lib/learner/known-words';
 import { setWordStatus } from '@/lib/learner/known-words-store';
 import { charAt, tabbables, WORD } from './gloss-dom';
 import type { PopoverStore } from './popover-store';
+import { useStatusChanged } from './WordStatusBar';
 
 const HOVER_DELAY = 300;
 /** Only a mouse-like pointer hovers; on touch a tap opens the word. */
@@ -19,7 +21,6 @@ interface Handlers {
   close: (refocus: boolean) => void;
   /** Says something to screen readers (and shows it briefly). */
   announce: (message: string) => void;
-  labels: { linkCopied: string; statusChanged: string; statusNames: Record<string, string> };
 }
 
 /**
@@ -29,7 +30,7 @@ interface Handlers {
  * leaves it where the word is; Escape and a click outside close it; a status key sets the shown
  * word's status.
  */
-export function useWordListeners({ store, popoverRef, refocusing, show, close, announce, labels }: Handlers): void {
+export function useWordListeners({ store, popoverRef, refocusing, show, close, announce }: Handlers): void {
   // Roving focus: exactly one word is in the tab order, so Tab enters and leaves the text once.
   // Words carry no tabindex in the HTML; the one that becomes current gets it here.
   const makeCurrent = useCallback((el: HTMLElement) => {
@@ -44,7 +45,8 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
     },
     [makeCurrent],
   );
-  const { linkCopied, statusChanged, statusNames } = labels;
+  const linkCopied = useTranslations('Reader')('linkCopied');
+  const statusChanged = useStatusChanged();
 
   useEffect(() => {
     const first = document.querySelector<HTMLElement>(WORD);
@@ -120,10 +122,7 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
         event.preventDefault();
         const followed = trail[trail.length - 1];
         const target = followed ? followed.word : open.simplified;
-        if (setWordStatus(target, status)) {
-          const name = statusNames[String(status)] ?? String(status);
-          announce(statusChanged.replace('{word}', target).replace('{status}', name));
-        }
+        if (setWordStatus(target, status)) announce(statusChanged(target, status));
         return;
       }
       const word = (event.target as Element | null)?.closest<HTMLElement>(WORD);
@@ -196,17 +195,5 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('pointerover', onPointerOver);
     };
-  }, [
-    store,
-    popoverRef,
-    refocusing,
-    show,
-    close,
-    announce,
-    focusWord,
-    makeCurrent,
-    linkCopied,
-    statusChanged,
-    statusNames,
-  ]);
+  }, [store, popoverRef, refocusing, show, close, announce, focusWord, makeCurrent, linkCopied, statusChanged]);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { excerpt } from '@/app/_components/search/excerpt';
 import { sortKwic, type KwicLine, type KwicOrder } from '@/lib/concordance/kwic';
@@ -9,17 +9,16 @@ import { getPathname } from '@/lib/i18n/navigation';
 /** English kept around the marked rendering, in code points (a paragraph can run to a page). */
 const EN_CONTEXT = 110;
 
+/** Each order's name in messages (Term.sort…). */
+const ORDER_KEY = { corpus: 'sortCorpus', left: 'sortLeft', right: 'sortRight' } as const satisfies Record<
+  KwicOrder,
+  string
+>;
+
 /** The first `n` code points of a text, with an ellipsis when it was longer. */
 function clip(text: string, n: number): string {
   const chars = [...text];
   return chars.length > n ? `${chars.slice(0, n).join('')}…` : text;
-}
-
-export interface ConcordanceLabels {
-  sortBy: string;
-  orders: Record<KwicOrder, string>;
-  open: string;
-  noRendering: string;
 }
 
 /**
@@ -28,26 +27,25 @@ export interface ConcordanceLabels {
  */
 export function Concordance({
   lines,
-  labels,
   lang,
   anchors = false,
 }: {
   lines: KwicLine[];
-  labels: ConcordanceLabels;
   lang: string;
   /** Give each line an id (`kwic-line-N`), for the one concordance of a page that "show more" links into. */ anchors?: boolean;
 }) {
+  const t = useTranslations('Term');
   const locale = useLocale();
   const [order, setOrder] = useState<KwicOrder>('corpus');
   const sorted = sortKwic(lines, order);
   return (
     <div className="kwic">
       {lines.length > 1 ? (
-        <div className="kwic-sort" role="group" aria-label={labels.sortBy}>
-          <span aria-hidden="true">{labels.sortBy}</span>
+        <div className="kwic-sort" role="group" aria-label={t('sortBy')}>
+          <span aria-hidden="true">{t('sortBy')}</span>
           {(['corpus', 'left', 'right'] as const).map((o) => (
             <button key={o} type="button" aria-pressed={order === o} onClick={() => setOrder(o)} data-order={o}>
-              {labels.orders[o]}
+              {t(ORDER_KEY[o])}
             </button>
           ))}
         </div>
@@ -65,7 +63,7 @@ export function Concordance({
               className="kwic-zh"
               lang={lang}
               href={getPathname({ locale, href: `/read/${line.docId}#p-${line.pair + 1}` })}
-              title={labels.open}
+              title={t('open')}
             >
               {/* Right-to-left box, left-to-right text: a long context is clipped on its far side. */}
               <span className="kwic-left">
@@ -85,7 +83,7 @@ export function Concordance({
                 ? [{ text: clip(line.en.map((p) => p.text).join(''), EN_CONTEXT * 2), mark: false }]
                 : excerpt(line.en, EN_CONTEXT)
               ).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
-              {line.rendering === null ? <span className="kwic-none"> ({labels.noRendering})</span> : null}
+              {line.rendering === null ? <span className="kwic-none"> ({t('noRendering')})</span> : null}
             </p>
           </li>
         ))}

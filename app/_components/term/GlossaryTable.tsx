@@ -1,24 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useDeferredValue, useState } from 'react';
 import type { GlossaryEntry } from '@/lib/model';
 import { Link } from '@/lib/i18n/navigation';
-
-export interface GlossaryLabels {
-  filter: string;
-  filterPlaceholder: string;
-  onlyInconsistent: string;
-  term: string;
-  pinyin: string;
-  frequency: string;
-  rendering: string;
-  variants: string;
-  inconsistent: string;
-  none: string;
-  empty: string;
-  /** The raw message, with {shown} and {total} filled in here (a function cannot reach a client component). */
-  count: string;
-}
 
 /** Pinyin without tone marks or spaces, so `hezuo` finds hé zuò. */
 const toneless = (s: string) =>
@@ -45,15 +30,8 @@ function matches(entry: GlossaryEntry, needle: string): boolean {
 }
 
 /** The glossary as a table, filtered as you type (Chinese, pinyin or English). */
-export function GlossaryTable({
-  entries,
-  labels,
-  threshold,
-}: {
-  entries: GlossaryEntry[];
-  labels: GlossaryLabels;
-  threshold: number;
-}) {
+export function GlossaryTable({ entries, threshold }: { entries: GlossaryEntry[]; threshold: number }) {
+  const t = useTranslations('Glossary');
   const [query, setQuery] = useState('');
   const [onlyInconsistent, setOnlyInconsistent] = useState(false);
   const needle = useDeferredValue(query.trim());
@@ -61,37 +39,37 @@ export function GlossaryTable({
   return (
     <div className="glossary">
       <div className="glossary-controls">
-        <label htmlFor="glossary-filter">{labels.filter}</label>
+        <label htmlFor="glossary-filter">{t('filter')}</label>
         <input
           id="glossary-filter"
           type="search"
           value={query}
-          placeholder={labels.filterPlaceholder}
+          placeholder={t('filterPlaceholder')}
           onChange={(e) => setQuery(e.target.value)}
           autoComplete="off"
         />
         <label className="check">
           <input type="checkbox" checked={onlyInconsistent} onChange={(e) => setOnlyInconsistent(e.target.checked)} />{' '}
-          {labels.onlyInconsistent}
+          {t('onlyInconsistent')}
         </label>
         <span className="glossary-count" aria-live="polite">
-          {labels.count.replace('{shown}', String(shown.length)).replace('{total}', String(entries.length))}
+          {t('count', { shown: shown.length, total: entries.length })}
         </span>
       </div>
       {shown.length === 0 ? (
-        <p className="empty-state">{labels.empty}</p>
+        <p className="empty-state">{t('empty')}</p>
       ) : (
         <div className="table-scroll">
           <table className="glossary-table">
             <thead>
               <tr>
-                <th scope="col">{labels.term}</th>
-                <th scope="col">{labels.pinyin}</th>
+                <th scope="col">{t('term')}</th>
+                <th scope="col">{t('pinyin')}</th>
                 <th scope="col" className="num">
-                  {labels.frequency}
+                  {t('frequency')}
                 </th>
-                <th scope="col">{labels.rendering}</th>
-                <th scope="col">{labels.variants}</th>
+                <th scope="col">{t('rendering')}</th>
+                <th scope="col">{t('variants')}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,11 +99,11 @@ export function GlossaryTable({
                         <>
                           {dominant.text} <span className="share">{Math.round(dominant.share * 100)}%</span>
                           {isInconsistent(e, threshold) ? (
-                            <span className="badge warn"> {labels.inconsistent}</span>
+                            <span className="badge warn"> {t('inconsistent')}</span>
                           ) : null}
                         </>
                       ) : (
-                        <span className="hint">{labels.none}</span>
+                        <span className="hint">{t('none')}</span>
                       )}
                     </td>
                     <td lang="en" className="variants">

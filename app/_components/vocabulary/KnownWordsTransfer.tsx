@@ -1,21 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef, useState, useSyncExternalStore } from 'react';
 import { knownCount } from '@/lib/learner/known-words';
 import { exportKnownWords, importKnownWords, useKnownWords } from '@/lib/learner/known-words-store';
 import { downloadText } from './download';
-
-export interface KnownWordsLabels {
-  title: string;
-  /** {known} and {total} filled in here. */
-  summary: string;
-  none: string;
-  export: string;
-  import: string;
-  /** {count} filled in here. */
-  imported: string;
-  importFailed: string;
-}
 
 /** The largest file read: a status list of 100,000 words is about 3 MB. */
 const MAX_FILE = 8 * 1024 * 1024;
@@ -26,7 +15,8 @@ const noSubscription = () => () => {};
  * by merging (the file's status wins for a word both have). A file that holds no valid status
  * changes nothing and says so.
  */
-export function KnownWordsTransfer({ labels }: { labels: KnownWordsLabels }) {
+export function KnownWordsTransfer() {
+  const t = useTranslations('Vocabulary');
   const inBrowser = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -42,18 +32,16 @@ export function KnownWordsTransfer({ labels }: { labels: KnownWordsLabels }) {
     const n = file.size > MAX_FILE ? null : importKnownWords(await file.text());
     setMessage(
       n === null
-        ? { text: labels.importFailed, error: true }
-        : { text: labels.imported.replace('{count}', String(n)), error: false },
+        ? { text: t('knownImportFailed'), error: true }
+        : { text: t('knownImported', { count: n }), error: false },
     );
     if (input.current) input.current.value = '';
   };
   return (
     <section className="known-transfer" aria-labelledby="known-transfer-title">
-      <h2 id="known-transfer-title">{labels.title}</h2>
+      <h2 id="known-transfer-title">{t('knownTitle')}</h2>
       <p className="known-summary">
-        {total === 0
-          ? labels.none
-          : labels.summary.replace('{known}', String(knownCount(words))).replace('{total}', String(total))}
+        {total === 0 ? t('knownNone') : t('knownSummary', { known: knownCount(words), total })}
       </p>
       <div className="known-actions">
         <button
@@ -62,10 +50,10 @@ export function KnownWordsTransfer({ labels }: { labels: KnownWordsLabels }) {
           disabled={total === 0}
           onClick={() => downloadText(exportKnownWords(), 'duizhao-known-words.json', 'application/json')}
         >
-          {labels.export}
+          {t('knownExport')}
         </button>
         <label className="vocab-export-button known-import">
-          {labels.import}
+          {t('knownImport')}
           <input
             ref={input}
             type="file"

@@ -1,11 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { dueCounts } from '@/lib/learner/review';
 import { useReviewCards } from '@/lib/learner/review-store';
 import { useVocabulary } from '@/lib/learner/vocabulary-store';
-import type { ReviewLabels } from './ReviewSession';
 import type { VocabularyDoc } from './VocabularyList';
 
 /** The session's code (the FSRS scheduler among it) loads only when a review starts. */
@@ -27,7 +27,8 @@ function useMinute(): number {
  * The vocabulary page's review: how many saved words are due (new, and seen before), and the
  * session itself once started.
  */
-export function ReviewPanel({ labels, docs, locale }: { labels: ReviewLabels; docs: VocabularyDoc[]; locale: string }) {
+export function ReviewPanel({ docs, locale }: { docs: VocabularyDoc[]; locale: string }) {
+  const t = useTranslations('Vocabulary');
   const inBrowser = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -39,23 +40,20 @@ export function ReviewPanel({ labels, docs, locale }: { labels: ReviewLabels; do
   const [reviewing, setReviewing] = useState(false);
   if (!inBrowser || words.length === 0) return null;
   const due = dueCounts(words, cards, new Date(now));
-  if (reviewing)
-    return <ReviewSession labels={labels} docs={docs} locale={locale} onClose={() => setReviewing(false)} />;
+  if (reviewing) return <ReviewSession docs={docs} locale={locale} onClose={() => setReviewing(false)} />;
   return (
-    <section className="review-panel" aria-label={labels.title}>
+    <section className="review-panel" aria-label={t('reviewTitle')}>
       <p className="review-due" data-new={due.new} data-review={due.review}>
-        <strong>{labels.title}</strong>{' '}
-        <span className="review-count review-count-new">{labels.dueNew.replace('{count}', String(due.new))}</span>{' '}
-        <span className="review-count review-count-review">
-          {labels.dueReview.replace('{count}', String(due.review))}
-        </span>
+        <strong>{t('reviewTitle')}</strong>{' '}
+        <span className="review-count review-count-new">{t('reviewDueNew', { count: due.new })}</span>{' '}
+        <span className="review-count review-count-review">{t('reviewDueReview', { count: due.review })}</span>
       </p>
       {due.new + due.review > 0 ? (
         <button type="button" className="button-link review-start" onClick={() => setReviewing(true)}>
-          {labels.start}
+          {t('reviewStart')}
         </button>
       ) : (
-        <p className="hint">{labels.nothingDue}</p>
+        <p className="hint">{t('reviewNothingDue')}</p>
       )}
     </section>
   );

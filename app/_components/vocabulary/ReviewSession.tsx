@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { dueWords, GRADES, gradeIntervals, intervalParts, type ReviewGrade } from '@/lib/learner/review';
 import { getReviewCards, gradeWord } from '@/lib/learner/review-store';
@@ -7,35 +8,25 @@ import { highlightParts, sourceHref, type SavedWord } from '@/lib/learner/vocabu
 import { getVocabulary } from '@/lib/learner/vocabulary-store';
 import type { VocabularyDoc } from './VocabularyList';
 
-export interface ReviewLabels {
-  title: string;
-  /** {count} filled in here. */
-  dueNew: string;
-  dueReview: string;
-  start: string;
-  nothingDue: string;
-  reveal: string;
-  /** "Card {n} of {total}". */
-  progress: string;
-  grades: Record<'again' | 'hard' | 'good' | 'easy', string>;
-  /** "{value} min" and so on, by unit. */
-  units: Record<'minute' | 'hour' | 'day' | 'month' | 'year', string>;
-  done: string;
-  /** "{count} cards reviewed". */
-  reviewed: string;
-  close: string;
-  source: string;
-  noTranslation: string;
-  keys: string;
-  failed: string;
-}
-
 const GRADE_NAME: Record<ReviewGrade, 'again' | 'hard' | 'good' | 'easy'> = {
   1: 'again',
   2: 'hard',
   3: 'good',
   4: 'easy',
 };
+/** Each grade's name in messages (Vocabulary.grade…). */
+const GRADE_KEY = { 1: 'gradeAgain', 2: 'gradeHard', 3: 'gradeGood', 4: 'gradeEasy' } as const satisfies Record<
+  ReviewGrade,
+  string
+>;
+/** Each interval unit's message, "{value} min" and so on (Vocabulary.unit…). */
+const UNIT_KEY = {
+  minute: 'unitMinute',
+  hour: 'unitHour',
+  day: 'unitDay',
+  month: 'unitMonth',
+  year: 'unitYear',
+} as const;
 
 /**
  * One review session over the words due when it started (Anki's way: a word graded Again comes
@@ -44,16 +35,15 @@ const GRADE_NAME: Record<ReviewGrade, 'again' | 'hard' | 'good' | 'easy'> = {
  * 1–4 or the buttons grade it.
  */
 export function ReviewSession({
-  labels,
   docs,
   locale,
   onClose,
 }: {
-  labels: ReviewLabels;
   docs: VocabularyDoc[];
   locale: string;
   onClose: () => void;
 }) {
+  const t = useTranslations('Vocabulary');
   const [queue, setQueue] = useState<SavedWord[]>(() => dueWords(getVocabulary(), getReviewCards(), new Date()));
   const [total] = useState(queue.length);
   const [done, setDone] = useState(0);
@@ -107,29 +97,27 @@ export function ReviewSession({
   const interval = (g: ReviewGrade) => {
     if (!intervals) return '';
     const { unit, value } = intervalParts(intervals[g]);
-    return labels.units[unit].replace('{value}', String(value));
+    return t(UNIT_KEY[unit], { value });
   };
 
   return (
-    <section className="review-session" aria-label={labels.title}>
+    <section className="review-session" aria-label={t('reviewTitle')}>
       <div className="review-top">
         <h2 ref={headingRef} tabIndex={-1}>
-          {labels.title}
+          {t('reviewTitle')}
         </h2>
         <span className="review-progress" role="status">
           {word
-            ? labels.progress
-                .replace('{n}', String(done + 1))
-                .replace('{total}', String(Math.max(total, done + queue.length)))
-            : labels.reviewed.replace('{count}', String(done))}
+            ? t('reviewProgress', { n: done + 1, total: Math.max(total, done + queue.length) })
+            : t('reviewReviewed', { count: done })}
         </span>
         <button type="button" className="review-close" onClick={onClose}>
-          {labels.close}
+          {t('reviewClose')}
         </button>
       </div>
       {failed ? (
         <p className="vocab-error" role="alert">
-          {labels.failed}
+          {t('storageError')}
         </p>
       ) : null}
       {word ? (
@@ -155,14 +143,14 @@ export function ReviewSession({
                   {word.translation}
                 </p>
               ) : (
-                <p className="review-translation hint">{labels.noTranslation}</p>
+                <p className="review-translation hint">{t('noTranslation')}</p>
               )}
               <p className="review-source">
                 <a href={sourceHref(locale, word.source)}>
-                  {labels.source}: {docs.find((d) => d.id === word.source.docId)?.title ?? word.source.title}
+                  {t('source')}: {docs.find((d) => d.id === word.source.docId)?.title ?? word.source.title}
                 </a>
               </p>
-              <div className="review-grades" role="group" aria-label={labels.keys}>
+              <div className="review-grades" role="group" aria-label={t('reviewKeys')}>
                 {GRADES.map((g) => (
                   <button
                     key={g}
@@ -172,7 +160,7 @@ export function ReviewSession({
                     onClick={() => grade(g)}
                   >
                     <span className="grade-name">
-                      <kbd>{g}</kbd> {labels.grades[GRADE_NAME[g]]}
+                      <kbd>{g}</kbd> {t(GRADE_KEY[g])}
                     </span>
                     <span className="grade-interval">{interval(g)}</span>
                   </button>
@@ -181,16 +169,16 @@ export function ReviewSession({
             </div>
           ) : (
             <button type="button" className="button-link review-reveal" onClick={() => setRevealed(true)}>
-              {labels.reveal}
+              {t('reviewReveal')}
             </button>
           )}
         </div>
       ) : (
         <p className="review-done" role="status">
-          {labels.done} {labels.reviewed.replace('{count}', String(done))}
+          {t('reviewDone')} {t('reviewReviewed', { count: done })}
         </p>
       )}
-      <p className="hint review-keys">{labels.keys}</p>
+      <p className="hint review-keys">{t('reviewKeys')}</p>
     </section>
   );
 }

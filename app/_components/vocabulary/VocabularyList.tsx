@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   filterWords,
@@ -15,35 +16,11 @@ import { clearVocabulary, removeWord, useVocabulary } from '@/lib/learner/vocabu
 import { downloadText } from './download';
 import { Link } from '@/lib/i18n/navigation';
 
-export interface VocabularyLabels {
-  listLabel: string;
-  filter: string;
-  filterPlaceholder: string;
-  sort: string;
-  orders: Record<VocabularyOrder, string>;
-  /** Raw messages: {total}, {shown} and {word} are filled in here (a function cannot reach a client component). */
-  total: string;
-  shown: string;
-  export: string;
-  exportCsv: string;
-  exportTsv: string;
-  exportHint: string;
-  remove: string;
-  removeLabel: string;
-  clearAll: string;
-  clearConfirm: string;
-  clearYes: string;
-  cancel: string;
-  emptyTitle: string;
-  emptyHow: string;
-  emptyLibrary: string;
-  noMatch: string;
-  source: string;
-  passage: string;
-  noTranslation: string;
-  storageError: string;
-  loading: string;
-}
+/** Each order's name in messages (Vocabulary.sort…). */
+const ORDER_KEY = { newest: 'sortNewest', document: 'sortDocument', pinyin: 'sortPinyin' } as const satisfies Record<
+  VocabularyOrder,
+  string
+>;
 
 /** A document of the current build: the `lang` of its Chinese and its title in the UI language. */
 export interface VocabularyDoc {
@@ -51,9 +28,6 @@ export interface VocabularyDoc {
   lang: 'zh-Hans' | 'zh-Hant';
   title: string;
 }
-
-const fill = (message: string, values: Record<string, string | number>) =>
-  message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
 const noSubscription = () => () => {};
 /** False on the server and during hydration, true after: the list is only known in the browser. */
@@ -78,15 +52,14 @@ function WordCard({
   word,
   doc,
   locale,
-  labels,
   onRemove,
 }: {
   word: SavedWord;
   doc: VocabularyDoc | undefined;
   locale: string;
-  labels: VocabularyLabels;
   onRemove: () => void;
 }) {
+  const t = useTranslations('Vocabulary');
   // A word saved from a document no longer in the build keeps the title it was saved with.
   const lang = doc?.lang ?? (word.word !== word.simplified ? 'zh-Hant' : 'zh-Hans');
   return (
@@ -116,41 +89,42 @@ function WordCard({
             {word.translation}
           </p>
         ) : (
-          <p className="vocab-translation hint">{labels.noTranslation}</p>
+          <p className="vocab-translation hint">{t('noTranslation')}</p>
         )}
       </div>
       <div className="vocab-side">
         <p className="vocab-source">
-          <span className="sr-only">{labels.source}: </span>
+          <span className="sr-only">{t('source')}: </span>
           <a href={sourceHref(locale, word.source)}>
             <span className="vocab-title" lang={doc ? undefined : lang}>
               {doc?.title ?? word.source.title}
             </span>{' '}
-            <span className="vocab-passage">{fill(labels.passage, { number: word.source.pair + 1 })}</span>
+            <span className="vocab-passage">{t('passage', { number: word.source.pair + 1 })}</span>
           </a>
         </p>
         <button
           type="button"
           className="vocab-remove"
           onClick={onRemove}
-          aria-label={fill(labels.removeLabel, { word: word.word })}
+          aria-label={t('removeLabel', { word: word.word })}
         >
-          {labels.remove}
+          {t('remove')}
         </button>
       </div>
     </li>
   );
 }
 
-function EmptyState({ labels }: { labels: VocabularyLabels }) {
+function EmptyState() {
+  const t = useTranslations('Vocabulary');
   return (
     <div className="empty-state vocab-empty">
       <p>
-        <strong>{labels.emptyTitle}</strong>
+        <strong>{t('emptyTitle')}</strong>
       </p>
-      <p>{labels.emptyHow}</p>
+      <p>{t('emptyHow')}</p>
       <p>
-        <Link href="/">{labels.emptyLibrary}</Link>
+        <Link href="/">{t('emptyLibrary')}</Link>
       </p>
     </div>
   );
@@ -161,15 +135,8 @@ function EmptyState({ labels }: { labels: VocabularyLabels }) {
  * the server (the page is static and the list lives in localStorage), then follows the store,
  * including changes made in another tab.
  */
-export function VocabularyList({
-  labels,
-  locale,
-  docs,
-}: {
-  labels: VocabularyLabels;
-  locale: string;
-  docs: VocabularyDoc[];
-}) {
+export function VocabularyList({ locale, docs }: { locale: string; docs: VocabularyDoc[] }) {
+  const t = useTranslations('Vocabulary');
   const inBrowser = useInBrowser();
   const words = useVocabulary();
   const [query, setQuery] = useState('');
@@ -202,7 +169,7 @@ export function VocabularyList({
   if (!inBrowser) {
     return (
       <div className="vocab" data-ready="false">
-        <p className="hint">{labels.loading}</p>
+        <p className="hint">{t('loading')}</p>
       </div>
     );
   }
@@ -211,10 +178,10 @@ export function VocabularyList({
       <div className="vocab" data-ready="true">
         {failed ? (
           <p className="vocab-error" role="alert">
-            {labels.storageError}
+            {t('storageError')}
           </p>
         ) : null}
-        <EmptyState labels={labels} />
+        <EmptyState />
       </div>
     );
   }
@@ -237,26 +204,26 @@ export function VocabularyList({
   const exportTsv = () => downloadText(tsv(shown), exportFileName('tsv', new Date()), 'text/tab-separated-values');
   const count =
     needle.trim() === ''
-      ? fill(labels.total, { total: words.length })
-      : fill(labels.shown, { shown: shown.length, total: words.length });
+      ? t('total', { total: words.length })
+      : t('shown', { shown: shown.length, total: words.length });
 
   return (
     <div className="vocab" data-ready="true">
       <div className="glossary-controls vocab-controls">
-        <label htmlFor="vocab-filter">{labels.filter}</label>
+        <label htmlFor="vocab-filter">{t('filter')}</label>
         <input
           id="vocab-filter"
           type="search"
           value={query}
-          placeholder={labels.filterPlaceholder}
+          placeholder={t('filterPlaceholder')}
           onChange={(e) => setQuery(e.target.value)}
           autoComplete="off"
         />
-        <div className="vocab-sort" role="group" aria-label={labels.sort}>
-          <span aria-hidden="true">{labels.sort}:</span>
+        <div className="vocab-sort" role="group" aria-label={t('sort')}>
+          <span aria-hidden="true">{t('sort')}:</span>
           {VOCABULARY_ORDERS.map((o) => (
             <button key={o} type="button" data-order={o} aria-pressed={order === o} onClick={() => setOrder(o)}>
-              {labels.orders[o]}
+              {t(ORDER_KEY[o])}
             </button>
           ))}
         </div>
@@ -269,31 +236,30 @@ export function VocabularyList({
           {count}
         </span>
       </div>
-      <div className="vocab-export" role="group" aria-label={labels.export}>
-        <span aria-hidden="true">{labels.export}:</span>
+      <div className="vocab-export" role="group" aria-label={t('export')}>
+        <span aria-hidden="true">{t('export')}:</span>
         <button type="button" data-format="csv" onClick={exportCsv} disabled={shown.length === 0}>
-          {labels.exportCsv}
+          {t('exportCsv')}
         </button>
         <button type="button" data-format="tsv" onClick={exportTsv} disabled={shown.length === 0}>
-          {labels.exportTsv}
+          {t('exportTsv')}
         </button>
       </div>
       {failed ? (
         <p className="vocab-error" role="alert">
-          {labels.storageError}
+          {t('storageError')}
         </p>
       ) : null}
       {shown.length === 0 ? (
-        <p className="empty-state">{labels.noMatch}</p>
+        <p className="empty-state">{t('noMatch')}</p>
       ) : (
-        <ol className="vocab-list" aria-label={labels.listLabel} ref={listRef}>
+        <ol className="vocab-list" aria-label={t('listLabel')} ref={listRef}>
           {shown.map((w, i) => (
             <WordCard
               key={`${w.source.docId}/${w.simplified}`}
               word={w}
               doc={docIndex.get(w.source.docId)}
               locale={locale}
-              labels={labels}
               onRemove={() => remove(w, i)}
             />
           ))}
@@ -301,20 +267,20 @@ export function VocabularyList({
       )}
       {/* Below the list: how the CSV meets Anki, and the one destructive action, away from the controls used most. */}
       <div className="vocab-footer">
-        <p className="hint vocab-hint">{labels.exportHint}</p>
+        <p className="hint vocab-hint">{t('exportHint')}</p>
         {confirming ? (
           <div className="vocab-confirm" role="group" aria-labelledby="vocab-confirm-text">
-            <span id="vocab-confirm-text">{labels.clearConfirm}</span>
+            <span id="vocab-confirm-text">{t('clearConfirm')}</span>
             <button type="button" className="danger" onClick={clear}>
-              {labels.clearYes}
+              {t('clearYes')}
             </button>
             <button type="button" ref={cancelRef} onClick={cancelClear}>
-              {labels.cancel}
+              {t('cancel')}
             </button>
           </div>
         ) : (
           <button type="button" ref={clearRef} className="vocab-clear" onClick={() => setConfirming(true)}>
-            {labels.clearAll}
+            {t('clearAll')}
           </button>
         )}
       </div>

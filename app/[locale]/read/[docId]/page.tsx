@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { AlignmentPlot } from '@/app/_components/reader/AlignmentPlot';
 import { GlossPopover } from '@/app/_components/reader/GlossPopover';
@@ -14,6 +14,7 @@ import { DifficultyBars, estimatedLevels } from '@/app/_components/library/Diffi
 import { DocDate } from '@/app/_components/library/DocDate';
 import { HskStandardSync } from '@/app/_components/library/HskStandard';
 import { Provenance } from '@/app/_components/library/Provenance';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 
 interface Props {
@@ -39,15 +40,14 @@ export default async function ReaderPage({ params }: Props) {
 
   const t = await getTranslations('Reader');
   const tx = await getTranslations('Export');
-  const tg = await getTranslations('Gloss');
   const { meta, stats } = doc;
   const solo = doc.en.length === 0;
   const view = await getReaderDoc(meta.id);
   if (!view) notFound();
   const firstView = view.pairs.slice(0, firstViewEnd(doc));
-  // The reader is one client component with many strings: it gets its own namespace only, so the
-  // rest of the catalogue still never ships to the browser.
-  const messages = await getMessages();
+  // What the reader and its popover read on the client, and nothing else of the catalogue: these
+  // messages travel with the first view.
+  const messages = await clientMessages({ ReaderAids: true, Gloss: true, Reader: ['linkCopied'] });
   const lang = zhLang(meta.variant);
   const estimated = await estimatedLevels(stats, locale);
 
@@ -136,7 +136,7 @@ export default async function ReaderPage({ params }: Props) {
           </div>
         </details>
       </header>
-      <NextIntlClientProvider messages={{ ReaderAids: messages.ReaderAids }}>
+      <NextIntlClientProvider messages={messages}>
         <Reader
           docId={meta.id}
           lang={lang}
@@ -146,22 +146,8 @@ export default async function ReaderPage({ params }: Props) {
           total={view.pairs.length}
           contents={view.contents}
         />
+        <GlossPopover doc={{ id: meta.id, title: meta.title.zh }} />
       </NextIntlClientProvider>
-      <GlossPopover
-        doc={{ id: meta.id, title: meta.title.zh }}
-        labels={{
-          dialog: tg('dialog'),
-          close: tg('close'),
-          loading: tg('loading'),
-          failed: tg('failed'),
-          notInDictionary: tg('notInDictionary'),
-          characters: tg('characters'),
-          traditional: tg('traditional'),
-          simplified: tg('simplified'),
-          searchCorpus: tg('searchCorpus'),
-          linkCopied: t('linkCopied'),
-        }}
-      />
     </article>
   );
 }
