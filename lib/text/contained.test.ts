@@ -6,7 +6,7 @@ const plainly = (keys: string[], texts: string[]) =>
   keys.map((k) => texts.some((t) => t.length > k.length && t.includes(k)));
 
 describe('containedInLonger', () => {
-  it('agrees with a plain search at every offset, for short and long keys', () => {
+  it('row 22.3: agrees with a plain search at every offset, for short and long keys', () => {
     const texts = [
       '要堅持世代友好，做百煉成鋼的真朋友。中俄關係',
       '中国的发展离不开世界。',

@@ -9,7 +9,7 @@ const readsTail = (left: string, right: string) => {
 };
 
 describe('JoinedText', () => {
-  it('gives what joining the whole string line after line gives, trailing spaces and surrogate pairs included', () => {
+  it('row 22.3: gives what joining the whole string line after line gives, trailing spaces and surrogate pairs included', () => {
     let seed = 11;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
     const pieces = ['中国', 'word', ' ', '  ', '\u3000', '𠀀𠀁', '。', 'a b', '', ' 人 '];
