@@ -4,6 +4,9 @@ import { manifest, openReader, recordDialogs, shot, translatedDoc } from './supp
 test('translations: javascript: links and inline handlers are inert, no dialog ever opens (row 28)', async ({
   page,
 }, testInfo) => {
+  // Every translated document is opened and every link in it clicked: the work grows with the
+  // corpus, so the test has more than the default 30 s.
+  test.setTimeout(90_000);
   const dialogs = recordDialogs(page);
   const translated = manifest().docs.filter((d) => d.meta.translation);
   expect(translated.length).toBeGreaterThan(0);
