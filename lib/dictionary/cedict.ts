@@ -29,8 +29,11 @@ export interface Dictionary {
    * characters come last because they are the shortest. Each appears once.
    */
   nestedWords(word: string): string[];
-  /** Every simplified headword, once each, in CEDICT order (for the segmenter's own dictionary). */
-  simplifiedHeadwords(): string[];
+  /**
+   * Every simplified headword, once each, in CEDICT order (for the segmenter's own dictionary),
+   * leaving out the words `except` yields (read once, none of them kept).
+   */
+  simplifiedHeadwords(except?: Iterable<string>): string[];
   /** Number of entries (CEDICT lines). */
   readonly size: number;
   /** The `#! date=` line of the CEDICT header (ISO timestamp), for the attribution; null if absent. */

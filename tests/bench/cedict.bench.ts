@@ -23,12 +23,15 @@ const USAGE = `npm run bench:cedict -- [--rounds N]
   --help       this text`;
 
 interface Sample {
-  mode: 'cache' | 'parse';
+  mode: 'cache' | 'parse' | 'segmenter' | 'segmenter-sets';
   loadMs: number;
   lookupMs: number;
   found: number;
   heapMB: number;
   rssMB: number;
+  segmenterMs: number;
+  segmenterMaxRssGrowthMB: number;
+  maxRssMB: number;
 }
 
 function measure(mode: Sample['mode']): Promise<Sample> {
@@ -65,9 +68,14 @@ async function main(): Promise<void> {
     // Taking turns, starting with each kind alike often.
     const order: Array<Sample['mode']> = round % 2 === 0 ? ['cache', 'parse'] : ['parse', 'cache'];
     for (const mode of order) samples.push(await measure(mode));
+    const segmenters: Array<Sample['mode']> =
+      round % 2 === 0 ? ['segmenter', 'segmenter-sets'] : ['segmenter-sets', 'segmenter'];
+    for (const mode of segmenters) samples.push(await measure(mode));
   }
-  const of = (mode: Sample['mode'], key: 'loadMs' | 'lookupMs' | 'heapMB' | 'rssMB') =>
-    median(samples.filter((s) => s.mode === mode).map((s) => s[key]));
+  const of = (
+    mode: Sample['mode'],
+    key: 'loadMs' | 'lookupMs' | 'heapMB' | 'rssMB' | 'segmenterMs' | 'segmenterMaxRssGrowthMB' | 'maxRssMB',
+  ) => median(samples.filter((s) => s.mode === mode).map((s) => s[key]));
   const found = new Set(samples.map((s) => s.found));
   if (found.size !== 1) throw new Error(`the two loads answered the lookups differently: ${[...found].join(' vs ')}`);
   const result: BenchResult = {
@@ -90,11 +98,29 @@ async function main(): Promise<void> {
         name: 'after parsing the text',
         value: of('parse', 'rssMB'),
       }),
+      figure(
+        'segmenter dictionary (jieba + CEDICT headwords): max RSS growth',
+        of('segmenter', 'segmenterMaxRssGrowthMB'),
+        'MB',
+        'lower',
+        {
+          name: 'built through Sets of strings (as before)',
+          value: of('segmenter-sets', 'segmenterMaxRssGrowthMB'),
+        },
+      ),
+      figure('segmenter dictionary: build time', of('segmenter', 'segmenterMs'), 'ms', 'lower', {
+        name: 'built through Sets of strings (as before)',
+        value: of('segmenter-sets', 'segmenterMs'),
+      }),
+      figure('process max RSS, CEDICT and the segmenter loaded', of('segmenter', 'maxRssMB'), 'MB', 'lower', {
+        name: 'built through Sets of strings (as before)',
+        value: of('segmenter-sets', 'maxRssMB'),
+      }),
     ],
     context: { rounds, 'load average (1 min) at the end': Number(loadavg()[0]!.toFixed(2)) },
   };
   printTable([
-    ['', 'cache', 'parse text', 'ratio'],
+    ['', 'now', 'baseline', 'ratio'],
     ...result.figures.map((f) => [
       `${f.name} (${f.unit})`,
       f.value.toFixed(1),
