@@ -25,14 +25,21 @@ are printed as JSON with their confidences. At most 8 MiB a side
     if (!values.zh || !values.en || positionals.length > 0) throw new UsageError('align needs --zh FILE and --en FILE');
     // The texts first: a file refused (too large, not a file) is said before jieba and the dictionary load.
     const [zhText, enText] = await Promise.all([readText(values.zh), readText(values.en)]);
-    const [{ Aligner }, { loadCedict }, { formatBead }, { splitSentences }, { splitEnglishSentences }] =
-      await Promise.all([
-        import('../align/aligner'),
-        import('../dictionary/cedict'),
-        import('../align/score'),
-        import('../text/segment'),
-        import('../pipeline/english'),
-      ]);
+    const [
+      { Aligner },
+      { loadCedict },
+      { formatBead },
+      { splitSentences },
+      { splitEnglishSentences },
+      { alignSoftly },
+    ] = await Promise.all([
+      import('../align/aligner'),
+      import('../dictionary/cedict'),
+      import('../align/score'),
+      import('../text/segment'),
+      import('../pipeline/english'),
+      import('../align/soft-splits'),
+    ]);
     const aligner = new Aligner(loadCedict());
     if (values.sentences) {
       const beads = aligner.align(sentenceLines(zhText), sentenceLines(enText));
@@ -46,7 +53,8 @@ are printed as JSON with their confidences. At most 8 MiB a side
       { path: values.en, text: enText, format: 'text' },
       { repairLayout: false },
     ).blocks.flatMap((b) => splitEnglishSentences(b.text));
-    const pairs = aligner.align(zhSentences, enSentences).map((b) => ({
+    // As the ingest does: a "；" or a closed quotation cuts the Chinese only where the English is cut.
+    const pairs = alignSoftly(aligner, zhSentences, enSentences).map((b) => ({
       zh: b.zh.map((i) => zhSentences[i]),
       en: b.en.map((j) => enSentences[j]),
       zhIds: b.zh,

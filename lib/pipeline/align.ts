@@ -4,6 +4,7 @@
  * paragraph and sentence of both sides lands in exactly one bead; unmatched ones stay, marked.
  */
 import type { Aligner } from '../align/aligner';
+import { alignSoftly } from '../align/soft-splits';
 import { splitUntranslated } from '../align/untranslated';
 import type { Bead, BlockKind, EnBlock, Pair, ZhBlock } from '../model';
 import { LOW_CONFIDENCE } from '../base/confidence';
@@ -84,7 +85,8 @@ export function alignBlocks(aligner: Aligner, zh: ZhBlock[], en: EnBlock[], give
       confidence: bead.confidence,
       unaligned,
       lowConfidence: !unaligned && bead.confidence < LOW_CONFIDENCE,
-      sentences: unaligned ? [] : aligner.align(zhSentences, enSentences),
+      // A Chinese sentence ended by "；" or a closed quotation is cut from the next only where the English is.
+      sentences: unaligned ? [] : alignSoftly(aligner, zhSentences, enSentences),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
-import { segmentBlock, segmentWords, splitSentences } from './segment';
+import { endsSoftly, segmentBlock, segmentWords, splitSentences } from './segment';
 import { seededRandom } from '../../tests/fixtures/random';
 
 const random = seededRandom;
@@ -61,7 +61,39 @@ function randomText(next: () => number): string {
   return text;
 }
 
+describe('endsSoftly', () => {
+  it('marks a clause ended by "；" and a quotation closed after its terminator, footnote markers and spaces after them included', () => {
+    const soft = [
+      '扩大贸易规模；',
+      '一是合作；” ',
+      '“中俄关系发展最典型的特征是元首战略引领。”',
+      '依托。”①',
+      '真的吗？」',
+    ];
+    expect(soft.filter((s) => !endsSoftly(s))).toEqual([]);
+  });
+
+  it('leaves a full stop, a closing bracket after one, and a quotation closed before its terminator hard', () => {
+    const hard = ['两国元首举行会谈。', '（2016）。', '这“充分体现了认同”①。', '他说“好”', ''];
+    expect(hard.filter((s) => endsSoftly(s))).toEqual([]);
+  });
+});
+
 describe('splitSentences', () => {
+  it('keeps a footnote marker after a closing quote, or at the end of the text, with the sentence it ends', () => {
+    // The CIIS report: "…筑牢彼此战略依托。”①2013年以来…" — the marker cites the quotation.
+    expect(splitSentences('筑牢彼此战略依托。”①2013年以来，两国领导人引领关系发展。')).toEqual([
+      '筑牢彼此战略依托。”①',
+      '2013年以来，两国领导人引领关系发展。',
+    ]);
+    expect(splitSentences('占比79%。④')).toEqual(['占比79%。④']);
+    expect(splitSentences('占比79%。④ 另外，手机受到青睐。')).toEqual(['占比79%。④ ', '另外，手机受到青睐。']);
+  });
+
+  it('starts the next sentence with a circled number that numbers a list item', () => {
+    expect(splitSentences('主要有：①扩大贸易；②发展互联互通。')).toEqual(['主要有：①扩大贸易；', '②发展互联互通。']);
+  });
+
   it('splits after 。！？； and keeps closing quotes and brackets with their sentence', () => {
     expect(splitSentences('他说：“我们同意。”然后离开了。')).toEqual(['他说：“我们同意。”', '然后离开了。']);
     expect(splitSentences('一是合作；二是发展。')).toEqual(['一是合作；', '二是发展。']);

@@ -21,10 +21,25 @@ const TERMINATORS = new Set(['。', '！', '？', '；', '…', '⋯', '!', '?']
  */
 const CLOSERS = new Set(['”', '’', '」', '』', '）', '》', '】', '〉', '〕', '〗', '〙', '〛', ')', ']']);
 
+/** Footnote markers (①–⑳, ㉑–㉟, ㊱–㊿). */
+const QUOTE_CLOSERS = new Set(['”', '’', '」', '』']);
+const FOOTNOTE_MARKER = /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]$/u;
+
+/**
+ * A sentence whose end the English may well not keep (lib/align/soft-splits.ts): one closed by
+ * "；" (a clause of a list), or a quotation closed after its terminator (“……。” before its speaker).
+ */
+const SOFT_END = /(?:；[”’」』）]*|[。！？…⋯!?][”’」』]+)[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]*\s*$/u;
+
+export function endsSoftly(sentence: string): boolean {
+  return SOFT_END.test(sentence);
+}
+
 /**
  * Splits Chinese text into sentences after 。！？； and ellipses (…… … ⋯⋯), a run of terminators
  * counting as one; closing quotes and brackets, then any whitespace, stay with the sentence
- * before them. Never returns an empty sentence; `splitSentences(t).join('') === t`.
+ * before them, and so do footnote markers that end the text or precede whitespace (…认同。① ). Never
+ * returns an empty sentence; `splitSentences(t).join('') === t`.
  *
  * Half-width ! and ? end a sentence too (they occur in Chinese text typed on Latin keyboards);
  * the half-width full stop does not, because it is also the decimal point (3.5%).
@@ -35,10 +50,12 @@ export function splitSentences(text: string): string[] {
   // 'open': inside a sentence; 'ending': after its terminators, where more terminators, closers
   // and whitespace still belong to it; 'trailing': after whitespace, where only whitespace does.
   let state: 'open' | 'ending' | 'trailing' = 'open';
-  for (const ch of text) {
+  const chars = Array.from(text);
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k]!;
     const terminator = TERMINATORS.has(ch);
     const whitespace = isWhitespace(ch);
-    if (state === 'ending' && !terminator && !CLOSERS.has(ch) && !whitespace) state = cut();
+    if (state === 'ending' && !terminator && !CLOSERS.has(ch) && !endingMarker(chars, k) && !whitespace) state = cut();
     else if (state === 'trailing' && !whitespace) state = cut();
     current += ch;
     if (state === 'open' && terminator) state = 'ending';
@@ -52,6 +69,19 @@ export function splitSentences(text: string): string[] {
     current = '';
     return 'open';
   }
+}
+
+/**
+ * A footnote marker after a sentence's terminator that belongs to that sentence: one right after a
+ * closing quote (……依托。”①2013年以来: a quotation's source), or one that ends the text or is
+ * followed by whitespace (……认同。① ). One after "；" or "。" followed by text (；②发展…) numbers
+ * the next item of a list.
+ */
+function endingMarker(chars: readonly string[], k: number): boolean {
+  let end = k;
+  while (end < chars.length && FOOTNOTE_MARKER.test(chars[end]!)) end++;
+  if (end === k) return false;
+  return QUOTE_CLOSERS.has(chars[k - 1] ?? '') || end === chars.length || isWhitespace(chars[end]!);
 }
 
 function isWhitespace(ch: string): boolean {
