@@ -16,10 +16,11 @@ function coversOnceInOrder(result: Bead[], zhCount: number, enCount: number): bo
 }
 
 describe('softUnits', () => {
-  it('joins a sentence to the one before it when that one ends with "；" or a closed quotation', () => {
+  it('joins a sentence to the one before it when that one ends with "；", not after a closed quotation', () => {
     expect(softUnits(['一是合作；', '二是发展；', '三是安全。', '“好。”', '他说。', '完。'])).toEqual([
       [0, 1, 2],
-      [3, 4],
+      [3],
+      [4],
       [5],
     ]);
     expect(softUnits([])).toEqual([]);
@@ -41,6 +42,15 @@ describe('alignSoftly', () => {
       'The document points the way for future cooperation.',
     ];
     expect(beads(zh, en)).toEqual(['[0, 1, 2, 3, 4]:[0]', '[5]:[1]']);
+  });
+
+  it('keeps a two-clause compound sentence as the aligner cut it (translators re-cut those)', () => {
+    const zh = ['她感到十分难堪，恨不得这一切早点结束；', '她还认为化妆师也想早点结束。'];
+    const en = [
+      'She felt embarrassed and wanted it all to end soon.',
+      'She thought the makeup man wanted to finish soon too.',
+    ];
+    expect(alignSoftly(aligner, zh, en)).toEqual(aligner.align(zh, en));
   });
 
   it('cuts at "；" where the English cuts too', () => {

@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
-import { endsSoftly, segmentBlock, segmentWords, splitSentences } from './segment';
+import { softEnd, segmentBlock, segmentWords, splitSentences } from './segment';
 import { seededRandom } from '../../tests/fixtures/random';
 
 const random = seededRandom;
@@ -61,7 +61,7 @@ function randomText(next: () => number): string {
   return text;
 }
 
-describe('endsSoftly', () => {
+describe('softEnd', () => {
   it('marks a clause ended by "；" and a quotation closed after its terminator, footnote markers and spaces after them included', () => {
     const soft = [
       '扩大贸易规模；',
@@ -70,12 +70,12 @@ describe('endsSoftly', () => {
       '依托。”①',
       '真的吗？」',
     ];
-    expect(soft.filter((s) => !endsSoftly(s))).toEqual([]);
+    expect(soft.map(softEnd)).toEqual(['clause', 'clause', 'quotation', 'quotation', 'quotation']);
   });
 
   it('leaves a full stop, a closing bracket after one, and a quotation closed before its terminator hard', () => {
     const hard = ['两国元首举行会谈。', '（2016）。', '这“充分体现了认同”①。', '他说“好”', ''];
-    expect(hard.filter((s) => endsSoftly(s))).toEqual([]);
+    expect(hard.filter((s) => softEnd(s) !== null)).toEqual([]);
   });
 });
 

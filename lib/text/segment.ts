@@ -25,14 +25,18 @@ const CLOSERS = new Set(['”', '’', '」', '』', '）', '》', '】', '〉',
 const QUOTE_CLOSERS = new Set(['”', '’', '」', '』']);
 const FOOTNOTE_MARKER = /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]$/u;
 
-/**
- * A sentence whose end the English may well not keep (lib/align/soft-splits.ts): one closed by
- * "；" (a clause of a list), or a quotation closed after its terminator (“……。” before its speaker).
- */
-const SOFT_END = /(?:；[”’」』）]*|[。！？…⋯!?][”’」』]+)[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]*\s*$/u;
+const MARKERS_AND_SPACE = '[\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF]*\\s*$';
+const CLAUSE_END = new RegExp(`；[”’」』）]*${MARKERS_AND_SPACE}`, 'u');
+const QUOTATION_END = new RegExp(`[。！？…⋯!?][”’」』]+${MARKERS_AND_SPACE}`, 'u');
 
-export function endsSoftly(sentence: string): boolean {
-  return SOFT_END.test(sentence);
+/**
+ * How a sentence ends where the English may well not end one (lib/align/soft-splits.ts): 'clause'
+ * when "；" closes it (a clause of a list), 'quotation' when a quotation closes after its
+ * terminator (“……。” before its speaker), else null.
+ */
+export function softEnd(sentence: string): 'clause' | 'quotation' | null {
+  if (CLAUSE_END.test(sentence)) return 'clause';
+  return QUOTATION_END.test(sentence) ? 'quotation' : null;
 }
 
 /**
