@@ -20,7 +20,7 @@ import type { Bead } from '../model';
 import { softEnd } from '../text/segment';
 
 /** What this step needs of the aligner: its sentence alignment (every sentence once, in order). */
-export interface SentenceAligner {
+interface SentenceAligner {
   align(zh: string[], en: string[]): Bead[];
 }
 
@@ -36,7 +36,7 @@ const MIN_LIST = 3;
 export type Softness = (zh: readonly string[], i: number) => boolean;
 
 /** After "；" only: see the header for why a closed quotation is not soft. */
-export const softBoundary: Softness = (zh, i) => softEnd(zh[i]!) === 'clause';
+const softBoundary: Softness = (zh, i) => softEnd(zh[i]!) === 'clause';
 
 /** Runs of sentence indices joined at soft boundaries: [[0], [1, 2, 3], [4]]. Never an empty run. */
 export function softUnits(zh: readonly string[], soft: Softness = softBoundary): number[][] {
