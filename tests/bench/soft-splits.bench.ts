@@ -1,10 +1,10 @@
 /**
- * `npm run bench:soft-splits`: the soft sentence boundaries (lib/align/soft-splits.ts: a Chinese
- * sentence ended by "；" or a closed quotation cut from the next only where the English is) against
- * the aligner on the sentences as split, in the same run, on both development sets in
- * ../shared/align-dev (read in place): MAC-Dev strict and lax F1 (pooled over its six chapters; 285
- * of its Chinese lines end a quotation, 12 a "；" clause) and the Bible's first N English sentences
- * (verse-merged strict F1; `--english N`, default 5,000). Prints a table and one JSON line.
+ * `npm run bench:soft-splits`: the soft sentence boundaries (lib/align/soft-splits.ts: a "；" list
+ * cut apart only where the English is) against the aligner on the sentences as split, in the same
+ * run, on both development sets in ../shared/align-dev (read in place): MAC-Dev strict and lax F1
+ * (pooled over its six chapters; 12 of its Chinese lines end a "；" clause) and the Bible's first N
+ * English sentences (verse-merged strict F1; `--english N`, default 5,000). Prints a table and one
+ * JSON line.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -53,7 +53,7 @@ function main(): Promise<void> | void {
   const softBoundaries = (zh: string[]) => zh.length - softUnits(zh).length;
   const result: BenchResult = {
     bench: 'soft-splits',
-    title: 'Soft sentence boundaries ("；", closed quotations) against the sentences as split',
+    title: 'Soft sentence boundaries ("；" lists) against the sentences as split',
     figures: [
       figure('MAC-Dev strict F1', macSoft.strict.f1, '', 'higher', { name: 'as split', value: macPlain.strict.f1 }),
       figure('MAC-Dev lax F1', macSoft.lax.f1, '', 'higher', { name: 'as split', value: macPlain.lax.f1 }),
