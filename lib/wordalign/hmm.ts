@@ -34,8 +34,8 @@ export const DEFAULT_HMM_OPTIONS: HmmOptions = {
   iterations: 1,
   maxJump: 40,
   nullShare: 0.12,
-  jumpSample: 2000,
-  maxTokens: 120,
+  jumpSample: 500,
+  maxTokens: 60,
 };
 
 /** Jumps are counted in buckets −maxJump … +maxJump (the ends take every longer jump). */
@@ -71,6 +71,7 @@ function forwardBackward(
   const alpha = new Float64Array(n * width);
   const scale = new Float64Array(n);
   const last = new Float64Array(m + 1); // mass by remembered position, index p + 1
+  const into = new Float64Array(m);
   for (let j = 0; j < n; j++) {
     if (j === 0) {
       last.fill(0);
@@ -80,12 +81,16 @@ function forwardBackward(
         last[p + 1] = (p >= 0 ? alpha[(j - 1) * width + p]! : 0) + alpha[(j - 1) * width + m + 1 + p]!;
       }
     }
-    let total = 0;
-    for (let i = 0; i < m; i++) {
-      let into = 0;
-      for (let p = -1; p < m; p++) into += last[p + 1]! * trans[(p + 1) * m + i]!;
-      total += alpha[j * width + i] = into * emit[j * m + i]!;
+    // Row by row through `trans` (each source's mass spread over the next positions), not column by column.
+    into.fill(0);
+    for (let p = -1; p < m; p++) {
+      const w = last[p + 1]!;
+      if (w === 0) continue;
+      const row = (p + 1) * m;
+      for (let i = 0; i < m; i++) into[i]! += w * trans[row + i]!;
     }
+    let total = 0;
+    for (let i = 0; i < m; i++) total += alpha[j * width + i] = into[i]! * emit[j * m + i]!;
     for (let p = -1; p < m; p++) total += alpha[j * width + m + 1 + p] = last[p + 1]! * p0 * emitNull[j]!;
     scale[j] = total || 1;
     for (let s = 0; s < width; s++) alpha[j * width + s]! /= scale[j]!;
@@ -93,11 +98,13 @@ function forwardBackward(
   // back[j·(m + 1) + p + 1]: the backward value of any state remembering p (real p or NULL p).
   const back = new Float64Array(n * (m + 1));
   for (let p = -1; p < m; p++) back[(n - 1) * (m + 1) + p + 1] = 1;
+  const ahead = new Float64Array(m); // emission × backward value of each source at the next target
   for (let j = n - 2; j >= 0; j--) {
+    for (let i = 0; i < m; i++) ahead[i] = emit[(j + 1) * m + i]! * back[(j + 1) * (m + 1) + i + 1]!;
     for (let p = -1; p < m; p++) {
       let b = p0 * emitNull[j + 1]! * back[(j + 1) * (m + 1) + p + 1]!;
-      for (let i = 0; i < m; i++)
-        b += trans[(p + 1) * m + i]! * emit[(j + 1) * m + i]! * back[(j + 1) * (m + 1) + i + 1]!;
+      const row = (p + 1) * m;
+      for (let i = 0; i < m; i++) b += trans[row + i]! * ahead[i]!;
       back[j * (m + 1) + p + 1] = b / scale[j + 1]!;
     }
   }
