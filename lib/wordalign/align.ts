@@ -1,10 +1,12 @@
 /**
- * Word alignment of sentence pairs: both directions of the model (model.ts) trained over the
- * pairs (and any extra training pairs), each pair's Viterbi links in both directions, symmetrised
- * by grow-diag-final-and. Deterministic: the same pairs give the same links.
+ * Word alignment of sentence pairs: both directions of the diagonal model (model.ts) trained over
+ * the pairs (and any extra training pairs), then an HMM started from it (hmm.ts); each pair's
+ * links are those whose posterior, averaged over the two directions, passes a threshold
+ * (grow-diag-final-and over the Viterbi links is kept as an option). Deterministic: the same pairs give the same links.
  */
 import type { Dictionary } from '../dictionary/cedict';
-import { DEFAULT_MODEL_OPTIONS, type IdPair, type ModelOptions, trainDirection } from './model';
+import { DEFAULT_MODEL_OPTIONS, type DirectionModel, type IdPair, type ModelOptions, trainDirection } from './model';
+import { DEFAULT_HMM_OPTIONS, type HmmOptions, trainHmm } from './hmm';
 import { englishKey, Priors } from './prior';
 import { growDiagFinalAnd, type Link } from './symmetrize';
 import { isBlank } from './tokens';
@@ -19,6 +21,8 @@ export interface AlignOptions {
   /** Pairs to learn from as well, whose links are not needed (the corpus, for the CLI's input). */
   training?: readonly TokenPair[];
   model?: Partial<ModelOptions>;
+  /** The HMM trained after the diagonal model (hmm.ts); false stops at the diagonal model. */
+  hmm?: Partial<HmmOptions> | false;
   /**
    * How the two directions are combined: grow-diag-final-and over their Viterbi links, or the
    * links whose posterior, averaged over both directions, reaches `threshold` (Liang et al. 2006's
@@ -92,9 +96,14 @@ export function alignWords(pairs: readonly TokenPair[], dict: Dictionary | null,
   }));
   const prior = (zh: number, en: number) => priors.strength(zhVocab.words[zh]!, enVocab.words[en]!);
   // The vocabularies are complete before training: both directions key cells by them.
-  const zhToEn = trainDirection(ids, enVocab.words.length, prior, model);
+  const train = (pairs: IdPair[], vocab: number, p: (src: number, tgt: number) => number): DirectionModel => {
+    const diagonal = trainDirection(pairs, vocab, p, model);
+    if (options.hmm === false) return diagonal;
+    return trainHmm(pairs, diagonal, p, model.priorBoost, { ...DEFAULT_HMM_OPTIONS, ...options.hmm });
+  };
+  const zhToEn = train(ids, enVocab.words.length, prior);
   const reversed = ids.map(({ src, tgt }) => ({ src: tgt, tgt: src }));
-  const enToZh = trainDirection(reversed, zhVocab.words.length, (en, zh) => prior(zh, en), model);
+  const enToZh = train(reversed, zhVocab.words.length, (en, zh) => prior(zh, en));
   return pairs.map((_, k) => {
     const { zh, en } = positions[k]!;
     if (zh.length === 0 || en.length === 0) return [];

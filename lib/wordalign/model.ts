@@ -41,6 +41,19 @@ export interface DirectionModel {
 }
 
 /**
+ * What a trained direction learned, for a later model to start from (hmm.ts): the translation
+ * table over the co-occurring pairs' cells, each sentence pair's cells (at [j·m + i]), the priors'
+ * boost per cell and NULL's table.
+ */
+export interface TranslationTable {
+  sentenceCells: readonly Int32Array[];
+  t: Float64Array;
+  boost: Float64Array;
+  tNull: Float64Array;
+  cellOf(src: number, tgt: number): number | undefined;
+}
+
+/**
  * fast_align's diagonal, exp(-λ·|i/m − j/n|) on positions' centres, normalised over i for each j:
  * at [j·m + i]. Memoised per sentence shape (most shapes recur), so EM computes no exponentials.
  */
@@ -68,7 +81,7 @@ export function trainDirection(
   tgtVocab: number,
   prior: (src: number, tgt: number) => number,
   options: ModelOptions = DEFAULT_MODEL_OPTIONS,
-): DirectionModel {
+): DirectionModel & { table: TranslationTable } {
   // Every co-occurring (source, target) pair gets one cell of the table; each sentence pair keeps
   // its cells' indices row by row, so EM runs over typed arrays with no lookups. The cells of a
   // source word sit in a map of its own: small integer keys hash fast, where src·V + tgt would not.
@@ -158,6 +171,7 @@ export function trainDirection(
   };
 
   return {
+    table: { sentenceCells, t, boost, tNull, cellOf },
     viterbi(pair: IdPair): Int32Array {
       const m = pair.src.length;
       const n = pair.tgt.length;
