@@ -7,6 +7,7 @@ import type { PreviewResult } from '@/lib/import/preview';
 import type { SaveResult } from '@/lib/import/save';
 import type { DictEntry, SearchPairHit } from '@/lib/model';
 import type { ViewPair } from '@/lib/reader/view';
+import type { ReaderLinks } from '@/lib/reader/word-links';
 import type { GlossAnswer } from '@/lib/store/gloss';
 import type { DocWords } from '@/lib/store/reader';
 
@@ -43,6 +44,12 @@ export interface ReaderGlossesAnswer {
 export interface ReaderWordsAnswer {
   doc: string;
   words: DocWords;
+}
+
+/** `GET /api/reader/links`: the word links of each sentence bead, by pair (see `ReaderLinks`). */
+export interface ReaderLinksAnswer {
+  doc: string;
+  links: ReaderLinks;
 }
 
 /** `GET /api/gloss` */

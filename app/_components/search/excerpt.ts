@@ -32,14 +32,18 @@ function cutPoints(text: string, lang: 'zh' | 'en'): number[] {
 /** The longest tail of `text` of at most `radius` code points that starts at a cut point. */
 function tail(text: string, radius: number, lang: 'zh' | 'en'): string {
   const at = cutPoints(text, lang).find((b) => codePoints(text.slice(b)) <= radius) ?? text.length;
-  return at === 0 ? text : ELLIPSIS + text.slice(at).trimStart();
+  // Chinese punctuation at the cut (，、) would open the line; the ellipsis stands for it.
+  return at === 0 ? text : ELLIPSIS + text.slice(at).replace(lang === 'zh' ? LEADING_MARKS : /^\s+/u, '');
 }
+
+const LEADING_MARKS = /^[\s\p{Po}\p{Pd}]+/u;
+const TRAILING_MARKS = /[\s\p{Po}\p{Pd}]+$/u;
 
 /** The longest head of `text` of at most `radius` code points that ends at a cut point. */
 function head(text: string, radius: number, lang: 'zh' | 'en'): string {
   const points = cutPoints(text, lang);
   const at = points.findLast((b) => codePoints(text.slice(0, b)) <= radius) ?? 0;
-  return at === text.length ? text : text.slice(0, at).trimEnd() + ELLIPSIS;
+  return at === text.length ? text : text.slice(0, at).replace(lang === 'zh' ? TRAILING_MARKS : /\s+$/u, '') + ELLIPSIS;
 }
 
 /**
