@@ -35,7 +35,8 @@ test('a Chinese word marks its aligned English, and the popover puts the sense t
   await expect.poll(() => counterpart(page)).toEqual([]);
 
   const e = await openWord(page, '俄', phone);
-  await expect(e.locator('.gloss-entries > li').nth(1).locator('.gloss-senses li').first()).toHaveText('Russia');
+  await expect(e.locator('.gloss-sense-chosen')).toHaveText('Russia');
+  await expect(e.locator('.gloss-senses li', { hasText: 'suddenly' })).toBeVisible();
   await expect.poll(() => counterpart(page)).toEqual(['Russia']);
   await shot(page, testInfo, 'reader-counterpart-e');
   await page.keyboard.press('Escape');
