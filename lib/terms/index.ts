@@ -7,4 +7,4 @@ export { termReport } from './report';
 export { termPairs, type TermPair } from './pairs';
 export { hskLevel } from './hsk';
 export { longerTermsContaining } from './distribution';
-export { sentenceHit, MAX_HIT_SENTENCES } from './sentence-hit';
+export { sentenceHit } from './sentence-hit';

@@ -13,7 +13,7 @@ import type { TermPair } from './pairs';
 type Span = [number, number];
 
 /** Sentence pairs a hit shows at most; the rest of the pair is one click away in the reader. */
-export const MAX_HIT_SENTENCES = 2;
+const MAX_HIT_SENTENCES = 2;
 
 type SentenceLink = NonNullable<TermPair['links']>[number];
 
