@@ -42,11 +42,11 @@ test('a Chinese word marks its aligned English, and the popover puts the sense t
   await page.keyboard.press('Escape');
 
   const zhong = await openWord(page, '中', phone);
-  await expect(zhong.locator('.gloss-sense-chosen')).toHaveText('China');
+  await expect(zhong.locator('.gloss-sense-chosen')).toContainText('China');
   await expect.poll(() => counterpart(page)).toEqual(['China']);
 });
 
-test('hovering a word marks its counterpart too; the links API checks its input @desktop', async ({
+test('hovering a word marks its counterpart, and an English word its Chinese; the links API checks its input @desktop', async ({
   page,
   request,
 }) => {
@@ -56,6 +56,30 @@ test('hovering a word marks its counterpart too; the links API checks its input 
     .first()
     .hover();
   await expect.poll(() => counterpart(page)).toEqual(['Extend']);
+
+  await page.mouse.move(5, 5);
+  await expect.poll(() => counterpart(page)).toEqual([]);
+
+  // The reverse: the mouse resting on "Extend" marks it and 延期.
+  const at = await page.evaluate(() => {
+    const es = document.querySelector<HTMLElement>('#p-1 .cell-en .es');
+    const text = es?.firstChild;
+    const i = text?.textContent?.indexOf('Extend') ?? -1;
+    if (!(text instanceof Text) || i < 0) return null;
+    const range = document.createRange();
+    range.setStart(text, i + 2);
+    range.setEnd(text, i + 3);
+    const r = range.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  expect(at).not.toBeNull();
+  await expect
+    .poll(async () => {
+      await page.mouse.move(at!.x, at!.y + 1);
+      await page.mouse.move(at!.x, at!.y);
+      return counterpart(page);
+    })
+    .toEqual(['Extend', '延期']);
 
   const ok = await request.get(`/api/reader/links?doc=${DOC}`);
   await expect(ok).toBeOK();

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { NestedWord } from '@/lib/store/gloss';
-import { clearCounterpart, markCounterpart } from './counterpart';
+import { clearCounterpart, markChineseAt, markCounterpart } from './counterpart';
 import { GlossCard } from './GlossCard';
 import { wordOf } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
@@ -118,6 +118,31 @@ export function GlossPopoverClient({
   }, [store, load]);
 
   useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus });
+
+  // A mouse resting on an English word marks the Chinese words aligned with it, while no word is
+  // open (an open word's marks are its own). One look per frame at most.
+  useEffect(() => {
+    let frame = 0;
+    let marked = false;
+    const onMove = (event: MouseEvent) => {
+      if (frame !== 0 || store.get().open) return;
+      const { clientX, clientY, target } = event;
+      frame = window.requestAnimationFrame(() => {
+        frame = 0;
+        const overEnglish = target instanceof Element && target.closest('.cell-en') !== null;
+        if (overEnglish) marked = markChineseAt(clientX, clientY, doc.id);
+        else if (marked) {
+          clearCounterpart();
+          marked = false;
+        }
+      });
+    };
+    document.addEventListener('mousemove', onMove, { passive: true });
+    return () => {
+      document.removeEventListener('mousemove', onMove);
+      window.cancelAnimationFrame(frame);
+    };
+  }, [store, doc.id]);
   const position = usePopoverPlacement(open, popoverRef, lookup, trail);
 
   // After following a word or coming back, focus lands on the back button or on the word left,

@@ -16,6 +16,8 @@ const HIGHLIGHT = 'counterpart';
 const WAIT_MS = 2500;
 
 const pending = new Map<string, Promise<ReaderLinks | null>>();
+/** The links that have arrived (null: none to be had), for the pointer's marks, which never wait. */
+const loaded = new Map<string, ReaderLinks | null>();
 
 function linksOf(doc: string): Promise<ReaderLinks | null> {
   let request = pending.get(doc);
@@ -23,7 +25,11 @@ function linksOf(doc: string): Promise<ReaderLinks | null> {
     request = fetch(`/api/reader/links?doc=${encodeURIComponent(doc)}`)
       .then((r) => (r.ok ? (r.json() as Promise<ReaderLinksAnswer>) : null))
       .then((answer) => answer?.links ?? null)
-      .catch(() => null);
+      .catch(() => null)
+      .then((links) => {
+        loaded.set(doc, links);
+        return links;
+      });
     pending.set(doc, request);
   }
   return request;
@@ -68,11 +74,56 @@ export async function markCounterpart(el: HTMLElement, doc: string): Promise<str
   ]);
   if (!links || !el.isConnected) return '';
   const ranges = rangesOf(el, links);
-  if (typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function') {
-    if (ranges.length > 0) CSS.highlights.set(HIGHLIGHT, new Highlight(...ranges));
-    else CSS.highlights.delete(HIGHLIGHT);
-  }
+  show(ranges);
   return ranges.map((r) => r.toString()).join(' ');
+}
+
+function show(ranges: readonly Range[]): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight !== 'function') return;
+  if (ranges.length > 0) CSS.highlights.set(HIGHLIGHT, new Highlight(...ranges));
+  else CSS.highlights.delete(HIGHLIGHT);
+}
+
+/**
+ * The reverse, for a pointer resting on the English: the English word under it and the Chinese
+ * words aligned with it marked (nothing when the links have not arrived yet; asking starts them).
+ * Returns whether anything is marked.
+ */
+export function markChineseAt(x: number, y: number, doc: string): boolean {
+  const links = loaded.get(doc);
+  if (!links) {
+    if (links === undefined) void linksOf(doc);
+    return false;
+  }
+  const caret = document.caretPositionFromPoint?.(x, y);
+  const text = caret?.offsetNode;
+  const sentence = text?.parentElement;
+  const pairEl = sentence?.closest<HTMLElement>('.pair');
+  const bead = sentence?.dataset.b;
+  const pair = Number(pairEl?.dataset.pair);
+  if (!caret || !(text instanceof Text) || !sentence?.matches('.cell-en .es') || !pairEl || bead === undefined)
+    return false;
+  if (sentence.classList.contains('b-html') || !Number.isInteger(pair)) return false;
+  const flat = links[pair]?.[Number(bead)];
+  const n = [...pairEl.querySelectorAll(`.cell-en .es[data-b~="${CSS.escape(bead)}"]`)].indexOf(sentence);
+  if (!flat || n < 0) return false;
+  const words = [...pairEl.querySelectorAll(`.cell-zh .zs[data-b="${CSS.escape(bead)}"] .w`)];
+  const ranges: Range[] = [];
+  for (let k = 0; k + 3 < flat.length; k += 4) {
+    const start = flat[k + 2]!;
+    const end = flat[k + 3]!;
+    if (flat[k + 1] !== n || caret.offset < start || caret.offset >= end || end > text.length) continue;
+    const word = words[flat[k]!];
+    if (!word) continue;
+    const own = document.createRange();
+    own.setStart(text, start);
+    own.setEnd(text, end);
+    const zh = document.createRange();
+    zh.selectNodeContents(word);
+    ranges.push(own, zh);
+  }
+  show(ranges);
+  return ranges.length > 0;
 }
 
 /** The word closed: its English is no longer marked. */
