@@ -119,13 +119,14 @@ export function GlossPopoverClient({
 
   useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus });
 
-  // A mouse resting on an English word marks the Chinese words aligned with it, while no word is
-  // open (an open word's marks are its own). One look per frame at most.
+  // A mouse resting on an English word marks the Chinese words aligned with it, unless a word was
+  // opened on purpose (clicked, tapped, focused: its marks stay its own). One look per frame at most.
   useEffect(() => {
     let frame = 0;
     let marked = false;
     const onMove = (event: MouseEvent) => {
-      if (frame !== 0 || store.get().open) return;
+      const open = store.get().open;
+      if (frame !== 0 || (open && !open.byHover)) return;
       const { clientX, clientY, target } = event;
       frame = window.requestAnimationFrame(() => {
         frame = 0;
