@@ -57,6 +57,7 @@ test('hovering a word marks its counterpart, and an English word its Chinese; th
     .hover();
   await expect.poll(() => counterpart(page)).toEqual(['Extend']);
 
+  await page.keyboard.press('Escape');
   await page.mouse.move(5, 5);
   await expect.poll(() => counterpart(page)).toEqual([]);
 

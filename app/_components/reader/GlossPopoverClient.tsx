@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { NestedWord } from '@/lib/store/gloss';
-import { clearCounterpart, markChineseAt, markCounterpart } from './counterpart';
+import { clearCounterpart, markChineseAt, markCounterpart, markCounterpartNow, prefetchLinks } from './counterpart';
 import { GlossCard } from './GlossCard';
 import { wordOf } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
@@ -26,7 +26,7 @@ export function GlossPopoverClient({
   doc: { id: string; title: string };
 }) {
   const [{ open, trail }, store] = usePopoverStore();
-  const { lookup, load, wait, cancel } = useGlossLookup();
+  const { lookup, load, cancel } = useGlossLookup();
   // The English the open word is aligned with, for its lookups (see counterpart.ts).
   const aligned = useRef('');
   const [status, setStatus] = useState('');
@@ -56,17 +56,21 @@ export function GlossPopoverClient({
       current?.el.classList.remove('w-active');
       el.classList.add('w-active');
       store.set({ open: word, trail: [] });
-      // The English aligned with the word is marked, and chooses the sense shown first; a word
-      // opened meanwhile has its own lookup.
-      aligned.current = '';
-      wait();
+      // The English aligned with the word is marked, and chooses the sense shown first. Links not
+      // here yet (the first word, right after the page loaded) never delay the entry: it shows in
+      // CC-CEDICT's order and is looked up again with the sense once they arrive, if still open.
+      const known = markCounterpartNow(el, doc.id);
+      aligned.current = known ?? '';
+      load(word.key, word.context, aligned.current);
+      if (known !== undefined) return;
       void markCounterpart(el, doc.id).then((english) => {
-        if (store.get().open?.el !== el) return;
+        const now = store.get();
+        if (now.open?.el !== el || english === '') return;
         aligned.current = english;
-        load(word.key, word.context, english);
+        if (now.trail.length === 0) load(word.key, word.context, english);
       });
     },
-    [store, load, wait, doc.id],
+    [store, load, doc.id],
   );
 
   const close = useCallback(
@@ -118,6 +122,13 @@ export function GlossPopoverClient({
   }, [store, load]);
 
   useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus });
+
+  // The word links, once the page is idle: the first word opened then has them at once.
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') return prefetchLinks(doc.id);
+    const id = window.requestIdleCallback(() => prefetchLinks(doc.id), { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }, [doc.id]);
 
   // A mouse resting on an English word marks the Chinese words aligned with it, unless a word was
   // opened on purpose (clicked, tapped, focused: its marks stay its own). One look per frame at most.

@@ -63,6 +63,26 @@ function rangesOf(el: HTMLElement, links: ReaderLinks): Range[] {
   return ranges;
 }
 
+/** Asks for a document's links ahead of the first word (the popover does so once the page is idle). */
+export function prefetchLinks(doc: string): void {
+  void linksOf(doc);
+}
+
+/**
+ * Marks the English aligned with the word and gives its text ("" when none is known), at once when
+ * the links are here; undefined when they are not yet (asking starts them).
+ */
+export function markCounterpartNow(el: HTMLElement, doc: string): string | undefined {
+  const links = loaded.get(doc);
+  if (links === undefined) {
+    void linksOf(doc);
+    return undefined;
+  }
+  const ranges = links ? rangesOf(el, links) : [];
+  show(ranges);
+  return ranges.map((r) => r.toString()).join(' ');
+}
+
 /**
  * Marks the English aligned with the word and gives its text ("" when none is known, or the
  * links take too long): the popover asks for the sense that text supports.

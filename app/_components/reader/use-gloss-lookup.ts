@@ -59,16 +59,10 @@ export function useGlossLookup() {
     );
   }, []);
 
-  /** A word opened whose lookup starts a moment later: no earlier answer shows meanwhile. */
-  const wait = useCallback(() => {
-    viewId.current++;
-    setLookup({ state: 'loading' });
-  }, []);
-
   /** The popover closed: an answer still on its way is dropped. */
   const cancel = useCallback(() => {
     viewId.current++;
   }, []);
 
-  return { lookup, load, wait, cancel };
+  return { lookup, load, cancel };
 }
