@@ -67,7 +67,7 @@ export function GlossPopoverClient({
         const now = store.get();
         if (now.open?.el !== el || english === '') return;
         aligned.current = english;
-        if (now.trail.length === 0) load(word.key, word.context, english);
+        if (now.trail.length === 0) load(word.key, word.context, english, true);
       });
     },
     [store, load, doc.id],

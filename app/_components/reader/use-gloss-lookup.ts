@@ -29,8 +29,12 @@ export function useGlossLookup() {
   // Which view a lookup answers.
   const viewId = useRef(0);
 
-  /** `aligned`: the English the word is aligned with in the translation, whose sense goes first. */
-  const load = useCallback((key: string, context: Context | null, aligned = '') => {
+  /**
+   * `aligned`: the English the word is aligned with in the translation, whose sense goes first.
+   * `quiet`: the entry shown stays until the new answer replaces it (the same word again, its
+   * senses reordered), so nothing the reader is about to click goes away meanwhile.
+   */
+  const load = useCallback((key: string, context: Context | null, aligned = '', quiet = false) => {
     const id = ++viewId.current;
     const cacheKey =
       (context ? `${key}\u0000${context.at}\u0000${context.char ?? ''}\u0000${context.ctx}` : key) + `\u0000${aligned}`;
@@ -48,7 +52,7 @@ export function useGlossLookup() {
         () => pending.current.delete(cacheKey),
       );
     }
-    setLookup({ state: 'loading' });
+    if (!quiet) setLookup({ state: 'loading' });
     request.then(
       (answer) => {
         if (viewId.current === id) setLookup({ state: 'done', answer });
