@@ -17,6 +17,7 @@
  *   every BuiltDoc + WordLinks ──glossary──▶ GlossaryEntry[]: build/glossary.json
  *   the DictEntry of every word: build/gloss.json; every DocMeta + DocStats ──▶ Manifest: build/manifest.json
  *   a term page (lib/terms): every BuiltDoc's PairRecords + WordLinks ──▶ TermReport (TermOccurrence, TermRendering)
+ *   a search hit: its PairRecord's sentence beads + WordLinks ──sentenceHit (lib/terms)──▶ SearchPairHit
  *
  * Strings are Unicode code-point sequences: lengths, limits and counts that a reader sees count
  * code points (𠀀 is one character). The one exception in this model is TermOccurrence: its
@@ -301,6 +302,38 @@ export interface PairRecord {
    * Absent when no character has a reading.
    */
   pinyin?: string;
+}
+
+/**
+ * One side of a search hit's sentence pair: the text, where the query matched in it, and where the
+ * words aligned to the other side's matches lie (word links). Offsets are UTF-16 [start, end) into
+ * `text`, like TermOccurrence's: they only slice this very string, and never cut a code point.
+ */
+export interface MarkedSentence {
+  text: string;
+  match: Array<[number, number]>;
+  linked: Array<[number, number]>;
+}
+
+/**
+ * A sentence bead of a search hit (lib/terms/sentence-hit.ts): the matched sentence and the
+ * sentence aligned with it, as a translator reads a hit in Linguee. `bead` indexes `Pair.sentences`;
+ * -1 when the pair has no sentence beads to show and the whole pair stands in for one.
+ */
+export interface SentencePairHit {
+  bead: number;
+  zh: MarkedSentence;
+  en: MarkedSentence;
+}
+
+/** A search hit as the page and `GET /api/search` show it: the pair's matching sentence pairs. */
+export interface SearchPairHit {
+  docId: string;
+  pair: number;
+  /** The first sentence beads that hold a match, in order. */
+  sentences: SentencePairHit[];
+  /** Further sentence beads of the pair with a match, not shown (the pair is one click away). */
+  more: number;
 }
 
 /** What search needs, serialisable: the pair records and the exported FlexSearch indexes. */

@@ -5,9 +5,9 @@
  */
 import type { PreviewResult } from '@/lib/import/preview';
 import type { SaveResult } from '@/lib/import/save';
-import type { DictEntry } from '@/lib/model';
+import type { DictEntry, SearchPairHit } from '@/lib/model';
 import type { ViewPair } from '@/lib/reader/view';
-import type { SearchHit } from '@/lib/search';
+import type { ReaderLinks } from '@/lib/reader/word-links';
 import type { GlossAnswer } from '@/lib/store/gloss';
 import type { DocWords } from '@/lib/store/reader';
 
@@ -16,10 +16,13 @@ export interface ApiErrorAnswer {
   error: string;
 }
 
-/** `GET /api/search` */
+/**
+ * `GET /api/search`: each hit is a pair's matching sentence pairs, with the query's matches and the
+ * words aligned with them as offsets (`SearchPairHit`); the whole pair is in the reader.
+ */
 export interface SearchAnswer {
   total: number;
-  hits: SearchHit[];
+  hits: SearchPairHit[];
 }
 
 /** `GET /api/reader`: pairs `from`…`to` (exclusive) of the document's `total`. */
@@ -41,6 +44,12 @@ export interface ReaderGlossesAnswer {
 export interface ReaderWordsAnswer {
   doc: string;
   words: DocWords;
+}
+
+/** `GET /api/reader/links`: the word links of each sentence bead, by pair (see `ReaderLinks`). */
+export interface ReaderLinksAnswer {
+  doc: string;
+  links: ReaderLinks;
 }
 
 /** `GET /api/gloss` */

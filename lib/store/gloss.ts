@@ -6,6 +6,7 @@
  */
 import { positionsInContext, wordsAround, wordsCovering, wordsInside, type NestedSpan } from '@/lib/learner/nested';
 import type { DictEntry, GlossaryEntry } from '@/lib/model';
+import { chooseSense, type ChosenSense } from '@/lib/learner/sense-choice';
 import { toSimplified } from '@/lib/search/encode';
 import { hskLevel } from '@/lib/terms/hsk';
 import { glossaryTerms, glossLookup, traditionalHeadwords } from './index';
@@ -42,6 +43,11 @@ export interface GlossAnswer {
   covering?: { char: string; words: NestedWord[] };
   /** Words inside it, longest first, as a tree; its characters when it has no longer parts. */
   inside: NestedWord[];
+  /**
+   * Present when the request's aligned English (`aligned`) chose a sense: `entries` then starts
+   * with that sense's entry and that sense, and `english` is what the translation says there.
+   */
+  chosen?: ChosenSense;
 }
 
 const BRIEF_SENSES = 2;
@@ -109,9 +115,12 @@ export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer
   const term = terms.get(word);
   const hsk = hskLevel(word);
   const around = context ? wordsAround(context.text, context.at, word, isWord).map((s) => brief(s.word, s.at)) : [];
+  // The sense the translation supports first (俄 → Russia where the English says Russian).
+  const { entries, chosen } = chooseSense(lookup(word), request.aligned ?? '');
   return {
     word,
-    entries: lookup(word),
+    entries,
+    ...(chosen ? { chosen } : {}),
     ...(hsk !== undefined ? { hsk } : {}),
     ...(term ? { term: { pinyin: term.pinyin, renderings: renderingsOf(term, RENDERINGS) } } : {}),
     around,

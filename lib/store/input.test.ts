@@ -82,6 +82,17 @@ describe('checkSearchRequest', () => {
 });
 
 describe('checkGlossRequest', () => {
+  it('takes the aligned English (`en`) as words only, of bounded length', () => {
+    const w = encodeURIComponent('延期');
+    expect(checkGlossRequest(`?w=${w}&en=Extend`)).toEqual({ ok: true, value: { word: '延期', aligned: 'Extend' } });
+    expect(checkGlossRequest(`?w=${w}&en=two%20countries%E2%80%99`)).toMatchObject({
+      ok: true,
+      value: { aligned: 'two countries’' },
+    });
+    expect(checkGlossRequest(`?w=${w}&en=`)).toEqual({ ok: true, value: { word: '延期' } });
+    for (const bad of ['%3Cscript%3E', 'a'.repeat(121), 'x&en=y', '%0A'])
+      expect(checkGlossRequest(`?w=${w}&en=${bad}`).ok, bad).toBe(false);
+  });
   const ctx = (text: string) => encodeURIComponent(text);
   it.each(['合作', '卡拉OK', '𠀀', 'constructor'])('accepts %s', (w) => {
     expect(checkGlossRequest(`?w=${encodeURIComponent(w)}`)).toEqual({ ok: true, value: { word: w } });

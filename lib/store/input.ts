@@ -148,6 +148,8 @@ interface GlossContext {
 export interface GlossRequest {
   word: string;
   context?: GlossContext;
+  /** The English words aligned with the word in its translation (word links): the sense they support goes first. */
+  aligned?: string;
 }
 
 /** Room for the word, CONTEXT_RADIUS code points either side and a separator between every two words, with some to spare. */
@@ -157,10 +159,29 @@ const MAX_GLOSS_CONTEXT = 2 * CONTEXT_RADIUS + MAX_GLOSS_WORD + 64;
  * `GET /api/gloss?w=&ctx=&at=`: one word of 1–32 code points, Han or Latin only; optionally the
  * sentence around it (`ctx`, well-formed text of at most MAX_GLOSS_CONTEXT code points, no control
  * characters) with the word standing at code point `at` of it. `ctx` and `at` come together.
+ * `en`, optional, is the English aligned with the word in its translation (see `GlossRequest.aligned`).
  */
 export function checkGlossRequest(search: string): Checked<GlossRequest> {
   const parsed = parseQueryString(search);
   if (!parsed.ok) return parsed;
+  const en = single(parsed.value, 'en');
+  if (!en.ok) return en;
+  if (en.value !== undefined && (en.value.length > MAX_ALIGNED || !ALIGNED.test(en.value)))
+    return fail(
+      `"en" is the aligned English: at most ${MAX_ALIGNED} letters, digits, spaces, hyphens and apostrophes.`,
+    );
+  const checked = checkGlossWord(parsed.value);
+  return checked.ok && en.value !== undefined && en.value.trim() !== ''
+    ? { ok: true, value: { ...checked.value, aligned: en.value.trim() } }
+    : checked;
+}
+
+/** The aligned English a gloss request may carry (`en`): a few words of the translation. */
+const MAX_ALIGNED = 120;
+const ALIGNED = /^[\p{L}\p{M}\p{N} '’-]*$/u;
+
+function checkGlossWord(params: Map<string, string[]>): Checked<GlossRequest> {
+  const parsed = { value: params };
   const w = single(parsed.value, 'w');
   if (!w.ok) return w;
   if (w.value === undefined) return fail('Missing word: add ?w=<word>.', 'missing');

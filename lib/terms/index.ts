@@ -7,3 +7,4 @@ export { termReport } from './report';
 export { termPairs, type TermPair } from './pairs';
 export { hskLevel } from './hsk';
 export { longerTermsContaining } from './distribution';
+export { sentenceHit } from './sentence-hit';

@@ -7,4 +7,4 @@ export { documentBeads } from './beads';
 export { formatLinks, parseLinks, addAer, aerScores, NO_COUNTS } from './pharaoh';
 export type { Link } from './symmetrize';
 export { englishTokens, spaceTokens, isBlank } from './tokens';
-export { Priors, englishKey } from './prior';
+export { Priors, englishKey, senseStems } from './prior';

@@ -62,7 +62,7 @@ export function englishKey(token: string): string {
 }
 
 /** Stems of the words of a dictionary sense that say what the word means in English. */
-function senseStems(sense: string): string[] {
+export function senseStems(sense: string): string[] {
   const text = sense
     .replace(/\([^)]*\)|\[[^\]]*\]|\S*[|\p{Script=Han}]\S*/gu, ' ')
     .replace(

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { shot, translatedDoc } from './support';
+import type { SearchAnswer } from '../../app/api/_types';
 
 /**
  * A request with the path and method sent exactly as written (Playwright's request API would
@@ -149,13 +150,21 @@ test('search API: a good query answers { total, hits } and pages', async ({ requ
   const q = encodeURIComponent('合作');
   const all = await request.get(`/api/search?q=${q}&limit=100`);
   await expect(all).toBeOK();
-  const { total, hits } = (await all.json()) as {
-    total: number;
-    hits: Array<{ docId: string; pair: number; zhParts: Array<{ text: string; mark: boolean }> }>;
-  };
+  const { total, hits } = (await all.json()) as SearchAnswer;
   expect(total).toBeGreaterThan(0);
   expect(hits.length).toBe(Math.min(total, 100));
-  for (const hit of hits) expect(hit.zhParts.some((p) => p.mark && p.text === '合作')).toBe(true);
+  // Each hit is its matching sentence pairs, the query's matches as offsets into their own text.
+  for (const hit of hits) {
+    expect(hit.sentences.length).toBeGreaterThan(0);
+    const matched = hit.sentences.flatMap((s) => s.zh.match.map(([a, b]) => s.zh.text.slice(a, b)));
+    expect(matched.length).toBeGreaterThan(0);
+    for (const m of matched) expect(m).toBe('合作');
+    // Lean: the pair's whole paragraphs are the reader's, not the answer's.
+    expect(Object.keys(hit).sort()).toEqual(['docId', 'more', 'pair', 'sentences']);
+  }
+  // The words aligned with 合作 in the English sentence, marked by the word links.
+  const linked = hits.flatMap((h) => h.sentences.flatMap((s) => s.en.linked.map(([a, b]) => s.en.text.slice(a, b))));
+  expect(linked.filter((w) => /^cooperat/i.test(w)).length).toBeGreaterThan(linked.length / 2);
   const second = (await (await request.get(`/api/search?q=${q}&limit=1&offset=1`)).json()) as {
     total: number;
     hits: typeof hits;

@@ -67,3 +67,79 @@ test('the search page survives hostile queries and shows them as text', async ({
   expect(dialogs).toEqual([]);
   await shot(page, testInfo, 'search-hostile');
 });
+
+test('a hit is a sentence pair: 延期 marked in Chinese, its aligned "extend" marked in the English', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(60_000);
+  await page.goto(`/en/search?q=${encodeURIComponent('延期')}`);
+  const hits = page.locator('.hit');
+  await expect(hits.first()).toBeVisible();
+  await expect(page.locator('.search-legend mark.linked')).toBeVisible();
+  // Every hit shows sentences, not paragraphs: the Chinese side ends its sentence.
+  const first = hits.first().locator('.hit-pair').first();
+  await expect(first.locator('.hit-zh mark:not(.linked)')).toHaveText('延期');
+  await expect(first.locator('.hit-en mark.linked').first()).toHaveText(/^extend/i);
+  // Most counterparts are "extend(ed)": the word links are a statistical model's, not every one right.
+  const linked = await page.locator('.hit-en mark.linked').allTextContents();
+  expect(linked.length).toBeGreaterThanOrEqual(3);
+  expect(linked.filter((w) => /extend/i.test(w)).length, linked.join(' | ')).toBeGreaterThan(linked.length / 2);
+  // The counterpart mark looks different from the match (underlined), not only by colour.
+  await expect(first.locator('.hit-en mark.linked').first()).toHaveCSS('text-decoration-line', 'underline');
+  await shot(page, testInfo, 'search-sentence-pair');
+});
+
+test('an English query marks its Chinese counterpart; pinyin and traditional queries find the same words', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(60_000);
+  await page.goto(`/en/search?q=extend`);
+  const pair = page
+    .locator('.hit-pair')
+    .filter({ has: page.locator('.hit-en mark:not(.linked)') })
+    .first();
+  await expect(pair.locator('.hit-en mark:not(.linked)').first()).toHaveText(/^extend/i);
+  await expect(pair.locator('.hit-zh mark.linked').first()).toHaveText(/延期|延长/);
+  await shot(page, testInfo, 'search-english-counterpart');
+
+  await page.goto(`/en/search?q=${encodeURIComponent('liang guo')}`);
+  await expect(page.locator('.hit-zh mark:not(.linked)').first()).toHaveText('两国');
+  const pinyinLinked = await page.locator('.hit-en mark.linked').allTextContents();
+  expect(pinyinLinked.filter((w) => /two countries|both/i.test(w)).length).toBeGreaterThan(pinyinLinked.length / 2);
+
+  await page.goto(`/zh-Hant/search?q=${encodeURIComponent('兩國')}`);
+  await expect(page.locator('.hit-zh mark:not(.linked)').first()).toHaveText('两国');
+  await expect(page.locator('.hit-en mark.linked').first()).toHaveText(/two countries|both|two/i);
+  await shot(page, testInfo, 'search-traditional-counterpart');
+});
+
+test('snippets never cut a word, and a hit narrows the search to its document', async ({ page, request }, testInfo) => {
+  test.setTimeout(60_000);
+  // A common word in long sentences: the English snippets are cut around the marks.
+  const q = 'cooperation';
+  const api = (await (await request.get(`/api/search?q=${q}&limit=20`)).json()) as {
+    hits: Array<{ docId: string; sentences: Array<{ zh: { text: string }; en: { text: string } }> }>;
+  };
+  const words = new Set(api.hits.flatMap((h) => h.sentences.flatMap((s) => s.en.text.split(/\s+/))));
+  await page.goto(`/en/search?q=${q}`);
+  const lines = await page.locator('.hit-en').allTextContents();
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.some((l) => l.includes('…'))).toBe(true);
+  for (const line of lines)
+    for (const word of line.split(/\s+|…/).filter(Boolean)) expect(words.has(word), `"${word}" in ${line}`).toBe(true);
+  await shot(page, testInfo, 'search-snippets');
+
+  const firstDoc = api.hits[0]!.docId;
+  const only = page.locator(`.hit[data-doc="${firstDoc}"] .hit-only-doc`).first();
+  if (isPhone(testInfo)) await only.tap();
+  else await only.click();
+  await expect(page).toHaveURL(new RegExp(`[?&]doc=${firstDoc}`));
+  await expect(page.locator('.search-scope')).toHaveAttribute('data-doc', firstDoc);
+  const docs = await page.locator('.hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-doc')));
+  expect(docs.length).toBeGreaterThan(0);
+  expect(new Set(docs)).toEqual(new Set([firstDoc]));
+  await expect(page.locator('.hit-only-doc')).toHaveCount(0);
+  await shot(page, testInfo, 'search-in-doc');
+  await page.locator('.search-scope a').click();
+  await expect(page).not.toHaveURL(/doc=/);
+});

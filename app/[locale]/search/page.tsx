@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { HitView, type HitLabels } from '@/app/_components/search/HitView';
 import { SearchForm } from '@/app/_components/search/SearchForm';
-import { QueryError, type SearchHit } from '@/lib/search';
-import { getDocSummary, getSearcher, type DocSummary } from '@/lib/store';
+import type { SearchPairHit } from '@/lib/model';
+import { QueryError } from '@/lib/search';
+import { getDocSummary, getSearcher, isDocId, type DocSummary } from '@/lib/store';
 import { checkSearchQuery, MAX_QUERY, type Refusal } from '@/lib/store/input';
+import { sentenceHits } from '@/lib/store/search-hits';
 
 const PAGE_SIZE = 20;
 const MAX_PAGE = 500;
@@ -42,8 +44,12 @@ type Outcome =
       kind: 'results';
       query: string;
       total: number;
-      hits: Array<{ hit: SearchHit; doc: DocSummary | null }>;
+      hits: Array<{ hit: SearchPairHit; doc: DocSummary | null }>;
       page: number;
+      /** The document the search is narrowed to (`?doc=`), when it names one. */
+      within: DocSummary | null;
+      /** A `?doc=` that names no document: the search ran over all of them, and the page says so. */
+      unknownDoc: string | null;
     };
 
 async function runSearch(sp: SearchParams): Promise<Outcome> {
@@ -53,11 +59,19 @@ async function runSearch(sp: SearchParams): Promise<Outcome> {
   const checked = checkSearchQuery(raw);
   if (!checked.ok) return { kind: 'refused', reason: checked.reason };
   const page = pageNumber(one(sp.page));
+  const docParam = one(sp.doc);
   try {
+    const within = typeof docParam === 'string' && isDocId(docParam) ? await getDocSummary(docParam) : null;
+    const unknownDoc = typeof docParam === 'string' && docParam !== '' && within === null ? docParam : null;
     const searcher = await getSearcher();
-    const { total, hits } = await searcher.search(checked.value, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-    const withDocs = await Promise.all(hits.map(async (hit) => ({ hit, doc: await getDocSummary(hit.docId) })));
-    return { kind: 'results', query: checked.value, total, hits: withDocs, page };
+    const { total, hits } = await searcher.search(checked.value, {
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+      docId: within?.meta.id,
+    });
+    const shown = await sentenceHits(hits);
+    const withDocs = await Promise.all(shown.map(async (hit) => ({ hit, doc: await getDocSummary(hit.docId) })));
+    return { kind: 'results', query: checked.value, total, hits: withDocs, page, within, unknownDoc };
   } catch (error) {
     if (error instanceof QueryError) return { kind: 'syntax', message: error.message };
     console.error(error);
@@ -70,9 +84,16 @@ export default async function SearchPage({ searchParams }: Props) {
   const t = await getTranslations('Search');
   const outcome = await runSearch(await searchParams);
   const query = outcome.kind === 'results' ? outcome.query : undefined;
-  const labels: HitLabels = { passage: (number) => t('passage', { number }), open: t('open') };
-  const pageHref = (page: number) =>
-    `/${locale}/search?q=${encodeURIComponent(query ?? '')}${page > 1 ? `&page=${page}` : ''}`;
+  const labels: HitLabels = {
+    passage: (number) => t('passage', { number }),
+    open: t('open'),
+    more: (count) => t('more', { count }),
+    onlyDoc: t('onlyDoc'),
+  };
+  const within = outcome.kind === 'results' ? outcome.within : null;
+  const searchHref = (page: number, doc: string | undefined) =>
+    `/${locale}/search?q=${encodeURIComponent(query ?? '')}${doc ? `&doc=${encodeURIComponent(doc)}` : ''}${page > 1 ? `&page=${page}` : ''}`;
+  const pageHref = (page: number) => searchHref(page, within?.meta.id);
 
   return (
     <div className="search-page">
@@ -113,6 +134,25 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="results-count" className="results-count" data-total={outcome.total}>
             {t('count', { count: outcome.total, query: outcome.query })}
           </h2>
+          {outcome.within ? (
+            <p className="search-scope" data-doc={outcome.within.meta.id}>
+              {t('inDoc', { title: locale === 'en' ? outcome.within.meta.title.en : outcome.within.meta.title.zh })}{' '}
+              <a href={searchHref(1, undefined)}>{t('allDocs')}</a>
+            </p>
+          ) : null}
+          {outcome.unknownDoc !== null ? (
+            <p className="search-scope" role="status">
+              {t('noSuchDoc', { doc: outcome.unknownDoc })}
+            </p>
+          ) : null}
+          {outcome.total > 0 ? (
+            <p className="hint search-legend">
+              {t.rich('legend', {
+                match: (chunks) => <mark>{chunks}</mark>,
+                linked: (chunks) => <mark className="linked">{chunks}</mark>,
+              })}
+            </p>
+          ) : null}
           {outcome.total === 0 ? (
             <div className="empty-state">
               <p>{t('empty', { query: outcome.query })}</p>
@@ -131,7 +171,14 @@ export default async function SearchPage({ searchParams }: Props) {
               ) : null}
               <ol className="hits">
                 {outcome.hits.map(({ hit, doc }) => (
-                  <HitView key={`${hit.docId}:${hit.pair}`} hit={hit} doc={doc} locale={locale} labels={labels} />
+                  <HitView
+                    key={`${hit.docId}:${hit.pair}`}
+                    hit={hit}
+                    doc={doc}
+                    locale={locale}
+                    labels={labels}
+                    docHref={within ? undefined : searchHref(1, hit.docId)}
+                  />
                 ))}
               </ol>
               <nav className="pager">

@@ -14,10 +14,15 @@ import { HAN_ONLY } from '@/lib/base/han';
 /** HSK 2.0's levels, the ones the popover badges (Gloss.hsk / hskTitle take the level). */
 const HSK_LEVELS = 6;
 
-function EntryList({ entries }: { entries: DictEntry[] }) {
+/**
+ * The word's entries. With `chosen` (the translation's aligned English chose a sense), the first
+ * sense of the first entry is that one: it is marked, and the English that chose it named.
+ */
+function EntryList({ entries, chosen }: { entries: DictEntry[]; chosen?: string }) {
   const t = useTranslations('Gloss');
   return (
     <ul className="gloss-entries">
+      {chosen !== undefined ? <li className="gloss-chosen-note">{t('chosen', { english: chosen })}</li> : null}
       {entries.map((entry, i) => (
         <li key={i}>
           <p className="gloss-entry-head">
@@ -37,7 +42,9 @@ function EntryList({ entries }: { entries: DictEntry[] }) {
           </p>
           <ol className="gloss-senses" lang="en">
             {entry.senses.map((sense, j) => (
-              <li key={j}>{sense}</li>
+              <li key={j} className={chosen !== undefined && i === 0 && j === 0 ? 'gloss-sense-chosen' : undefined}>
+                {sense}
+              </li>
             ))}
           </ol>
         </li>
@@ -159,7 +166,7 @@ export function GlossCard({
       <div className="gloss-body">
         {lookup.state === 'loading' ? <p className="gloss-note">{t('loading')}</p> : null}
         {lookup.state === 'failed' ? <p className="gloss-note">{t('failed')}</p> : null}
-        {answer && entries.length > 0 ? <EntryList entries={entries} /> : null}
+        {answer && entries.length > 0 ? <EntryList entries={entries} chosen={answer.chosen?.english} /> : null}
         {answer && entries.length === 0 ? <p className="gloss-note">{t('notInDictionary')}</p> : null}
         {answer?.term && answer.term.renderings.length > 0 ? (
           <section className="gloss-section gloss-renderings">

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { NestedWord } from '@/lib/store/gloss';
+import { clearCounterpart, markChineseAt, markCounterpart, markCounterpartNow, prefetchLinks } from './counterpart';
 import { GlossCard } from './GlossCard';
 import { wordOf } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
@@ -26,6 +27,8 @@ export function GlossPopoverClient({
 }) {
   const [{ open, trail }, store] = usePopoverStore();
   const { lookup, load, cancel } = useGlossLookup();
+  // The English the open word is aligned with, for its lookups (see counterpart.ts).
+  const aligned = useRef('');
   const [status, setStatus] = useState('');
   const popoverRef = useRef<HTMLDivElement>(null);
   // A word being refocused after closing must not reopen from its own focus event.
@@ -45,7 +48,7 @@ export function GlossPopoverClient({
         if (!byHover && current.byHover) store.set({ open: { ...current, byHover: false } });
         if (!byHover && followed.length > 0) {
           store.set({ trail: [] });
-          load(current.key, current.context);
+          load(current.key, current.context, aligned.current);
         }
         return;
       }
@@ -53,9 +56,21 @@ export function GlossPopoverClient({
       current?.el.classList.remove('w-active');
       el.classList.add('w-active');
       store.set({ open: word, trail: [] });
-      load(word.key, word.context);
+      // The English aligned with the word is marked, and chooses the sense shown first. Links not
+      // here yet (the first word, right after the page loaded) never delay the entry: it shows in
+      // CC-CEDICT's order and is looked up again with the sense once they arrive, if still open.
+      const known = markCounterpartNow(el, doc.id);
+      aligned.current = known ?? '';
+      load(word.key, word.context, aligned.current);
+      if (known !== undefined) return;
+      void markCounterpart(el, doc.id).then((english) => {
+        const now = store.get();
+        if (now.open?.el !== el || english === '') return;
+        aligned.current = english;
+        if (now.trail.length === 0) load(word.key, word.context, english, true);
+      });
     },
-    [store, load],
+    [store, load, doc.id],
   );
 
   const close = useCallback(
@@ -63,6 +78,7 @@ export function GlossPopoverClient({
       const current = store.get().open;
       if (!current) return;
       current.el.classList.remove('w-active');
+      clearCounterpart();
       cancel();
       store.set({ open: null, trail: [] });
       if (refocus) {
@@ -102,10 +118,43 @@ export function GlossPopoverClient({
         previous.word,
         current.context && previous.at !== undefined ? { ctx: current.context.ctx, at: previous.at } : null,
       );
-    } else load(current.key, current.context);
+    } else load(current.key, current.context, aligned.current);
   }, [store, load]);
 
   useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus });
+
+  // The word links, once the page is idle: the first word opened then has them at once.
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') return prefetchLinks(doc.id);
+    const id = window.requestIdleCallback(() => prefetchLinks(doc.id), { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }, [doc.id]);
+
+  // A mouse resting on an English word marks the Chinese words aligned with it, unless a word was
+  // opened on purpose (clicked, tapped, focused: its marks stay its own). One look per frame at most.
+  useEffect(() => {
+    let frame = 0;
+    let marked = false;
+    const onMove = (event: MouseEvent) => {
+      const open = store.get().open;
+      if (frame !== 0 || (open && !open.byHover)) return;
+      const { clientX, clientY, target } = event;
+      frame = window.requestAnimationFrame(() => {
+        frame = 0;
+        const overEnglish = target instanceof Element && target.closest('.cell-en') !== null;
+        if (overEnglish) marked = markChineseAt(clientX, clientY, doc.id);
+        else if (marked) {
+          clearCounterpart();
+          marked = false;
+        }
+      });
+    };
+    document.addEventListener('mousemove', onMove, { passive: true });
+    return () => {
+      document.removeEventListener('mousemove', onMove);
+      window.cancelAnimationFrame(frame);
+    };
+  }, [store, doc.id]);
   const position = usePopoverPlacement(open, popoverRef, lookup, trail);
 
   // After following a word or coming back, focus lands on the back button or on the word left,

@@ -6,9 +6,10 @@ import type { Context } from './gloss-dom';
 
 export type Lookup = { state: 'loading' } | { state: 'done'; answer: GlossApiAnswer } | { state: 'failed' };
 
-async function fetchGloss(key: string, context: Context | null): Promise<GlossApiAnswer> {
+async function fetchGloss(key: string, context: Context | null, aligned: string): Promise<GlossApiAnswer> {
   const tapped = context?.char !== undefined ? `&c=${context.char}` : '';
-  const query = `w=${encodeURIComponent(key)}${context ? `&ctx=${encodeURIComponent(context.ctx)}&at=${context.at}${tapped}` : ''}`;
+  const english = aligned === '' ? '' : `&en=${encodeURIComponent(aligned)}`;
+  const query = `w=${encodeURIComponent(key)}${context ? `&ctx=${encodeURIComponent(context.ctx)}&at=${context.at}${tapped}` : ''}${english}`;
   const response = await fetch(`/api/gloss?${query}`);
   // A key the API refuses (a headword with a digit or a dot) is simply not glossable.
   if (response.status === 400) return { word: key, entries: [], around: [], inside: [] };
@@ -28,9 +29,15 @@ export function useGlossLookup() {
   // Which view a lookup answers.
   const viewId = useRef(0);
 
-  const load = useCallback((key: string, context: Context | null) => {
+  /**
+   * `aligned`: the English the word is aligned with in the translation, whose sense goes first.
+   * `quiet`: the entry shown stays until the new answer replaces it (the same word again, its
+   * senses reordered), so nothing the reader is about to click goes away meanwhile.
+   */
+  const load = useCallback((key: string, context: Context | null, aligned = '', quiet = false) => {
     const id = ++viewId.current;
-    const cacheKey = context ? `${key}\u0000${context.at}\u0000${context.char ?? ''}\u0000${context.ctx}` : key;
+    const cacheKey =
+      (context ? `${key}\u0000${context.at}\u0000${context.char ?? ''}\u0000${context.ctx}` : key) + `\u0000${aligned}`;
     const known = answers.current.get(cacheKey);
     if (known) {
       setLookup({ state: 'done', answer: known });
@@ -38,14 +45,14 @@ export function useGlossLookup() {
     }
     let request = pending.current.get(cacheKey);
     if (!request) {
-      request = fetchGloss(key, context);
+      request = fetchGloss(key, context, aligned);
       pending.current.set(cacheKey, request);
       request.then(
         (answer) => answers.current.set(cacheKey, answer),
         () => pending.current.delete(cacheKey),
       );
     }
-    setLookup({ state: 'loading' });
+    if (!quiet) setLookup({ state: 'loading' });
     request.then(
       (answer) => {
         if (viewId.current === id) setLookup({ state: 'done', answer });

@@ -1,19 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt } from './excerpt';
+import { excerpt, sentenceParts, type HitPart } from './excerpt';
 
-const u = (text: string) => ({ text, mark: false });
-const m = (text: string) => ({ text, mark: true });
+const u = (text: string): HitPart => ({ text, mark: null });
+const m = (text: string): HitPart => ({ text, mark: 'match' });
 
 describe('excerpt', () => {
   it('keeps short texts whole', () => {
     const parts = [u('中俄'), m('合作'), u('深化')];
-    expect(excerpt(parts, 5)).toEqual(parts);
+    expect(excerpt(parts, 5, 'zh')).toEqual(parts);
   });
-  it('cuts long runs around marks, counting code points', () => {
-    const out = excerpt([u('一二三四五六七八'), m('合作'), u('𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇'), m('关系'), u('甲乙丙丁戊己庚')], 2);
-    expect(out.map((p) => p.text)).toEqual(['…七八', '合作', '𠀀𠀁…𠀆𠀇', '关系', '甲乙…']);
+
+  it('cuts long Chinese runs around marks between words, counting code points', () => {
+    const out = excerpt(
+      [u('中俄总理定期会晤机制是双边经贸'), m('合作'), u('的主要机制之一，也是最重要的机制')],
+      6,
+      'zh',
+    );
+    expect(out.map((p) => p.text)).toEqual(['…是双边经贸', '合作', '的主要机制…']);
   });
+
+  it('never cuts an English word, hyphenated ones included', () => {
+    const out = excerpt(
+      [u('They said that ensuring high quality'), m(' development '), u('of good-neighbourliness and friendly ties')],
+      12,
+      'en',
+    );
+    expect(out.map((p) => p.text)).toEqual(['…high quality', ' development ', 'of…']);
+    const words = new Set(
+      'They said that ensuring high quality development of good-neighbourliness and friendly ties'.split(' '),
+    );
+    for (const p of out)
+      for (const w of p.text.replace(/…/g, ' ').split(/\s+/).filter(Boolean)) expect(words).toContain(w);
+    const mid = excerpt([m('a'), u('one two three four five six seven eight nine ten eleven'), m('b')], 10, 'en');
+    expect(mid[1]!.text).toBe('one two… ten eleven');
+  });
+
+  it('counts astral characters as one', () => {
+    const out = excerpt([u('𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇'), m('关系')], 3, 'zh');
+    expect([...out[0]!.text.replace('…', '')].length).toBeLessThanOrEqual(3);
+  });
+
   it('leaves a text without marks alone', () => {
-    expect(excerpt([u('x'.repeat(50))], 3)).toEqual([u('x'.repeat(50))]);
+    expect(excerpt([u('x'.repeat(50))], 3, 'en')).toEqual([u('x'.repeat(50))]);
+  });
+});
+
+describe('sentenceParts', () => {
+  it('cuts a sentence into matched, linked and plain runs that concatenate back to it', () => {
+    const text = 'The two countries cooperate.';
+    const parts = sentenceParts({ text, match: [[18, 27]], linked: [[4, 17]] });
+    expect(parts).toEqual([
+      { text: 'The ', mark: null },
+      { text: 'two countries', mark: 'linked' },
+      { text: ' ', mark: null },
+      { text: 'cooperate', mark: 'match' },
+      { text: '.', mark: null },
+    ]);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
+  });
+
+  it('lets a match win where it overlaps a linked word', () => {
+    expect(sentenceParts({ text: '两国合作', match: [[0, 2]], linked: [[0, 4]] })).toEqual([
+      { text: '两国', mark: 'match' },
+      { text: '合作', mark: 'linked' },
+    ]);
   });
 });

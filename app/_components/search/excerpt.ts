@@ -1,24 +1,106 @@
-import type { Part } from '@/lib/search';
-
 const ELLIPSIS = '…';
 
+/** A run of a hit's text: marked as the query's match, as its aligned counterpart, or not at all. */
+export interface HitPart {
+  text: string;
+  mark: 'match' | 'linked' | null;
+}
+
+const codePoints = (text: string): number => {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+};
+
+const SPACE = /\s/u;
+const zhWords = new Intl.Segmenter('zh', { granularity: 'word' });
+
 /**
- * A concordance line: unmarked runs longer than the context are cut to `radius` code points on
- * the side that touches a mark (both sides in the middle), so every mark stays with its context
- * and a 2,000-character paragraph does not fill the page. Parts are text; nothing is parsed.
+ * Where a text may be cut without cutting a word, ascending, 0 and the end included. English at the
+ * edges of its spaces only (a hyphenated or apostrophised word is one word: good-neighbourliness);
+ * Chinese between the words of ICU's dictionary segmentation (Intl.Segmenter, built into Node and
+ * the browser), so 合作 is never cut into 合…作.
  */
-export function excerpt(parts: readonly Part[], radius: number): Part[] {
+function cutPoints(text: string, lang: 'zh' | 'en'): number[] {
+  if (lang === 'zh') return [...[...zhWords.segment(text)].map((s) => s.index), text.length];
+  const out = [0];
+  for (let i = 1; i < text.length; i++) if (SPACE.test(text[i - 1]!) !== SPACE.test(text[i]!)) out.push(i);
+  out.push(text.length);
+  return out;
+}
+
+/** The longest tail of `text` of at most `radius` code points that starts at a cut point. */
+function tail(text: string, radius: number, lang: 'zh' | 'en'): string {
+  const at = cutPoints(text, lang).find((b) => codePoints(text.slice(b)) <= radius) ?? text.length;
+  // Chinese punctuation at the cut (，、) would open the line; the ellipsis stands for it.
+  return at === 0 ? text : ELLIPSIS + text.slice(at).replace(lang === 'zh' ? LEADING_MARKS : /^\s+/u, '');
+}
+
+const LEADING_MARKS = /^[\s\p{Po}\p{Pd}]+/u;
+const TRAILING_MARKS = /[\s\p{Po}\p{Pd}]+$/u;
+
+/** The longest head of `text` of at most `radius` code points that ends at a cut point. */
+function head(text: string, radius: number, lang: 'zh' | 'en'): string {
+  const points = cutPoints(text, lang);
+  const at = points.findLast((b) => codePoints(text.slice(0, b)) <= radius) ?? 0;
+  return at === text.length ? text : text.slice(0, at).replace(lang === 'zh' ? TRAILING_MARKS : /\s+$/u, '') + ELLIPSIS;
+}
+
+/**
+ * A hit's line: unmarked runs longer than the context are cut to about `radius` code points on the
+ * side that touches a mark (both sides in the middle), so every mark stays with its context and a
+ * 2,000-character sentence does not fill the page. Cuts fall between words ("… high quality", never
+ * "…g high quality"). Parts are text; nothing is parsed.
+ */
+export function excerpt<P extends { text: string; mark: unknown }>(
+  parts: readonly P[],
+  radius: number,
+  lang: 'zh' | 'en',
+): P[] {
   if (!parts.some((p) => p.mark)) return [...parts];
   return parts.map((part, i) => {
-    if (part.mark) return part;
-    const chars = [...part.text];
+    if (part.mark || codePoints(part.text) <= radius) return part;
     const first = i === 0;
     const last = i === parts.length - 1;
-    if (first && chars.length > radius) return { text: ELLIPSIS + chars.slice(-radius).join(''), mark: false };
-    if (last && chars.length > radius) return { text: chars.slice(0, radius).join('') + ELLIPSIS, mark: false };
-    if (!first && !last && chars.length > radius * 2 + 1) {
-      return { text: chars.slice(0, radius).join('') + ELLIPSIS + chars.slice(-radius).join(''), mark: false };
-    }
-    return part;
+    if (first && last) return part;
+    if (first) return { ...part, text: tail(part.text, radius, lang) };
+    if (last) return { ...part, text: head(part.text, radius, lang) };
+    if (codePoints(part.text) <= radius * 2 + 1) return part;
+    const before = head(part.text, radius, lang);
+    const after = tail(part.text, radius, lang);
+    // Two cuts that meet leave the run whole rather than repeat a word.
+    if (!before.endsWith(ELLIPSIS) || !after.startsWith(ELLIPSIS)) return part;
+    return { ...part, text: before + (lang === 'en' ? ' ' : '') + after.slice(ELLIPSIS.length) };
   });
+}
+
+/**
+ * A sentence with its marks as runs: a match wins over a linked word where they overlap (a query
+ * with words on both sides). The runs concatenate back to the text.
+ */
+export function sentenceParts(sentence: {
+  text: string;
+  match: ReadonlyArray<readonly [number, number]>;
+  linked: ReadonlyArray<readonly [number, number]>;
+}): HitPart[] {
+  const { text } = sentence;
+  const cuts = new Set([0, text.length]);
+  for (const [s, e] of [...sentence.match, ...sentence.linked]) {
+    cuts.add(Math.max(0, Math.min(s, text.length)));
+    cuts.add(Math.max(0, Math.min(e, text.length)));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const inside = (ranges: ReadonlyArray<readonly [number, number]>, s: number, e: number) =>
+    ranges.some(([a, b]) => a <= s && e <= b);
+  const parts: HitPart[] = [];
+  for (let k = 0; k + 1 < points.length; k++) {
+    const s = points[k]!;
+    const e = points[k + 1]!;
+    if (e <= s) continue;
+    const mark = inside(sentence.match, s, e) ? 'match' : inside(sentence.linked, s, e) ? 'linked' : null;
+    const prev = parts[parts.length - 1];
+    if (prev && prev.mark === mark) prev.text += text.slice(s, e);
+    else parts.push({ text: text.slice(s, e), mark });
+  }
+  return parts;
 }

@@ -81,7 +81,7 @@ export function Concordance({
             <p className="kwic-en" lang="en">
               {(line.rendering === null
                 ? [{ text: clip(line.en.map((p) => p.text).join(''), EN_CONTEXT * 2), mark: false }]
-                : excerpt(line.en, EN_CONTEXT)
+                : excerpt(line.en, EN_CONTEXT, 'en')
               ).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
               {line.rendering === null ? <span className="kwic-none"> ({t('noRendering')})</span> : null}
             </p>

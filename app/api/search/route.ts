@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDocSummary, getSearcher, servedBuildVersion } from '@/lib/store';
+import { sentenceHits } from '@/lib/store/search-hits';
 import { answerTag, matchesTag } from '../_conditional';
 import { errorResponse, noSuchDocument } from '../_respond';
 import type { SearchAnswer } from '../_types';
@@ -12,7 +13,8 @@ import { searchInput } from '../_validators';
 const CACHE_CONTROL = 'private, no-cache';
 
 /**
- * `GET /api/search?q=&doc=&limit=&offset=` → `{ total, hits }`. All input is checked before the
+ * `GET /api/search?q=&doc=&limit=&offset=` → `{ total, hits }`, each hit the pair's matching
+ * sentence pairs with the matches and their aligned words marked (lib/store/search-hits.ts). All input is checked before the
  * index is touched: a repeated, empty, overlong or badly encoded `q` is a 400, never a 500.
  */
 export async function GET(request: NextRequest) {
@@ -28,7 +30,7 @@ export async function GET(request: NextRequest) {
     const searcher = await getSearcher();
     const { total, hits } = await searcher.search(q, { limit, offset, docId: doc });
     return NextResponse.json<SearchAnswer>(
-      { total, hits },
+      { total, hits: await sentenceHits(hits) },
       { headers: { 'Cache-Control': CACHE_CONTROL, ...(tag === undefined ? {} : { ETag: tag }) } },
     );
   } catch (error) {
