@@ -12,7 +12,7 @@ import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFea
 import { chineseClauses, clauseCost, clauseRatio, englishClauses } from './clauses';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
-import { DEFAULT_LEARN_OPTIONS, learnTranslations, type LearnOptions, withLearned } from './learned';
+import { addLearned, DEFAULT_LEARN_OPTIONS, learnTranslations, type LearnOptions } from './learned';
 import { PairHits } from './pair-hits';
 import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, type SpeechEnd } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
@@ -466,19 +466,18 @@ export class Aligner {
     const path = pathOf(first, n);
     // Second pass: every shape in a narrow band around the first path, with what the first path's
     // sure beads taught of this text's translations added to the dictionary's (see learned.ts).
-    let taught = t;
     if (this.options.learn !== false) {
       const sure = first.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
       const learned = learnTranslations(t.zh, t.en, sure, { ...DEFAULT_LEARN_OPTIONS, ...this.options.learn });
-      const zh = withLearned(t.zh, learned);
-      if (learned.size > 0) taught = { ...t, zh, hits: new PairHits(zh, t.en) };
+      // The pairs found so far were found without the learned ids: found again.
+      if (addLearned(t.zh, learned) > 0) t.hits = new PairHits(t.zh, t.en);
     }
     return search(
-      taught,
+      t,
       w,
       SHAPES,
       (i) => path[i]!,
       () => band,
-    ).map((b) => ({ ...b, confidence: confidenceOf(taught, b) }));
+    ).map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
   }
 }

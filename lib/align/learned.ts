@@ -93,6 +93,68 @@ function hasSorted(keys: Int32Array, value: number): boolean {
 }
 
 /**
+ * One cell per co-occurring (type, id) of the training pairs, and each pair's cells (at
+ * `pairStart[p] + b · |src| + a`), so that EM runs over typed arrays. Cells are numbered by sorting
+ * the occurrences' packed keys: a map per type cost a long book a few hundred megabytes of entries.
+ */
+function cellsOf(pairs: readonly TypePair[]):
+  | {
+      pairStart: Int32Array;
+      pairCells: Int32Array;
+      cellType: Int32Array;
+      cellId: Int32Array;
+      typeCount: number;
+      idCount: number;
+    }
+  | undefined {
+  let typeCount = 0;
+  let idCount = 0;
+  const pairStart = new Int32Array(pairs.length + 1);
+  pairs.forEach(({ src, tgt }, p) => {
+    for (const f of src) if (f >= typeCount) typeCount = f + 1;
+    for (const e of tgt) if (e >= idCount) idCount = e + 1;
+    pairStart[p + 1] = pairStart[p]! + src.length * tgt.length;
+  });
+  const total = pairStart[pairs.length]!;
+  const keyOf = (o: number, p: number): number => {
+    const { src, tgt } = pairs[p]!;
+    const offset = o - pairStart[p]!;
+    return src[offset % src.length]! * idCount + tgt[Math.floor(offset / src.length)]!;
+  };
+  // The occurrences in key order: the key and the occurrence packed in one double, so that a book's
+  // millions of occurrences are one native sort. Packed keys of a text far larger than a Bible would
+  // not fit in a double's integers: such a text learns nothing (its dictionary evidence still holds).
+  if (typeCount * idCount * total >= Number.MAX_SAFE_INTEGER) return undefined;
+  const sorted = new Float64Array(total);
+  pairs.forEach((_, p) => {
+    for (let o = pairStart[p]!; o < pairStart[p + 1]!; o++) sorted[o] = keyOf(o, p) * total + o;
+  });
+  sorted.sort();
+  const pairCells = new Int32Array(total);
+  const cellType: number[] = [];
+  const cellId: number[] = [];
+  let last = -1;
+  for (let k = 0; k < total; k++) {
+    const o = sorted[k]! % total;
+    const key = (sorted[k]! - o) / total;
+    if (key !== last) {
+      last = key;
+      cellType.push(Math.floor(key / idCount));
+      cellId.push(key % idCount);
+    }
+    pairCells[o] = cellType.length - 1;
+  }
+  return {
+    pairStart,
+    pairCells,
+    cellType: Int32Array.from(cellType),
+    cellId: Int32Array.from(cellId),
+    typeCount,
+    idCount,
+  };
+}
+
+/**
  * The English ids Model 1 learns for each Chinese word type (by `ZhWord.type`) beyond those the
  * dictionary gives it, from the beads of a first alignment.
  */
@@ -103,33 +165,9 @@ export function learnTranslations(
   options: LearnOptions = DEFAULT_LEARN_OPTIONS,
 ): Map<number, Int32Array> {
   const { pairs, dictionaryIds } = trainingPairs(zh, en, beads, options);
-  // One cell per co-occurring (type, id); each pair keeps its cells' indices, so EM runs over typed
-  // arrays. The cells of a type sit in a map of its own (small integer keys hash fast).
-  const cellsOfType = new Map<number, Map<number, number>>();
-  const cellType: number[] = [];
-  const cellId: number[] = [];
-  let idCount = 0;
-  const pairCells = pairs.map(({ src, tgt }) => {
-    const cells = new Int32Array(src.length * tgt.length);
-    for (let a = 0; a < src.length; a++) {
-      const f = src[a]!;
-      let own = cellsOfType.get(f);
-      if (!own) cellsOfType.set(f, (own = new Map()));
-      for (let b = 0; b < tgt.length; b++) {
-        const e = tgt[b]!;
-        if (e >= idCount) idCount = e + 1;
-        let c = own.get(e);
-        if (c === undefined) {
-          c = cellType.length;
-          own.set(e, c);
-          cellType.push(f);
-          cellId.push(e);
-        }
-        cells[b * src.length + a] = c;
-      }
-    }
-    return cells;
-  });
+  const cells = cellsOf(pairs);
+  if (!cells) return new Map();
+  const { pairStart, pairCells, cellType, cellId, typeCount, idCount } = cells;
   const cellCount = cellType.length;
   const t = new Float64Array(cellCount);
   for (let c = 0; c < cellCount; c++)
@@ -138,23 +176,23 @@ export function learnTranslations(
   const tNull = new Float64Array(idCount).fill(1);
   const counts = new Float64Array(cellCount);
   const nullCounts = new Float64Array(idCount);
-  const typeTotals = new Map<number, number>();
+  const typeTotals = new Float64Array(typeCount);
   for (let iteration = 0; iteration < options.iterations; iteration++) {
     counts.fill(0);
     nullCounts.fill(0);
     pairs.forEach(({ src, tgt }, p) => {
-      const cells = pairCells[p]!;
+      const at = pairStart[p]!;
       const m = src.length;
       for (let b = 0; b < tgt.length; b++) {
         let total = tNull[tgt[b]!]!;
-        for (let a = 0; a < m; a++) total += t[cells[b * m + a]!]!;
+        for (let a = 0; a < m; a++) total += t[pairCells[at + b * m + a]!]!;
         nullCounts[tgt[b]!]! += tNull[tgt[b]!]! / total;
-        for (let a = 0; a < m; a++) counts[cells[b * m + a]!]! += t[cells[b * m + a]!]! / total;
+        for (let a = 0; a < m; a++) counts[pairCells[at + b * m + a]!]! += t[pairCells[at + b * m + a]!]! / total;
       }
     });
-    typeTotals.clear();
-    for (let c = 0; c < cellCount; c++) typeTotals.set(cellType[c]!, (typeTotals.get(cellType[c]!) ?? 0) + counts[c]!);
-    for (let c = 0; c < cellCount; c++) t[c] = counts[c]! / (typeTotals.get(cellType[c]!) || 1);
+    typeTotals.fill(0);
+    for (let c = 0; c < cellCount; c++) typeTotals[cellType[c]!]! += counts[c]!;
+    for (let c = 0; c < cellCount; c++) t[c] = counts[c]! / (typeTotals[cellType[c]!] || 1);
     let nullTotal = 0;
     for (let e = 0; e < idCount; e++) nullTotal += nullCounts[e]!;
     for (let e = 0; e < idCount; e++) tNull[e] = (nullCounts[e]! + 0.01) / (nullTotal + 0.01 * idCount);
@@ -180,10 +218,15 @@ export function learnTranslations(
   return new Map([...learned].map(([f, ids]) => [f, Int32Array.from(ids)]));
 }
 
-/** The Chinese side with each word's learned ids added to its dictionary ids (and re-indexed). */
-export function withLearned(zh: readonly ZhFeatures[], learned: ReadonlyMap<number, Int32Array>): ZhFeatures[] {
-  return zh.map((z) => {
-    if (!z.words.some((w) => learned.has(w.type))) return z;
+/**
+ * Adds each word's learned ids to its dictionary ids and re-indexes its sentence, in place: a book's
+ * features held twice, before and after, cost a hundred megabytes more at the peak. Returns the
+ * number of sentences changed.
+ */
+export function addLearned(zh: ZhFeatures[], learned: ReadonlyMap<number, Int32Array>): number {
+  let changed = 0;
+  zh.forEach((z, i) => {
+    if (!z.words.some((w) => learned.has(w.type))) return;
     const words = z.words.map((w) => {
       const more = learned.get(w.type);
       if (!more) return w;
@@ -192,6 +235,8 @@ export function withLearned(zh: readonly ZhFeatures[], learned: ReadonlyMap<numb
       ids.set(more, w.ids.length);
       return { ...w, ids };
     });
-    return { ...z, words, ...indexWords(words) };
+    zh[i] = { ...z, words, ...indexWords(words) };
+    changed++;
   });
+  return changed;
 }
