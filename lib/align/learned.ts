@@ -15,6 +15,7 @@
 import type { Bead } from '../model';
 import { LOW_CONFIDENCE } from '../base/confidence';
 import { type EnFeatures, indexWords, type ZhFeatures } from './features';
+import { findSorted } from './pair-hits';
 
 export interface LearnOptions {
   /** EM iterations of Model 1. */
@@ -78,18 +79,6 @@ function trainingPairs(
     if (src.size > 0 && tgt.size > 0) pairs.push({ src: Int32Array.from(src), tgt: Int32Array.from(tgt) });
   }
   return { pairs, dictionaryIds };
-}
-
-function hasSorted(keys: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid]! < value) lo = mid + 1;
-    else if (keys[mid]! > value) hi = mid - 1;
-    else return true;
-  }
-  return false;
 }
 
 /**
@@ -171,7 +160,7 @@ export function learnTranslations(
   const cellCount = cellType.length;
   const t = new Float64Array(cellCount);
   for (let c = 0; c < cellCount; c++)
-    t[c] = hasSorted(dictionaryIds.get(cellType[c]!)!, cellId[c]!) ? options.dictionaryBoost : 1;
+    t[c] = findSorted(dictionaryIds.get(cellType[c]!)!, cellId[c]!) >= 0 ? options.dictionaryBoost : 1;
   // NULL generates what no word of the bead renders (a function word, a free rendering).
   const tNull = new Float64Array(idCount).fill(1);
   const counts = new Float64Array(cellCount);
@@ -210,7 +199,7 @@ export function learnTranslations(
     if (t[c]! < options.minProbability || counts[c]! < options.minCount) continue;
     if (counts[c]! < options.minProbability * (idTotals[cellId[c]!]! + nullCounts[cellId[c]!]!)) continue;
     const f = cellType[c]!;
-    if (hasSorted(dictionaryIds.get(f)!, cellId[c]!)) continue;
+    if (findSorted(dictionaryIds.get(f)!, cellId[c]!) >= 0) continue;
     const ids = learned.get(f);
     if (ids) ids.push(cellId[c]!);
     else learned.set(f, [cellId[c]!]);
