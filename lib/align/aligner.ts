@@ -1,7 +1,8 @@
 /**
  * Sentence (and paragraph) alignment of Chinese and English without a neural model. A bead is
  * scored by how much of each side the other explains through CC-CEDICT (idf-weighted, both
- * directions), by numbers and names found on both sides, and by a Gale–Church length model fitted
+ * directions; in the second pass also through the names the first pass's sure beads taught, see
+ * learned.ts), by numbers and names found on both sides, and by a Gale–Church length model fitted
  * to the text at hand; dynamic programming over bead shapes up to 1-5/4-1 finds the cheapest path
  * inside a band that follows a first, cheap pass, so long books align in near-linear time.
  */
