@@ -1,7 +1,8 @@
 /**
  * Sentence (and paragraph) alignment of Chinese and English without a neural model. A bead is
  * scored by how much of each side the other explains through CC-CEDICT (idf-weighted, both
- * directions), by numbers and names found on both sides, and by a Gale–Church length model fitted
+ * directions; in the second pass also through the names the first pass's sure beads taught, see
+ * learned.ts), by numbers and names found on both sides, and by a Gale–Church length model fitted
  * to the text at hand; dynamic programming over bead shapes up to 1-5/4-1 finds the cheapest path
  * inside a band that follows a first, cheap pass, so long books align in near-linear time.
  */
@@ -12,6 +13,7 @@ import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFea
 import { chineseClauses, clauseCost, clauseRatio, englishClauses } from './clauses';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
+import { addLearned, DEFAULT_LEARN_OPTIONS, learnTranslations, type LearnOptions } from './learned';
 import { PairHits } from './pair-hits';
 import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, type SpeechEnd } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
@@ -25,6 +27,8 @@ export interface AlignOptions {
   band?: number;
   /** Least half-width of the first pass's band around the anchors' line (default `band`: the anchors hold the drift). */
   firstBand?: number;
+  /** Translations learned over the text from the sure beads of a first alignment (see learned.ts); false: none. */
+  learn?: Partial<LearnOptions> | false;
 }
 
 /**
@@ -71,6 +75,11 @@ interface Texts {
   zhClauses: number[];
   enClauses: number[];
   clauseRatio: number;
+  /** Prefix sums of clauses and of lengths (Chinese in Han-character equivalents), so a bead's are two reads. */
+  zhClauseSums: Float64Array;
+  enClauseSums: Float64Array;
+  zhLengthSums: Float64Array;
+  enLengthSums: Float64Array;
   /** Kind of each unit on each side (heading, paragraph, footnote…), when the caller knows it. */
   structure?: Structure;
   /** Index of each Chinese sentence's first word among all the text's words. */
@@ -214,30 +223,49 @@ function keepsStructure(
   return zhKinds.size === enKinds.size && [...zhKinds].every((k) => enKinds.has(k));
 }
 
-function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j2: number): number {
+/**
+ * The part of a bead's cost that needs no lexical evidence (length, clauses, quotation state,
+ * structure, shape): a few array reads. With the most the evidence can take off (every number and
+ * question mark agreeing), it bounds the whole cost from below, so that the search skips the
+ * evidence of a bead that cannot beat the best bead of its cell (the same path, found for less).
+ */
+function cheapCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j2: number): number {
   const nz = i2 - i;
   const ne = j2 - j;
-  if (nz === 0 || ne === 0) return w.skip * (nz + ne);
-  const e = evidence(t, i, i2, j, j2);
-  const size = (nz + ne) / 2;
   const quoteMismatch = t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0;
   const speechEndMismatch = t.zhSpeechEnds[i2 - 1]! * t.enSpeechEnds[j2 - 1]! < 0 ? 1 : 0;
-  let zhClauses = 0;
-  for (let x = i; x < i2; x++) zhClauses += t.zhClauses[x]!;
-  let enClauses = 0;
-  for (let y = j; y < j2; y++) enClauses += t.enClauses[y]!;
+  const zhClauses = t.zhClauseSums[i2]! - t.zhClauseSums[i]!;
+  const enClauses = t.enClauseSums[j2]! - t.enClauseSums[j]!;
   const structureMismatch = t.structure && !keepsStructure(t.structure.zh, i, i2, t.structure.en, j, j2) ? 1 : 0;
+  const lz = t.zhLengthSums[i2]! - t.zhLengthSums[i]!;
+  const le = t.enLengthSums[j2]! - t.enLengthSums[j]!;
   return (
     w.clauses * clauseCost(zhClauses, enClauses, t.clauseRatio) +
     w.structure * structureMismatch +
     w.quotes * quoteMismatch +
     w.speechEnds * speechEndMismatch +
-    w.similarity * (1 - e.similarity) * size +
-    w.length * e.lengthCost -
-    w.numbers * e.numbers -
-    w.questions * e.questions +
+    w.length * lengthCost(lz, le, t.ratio, t.variance) +
     w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1)
   );
+}
+
+/** A bead's cost, or Infinity as soon as it is sure not to come under `bound`. */
+function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j2: number, bound: number): number {
+  const nz = i2 - i;
+  const ne = j2 - j;
+  if (nz === 0 || ne === 0) return w.skip * (nz + ne);
+  const cheap = cheapCost(t, w, i, i2, j, j2);
+  if (cheap - w.numbers - w.questions >= bound) return Infinity;
+  const e = evidence(t, i, i2, j, j2);
+  return (
+    cheap + w.similarity * (1 - e.similarity) * ((nz + ne) / 2) - w.numbers * e.numbers - w.questions * e.questions
+  );
+}
+
+function prefixSums(values: readonly number[]): Float64Array {
+  const sums = new Float64Array(values.length + 1);
+  values.forEach((v, k) => (sums[k + 1] = sums[k]! + v));
+  return sums;
 }
 
 /** The length model of the text pair: its own ratio when long enough, else the fitted default. */
@@ -300,7 +328,7 @@ function search(
         if (pi < 0 || pj < 0) continue;
         const prev = get(pi, pj);
         if (prev === Infinity) continue;
-        const c = prev + beadCost(t, w, pi, i, pj, j);
+        const c = prev + beadCost(t, w, pi, i, pj, j, best - prev);
         if (c < best) {
           best = c;
           bestShape = s;
@@ -320,6 +348,14 @@ function search(
     j -= de;
   }
   return beads.reverse();
+}
+
+/** The English position after each Chinese position 0..n on a path of beads (a sentence left out keeps its predecessor's). */
+function pathOf(beads: readonly Bead[], n: number): Float64Array {
+  const path = new Float64Array(n + 1);
+  for (const b of beads) for (const i of b.zh) path[i + 1] = (b.en.at(-1) ?? (b.en[0] ?? 0) - 1) + 1;
+  for (let i = 1; i <= n; i++) if (path[i] === 0) path[i] = Math.max(path[i]!, path[i - 1]!);
+  return path;
 }
 
 /** A confidence in 0..1 from the bead's evidence: how well it is explained (words, numbers), and its length fit. */
@@ -363,10 +399,15 @@ export class Aligner {
     };
     const zhClauses = zhSentences.map(chineseClauses);
     const enClauses = enSentences.map(englishClauses);
+    const model = lengthModel(zh, en);
     return {
       zh,
       en,
-      ...lengthModel(zh, en),
+      ...model,
+      zhClauseSums: prefixSums(zhClauses),
+      enClauseSums: prefixSums(enClauses),
+      zhLengthSums: prefixSums(zh.map((z) => z.han + z.other / model.ratio)),
+      enLengthSums: prefixSums(en.map((e) => e.chars)),
       scratch,
       hits: new PairHits(zh, en),
       zhQuoted: chineseQuoteStates(zhSentences),
@@ -423,16 +464,21 @@ export class Aligner {
     const wide = (i: number) =>
       Math.min(Math.max(this.options.firstBand ?? band, Math.ceil(0.05 * stretch[i]!)), MAX_BAND);
     const first = search(t, w, SHAPES.slice(0, 5), (i) => center[i]!, wide);
-    const path = new Float64Array(n + 1);
-    for (const b of first) for (const i of b.zh) path[i + 1] = (b.en.at(-1) ?? (b.en[0] ?? 0) - 1) + 1;
-    for (let i = 1; i <= n; i++) if (path[i] === 0 && i > 0) path[i] = Math.max(path[i]!, path[i - 1]!);
-    const beads = search(
+    const path = pathOf(first, n);
+    // Second pass: every shape in a narrow band around the first path, with what the first path's
+    // sure beads taught of this text's translations added to the dictionary's (see learned.ts).
+    if (this.options.learn !== false) {
+      const sure = first.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
+      const learned = learnTranslations(t.zh, t.en, sure, { ...DEFAULT_LEARN_OPTIONS, ...this.options.learn });
+      // The pairs found so far were found without the learned ids: found again.
+      if (addLearned(t.zh, learned) > 0) t.hits = new PairHits(t.zh, t.en);
+    }
+    return search(
       t,
       w,
       SHAPES,
       (i) => path[i]!,
       () => band,
-    );
-    return beads.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
+    ).map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
   }
 }

@@ -27,10 +27,14 @@ export class Interner {
   }
 }
 
-interface ZhWord {
+export interface ZhWord {
   /** Ids of the English stems and name forms the word may be rendered by. */
   ids: Int32Array;
   weight: number;
+  /** The word's type among the text's Chinese words (what a learned lexicon is keyed by); -1 for a Latin word. */
+  type: number;
+  /** A single Han character (ambiguous: many senses, many uses). */
+  single: boolean;
 }
 
 export interface ZhFeatures {
@@ -59,6 +63,8 @@ export interface EnFeatures {
   /** Ids of its stems and name forms, each once, with their weights (idf; names weigh as stems). */
   ids: Int32Array;
   weights: Float64Array;
+  /** Ids of the names among them (capitalised after the sentence's start). */
+  names: Int32Array;
   numbers: string[];
   questions: number;
 }
@@ -105,6 +111,43 @@ function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 0.5));
 }
 
+/**
+ * Each sentence's index from English id to the words it may render (`ZhFeatures.idKeys` and after).
+ * (id, word) pairs packed into one number each and sorted as a typed array: tuples of a long book's
+ * hundreds of ids a sentence kept the collector busier than the aligner.
+ */
+export function indexWords(words: readonly ZhWord[]): Pick<ZhFeatures, 'idKeys' | 'idStart' | 'idWords'> {
+  const stride = words.length + 1;
+  let size = 0;
+  for (const word of words) size += word.ids.length;
+  const packed = new Float64Array(size);
+  let p = 0;
+  words.forEach((word, k) => {
+    for (const id of word.ids) packed[p++] = id * stride + k;
+  });
+  packed.sort();
+  const keys = new Int32Array(size);
+  const starts = new Int32Array(size + 1);
+  const wordIndices = new Int32Array(size);
+  let keyCount = 0;
+  let wordCount = 0;
+  for (let q = 0; q < size; q++) {
+    const id = Math.floor(packed[q]! / stride);
+    const k = packed[q]! - id * stride;
+    if (keyCount === 0 || keys[keyCount - 1] !== id) {
+      keys[keyCount] = id;
+      starts[keyCount++] = wordCount;
+    } else if (wordIndices[wordCount - 1] === k) continue;
+    wordIndices[wordCount++] = k;
+  }
+  starts[keyCount] = wordCount;
+  return {
+    idKeys: keys.slice(0, keyCount),
+    idStart: starts.slice(0, keyCount + 1),
+    idWords: wordIndices.slice(0, wordCount),
+  };
+}
+
 export function chineseFeatures(
   sentences: string[],
   dict: Dictionary,
@@ -132,6 +175,8 @@ export function chineseFeatures(
     }
     return ids;
   };
+  const types = new Map<string, number>();
+  const typeOf = (w: string): number => types.get(w) ?? types.set(w, types.size).get(w)!;
   const latinDf = new Map<string, number>();
   for (const stems of latin) for (const stem of stems) latinDf.set(stem, (latinDf.get(stem) ?? 0) + 1);
   return sentences.map((s, i) => {
@@ -139,52 +184,32 @@ export function chineseFeatures(
     const total = [...s].length;
     const words: ZhWord[] = [];
     for (const stem of latin[i]!) {
-      words.push({ ids: Int32Array.of(interner.id(stem)), weight: idf(latinDf.get(stem) ?? 1, sentences.length) });
+      words.push({
+        ids: Int32Array.of(interner.id(stem)),
+        weight: idf(latinDf.get(stem) ?? 1, sentences.length),
+        type: -1,
+        single: false,
+      });
     }
     for (const w of tokenised[i] ?? []) {
       const ids = wordIds(w);
       if (ids.length === 0) continue;
       // A single character is ambiguous (many senses, many uses): its evidence counts half.
+      const single = [...w].length === 1;
       words.push({
         ids,
-        weight: idf(df.get(w) ?? 1, sentences.length) * ([...w].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1),
+        type: typeOf(w),
+        single,
+        weight: idf(df.get(w) ?? 1, sentences.length) * (single ? SINGLE_CHARACTER_WEIGHT : 1),
       });
     }
-    // (id, word) pairs packed into one number each and sorted as a typed array: tuples of a
-    // long book's hundreds of ids a sentence kept the collector busier than the aligner.
-    const stride = words.length + 1;
-    let size = 0;
-    for (const word of words) size += word.ids.length;
-    const packed = new Float64Array(size);
-    let p = 0;
-    words.forEach((word, k) => {
-      for (const id of word.ids) packed[p++] = id * stride + k;
-    });
-    packed.sort();
-    const keys = new Int32Array(size);
-    const starts = new Int32Array(size + 1);
-    const wordIndices = new Int32Array(size);
-    let keyCount = 0;
-    let wordCount = 0;
-    for (let q = 0; q < size; q++) {
-      const id = Math.floor(packed[q]! / stride);
-      const k = packed[q]! - id * stride;
-      if (keyCount === 0 || keys[keyCount - 1] !== id) {
-        keys[keyCount] = id;
-        starts[keyCount++] = wordCount;
-      } else if (wordIndices[wordCount - 1] === k) continue;
-      wordIndices[wordCount++] = k;
-    }
-    starts[keyCount] = wordCount;
     const wordWeight = words.reduce((sum, word) => sum + word.weight, 0);
     return {
       han,
       other: total - han,
       words,
       wordWeight,
-      idKeys: keys.slice(0, keyCount),
-      idStart: starts.slice(0, keyCount + 1),
-      idWords: wordIndices.slice(0, wordCount),
+      ...indexWords(words),
       numbers: chineseNumbers(s),
       questions: countQuestions(s),
     };
@@ -204,6 +229,7 @@ export function englishFeatures(sentences: string[], interner: Interner): EnFeat
       ids[k] = interner.id(stem);
       weights[k] = idf(df.get(stem) ?? 1, sentences.length);
     });
-    return { chars: [...s].length, ids, weights, numbers: t.numbers, questions: countQuestions(s) };
+    const names = Int32Array.from(new Set(t.names), (name) => interner.id(name));
+    return { chars: [...s].length, ids, weights, names, numbers: t.numbers, questions: countQuestions(s) };
   });
 }

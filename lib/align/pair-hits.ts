@@ -13,7 +13,7 @@ import type { EnFeatures, ZhFeatures } from './features';
 const ROWS = 8;
 
 /** Index of `value` in the ascending `keys`, or -1. */
-function findSorted(keys: Int32Array, value: number): number {
+export function findSorted(keys: Int32Array, value: number): number {
   let lo = 0;
   let hi = keys.length - 1;
   while (lo <= hi) {

