@@ -10,6 +10,7 @@ import type { ViewPair } from '@/lib/reader/view';
 import type { SearchHit } from '@/lib/search';
 import type { GlossAnswer } from '@/lib/store/gloss';
 import type { DocWords } from '@/lib/store/reader';
+import type { PlotBead } from '@/lib/reader/plot';
 
 /** Every refusal and failure: `{ error }` with a message a person can act on. */
 export interface ApiErrorAnswer {
@@ -41,6 +42,12 @@ export interface ReaderGlossesAnswer {
 export interface ReaderWordsAnswer {
   doc: string;
   words: DocWords;
+}
+
+/** `GET /api/reader/plot`: the alignment map's boxes, one per pair. */
+export interface ReaderPlotAnswer {
+  doc: string;
+  beads: PlotBead[];
 }
 
 /** `GET /api/gloss` */

@@ -25,7 +25,7 @@ export function GlossPopoverClient({
   doc: { id: string; title: string };
 }) {
   const [{ open, trail }, store] = usePopoverStore();
-  const { lookup, load, cancel } = useGlossLookup();
+  const { lookup, load, prefetch, cancel } = useGlossLookup();
   const [status, setStatus] = useState('');
   const popoverRef = useRef<HTMLDivElement>(null);
   // A word being refocused after closing must not reopen from its own focus event.
@@ -105,7 +105,16 @@ export function GlossPopoverClient({
     } else load(current.key, current.context);
   }, [store, load]);
 
-  useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus });
+  /** A pointer is down on a word: its lookup starts now, the popover opens on the click. */
+  const press = useCallback(
+    (el: HTMLElement, char: number | null) => {
+      const word = wordOf(el, false, char);
+      prefetch(word.key, word.context);
+    },
+    [prefetch],
+  );
+
+  useWordListeners({ store, popoverRef, refocusing, show, press, close, announce: setStatus });
   const position = usePopoverPlacement(open, popoverRef, lookup, trail);
 
   // After following a word or coming back, focus lands on the back button or on the word left,
