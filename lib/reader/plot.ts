@@ -12,7 +12,7 @@ import type { BuiltDoc } from '@/lib/model';
 export const PLOT_SIZE = 220;
 export const PLOT_PAD = 18;
 
-export type PlotBand = 'high' | 'medium' | 'low' | 'unaligned';
+type PlotBand = 'high' | 'medium' | 'low' | 'unaligned';
 
 export interface PlotBead {
   /** The pair's number as the reader shows it (its id + 1; `#p-N` links to it). */
