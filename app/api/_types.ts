@@ -10,6 +10,7 @@ import type { ViewPair } from '@/lib/reader/view';
 import type { ReaderLinks } from '@/lib/reader/word-links';
 import type { GlossAnswer } from '@/lib/store/gloss';
 import type { DocWords } from '@/lib/store/reader';
+import type { PlotBead } from '@/lib/reader/plot';
 
 /** Every refusal and failure: `{ error }` with a message a person can act on. */
 export interface ApiErrorAnswer {
@@ -50,6 +51,12 @@ export interface ReaderWordsAnswer {
 export interface ReaderLinksAnswer {
   doc: string;
   links: ReaderLinks;
+}
+
+/** `GET /api/reader/plot`: the alignment map's boxes, one per pair. */
+export interface ReaderPlotAnswer {
+  doc: string;
+  beads: PlotBead[];
 }
 
 /** `GET /api/gloss` */

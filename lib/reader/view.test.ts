@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuiltDoc, Word, ZhBlock } from '@/lib/model';
-import { contentsOf, firstViewEnd, viewPairs, wordParts } from './view';
+import { contentsIn, contentsOf, firstViewEnd, viewPairs, wordParts, type ViewZhBlock } from './view';
 
 const word = (original: string, simplified = original, pinyin = '', key: string | null = simplified): Word => ({
   original,
@@ -119,5 +119,30 @@ describe('firstViewEnd and contentsOf', () => {
 
   it('lists headings with their pair and translation', () => {
     expect(contentsOf(doc)).toEqual([{ pair: 0, level: 2, zh: '會談', en: 'Talks' }]);
+  });
+
+  it('reads the headings in the script the pairs are drawn in', () => {
+    const contents = contentsOf(doc);
+    const pairs = viewPairs(doc, 0, 2, hsk);
+    expect(contentsIn(contents, pairs, true)).toEqual([{ pair: 0, level: 2, zh: '会谈', en: 'Talks' }]);
+    expect(contentsIn(contents, pairs, false)).toEqual(contents);
+    // Pairs converted on the server (here by hand): the heading follows the characters drawn.
+    const converted = pairs.map((p) =>
+      p.id === 0
+        ? {
+            ...p,
+            zh: [
+              {
+                kind: 'heading' as const,
+                level: 2,
+                sentences: [[0, [['会談', 'huì tán', 0, '会谈']]]],
+              } satisfies ViewZhBlock,
+            ],
+          }
+        : p,
+    );
+    expect(contentsIn(contents, converted, false)[0]!.zh).toBe('会談');
+    // A heading whose pair has not arrived keeps the document's own text.
+    expect(contentsIn(contents, pairs.slice(1), true)).toEqual(contents);
   });
 });

@@ -174,6 +174,30 @@ export function firstViewEnd(doc: BuiltDoc, budget = FIRST_VIEW_CHARACTERS): num
  */
 const FIRST_VIEW_CHARACTERS = 300;
 
+/**
+ * The headings as the reader draws the text: each read from its pair's heading block in the pairs
+ * drawn (converted to Taiwan or Hong Kong characters, or read in `simplified` characters), so the
+ * sidebar shows the script the text is shown in. A heading whose pair is not drawn yet (the rest of
+ * the document still on its way) keeps the document's own text.
+ */
+export function contentsIn(
+  contents: readonly ContentsEntry[],
+  pairs: readonly ViewPair[],
+  simplified: boolean,
+): ContentsEntry[] {
+  const byId = new Map(pairs.map((p) => [p.id, p]));
+  return contents.map((entry) => {
+    const heading = byId.get(entry.pair)?.zh.find((block) => block.kind === 'heading');
+    if (!heading) return entry;
+    const text = heading.sentences
+      .flatMap(([, words]) =>
+        words.map((w) => (typeof w === 'string' ? w : simplified ? wordParts(w).simplified : w[0])),
+      )
+      .join('');
+    return text === '' || text === entry.zh ? entry : { ...entry, zh: text };
+  });
+}
+
 /** The document's headings, each with the pair it opens, for the contents sidebar. */
 export function contentsOf(doc: BuiltDoc): ContentsEntry[] {
   const entries: ContentsEntry[] = [];

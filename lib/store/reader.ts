@@ -5,6 +5,7 @@
  */
 import type { TraditionalScript } from '@/lib/learner/settings';
 import { traditionalConverter } from '@/lib/pipeline/convert';
+import { plotBeads, type PlotBead } from '@/lib/reader/plot';
 import { convertPairs } from '@/lib/reader/script';
 import { contentsOf, viewPairs, type ContentsEntry, type ViewPair } from '@/lib/reader/view';
 import { shortGloss, shortGlossKey } from '@/lib/learner/short-gloss';
@@ -33,6 +34,12 @@ export async function getReaderDoc(docId: string): Promise<ReaderDoc | null> {
     viewCache.set(docId, pending);
   }
   return pending;
+}
+
+/** The alignment map's boxes of a document (lib/reader/plot.ts), or null for an unknown document. */
+export async function getAlignmentPlot(docId: string): Promise<PlotBead[] | null> {
+  const doc = await getDoc(docId);
+  return doc ? plotBeads(doc) : null;
 }
 
 const scriptCache = new Map<string, Promise<ViewPair[] | null>>();

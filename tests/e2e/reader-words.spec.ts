@@ -217,3 +217,58 @@ test('any document reads in simplified or in traditional characters of Taiwan or
   await expect(wordIn(page, '習近平')).toBeVisible();
   await shot(page, testInfo, 'words-script-traditional-doc');
 });
+
+/** The contents sidebar (a drawer on a phone, opened from the toolbar), its headings' Chinese lines. */
+async function contentsHeadings(page: Page, testInfo: TestInfo): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: 'Contents' });
+  if (isPhone(testInfo) && !(await nav.isVisible())) await page.getByRole('button', { name: 'Contents' }).click();
+  await expect(nav).toBeVisible();
+  return nav.locator('.contents-list a > span:first-child');
+}
+
+async function closeContents(page: Page, testInfo: TestInfo): Promise<void> {
+  if (!isPhone(testInfo)) return;
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('navigation', { name: 'Contents' })).toBeHidden();
+}
+
+test('the contents sidebar shows its headings in the script the text is read in', async ({ page }, testInfo) => {
+  // A traditional (Hong Kong) document read in simplified characters, then in Taiwan's.
+  await openReader(page, `/en/read/${TRADITIONAL_DOC}`);
+  let headings = await contentsHeadings(page, testInfo);
+  await expect(headings.first()).toHaveText('繼續深化各領域務實合作');
+  await expect(headings.first()).toHaveAttribute('lang', 'zh-Hant');
+  await closeContents(page, testInfo);
+  await setScript(page, 'Simplified');
+  await expect(wordIn(page, '报道')).toBeVisible();
+  headings = await contentsHeadings(page, testInfo);
+  await expect(headings.first()).toHaveText('继续深化各领域务实合作');
+  await expect(headings.first()).toHaveAttribute('lang', 'zh-Hans');
+  await expect(headings.nth(2)).toHaveText(/^习近平：中俄世代友好 做百炼成钢真朋友/u);
+  // No heading is left in the characters of the document's own script.
+  expect((await headings.allTextContents()).join('')).not.toMatch(/[繼續領務實習煉鋼見證換與會議]/u);
+  await shot(page, testInfo, 'words-contents-simplified');
+  await closeContents(page, testInfo);
+
+  // A simplified document read in Taiwan's traditional characters.
+  await openReader(page, `/en/read/${SIMPLIFIED_DOC}`);
+  await setScript(page, 'Traditional (Taiwan)');
+  await expect(wordIn(page, '習近平')).toBeVisible();
+  headings = await contentsHeadings(page, testInfo);
+  await expect(headings.first()).toHaveText(/^習近平同俄羅斯總統普京會談/u);
+  await expect(headings.first()).toHaveAttribute('lang', 'zh-Hant');
+  // Each heading reads as its passage's heading is drawn (OpenCC's conversion, whatever it gives).
+  const links = page.getByRole('navigation', { name: 'Contents' }).locator('.contents-list a');
+  for (let i = 0; i < (await links.count()); i++) {
+    const href = (await links.nth(i).getAttribute('href')) ?? '';
+    const drawn = (await page.locator(`${href} .cell-zh .b-heading`).first().textContent()) ?? '';
+    expect(drawn).toMatch(/[習國關會]/u);
+    await expect(headings.nth(i)).toHaveText(drawn);
+  }
+  await shot(page, testInfo, 'words-contents-tw');
+  // Back to the document's own script.
+  await closeContents(page, testInfo);
+  await setScript(page, 'Simplified (original)');
+  headings = await contentsHeadings(page, testInfo);
+  await expect(headings.nth(1)).toHaveText('中俄关系进入更有作为更快发展新阶段');
+});

@@ -193,5 +193,7 @@ test('a translation memory (TMX) is read as given pairs: one per unit, a unit wi
   // The native codes of the memory (<bpt>&lt;i&gt;</bpt>) are not text; &amp; is.
   await expect(pairs.nth(3)).toContainText('Good-Neighbourliness & Friendly Cooperation.');
   await expect(pairs.nth(3)).not.toContainText('<i>');
+  // The map is drawn when its disclosure opens.
+  await page.locator('details.doc-details > summary').click();
   await expect(page.locator('.alignment-plot rect.plot-unaligned')).toHaveCount(1);
 });

@@ -99,6 +99,8 @@ test('every API answers with a policy that runs nothing, whatever the status @de
     '/api/term?term=合作',
     `/api/reader?doc=${doc.meta.id}&from=0&to=2`,
     '/api/reader?doc=..%2Fmanifest',
+    `/api/reader/plot?doc=${doc.meta.id}`,
+    '/api/reader/plot?doc=..%2Fmanifest',
     '/api/export?format=csv',
     '/api/no-such-endpoint',
   ];

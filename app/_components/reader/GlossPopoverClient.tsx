@@ -3,7 +3,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { NestedWord } from '@/lib/store/gloss';
-import { clearCounterpart, markChineseAt, markCounterpart, markCounterpartNow, prefetchLinks } from './counterpart';
+import {
+  alignedEnglishNow,
+  clearCounterpart,
+  markChineseAt,
+  markCounterpart,
+  markCounterpartNow,
+  prefetchLinks,
+} from './counterpart';
 import { GlossCard } from './GlossCard';
 import { wordOf } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
@@ -26,7 +33,7 @@ export function GlossPopoverClient({
   doc: { id: string; title: string };
 }) {
   const [{ open, trail }, store] = usePopoverStore();
-  const { lookup, load, cancel } = useGlossLookup();
+  const { lookup, load, prefetch, cancel } = useGlossLookup();
   // The English the open word is aligned with, for its lookups (see counterpart.ts).
   const aligned = useRef('');
   const [status, setStatus] = useState('');
@@ -121,7 +128,16 @@ export function GlossPopoverClient({
     } else load(current.key, current.context, aligned.current);
   }, [store, load]);
 
-  useWordListeners({ store, popoverRef, refocusing, show, close, announce: setStatus });
+  /** A pointer is down on a word: its lookup starts now, the popover opens on the click. */
+  const press = useCallback(
+    (el: HTMLElement, char: number | null) => {
+      const word = wordOf(el, false, char);
+      prefetch(word.key, word.context, alignedEnglishNow(el, doc.id) ?? '');
+    },
+    [prefetch, doc.id],
+  );
+
+  useWordListeners({ store, popoverRef, refocusing, show, press, close, announce: setStatus });
 
   // The word links, once the page is idle: the first word opened then has them at once.
   useEffect(() => {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties }
 import { markPageKnown, useKnownWords } from '@/lib/learner/known-words-store';
 import { statusOf } from '@/lib/learner/known-words';
 import { HSK_TOP, shownScript, stepTextSize, textScale, toggleFlag, togglePinyin } from '@/lib/learner/settings';
-import { wordParts } from '@/lib/reader/view';
+import { contentsIn, wordParts } from '@/lib/reader/view';
 import type { ScriptVariant } from '@/lib/model';
 import type { ContentsEntry, ViewPair } from '@/lib/reader/view';
 import { ContentsNav } from './ContentsNav';
@@ -99,6 +99,12 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
       return next;
     });
   }, []);
+
+  // The headings in the characters the text is drawn in.
+  const shownContents = useMemo(
+    () => (shown === 'original' ? contents : contentsIn(contents, drawn, shown === 'simplified')),
+    [contents, drawn, shown],
+  );
 
   const pairById = useMemo(() => new Map(drawn.map((p) => [p.id, p])), [drawn]);
 
@@ -350,9 +356,9 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
       <div className="reader-layout">
         {contents.length > 0 ? (
           <ContentsNav
-            contents={contents}
+            contents={shownContents}
             current={current}
-            lang={lang}
+            lang={shownLang}
             open={contentsOpen}
             onClose={() => setContentsOpen(false)}
             onGo={(id) => {

@@ -83,6 +83,17 @@ export function markCounterpartNow(el: HTMLElement, doc: string): string | undef
   return ranges.map((r) => r.toString()).join(' ');
 }
 
+/** The English aligned with the word, without marking it; undefined while the links are not here. */
+export function alignedEnglishNow(el: HTMLElement, doc: string): string | undefined {
+  const links = loaded.get(doc);
+  if (links === undefined) return undefined;
+  return links
+    ? rangesOf(el, links)
+        .map((r) => r.toString())
+        .join(' ')
+    : '';
+}
+
 /**
  * Marks the English aligned with the word and gives its text ("" when none is known, or the
  * links take too long): the popover asks for the sense that text supports.

@@ -17,10 +17,13 @@ async function fetchGloss(key: string, context: Context | null, aligned: string)
   return (await response.json()) as GlossApiAnswer;
 }
 
+const cacheKeyOf = (key: string, context: Context | null, aligned: string) =>
+  (context ? `${key}\u0000${context.at}\u0000${context.char ?? ''}\u0000${context.ctx}` : key) + `\u0000${aligned}`;
+
 /**
- * The dictionary lookup of the entry shown: one request per word and context for the page's
- * life, an answer already here shown at once (going back never flashes "Looking up…"), and a slow
- * answer never landing on a later view.
+ * The dictionary lookup of the entry shown: one request per word, context and aligned English for
+ * the page's life, an answer already here shown at once (going back never flashes "Looking up…"),
+ * and a slow answer never landing on a later view.
  */
 export function useGlossLookup() {
   const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
@@ -29,20 +32,9 @@ export function useGlossLookup() {
   // Which view a lookup answers.
   const viewId = useRef(0);
 
-  /**
-   * `aligned`: the English the word is aligned with in the translation, whose sense goes first.
-   * `quiet`: the entry shown stays until the new answer replaces it (the same word again, its
-   * senses reordered), so nothing the reader is about to click goes away meanwhile.
-   */
-  const load = useCallback((key: string, context: Context | null, aligned = '', quiet = false) => {
-    const id = ++viewId.current;
-    const cacheKey =
-      (context ? `${key}\u0000${context.at}\u0000${context.char ?? ''}\u0000${context.ctx}` : key) + `\u0000${aligned}`;
-    const known = answers.current.get(cacheKey);
-    if (known) {
-      setLookup({ state: 'done', answer: known });
-      return;
-    }
+  /** The request for a word in its context: the one already made, or a new one. */
+  const requestFor = useCallback((key: string, context: Context | null, aligned: string): Promise<GlossApiAnswer> => {
+    const cacheKey = cacheKeyOf(key, context, aligned);
     let request = pending.current.get(cacheKey);
     if (!request) {
       request = fetchGloss(key, context, aligned);
@@ -52,21 +44,52 @@ export function useGlossLookup() {
         () => pending.current.delete(cacheKey),
       );
     }
-    if (!quiet) setLookup({ state: 'loading' });
-    request.then(
-      (answer) => {
-        if (viewId.current === id) setLookup({ state: 'done', answer });
-      },
-      () => {
-        if (viewId.current === id) setLookup({ state: 'failed' });
-      },
-    );
+    return request;
   }, []);
+
+  /**
+   * `aligned`: the English the word is aligned with in the translation, whose sense goes first.
+   * `quiet`: the entry shown stays until the new answer replaces it (the same word again, its
+   * senses reordered), so nothing the reader is about to click goes away meanwhile.
+   */
+  const load = useCallback(
+    (key: string, context: Context | null, aligned = '', quiet = false) => {
+      const id = ++viewId.current;
+      const known = answers.current.get(cacheKeyOf(key, context, aligned));
+      if (known) {
+        setLookup({ state: 'done', answer: known });
+        return;
+      }
+      const request = requestFor(key, context, aligned);
+      if (!quiet) setLookup({ state: 'loading' });
+      request.then(
+        (answer) => {
+          if (viewId.current === id) setLookup({ state: 'done', answer });
+        },
+        () => {
+          if (viewId.current === id) setLookup({ state: 'failed' });
+        },
+      );
+    },
+    [requestFor],
+  );
+
+  /**
+   * Asks for a word before it is opened (a finger or button is down on it): a tap takes a tenth
+   * of a second from touch to click, which the answer spends on its way instead of after.
+   */
+  const prefetch = useCallback(
+    (key: string, context: Context | null, aligned = '') => {
+      if (!answers.current.has(cacheKeyOf(key, context, aligned)))
+        void requestFor(key, context, aligned).catch(() => undefined);
+    },
+    [requestFor],
+  );
 
   /** The popover closed: an answer still on its way is dropped. */
   const cancel = useCallback(() => {
     viewId.current++;
   }, []);
 
-  return { lookup, load, cancel };
+  return { lookup, load, prefetch, cancel };
 }

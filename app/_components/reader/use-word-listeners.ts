@@ -18,6 +18,8 @@ interface Handlers {
   /** A word being refocused after closing must not reopen from its own focus event. */
   refocusing: RefObject<HTMLElement | null>;
   show: (el: HTMLElement, byHover?: boolean, char?: number | null) => void;
+  /** A pointer went down on a word (the click that opens it follows). */
+  press: (el: HTMLElement, char: number | null) => void;
   close: (refocus: boolean) => void;
   /** Says something to screen readers (and shows it briefly). */
   announce: (message: string) => void;
@@ -30,7 +32,7 @@ interface Handlers {
  * leaves it where the word is; Escape and a click outside close it; a status key sets the shown
  * word's status.
  */
-export function useWordListeners({ store, popoverRef, refocusing, show, close, announce }: Handlers): void {
+export function useWordListeners({ store, popoverRef, refocusing, show, press, close, announce }: Handlers): void {
   // Roving focus: exactly one word is in the tab order, so Tab enters and leaves the text once.
   // Words carry no tabindex in the HTML; the one that becomes current gets it here.
   const makeCurrent = useCallback((el: HTMLElement) => {
@@ -184,16 +186,23 @@ export function useWordListeners({ store, popoverRef, refocusing, show, close, a
         if (hovered === word && (current === null || current.byHover)) show(word, true, charAt(word, clientX, clientY));
       }, HOVER_DELAY);
     };
+    const onPointerDown = (event: PointerEvent) => {
+      if (!event.isPrimary || event.button !== 0) return;
+      const word = (event.target as Element | null)?.closest<HTMLElement>(WORD);
+      if (word) press(word, charAt(word, event.clientX, event.clientY));
+    };
+    document.addEventListener('pointerdown', onPointerDown, { passive: true });
     document.addEventListener('click', onClick);
     document.addEventListener('focusin', onFocusIn);
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('pointerover', onPointerOver);
     return () => {
       window.clearTimeout(timer);
+      document.removeEventListener('pointerdown', onPointerDown);
       document.removeEventListener('click', onClick);
       document.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('pointerover', onPointerOver);
     };
-  }, [store, popoverRef, refocusing, show, close, announce, focusWord, makeCurrent, linkCopied, statusChanged]);
+  }, [store, popoverRef, refocusing, show, press, close, announce, focusWord, makeCurrent, linkCopied, statusChanged]);
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { AlignmentPlot } from '@/app/_components/reader/AlignmentPlot';
+import { AlignmentMap } from '@/app/_components/reader/AlignmentMap';
 import { GlossPopover } from '@/app/_components/reader/GlossPopover';
 import { zhLang } from '@/app/_components/reader/lang';
 import { Reader } from '@/app/_components/reader/Reader';
@@ -16,6 +16,21 @@ import { HskStandardSync } from '@/app/_components/library/HskStandard';
 import { Provenance } from '@/app/_components/library/Provenance';
 import { clientMessages } from '@/lib/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
+
+const PLOT_MESSAGES = [
+  'chinese',
+  'english',
+  'plotTitle',
+  'plotDescription',
+  'plotPair',
+  'plotUnaligned',
+  'plotHigh',
+  'plotMedium',
+  'plotLow',
+  'plotUnalignedLegend',
+  'plotLoading',
+  'plotFailed',
+] as const;
 
 interface Props {
   params: Promise<{ docId: string }>;
@@ -48,6 +63,8 @@ export default async function ReaderPage({ params }: Props) {
   // What the reader and its popover read on the client, and nothing else of the catalogue: these
   // messages travel with the first view.
   const messages = await clientMessages({ ReaderAids: true, Gloss: true, Reader: ['linkCopied'] });
+  // The alignment map's strings: it is drawn in the browser when "About this document" opens.
+  const plotMessages = await clientMessages({ Reader: [...PLOT_MESSAGES] });
   const lang = zhLang(meta.variant);
   const estimated = await estimatedLevels(stats, locale);
 
@@ -115,23 +132,9 @@ export default async function ReaderPage({ params }: Props) {
               </p>
             )}
             {solo ? null : (
-              <AlignmentPlot
-                doc={doc}
-                labels={{
-                  title: t('plotTitle'),
-                  description: t('plotDescription'),
-                  chinese: t('chinese'),
-                  english: t('english'),
-                  pair: (number, confidence) => t('plotPair', { number, confidence }),
-                  unaligned: (number) => t('plotUnaligned', { number }),
-                  legend: {
-                    high: t('plotHigh'),
-                    medium: t('plotMedium'),
-                    low: t('plotLow'),
-                    unaligned: t('plotUnalignedLegend'),
-                  },
-                }}
-              />
+              <NextIntlClientProvider messages={plotMessages}>
+                <AlignmentMap docId={meta.id} />
+              </NextIntlClientProvider>
             )}
           </div>
         </details>
