@@ -223,7 +223,12 @@ export function mdastProtoBlocks(root: Root, dropped: Dropped[], source?: string
         return;
       case 'table': {
         const rows = gfmTableRows(node);
-        push({ kind: 'table', text: tableText(rows), rows, headerRows: rows.length > 1 ? 1 : 0 });
+        push({
+          kind: 'table',
+          text: tableText(rows),
+          rows,
+          headerRows: Math.max(rows.length > 1 ? 1 : 0, headerRowCount(rows)),
+        });
         afterRule = false;
         return;
       }
