@@ -20,7 +20,7 @@ import {
 import type { ProtoBlock } from './proto-block';
 import { countHan } from '../text/text-width';
 
-export interface PageBlocks {
+interface PageBlocks {
   blocks: Block[];
   protos: ProtoBlock[];
 }

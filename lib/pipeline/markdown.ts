@@ -94,7 +94,7 @@ export function markdownProtoBlocks(text: string, dropped: Dropped[]): ProtoBloc
  * Russia's figures). Read from the source's own lines, because Markdown strips the tab that opens a
  * continuation line (an empty first cell). Null when the lines are not all cells.
  */
-export function tabTableRows(raw: string): string[][] | null {
+function tabTableRows(raw: string): string[][] | null {
   const lines = raw.split('\n').filter((l) => l.trim() !== '');
   if (lines.length < 2 || !lines.every((l) => l.includes('\t'))) return null;
   const rows = lines.map((l) => l.split('\t').map((c) => c.trim()));
@@ -103,7 +103,7 @@ export function tabTableRows(raw: string): string[][] | null {
 }
 
 /** A table's header: its first rows without a figure in any cell (column titles), at most all but one. */
-export function headerRowCount(rows: readonly string[][]): number {
+function headerRowCount(rows: readonly string[][]): number {
   let n = 0;
   while (n < rows.length - 1 && rows[n]!.every((cell) => !/\d/u.test(cell))) n++;
   return n;

@@ -45,17 +45,34 @@ function cellsOf(words: readonly ViewWord[]): ViewWord[][] {
   return cells;
 }
 
+/** Characters (code points) up to which a table cell is kept on one line. */
+const SHORT_CELL = 8;
+
+const textOfWord = (word: ViewWord) => (typeof word === 'string' ? word : word[0]);
+
 /** A table of rows and cells: header rows as th, each row a sentence with its bead. */
 function TableView({
   headerRows,
   rows,
 }: {
   headerRows: number;
-  rows: Array<{ bead: number; className: string; cells: ReactNode[] }>;
+  rows: Array<{ bead: number; className: string; cells: ReactNode[]; lengths: number[] }>;
 }) {
+  // A short cell (a year, a figure, a column title) stays on one line; long titles wrap.
+  const cellClass = (length: number | undefined) => ((length ?? 0) <= SHORT_CELL ? 'b-cell-short' : undefined);
   const row = (r: (typeof rows)[number], i: number, head: boolean) => (
     <tr key={i} className={r.className} data-b={r.bead}>
-      {r.cells.map((cell, c) => (head ? <th key={c}>{cell}</th> : <td key={c}>{cell}</td>))}
+      {r.cells.map((cell, c) =>
+        head ? (
+          <th key={c} className={cellClass(r.lengths[c])}>
+            {cell}
+          </th>
+        ) : (
+          <td key={c} className={cellClass(r.lengths[c])}>
+            {cell}
+          </td>
+        ),
+      )}
     </tr>
   );
   return (
@@ -98,6 +115,7 @@ export const ZhBlockView = memo(function ZhBlockView({
     const rows = block.sentences.map(([bead, words]) => ({
       bead,
       className: 'zs',
+      lengths: cellsOf(words).map((cell) => [...cell.map(textOfWord).join('')].length),
       cells: cellsOf(words).map((cell, c) => (
         <Fragment key={c}>
           {cell.map((word, w) => (
@@ -138,6 +156,7 @@ export function EnBlockView({ block, revealed }: { block: ViewEnBlock; revealed:
       bead,
       className: revealed === null || revealed.has(bead) ? 'es' : 'es es-hidden',
       cells: text.split('\t'),
+      lengths: text.split('\t').map((cell) => [...cell].length),
     }));
     return <TableView headerRows={block.headerRows ?? 0} rows={rows} />;
   }
