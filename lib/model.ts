@@ -113,7 +113,7 @@ export interface DecodedText {
 export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'footnote' | 'list-item' | 'quote' | 'byline' | 'table';
 
 /** The part a heading plays in a headline group. */
-export type HeadingRole = 'kicker' | 'headline' | 'deck' | 'crosshead';
+type HeadingRole = 'kicker' | 'headline' | 'deck' | 'crosshead';
 
 /** A block of running text after cleaning: one paragraph, heading, caption, footnote, list item or table. */
 export interface Block {
