@@ -296,4 +296,17 @@ describe('blocks of the kinds a page has (issue 21)', () => {
       },
     ]);
   });
+
+  it('an HTML <table> is a table, its empty cell kept empty', () => {
+    const html = '<p>前言。</p><table><tr><th>年度</th><th>流量</th></tr><tr><td>2022</td><td></td></tr></table>';
+    expect(clean({ path: 'x.html', text: html, format: 'html' }).blocks.at(-1)).toEqual({
+      kind: 'table',
+      text: '年度\t流量 2022\t',
+      rows: [
+        ['年度', '流量'],
+        ['2022', ''],
+      ],
+      headerRows: 1,
+    });
+  });
 });
