@@ -102,15 +102,38 @@ export interface DecodedText {
   format: TextFormat | MemoryFormat;
 }
 
-export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'footnote' | 'list-item' | 'quote';
+/**
+ * What a block is on the page. `heading` covers a headline and the lines set with it (`role`:
+ * kicker above, headline, deck below) and a crosshead inside an article; `byline` a writer's or
+ * agency's line standing on its own; `quote` a pull quote or sidebar that is not a repeat of the
+ * body (a repeat is dropped, see `Dropped`); `list-item` an item of a list, nested by `depth`;
+ * `table` a table kept as rows and cells (`rows`). A dateline opening a paragraph is the
+ * paragraph's `dateline`. Page furniture (labels, banners, markers) never becomes a block: it is
+ * listed in `Dropped` with its reason.
+ */
+export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'footnote' | 'list-item' | 'quote' | 'byline' | 'table';
 
-/** A block of running text after cleaning: one paragraph, heading, caption or footnote. */
+/** The part a heading plays in a headline group. */
+type HeadingRole = 'kicker' | 'headline' | 'deck' | 'crosshead';
+
+/** A block of running text after cleaning: one paragraph, heading, caption, footnote, list item or table. */
 export interface Block {
   kind: BlockKind;
-  /** The text in the file's own script, reflowed: no line breaks, no spaces between Han characters. */
+  /**
+   * The text in the file's own script, reflowed: no line breaks, no spaces between Han characters.
+   * A table's text is its rows, each row's cells joined by a tab, rows joined by a space.
+   */
   text: string;
   /** Heading level (1 = document title) for headings. */
   level?: number;
+  /** A heading's part in its headline group, when the cleaner could tell it. */
+  role?: HeadingRole;
+  /** A list item's nesting: 0 for an item of a top-level list, 1 for an item of a list inside it. */
+  depth?: number;
+  /** A table's cells, row by row, in the file's own script; an empty cell stays an empty string. */
+  rows?: string[][];
+  /** How many of a table's first rows are its header (column titles). */
+  headerRows?: number;
   /** A recognised dateline opening the paragraph (新华社北京5月20日电（记者杨依军）), part of `text`. */
   dateline?: string;
   /** The marker of a footnote (①) for footnotes. */
@@ -124,7 +147,12 @@ export interface Dropped {
   /** 1-based line in the decoded text. */
   line: number;
   text: string;
-  /** pull-quote: a box repeating, word for word, a passage of the article's own text. */
+  /**
+   * pull-quote: a box repeating, word for word, a passage of the article's own text. The page's
+   * furniture, which labels the page rather than saying anything: label (a box's or column's
+   * label: 專家解讀, 北京觀察 馬浩亮), banner (the page's topic banner: 習近平訪俄), marker (a
+   * caption's pointer: ▲), source-note (an agency credit closing a box: 資料來源：新華社).
+   */
   reason:
     | 'page-furniture'
     | 'page-number'
@@ -133,7 +161,11 @@ export interface Dropped {
     | 'continuation-note'
     | 'rule'
     | 'control-char'
-    | 'pull-quote';
+    | 'pull-quote'
+    | 'label'
+    | 'banner'
+    | 'marker'
+    | 'source-note';
 }
 
 /**
@@ -144,8 +176,10 @@ export interface Repair {
   /** 1-based line in the decoded text where the repaired text starts. */
   line: number;
   /** repeated-character: a page or column break repeated a character (领导人|人的 → 领导人的);
-   * ocr-dash: OCR read a dash as 一 between two names (东北一远东 → 东北—远东). */
-  kind: 'repeated-character' | 'ocr-dash';
+   * ocr-dash: OCR read a dash as 一 between two names (东北一远东 → 东北—远东);
+   * headline-order: a headline the page's column flow put after its article's text (or split and
+   * reversed) moved before the article, its parts joined. */
+  kind: 'repeated-character' | 'ocr-dash' | 'headline-order';
   /** The text around the repair before and after it. */
   before: string;
   after: string;

@@ -4,7 +4,7 @@ import type { TextFormat } from '../model';
 import { clean as cleanDoc } from '../pipeline/clean';
 import { decode } from '../pipeline/decode';
 import { HTML_MAX_BYTES } from '../pipeline/html';
-import { describeRepair } from '../pipeline/report';
+import { describeDropped, describeRepair, listedDrops } from '../pipeline/report';
 import { readRegularFile } from '../pipeline/regular-file';
 import { UsageError, type Command } from './command';
 
@@ -54,6 +54,7 @@ through add), an ordinary file of at most 8 MiB.`,
     const cleaned = cleanDoc(decode({ path: file, bytes, encoding: values.encoding ?? 'utf-8', format }));
     process.stdout.write(cleaned.blocks.map((b) => `${b.text}\n`).join(''));
     for (const r of cleaned.repairs) process.stderr.write(`${describeRepair(r)}\n`);
+    for (const x of listedDrops(cleaned.dropped)) process.stderr.write(`${describeDropped(x)}\n`);
     for (const w of cleaned.warnings) process.stderr.write(`warning: ${w}\n`);
     return 0;
   },

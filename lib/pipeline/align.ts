@@ -14,7 +14,18 @@ import { LOW_CONFIDENCE } from '../base/confidence';
  * a caption or list item of the source may well be a plain paragraph there.
  */
 function structuralKind(kind: BlockKind): string {
-  return kind === 'heading' || kind === 'footnote' ? kind : 'body';
+  return kind === 'heading' || kind === 'footnote' || kind === 'table' ? kind : 'body';
+}
+
+/**
+ * A table paired with a table of as many rows: row with row, one bead each (a table's sentences are
+ * its rows). Null otherwise, and the sentence aligner decides.
+ */
+function tableRowBeads(bead: Bead, zh: ZhBlock[], en: EnBlock[]): Bead[] | null {
+  const z = bead.zh.length === 1 ? zh[bead.zh[0]!] : undefined;
+  const e = bead.en.length === 1 ? en[bead.en[0]!] : undefined;
+  if (z?.kind !== 'table' || e?.kind !== 'table' || z.sentences.length !== e.sentences.length) return null;
+  return z.sentences.map((_, r) => ({ zh: [r], en: [r], confidence: 1 }));
 }
 
 /** Paragraph pairs known before alignment (a translation memory's units): indices into zh and en. */
@@ -85,8 +96,9 @@ export function alignBlocks(aligner: Aligner, zh: ZhBlock[], en: EnBlock[], give
       confidence: bead.confidence,
       unaligned,
       lowConfidence: !unaligned && bead.confidence < LOW_CONFIDENCE,
-      // A Chinese sentence ended by "；" or a closed quotation is cut from the next only where the English is.
-      sentences: unaligned ? [] : alignSoftly(aligner, zhSentences, enSentences),
+      // A table pairs row by row; elsewhere a Chinese sentence ended by "；" is cut from the next
+      // only where the English is.
+      sentences: unaligned ? [] : (tableRowBeads(bead, zh, en) ?? alignSoftly(aligner, zhSentences, enSentences)),
     };
   });
 }

@@ -15,14 +15,16 @@ import type {
   Pair,
   RawFile,
   Repair,
+  Word,
   ZhBlock,
+  ZhSentence,
 } from '../model';
 import { Aligner } from '../align/aligner';
 import { alignBlocks, type GivenPair } from './align';
 import { MEMORY_FORMATS } from '../base/formats';
 import { applicableCorrections, type AlignmentCorrections } from './corrections';
 import { clean } from './clean';
-import { convertBlocks } from './convert';
+import { convertBlocks, converterFor } from './convert';
 import { decode } from './decode';
 import { englishBlocks } from './english';
 import { glossSentences } from './gloss';
@@ -53,10 +55,31 @@ export function isMemoryFormat(format: string): format is MemoryFormat {
 
 /** Chinese blocks → convert → segment → gloss. */
 function zhBlocks(blocks: Block[], meta: DocMeta, dict: Dictionary): ZhBlock[] {
+  const convert = converterFor(meta.variant);
   return convertBlocks(blocks, meta.variant).map((b): ZhBlock => ({
     ...b,
-    sentences: glossSentences(segmentBlock(b.original, b.simplified, dict), dict),
+    sentences:
+      b.kind === 'table' && b.rows
+        ? tableRows(b.rows, convert, dict)
+        : glossSentences(segmentBlock(b.original, b.simplified, dict), dict),
   }));
+}
+
+/**
+ * A table's sentences are its rows: each row one sentence whose words are its cells' words, a tab
+ * word between two cells (an empty cell is two tabs in a row), so the reader can set the cells
+ * apart and alignment pairs row with row.
+ */
+function tableRows(rows: string[][], convert: (t: string) => string, dict: Dictionary): ZhSentence[] {
+  const tab: Word = { original: '\t', simplified: '\t', pinyin: '', key: null };
+  return rows.map((row) => {
+    const words = row.flatMap((cell, c) => {
+      const cellWords =
+        cell === '' ? [] : glossSentences(segmentBlock(cell, convert(cell), dict), dict).flatMap((s) => s.words);
+      return c === 0 ? cellWords : [tab, ...cellWords];
+    });
+    return { original: row.join('\t'), simplified: row.map(convert).join('\t'), words };
+  });
 }
 
 interface Sides {

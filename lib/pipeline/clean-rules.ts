@@ -105,6 +105,10 @@ export const PROSE_MIN_WIDTH = 40;
 export const HEADING_MAX_WIDTH = 100;
 /** A dated caption is at most this many code points. */
 export const CAPTION_MAX_LENGTH = 200;
+/** A figure caption or chart title set apart in a PDF extraction is at most this long (code points). */
+export const CHART_TITLE_MAX_LENGTH = 80;
+/** A one-sentence photo caption with a gap on one side only is at most this long. */
+export const PHOTO_CAPTION_MAX_LENGTH = 30;
 
 /**
  * Names that pair up with a dash (东北—远东, 中国—中亚, 长江—伏尔加河): between two of them, OCR's 一
@@ -152,3 +156,35 @@ export const OCR_DASH_NAMES = [
   '北极',
   '北極',
 ] as const;
+
+/**
+ * News agencies: a source note naming only an agency (資料來源：新華社) credits a newspaper box,
+ * it says nothing of the text; a source note naming a document (资料来源：商务部《…》) is a
+ * table's or chart's caption and stays.
+ */
+export const AGENCY_SOURCE_NOTE = new RegExp(
+  `^${SOURCE_NOTE_BODY}\\s*(?:新华社|新華社|中新社|中通社|路透社|美联社|美聯社|法新社|塔斯社|共同社)$`,
+  'u',
+);
+
+/** A caption's pointer to its picture: furniture, the caption is what follows it. */
+export const CAPTION_POINTER = /^[▲△▼▽◀▶►◄↑↓←→]\s*/u;
+
+/**
+ * The sentence that closes a news agency's report (蔡奇、王毅等參加上述活動。, …等出席活動。):
+ * what follows it on the page starts another article.
+ */
+export const ARTICLE_CLOSER = /(?:参加|參加|出席|陪同)(?:上述)?(?:活动|活動|会见|會見|会谈|會談)?。[”」]?$/u;
+
+/** The genre words a box or column is labelled with on a page (專家解讀, 北京觀察, 新聞背景). */
+const LABEL_WORDS =
+  '(?:解讀|解读|觀察|观察|評論|评论|快評|快评|特寫|特写|聚焦|視點|视点|連線|连线|背景|鏈接|链接|速覽|速览|數讀|数读)';
+/** A box's label (專家解讀), or a column's label with its writer's name (北京觀察 馬浩亮): at most four characters before the genre word. */
+export const PAGE_LABEL = new RegExp(`^\\p{Script=Han}{0,4}${LABEL_WORDS}(?:\\s?\\p{Script=Han}{2,3})?$`, 'u');
+/** The longest line (in Han characters) of a box's stacked label (專家 / 解讀). */
+export const STACKED_LABEL_MAX_LINE = 2;
+/** The longest line of a banner or column label at the foot of a page. */
+export const PAGE_LABEL_MAX_LINE = 8;
+
+/** A line ending in the genre of a document (…的联合声明) is that document's title, complete as it stands. */
+export const DOCUMENT_TITLE_END = /(?:声明|聲明|公报|公報|宣言|条约|條約|纲要|綱要|决议|決議)$/u;

@@ -174,7 +174,10 @@ describe('layout rules for pages the cleaner has not seen', () => {
       P1,
       P2,
     ]);
-    expect(texts('專家\n解讀\n\n正文第一段。')[0]).toBe('專家解讀');
+    // Two-character lines stacked over each other are a box's label: furniture, listed, not text.
+    const label = clean({ path: 'x.txt', text: '專家\n解讀\n\n正文第一段。', format: 'text' });
+    expect(label.blocks.map((b) => b.text)).toEqual(['正文第一段。']);
+    expect(label.dropped).toEqual([{ line: 1, text: '專家解讀', reason: 'label' }]);
   });
 
   it('generated layouts of the test fixtures (columns, PDF pages, indented CRLF text) come out block for block', () => {
@@ -195,5 +198,115 @@ describe('layout rules for pages the cleaner has not seen', () => {
       const f1 = (2 * correct) / (gold + test);
       expect(f1, layout).toBeGreaterThanOrEqual(0.95);
     }
+  });
+});
+
+describe('blocks of the kinds a page has (issue 21)', () => {
+  const doc = (docId: string) => clean(seed(docId));
+
+  it('Ta Kung Pao: the four headlines set after their articles go before them, each move listed', () => {
+    const blocks = doc('2025-05-08-takungpao-moscow-talks').blocks;
+    const at = (start: string) => blocks.findIndex((b) => b.text.startsWith(start));
+    expect(at('習近平：中俄世代友好 做百煉成鋼真朋友')).toBe(0);
+    expect(blocks[0]).toMatchObject({ kind: 'heading', role: 'headline' });
+    expect(blocks[1]).toMatchObject({ kind: 'heading', role: 'deck' });
+    expect(at('中俄雙邊合作 從「量」向「質」昇華')).toBeLessThan(at('清華大學國家戰略研究院研究員'));
+    expect(at('中俄雙邊合作 從「量」向「質」昇華')).toBeGreaterThan(at('俄中兩國政治、經濟'));
+    expect(at('習近平談中俄關係')).toBe(at('要堅持公平正義，做國際秩序的捍衛者。中俄兩國') - 1);
+    expect(at('高舉「反霸」旗幟 共創美好未來')).toBe(at('在中美貿易戰關稅戰短兵相接的背景下') - 1);
+    expect(doc('2025-05-08-takungpao-moscow-talks').repairs.filter((r) => r.kind === 'headline-order')).toHaveLength(4);
+  });
+
+  it('Ta Kung Pao: furniture (專家解讀, ▲, 資料來源：新華社, 北京觀察 馬浩亮, 習近平訪俄) is out of the text and listed with its reason', () => {
+    const d = doc('2025-05-08-takungpao-moscow-talks');
+    const furniture = d.dropped
+      .filter((x) => ['label', 'banner', 'marker', 'source-note'].includes(x.reason))
+      .map((x) => [x.text, x.reason]);
+    expect(furniture).toEqual([
+      ['專家解讀', 'label'],
+      ['▲', 'marker'],
+      ['資料來源：新華社', 'source-note'],
+      ['北京觀察馬浩亮', 'label'],
+      ['習近平訪俄', 'banner'],
+    ]);
+    const text = d.blocks.map((b) => b.text).join('\n');
+    for (const f of ['專家解讀', '▲', '資料來源', '北京觀察', '習近平訪俄\n']) expect(text).not.toContain(f);
+    expect(d.blocks.at(-1)?.text.endsWith('。')).toBe(true);
+  });
+
+  it('joint statements: the split, reversed two-line headline is joined and heads its statement', () => {
+    const blocks = doc('2026-05-20-joint-statements').blocks;
+    const title = '中华人民共和国和俄罗斯联邦关于进一步加强全面战略协作、深化睦邻友好合作的联合声明';
+    const i = blocks.findIndex((b) => b.kind === 'heading' && b.text === title);
+    expect(i).toBeGreaterThan(0);
+    expect(blocks[i - 1]?.text).toMatch(/等参加。$/u);
+    expect(blocks[i + 1]?.text).toMatch(/^应中华人民共和国主席习近平邀请/u);
+    expect(blocks.some((b) => b.text === '中华人民共和国和俄罗斯联邦关于进一步加强')).toBe(false);
+  });
+
+  it('CIIS: the agreements table (协定名称 / 签署时间) is a table of rows and cells', () => {
+    const table = doc('2024-12-ciis-report-new-era').blocks.find(
+      (b) => b.kind === 'table' && b.rows?.[0]?.[0] === '协定名称',
+    );
+    expect(table?.rows?.[0]).toEqual(['协定名称', '签署时间']);
+    expect(table?.headerRows).toBe(1);
+    expect(table?.rows?.[1]).toEqual(['《中苏政府贸易协定》', '1990年']);
+    expect(table?.rows).toHaveLength(19);
+  });
+
+  it("CIIS: the statistics table keeps its empty cells (2022: Russia's figures empty, China's 2.3 and 99)", () => {
+    const blocks = doc('2024-12-ciis-report-new-era').blocks;
+    const i = blocks.findIndex((b) => b.kind === 'table' && b.rows?.[0]?.[0] === '年度');
+    const table = blocks[i]!;
+    expect(table.headerRows).toBe(2);
+    expect(table.rows?.[1]).toEqual(['', '年度流量', '年末存量', '年度流量', '年末存量']);
+    expect(table.rows?.at(-1)).toEqual(['2022', '', '', '2.3', '99']);
+    expect(blocks[i - 1]).toMatchObject({ kind: 'caption', text: '2018-2022年中俄双向投资情况（单位：亿美元）' });
+    expect(blocks[i + 1]?.kind).toBe('caption');
+  });
+
+  it('CIIS: the nested list is a list with its items one level down; chapter-opening lists are lists; picture captions are captions', () => {
+    const blocks = doc('2024-12-ciis-report-new-era').blocks;
+    const i = blocks.findIndex((b) => b.text === '经贸合作机制建设不断巩固和完善');
+    expect(blocks.slice(i, i + 4).map((b) => [b.kind, b.depth])).toEqual([
+      ['list-item', 0],
+      ['list-item', 1],
+      ['list-item', 1],
+      ['list-item', 1],
+    ]);
+    expect(blocks.find((b) => b.text === '中俄关系持续稳定发展的历史逻辑')?.kind).toBe('list-item');
+    for (const c of ['亚马尔 LNG 项目鸟瞰图。', '深圳北理莫斯科大学校园风光。', '圣彼得堡中医中心。'])
+      expect(blocks.find((b) => b.text === c)?.kind).toBe('caption');
+  });
+
+  it('a GFM table in Markdown (a translation) is a table with its header row', () => {
+    const t = clean(
+      { path: 'en.md', text: '| Year | Flow |\n|---|---|\n| 2022 | |\n', format: 'markdown' },
+      { repairLayout: false },
+    );
+    expect(t.blocks).toEqual([
+      {
+        kind: 'table',
+        text: 'Year\tFlow 2022\t',
+        rows: [
+          ['Year', 'Flow'],
+          ['2022', ''],
+        ],
+        headerRows: 1,
+      },
+    ]);
+  });
+
+  it('an HTML <table> is a table, its empty cell kept empty', () => {
+    const html = '<p>前言。</p><table><tr><th>年度</th><th>流量</th></tr><tr><td>2022</td><td></td></tr></table>';
+    expect(clean({ path: 'x.html', text: html, format: 'html' }).blocks.at(-1)).toEqual({
+      kind: 'table',
+      text: '年度\t流量 2022\t',
+      rows: [
+        ['年度', '流量'],
+        ['2022', ''],
+      ],
+      headerRows: 1,
+    });
   });
 });

@@ -9,9 +9,12 @@ import type { Block, CleanDoc, DecodedText, Dropped, Repair } from '../model';
 import {
   CAPTION_MARKER,
   CAPTION_MAX_LENGTH,
+  CHART_TITLE_MAX_LENGTH,
+  PHOTO_CAPTION_MAX_LENGTH,
   CLOSERS,
   DATED_CAPTION,
   DATELINE,
+  DOCUMENT_TITLE_END,
   HEADING_MAX_WIDTH,
   LABEL_MAX_WIDTH,
   LIST_MARKER,
@@ -24,8 +27,9 @@ import {
   TRAILING_CREDIT,
 } from './clean-rules';
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
+import { dropPageFurniture, orderHeadlines } from './clean-page';
 import { htmlProtoBlocks } from './html';
-import { markdownProtoBlocks } from './markdown';
+import { markdownProtoBlocks, tableText } from './markdown';
 import { furnitureRule, type ProtoBlock } from './proto-block';
 import { containedInLonger } from '../text/contained';
 import { JoinedText } from '../text/joined-text';
@@ -439,7 +443,8 @@ function finishBlocks(protos: ProtoBlock[], dropped: Dropped[], repairs: Repair[
   });
   const blocks = joined.map((proto, i) => toBlock(proto, joined[i - 1], joined[i + 1], i === 0));
   const kept2 = dropRepeatedPullQuotes(blocks, joined, dropped);
-  return dropDuplicateHeadings(kept2.blocks, kept2.protos, dropped).filter((b) => b.text !== '');
+  const page = orderHeadlines(dropPageFurniture(kept2, dropped), repairs, dropped);
+  return dropDuplicateHeadings(page.blocks, page.protos, dropped).filter((b) => b.text !== '');
 }
 
 /** A pull quote is at least this many Han characters: shorter repeats are set phrases, not boxes. */
@@ -497,7 +502,7 @@ function isBrokenProse(p: ProtoBlock): boolean {
   // A list item can be cut by a page break too; headings, footnotes and captions are never continued.
   if (p.kind && p.kind !== 'paragraph' && p.kind !== 'list-item') return false;
   const text = normaliseSpaces(p.text);
-  if (endsSentence(text) || CAPTION_MARKER.test(text)) return false;
+  if (endsSentence(text) || CAPTION_MARKER.test(text) || DOCUMENT_TITLE_END.test(text)) return false;
   // A numbered title ("（二）携手促进国际关系民主化，捍卫国际公平正义") is complete as it is.
   if (LIST_MARKER.test(text) && isHeadingLike(text.replace(LIST_MARKER, ''))) return false;
   return (displayWidth(text) >= PROSE_MIN_WIDTH && /[，,、。；]/u.test(text)) || isFragment(text);
@@ -590,7 +595,30 @@ function isCaption(p: ProtoBlock): boolean {
   return false;
 }
 
+/** A figure's caption or a chart's or table's title in a PDF extraction: short, set apart by blank lines (or right over a table). */
+function isTableOrChartTitle(p: ProtoBlock, prev: ProtoBlock | undefined, next: ProtoBlock | undefined): boolean {
+  if (!p.fromMarkdown || p.kind !== undefined) return false;
+  const t = normaliseSpaces(p.text);
+  if ([...t].length > CHART_TITLE_MAX_LENGTH || (t.match(/[。！？]/gu)?.length ?? 0) > 1 || isFragment(t)) return false;
+  if (next?.kind === 'table' && !endsSentence(t)) return true;
+  if (prev?.kind === 'table') return false;
+  // Two blank lines or more on both sides: the extraction's mark of a picture or a chart beside it.
+  if (p.blanksBefore >= 2 && (p.blanksAfter >= 2 || next === undefined)) return true;
+  // A picture's one-sentence caption with the picture's gap on one side only (亚马尔 LNG 项目鸟瞰图。).
+  return (
+    (p.blanksBefore >= 2 || p.blanksAfter >= 2) &&
+    [...t].length <= PHOTO_CAPTION_MAX_LENGTH &&
+    /。$/u.test(t) &&
+    !/[，,；]/u.test(t)
+  );
+}
+
 function toBlock(p: ProtoBlock, prev: ProtoBlock | undefined, next: ProtoBlock | undefined, first: boolean): Block {
+  if (p.kind === 'table' && p.rows) {
+    // Cells keep their own spacing rules: normalised one by one, an empty cell stays empty.
+    const rows = p.rows.map((r) => r.map((c) => normaliseSpaces(c)));
+    return { kind: 'table', text: tableText(rows), rows, headerRows: p.headerRows ?? 0 };
+  }
   const text = normaliseSpaces(p.text);
   const block: Block = { kind: p.kind ?? 'paragraph', text };
   if (p.html !== undefined) block.html = p.html;
@@ -599,8 +627,9 @@ function toBlock(p: ProtoBlock, prev: ProtoBlock | undefined, next: ProtoBlock |
     block.level = p.level ?? 2;
     return block;
   }
+  if (p.kind === 'list-item' && p.depth !== undefined) block.depth = p.depth;
   if (p.kind === 'footnote' || p.kind === 'list-item' || p.kind === 'quote') return block;
-  if (isCaption(p)) {
+  if (isCaption(p) || isTableOrChartTitle(p, prev, next)) {
     block.kind = 'caption';
     return block;
   }

@@ -39,5 +39,10 @@ export function splitEnglishSentences(text: string): string[] {
 }
 
 export function englishBlocks(blocks: Block[]): EnBlock[] {
-  return blocks.map((block) => ({ ...block, sentences: splitEnglishSentences(block.text) }));
+  // A table's sentences are its rows (cells joined by a tab), so that alignment pairs row with row.
+  return blocks.map((block) => ({
+    ...block,
+    sentences:
+      block.kind === 'table' && block.rows ? block.rows.map((r) => r.join('\t')) : splitEnglishSentences(block.text),
+  }));
 }

@@ -4,7 +4,7 @@
  * (links, emphasis) is rendered to HTML here, at ingest, through rehype-sanitize. HTML sources
  * (and DOCX, through mammoth) come through the same walk (`mdastProtoBlocks`, see html.ts).
  */
-import type { Heading, Node, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, Node, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -85,14 +85,47 @@ function splitAtBreaks(p: Paragraph): PhrasingContent[][] {
 }
 
 export function markdownProtoBlocks(text: string, dropped: Dropped[]): ProtoBlock[] {
-  return mdastProtoBlocks(parseMarkdown(text), dropped);
+  return mdastProtoBlocks(parseMarkdown(text), dropped, text);
+}
+
+/**
+ * A table a PDF extraction wrote as lines of tab-separated cells: its rows, each padded to the
+ * widest row, an empty cell kept empty ("2022\t\t\t2.3\t99" is a row with two empty cells, not
+ * Russia's figures). Read from the source's own lines, because Markdown strips the tab that opens a
+ * continuation line (an empty first cell). Null when the lines are not all cells.
+ */
+function tabTableRows(raw: string): string[][] | null {
+  const lines = raw.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 2 || !lines.every((l) => l.includes('\t'))) return null;
+  const rows = lines.map((l) => l.split('\t').map((c) => c.trim()));
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+}
+
+/** A table's header: its first rows without a figure in any cell (column titles), at most all but one. */
+function headerRowCount(rows: readonly string[][]): number {
+  let n = 0;
+  while (n < rows.length - 1 && rows[n]!.every((cell) => !/\d/u.test(cell))) n++;
+  return n;
+}
+
+/** A GFM table (Markdown, or HTML through mdast): its cells as plain text; the first row is its header. */
+function gfmTableRows(table: Table): string[][] {
+  const rows = table.children.map((row) => row.children.map((cell) => plain(cell).trim()));
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+}
+
+/** A table's text for search and alignment: each row's cells joined by a tab, rows by a space. */
+export function tableText(rows: readonly string[][]): string {
+  return rows.map((r) => r.join('\t')).join(' ');
 }
 
 /**
  * The walk from an mdast tree to proto-blocks, shared by Markdown and HTML (html.ts turns a
  * sanitised HTML tree into mdast), so both formats follow one set of rules.
  */
-export function mdastProtoBlocks(root: Root, dropped: Dropped[]): ProtoBlock[] {
+export function mdastProtoBlocks(root: Root, dropped: Dropped[], source?: string): ProtoBlock[] {
   const protos: ProtoBlock[] = [];
   let inToc = false;
   let afterRule = false;
@@ -152,6 +185,17 @@ export function mdastProtoBlocks(root: Root, dropped: Dropped[]): ProtoBlock[] {
         return;
       }
       case 'paragraph': {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        const rows =
+          source !== undefined && start !== undefined && end !== undefined
+            ? tabTableRows(source.slice(start, end))
+            : null;
+        if (rows) {
+          push({ kind: 'table', text: tableText(rows), rows, headerRows: headerRowCount(rows) });
+          afterRule = false;
+          return;
+        }
         for (const part of splitAtBreaks(node)) {
           const partText = plain({ type: 'paragraph', children: part } as Paragraph).trim();
           if (partText === '') continue;
@@ -174,13 +218,20 @@ export function mdastProtoBlocks(root: Root, dropped: Dropped[]): ProtoBlock[] {
         return;
       }
       case 'list':
-        for (const item of node.children) {
-          const itemText = plain(item).trim();
-          if (itemText !== '')
-            push({ kind: 'list-item', text: itemText, ...(hasRichInline(item) ? { html: renderListItem(item) } : {}) });
-        }
+        for (const item of listItems(node, 0)) push(item);
         afterRule = false;
         return;
+      case 'table': {
+        const rows = gfmTableRows(node);
+        push({
+          kind: 'table',
+          text: tableText(rows),
+          rows,
+          headerRows: Math.max(rows.length > 1 ? 1 : 0, headerRowCount(rows)),
+        });
+        afterRule = false;
+        return;
+      }
       case 'blockquote':
         push({ kind: 'quote', text: whole });
         return;
@@ -192,8 +243,31 @@ export function mdastProtoBlocks(root: Root, dropped: Dropped[]): ProtoBlock[] {
   return protos;
 }
 
-function renderListItem(item: RootContent): string {
-  const children = 'children' in item ? (item.children as RootContent[]) : [];
+/** A list's items in order, each with its own text only: a list inside an item gives items one level deeper. */
+function listItems(list: List, depth: number): Array<Pick<ProtoBlock, 'kind' | 'text' | 'depth' | 'html'>> {
+  return list.children.flatMap((item) => {
+    const own = item.children.filter((c) => c.type !== 'list');
+    const text = own
+      .map((c) => plain(c).trim())
+      .filter((t) => t !== '')
+      .join(' ');
+    const nested = item.children.flatMap((c) => (c.type === 'list' ? listItems(c, depth + 1) : []));
+    const head =
+      text === ''
+        ? []
+        : [
+            {
+              kind: 'list-item' as const,
+              text,
+              depth,
+              ...(own.some(hasRichInline) ? { html: renderListItem(own) } : {}),
+            },
+          ];
+    return [...head, ...nested];
+  });
+}
+
+function renderListItem(children: RootContent[]): string {
   const phrasing = children.flatMap((c) => (c.type === 'paragraph' ? c.children : []));
   return renderInline(phrasing);
 }

@@ -18,6 +18,11 @@ export interface ProtoBlock {
   /** Set when the source format says what it is (Markdown headings, lists, footnotes). */
   kind?: BlockKind;
   level?: number;
+  /** A list item's nesting (Markdown and HTML lists). */
+  depth?: number;
+  /** A table's cells, row by row, and how many rows are its header. */
+  rows?: string[][];
+  headerRows?: number;
   marker?: string;
   /** Sanitised HTML, when the Markdown had inline markup worth keeping (links). */
   html?: string;

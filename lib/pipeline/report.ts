@@ -1,5 +1,5 @@
 /** The summary ingest prints per document: blocks, sentences, words, alignment and warnings. */
-import type { BuiltDoc, DocStats, Repair } from '../model';
+import type { BuiltDoc, DocStats, Dropped, Repair } from '../model';
 import { checkTranslation } from './checks';
 
 /** What the report says of one document: taken as each document passes (the ingest keeps no documents). */
@@ -12,12 +12,35 @@ export interface DocReport {
   notes: string[];
 }
 
+/**
+ * What the cleaner took out of a page that a reader could miss: the page's furniture and a pull
+ * quote repeating the body. Each is listed in the report by line and reason (running headers and
+ * page numbers are counted only: there are hundreds, and they are never text).
+ */
+const LISTED_DROPS: ReadonlySet<Dropped['reason']> = new Set([
+  'label',
+  'banner',
+  'marker',
+  'source-note',
+  'pull-quote',
+]);
+
+export function listedDrops(dropped: readonly Dropped[]): Dropped[] {
+  return dropped.filter((x) => LISTED_DROPS.has(x.reason));
+}
+
+/** One dropped piece of a page as the report prints it. */
+export function describeDropped(x: Dropped): string {
+  return `dropped at line ${x.line} (${x.reason}): ${x.text}`;
+}
+
 export function docReport(d: BuiltDoc): DocReport {
   const notes: string[] = [];
   const unaligned = d.pairs.filter((p) => p.unaligned && d.en.length > 0).map((p) => `#p-${p.id + 1}`);
   if (unaligned.length > 0) notes.push(`unaligned pairs ${unaligned.join(' ')}`);
   for (const w of d.warnings) notes.push(w);
   for (const r of d.repairs ?? []) notes.push(describeRepair(r));
+  for (const x of listedDrops(d.dropped)) notes.push(describeDropped(x));
   for (const f of checkTranslation(d)) notes.push(`#p-${f.pair} ${f.kind}: ${f.detail}`);
   return { id: d.meta.id, stats: d.stats, dropped: d.dropped.length, warnings: d.warnings.length, notes };
 }

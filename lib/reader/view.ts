@@ -20,6 +20,8 @@ export type ViewWord = string | [original: string, pinyin: string, hsk: number, 
 export interface ViewZhBlock {
   kind: BlockKind;
   level?: number;
+  /** A table's header rows; its sentences are its rows, a tab between two cells. */
+  headerRows?: number;
   /** Each sentence: its sentence-bead index inside the pair, and its words. */
   sentences: Array<[bead: number, words: ViewWord[]]>;
 }
@@ -27,6 +29,8 @@ export interface ViewZhBlock {
 export interface ViewEnBlock {
   kind: BlockKind;
   level?: number;
+  /** A table's header rows; its sentences are its rows, a tab between two cells. */
+  headerRows?: number;
   /** Each sentence: its sentence-bead index inside the pair, and its text. */
   sentences: Array<[bead: number, text: string]>;
   /** Sanitised HTML (links of footnotes), shown instead of the sentences when present. */
@@ -105,7 +109,12 @@ function viewZhBlock(
   });
   // A block the segmenter gave no sentences (it has no Chinese text) still shows its text.
   if (sentences.length === 0 && (block.original || block.text)) sentences.push([0, [block.original || block.text]]);
-  return { kind: block.kind, ...(block.level !== undefined ? { level: block.level } : {}), sentences };
+  return {
+    kind: block.kind,
+    ...(block.level !== undefined ? { level: block.level } : {}),
+    ...(block.headerRows !== undefined ? { headerRows: block.headerRows } : {}),
+    sentences,
+  };
 }
 
 function viewEnBlock(block: EnBlock, beads: Map<number, number>, first: number): ViewEnBlock {
@@ -113,6 +122,7 @@ function viewEnBlock(block: EnBlock, beads: Map<number, number>, first: number):
   return {
     kind: block.kind,
     ...(block.level !== undefined ? { level: block.level } : {}),
+    ...(block.headerRows !== undefined ? { headerRows: block.headerRows } : {}),
     sentences: texts.map((text, s) => [beads.get(first + s) ?? 0, text]),
     ...(block.html ? { html: block.html } : {}),
   };

@@ -29,6 +29,62 @@ function BlockElement({ kind, level, children }: { kind: BlockKind; level: numbe
   }
 }
 
+/** A table row's words split into its cells at the tabs between them (an empty cell is two tabs in a row). */
+function cellsOf(words: readonly ViewWord[]): ViewWord[][] {
+  const cells: ViewWord[][] = [[]];
+  for (const word of words) {
+    if (typeof word !== 'string' || !word.includes('\t')) {
+      cells.at(-1)!.push(word);
+      continue;
+    }
+    word.split('\t').forEach((part, i) => {
+      if (i > 0) cells.push([]);
+      if (part.trim() !== '') cells.at(-1)!.push(part);
+    });
+  }
+  return cells;
+}
+
+/** Characters (code points) up to which a table cell is kept on one line. */
+const SHORT_CELL = 8;
+
+const textOfWord = (word: ViewWord) => (typeof word === 'string' ? word : word[0]);
+
+/** A table of rows and cells: header rows as th, each row a sentence with its bead. */
+function TableView({
+  headerRows,
+  rows,
+}: {
+  headerRows: number;
+  rows: Array<{ bead: number; className: string; cells: ReactNode[]; lengths: number[] }>;
+}) {
+  // A short cell (a year, a figure, a column title) stays on one line; long titles wrap.
+  const cellClass = (length: number | undefined) => ((length ?? 0) <= SHORT_CELL ? 'b-cell-short' : undefined);
+  const row = (r: (typeof rows)[number], i: number, head: boolean) => (
+    <tr key={i} className={r.className} data-b={r.bead}>
+      {r.cells.map((cell, c) =>
+        head ? (
+          <th key={c} className={cellClass(r.lengths[c])}>
+            {cell}
+          </th>
+        ) : (
+          <td key={c} className={cellClass(r.lengths[c])}>
+            {cell}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+  return (
+    <div className="b b-table">
+      <table>
+        {headerRows > 0 ? <thead>{rows.slice(0, headerRows).map((r, i) => row(r, i, true))}</thead> : null}
+        <tbody>{rows.slice(headerRows).map((r, i) => row(r, i + headerRows, false))}</tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The readings of a sentence's words as spoken (一 and 不 sandhi), for the reading aids that show them. */
 function spokenReadings(words: readonly ViewWord[]): string[] {
   return sandhiReadings(
@@ -55,6 +111,21 @@ export const ZhBlockView = memo(function ZhBlockView({
 }) {
   // Readings are drawn (ruby, interlinear pinyin) or coloured by tone: they follow the speech.
   const readsAloud = style.annotation !== 'none' || style.interlinear || style.toneColours;
+  if (block.kind === 'table') {
+    const rows = block.sentences.map(([bead, words]) => ({
+      bead,
+      className: 'zs',
+      lengths: cellsOf(words).map((cell) => [...cell.map(textOfWord).join('')].length),
+      cells: cellsOf(words).map((cell, c) => (
+        <Fragment key={c}>
+          {cell.map((word, w) => (
+            <ZhWord key={w} word={word} style={style} gloss={style.interlinear ? glossOf(word, glosses) : undefined} />
+          ))}
+        </Fragment>
+      )),
+    }));
+    return <TableView headerRows={block.headerRows ?? 0} rows={rows} />;
+  }
   return (
     <BlockElement kind={block.kind} level={block.level}>
       {block.sentences.map(([bead, words], s) => {
@@ -80,6 +151,15 @@ export const ZhBlockView = memo(function ZhBlockView({
 /** An English block: each sentence an `.es` span with its bead, or the block's sanitised HTML. */
 export function EnBlockView({ block, revealed }: { block: ViewEnBlock; revealed: ReadonlySet<number> | null }) {
   const beads = [...new Set(block.sentences.map(([bead]) => bead))];
+  if (block.kind === 'table') {
+    const rows = block.sentences.map(([bead, text]) => ({
+      bead,
+      className: revealed === null || revealed.has(bead) ? 'es' : 'es es-hidden',
+      cells: text.split('\t'),
+      lengths: text.split('\t').map((cell) => [...cell].length),
+    }));
+    return <TableView headerRows={block.headerRows ?? 0} rows={rows} />;
+  }
   if (block.html !== undefined && block.html !== '') {
     // The ingest's HTML carries its own element (<p>, <li>, …), so it goes in a neutral box.
     // `html` comes only from EnBlock.html, which the ingest produced with rehype-sanitize.

@@ -1,0 +1,70 @@
+/**
+ * Blocks of the kinds a page has, as the reader shows them: the CIIS report's two tables are tables
+ * (rows and cells, the statistics table's empty cells empty) beside their English tables, on a
+ * desktop and a phone.
+ */
+import { expect, test, type Locator } from '@playwright/test';
+import { isPhone, shot } from './support';
+
+const CIIS = '2024-12-ciis-report-new-era';
+/** The tables sit past the first view: the rest of the report's 229 pairs arrive in one request after load. */
+const REST = { timeout: 30_000 };
+test.describe.configure({ timeout: 90_000 });
+
+/** The text of every cell of a table, row by row. */
+async function cells(table: Locator): Promise<string[][]> {
+  return table
+    .locator('tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+}
+
+test('issue 21: the CIIS agreements table (协定名称 / 签署时间) is a table beside its English table', async ({
+  page,
+}, testInfo) => {
+  await page.goto(`/en/read/${CIIS}#p-97`);
+  const pair = page.locator('#p-97');
+  await expect(pair).toBeVisible(REST);
+  const zh = pair.locator('.cell-zh .b-table table');
+  const en = pair.locator('.cell-en .b-table table');
+  await expect(zh).toBeVisible(REST);
+  await expect(en).toBeVisible();
+  const zhCells = await cells(zh);
+  const enCells = await cells(en);
+  expect(zhCells[0]).toEqual(['协定名称', '签署时间']);
+  expect(enCells[0]).toEqual(['Title of agreement', 'Year of signing']);
+  expect(zhCells).toHaveLength(19);
+  expect(enCells).toHaveLength(19);
+  expect(zhCells[1]).toEqual(['《中苏政府贸易协定》', '1990年']);
+  expect(enCells[1]?.[1]).toBe('1990');
+  await expect(zh.locator('thead th')).toHaveCount(2);
+  // Row by row: each row of the Chinese table is its own sentence bead, as is the English row.
+  expect(await zh.locator('tbody tr').first().getAttribute('data-b')).toBe(
+    await en.locator('tbody tr').first().getAttribute('data-b'),
+  );
+  await pair.scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'ciis-agreements-table');
+  if (isPhone(testInfo)) {
+    // On a phone the table stays inside the screen's width (it scrolls in its own box).
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(page.viewportSize()!.width + 1);
+  }
+});
+
+test('issue 21: the CIIS statistics table keeps its empty cells, in Chinese and in English', async ({
+  page,
+}, testInfo) => {
+  await page.goto(`/en/read/${CIIS}#p-141`);
+  const pair = page.locator('#p-141');
+  const zh = pair.locator('.cell-zh .b-table table');
+  const en = pair.locator('.cell-en .b-table table');
+  await expect(zh).toBeVisible(REST);
+  const zhCells = await cells(zh);
+  const enCells = await cells(en);
+  expect(zhCells.at(-1)).toEqual(['2022', '', '', '2.3', '99']);
+  expect(enCells.at(-1)).toEqual(['2022', '', '', '2.3', '99']);
+  expect(zhCells[1]).toEqual(['', '年度流量', '年末存量', '年度流量', '年末存量']);
+  await expect(zh.locator('thead tr')).toHaveCount(2);
+  await expect(en.locator('thead tr')).toHaveCount(2);
+  await pair.scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'ciis-statistics-table');
+});
