@@ -64,11 +64,15 @@ describe('the corpus', () => {
   });
 });
 
-/** The sentence beads of pair `anchor` (#p-N) of document `id`, each as its Chinese and English sentences. */
-function sentenceBeads(id: string, anchor: number): Array<{ zh: string[]; en: string[] }> {
+/**
+ * The sentence beads of the pair of document `id` whose Chinese holds `text`, each as its Chinese
+ * and English sentences. Found by its text, not its number: a pair's number (#p-N) moves whenever
+ * the cleaner finds a block more or less above it.
+ */
+function sentenceBeads(id: string, text: string): Array<{ zh: string[]; en: string[] }> {
   const doc = docs.find((d) => d.meta.id === id);
-  const pair = doc?.pairs[anchor - 1];
-  if (doc === undefined || pair === undefined) throw new Error(`no pair #p-${anchor} in ${id}`);
+  const pair = doc?.pairs.find((p) => p.zh.some((i) => doc.zh[i]!.sentences.some((s) => s.simplified.includes(text))));
+  if (doc === undefined || pair === undefined) throw new Error(`no pair holding "${text}" in ${id}`);
   const zh = pair.zh.flatMap((i) => doc.zh[i]!.sentences.map((s) => s.simplified));
   const en = pair.en.flatMap((i) => doc.en[i]!.sentences);
   return pair.sentences.map((b) => ({ zh: b.zh.map((i) => zh[i]!), en: b.en.map((j) => en[j]!) }));
@@ -77,8 +81,8 @@ function sentenceBeads(id: string, anchor: number): Array<{ zh: string[]; en: st
 const CIIS = '2024-12-ciis-report-new-era';
 
 describe("the corpus's sentence beads where the Chinese cuts a list at '；' and the English does not", () => {
-  it('CIIS #p-10: all five "坚持" clauses go with the one English sentence of the "five commitments"', () => {
-    const [first, second] = sentenceBeads(CIIS, 10);
+  it('CIIS, the five commitments (#p-10 when fixed): all five "坚持" clauses go with the one English sentence of the "five commitments"', () => {
+    const [first, second] = sentenceBeads(CIIS, '坚持以公平正义为宗旨');
     expect(first?.zh).toHaveLength(5);
     expect(first?.zh.at(-1)).toMatch(/^坚持以公平正义为宗旨/);
     expect(first?.en).toEqual([expect.stringMatching(/five commitments/)]);
@@ -86,8 +90,8 @@ describe("the corpus's sentence beads where the Chinese cuts a list at '；' and
     expect(second?.en).toEqual([expect.stringMatching(/^It can be foreseen/)]);
   });
 
-  it('CIIS #p-92: the eight key directions of the 2030 plan are one bead with their one English sentence', () => {
-    const beads = sentenceBeads(CIIS, 92);
+  it('CIIS, the 2030 plan (#p-92 when fixed): the eight key directions of the 2030 plan are one bead with their one English sentence', () => {
+    const beads = sentenceBeads(CIIS, '提升农业合作水平');
     expect(beads.map((b) => [b.zh.length, b.en.length])).toEqual([
       [7, 1],
       [1, 1],
@@ -96,14 +100,14 @@ describe("the corpus's sentence beads where the Chinese cuts a list at '；' and
     expect(beads[1]!.zh[0]).toMatch(/^该文件/);
   });
 
-  it('CIIS #p-222: the last clause of the 2015 speech (不同文明…) is not left untranslated', () => {
-    const beads = sentenceBeads(CIIS, 222);
+  it('CIIS, the 2015 speech (#p-222 when fixed): the last clause of the 2015 speech (不同文明…) is not left untranslated', () => {
+    const beads = sentenceBeads(CIIS, '不同文明凝聚着不同民族的智慧');
     expect(beads.filter((b) => b.zh.length === 0 || b.en.length === 0)).toEqual([]);
     expect(beads.at(-1)?.zh.at(-1)).toMatch(/^不同文明/);
   });
 
-  it('CIIS #p-52: the footnote marker after the closing quote ends its sentence, not the next one', () => {
-    const beads = sentenceBeads(CIIS, 52);
+  it('CIIS, mutual trust as the cornerstone (#p-52 when fixed): the footnote marker after the closing quote ends its sentence, not the next one', () => {
+    const beads = sentenceBeads(CIIS, '筑牢彼此战略依托');
     const sentences = beads.flatMap((b) => b.zh);
     expect(sentences).toContain('新时代的中俄关系，要始终以互信为基石，筑牢彼此战略依托。”①');
     expect(sentences.filter((s) => s.startsWith('①'))).toEqual([]);
