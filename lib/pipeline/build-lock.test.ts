@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, writeFile } from
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuildBusyError, BuildLock, lockFileOf } from './build-lock';
+import { BuildBusyError, BuildLock, lockFileOf, processStart } from './build-lock';
 import { BuildVanishedError, BuildWriter, pruneBuilds } from './build-writer';
 
 let work: string;
@@ -68,6 +68,32 @@ describe('row 22.1: the build lock', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(JSON.parse(await readFile(lockFileOf(link), 'utf8'))).toMatchObject({ pid: process.pid });
     await lock.release();
+  });
+
+  it('row 22.1: the lock names when its holder started, and a pid since handed to a later process is taken over', async () => {
+    // This machine says when a process started (Linux's /proc); the lock records it.
+    const mine = processStart(process.pid);
+    expect(mine).toMatch(/^[\w-]+:\d+$/);
+    expect(processStart(deadPid())).toBeUndefined();
+    const link = path.join(work, 'r', 'build');
+    await mkdir(path.dirname(link), { recursive: true });
+    const taken = await BuildLock.acquire(link);
+    expect(JSON.parse(await readFile(lockFileOf(link), 'utf8'))).toMatchObject({ pid: process.pid, started: mine });
+    await taken.release();
+
+    // The holder crashed and its pid now names another process (here the parent, alive, started at
+    // another time): the lock is taken over at once.
+    const holder = { pid: process.ppid, host: hostname(), since: '2026-01-01T00:00:00Z', what: 'ingest' };
+    await writeFile(lockFileOf(link), JSON.stringify({ ...holder, started: `${mine!.split(':')[0]}:1` }));
+    const lock = await BuildLock.acquire(link, { waitMs: 0 });
+    expect(JSON.parse(await readFile(lockFileOf(link), 'utf8'))).toMatchObject({ pid: process.pid });
+    await lock.release();
+
+    // The same live process, started when the lock says: it still holds the lock.
+    await writeFile(lockFileOf(link), JSON.stringify({ ...holder, started: processStart(process.ppid) }));
+    const err = await BuildLock.acquire(link, { waitMs: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BuildBusyError);
+    await rm(lockFileOf(link));
   });
 
   it('row 22.1: a holder on another host cannot be checked: waited for, and the message says which file to remove', async () => {

@@ -6,14 +6,16 @@
  * lock file beside the build link (`.build.lock` for `build`).
  *
  * The lock survives a crash: a holder killed by SIGKILL or a power cut leaves its file behind, and
- * the file names its process and host, so the next ingest on that host finds the process gone and
- * takes the lock over. A holder on another host (a corpus on a shared disk) cannot be checked: it
+ * the file names its process, when that process started and the host, so the next ingest on that
+ * host finds the process gone (or its pid reused by a process started later) and takes the lock
+ * over. A holder on another host (a corpus on a shared disk) cannot be checked: it
  * is waited for, and the message names the file to remove if that process is known to be gone.
  *
  * Hand-written: the npm lock packages (proper-lockfile and its kind) judge a lock stale by its age,
  * which would break the lock of a long ingest (a 100 M-character corpus takes hours) unless a timer
  * kept touching it; a process id answers the question directly.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -25,6 +27,12 @@ export interface LockHolder {
   since: string;
   /** What holds it (`ingest`, `import save`), for the message a waiting run prints. */
   what: string;
+  /**
+   * When the holder's process started (`processStart`), where the system says: a process id is
+   * reused once its process has gone, so a crashed holder's pid may name a later, unrelated
+   * process. Absent where the system does not say (or in a lock of an older version).
+   */
+  started?: string;
 }
 
 /** The lock is held and was not released within the wait allowed. */
@@ -60,21 +68,50 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * When process `pid` started, as the boot's id and the start time in clock ticks since boot (Linux's
+ * /proc: field 22 of /proc/PID/stat, read after the command name, which may hold spaces and
+ * parentheses). Undefined where /proc does not say (another system, or the process is gone).
+ */
+export function processStart(pid: number): string | undefined {
+  try {
+    const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = fields[19];
+    return ticks !== undefined && /^\d+$/.test(ticks) ? `${bootId}:${ticks}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function parseHolder(text: string): LockHolder | null {
   try {
     const v = JSON.parse(text) as Partial<LockHolder>;
     if (typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.since === 'string')
-      return { pid: v.pid, host: v.host, since: v.since, what: String(v.what ?? 'ingest') };
+      return {
+        pid: v.pid,
+        host: v.host,
+        since: v.since,
+        what: String(v.what ?? 'ingest'),
+        ...(typeof v.started === 'string' ? { started: v.started } : {}),
+      };
   } catch {
     // a lock file cut short by a crash while it was written: judged by its age below
   }
   return null;
 }
 
-/** A holder that is certainly gone: a process of this host that no longer runs. */
+/**
+ * A holder that is certainly gone: a process of this host that no longer runs, or whose pid now
+ * names a process started at another time (the holder crashed and the pid was handed out again).
+ */
 function isStale(holder: LockHolder | null, ageMs: number): boolean {
   if (holder === null) return ageMs > 10_000; // unreadable: its writer died between create and write
-  return holder.host === hostname() && !processAlive(holder.pid);
+  if (holder.host !== hostname()) return false;
+  if (!processAlive(holder.pid)) return true;
+  const started = holder.started === undefined ? undefined : processStart(holder.pid);
+  return started !== undefined && started !== holder.started;
 }
 
 export interface AcquireOptions {
@@ -102,6 +139,8 @@ export class BuildLock {
       since: new Date().toISOString(),
       what: options.what ?? 'ingest',
     };
+    const started = processStart(process.pid);
+    if (started !== undefined) me.started = started;
     const deadline = performance.now() + (options.waitMs ?? 0);
     let told = false;
     for (;;) {

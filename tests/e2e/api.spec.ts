@@ -307,6 +307,24 @@ test('row 22.4: a path that is not valid percent-encoding is a 400 and TRACE a 4
   expect((await rawRequest(base, `/en/search?q=${encodeURIComponent('合作')}`)).status).toBe(200);
 });
 
+test('row 22.7h: in the browser, a reader address with a NUL after a real id is "page not found", never that document', async ({
+  page,
+}, testInfo) => {
+  const doc = translatedDoc();
+  for (const id of [`${doc.meta.id}%00`, `${doc.meta.id}%00x`, 'con%00', '%00']) {
+    const response = await page.goto(`/en/read/${id}`);
+    expect(response?.status(), id).toBeGreaterThanOrEqual(400);
+    expect(response?.status(), id).toBeLessThan(500);
+    await expect(page.locator('[data-pair]'), id).toHaveCount(0);
+    await expect(page.locator('body'), id).not.toContainText(doc.meta.title.zh);
+  }
+  await shot(page, testInfo, 'read-nul-id');
+  // The same id without the NUL is the document.
+  const good = await page.goto(`/en/read/${doc.meta.id}`);
+  expect(good?.status()).toBe(200);
+  await expect(page.locator('body')).toContainText(doc.meta.title.zh);
+});
+
 test('search API, property: any query string at all is a 200 or a 400, never a 500 @desktop', async ({ request }) => {
   // Random strings of any code points, percent-encoded as a browser would (lone surrogates become
   // U+FFFD there, so they are also sent raw, as %ED%A0%80, by the row 20 test above).
