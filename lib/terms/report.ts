@@ -9,6 +9,7 @@ import type { TermPair } from './pairs';
 import type { Lookup } from './senses';
 import { consistentWithLinks, linkedRendering, renderingText } from './linked';
 import { spotTerm } from './spot';
+import { completeFragments } from './fragments';
 
 /** Renderings grouped by key: count, share, the surface form seen most, most frequent first. */
 function groupRenderings(occurrences: readonly TermOccurrence[], pairs: readonly TermPair[]): TermRendering[] {
@@ -54,7 +55,7 @@ export function termReport(term: string, pairs: readonly TermPair[], lookup: Loo
   // - otherwise they disagree, and spotting's corpus-wide statistics are trusted over one
   //   sentence's links (主席 → "President", where the links say "Xi").
   const byPair = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
-  const occurrences = spotTerm(term, termCorpus(pairs), lookup).map((o): TermOccurrence => {
+  const found = spotTerm(term, termCorpus(pairs), lookup).map((o): TermOccurrence => {
     const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
     const linked = pair ? linkedRendering(pair, o.zhStart, o.zhEnd) : undefined;
     const spotted = o.rendering;
@@ -68,6 +69,8 @@ export function termReport(term: string, pairs: readonly TermPair[], lookup: Loo
     if (linked.start <= spotted.start && linked.end >= spotted.end) return { ...o, rendering: linked };
     return o;
   });
+  // A fragment ("Jinping", "two") written out in full around it as a commoner rendering is that one.
+  const occurrences = completeFragments(found, (o) => byPair.get(`${o.docId}\u0000${o.pair}`)?.en ?? '');
   const renderings = groupRenderings(occurrences, pairs);
   return { term, occurrences, renderings, unrendered: occurrences.filter((o) => !o.rendering).length };
 }
