@@ -27,6 +27,8 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'glossary',
   'glosses',
   'import',
+  'links',
+  'plot',
   'preview',
   'alignment',
   'read',
