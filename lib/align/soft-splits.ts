@@ -17,7 +17,7 @@
  * this file is `lib/align/soft-splits.ts`, and lib/pipeline/align.ts calls `alignSoftly` for a pair's sentences.
  */
 import type { Bead } from '../model';
-import { softEnd } from '../text/segment';
+import { softEnd } from '../text/soft-ends';
 
 /** What this step needs of the aligner: its sentence alignment (every sentence once, in order). */
 interface SentenceAligner {

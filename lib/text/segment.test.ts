@@ -1,7 +1,8 @@
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { loadCedict } from '../dictionary/cedict';
-import { softEnd, segmentBlock, segmentWords, splitSentences } from './segment';
+import { segmentBlock, segmentWords, splitSentences } from './segment';
+import { softEnd } from './soft-ends';
 import { seededRandom } from '../../tests/fixtures/random';
 
 const random = seededRandom;

@@ -25,20 +25,6 @@ const CLOSERS = new Set(['”', '’', '」', '』', '）', '》', '】', '〉',
 const QUOTE_CLOSERS = new Set(['”', '’', '」', '』']);
 const FOOTNOTE_MARKER = /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]$/u;
 
-const MARKERS_AND_SPACE = '[\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF]*\\s*$';
-const CLAUSE_END = new RegExp(`；[”’」』）]*${MARKERS_AND_SPACE}`, 'u');
-const QUOTATION_END = new RegExp(`[。！？…⋯!?][”’」』]+${MARKERS_AND_SPACE}`, 'u');
-
-/**
- * How a sentence ends where the English may well not end one (lib/align/soft-splits.ts): 'clause'
- * when "；" closes it (a clause of a list), 'quotation' when a quotation closes after its
- * terminator (“……。” before its speaker), else null.
- */
-export function softEnd(sentence: string): 'clause' | 'quotation' | null {
-  if (CLAUSE_END.test(sentence)) return 'clause';
-  return QUOTATION_END.test(sentence) ? 'quotation' : null;
-}
-
 /**
  * Splits Chinese text into sentences after 。！？； and ellipses (…… … ⋯⋯), a run of terminators
  * counting as one; closing quotes and brackets, then any whitespace, stay with the sentence
