@@ -3,7 +3,8 @@
  * request that Next itself answers with a bare `500 Internal Server Error`, with none of our
  * security headers, are turned into clear refusals before Next sees them:
  * - a path whose percent-encoding does not decode to UTF-8 (`/%ff`, an encoded surrogate
- *   `%ED%A0%80`, an overlong `%C0%AE`): Next's router throws on it;
+ *   `%ED%A0%80`, an overlong `%C0%AE`): Next's router throws on it; and a path that decodes to a
+ *   control character (`%00`), which Next trims off a segment's end;
  * - a method no route answers (TRACE, PROPFIND, …): Next's Request constructor refuses TRACE.
  * Such a request is re-pointed at `GET /api/refused?status=400|405` (app/api/refused/route.ts),
  * so the refusal is an ordinary API answer and carries exactly the headers every API answer
@@ -20,12 +21,15 @@ export function refusalStatus(method, url) {
   if (!METHODS.has(String(method).toUpperCase())) return 405;
   const raw = String(url ?? '');
   const end = raw.search(/[?#]/);
+  let path;
   try {
-    decodeURIComponent(end === -1 ? raw : raw.slice(0, end));
+    path = decodeURIComponent(end === -1 ? raw : raw.slice(0, end));
   } catch {
     return 400;
   }
-  return 0;
+  // A control character never belongs in a path, and Next trims one at the end of a segment
+  // before the route sees it: /en/read/<id>%00 served the document <id>.
+  return /[\u0000-\u001f\u007f]/.test(path) ? 400 : 0;
 }
 
 const GUARD_MARK = Symbol.for('duizhao.requestGuard');

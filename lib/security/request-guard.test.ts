@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusalStatus } from './request-guard.mjs';
 
 describe('the request guard', () => {
-  it('row 22.4: a path that is not valid percent-encoded UTF-8 is a 400', () => {
+  it('row 22.4: a path that is not valid percent-encoded UTF-8, or decodes to a control character (row 22.7h), is a 400', () => {
     for (const path of [
       '/%ff',
       '/en/term/%ED%A0%80',
@@ -11,6 +11,10 @@ describe('the request guard', () => {
       '/en/read/%zz',
       '/%',
       '/en/%E4%B8',
+      '/en/read/con%00',
+      '/en/read/2024-12-ciis-report-new-era%00',
+      '/en/term/%E5%90%88%0A',
+      '/%7F',
     ]) {
       expect(refusalStatus('GET', path), path).toBe(400);
     }

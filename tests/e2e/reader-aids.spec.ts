@@ -10,6 +10,11 @@ function longestDoc() {
 
 const SETTINGS_KEY = 'duizhao.reader.settings.v1';
 
+// Most of these tests open the longest document and restyle all of it (text size, HSK marks,
+// reveal): on a 2-core machine running the suite that takes 25–45 s, so they get 90 s rather than
+// Playwright's default 30. The reader's speed itself is measured by bench:reader, not here.
+test.describe.configure({ timeout: 90_000 });
+
 async function openSettings(page: Page) {
   const button = page.getByRole('button', { name: 'Settings' });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();

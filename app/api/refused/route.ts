@@ -13,6 +13,9 @@ export function GET(request: Request) {
   const status = refusedStatusInput(request);
   if (status === 405)
     return errorResponse(new HttpError(405, 'This method is not allowed.', { headers: { Allow: ALLOW } }));
-  if (status === 400) return errorResponse(new HttpError(400, 'The path is not valid percent-encoded UTF-8.'));
+  if (status === 400)
+    return errorResponse(
+      new HttpError(400, 'The path is not valid percent-encoded UTF-8, or holds a control character.'),
+    );
   return errorResponse(new HttpError(404, 'No such API endpoint.'));
 }
