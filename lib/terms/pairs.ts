@@ -23,27 +23,13 @@ export interface TermPair extends PairRecord {
   links?: SentenceLink[];
 }
 
-/** [start, end) of each piece laid end to end, `gap` units apart (the "\n" joining blocks). */
-function spansOf(pieces: readonly string[], gap: number, start = 0): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let at = start;
-  for (const piece of pieces) {
-    spans.push([at, at + piece.length]);
-    at += piece.length + gap;
-  }
-  return spans;
-}
-
 /**
- * Where each English sentence of a block lies in the block's text. Sentences are the trimmed
- * segments of the text (lib/pipeline/english.ts); null when one cannot be found in order, and the
- * caller then treats the pair as one unit rather than guess.
+ * Where each sentence of a block lies in the block's text: English sentences are the trimmed
+ * segments of the text (lib/pipeline/english.ts), a table's rows leave out the cells' tabs and the
+ * rows' line breaks. Null when one cannot be found in order, and the caller then treats the pair
+ * as one unit rather than guess.
  */
-function englishSentenceSpans(
-  text: string,
-  sentences: readonly string[],
-  offset: number,
-): Array<[number, number]> | null {
+function sentenceSpans(text: string, sentences: readonly string[], offset: number): Array<[number, number]> | null {
   const spans: Array<[number, number]> = [];
   let at = 0;
   for (const sentence of sentences) {
@@ -94,26 +80,29 @@ export function termPairs(doc: BuiltDoc, links?: readonly (readonly string[])[])
   return doc.pairs.map((pair, i): TermPair => {
     const record = records[i]!;
     if (pair.sentences.length === 0) return record;
-    // Chinese sentences concatenate to their block exactly (the segmenter is lossless).
+    // Chinese sentences are found in their block's text like the English ones: a paragraph's
+    // sentences concatenate to it, but a table's rows leave out the tabs and line breaks between them.
     const zhSpans: Array<[number, number]> = [];
     let zhAt = 0;
     for (const b of pair.zh) {
       const block = doc.zh[b];
-      if (block === undefined) return record;
-      zhSpans.push(
-        ...spansOf(
-          block.sentences.map((s) => s.simplified),
-          0,
-          zhAt,
-        ),
-      );
+      const spans =
+        block === undefined
+          ? null
+          : sentenceSpans(
+              block.simplified,
+              block.sentences.map((s) => s.simplified),
+              zhAt,
+            );
+      if (block === undefined || spans === null) return record;
+      zhSpans.push(...spans);
       zhAt += block.simplified.length + 1;
     }
     const enSpans: Array<[number, number]> = [];
     let enAt = 0;
     for (const b of pair.en) {
       const block = doc.en[b];
-      const spans = block === undefined ? null : englishSentenceSpans(block.text, block.sentences, enAt);
+      const spans = block === undefined ? null : sentenceSpans(block.text, block.sentences, enAt);
       if (block === undefined || spans === null) return record;
       enSpans.push(...spans);
       enAt += block.text.length + 1;
