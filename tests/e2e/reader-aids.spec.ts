@@ -455,9 +455,23 @@ test('a word saved from the popover appears in the vocabulary list with its sent
   else await word.click();
   const dialog = page.getByRole('dialog', { name: /合作/ });
   const save = dialog.getByRole('button', { name: 'Save word' });
+  // The status region is cleared 2.5 s after it speaks (so that the same message can be spoken
+  // again): what it said is recorded as it changes, not read afterwards on a slow machine.
+  await page.evaluate(() => {
+    const region = document.querySelector('.sr-status')!;
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
   await save.click();
   await expect(dialog.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.sr-status')).toHaveText('Saved to your vocabulary');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { said: string[] }).said))
+    .toContain('Saved to your vocabulary');
   await shot(page, testInfo, 'aids-save');
 
   await page.goto('/en/vocabulary');
