@@ -125,7 +125,7 @@ function forwardBackward(
         const weight = from / scale[j]!;
         for (let i = 0; i < m; i++) {
           const xi = weight * trans[(p + 1) * m + i]! * emit[j * m + i]! * back[j * (m + 1) + i + 1]!;
-          jumpCounts[i - p >= maxJump ? 2 * maxJump : i - p <= -maxJump ? 0 : i - p + maxJump]! += xi;
+          jumpCounts[bucket(i - p, maxJump)]! += xi;
         }
       }
     }
