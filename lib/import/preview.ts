@@ -12,8 +12,10 @@ import { TRANSLATION_FORMATS } from '../base/formats';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
 import { buildDocument, cleanSource, type DocumentInput } from '../pipeline/build-document';
+import { decode } from '../pipeline/decode';
 import { ImportError, type ImportSide } from './wire';
-import { checkBlocks, checkWorkload } from './workload';
+import { checkBlocks, checkWorkload, PREVIEW_WINDOW } from './workload';
+import { windowedFile, type WindowBudget } from './window';
 
 export interface PreviewBlock {
   kind: BlockKind;
@@ -47,6 +49,16 @@ export interface PreviewResult {
   warnings: string[];
   /** Han characters and sentences, for the page's summary line. */
   stats: { characters: number; sentences: number; enSentences: number; lowConfidence: number; unaligned: number };
+  /** Null when the preview shows the whole text; else how much of it the preview shows (window.ts). */
+  window: PreviewWindow | null;
+}
+
+/** How much of a long text a preview shows: characters of the decoded text, shown and in all. */
+export interface PreviewWindow {
+  zh: { shownChars: number; totalChars: number };
+  en: { shownChars: number; totalChars: number } | null;
+  /** Why saving this text will be refused (too many blocks to build from the page), when it will be. */
+  saveRefused: string | null;
 }
 
 export interface PreviewRequest {
@@ -82,6 +94,8 @@ export interface ResolvedInput {
   input: DocumentInput;
   /** The Chinese side cleaned, when telling the variant needed it: buildDocument need not clean it again. */
   zhCleaned?: CleanDoc;
+  /** Set when the input was cut to a preview window (resolveInput's `window`). */
+  window?: PreviewWindow;
   report: {
     format: SourceFormat;
     encoding: string;
@@ -106,6 +120,35 @@ async function rawFile(
   return html.file;
 }
 
+/** A side cut to the preview's window (window.ts), the whole side's workload checked as the save will check it. */
+function windowed(
+  file: RawFile,
+  budget: WindowBudget,
+  which: string,
+  problems: string[],
+  textCountedByBlocks = false,
+): { file: RawFile; shownChars: number; totalChars: number } {
+  const { file: shown, window } = windowedFile(file, decode(file).text, budget);
+  if (window.shownChars < window.totalChars) {
+    try {
+      checkWorkload(file, which, textCountedByBlocks);
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  return { file: shown, shownChars: window.shownChars, totalChars: window.totalChars };
+}
+
+export interface ResolveOptions {
+  /**
+   * Cut each side to this window before any stage runs (the preview): the work is bounded whatever
+   * the upload's shape, and the whole side's workload is only reported, since the save checks it.
+   * Without it (the save) a side over the workload limits is refused with a 422.
+   */
+  window?: WindowBudget;
+}
+
 /**
  * The request resolved into a DocumentInput: formats, the Chinese side's encoding (detected unless
  * given, and always checked by the strict decoder) and variant. Errors are ImportErrors (422) with
@@ -114,10 +157,12 @@ async function rawFile(
 export async function resolveInput(
   req: PreviewRequest,
   meta: Omit<DocMeta, 'encoding' | 'variant' | 'format' | 'source'> & { source?: string },
+  options: ResolveOptions = {},
 ): Promise<ResolvedInput> {
   const zhName = req.zh.name ?? 'Chinese text';
   const format = sideFormat(req.zh, 'Chinese text');
   const warnings: string[] = [];
+  const budget = options.window;
   try {
     let encoding = 'utf-8';
     let encodingConfidence: number | null = null;
@@ -132,10 +177,18 @@ export async function resolveInput(
         encodingConfidence = found.confidence;
       }
     }
-    const source = await rawFile(zhName, req.zh.bytes, encoding, format, warnings);
-    // Before any stage: a side that would make more blocks than a preview can afford is refused.
-    // (Plain text's lines may wrap into few blocks: they are held to a higher limit, and its blocks counted once cleaned, below.)
-    checkWorkload(source, zhName, true);
+    let source = await rawFile(zhName, req.zh.bytes, encoding, format, warnings);
+    const saveRefused: string[] = [];
+    let window: PreviewWindow | undefined;
+    if (budget) {
+      const zh = windowed(source, budget, zhName, saveRefused, true);
+      source = zh.file;
+      window = { zh: { shownChars: zh.shownChars, totalChars: zh.totalChars }, en: null, saveRefused: null };
+    } else {
+      // Before any stage: a side that would make more blocks than a save can afford is refused.
+      // (Plain text's lines may wrap into few blocks: they are held to a higher limit, and its blocks counted once cleaned, below.)
+      checkWorkload(source, zhName, true);
+    }
     let enFormat: SourceFormat | null = null;
     let translation: RawFile | undefined;
     if (req.en) {
@@ -144,19 +197,27 @@ export async function resolveInput(
       // run.ts reads a translation as UTF-8: anything else is refused now, not at ingest.
       if (enFormat !== 'docx') verifyEncoding(enName, req.en.bytes, 'utf-8', 'a translation must be UTF-8');
       translation = await rawFile(enName, req.en.bytes, 'utf-8', enFormat, warnings);
-      checkWorkload(translation, enName);
+      if (budget && window) {
+        // The same share of the translation as of the source, so the pairs shown are pairs of the same part.
+        const share = window.zh.shownChars / Math.max(1, window.zh.totalChars);
+        const enChars = decode(translation).text.length;
+        const enBudget = share < 1 ? { ...budget, chars: Math.min(budget.chars, Math.ceil(enChars * share)) } : budget;
+        const en = windowed(translation, enBudget, enName, saveRefused);
+        translation = en.file;
+        window.en = { shownChars: en.shownChars, totalChars: en.totalChars };
+      } else checkWorkload(translation, enName);
     }
     let variant: ScriptVariant;
     let variantEvidence: string;
     let zhCleaned: CleanDoc | undefined;
     const probe: DocumentInput = {
-      meta: { ...meta, source: 'source', encoding, variant: 'simplified', format } as DocMeta,
+      meta: { ...meta, source: 'source', encoding: source.encoding, variant: 'simplified', format } as DocMeta,
       source,
     };
     // Cleaning does not depend on the variant: the blocks cleaned here are the blocks built.
     if (source.format === 'text') {
       zhCleaned = cleanSource(probe);
-      checkBlocks(zhCleaned.blocks.length, zhName);
+      if (!budget) checkBlocks(zhCleaned.blocks.length, zhName);
     }
     if (req.variant) {
       variant = req.variant;
@@ -171,9 +232,13 @@ export async function resolveInput(
     const input: DocumentInput = { meta: fullMeta, source, warnings };
     if (translation) input.translation = translation;
     if (req.corrections) input.corrections = req.corrections;
+    if (window && (window.zh.shownChars < window.zh.totalChars || (window.en && window.en.shownChars < window.en.totalChars)))
+      window.saveRefused = saveRefused[0] ?? null;
+    else window = undefined;
     return {
       input,
       ...(zhCleaned ? { zhCleaned } : {}),
+      ...(window ? { window } : {}),
       report: { format, encoding, encodingConfidence, variant, variantEvidence, enFormat },
     };
   } catch (e) {
@@ -191,7 +256,7 @@ const PREVIEW_META = {
 
 /** The preview of a request: every block, the automatic (or corrected) pairs, and what a correction must carry. */
 export async function preview(req: PreviewRequest, dict: Dictionary): Promise<PreviewResult> {
-  const { input, zhCleaned, report } = await resolveInput(req, PREVIEW_META);
+  const { input, zhCleaned, report, window } = await resolveInput(req, PREVIEW_META, { window: PREVIEW_WINDOW });
   let doc;
   try {
     doc = buildDocument(input, dict, zhCleaned);
@@ -245,5 +310,6 @@ export async function preview(req: PreviewRequest, dict: Dictionary): Promise<Pr
       lowConfidence: doc.stats.lowConfidence,
       unaligned: doc.stats.unaligned,
     },
+    window: window ?? null,
   };
 }
