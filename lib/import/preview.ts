@@ -232,7 +232,10 @@ export async function resolveInput(
     const input: DocumentInput = { meta: fullMeta, source, warnings };
     if (translation) input.translation = translation;
     if (req.corrections) input.corrections = req.corrections;
-    if (window && (window.zh.shownChars < window.zh.totalChars || (window.en && window.en.shownChars < window.en.totalChars)))
+    if (
+      window &&
+      (window.zh.shownChars < window.zh.totalChars || (window.en && window.en.shownChars < window.en.totalChars))
+    )
       window.saveRefused = saveRefused[0] ?? null;
     else window = undefined;
     return {

@@ -70,7 +70,7 @@ function lineCut(text: string, limit: number, markdown: boolean): number {
   let fence: string | null = null;
   let previousBlank = false;
   // Each line starting at or before the limit is looked at as a place to cut before.
-  for (let start = 0; start <= limit && start < text.length; ) {
+  for (let start = 0; start <= limit && start < text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
     const line = text.slice(start, end);
@@ -134,7 +134,11 @@ export function textWindow(text: string, format: RawFile['format'], budget: Wind
  * A raw file cut to its window, as UTF-8 (the window is decoded text; encoding it again keeps the
  * stages' contract, RawFile in). `decoded` is the file's text as the strict decoder read it.
  */
-export function windowedFile(file: RawFile, decoded: string, budget: WindowBudget): { file: RawFile; window: TextWindow } {
+export function windowedFile(
+  file: RawFile,
+  decoded: string,
+  budget: WindowBudget,
+): { file: RawFile; window: TextWindow } {
   const window = textWindow(decoded, file.format, budget);
   if (window.shownChars === window.totalChars) return { file, window };
   return { file: { ...file, bytes: new TextEncoder().encode(window.text), encoding: 'utf-8' }, window };

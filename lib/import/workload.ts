@@ -98,8 +98,8 @@ export function checkBlocks(blocks: number, which: string): void {
 
 /**
  * The preview's window (window.ts): at most this much of a side goes through the stages. 2,000
- * lines with text (or HTML block tags) is a long report's first half; 200,000 characters is some
- * 600 kB of Chinese. Measured on a loaded two-core machine, the slowest shape (one-line list items)
+ * lines with text (or HTML block tags) is a long report's first half; 100,000 characters is some
+ * 300 kB of Chinese, a few hundred paragraphs of prose. Measured on a loaded two-core machine, the slowest shape (one-line list items)
  * previews its window in seconds (docs/import.md, `npm run bench:import-shapes`).
  */
-export const PREVIEW_WINDOW = { chars: 200_000, units: 2_000 } as const;
+export const PREVIEW_WINDOW = { chars: 100_000, units: 2_000 } as const;

@@ -3,8 +3,11 @@
  * short Markdown paragraphs, `<p>` HTML, one long paragraph, plain text lines, and as the same-run
  * baseline a realistic text (the Chinese sources of corpus/ repeated to 4 MB). Each shape runs in a
  * child process of its own, so its peak resident memory (the kernel's maxRSS) is its own; growth is
- * that peak less the resident memory after CC-CEDICT loaded. Calls `preview` (lib/import/preview.ts),
- * the function the preview API runs, without a server. Prints a table and a JSON line.
+ * that peak less the resident memory after CC-CEDICT loaded. "after" calls `preview`
+ * (lib/import/preview.ts), the function the preview API runs, without a server: the text cut to the
+ * preview window. "before", the same-run baseline, runs the preview as it was before the window: the
+ * whole side through the workload caps (a 422 for most shapes) and then every stage. Prints a table
+ * and a JSON line.
  *
  *   npm run bench:import-shapes [-- --mb 4 --timeout 300 --shape list]
  */
@@ -15,7 +18,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadCedict } from '../../lib/dictionary/cedict';
-import { preview } from '../../lib/import/preview';
+import { buildDocument } from '../../lib/pipeline/build-document';
+import { preview, resolveInput } from '../../lib/import/preview';
 import { ImportError } from '../../lib/import/wire';
 import { ROOT } from './next-server';
 import { printTable } from './table';
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '300' },
     shape: { type: 'string' },
     child: { type: 'boolean', default: false },
+    before: { type: 'boolean', default: false },
   },
 });
 const BYTES = Math.round(Number(values.mb) * 1024 * 1024);
@@ -65,6 +70,13 @@ const SHAPES: Record<string, () => { text: string; name: string }> = {
   'text-paragraphs': () => ({ text: fill('中国。\n\n'), name: 'paragraphs.txt' }),
 };
 
+const BEFORE_META = {
+  id: 'preview',
+  title: { zh: '预览', en: 'Preview' },
+  publication: { zh: '未注明', en: 'Not stated' },
+  date: '2000-01-01',
+};
+
 async function child(shape: string): Promise<void> {
   const { text, name } = SHAPES[shape]!();
   const bytes = new TextEncoder().encode(text);
@@ -75,9 +87,18 @@ async function child(shape: string): Promise<void> {
   let blocks = 0;
   let answerBytes = 0;
   try {
-    const result = await preview({ zh: { bytes, name } }, dict);
-    blocks = result.zh.blocks.length;
-    answerBytes = Buffer.byteLength(JSON.stringify(result));
+    if (values.before) {
+      // The baseline: the preview as it was before the window, i.e. the whole side through the
+      // workload caps and every stage (what resolveInput does without a window, as the save does).
+      const resolved = await resolveInput({ zh: { bytes, name } }, BEFORE_META);
+      const doc = buildDocument(resolved.input, dict, resolved.zhCleaned);
+      blocks = doc.zh.length;
+      answerBytes = Buffer.byteLength(JSON.stringify(doc.pairs));
+    } else {
+      const result = await preview({ zh: { bytes, name } }, dict);
+      blocks = result.zh.blocks.length;
+      answerBytes = Buffer.byteLength(JSON.stringify(result));
+    }
     outcome = '200';
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
@@ -88,6 +109,7 @@ async function child(shape: string): Promise<void> {
   console.log(
     JSON.stringify({
       shape,
+      version: values.before ? 'before' : 'after',
       bytes: bytes.length,
       outcome,
       blocks,
@@ -103,12 +125,22 @@ async function main(): Promise<void> {
   const shapes = values.shape ? [values.shape] : Object.keys(SHAPES);
   const self = fileURLToPath(import.meta.url);
   const load = loadavg().map((l) => l.toFixed(2));
-  const rows: string[][] = [['shape', 'MB', 'answer', 'blocks', 's', 'peak RSS MB', 'growth MB']];
+  const rows: string[][] = [['shape', 'version', 'MB', 'answer', 'blocks', 's', 'peak RSS MB', 'growth MB']];
   const results: unknown[] = [];
-  for (const shape of shapes) {
+  for (const [shape, version] of shapes.flatMap((s) => [[s, 'before'] as const, [s, 'after'] as const])) {
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', self, '--child', '--shape', shape, '--mb', String(values.mb)],
+      [
+        '--import',
+        'tsx',
+        self,
+        '--child',
+        '--shape',
+        shape,
+        '--mb',
+        String(values.mb),
+        ...(version === 'before' ? ['--before'] : []),
+      ],
       {
         cwd: ROOT,
         encoding: 'utf8',
@@ -121,8 +153,8 @@ async function main(): Promise<void> {
       const why = run.error
         ? `timed out after ${values.timeout} s`
         : `exit ${run.status ?? run.signal}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`;
-      rows.push([shape, String(values.mb), why, '', '', '', '']);
-      results.push({ shape, failed: why });
+      rows.push([shape, version, String(values.mb), why, '', '', '', '']);
+      results.push({ shape, version, failed: why });
       continue;
     }
     const r = JSON.parse(line) as {
@@ -135,6 +167,7 @@ async function main(): Promise<void> {
     };
     rows.push([
       shape,
+      version,
       (r.bytes / 2 ** 20).toFixed(2),
       r.outcome,
       String(r.blocks),

@@ -87,9 +87,16 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
   const writable = access.writable || token !== '';
   const authHeaders = useCallback((): HeadersInit => (token ? { Authorization: `Bearer ${token}` } : {}), [token]);
 
+  // A preview of part of a long text (lib/import/window.ts): its pairs are not the whole document's,
+  // so a correction made on them would not fit the saved text; they are shown, not edited.
+  const partial = !existing && preview?.window != null;
   const undo = () => dispatch({ type: 'undo' });
-  const merge = (i: number) => dispatch({ type: 'merge', index: i });
-  const openSplit = (i: number) => dispatch({ type: 'openSplit', index: i });
+  const merge = (i: number) => {
+    if (!partial) dispatch({ type: 'merge', index: i });
+  };
+  const openSplit = (i: number) => {
+    if (!partial) dispatch({ type: 'openSplit', index: i });
+  };
   const applySplit = () => dispatch({ type: 'applySplit' });
 
   // Keys of the editor (shown on the page): not while typing in a field.
@@ -344,7 +351,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
                   working={working}
                   focused={i === focus}
                   isLast={i === pairs.length - 1}
-                  busy={busy}
+                  busy={busy || partial}
                   onFocus={() => dispatch({ type: 'focus', index: i })}
                   onMerge={() => merge(i)}
                   onSplit={() => openSplit(i)}
@@ -518,6 +525,23 @@ function PreviewSummary({ preview }: { preview: PreviewResult }) {
         })}
       </p>
       <p className="hint">{t('variantEvidence', { evidence: preview.zh.variantEvidence })}</p>
+      {preview.window ? (
+        <div className="preview-window" role="note">
+          <p>
+            {t('windowShown', {
+              blocks: preview.zh.blocks.length,
+              share: preview.window.zh.shownChars / preview.window.zh.totalChars,
+              shown: preview.window.zh.shownChars,
+              total: preview.window.zh.totalChars,
+            })}
+          </p>
+          <p>
+            {preview.window.saveRefused
+              ? t('windowSaveRefused', { reason: preview.window.saveRefused })
+              : t('windowSave')}
+          </p>
+        </div>
+      ) : null}
       {preview.zh.dropped.length > 0 ? (
         <details>
           <summary>{t('dropped', { count: preview.zh.dropped.length })}</summary>
