@@ -13,6 +13,7 @@ import { blocksFingerprint } from '../pipeline/corrections';
 import { preview } from './preview';
 import { documentFingerprints, saveCorrections, saveNewDocument, type SaveContext } from './save';
 import { ImportError, type ImportForm } from './wire';
+import { PREVIEW_WINDOW } from './workload';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TKP = '2025-05-08-takungpao-moscow-talks';
@@ -97,6 +98,19 @@ describe('saving from the import page', () => {
     expect(await status(saveNewDocument(await form({ fields: { title: '重复', id: 'auto-doc' } }), ctx))).toBe(409);
     expect(await status(saveNewDocument(await form({ fields: { id: 'no-title' } }), ctx))).toBe(400);
   }, 120_000);
+
+  it('row 22.3: a text longer than the preview window is previewed in part and saved whole', async () => {
+    const count = PREVIEW_WINDOW.units + 500;
+    const text = Array.from({ length: count }, (_, i) => `第${i + 1}段。中国的发展离不开世界。`).join('\n\n') + '\n';
+    const zh = { bytes: new TextEncoder().encode(text), name: 'long.md' };
+    const shown = await preview({ zh }, dict);
+    expect(shown.window).not.toBeNull();
+    expect(shown.zh.blocks.length).toBeLessThanOrEqual(PREVIEW_WINDOW.units);
+    const saved = await saveNewDocument({ zh, fields: { title: '长文', date: '2026-01-02', id: 'long-doc' } }, ctx);
+    const doc = await built(saved.id);
+    expect(doc.zh).toHaveLength(count);
+    expect(doc.zh.at(-1)?.original).toBe(`第${count}段。中国的发展离不开世界。`);
+  }, 300_000);
 
   it('refuses corrections made on other text (409) and corrections that skip a block (422), writing nothing', async () => {
     const before = await corpusEntries();
