@@ -97,9 +97,10 @@ export function checkBlocks(blocks: number, which: string): void {
 }
 
 /**
- * The preview's window (window.ts): at most this much of a side goes through the stages. 2,000
- * lines with text (or HTML block tags) is a long report's first half; 100,000 characters is some
- * 300 kB of Chinese, a few hundred paragraphs of prose. Measured on a loaded two-core machine, the slowest shape (one-line list items)
- * previews its window in seconds (docs/import.md, `npm run bench:import-shapes`).
+ * The preview's window (window.ts): at most this much of a side goes through the stages. 1,000
+ * lines with text (or HTML block elements) and 60,000 characters (some 180 kB of Chinese, a few
+ * hundred paragraphs of prose) show how a text is read, cleaned and paired; every block costs
+ * parsing, cleaning, segmenting, glossing, aligning and sending, and on a loaded two-core machine
+ * 2,000 one-line blocks took 10–14 s (docs/import.md, `npm run bench:import-shapes`).
  */
-export const PREVIEW_WINDOW = { chars: 100_000, units: 2_000 } as const;
+export const PREVIEW_WINDOW = { chars: 60_000, units: 1_000 } as const;

@@ -12,6 +12,7 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { IMPORT_PORT, IMPORT_TOKEN } from '../../playwright.config';
+import { PREVIEW_WINDOW } from '../../lib/import/workload';
 import { shot } from './support';
 
 const LOCAL = `http://127.0.0.1:${IMPORT_PORT}`;
@@ -365,3 +366,57 @@ test('on a phone (375 px), in Chinese: the editor fits the screen, and merge and
   await pairRows(page).nth(0).scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'import-phone-pairs');
 });
+
+for (const [locale, project, words] of [
+  [
+    'en',
+    'desktop',
+    {
+      preview: 'Preview',
+      shown: `This preview shows the first ${PREVIEW_WINDOW.units.toLocaleString('en')} paragraphs of a long text`,
+      refused: 'This text cannot be saved from this page as it is: list.md has 349,525 lines of text',
+      merge: 'Merge with next',
+    },
+  ],
+  [
+    'zh-Hans',
+    'phone',
+    {
+      preview: '预览',
+      shown: new RegExp(`这是长文的预览，只显示前 ${PREVIEW_WINDOW.units.toLocaleString('zh-Hans')} 段`),
+      refused: '此文本不能照原样从本页保存：list.md has 349,525 lines of text',
+      merge: '与下一对合并',
+    },
+  ],
+] as const) {
+  test(`row 22.3: 4 MB of list lines previews its first part in seconds and says so (${locale}) @${project}`, async ({
+    page,
+  }, testInfo) => {
+    test.skip(testInfo.project.name !== project, `the ${project} run covers ${locale}`);
+    test.setTimeout(180_000);
+    await page.goto(`/${locale}/import`);
+    const list = Buffer.from('- 中国。\n'.repeat(Math.floor((4 * 1024 * 1024) / Buffer.byteLength('- 中国。\n'))));
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({ name: 'list.md', mimeType: 'text/markdown', buffer: list });
+    await page.locator('.side-input').first().locator('select').selectOption('markdown');
+    const started = Date.now();
+    await page.getByRole('button', { name: words.preview, exact: true }).click();
+    const note = page.locator('.preview-window');
+    // Before the window this upload was refused (or, uncapped, ran minutes in gigabytes).
+    await expect(note).toBeVisible({ timeout: 120_000 });
+    testInfo.annotations.push({ type: 'preview seconds', description: String((Date.now() - started) / 1000) });
+    await expect(note).toContainText(words.shown);
+    await expect(note).toContainText(words.refused);
+    // 1,000 lines of 6 characters of 2,097,150: a share under 1% keeps its decimal.
+    await expect(note).toContainText('0.3%');
+    await expect(pairRows(page)).toHaveCount(PREVIEW_WINDOW.units);
+    // The pairs of a partial preview are shown, not edited.
+    await expect(pairRows(page).first().getByRole('button', { name: words.merge })).toBeDisabled();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await note.scrollIntoViewIfNeeded();
+    await shot(page, testInfo, `import-window-${locale}`);
+  });
+}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { getPathname } from '@/lib/i18n/navigation';
 import type { AppLocale } from '@/lib/i18n/routing';
@@ -507,6 +507,7 @@ function SideInput({
 
 function PreviewSummary({ preview }: { preview: PreviewResult }) {
   const t = useTranslations('Import');
+  const format = useFormatter();
   const variantName = {
     simplified: t('variantSimplified'),
     'traditional-HK': t('variantHK'),
@@ -530,7 +531,11 @@ function PreviewSummary({ preview }: { preview: PreviewResult }) {
           <p>
             {t('windowShown', {
               blocks: preview.zh.blocks.length,
-              share: preview.window.zh.shownChars / preview.window.zh.totalChars,
+              // One decimal: a window of a long text is often under 1%, which a whole percent would round to 0.
+              share: format.number(preview.window.zh.shownChars / preview.window.zh.totalChars, {
+                style: 'percent',
+                maximumFractionDigits: 1,
+              }),
               shown: preview.window.zh.shownChars,
               total: preview.window.zh.totalChars,
             })}
