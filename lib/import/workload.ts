@@ -1,8 +1,10 @@
 /**
  * How much work one side of an import may ask for, counted before any stage runs. The byte cap
- * (4 MB a side) is not enough: the cost of a preview grows with the blocks it makes (each is parsed,
- * cleaned, segmented, glossed, aligned and sent back), and 4 MB of `- 中国。` lines is 350,000
- * list items; previews of such files ran for minutes and took gigabytes (issue 22). So the lines
+ * (4 MB a side) is not enough: the cost of a build grows with the blocks it makes (each is parsed,
+ * cleaned, segmented, glossed, aligned and written), and 4 MB of `- 中国。` lines is 350,000
+ * list items; previews of such files ran for minutes and took gigabytes (issue 22). A preview now
+ * shows only a window of a long side (PREVIEW_WINDOW, window.ts) and merely reports these limits;
+ * a save, which takes the whole text, is held to them. So the lines
  * that hold text (for plain text and Markdown) or the elements (for HTML, and DOCX once converted)
  * are counted first, and a side over the limit is refused with a 422 that says what to do. Plain text
  * has no parser to pay for (cleaning 4 MB of it takes seconds), and its lines may wrap into few
@@ -12,7 +14,7 @@
  *
  * The limits: a long report of 1 MB has some 3,500 paragraphs, or some 9,000 lines when a PDF
  * extraction wraps them; 20,000 lines leave room for that twice over. Measured at the limit on a
- * loaded two-core machine: 20,000 list items preview in under a minute, in ~200 MB (README).
+ * loaded two-core machine: 20,000 list items build in under a minute, in ~200 MB (docs/import.md).
  */
 import type { RawFile } from '../model';
 import { ImportError } from './wire';
