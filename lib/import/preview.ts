@@ -54,7 +54,7 @@ export interface PreviewResult {
 }
 
 /** How much of a long text a preview shows: characters of the decoded text, shown and in all. */
-export interface PreviewWindow {
+interface PreviewWindow {
   zh: { shownChars: number; totalChars: number };
   en: { shownChars: number; totalChars: number } | null;
   /** Why saving this text will be refused (too many blocks to build from the page), when it will be. */
