@@ -20,8 +20,9 @@ const KEY = Symbol.for('duizhao.importHost');
 const shared = globalThis as typeof globalThis & { [KEY]?: Host };
 
 /**
- * How long an answer may take: a preview costs ~2 s per 100 kB on this machine under load, so a
- * 4 MB side may take over a minute; a save runs an ingest (minutes on a large corpus under load).
+ * How long an answer may take: a preview works on a window of each side (window.ts), seconds even
+ * under load, so its timeout is only a backstop; a save runs an ingest of the whole text (minutes
+ * on a large corpus under load).
  */
 const HOST_TIMEOUT_MS = { preview: 300_000, write: 600_000 };
 

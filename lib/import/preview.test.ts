@@ -177,6 +177,27 @@ describe('import preview', () => {
     }, 120_000);
   });
 
+  it('a long text and its translation: the same share of each is shown, and the pairs are of that part', async () => {
+    const n = PREVIEW_WINDOW.units * 3;
+    const zh = Array.from({ length: n }, (_, i) => `第${i + 1}段。中国的发展离不开世界。`).join('\n\n');
+    const en = Array.from({ length: n }, (_, i) => `Paragraph ${i + 1}. China's development needs the world.`).join(
+      '\n\n',
+    );
+    const encode = (t: string) => new TextEncoder().encode(t);
+    const result = await preview(
+      { zh: { bytes: encode(zh), name: 'zh.md' }, en: { bytes: encode(en), name: 'en.md' } },
+      dict,
+    );
+    const w = result.window!;
+    const zhShare = w.zh.shownChars / w.zh.totalChars;
+    const enShare = w.en!.shownChars / w.en!.totalChars;
+    expect(zhShare).toBeLessThan(0.5);
+    expect(Math.abs(enShare - zhShare)).toBeLessThan(0.05);
+    // Paragraph k pairs with paragraph k, up to the window's edge.
+    const first = result.pairs.slice(0, 100);
+    for (const p of first) expect(p.en).toEqual(p.zh);
+  }, 120_000);
+
   it('a text that fits the window is previewed whole, with no window', async () => {
     const result = await preview({ zh: ZH, en: EN }, dict);
     expect(result.window).toBeNull();
