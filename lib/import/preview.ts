@@ -120,18 +120,24 @@ async function rawFile(
   return html.file;
 }
 
-/** A side cut to the preview's window (window.ts), the whole side's workload checked as the save will check it. */
+/**
+ * A side cut to the preview's window (window.ts), the whole side's workload checked as the save will
+ * check it. `share`: the part of the other side shown, so that a translation is cut at the same place.
+ */
 function windowed(
   file: RawFile,
   budget: WindowBudget,
   which: string,
   problems: string[],
-  textCountedByBlocks = false,
+  options: { textCountedByBlocks?: boolean; share?: number } = {},
 ): { file: RawFile; shownChars: number; totalChars: number } {
-  const { file: shown, window } = windowedFile(file, decode(file).text, budget);
+  const text = decode(file).text;
+  const share = options.share ?? 1;
+  const fitted = share < 1 ? { ...budget, chars: Math.min(budget.chars, Math.ceil(text.length * share)) } : budget;
+  const { file: shown, window } = windowedFile(file, text, fitted);
   if (window.shownChars < window.totalChars) {
     try {
-      checkWorkload(file, which, textCountedByBlocks);
+      checkWorkload(file, which, options.textCountedByBlocks);
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
       problems.push(e.message);
@@ -181,7 +187,7 @@ export async function resolveInput(
     const saveRefused: string[] = [];
     let window: PreviewWindow | undefined;
     if (budget) {
-      const zh = windowed(source, budget, zhName, saveRefused, true);
+      const zh = windowed(source, budget, zhName, saveRefused, { textCountedByBlocks: true });
       source = zh.file;
       window = { zh: { shownChars: zh.shownChars, totalChars: zh.totalChars }, en: null, saveRefused: null };
     } else {
@@ -200,9 +206,7 @@ export async function resolveInput(
       if (budget && window) {
         // The same share of the translation as of the source, so the pairs shown are pairs of the same part.
         const share = window.zh.shownChars / Math.max(1, window.zh.totalChars);
-        const enChars = decode(translation).text.length;
-        const enBudget = share < 1 ? { ...budget, chars: Math.min(budget.chars, Math.ceil(enChars * share)) } : budget;
-        const en = windowed(translation, enBudget, enName, saveRefused);
+        const en = windowed(translation, budget, enName, saveRefused, { share });
         translation = en.file;
         window.en = { shownChars: en.shownChars, totalChars: en.totalChars };
       } else checkWorkload(translation, enName);
