@@ -1,0 +1,180 @@
+/**
+ * The pages' cache: a page whose HTML depends only on its URL and the published build (the
+ * library, a reader page, a term, the glossary; not the import page, which reads who asks) is
+ * rendered once per build and then served from memory, with a policy that allows its inline
+ * scripts by hash (script-hashes.mjs). page-cache-preload.mjs puts it in front of Next.
+ *
+ * Why in front of Next rather than Next's own static rendering: the pages read the build at run
+ * time (DUIZHAO_BUILD, or PostgreSQL), the import page publishes new builds while the server runs,
+ * and a page's script hashes are only known once its HTML is. Plain JavaScript for the preload.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { hashedPolicy, hashInlineScripts, policyNonce } from './script-hashes.mjs';
+
+/** Set by the preload on a request whose answer it would keep (and removed from every other request). */
+export const CAPTURE_HEADER = 'x-duizhao-page-capture';
+/** Set by proxy.ts on such a request's answer when the page depends only on its URL and the build. */
+export const CACHEABLE_HEADER = 'x-duizhao-page-cacheable';
+/** Where lib/store publishes `servedBuildVersion`, for the preload to ask before it serves a kept page. */
+export const BUILD_VERSION_KEY = Symbol.for('duizhao.store.servedBuildVersion');
+
+/**
+ * Requests of Next's client router (an RSC payload, a prefetch, a server action) and ranges are
+ * answered by Next: they are not the page's HTML.
+ */
+const NOT_HTML_HEADERS = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-action',
+  'range',
+];
+
+/** Whether a request may be answered from the cache: a GET of a page (not an API, not a file). */
+export function isPageRequest(method, url, headers) {
+  if (method !== 'GET') return false;
+  const raw = String(url ?? '');
+  const q = raw.indexOf('?');
+  const path = q === -1 ? raw : raw.slice(0, q);
+  if (!path.startsWith('/') || path.startsWith('/api/') || path === '/api' || path.startsWith('/_next/')) return false;
+  if (/\.[^/]*$/.test(path)) return false;
+  if (q !== -1 && /[?&]_rsc=/.test(raw.slice(q))) return false;
+  return NOT_HTML_HEADERS.every((name) => headers[name] === undefined);
+}
+
+/** Response headers a kept page does not repeat: per-response, or replaced when it is served. */
+const DROPPED = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+  'etag',
+  'cache-control',
+  'content-security-policy',
+  CACHEABLE_HEADER,
+]);
+
+/**
+ * A kept page from what Next answered, or null when it must not be kept: not a 200 HTML page the
+ * proxy marked cacheable, a cookie set, already compressed, or no nonce policy to turn into hashes.
+ */
+export function pageEntry({ status, headers, body, version }) {
+  if (status !== 200 || headers[CACHEABLE_HEADER] === undefined) return null;
+  if (!String(headers['content-type'] ?? '').startsWith('text/html')) return null;
+  if (headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return null;
+  const policy = headers['content-security-policy'];
+  const nonce = typeof policy === 'string' ? policyNonce(policy) : null;
+  if (nonce === null) return null;
+  const { html, hashes } = hashInlineScripts(body.toString('utf8'), nonce);
+  const identity = Buffer.from(html, 'utf8');
+  const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !DROPPED.has(name)));
+  const vary = String(kept.vary ?? '');
+  return {
+    version,
+    headers: {
+      ...kept,
+      vary: vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding',
+      'content-security-policy': hashedPolicy(policy, hashes),
+      // Asked again each time, answered 304 while the page is the same: a new build (an import,
+      // a correction) must show at once.
+      'cache-control': 'no-cache',
+      etag: `W/"${createHash('sha1').update(identity).digest('base64url').slice(0, 27)}"`,
+    },
+    identity,
+    gzip: gzipSync(identity),
+  };
+}
+
+/** Whether an Accept-Encoding header takes gzip (a q of 0 refuses it). */
+export function acceptsGzip(acceptEncoding) {
+  return String(acceptEncoding ?? '')
+    .split(',')
+    .some((part) => {
+      const [coding, ...params] = part.trim().toLowerCase().split(';');
+      if (coding !== 'gzip' && coding !== '*') return false;
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return q === undefined || Number(q.slice(2)) > 0;
+    });
+}
+
+/** Whether If-None-Match names the tag (weak comparison, RFC 9110 §13.1.2). */
+export function matchesEtag(ifNoneMatch, etag) {
+  if (typeof ifNoneMatch !== 'string') return false;
+  const bare = (t) => t.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => bare(t) === '*' || bare(t) === bare(etag));
+}
+
+/** Status, headers and body of a kept page for one request. */
+export function servedPage(entry, requestHeaders) {
+  if (matchesEtag(requestHeaders['if-none-match'], entry.headers.etag)) {
+    const { etag, vary } = entry.headers;
+    return {
+      status: 304,
+      headers: {
+        etag,
+        vary,
+        'cache-control': entry.headers['cache-control'],
+        'content-security-policy': entry.headers['content-security-policy'],
+      },
+      body: null,
+    };
+  }
+  const gzip = acceptsGzip(requestHeaders['accept-encoding']);
+  const body = gzip ? entry.gzip : entry.identity;
+  return {
+    status: 200,
+    headers: { ...entry.headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': body.length },
+    body,
+  };
+}
+
+/**
+ * The kept pages, least recently used dropped first once `maxBytes` (their bodies, both
+ * encodings) is passed: the search page keeps one entry per query, so the cache is bounded.
+ */
+export class PageCache {
+  constructor({ maxBytes = 64 * 1024 * 1024, maxEntryBytes = 4 * 1024 * 1024 } = {}) {
+    this.maxBytes = maxBytes;
+    this.maxEntryBytes = maxEntryBytes;
+    this.bytes = 0;
+    this.entries = new Map();
+  }
+
+  static size(entry) {
+    return entry.identity.length + entry.gzip.length;
+  }
+
+  /** The page kept for `key` under `version`, or undefined (an entry of another build is dropped). */
+  get(key, version) {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    this.entries.delete(key);
+    if (entry.version !== version) {
+      this.bytes -= PageCache.size(entry);
+      return undefined;
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key, entry) {
+    const size = PageCache.size(entry);
+    if (size > this.maxEntryBytes) return;
+    const old = this.entries.get(key);
+    if (old !== undefined) {
+      this.entries.delete(key);
+      this.bytes -= PageCache.size(old);
+    }
+    this.entries.set(key, entry);
+    this.bytes += size;
+    for (const [oldest, kept] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= PageCache.size(kept);
+    }
+  }
+}
