@@ -105,6 +105,9 @@ async function handle(request, res, pass) {
     // The copy is kept uncompressed (it is compressed once, when kept); the proxy marks pages
     // that depend only on their URL and the build, and only when this header asks.
     delete request.headers['accept-encoding'];
+    // No page that may be kept reads cookies; without them next-intl always sets its locale
+    // cookie, so the copy knows it (page-cache.mjs, keptCookie).
+    delete request.headers.cookie;
     request.headers[CAPTURE_HEADER] = '1';
     copyResponse(res, (answer) => {
       void buildVersion().then((after) => {

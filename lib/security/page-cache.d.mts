@@ -7,7 +7,14 @@ export type ResponseHeaders = Record<string, string | number | string[] | undefi
 
 export interface PageEntry {
   version: string;
-  headers: Record<string, string> & { etag: string; vary: string; 'cache-control': string };
+  /** next-intl's locale cookie, sent to a client that does not hold it yet. */
+  cookie: { pair: string; header: string } | undefined;
+  headers: Record<string, string> & {
+    etag: string;
+    vary: string;
+    'cache-control': string;
+    'content-security-policy': string;
+  };
   identity: Buffer;
   gzip: Buffer;
 }

@@ -55,8 +55,27 @@ const DROPPED = new Set([
   'etag',
   'cache-control',
   'content-security-policy',
+  'set-cookie',
   CACHEABLE_HEADER,
 ]);
+
+/**
+ * The one cookie a kept page may set: next-intl's locale cookie, whose value follows from the path.
+ * The preload asks for a copy without the request's cookies, so the copy always carries it, and it
+ * is sent again to a client whose Cookie header does not already hold it, as next-intl would.
+ */
+function keptCookie(setCookie) {
+  const single = Array.isArray(setCookie) ? (setCookie.length === 1 ? setCookie[0] : null) : setCookie;
+  if (single === undefined) return { ok: true, cookie: undefined };
+  if (typeof single !== 'string') return { ok: false };
+  const pair = single.split(';')[0].trim();
+  return /^[\w-]+=[\w-]*$/.test(pair) ? { ok: true, cookie: { pair, header: single } } : { ok: false };
+}
+
+const holdsCookie = (cookieHeader, pair) =>
+  String(cookieHeader ?? '')
+    .split(';')
+    .some((c) => c.trim() === pair);
 
 /**
  * A kept page from what Next answered, or null when it must not be kept: not a 200 HTML page the
@@ -65,7 +84,9 @@ const DROPPED = new Set([
 export function pageEntry({ status, headers, body, version }) {
   if (status !== 200 || headers[CACHEABLE_HEADER] === undefined) return null;
   if (!String(headers['content-type'] ?? '').startsWith('text/html')) return null;
-  if (headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return null;
+  if (headers['content-encoding'] !== undefined) return null;
+  const { ok, cookie } = keptCookie(headers['set-cookie']);
+  if (!ok) return null;
   const policy = headers['content-security-policy'];
   const nonce = typeof policy === 'string' ? policyNonce(policy) : null;
   if (nonce === null) return null;
@@ -75,6 +96,7 @@ export function pageEntry({ status, headers, body, version }) {
   const vary = String(kept.vary ?? '');
   return {
     version,
+    cookie,
     headers: {
       ...kept,
       vary: vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding',
@@ -110,6 +132,8 @@ export function matchesEtag(ifNoneMatch, etag) {
 
 /** Status, headers and body of a kept page for one request. */
 export function servedPage(entry, requestHeaders) {
+  const cookie =
+    entry.cookie && !holdsCookie(requestHeaders.cookie, entry.cookie.pair) ? { 'set-cookie': entry.cookie.header } : {};
   if (matchesEtag(requestHeaders['if-none-match'], entry.headers.etag)) {
     const { etag, vary } = entry.headers;
     return {
@@ -119,6 +143,7 @@ export function servedPage(entry, requestHeaders) {
         vary,
         'cache-control': entry.headers['cache-control'],
         'content-security-policy': entry.headers['content-security-policy'],
+        ...cookie,
       },
       body: null,
     };
@@ -127,7 +152,12 @@ export function servedPage(entry, requestHeaders) {
   const body = gzip ? entry.gzip : entry.identity;
   return {
     status: 200,
-    headers: { ...entry.headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': body.length },
+    headers: {
+      ...entry.headers,
+      ...cookie,
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      'content-length': body.length,
+    },
     body,
   };
 }

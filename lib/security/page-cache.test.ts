@@ -106,7 +106,8 @@ describe('the pages cache', () => {
     expect(pageEntry(answer({ [CACHEABLE_HEADER]: undefined }))).toBeNull();
     expect(pageEntry({ ...answer(), status: 404 })).toBeNull();
     expect(pageEntry(answer({ 'content-type': 'application/json' }))).toBeNull();
-    expect(pageEntry(answer({ 'set-cookie': 'NEXT_LOCALE=en' }))).toBeNull();
+    expect(pageEntry(answer({ 'set-cookie': ['a=1', 'b=2'] }))).toBeNull();
+    expect(pageEntry(answer({ 'set-cookie': 'a=<script>; Path=/' }))).toBeNull();
     expect(pageEntry(answer({ 'content-encoding': 'gzip' }))).toBeNull();
     expect(pageEntry(answer({ 'content-security-policy': "default-src 'self'" }))).toBeNull();
   });
@@ -126,6 +127,14 @@ describe('the pages cache', () => {
     expect(again.body).toBeNull();
     expect(servedPage(entry, { 'if-none-match': '"other"' }).status).toBe(200);
     expect(acceptsGzip(undefined)).toBe(false);
+  });
+
+  it("sets next-intl's locale cookie for a client that does not hold it, as next-intl would", () => {
+    const entry = pageEntry(answer({ 'set-cookie': 'NEXT_LOCALE=en; Path=/; SameSite=lax' }))!;
+    expect(entry.headers['set-cookie']).toBeUndefined();
+    expect(servedPage(entry, {}).headers['set-cookie']).toBe('NEXT_LOCALE=en; Path=/; SameSite=lax');
+    expect(servedPage(entry, { cookie: 'NEXT_LOCALE=zh-Hans' }).headers['set-cookie']).toContain('NEXT_LOCALE=en');
+    expect(servedPage(entry, { cookie: 'x=1; NEXT_LOCALE=en' }).headers['set-cookie']).toBeUndefined();
   });
 
   it('forgets a page of another build, and the least recently used past its bound', () => {
