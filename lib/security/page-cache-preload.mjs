@@ -1,21 +1,24 @@
 /**
- * Preloaded into `next start` (peer-preload.mjs imports it, so `npm start` has it): the pages'
- * cache (page-cache.mjs) in front of Next. A page request is answered from memory when its HTML
- * was kept for the build now published; otherwise Next renders it, as it always did (a fresh
- * nonce policy, streamed), and its HTML is copied on the way out and kept.
+ * Preloaded into `next start` (peer-preload.mjs imports it, so `npm start` has it): the cache of
+ * pages and answers (page-cache.mjs) in front of Next. A GET is answered from memory when its
+ * answer was kept for the build now published; otherwise Next answers it, as it always did (a page
+ * with a fresh nonce policy, streamed), and what it sends is copied on the way out and kept when
+ * the page or route marked it as depending only on the URL and the build.
  *
  * Without this preload nothing changes: every page is rendered per request with its nonce.
- * DUIZHAO_PAGE_CACHE=off turns it off (to measure what it saves); DUIZHAO_PAGE_CACHE_MB bounds it.
+ * DUIZHAO_PAGE_CACHE=off turns it off (to measure what it saves); DUIZHAO_PAGE_CACHE_MB bounds it
+ * (64 MB by default, least recently used dropped first).
  */
 import http from 'node:http';
 import {
   BUILD_VERSION_KEY,
   CACHEABLE_HEADER,
   CAPTURE_HEADER,
-  isPageRequest,
+  cacheEntry,
+  isCacheableRequest,
   PageCache,
-  pageEntry,
   servedPage,
+  urlPath,
 } from './page-cache.mjs';
 
 // The preload is plain Node: it reads its two settings here, once (lib/config.ts is TypeScript).
@@ -80,7 +83,7 @@ function copyResponse(res, done) {
     const result = end.call(this, chunk, encoding, ...rest);
     if (marked) headers[CACHEABLE_HEADER] = 'build';
     else delete headers[CACHEABLE_HEADER];
-    if (size <= limit) done({ status: res.statusCode, headers, body: Buffer.concat(chunks) });
+    done({ status: res.statusCode, headers, body: size <= limit ? Buffer.concat(chunks) : null });
     return result;
   };
 }
@@ -91,6 +94,16 @@ function send(res, { status, headers, body }) {
 }
 
 const cache = new PageCache({ maxBytes: (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 64) * 1024 * 1024 });
+
+/**
+ * Paths whose answer is per request (the import page, an export): a 200 without the cacheable
+ * mark. They are not copied again, so they keep Next's compression and lose nothing to the copy.
+ */
+const perRequest = new Set();
+function rememberPerRequest(url) {
+  if (perRequest.size >= 1000) perRequest.delete(perRequest.values().next().value);
+  perRequest.add(urlPath(url));
+}
 
 /** Answers from the cache, or hands the request to Next (`pass`) and keeps what it answers. */
 async function handle(request, res, pass) {
@@ -110,11 +123,13 @@ async function handle(request, res, pass) {
     delete request.headers.cookie;
     request.headers[CAPTURE_HEADER] = '1';
     copyResponse(res, (answer) => {
+      if (answer.status === 200 && answer.headers[CACHEABLE_HEADER] === undefined) rememberPerRequest(key);
+      if (answer.body === null) return;
       void buildVersion().then((after) => {
         // A build published during the render: the page may mix the two, so it is not kept.
         if (after !== version) return;
         try {
-          const page = pageEntry({ ...answer, version });
+          const page = cacheEntry({ ...answer, version });
           if (page !== null) cache.set(key, page);
         } catch (error) {
           console.error('page cache: a page could not be kept', error);
@@ -134,7 +149,12 @@ if (enabled && !globalThis[MARK]) {
     const [request, res] = args;
     // Only this preload may ask for a copy: a client's header of that name is dropped.
     if (request?.headers) delete request.headers[CAPTURE_HEADER];
-    if (!request?.headers || !res || !isPageRequest(request.method, request.url, request.headers)) {
+    if (
+      !request?.headers ||
+      !res ||
+      !isCacheableRequest(request.method, request.url, request.headers) ||
+      perRequest.has(urlPath(request.url))
+    ) {
       return emit.call(this, event, ...args);
     }
     let passed = false;

@@ -19,8 +19,13 @@ export interface PageEntry {
   gzip: Buffer;
 }
 
-export function isPageRequest(method: string | undefined, url: string | undefined, headers: ResponseHeaders): boolean;
-export function pageEntry(answer: {
+export function urlPath(url: string | undefined): string;
+export function isCacheableRequest(
+  method: string | undefined,
+  url: string | undefined,
+  headers: ResponseHeaders,
+): boolean;
+export function cacheEntry(answer: {
   status: number;
   headers: ResponseHeaders;
   body: Buffer;

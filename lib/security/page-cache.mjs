@@ -1,8 +1,10 @@
 /**
- * The pages' cache: a page whose HTML depends only on its URL and the published build (the
- * library, a reader page, a term, the glossary; not the import page, which reads who asks) is
- * rendered once per build and then served from memory, with a policy that allows its inline
- * scripts by hash (script-hashes.mjs). page-cache-preload.mjs puts it in front of Next.
+ * The cache in front of Next: an answer that depends only on its URL and the published build is
+ * made once per build and then served from memory. Pages (the library, a reader page, a term, the
+ * glossary; not the import page, which reads who asks) are marked so by proxy.ts and served with a
+ * policy that allows their inline scripts by hash (script-hashes.mjs); API answers (search, the
+ * reader's pairs, a gloss) are marked by app/api/_conditional.ts and kept with their own headers.
+ * page-cache-preload.mjs puts it in front of Next.
  *
  * Why in front of Next rather than Next's own static rendering: the pages read the build at run
  * time (DUIZHAO_BUILD, or PostgreSQL), the import page publishes new builds while the server runs,
@@ -32,19 +34,29 @@ const NOT_HTML_HEADERS = [
   'range',
 ];
 
-/** Whether a request may be answered from the cache: a GET of a page (not an API, not a file). */
-export function isPageRequest(method, url, headers) {
+/** The path of a request URL, without its query. */
+export const urlPath = (url) => {
+  const raw = String(url ?? '');
+  const q = raw.indexOf('?');
+  return q === -1 ? raw : raw.slice(0, q);
+};
+
+/**
+ * Whether a request may be answered from the cache: a GET of a page or an API answer (not Next's
+ * static files, which Next serves from disk, nor another file).
+ */
+export function isCacheableRequest(method, url, headers) {
   if (method !== 'GET') return false;
   const raw = String(url ?? '');
   const q = raw.indexOf('?');
-  const path = q === -1 ? raw : raw.slice(0, q);
-  if (!path.startsWith('/') || path.startsWith('/api/') || path === '/api' || path.startsWith('/_next/')) return false;
+  const path = urlPath(raw);
+  if (!path.startsWith('/') || path.startsWith('/_next/')) return false;
   if (/\.[^/]*$/.test(path)) return false;
   if (q !== -1 && /[?&]_rsc=/.test(raw.slice(q))) return false;
   return NOT_HTML_HEADERS.every((name) => headers[name] === undefined);
 }
 
-/** Response headers a kept page does not repeat: per-response, or replaced when it is served. */
+/** Response headers a kept answer does not repeat: per response, or set again when it is served. */
 const DROPPED = new Set([
   'date',
   'connection',
@@ -52,12 +64,11 @@ const DROPPED = new Set([
   'transfer-encoding',
   'content-length',
   'content-encoding',
-  'etag',
-  'cache-control',
-  'content-security-policy',
   'set-cookie',
   CACHEABLE_HEADER,
 ]);
+/** …and those of a page, which the cache sets itself (its policy is rewritten, its tag its own). */
+const DROPPED_FROM_PAGES = new Set(['etag', 'cache-control', 'content-security-policy']);
 
 /**
  * The one cookie a kept page may set: next-intl's locale cookie, whose value follows from the path.
@@ -77,34 +88,50 @@ const holdsCookie = (cookieHeader, pair) =>
     .split(';')
     .some((c) => c.trim() === pair);
 
+const bodyTag = (body) => `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
+
+const withAcceptEncoding = (vary) => (vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+
 /**
- * A kept page from what Next answered, or null when it must not be kept: not a 200 HTML page the
- * proxy marked cacheable, a cookie set, already compressed, or no nonce policy to turn into hashes.
+ * A kept answer from what Next answered, or null when it must not be kept: not a 200 marked
+ * cacheable (by proxy.ts for pages, by app/api/_conditional.ts for answers), a cookie other than
+ * the locale's, already compressed, or a page with no nonce policy to turn into hashes. An API
+ * answer is kept with its own headers (its policy, Cache-Control and ETag); a page gets a policy
+ * with its scripts' hashes, its own ETag and `no-cache`.
  */
-export function pageEntry({ status, headers, body, version }) {
+export function cacheEntry({ status, headers, body, version }) {
   if (status !== 200 || headers[CACHEABLE_HEADER] === undefined) return null;
-  if (!String(headers['content-type'] ?? '').startsWith('text/html')) return null;
   if (headers['content-encoding'] !== undefined) return null;
   const { ok, cookie } = keptCookie(headers['set-cookie']);
   if (!ok) return null;
+  const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !DROPPED.has(name)));
+  if (!String(headers['content-type'] ?? '').startsWith('text/html')) {
+    const etag = typeof kept.etag === 'string' ? kept.etag : bodyTag(body);
+    return {
+      version,
+      cookie,
+      headers: { ...kept, etag, vary: withAcceptEncoding(String(kept.vary ?? '')) },
+      identity: body,
+      gzip: gzipSync(body),
+    };
+  }
   const policy = headers['content-security-policy'];
   const nonce = typeof policy === 'string' ? policyNonce(policy) : null;
   if (nonce === null) return null;
   const { html, hashes } = hashInlineScripts(body.toString('utf8'), nonce);
   const identity = Buffer.from(html, 'utf8');
-  const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !DROPPED.has(name)));
-  const vary = String(kept.vary ?? '');
+  const pageHeaders = Object.fromEntries(Object.entries(kept).filter(([name]) => !DROPPED_FROM_PAGES.has(name)));
   return {
     version,
     cookie,
     headers: {
-      ...kept,
-      vary: vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding',
+      ...pageHeaders,
+      vary: withAcceptEncoding(String(pageHeaders.vary ?? '')),
       'content-security-policy': hashedPolicy(policy, hashes),
       // Asked again each time, answered 304 while the page is the same: a new build (an import,
       // a correction) must show at once.
       'cache-control': 'no-cache',
-      etag: `W/"${createHash('sha1').update(identity).digest('base64url').slice(0, 27)}"`,
+      etag: bodyTag(identity),
     },
     identity,
     gzip: gzipSync(identity),

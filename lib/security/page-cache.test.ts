@@ -5,9 +5,9 @@ import { newNonce, pageContentSecurityPolicy } from './headers';
 import {
   acceptsGzip,
   CACHEABLE_HEADER,
-  isPageRequest,
+  isCacheableRequest,
   PageCache,
-  pageEntry,
+  cacheEntry,
   servedPage,
   type PageEntry,
 } from './page-cache.mjs';
@@ -78,21 +78,21 @@ describe('the pages cache', () => {
     },
   });
 
-  it('answers only GETs of pages: not the APIs, files, or the client router', () => {
-    expect(isPageRequest('GET', '/en/read/a-doc', {})).toBe(true);
-    expect(isPageRequest('GET', '/zh-Hans/search?q=合作', {})).toBe(true);
-    expect(isPageRequest('HEAD', '/en', {})).toBe(false);
-    expect(isPageRequest('POST', '/en', {})).toBe(false);
-    expect(isPageRequest('GET', '/api/search?q=a', {})).toBe(false);
-    expect(isPageRequest('GET', '/_next/static/chunks/a.js', {})).toBe(false);
-    expect(isPageRequest('GET', '/favicon.ico', {})).toBe(false);
-    expect(isPageRequest('GET', '/en?_rsc=1x2', {})).toBe(false);
-    expect(isPageRequest('GET', '/en', { rsc: '1' })).toBe(false);
-    expect(isPageRequest('GET', '/en', { 'next-router-prefetch': '1' })).toBe(false);
+  it("answers only GETs of pages and APIs: not Next's static files, other files, or the client router", () => {
+    expect(isCacheableRequest('GET', '/en/read/a-doc', {})).toBe(true);
+    expect(isCacheableRequest('GET', '/zh-Hans/search?q=合作', {})).toBe(true);
+    expect(isCacheableRequest('HEAD', '/en', {})).toBe(false);
+    expect(isCacheableRequest('POST', '/en', {})).toBe(false);
+    expect(isCacheableRequest('GET', '/api/search?q=a', {})).toBe(true);
+    expect(isCacheableRequest('GET', '/_next/static/chunks/a.js', {})).toBe(false);
+    expect(isCacheableRequest('GET', '/favicon.ico', {})).toBe(false);
+    expect(isCacheableRequest('GET', '/en?_rsc=1x2', {})).toBe(false);
+    expect(isCacheableRequest('GET', '/en', { rsc: '1' })).toBe(false);
+    expect(isCacheableRequest('GET', '/en', { 'next-router-prefetch': '1' })).toBe(false);
   });
 
   it('keeps a marked 200 HTML page with hashes for its own scripts, and nothing else', () => {
-    const entry = pageEntry(answer())!;
+    const entry = cacheEntry(answer())!;
     const served = entry.headers['content-security-policy'];
     expect(scriptSources(served)).toEqual(["'self'", ...hashInlineScripts(renderedPage(nonce).html, nonce).hashes]);
     expect(served).not.toContain(sha256(renderedPage(nonce).injected));
@@ -103,17 +103,39 @@ describe('the pages cache', () => {
     expect(entry.headers.vary).toBe('rsc, next-router-state-tree, Accept-Encoding');
     expect(gunzipSync(entry.gzip).equals(entry.identity)).toBe(true);
 
-    expect(pageEntry(answer({ [CACHEABLE_HEADER]: undefined }))).toBeNull();
-    expect(pageEntry({ ...answer(), status: 404 })).toBeNull();
-    expect(pageEntry(answer({ 'content-type': 'application/json' }))).toBeNull();
-    expect(pageEntry(answer({ 'set-cookie': ['a=1', 'b=2'] }))).toBeNull();
-    expect(pageEntry(answer({ 'set-cookie': 'a=<script>; Path=/' }))).toBeNull();
-    expect(pageEntry(answer({ 'content-encoding': 'gzip' }))).toBeNull();
-    expect(pageEntry(answer({ 'content-security-policy': "default-src 'self'" }))).toBeNull();
+    expect(cacheEntry(answer({ [CACHEABLE_HEADER]: undefined }))).toBeNull();
+    expect(cacheEntry({ ...answer(), status: 404 })).toBeNull();
+    expect(cacheEntry(answer({ 'set-cookie': ['a=1', 'b=2'] }))).toBeNull();
+    expect(cacheEntry(answer({ 'set-cookie': 'a=<script>; Path=/' }))).toBeNull();
+    expect(cacheEntry(answer({ 'content-encoding': 'gzip' }))).toBeNull();
+    expect(cacheEntry(answer({ 'content-security-policy': "default-src 'self'" }))).toBeNull();
+  });
+
+  it('keeps a marked API answer with its own policy, Cache-Control and ETag', () => {
+    const body = Buffer.from('{"total":1,"hits":[]}');
+    const api = {
+      status: 200,
+      version: 'v1',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'content-security-policy': "default-src 'none'",
+        'cache-control': 'private, no-cache',
+        etag: '"abc.def"',
+        [CACHEABLE_HEADER]: 'build',
+      },
+    };
+    const entry = cacheEntry(api)!;
+    expect(entry.headers['content-security-policy']).toBe("default-src 'none'");
+    expect(entry.headers['cache-control']).toBe('private, no-cache');
+    expect(entry.headers.etag).toBe('"abc.def"');
+    expect(entry.identity.equals(body)).toBe(true);
+    expect(servedPage(entry, { 'if-none-match': '"abc.def"' }).status).toBe(304);
+    expect(cacheEntry({ ...api, headers: { ...api.headers, [CACHEABLE_HEADER]: undefined } })).toBeNull();
   });
 
   it('serves gzip to clients that take it, and a 304 to one that holds the page', () => {
-    const entry = pageEntry(answer())!;
+    const entry = cacheEntry(answer())!;
     const plain = servedPage(entry, {});
     expect(plain.status).toBe(200);
     expect(plain.body!.equals(entry.identity)).toBe(true);
@@ -130,7 +152,7 @@ describe('the pages cache', () => {
   });
 
   it("sets next-intl's locale cookie for a client that does not hold it, as next-intl would", () => {
-    const entry = pageEntry(answer({ 'set-cookie': 'NEXT_LOCALE=en; Path=/; SameSite=lax' }))!;
+    const entry = cacheEntry(answer({ 'set-cookie': 'NEXT_LOCALE=en; Path=/; SameSite=lax' }))!;
     expect(entry.headers['set-cookie']).toBeUndefined();
     expect(servedPage(entry, {}).headers['set-cookie']).toBe('NEXT_LOCALE=en; Path=/; SameSite=lax');
     expect(servedPage(entry, { cookie: 'NEXT_LOCALE=zh-Hans' }).headers['set-cookie']).toContain('NEXT_LOCALE=en');
@@ -138,7 +160,7 @@ describe('the pages cache', () => {
   });
 
   it('forgets a page of another build, and the least recently used past its bound', () => {
-    const entry = pageEntry(answer())!;
+    const entry = cacheEntry(answer())!;
     const size = PageCache.size(entry);
     const cache = new PageCache({ maxBytes: size * 2 });
     cache.set('/en', entry);
@@ -146,7 +168,7 @@ describe('the pages cache', () => {
     expect(cache.get('/en', 'v2')).toBeUndefined();
     expect(cache.get('/en', 'v1')).toBeUndefined();
     expect(cache.bytes).toBe(0);
-    const pages: PageEntry[] = ['/a', '/b', '/c'].map(() => pageEntry(answer())!);
+    const pages: PageEntry[] = ['/a', '/b', '/c'].map(() => cacheEntry(answer())!);
     cache.set('/a', pages[0]!);
     cache.set('/b', pages[1]!);
     cache.get('/a', 'v1');
