@@ -7,6 +7,7 @@
 import autocannon from 'autocannon';
 import { readerPath } from './load-mix';
 import { figure, type Figure } from './results';
+import { summarise } from './stats';
 
 /** What a share of the ceiling must reach, and the p99 each must stay under (the issue's targets). */
 export const CEILING_TARGETS = { page: 0.25, search: 0.5, p99Ms: 100 } as const;
@@ -46,32 +47,81 @@ export function endpoints(chunk: string, docIds: readonly string[], query = '合
   ];
 }
 
-/** One endpoint alone: `connections` clients cycling through its paths for `seconds`. */
-export async function runAlone(
-  url: string,
-  endpoint: Endpoint,
-  connections: number,
-  seconds: number,
-  timeout: number,
-): Promise<EndpointFigures> {
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    timeout,
-    requests: endpoint.paths.map((path) => ({ method: 'GET', path })),
+/** What one slice of one endpoint measured: its answers' latencies (ms) and the rest in totals. */
+interface Slice {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  bytes: number;
+}
+
+/** One endpoint alone for one slice: `connections` clients cycling through its paths. */
+async function slice(url: string, endpoint: Endpoint, connections: number, seconds: number, timeout: number) {
+  const latencies: number[] = [];
+  let instance!: autocannon.Instance;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        timeout,
+        requests: endpoint.paths.map((path) => ({ method: 'GET', path })),
+      },
+      (error: unknown, result) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
+    );
   });
-  const answers = Math.max(1, result.requests.total);
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await done;
   return {
-    ...endpoint,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    latencies,
+    seconds: result.duration || seconds,
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    bytesPerAnswer: result.throughput.total / answers,
-  };
+    bytes: result.throughput.total,
+  } satisfies Slice;
+}
+
+/**
+ * Every endpoint alone for `seconds` in all, in `rounds` interleaved slices (ceiling, library,
+ * reader, search, ceiling, …): on a machine shared with other work the load changes from one
+ * second to the next, and interleaving spreads that over all of them instead of one.
+ */
+export async function runAlone(
+  url: string,
+  list: readonly Endpoint[],
+  connections: number,
+  seconds: number,
+  timeout: number,
+  rounds = 4,
+  log: (line: string) => void = () => undefined,
+): Promise<EndpointFigures[]> {
+  const slices = list.map((): Slice[] => []);
+  for (let round = 0; round < rounds; round++) {
+    log(`alone, round ${round + 1} of ${rounds}: ${list.length} endpoints, ${(seconds / rounds).toFixed(1)} s each`);
+    for (const [i, endpoint] of list.entries())
+      slices[i]!.push(await slice(url, endpoint, connections, seconds / rounds, timeout));
+  }
+  return list.map((endpoint, i) => {
+    const own = slices[i]!;
+    const latencies = own.flatMap((s) => s.latencies);
+    const total = (key: 'seconds' | 'errors' | 'timeouts' | 'non2xx' | 'bytes') => own.reduce((n, s) => n + s[key], 0);
+    const stats = summarise(latencies);
+    return {
+      ...endpoint,
+      rps: latencies.length / total('seconds'),
+      p50: stats.p50,
+      p99: stats.p99,
+      errors: total('errors'),
+      timeouts: total('timeouts'),
+      non2xx: total('non2xx'),
+      bytesPerAnswer: total('bytes') / Math.max(1, latencies.length),
+    };
+  });
 }
 
 /** Each endpoint's share of the ceiling's rate, and whether it meets its target. */
