@@ -32,7 +32,6 @@ export function cacheEntry(answer: {
   version: string;
 }): PageEntry | null;
 export function acceptsGzip(acceptEncoding: string | undefined): boolean;
-export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean;
 export function servedPage(
   entry: PageEntry,
   requestHeaders: ResponseHeaders,

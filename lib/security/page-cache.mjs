@@ -151,7 +151,7 @@ export function acceptsGzip(acceptEncoding) {
 }
 
 /** Whether If-None-Match names the tag (weak comparison, RFC 9110 §13.1.2). */
-export function matchesEtag(ifNoneMatch, etag) {
+function matchesEtag(ifNoneMatch, etag) {
   if (typeof ifNoneMatch !== 'string') return false;
   const bare = (t) => t.trim().replace(/^W\//, '');
   return ifNoneMatch.split(',').some((t) => bare(t) === '*' || bare(t) === bare(etag));
