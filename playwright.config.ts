@@ -48,9 +48,11 @@ export default defineConfig({
   webServer: [
     {
       // The app as it ships: `next build` must have run (the test command runs ingest → build → test).
-      // With the request guard `npm start` loads (lib/security/request-guard.mjs): bad
-      // percent-encoding and TRACE get our 400/405, not Next's bare 500.
-      command: `node --import ./lib/security/request-guard.mjs node_modules/next/dist/bin/next start -p ${PORT}`,
+      // With the preloads `npm start` loads, but for the peer's address (writes are the import
+      // server's): the pages' cache (lib/security/page-cache-preload.mjs), so pages are tested as
+      // they are served, from memory with hashed scripts; and the request guard
+      // (lib/security/request-guard.mjs): bad percent-encoding and TRACE get our 400/405, not Next's bare 500.
+      command: `node --import ./lib/security/page-cache-preload.mjs --import ./lib/security/request-guard.mjs node_modules/next/dist/bin/next start -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/en`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

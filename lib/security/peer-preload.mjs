@@ -9,6 +9,9 @@
  * takes a forged header for a local peer.
  */
 import http from 'node:http';
+// First, so that its hook runs after the guard's and the peer's (the last hook installed runs first):
+// pages answered from memory (page-cache-preload.mjs).
+import './page-cache-preload.mjs';
 // Bad percent-encoding and unknown methods are refused with our headers, not Next's bare 500.
 import './request-guard.mjs';
 

@@ -128,6 +128,10 @@ export async function servedBuildVersion(): Promise<string | null> {
   return state.seenVersion ?? null;
 }
 
+// The pages' cache (lib/security/page-cache-preload.mjs) sits in front of Next and cannot import
+// this module: it asks here, through globalThis, which build a kept page must belong to.
+(globalThis as Record<symbol, unknown>)[Symbol.for('duizhao.store.servedBuildVersion')] = servedBuildVersion;
+
 async function readJson(relative: BuildFileName): Promise<unknown> {
   const storage = buildStorage();
   const text = await storage.readText(relative);

@@ -19,6 +19,15 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { BuildFormatError, BuildMissingError, buildDir, getGlossary, getManifest } from '../../lib/store';
 import {
+  ceilingFigures,
+  ceilingTable,
+  endpoints,
+  runAlone,
+  staticChunkPath,
+  verdicts,
+  type EndpointFigures,
+} from './load-ceiling';
+import {
   describeMix,
   glossaryQueries,
   manifestDocIds,
@@ -52,6 +61,13 @@ export const RSS_TOLERANCE: MemoryTolerance = { fraction: 0.3, minKb: 64 * 1024 
 
 const tolerance = (t: MemoryTolerance) => `max(${t.fraction * 100}% of the baseline, ${t.minKb / 1024} MB)`;
 
+/**
+ * Rounds the endpoints alone are interleaved in. Two, not more: a slice ends with the requests
+ * still in flight dropped, and a page rendered per request on a loaded machine (seconds at 50
+ * connections) answered nothing in 3 s slices.
+ */
+const ALONE_ROUNDS = 2;
+
 const USAGE = `npm run bench:load -- [options]
 
 Load-tests \`next start\` of the production build in .next/ on 127.0.0.1: /api/search with real
@@ -70,6 +86,12 @@ The build folder is DUIZHAO_BUILD, or build/, as for the app; the server is give
   --reader-share F       share of requests that are reader pages (default 0.2)
   --terms N              glossary entries the queries are drawn from (default 40)
   --timeout N            seconds before a request counts as timed out (default 10)
+  --alone-seconds N      after the memory check, each target endpoint alone at the same
+                         concurrency for N s (default 16, in ${ALONE_ROUNDS} interleaved rounds; 0: none): a static JS chunk (the
+                         server's ceiling), the library page, reader pages, /api/search?q=合作;
+                         each one's req/s is printed as a share of the chunk's, beside the
+                         targets (pages ≥ 25%, search ≥ 50%, p99 < 100 ms, no error)
+  --enforce-targets      fail the run when one of those targets is not met (default: reported)
   --reader-p99-budget MS the reader pages' p99 latency this run may reach: over it, the run fails.
                          Without it the figure is tracked (printed beside its 1-connection
                          baseline, and in the JSON line as readerP99) but fails nothing
@@ -270,8 +292,13 @@ const REPORT_TIMEOUT_MS = 30_000;
 /** Where the preload writes the server's memory use after each collection (one file per run). */
 const GC_REPORT = path.join(tmpdir(), `duizhao-load-gc-${process.pid}.json`);
 
+/** What `npm start` preloads (the pages' cache, the request guard, the peer's address): the app as it ships. */
+const START_PRELOAD = pathToFileURL(path.join(ROOT, 'lib/security/peer-preload.mjs')).href;
+
 const serverEnv = (): Record<string, string> => ({
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${GC_PRELOAD}`].filter(Boolean).join(' '),
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${START_PRELOAD}`, `--import=${GC_PRELOAD}`]
+    .filter(Boolean)
+    .join(' '),
   DUIZHAO_GC_REPORT: GC_REPORT,
 });
 
@@ -584,6 +611,8 @@ function options() {
       terms: { type: 'string', default: '40' },
       timeout: { type: 'string', default: '10' },
       'reader-p99-budget': { type: 'string' },
+      'alone-seconds': { type: 'string', default: '16' },
+      'enforce-targets': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -604,6 +633,8 @@ function options() {
     readerShare: number('reader-share', 0, 0.95),
     terms: number('terms', 1, 10_000),
     timeout: number('timeout', 1, 60),
+    aloneSeconds: number('alone-seconds', 0, 120),
+    enforceTargets: values['enforce-targets'] === true,
     readerP99BudgetMs: values['reader-p99-budget'] === undefined ? null : number('reader-p99-budget', 1, 600_000),
   };
 }
@@ -686,7 +717,24 @@ async function main(): Promise<number> {
       trace: settled.trace,
     };
 
-    const why = failures(run, memory, opts.readerP99BudgetMs);
+    // The targets, each endpoint alone: after the memory check, which they would otherwise disturb.
+    const alone: EndpointFigures[] =
+      opts.aloneSeconds > 0
+        ? await runAlone(
+            url,
+            endpoints(await staticChunkPath(url), docIds),
+            opts.connections,
+            opts.aloneSeconds,
+            opts.timeout,
+            ALONE_ROUNDS,
+            log,
+          )
+        : [];
+    const missed = verdicts(alone).filter((v) => !v.met);
+    const why = [
+      ...failures(run, memory, opts.readerP99BudgetMs),
+      ...(opts.enforceTargets ? missed.map((v) => `target not met: ${v.name} (--enforce-targets)`) : []),
+    ];
     const reader = readerP99(run, base, opts.readerP99BudgetMs);
     const context = {
       mix,
@@ -725,12 +773,16 @@ async function main(): Promise<number> {
         `right after ${mb(memory.uncollectedKb).toFixed(0)} MB, after ${mb(memory.after.rssKb).toFixed(0)} MB (collected, ${memory.afterSeconds.toFixed(0)} s after the run; allowed +${mb(allowedGrowthKb(memory.baseline.rssKb, RSS_TOLERANCE)).toFixed(0)} MB)\n` +
         `JS heap in use (collected): baseline ${mb(memory.baseline.heapKb).toFixed(1)} MB, after ${mb(memory.after.heapKb).toFixed(1)} MB (allowed +${mb(allowedGrowthKb(memory.baseline.heapKb, HEAP_TOLERANCE)).toFixed(0)} MB)`,
     );
+    if (alone.length > 0) {
+      console.log('');
+      for (const line of ceilingTable(alone, opts.connections)) console.log(line);
+    }
     console.log(why.length === 0 ? '\nPASS' : `\nFAIL\n${why.map((w) => `  - ${w}`).join('\n')}`);
 
     const result = {
       bench: 'load',
       title: 'Load: /api/search and a reader page on next start',
-      figures: figures(run, base, memory),
+      figures: [...figures(run, base, memory), ...ceilingFigures(alone)],
       context,
     };
     const { line: _line, ...readerFigures } = reader;
@@ -740,6 +792,7 @@ async function main(): Promise<number> {
         pass: why.length === 0,
         failures: why,
         readerP99: readerFigures,
+        alone: verdicts(alone),
         memoryTraceMB: { baseline: baseline.trace.map(traceMb), after: memory.trace.map(traceMb) },
       }),
     );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { manifest, openReader, recordDialogs, shot, translatedDoc } from './support';
 
@@ -50,11 +51,20 @@ const COMMON = {
   'x-frame-options': 'DENY',
 };
 
-test('every page answers with a nonce policy: no inline script without it, no framing @desktop', async ({
+/** The inline scripts of a page (no `src`), as `[attributes, body]`. */
+const inlineScripts = (html: string) =>
+  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
+    .filter(([, attrs]) => !/\ssrc\s*=/i.test(attrs!))
+    .map(([, attrs, body]) => [attrs!, body!] as const);
+
+const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+test('every page answers with a strict policy: its scripts by nonce or by hash, nothing inline else, no framing @desktop', async ({
   request,
 }) => {
   const doc = translatedDoc();
-  const pages = [
+  /** Pages that depend only on their URL and the build: rendered once, then served from the cache. */
+  const kept = [
     '/en',
     '/zh-Hans',
     '/zh-Hant/glossary',
@@ -62,11 +72,13 @@ test('every page answers with a nonce policy: no inline script without it, no fr
     '/en/search?q=合作',
     '/en/term/合作',
     '/en/vocabulary',
-    '/en/no-such-page',
-    '/no-such-file.txt',
   ];
-  const nonces = new Set<string>();
-  for (const path of pages) {
+  /** Rendered for each request, with a fresh nonce: not found, a file, the import page (it reads who asks). */
+  const perRequest = ['/en/no-such-page', '/no-such-file.txt', '/en/import'];
+  const nonces: string[] = [];
+  const hashed = new Set<string>();
+  // Twice each: the first answer may be the render the cache copies, the second is what it keeps.
+  for (const path of [...kept, ...perRequest, ...kept, ...perRequest]) {
     const response = await request.get(path, { maxRedirects: 0 });
     const headers = response.headers();
     for (const [name, value] of Object.entries(COMMON)) expect(headers[name], `${path} ${name}`).toBe(value);
@@ -74,20 +86,39 @@ test('every page answers with a nonce policy: no inline script without it, no fr
     const scripts = policy.get('script-src') ?? [];
     expect(scripts, path).not.toContain("'unsafe-inline'");
     expect(scripts, path).not.toContain("'unsafe-eval'");
-    const nonce = scripts.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
-    expect(nonce, `${path} has a nonce`).toBeTruthy();
     expect(policy.get('frame-ancestors'), path).toEqual(["'none'"]);
     expect(policy.get('object-src'), path).toEqual(["'none'"]);
     expect(policy.get('base-uri'), path).toEqual(["'self'"]);
-    nonces.add(nonce!);
-    // Every script of the page carries this response's nonce, so the browser runs exactly those.
     const html = await response.text();
     const tags = html.match(/<script\b[^>]*>/g) ?? [];
     expect(tags.length, `${path} has scripts`).toBeGreaterThan(0);
-    for (const tag of tags) expect(tag, path).toContain(`nonce="${nonce}"`);
+    const nonce = scripts.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
+    if (nonce !== undefined) {
+      // Rendered for this response: every script carries its nonce, so the browser runs exactly those.
+      nonces.push(nonce);
+      for (const tag of tags) expect(tag, path).toContain(`nonce="${nonce}"`);
+    } else {
+      // Served from the cache: each inline script is allowed by its own hash, and the external ones
+      // come from this origin ('strict-dynamic' would ignore 'self').
+      hashed.add(path);
+      expect(perRequest, `${path} is rendered per request`).not.toContain(path);
+      expect(scripts, path).not.toContain("'strict-dynamic'");
+      expect(scripts[0], path).toBe("'self'");
+      expect(html, path).not.toMatch(/\snonce="/);
+      const inline = inlineScripts(html);
+      expect(inline.length, `${path} has inline scripts`).toBeGreaterThan(0);
+      for (const [, body] of inline)
+        expect(scripts, `${path}: an inline script without its hash`).toContain(sha256Source(body));
+      expect(scripts.length, `${path}: no hash for a script the page does not hold`).toBe(
+        1 + new Set(inline.map(([, body]) => body)).size,
+      );
+      for (const src of html.match(/<script\b[^>]*\ssrc="([^"]*)"/g) ?? []) expect(src, path).toMatch(/src="\/_next\//);
+    }
   }
-  // A fresh nonce for each response: one that repeats could be copied into an injected script.
-  expect(nonces.size).toBe(pages.length);
+  // A fresh nonce for each response that has one: one that repeats could be copied into an injected script.
+  expect(new Set(nonces).size).toBe(nonces.length);
+  // Every page that may be kept was served from the cache the second time.
+  expect([...hashed].sort()).toEqual([...kept].sort());
 });
 
 test('every API answers with a policy that runs nothing, whatever the status @desktop', async ({ request }) => {

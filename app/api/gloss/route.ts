@@ -1,7 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { servedBuildVersion } from '@/lib/store';
+import type { NextRequest } from 'next/server';
 import { getGlossAnswer } from '@/lib/store/gloss';
-import { answerTag, matchesTag } from '../_conditional';
+import { answerForBuild } from '../_conditional';
 import { errorResponse } from '../_respond';
 import type { GlossApiAnswer } from '../_types';
 import { glossInput } from '../_validators';
@@ -22,14 +21,7 @@ const CACHE_CONTROL = 'no-cache';
 export async function GET(request: NextRequest) {
   try {
     const input = glossInput(request);
-    const version = await servedBuildVersion();
-    const tag = version === null ? undefined : answerTag(version, input);
-    if (tag !== undefined && matchesTag(request.headers.get('if-none-match'), tag)) {
-      return new NextResponse(null, { status: 304, headers: { ETag: tag, 'Cache-Control': CACHE_CONTROL } });
-    }
-    return NextResponse.json<GlossApiAnswer>(await getGlossAnswer(input), {
-      headers: { 'Cache-Control': CACHE_CONTROL, ...(tag === undefined ? {} : { ETag: tag }) },
-    });
+    return await answerForBuild<GlossApiAnswer>(request, input, CACHE_CONTROL, () => getGlossAnswer(input));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,7 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { servedBuildVersion } from '@/lib/store';
+import type { NextRequest } from 'next/server';
 import { getReaderDoc, getReaderPairsIn } from '@/lib/store/reader';
-import { answerTag, matchesTag } from '../_conditional';
+import { answerForBuild } from '../_conditional';
 import { errorResponse, noSuchDocument } from '../_respond';
 import type { ReaderAnswer } from '../_types';
 import { readerInput } from '../_validators';
@@ -20,21 +19,15 @@ export async function GET(request: NextRequest) {
   try {
     const input = readerInput(request);
     const { doc: docId, from, to, script } = input;
-    const version = await servedBuildVersion();
-    const tag = version === null ? undefined : answerTag(version, input);
-    if (tag !== undefined && matchesTag(request.headers.get('if-none-match'), tag)) {
-      return new NextResponse(null, { status: 304, headers: { ETag: tag, 'Cache-Control': cacheControl } });
-    }
-    const doc = await getReaderDoc(docId);
-    const pairs = doc && script ? await getReaderPairsIn(docId, script) : doc?.pairs;
-    if (!pairs) throw noSuchDocument(docId);
-    const total = pairs.length;
-    const end = Math.min(to ?? total, total);
-    const start = Math.min(from, end);
-    return NextResponse.json<ReaderAnswer>(
-      { doc: docId, from: start, to: end, total, pairs: pairs.slice(start, end) },
-      { headers: { 'Cache-Control': cacheControl, ...(tag === undefined ? {} : { ETag: tag }) } },
-    );
+    return await answerForBuild<ReaderAnswer>(request, input, cacheControl, async () => {
+      const doc = await getReaderDoc(docId);
+      const pairs = doc && script ? await getReaderPairsIn(docId, script) : doc?.pairs;
+      if (!pairs) throw noSuchDocument(docId);
+      const total = pairs.length;
+      const end = Math.min(to ?? total, total);
+      const start = Math.min(from, end);
+      return { doc: docId, from: start, to: end, total, pairs: pairs.slice(start, end) };
+    });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,7 +1,7 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { getDocSummary, getSearcher, servedBuildVersion } from '@/lib/store';
+import type { NextRequest } from 'next/server';
+import { getDocSummary, getSearcher } from '@/lib/store';
 import { sentenceHits } from '@/lib/store/search-hits';
-import { answerTag, matchesTag } from '../_conditional';
+import { answerForBuild } from '../_conditional';
 import { errorResponse, noSuchDocument } from '../_respond';
 import type { SearchAnswer } from '../_types';
 import { searchInput } from '../_validators';
@@ -21,18 +21,12 @@ export async function GET(request: NextRequest) {
   try {
     const input = searchInput(request);
     const { q, doc, limit, offset } = input;
-    const version = await servedBuildVersion();
-    const tag = version === null ? undefined : answerTag(version, input);
-    if (tag !== undefined && matchesTag(request.headers.get('if-none-match'), tag)) {
-      return new NextResponse(null, { status: 304, headers: { ETag: tag, 'Cache-Control': CACHE_CONTROL } });
-    }
-    if (doc !== undefined && (await getDocSummary(doc)) === null) throw noSuchDocument(doc);
-    const searcher = await getSearcher();
-    const { total, hits } = await searcher.search(q, { limit, offset, docId: doc });
-    return NextResponse.json<SearchAnswer>(
-      { total, hits: await sentenceHits(hits) },
-      { headers: { 'Cache-Control': CACHE_CONTROL, ...(tag === undefined ? {} : { ETag: tag }) } },
-    );
+    return await answerForBuild<SearchAnswer>(request, input, CACHE_CONTROL, async () => {
+      if (doc !== undefined && (await getDocSummary(doc)) === null) throw noSuchDocument(doc);
+      const searcher = await getSearcher();
+      const { total, hits } = await searcher.search(q, { limit, offset, docId: doc });
+      return { total, hits: await sentenceHits(hits) };
+    });
   } catch (error) {
     return errorResponse(error);
   }
