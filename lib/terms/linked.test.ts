@@ -43,6 +43,20 @@ describe('linkedRendering', () => {
     expect(linkedRendering(lower, 0, 2)!.key).toBe(r.key);
   });
 
+  it('keeps the fuller of two parts that repeat each other, whichever comes first', () => {
+    // 俄罗斯联邦 反垄断局 / the Federal Antimonopoly Service of the Russian Federation
+    const q = pair(
+      ['俄罗斯联邦', '反垄断局'],
+      'the Federal Antimonopoly Service of the Russian Federation',
+      '0-1 1-2 1-3 0-6 0-7',
+    );
+    const r = linkedRendering(q, 0, 5)!;
+    expect(renderingText(q.en, r)).toBe('Russian Federation');
+    expect(r.parts).toBeUndefined();
+    const twice = pair(['合作', '和', '合作'], 'cooperation and cooperation', '0-0 1-1 2-2');
+    expect(renderingText(twice.en, linkedRendering(twice, 0, 2)!)).toBe('cooperation');
+  });
+
   it('gives null inside a longer word or with no link, undefined without word links', () => {
     const q = pair(['新时代', '。'], 'a new era.', '0-1 0-2 1-3');
     expect(linkedRendering(q, 1, 3)).toBeNull();

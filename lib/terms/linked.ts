@@ -63,17 +63,19 @@ export function linkedRendering(pair: TermPair, zhStart: number, zhEnd: number):
   if (parts.length === 0 || parts.length > MAX_PARTS || parts.reduce((n, p) => n + p.length, 0) > MAX_SPAN_TOKENS)
     return null;
   // Keys as term spotting makes them (its tokenizer, stems, stop words kept), so the two group
-  // alike; a part repeating an earlier one (合作 linked to both "cooperation"s of a long
-  // sentence) is the same rendering found twice, not a gap.
-  const offsets: Array<[number, number]> = [];
-  const keys: string[] = [];
-  for (const p of parts) {
+  // alike. A part repeating another (合作 linked to both "cooperation"s of a long sentence; 联邦 of
+  // 俄罗斯联邦 linked to "Federal" of "the Federal Antimonopoly Service of the Russian Federation"
+  // too) is the same rendering found twice, not a gap: only the fuller part is kept.
+  const found = parts.map((p) => {
     const span: [number, number] = [bead.en[0] + tokens[p[0]!]!.start, bead.en[0] + tokens[p[p.length - 1]!]!.end];
-    const key = keyOf(tokenize(pair.en, span[0], span[1]));
-    if (keys.some((k) => k.includes(key))) continue;
-    offsets.push(span);
-    keys.push(key);
-  }
+    return { span, key: keyOf(tokenize(pair.en, span[0], span[1])) };
+  });
+  const repeats = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
+  const kept = found.filter(
+    (f, k) => !found.some((g, m) => m !== k && repeats(f.key, g.key) && (g.key !== f.key || m < k)),
+  );
+  const offsets = kept.map((f) => f.span);
+  const keys = kept.map((f) => f.key);
   return {
     start: offsets[0]![0],
     end: offsets[offsets.length - 1]![1],

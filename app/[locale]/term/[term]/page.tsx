@@ -135,6 +135,28 @@ export default async function TermPage({ params, searchParams }: Props) {
               {report.unrendered > 0 ? <p className="hint">{t('unrendered', { count: report.unrendered })}</p> : null}
             </section>
 
+            {report.within.length > 0 ? (
+              <section className="term-within" aria-labelledby="within-title" data-testid="term-within">
+                <h2 id="within-title">{t('withinTitle')}</h2>
+                <p className="hint">{t('withinHint')}</p>
+                <ul className="renderings">
+                  {report.within.map((w) => (
+                    <li key={w.term} className="rendering" data-within={w.term}>
+                      <details>
+                        <summary>
+                          <Link className="rendering-text" lang="zh-Hans" href={`/term/${encodeURIComponent(w.term)}`}>
+                            {w.term}
+                          </Link>
+                          <span className="rendering-count">{t('withinCount', { count: w.count })}</span>
+                        </summary>
+                        <Concordance lines={view.linesFor(w.occurrences)} lang="zh-Hans" />
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+
             <OccurrenceChart
               docs={view.docs.map((d) => ({
                 docId: d.meta.id,
