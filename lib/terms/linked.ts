@@ -85,6 +85,21 @@ export function linkedRendering(pair: TermPair, zhStart: number, zhEnd: number):
 }
 
 /**
+ * Whether [zhStart, zhEnd) cuts across the segmenter's words of its bead: a word boundary inside it
+ * and one of its ends inside a word, as 大国 in 重大|国际 ("major international"). Such a match
+ * of the characters is not the term; a term inside one word (时代 of 新时代) or made of whole words
+ * is. False where the bead has no words to tell.
+ */
+export function straddlesWords(pair: TermPair, zhStart: number, zhEnd: number): boolean {
+  const bead = pair.links?.find((l) => l.zh[0] <= zhStart && zhEnd <= l.zh[1]);
+  if (!bead?.words) return false;
+  const { starts } = bead.words;
+  const isBoundary = (at: number) => starts.includes(at);
+  const boundaryInside = starts.some((at) => at > zhStart && at < zhEnd);
+  return boundaryInside && !(isBoundary(zhStart) && isBoundary(zhEnd));
+}
+
+/**
  * Whether term spotting's span [start, end) agrees with the word links of the term at
  * [zhStart, zhEnd): some token in it is linked to the term and none to a Chinese word outside it.
  * Spotting then wins: it keeps words the aligner left unlinked ("two" of "two countries" for 两国).

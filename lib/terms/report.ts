@@ -7,7 +7,7 @@ import type { TermOccurrence, TermRendering, TermReport } from '../model';
 import { termCorpus } from './corpus';
 import type { TermPair } from './pairs';
 import type { Lookup } from './senses';
-import { consistentWithLinks, linkedRendering, renderingText } from './linked';
+import { consistentWithLinks, linkedRendering, renderingText, straddlesWords } from './linked';
 import { spotTerm } from './spot';
 import { completeFragments } from './fragments';
 import { findOccurrences } from './occurrences';
@@ -108,7 +108,12 @@ export function termReport(
   // - otherwise they disagree, and spotting's corpus-wide statistics are trusted over one
   //   sentence's links (主席 → "President", where the links say "Xi").
   const byPair = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
-  const found = spotTerm(term, termCorpus(pairs), lookup).map((o): TermOccurrence => {
+  // A match of the characters across two words (大国 in 重大|国际) is not an occurrence of the term.
+  const spotted = spotTerm(term, termCorpus(pairs), lookup).filter((o) => {
+    const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
+    return !pair || !straddlesWords(pair, o.zhStart, o.zhEnd);
+  });
+  const found = spotted.map((o): TermOccurrence => {
     const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
     const linked = pair ? linkedRendering(pair, o.zhStart, o.zhEnd) : undefined;
     const spotted = o.rendering;
