@@ -69,7 +69,13 @@ export function markWithin(
       spans.set(id, found);
     }
     const inside = found.find(([, start, end]) => start <= o.zhStart && o.zhEnd <= end);
-    return inside ? { ...o, within: inside[0] } : o;
+    if (!inside) return o;
+    // Its lines mark what renders the longer term there ("two heads of state"), where the links
+    // say; a rendering found for the shorter term alone is not one.
+    const pair = pairs.get(id);
+    const rendering = pair ? linkedRendering(pair, inside[1], inside[2]) : undefined;
+    const { rendering: _own, ...rest } = o;
+    return rendering ? { ...rest, within: inside[0], rendering } : { ...rest, within: inside[0] };
   });
 }
 

@@ -103,13 +103,6 @@ export function GlossaryTable({ entries, threshold }: { entries: GlossaryEntry[]
                       ) : (
                         <span className="hint">{t('none')}</span>
                       )}
-                    </td>
-                    <td lang="en" className="variants">
-                      {variants.slice(0, 4).map((v) => (
-                        <span key={v.key} className="variant">
-                          {v.text} <span className="share">{wholePercent(v.share)}%</span>
-                        </span>
-                      ))}
                       {e.within.length > 0 ? (
                         <span className="within" data-testid="glossary-within">
                           {t('within')}{' '}
@@ -123,6 +116,13 @@ export function GlossaryTable({ entries, threshold }: { entries: GlossaryEntry[]
                           ))}
                         </span>
                       ) : null}
+                    </td>
+                    <td lang="en" className="variants">
+                      {variants.slice(0, 4).map((v) => (
+                        <span key={v.key} className="variant">
+                          {v.text} <span className="share">{wholePercent(v.share)}%</span>
+                        </span>
+                      ))}
                     </td>
                   </tr>
                 );
