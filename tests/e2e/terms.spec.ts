@@ -177,7 +177,7 @@ test('a term inside longer terms: its own renderings are whole, and the longer t
   await expect(row.getByTestId('glossary-within')).toContainText('两国元首');
   await expect(row.locator('td[lang="en"]').first()).toContainText('two countries');
   await row.getByTestId('glossary-within').locator('a', { hasText: '两国元首' }).click();
-  await expect(page).toHaveURL(/\/en\/term\/%E4%B8%A4%E5%9B%BD%E5%85%83%E9%A6%96$/);
+  await expect(page).toHaveURL(/\/en\/term\/%E4%B8%A4%E5%9B%BD%E5%85%83%E9%A6%96$/, { timeout: 30_000 });
 });
 
 test('the named terms lead with whole renderings: names, not titles; no matches across words', async ({ request }) => {
