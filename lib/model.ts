@@ -407,6 +407,17 @@ export interface TermOccurrence {
    * coordination"), in order, `start`/`end` spanning them all.
    */
   rendering?: { start: number; end: number; key: string; parts?: Array<[number, number]> };
+  /**
+   * The longer glossary term this occurrence is part of (两国 in 两国元首): its rendering is that
+   * term's ("two heads of state"), so it is counted there and kept out of this term's renderings.
+   */
+  within?: string;
+}
+
+/** Occurrences of a term inside one longer glossary term (两国 inside 两国元首). */
+export interface TermWithin {
+  term: string;
+  count: number;
 }
 
 /** One way the corpus renders a term: its normalised key, the commonest surface form, and where. */
@@ -416,7 +427,7 @@ export interface TermRendering {
   /** The surface form seen most often. */
   text: string;
   count: number;
-  /** count / occurrences of the term (0..1). */
+  /** count / the term's own occurrences, those not inside a longer glossary term (0..1). */
   share: number;
   /** Indices into `TermReport.occurrences`. */
   occurrences: number[];
@@ -427,9 +438,14 @@ export interface TermReport {
   /** The term in simplified characters. */
   term: string;
   occurrences: TermOccurrence[];
-  /** Most frequent first; occurrences without a rendering are counted in `unrendered`. */
+  /**
+   * Most frequent first, over the term's own occurrences (not inside a longer glossary term);
+   * those without a rendering are counted in `unrendered`.
+   */
   renderings: TermRendering[];
   unrendered: number;
+  /** Occurrences inside longer glossary terms, by term, most first; `occurrences` index the report's. */
+  within: Array<TermWithin & { occurrences: number[] }>;
 }
 
 /** `build/glossary.json`: terms extracted from the corpus at ingest, with their renderings. */
@@ -443,9 +459,11 @@ export interface GlossaryEntry {
   documents: number;
   /** Termhood score (higher: more term-like); the list is sorted by it. */
   termhood: number;
-  /** Renderings, most frequent first (without occurrence lists, to keep the file small). */
+  /** Renderings of its own occurrences, most frequent first (without occurrence lists, to keep the file small). */
   renderings: Array<{ key: string; text: string; count: number; share: number }>;
   unrendered: number;
+  /** Occurrences inside longer glossary terms (counted under those), most first. */
+  within: TermWithin[];
 }
 
 /**

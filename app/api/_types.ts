@@ -73,6 +73,8 @@ export interface TermAnswer {
   documents: Array<{ docId: string; occurrences: number }>;
   renderings: Array<{ key: string; text: string; count: number; share: number }>;
   unrendered: number;
+  /** Occurrences inside longer glossary terms, counted under those and not in `renderings`. */
+  within: Array<{ term: string; count: number }>;
   longer: string[];
   lines: Array<{
     docId: string;

@@ -22,6 +22,7 @@ const report: TermReport = {
   ],
   renderings: [{ key: 'cooper', text: 'cooperation', count: 2, share: 2 / 3, occurrences: [0, 1] }],
   unrendered: 1,
+  within: [],
 };
 
 describe('kwicLines', () => {

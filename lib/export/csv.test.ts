@@ -28,13 +28,14 @@ describe('exportCsv', () => {
       term: '战略伙伴',
       traditional: '戰略夥伴',
       pinyin: 'zhànlüè huǒbàn',
-      frequency: '15',
+      frequency: '20',
       documents: '4',
       rendering: 'strategic partnership',
       count: '12',
       share: '0.8',
       variants: 'strategic partner (3)',
       unrendered: '0',
+      within: '战略伙伴关系 (5)',
       termhood: '9.5',
     });
     expect(rows[1]).toMatchObject({

@@ -1,7 +1,8 @@
 /**
  * `export --format csv`: the glossary as RFC 4180 CSV (CRLF line ends, a header row, fields quoted
  * when they need it), one row per term, its most frequent rendering in `rendering`/`count`/`share`
- * and the others in `variants`.
+ * and the others in `variants`, over the term's own occurrences; `within` lists the longer glossary
+ * terms its other occurrences are counted under ("两国元首 (49)").
  *
  * UTF-8 *with* a byte-order mark: CSV is the format people open in a spreadsheet, and Excel reads a
  * BOM-less CSV in the legacy code page, which garbles every Chinese character. Tools reading the
@@ -26,6 +27,7 @@ export const CSV_COLUMNS = [
   'share',
   'variants',
   'unrendered',
+  'within',
   'termhood',
 ] as const;
 
@@ -48,6 +50,7 @@ function row(entry: GlossaryEntry): Row {
     share: dominant ? round3(dominant.share) : 0,
     variants: others.map((r) => `${r.text} (${r.count})`).join(LIST),
     unrendered: entry.unrendered,
+    within: entry.within.map((w) => `${w.term} (${w.count})`).join(LIST),
     termhood: round3(entry.termhood),
   };
 }

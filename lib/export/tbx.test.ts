@@ -62,11 +62,11 @@ describe('exportTbx', () => {
       ]);
       expect(texts(doc, `${en}[1]/t:termNote[@type="termType"]`, ns)).toEqual([]);
       expect(texts(doc, `${en}/t:note`, ns)).toEqual([
-        'Renders the term in 12 of 15 occurrences (80%).',
-        'Renders the term in 3 of 15 occurrences (20%).',
+        'Renders the term in 12 of 15 occurrences outside longer terms (80%).',
+        'Renders the term in 3 of 15 occurrences outside longer terms (20%).',
       ]);
       expect(texts(doc, '//t:conceptEntry[@id="c1"]/t:note', ns)).toEqual([
-        '15 occurrences in 4 documents of the Duizhao corpus.',
+        '20 occurrences in 4 documents of the Duizhao corpus; 5 occurrences inside longer terms, counted under them (战略伙伴关系 5).',
       ]);
     });
   });

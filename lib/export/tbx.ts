@@ -52,7 +52,14 @@ function conceptEntry(body: XMLBuilder, entry: GlossaryEntry, id: string): void 
   const concept = body.ele('conceptEntry', { id });
   const documents = entry.documents === 1 ? '1 document' : `${entry.documents} documents`;
   const unrendered = entry.unrendered > 0 ? `; no English rendering found for ${occurrences(entry.unrendered)}` : '';
-  concept.ele('note').txt(`${occurrences(entry.frequency)} in ${documents} of the Duizhao corpus${unrendered}.`);
+  const inside = entry.within.reduce((n, w) => n + w.count, 0);
+  const within =
+    inside > 0
+      ? `; ${occurrences(inside)} inside longer terms, counted under them (${entry.within.map((w) => `${w.term} ${w.count}`).join(', ')})`
+      : '';
+  concept
+    .ele('note')
+    .txt(`${occurrences(entry.frequency)} in ${documents} of the Duizhao corpus${within}${unrendered}.`);
 
   const zh = concept.ele('langSec', { 'xml:lang': 'zh' });
   termSec(zh, entry.term, true, ['Simplified characters.', ...(entry.pinyin ? [`Pinyin: ${entry.pinyin}`] : [])]);
@@ -65,7 +72,7 @@ function conceptEntry(body: XMLBuilder, entry: GlossaryEntry, id: string): void 
   const en = concept.ele('langSec', { 'xml:lang': 'en' });
   renderings.forEach((r, i) => {
     termSec(en, r.text, i === 0, [
-      `Renders the term in ${r.count} of ${occurrences(entry.frequency)} (${percent(r.share)}).`,
+      `Renders the term in ${r.count} of ${occurrences(entry.frequency - inside)}${inside > 0 ? ' outside longer terms' : ''} (${percent(r.share)}).`,
     ]);
   });
 }

@@ -25,7 +25,7 @@ beforeAll(async () => {
   docs = inputs.map((input) => buildDocument(input, dict));
   pairs = docs.flatMap((doc) => termPairs(doc));
   glossary = buildGlossary(docs, lookup, { size: 150 });
-});
+}, 60_000);
 
 const dominant = (term: string) => termReport(term, pairs, lookup).renderings[0];
 
@@ -63,12 +63,38 @@ describe('buildGlossary', () => {
   });
 
   it('counts what the term page counts: the report over the same pairs and dictionary', () => {
+    const terms = glossary.map((e) => e.term);
     for (const entry of glossary.slice(0, 20)) {
-      const report = termReport(entry.term, pairs, lookup);
+      const report = termReport(entry.term, pairs, lookup, terms);
       expect(entry.frequency).toBe(report.occurrences.length);
       expect(entry.unrendered).toBe(report.unrendered);
       expect(entry.documents).toBe(new Set(report.occurrences.map((o) => o.docId)).size);
     }
+  });
+
+  it('counts an occurrence inside a longer glossary term under that term, apart from its own renderings', () => {
+    const terms = glossary.map((e) => e.term);
+    const both = glossary.find((e) => e.within.length > 0 && e.renderings.length > 0)!;
+    expect(both).toBeDefined();
+    const report = termReport(both.term, pairs, lookup, terms);
+    const inside = report.occurrences.filter((o) => o.within !== undefined);
+    expect(inside.length).toBe(report.within.reduce((n, w) => n + w.count, 0));
+    for (const w of report.within) {
+      expect(terms).toContain(w.term);
+      expect(w.term.includes(both.term) && w.term.length > both.term.length).toBe(true);
+    }
+    // Every occurrence inside a longer term lies in that term's text in its pair.
+    for (const o of inside) {
+      const zh = pairs.find((p) => p.docId === o.docId && p.pair === o.pair)!.zh;
+      const from = Math.max(0, o.zhEnd - o.within!.length);
+      const at = zh.indexOf(o.within!, from);
+      expect(at >= from && at <= o.zhStart).toBe(true);
+    }
+    // Shares are of the term's own occurrences, so they add up to what was rendered of those.
+    const own = report.occurrences.length - inside.length;
+    const rendered = report.renderings.reduce((n, r) => n + r.count, 0);
+    expect(rendered + report.unrendered).toBe(own);
+    expect(report.renderings.reduce((n, r) => n + r.share, 0)).toBeCloseTo(rendered / own, 6);
   });
 
   it('keeps out function words, numbers and single characters', () => {

@@ -100,6 +100,7 @@ function entryOf(candidate: Candidate, termhood: number, report: TermReport, loo
       .slice(0, RENDERINGS_KEPT)
       .map((r) => ({ key: r.key, text: r.text, count: r.count, share: round(r.share, 3) })),
     unrendered: report.unrendered,
+    within: report.within.slice(0, RENDERINGS_KEPT).map(({ term, count }) => ({ term, count })),
   };
 }
 
@@ -121,7 +122,8 @@ export function buildGlossary(
     generality: (term) => generality(hsk(term)),
   }).slice(0, size);
   const pairs: TermPair[] = docs.flatMap((doc) => termPairs(doc, wordLinks?.[doc.meta.id]));
+  const terms = ranked.map(({ candidate }) => candidate.term);
   return ranked.map(({ candidate, termhood }) =>
-    entryOf(candidate, termhood, termReport(candidate.term, pairs, lookup), lookup),
+    entryOf(candidate, termhood, termReport(candidate.term, pairs, lookup, terms), lookup),
   );
 }

@@ -25,6 +25,7 @@ const term = (t: string, pinyin: string, ...renderings: string[]) =>
     termhood: 1,
     renderings: renderings.map((text) => ({ key: text, text, count: 1, share: 1 })),
     unrendered: 0,
+    within: [],
   }) as GlossaryEntry;
 
 beforeAll(async () => {

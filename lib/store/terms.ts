@@ -8,7 +8,7 @@ import { kwicLines, type KwicLine } from '@/lib/concordance/kwic';
 import type { DictEntry, DocMeta, TermReport } from '@/lib/model';
 import { toSimplified } from '@/lib/search/encode';
 import { hskLevel, longerTermsContaining, termPairs, termReport, type TermPair } from '@/lib/terms';
-import { fresh, getDoc, getWordLinks, glossLookup, listDocs, onNewBuild } from './index';
+import { fresh, getDoc, getWordLinks, glossaryTerms, glossLookup, listDocs, onNewBuild } from './index';
 
 /** Concordance lines the term page shows at first, and how many each "show more" adds (the API asks for its own number). */
 export const TERM_PAGE_LINES = 100;
@@ -64,8 +64,14 @@ function getTermPairs(): Promise<TermPair[]> {
 }
 
 async function compute(term: string): Promise<Omit<TermView, 'lines' | 'linesFor'>> {
-  const [pairs, docs, { lookup, words }] = await Promise.all([getTermPairs(), listDocs(), glossLookup()]);
-  const report = termReport(term, pairs, lookup);
+  const [pairs, docs, { lookup, words }, glossary] = await Promise.all([
+    getTermPairs(),
+    listDocs(),
+    glossLookup(),
+    glossaryTerms(),
+  ]);
+  // Occurrences inside a longer glossary term are counted there, as the glossary counts them.
+  const report = termReport(term, pairs, lookup, [...glossary.keys()]);
   const entries = lookup(term);
   const byDoc = new Map<string, number[]>();
   for (const o of report.occurrences) (byDoc.get(o.docId) ?? byDoc.set(o.docId, []).get(o.docId)!).push(o.pair);

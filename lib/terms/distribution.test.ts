@@ -33,6 +33,7 @@ describe('termDistribution', () => {
     ],
     renderings: [],
     unrendered: 5,
+    within: [],
   };
   const docs = [
     { meta: { id: 'a' }, stats: { pairs: 5 } },

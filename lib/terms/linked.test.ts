@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkedRendering, renderingText } from './linked';
+import { linkedRendering, renderingText, straddlesWords } from './linked';
 import type { TermPair } from './pairs';
 
 /** A one-bead pair: Chinese words laid end to end, English as given, links in Pharaoh text. */
@@ -43,10 +43,40 @@ describe('linkedRendering', () => {
     expect(linkedRendering(lower, 0, 2)!.key).toBe(r.key);
   });
 
+  it('keeps the fuller of two parts that repeat each other, whichever comes first', () => {
+    // 俄罗斯联邦 反垄断局 / the Federal Antimonopoly Service of the Russian Federation
+    const q = pair(
+      ['俄罗斯联邦', '反垄断局'],
+      'the Federal Antimonopoly Service of the Russian Federation',
+      '0-1 1-2 1-3 0-6 0-7',
+    );
+    const r = linkedRendering(q, 0, 5)!;
+    expect(renderingText(q.en, r)).toBe('Russian Federation');
+    expect(r.parts).toBeUndefined();
+    const twice = pair(['合作', '和', '合作'], 'cooperation and cooperation', '0-0 1-1 2-2');
+    expect(renderingText(twice.en, linkedRendering(twice, 0, 2)!)).toBe('cooperation');
+  });
+
   it('gives null inside a longer word or with no link, undefined without word links', () => {
     const q = pair(['新时代', '。'], 'a new era.', '0-1 0-2 1-3');
     expect(linkedRendering(q, 1, 3)).toBeNull();
     expect(linkedRendering(pair(['中', '俄'], 'China', '0-0'), 1, 2)).toBeNull();
     expect(linkedRendering({ docId: 'd', pair: 0, zh: '中俄', en: 'China' }, 0, 2)).toBeUndefined();
+  });
+});
+
+describe('straddlesWords', () => {
+  // 重大 国际 问题 / major international issues
+  const p = pair(['重大', '国际', '问题'], 'major international issues', '0-0 1-1 2-2');
+
+  it('is true for characters matched across two words (大国 in 重大|国际)', () => {
+    expect(straddlesWords(p, 1, 3)).toBe(true);
+  });
+
+  it('is false for whole words, runs of whole words and a part of one word', () => {
+    expect(straddlesWords(p, 0, 2)).toBe(false);
+    expect(straddlesWords(p, 0, 4)).toBe(false);
+    expect(straddlesWords(pair(['新时代'], 'new era', '0-0 0-1'), 1, 3)).toBe(false);
+    expect(straddlesWords({ docId: 'd', pair: 0, zh: '重大国际', en: 'major international' }, 1, 3)).toBe(false);
   });
 });

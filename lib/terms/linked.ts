@@ -63,23 +63,40 @@ export function linkedRendering(pair: TermPair, zhStart: number, zhEnd: number):
   if (parts.length === 0 || parts.length > MAX_PARTS || parts.reduce((n, p) => n + p.length, 0) > MAX_SPAN_TOKENS)
     return null;
   // Keys as term spotting makes them (its tokenizer, stems, stop words kept), so the two group
-  // alike; a part repeating an earlier one (合作 linked to both "cooperation"s of a long
-  // sentence) is the same rendering found twice, not a gap.
-  const offsets: Array<[number, number]> = [];
-  const keys: string[] = [];
-  for (const p of parts) {
+  // alike. A part repeating another (合作 linked to both "cooperation"s of a long sentence; 联邦 of
+  // 俄罗斯联邦 linked to "Federal" of "the Federal Antimonopoly Service of the Russian Federation"
+  // too) is the same rendering found twice, not a gap: only the fuller part is kept.
+  const found = parts.map((p) => {
     const span: [number, number] = [bead.en[0] + tokens[p[0]!]!.start, bead.en[0] + tokens[p[p.length - 1]!]!.end];
-    const key = keyOf(tokenize(pair.en, span[0], span[1]));
-    if (keys.some((k) => k.includes(key))) continue;
-    offsets.push(span);
-    keys.push(key);
-  }
+    return { span, key: keyOf(tokenize(pair.en, span[0], span[1])) };
+  });
+  const repeats = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
+  const kept = found.filter(
+    (f, k) => !found.some((g, m) => m !== k && repeats(f.key, g.key) && (g.key !== f.key || m < k)),
+  );
+  const offsets = kept.map((f) => f.span);
+  const keys = kept.map((f) => f.key);
   return {
     start: offsets[0]![0],
     end: offsets[offsets.length - 1]![1],
     key: keys.join(' … '),
     ...(offsets.length > 1 ? { parts: offsets } : {}),
   };
+}
+
+/**
+ * Whether [zhStart, zhEnd) cuts across the segmenter's words of its bead: a word boundary inside it
+ * and one of its ends inside a word, as 大国 in 重大|国际 ("major international"). Such a match
+ * of the characters is not the term; a term inside one word (时代 of 新时代) or made of whole words
+ * is. False where the bead has no words to tell.
+ */
+export function straddlesWords(pair: TermPair, zhStart: number, zhEnd: number): boolean {
+  const bead = pair.links?.find((l) => l.zh[0] <= zhStart && zhEnd <= l.zh[1]);
+  if (!bead?.words) return false;
+  const { starts } = bead.words;
+  const isBoundary = (at: number) => starts.includes(at);
+  const boundaryInside = starts.some((at) => at > zhStart && at < zhEnd);
+  return boundaryInside && !(isBoundary(zhStart) && isBoundary(zhEnd));
 }
 
 /**

@@ -114,3 +114,33 @@ describe('termReport', () => {
     expect(ext.unrendered).toBe(1);
   });
 });
+
+describe('occurrences inside longer terms', () => {
+  const pairs = [
+    pair('两国元首会谈。两国元首签署声明。', 'The two heads of state held talks and signed a statement.'),
+    pair('两国人民友好。两国合作。', 'The two peoples are friends. The two countries cooperate.'),
+  ];
+  const longer = ['两国元首签署', '两国元首', '两国人民', '合作'];
+
+  it('are counted under the shortest longer term holding them, the rest as the term own', () => {
+    const report = termReport('两国', pairs, lookup, longer);
+    expect(report.occurrences.map((o) => o.within)).toEqual(['两国元首', '两国元首', '两国人民', undefined]);
+    expect(report.within).toEqual([
+      { term: '两国元首', count: 2, occurrences: [0, 1] },
+      { term: '两国人民', count: 1, occurrences: [2] },
+    ]);
+  });
+
+  it('leave the shares to the term own occurrences', () => {
+    const report = termReport('两国', pairs, lookup, longer);
+    const counted = report.renderings.reduce((n, r) => n + r.count, 0) + report.unrendered;
+    expect(counted).toBe(1);
+    for (const r of report.renderings) expect(r.share).toBe(r.count);
+  });
+
+  it('change nothing without longer terms', () => {
+    const report = termReport('两国', pairs, lookup);
+    expect(report.within).toEqual([]);
+    expect(report.occurrences.every((o) => o.within === undefined)).toBe(true);
+  });
+});

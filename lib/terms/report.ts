@@ -7,17 +7,22 @@ import type { TermOccurrence, TermRendering, TermReport } from '../model';
 import { termCorpus } from './corpus';
 import type { TermPair } from './pairs';
 import type { Lookup } from './senses';
-import { consistentWithLinks, linkedRendering, renderingText } from './linked';
+import { consistentWithLinks, linkedRendering, renderingText, straddlesWords } from './linked';
 import { spotTerm } from './spot';
 import { completeFragments } from './fragments';
+import { findOccurrences } from './occurrences';
 
-/** Renderings grouped by key: count, share, the surface form seen most, most frequent first. */
+/**
+ * Renderings of the term's own occurrences (not inside a longer term) grouped by key: count, share
+ * of the own occurrences, the surface form seen most, most frequent first.
+ */
 function groupRenderings(occurrences: readonly TermOccurrence[], pairs: readonly TermPair[]): TermRendering[] {
   const en = new Map<string, string>();
   for (const p of pairs) en.set(`${p.docId}\u0000${p.pair}`, p.en);
+  const own = occurrences.filter((o) => o.within === undefined).length;
   const groups = new Map<string, { indices: number[]; texts: Map<string, number> }>();
   occurrences.forEach((o, i) => {
-    if (!o.rendering) return;
+    if (!o.rendering || o.within !== undefined) return;
     const text = renderingText(en.get(`${o.docId}\u0000${o.pair}`) ?? '', o.rendering);
     let group = groups.get(o.rendering.key);
     if (group === undefined) {
@@ -32,19 +37,73 @@ function groupRenderings(occurrences: readonly TermOccurrence[], pairs: readonly
     let text = '';
     let most = 0;
     for (const [t, n] of texts) if (n > most) [text, most] = [t, n];
-    return { key, text, count: indices.length, share: indices.length / occurrences.length, occurrences: indices };
+    return { key, text, count: indices.length, share: indices.length / own, occurrences: indices };
   });
   // Stable: equal counts keep the order of first appearance.
   return renderings.sort((a, b) => b.count - a.count);
 }
 
 /**
+ * Each occurrence marked with the shortest of the `longer` terms it lies inside in its pair, if
+ * any (两国 in 两国元首 rather than in 两国元首签署): the most direct term that renders it.
+ */
+export function markWithin(
+  term: string,
+  occurrences: readonly TermOccurrence[],
+  pairs: ReadonlyMap<string, TermPair>,
+  longer: readonly string[],
+): TermOccurrence[] {
+  const containing = longer
+    .filter((l) => l.length > term.length && l.includes(term))
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  if (containing.length === 0) return [...occurrences];
+  const spans = new Map<string, Array<[string, number, number]>>();
+  return occurrences.map((o) => {
+    const id = `${o.docId}\u0000${o.pair}`;
+    let found = spans.get(id);
+    if (found === undefined) {
+      const zh = pairs.get(id)?.zh ?? '';
+      found = containing.flatMap((l) =>
+        findOccurrences(l, zh).map((at): [string, number, number] => [l, at, at + l.length]),
+      );
+      spans.set(id, found);
+    }
+    const inside = found.find(([, start, end]) => start <= o.zhStart && o.zhEnd <= end);
+    if (!inside) return o;
+    // Its lines mark what renders the longer term there ("two heads of state"), where the links
+    // say; a rendering found for the shorter term alone is not one.
+    const pair = pairs.get(id);
+    const rendering = pair ? linkedRendering(pair, inside[1], inside[2]) : undefined;
+    const { rendering: _own, ...rest } = o;
+    return rendering ? { ...rest, within: inside[0], rendering } : { ...rest, within: inside[0] };
+  });
+}
+
+/** Occurrences inside longer terms, grouped by term, most first (then in code point order). */
+function groupWithin(occurrences: readonly TermOccurrence[]): TermReport['within'] {
+  const groups = new Map<string, number[]>();
+  occurrences.forEach((o, i) => {
+    if (o.within !== undefined) (groups.get(o.within) ?? groups.set(o.within, []).get(o.within)!).push(i);
+  });
+  return [...groups]
+    .map(([term, indices]) => ({ term, count: indices.length, occurrences: indices }))
+    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+}
+
+/**
  * The report of a term (simplified; the caller converts) over pair records, with sentence beads
  * where the records carry them (`termPairs`). `lookup` gives CC-CEDICT entries: the whole
  * dictionary at ingest, the corpus's extract (build/gloss.json) in the app. Occurrences are exact,
- * non-overlapping substrings of the records' Chinese, in record order.
+ * non-overlapping substrings of the records' Chinese, in record order. `longer` names the glossary's
+ * terms: an occurrence inside a longer one (两国 in 两国元首) is counted under it, apart from the
+ * term's own renderings, as Treq counts a word inside a multi-word unit.
  */
-export function termReport(term: string, pairs: readonly TermPair[], lookup: Lookup): TermReport {
+export function termReport(
+  term: string,
+  pairs: readonly TermPair[],
+  lookup: Lookup,
+  longer: readonly string[] = [],
+): TermReport {
   // Where the build has word links they judge term spotting's rendering of each occurrence:
   // - spotting found none: the linked rendering;
   // - spotting's span holds the linked one whole: kept if it agrees with the links (it keeps words
@@ -55,7 +114,12 @@ export function termReport(term: string, pairs: readonly TermPair[], lookup: Loo
   // - otherwise they disagree, and spotting's corpus-wide statistics are trusted over one
   //   sentence's links (主席 → "President", where the links say "Xi").
   const byPair = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
-  const found = spotTerm(term, termCorpus(pairs), lookup).map((o): TermOccurrence => {
+  // A match of the characters across two words (大国 in 重大|国际) is not an occurrence of the term.
+  const spotted = spotTerm(term, termCorpus(pairs), lookup).filter((o) => {
+    const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
+    return !pair || !straddlesWords(pair, o.zhStart, o.zhEnd);
+  });
+  const found = spotted.map((o): TermOccurrence => {
     const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
     const linked = pair ? linkedRendering(pair, o.zhStart, o.zhEnd) : undefined;
     const spotted = o.rendering;
@@ -70,7 +134,13 @@ export function termReport(term: string, pairs: readonly TermPair[], lookup: Loo
     return o;
   });
   // A fragment ("Jinping", "two") written out in full around it as a commoner rendering is that one.
-  const occurrences = completeFragments(found, (o) => byPair.get(`${o.docId}\u0000${o.pair}`)?.en ?? '');
-  const renderings = groupRenderings(occurrences, pairs);
-  return { term, occurrences, renderings, unrendered: occurrences.filter((o) => !o.rendering).length };
+  const completed = completeFragments(found, (o) => byPair.get(`${o.docId}\u0000${o.pair}`)?.en ?? '');
+  const occurrences = markWithin(term, completed, byPair, longer);
+  return {
+    term,
+    occurrences,
+    renderings: groupRenderings(occurrences, pairs),
+    unrendered: occurrences.filter((o) => !o.rendering && o.within === undefined).length,
+    within: groupWithin(occurrences),
+  };
 }

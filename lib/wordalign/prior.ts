@@ -97,6 +97,27 @@ function romanisations(word: string): string[] {
   return forms;
 }
 
+/**
+ * A proper name's entry: CC-CEDICT writes its pinyin capitalised (Xi2 Jin4 ping2, E2 luo2 si1).
+ * Its senses are the name followed by a biography ("Xi Jinping (1953-), PRC politician, …,
+ * president of PRC from 2013"), and only the name renders the word: read whole, 习近平 would
+ * claim "president" from 主席 beside it in every 习近平主席 → "President Xi Jinping".
+ */
+function isProperName(entry: { pinyinNumbered: string }): boolean {
+  return /^\p{Lu}/u.test(entry.pinyinNumbered);
+}
+
+/** A person's sense up to the dates of their life: "Vladimir Putin (1952-), Russian politician…" → "Vladimir Putin". */
+function nameOnly(sense: string): string {
+  return sense.split(/\((?=[^)]*\d)/, 1)[0]!;
+}
+
+/**
+ * A character's surname sense ("surname Xi" of 席): a compound the character is part of (主席)
+ * does not render it, while the name beside it (习近平 → Xi) does.
+ */
+const SURNAME_SENSE = /^surname\b/i;
+
 /** Prior strengths by kind of evidence: an exact match of a number or name is nearly certain. */
 export const PRIOR = { exact: 1, sense: 1, laterSense: 0.6, character: 0.35 } as const;
 
@@ -142,7 +163,7 @@ export class Priors {
     const entries = this.dict.lookup(word);
     entries.forEach((entry, e) => {
       entry.senses.forEach((sense, s) => {
-        for (const stem of senseStems(sense)) {
+        for (const stem of senseStems(isProperName(entry) ? nameOnly(sense) : sense)) {
           add(stem, e === 0 && s < 3 ? PRIOR.sense : PRIOR.laterSense);
           if (!senseOf.has(stem)) senseOf.set(stem, { entry: e, sense: s });
         }
@@ -156,7 +177,7 @@ export class Priors {
       for (const ch of chars) {
         const first = this.dict.lookup(ch)[0];
         for (const sense of first?.senses.slice(0, 2) ?? [])
-          for (const stem of senseStems(sense)) add(stem, PRIOR.character);
+          if (!SURNAME_SENSE.test(sense)) for (const stem of senseStems(sense)) add(stem, PRIOR.character);
       }
     }
     return { keys, senseOf };

@@ -60,8 +60,18 @@ describe('priors', () => {
     expect(priors.strength('她', englishKey('her'))).toBeGreaterThan(0);
     expect(priors.strength('俄', englishKey('cooperation'))).toBe(0);
   });
+  it("read a person's entry as the name, not the biography after the dates", () => {
+    // CC-CEDICT: "Xi Jinping (1953-), PRC politician, …, president of PRC from 2013".
+    expect(priors.strength('习近平', englishKey('Xi'))).toBe(1);
+    expect(priors.strength('习近平', englishKey('President'))).toBe(0);
+    expect(priors.strength('普京', englishKey('Putin'))).toBe(1);
+    expect(priors.strength('普京', englishKey('politician'))).toBe(0);
+  });
+  it('do not lend a compound its characters\' surname senses (席 "surname Xi" in 主席)', () => {
+    expect(priors.strength('主席', englishKey('Xi'))).toBe(0);
+    expect(priors.strength('主席', englishKey('chairman'))).toBe(1);
+  });
 });
-
 describe('Pharaoh links and AER', () => {
   it('formats sorted and parses sure and possible links', () => {
     expect(
@@ -125,6 +135,22 @@ describe('alignWords', () => {
     for (const l of ['0-0', '0-1', '1-2', '2-3', '3-4']) expect(second).toContain(l);
     for (const l of ['0-2', '1-3', '2-4', '3-5', '4-6']) expect(third).toContain(l);
     expect(first).not.toContain('0-4');
+  });
+
+  it('links 习近平 to "Xi Jinping", not to the title before the name in English', () => {
+    const [links] = alignWords(
+      [
+        {
+          zh: ['习近平', '主席', '指出', '。'],
+          en: englishTokens('President Xi Jinping pointed out.').map((t) => t.text),
+        },
+      ],
+      dict,
+      { training: pairs },
+    );
+    const found = key(links!);
+    for (const l of ['0-1', '0-2']) expect(found).toContain(l);
+    for (const l of ['0-0', '1-1', '1-2']) expect(found).not.toContain(l);
   });
 
   it('is deterministic and ignores blank tokens', () => {

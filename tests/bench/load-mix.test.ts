@@ -20,6 +20,7 @@ const entry = (term: string, pinyin: string, renderings: string[], traditional: 
   termhood: 1,
   renderings: renderings.map((text, i) => ({ key: text.toLowerCase(), text, count: 10 - i, share: 0.5 })),
   unrendered: 0,
+  within: [],
 });
 
 const GLOSSARY = [

@@ -128,3 +128,72 @@ test('/api/term validates its input', async ({ request }) => {
     expect(((await res.json()) as { error: string }).error, bad).toBeTruthy();
   }
 });
+
+test('a term inside longer terms: its own renderings are whole, and the longer terms are counted apart with their lines', async ({
+  page,
+  request,
+}, testInfo) => {
+  // Two term pages and the glossary, each a few hundred kB of lines.
+  test.setTimeout(90_000);
+  const api = await request.get(`/api/term?term=${encodeURIComponent('两国')}`);
+  await expect(api).toBeOK();
+  const data = (await api.json()) as {
+    occurrences: number;
+    renderings: Array<{ text: string; count: number; share: number }>;
+    unrendered: number;
+    within: Array<{ term: string; count: number }>;
+  };
+  // 两国元首 "two heads of state" is 两国元首's rendering; 两国's own lead with "two countries".
+  expect(data.within.map((w) => w.term)).toContain('两国元首');
+  const inside = data.within.reduce((n, w) => n + w.count, 0);
+  const own = data.renderings.reduce((n, r) => n + r.count, 0) + data.unrendered;
+  expect(own + inside).toBe(data.occurrences);
+  expect(data.renderings[0]!.text.toLowerCase()).toBe('two countries');
+  for (const r of data.renderings.filter((x) => x.share > 0.1)) expect(r.text.toLowerCase()).toBe('two countries');
+
+  await page.goto(`/en/term/${encodeURIComponent('两国')}`);
+  // Shares read as percentages (the precompiled messages once printed "0.79").
+  await expect(page.locator('.term-renderings .rendering-count').first()).toContainText(
+    `${Math.round(data.renderings[0]!.share * 100)}%`,
+  );
+  const section = page.getByTestId('term-within');
+  await expect(section.getByRole('heading', { name: 'Inside longer terms' })).toBeVisible();
+  const item = section.locator('[data-within="两国元首"]');
+  await expect(item.locator('.rendering-count')).toContainText(
+    String(data.within.find((w) => w.term === '两国元首')!.count),
+  );
+  await item.locator('summary').click();
+  const line = item.locator('.kwic-line').first();
+  await expect(line).toBeVisible();
+  await expect(line.locator('.kwic-match')).toHaveText('两国');
+  await expect(line).toContainText('两国元首');
+  await shot(page, testInfo, 'term-liangguo-within');
+  await expect(item.getByRole('link', { name: 'How the corpus renders 两国元首' })).toBeVisible();
+
+  // The glossary says the same, and links to the longer term.
+  await page.goto('/en/glossary');
+  await expect(page.locator('.page-head .intro').first()).toContainText('less than 60% of its own occurrences');
+  const row = page.locator('.glossary-table tbody tr[data-term="两国"]');
+  await expect(row.getByTestId('glossary-within')).toContainText('两国元首');
+  await expect(row.locator('td[lang="en"]').first()).toContainText('two countries');
+  await row.getByTestId('glossary-within').locator('a', { hasText: '两国元首' }).click();
+  await expect(page).toHaveURL(/\/en\/term\/%E4%B8%A4%E5%9B%BD%E5%85%83%E9%A6%96$/, { timeout: 30_000 });
+});
+
+test('the named terms lead with whole renderings: names, not titles; no matches across words', async ({ request }) => {
+  const top = async (term: string) => {
+    const res = await request.get(`/api/term?term=${encodeURIComponent(term)}`);
+    await expect(res).toBeOK();
+    return ((await res.json()) as { renderings: Array<{ text: string; share: number }> }).renderings;
+  };
+  // 习近平主席 → "President Xi Jinping": 习近平 is "Xi Jinping", never "President … Jinping".
+  const xi = await top('习近平');
+  expect(xi[0]!.text).toBe('Xi Jinping');
+  expect(xi.some((r) => /President/.test(r.text))).toBe(false);
+  // 大国 in 重大|国际 ("major international") is not 大国.
+  const daguo = await top('大国');
+  expect(daguo[0]!.text.toLowerCase()).toBe('major countries');
+  expect(daguo.filter((r) => r.share > 0.1).map((r) => r.text.toLowerCase())).toEqual(['major countries']);
+  expect((await top('战略协作'))[0]!.text.toLowerCase()).toBe('strategic coordination');
+  expect((await top('睦邻友好'))[0]!.text.toLowerCase()).toBe('good-neighbourliness and friendship');
+});

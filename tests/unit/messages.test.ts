@@ -17,4 +17,16 @@ describe('UI messages', () => {
     const english = keys(load('en')).sort();
     for (const locale of routing.locales) expect(keys(load(locale)).sort(), locale).toEqual(english);
   });
+
+  it('name no number, date or time style the precompiled messages cannot resolve', () => {
+    // next.config.ts precompiles messages (icu-minify): a named style such as `{n, number,
+    // percent}` is looked up in the app's `formats`, which define none, and in production the
+    // number comes out raw ("0.892" for 89%). A skeleton (`::percent`) compiles to the options.
+    const named = /\{\s*\w+\s*,\s*(?:number|date|time)\s*,\s*(?!::)[^}\s]/;
+    for (const locale of routing.locales) {
+      const raw = readFileSync(path.join(import.meta.dirname, '../../messages', `${locale}.json`), 'utf8');
+      const offending = raw.split('\n').filter((line) => named.test(line));
+      expect(offending, locale).toEqual([]);
+    }
+  });
 });

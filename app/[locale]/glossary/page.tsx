@@ -5,9 +5,7 @@ import { GlossaryTable } from '@/app/_components/term/GlossaryTable';
 import { clientMessages } from '@/lib/i18n/client-messages';
 import { getGlossary, getManifest } from '@/lib/store';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
-
-/** Below this share of its occurrences, a term's dominant rendering marks the term inconsistent. */
-const INCONSISTENT_BELOW = 0.6;
+import { INCONSISTENT_BELOW } from '@/lib/terms/consistency';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Glossary');
@@ -30,6 +28,7 @@ export default async function GlossaryPage() {
       'rendering',
       'variants',
       'inconsistent',
+      'within',
       'none',
       'empty',
       'count',

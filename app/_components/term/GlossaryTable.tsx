@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useDeferredValue, useState } from 'react';
 import type { GlossaryEntry } from '@/lib/model';
 import { Link } from '@/lib/i18n/navigation';
+import { isInconsistent, wholePercent } from '@/lib/terms/consistency';
 
 /** Pinyin without tone marks or spaces, so `hezuo` finds hé zuò. */
 const toneless = (s: string) =>
@@ -12,11 +13,6 @@ const toneless = (s: string) =>
     .replace(/\p{M}/gu, '')
     .replace(/[\s'’]/g, '')
     .toLowerCase();
-
-/** Whether a term's translations disagree: its dominant rendering covers less than `threshold`. */
-function isInconsistent(entry: GlossaryEntry, threshold: number): boolean {
-  return entry.renderings.length > 1 && (entry.renderings[0]?.share ?? 0) < threshold;
-}
 
 function matches(entry: GlossaryEntry, needle: string): boolean {
   if (needle === '') return true;
@@ -35,7 +31,9 @@ export function GlossaryTable({ entries, threshold }: { entries: GlossaryEntry[]
   const [query, setQuery] = useState('');
   const [onlyInconsistent, setOnlyInconsistent] = useState(false);
   const needle = useDeferredValue(query.trim());
-  const shown = entries.filter((e) => matches(e, needle) && (!onlyInconsistent || isInconsistent(e, threshold)));
+  const shown = entries.filter(
+    (e) => matches(e, needle) && (!onlyInconsistent || isInconsistent(e.renderings, threshold)),
+  );
   return (
     <div className="glossary">
       <div className="glossary-controls">
@@ -79,7 +77,7 @@ export function GlossaryTable({ entries, threshold }: { entries: GlossaryEntry[]
                   <tr
                     key={e.term}
                     data-term={e.term}
-                    className={isInconsistent(e, threshold) ? 'inconsistent' : undefined}
+                    className={isInconsistent(e.renderings, threshold) ? 'inconsistent' : undefined}
                   >
                     <th scope="row" lang="zh-Hans">
                       <Link href={`/term/${encodeURIComponent(e.term)}`} prefetch={false}>
@@ -97,19 +95,32 @@ export function GlossaryTable({ entries, threshold }: { entries: GlossaryEntry[]
                     <td lang="en">
                       {dominant ? (
                         <>
-                          {dominant.text} <span className="share">{Math.round(dominant.share * 100)}%</span>
-                          {isInconsistent(e, threshold) ? (
+                          {dominant.text} <span className="share">{wholePercent(dominant.share)}%</span>
+                          {isInconsistent(e.renderings, threshold) ? (
                             <span className="badge warn"> {t('inconsistent')}</span>
                           ) : null}
                         </>
                       ) : (
                         <span className="hint">{t('none')}</span>
                       )}
+                      {e.within.length > 0 ? (
+                        <span className="within" data-testid="glossary-within">
+                          {t('within')}{' '}
+                          {e.within.slice(0, 3).map((w) => (
+                            <span key={w.term} className="within-term">
+                              <Link href={`/term/${encodeURIComponent(w.term)}`} prefetch={false} lang="zh-Hans">
+                                {w.term}
+                              </Link>{' '}
+                              <span className="share">{w.count}</span>
+                            </span>
+                          ))}
+                        </span>
+                      ) : null}
                     </td>
                     <td lang="en" className="variants">
                       {variants.slice(0, 4).map((v) => (
                         <span key={v.key} className="variant">
-                          {v.text} <span className="share">{Math.round(v.share * 100)}%</span>
+                          {v.text} <span className="share">{wholePercent(v.share)}%</span>
                         </span>
                       ))}
                     </td>

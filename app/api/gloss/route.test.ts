@@ -26,6 +26,7 @@ const term = (...renderings: string[]) =>
     termhood: 1,
     renderings: renderings.map((text) => ({ key: text, text, count: 1, share: 1 })),
     unrendered: 0,
+    within: [],
   }) as GlossaryEntry;
 
 async function writeBuild(name: string, glossary: GlossaryEntry[]): Promise<string> {

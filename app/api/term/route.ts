@@ -24,6 +24,7 @@ export async function GET(request: NextRequest) {
         documents: view.docs.map((d) => ({ docId: d.meta.id, occurrences: d.at.length })),
         renderings: view.report.renderings.map(({ key, text, count, share }) => ({ key, text, count, share })),
         unrendered: view.report.unrendered,
+        within: view.report.within.map(({ term, count }) => ({ term, count })),
         longer: view.longer,
         lines: view.lines.map((l) => ({
           docId: l.docId,

@@ -9,6 +9,14 @@ import { checkTerm } from '@/lib/store/input';
 import { clientMessages } from '@/lib/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 
+/**
+ * Longer terms listed under "Inside longer terms", and lines shown for each: their own pages have
+ * every line, and a common word (合作 sits inside dozens of glossary terms) would otherwise make
+ * the page a megabyte.
+ */
+const WITHIN_TERMS_SHOWN = 8;
+const WITHIN_LINES = 10;
+
 interface Props {
   params: Promise<{ term: string }>;
   searchParams?: Promise<Record<string, string | string[] | undefined>>;
@@ -134,6 +142,42 @@ export default async function TermPage({ params, searchParams }: Props) {
               </ul>
               {report.unrendered > 0 ? <p className="hint">{t('unrendered', { count: report.unrendered })}</p> : null}
             </section>
+
+            {report.within.length > 0 ? (
+              <section className="term-within" aria-labelledby="within-title" data-testid="term-within">
+                <h2 id="within-title">{t('withinTitle')}</h2>
+                <p className="hint">{t('withinHint')}</p>
+                <ul className="renderings">
+                  {report.within.slice(0, WITHIN_TERMS_SHOWN).map((w) => (
+                    <li key={w.term} className="rendering" data-within={w.term}>
+                      <details>
+                        <summary>
+                          <span className="rendering-text" lang="zh-Hans">
+                            {w.term}
+                          </span>
+                          <span className="rendering-bar" aria-hidden="true">
+                            <span style={{ width: `${Math.round((w.count / total) * 100)}%` }} />
+                          </span>
+                          <span className="rendering-count">{t('withinCount', { count: w.count })}</span>
+                        </summary>
+                        <p className="hint">
+                          <Link href={`/term/${encodeURIComponent(w.term)}`}>{t('withinOpen', { term: w.term })}</Link>
+                        </p>
+                        <Concordance lines={view.linesFor(w.occurrences.slice(0, WITHIN_LINES))} lang="zh-Hans" />
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+                {report.within.length > WITHIN_TERMS_SHOWN ? (
+                  <p className="hint">
+                    {t('withinMore', {
+                      terms: report.within.length - WITHIN_TERMS_SHOWN,
+                      count: report.within.slice(WITHIN_TERMS_SHOWN).reduce((n, w) => n + w.count, 0),
+                    })}
+                  </p>
+                ) : null}
+              </section>
+            ) : null}
 
             <OccurrenceChart
               docs={view.docs.map((d) => ({
