@@ -72,6 +72,13 @@ export interface TermCorpus {
   keyCount: number;
   /** The id of an n-gram key (see `UnitSpan.id`), or -1 when no unit holds it. */
   keyId(key: string): number;
+  /** The pair of a document by its index there (`TermPair.pair`), as the occurrences name it. */
+  pairOf(docId: string, pair: number): TermPair | undefined;
+  /**
+   * Indices of the pairs whose Chinese holds the first character of `word`, in order: the only
+   * ones it can occur in (hundreds of terms are looked for in the same corpus).
+   */
+  pairsHolding(word: string): readonly number[];
   /** The units (with English) whose Chinese holds `word`. */
   unitsWith(word: string): ReadonlySet<Unit>;
   /**
@@ -239,13 +246,16 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
       else list.push(i);
     }
   });
+  const pairsHolding = (word: string): readonly number[] =>
+    word === '' ? [] : (pairsWithChar.get(String.fromCodePoint(word.codePointAt(0) ?? 0)) ?? []);
+  // Keyed as the occurrences name a pair; a key listed twice is the later pair's, as a Map built in order gives.
+  const byKey = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
   const unitsByWord = new Map<string, Set<Unit>>();
   const unitsWith = (word: string): Set<Unit> => {
     let found = unitsByWord.get(word);
     if (found === undefined) {
       found = new Set();
-      const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
-      for (const i of word === '' ? [] : (pairsWithChar.get(first) ?? [])) {
+      for (const i of pairsHolding(word)) {
         for (const start of findOccurrences(word, pairs[i]!.zh)) {
           const unit = unitAt(unitsOfPair[i] ?? [], start);
           if (unit !== undefined && unit.tokens.length > 0) found.add(unit);
@@ -309,6 +319,8 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
     unitFrequency,
     keyCount: ids.size,
     keyId: (key) => ids.get(key) ?? -1,
+    pairOf: (docId, pair) => byKey.get(`${docId}\u0000${pair}`),
+    pairsHolding,
     unitsWith,
     association,
     claimsOutside(unit, ranges, lookup) {

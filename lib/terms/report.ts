@@ -4,7 +4,7 @@
  * partnership" are one rendering), the commonest first.
  */
 import type { TermOccurrence, TermRendering, TermReport } from '../model';
-import { termCorpus } from './corpus';
+import { termCorpus, type TermCorpus } from './corpus';
 import type { TermPair } from './pairs';
 import type { Lookup } from './senses';
 import { consistentWithLinks, linkedRendering, renderingText } from './linked';
@@ -12,13 +12,11 @@ import { spotTerm } from './spot';
 import { completeFragments } from './fragments';
 
 /** Renderings grouped by key: count, share, the surface form seen most, most frequent first. */
-function groupRenderings(occurrences: readonly TermOccurrence[], pairs: readonly TermPair[]): TermRendering[] {
-  const en = new Map<string, string>();
-  for (const p of pairs) en.set(`${p.docId}\u0000${p.pair}`, p.en);
+function groupRenderings(occurrences: readonly TermOccurrence[], corpus: TermCorpus): TermRendering[] {
   const groups = new Map<string, { indices: number[]; texts: Map<string, number> }>();
   occurrences.forEach((o, i) => {
     if (!o.rendering) return;
-    const text = renderingText(en.get(`${o.docId}\u0000${o.pair}`) ?? '', o.rendering);
+    const text = renderingText(corpus.pairOf(o.docId, o.pair)?.en ?? '', o.rendering);
     let group = groups.get(o.rendering.key);
     if (group === undefined) {
       group = { indices: [], texts: new Map() };
@@ -54,9 +52,9 @@ export function termReport(term: string, pairs: readonly TermPair[], lookup: Loo
   //   strategic"): the linked one, gapped where other words sit inside;
   // - otherwise they disagree, and spotting's corpus-wide statistics are trusted over one
   //   sentence's links (主席 → "President", where the links say "Xi").
-  const byPair = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
-  const found = spotTerm(term, termCorpus(pairs), lookup).map((o): TermOccurrence => {
-    const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
+  const corpus = termCorpus(pairs);
+  const found = spotTerm(term, corpus, lookup).map((o): TermOccurrence => {
+    const pair = corpus.pairOf(o.docId, o.pair);
     const linked = pair ? linkedRendering(pair, o.zhStart, o.zhEnd) : undefined;
     const spotted = o.rendering;
     if (!linked || !pair) return o;
@@ -70,7 +68,7 @@ export function termReport(term: string, pairs: readonly TermPair[], lookup: Loo
     return o;
   });
   // A fragment ("Jinping", "two") written out in full around it as a commoner rendering is that one.
-  const occurrences = completeFragments(found, (o) => byPair.get(`${o.docId}\u0000${o.pair}`)?.en ?? '');
-  const renderings = groupRenderings(occurrences, pairs);
+  const occurrences = completeFragments(found, (o) => corpus.pairOf(o.docId, o.pair)?.en ?? '');
+  const renderings = groupRenderings(occurrences, corpus);
   return { term, occurrences, renderings, unrendered: occurrences.filter((o) => !o.rendering).length };
 }
