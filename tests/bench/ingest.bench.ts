@@ -37,6 +37,7 @@ import { englishBlocks } from '../../lib/pipeline/english';
 import { glossSentences } from '../../lib/pipeline/gloss';
 import { glossFile } from '../../lib/pipeline/gloss-file';
 import { buildGlossary } from '../../lib/pipeline/glossary';
+import { WordLinkCollector } from '../../lib/pipeline/word-links';
 import { buildIndexBundle } from '../../lib/search/index';
 import { pairRecords } from '../../lib/search/pair-records';
 import type { DocumentInput } from '../../lib/pipeline/build-document';
@@ -66,7 +67,13 @@ const USAGE = `npm run bench:ingest -- [options]
   --help           this text`;
 
 /** The ingest's phases, in the order its progress callback announces them. */
-const PHASES = ['read corpus', 'documents: decode → align', 'search index', 'glossary, gloss file, write'] as const;
+const PHASES = [
+  'read corpus',
+  'documents: decode → align',
+  'search index',
+  'word alignment',
+  'glossary, gloss file, write',
+] as const;
 type Phase = (typeof PHASES)[number];
 
 /** The stages, measured apart: those of the document phase, then those of the two indexing phases. */
@@ -78,6 +85,7 @@ const STAGES = [
   'english: decode, clean, split',
   'align',
   'search index',
+  'word alignment',
   'glossary',
   'gloss file',
 ] as const;
@@ -172,7 +180,7 @@ function timedOpenCC(texts: readonly string[], reps: number): number {
 
 /**
  * The ingest again, stage by stage: the documents composed as `buildDocument` composes them, then
- * the index, glossary and gloss file over the documents an ingest built (`ingest` composes those).
+ * the index, word links, glossary and gloss file over the documents an ingest built (`ingest` composes those).
  */
 async function timedStages(
   inputs: readonly DocumentInput[],
@@ -204,7 +212,10 @@ async function timedStages(
   const t0 = performance.now();
   await buildIndexBundle(built.flatMap(pairRecords));
   ms['search index'] = performance.now() - t0;
-  const terms = timed('glossary', () => buildGlossary(built, (word) => dict.lookup(word)));
+  const collector = new WordLinkCollector();
+  for (const doc of built) collector.add(doc);
+  const wordLinks = timed('word alignment', () => collector.finish(dict));
+  const terms = timed('glossary', () => buildGlossary(built, (word) => dict.lookup(word), { wordLinks }));
   timed('gloss file', () => glossFile(built, terms, dict));
   return ms;
 }
