@@ -24,6 +24,8 @@ const MIN_JOINT = 2;
 export interface Unit {
   /** Index of the pair in the list. */
   pair: number;
+  /** Index of the unit in the corpus's `units`. */
+  index: number;
   /** UTF-16 range in the record's `zh` and `en`. */
   zh: readonly [number, number];
   en: readonly [number, number];
@@ -72,6 +74,13 @@ export interface TermCorpus {
   keyCount: number;
   /** The id of an n-gram key (see `UnitSpan.id`), or -1 when no unit holds it. */
   keyId(key: string): number;
+  /** The pair of a document by its index there (`TermPair.pair`), as the occurrences name it. */
+  pairOf(docId: string, pair: number): TermPair | undefined;
+  /**
+   * Indices of the pairs whose Chinese holds the first character of `word`, in order: the only
+   * ones it can occur in (hundreds of terms are looked for in the same corpus).
+   */
+  pairsHolding(word: string): readonly number[];
   /** The units (with English) whose Chinese holds `word`. */
   unitsWith(word: string): ReadonlySet<Unit>;
   /**
@@ -137,6 +146,7 @@ function unitsOf(pair: TermPair, index: number): Unit[] {
     const joined = tokens.map((t, k) => k > 0 && joins(pair.en, tokens[k - 1]!, t));
     return {
       pair: index,
+      index: -1, // numbered once the corpus holds every unit
       zh,
       en,
       tokens,
@@ -213,9 +223,42 @@ function scaled(stems: StemWeights, factor: number): StemWeights {
 /** Memo bounds: plain clears rather than LRU, what matters is that memory stays flat. */
 const MAX_MEMO = 200_000;
 
+/**
+ * How many values two ascending arrays of distinct integers share: a merge when their sizes are
+ * alike, a binary search of the larger for each value of the smaller when one is far smaller.
+ */
+export function sortedIntersectionSize(a: Int32Array, b: Int32Array): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  let count = 0;
+  if (small.length * 16 < large.length) {
+    let lo = 0;
+    for (const value of small) {
+      let hi = large.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (large[mid]! < value) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < large.length && large[lo] === value) count++;
+    }
+    return count;
+  }
+  for (let i = 0, j = 0; i < small.length && j < large.length;) {
+    if (small[i]! < large[j]!) i++;
+    else if (small[i]! > large[j]!) j++;
+    else {
+      count++;
+      i++;
+      j++;
+    }
+  }
+  return count;
+}
+
 function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
   const unitsOfPair = pairs.map(unitsOf);
   const units = unitsOfPair.flat();
+  units.forEach((unit, i) => (unit.index = i));
   const unitFrequency = new Map<string, number>();
   for (const unit of units) for (const key of unit.keys) unitFrequency.set(key, (unitFrequency.get(key) ?? 0) + 1);
   // Ids in order of first appearance, so two builds of one corpus number the keys alike.
@@ -239,32 +282,44 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
       else list.push(i);
     }
   });
-  const unitsByWord = new Map<string, Set<Unit>>();
-  const unitsWith = (word: string): Set<Unit> => {
+  const pairsHolding = (word: string): readonly number[] =>
+    word === '' ? [] : (pairsWithChar.get(String.fromCodePoint(word.codePointAt(0) ?? 0)) ?? []);
+  // Keyed as the occurrences name a pair; a key listed twice is the later pair's, as a Map built in order gives.
+  const byKey = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
+  // A word's units as a Set (for callers) and as their sorted indices (for `association`, which
+  // intersects them with a stem's: thousands of times per term, where Sets of objects cost the
+  // glossary seconds).
+  const unitsByWord = new Map<string, { set: Set<Unit>; indices: Int32Array }>();
+  const unitsOfWord = (word: string): { set: Set<Unit>; indices: Int32Array } => {
     let found = unitsByWord.get(word);
     if (found === undefined) {
-      found = new Set();
-      const first = String.fromCodePoint(word.codePointAt(0) ?? 0);
-      for (const i of word === '' ? [] : (pairsWithChar.get(first) ?? [])) {
+      const set = new Set<Unit>();
+      for (const i of pairsHolding(word)) {
         for (const start of findOccurrences(word, pairs[i]!.zh)) {
           const unit = unitAt(unitsOfPair[i] ?? [], start);
-          if (unit !== undefined && unit.tokens.length > 0) found.add(unit);
+          if (unit !== undefined && unit.tokens.length > 0) set.add(unit);
         }
       }
+      found = { set, indices: Int32Array.from(set, (u) => u.index).sort() };
       if (unitsByWord.size >= MAX_MEMO) unitsByWord.clear();
       unitsByWord.set(word, found);
     }
     return found;
   };
-  // Units by the stems of their English words (hyphenated words included), for `association`.
-  const unitsByStem = new Map<string, Set<Unit>>();
+  const unitsWith = (word: string): Set<Unit> => unitsOfWord(word).set;
+  // Indices of the units holding each stem of their English words (hyphenated words included), in
+  // order, for `association`.
+  const stemUnits = new Map<string, number[]>();
   for (const unit of units) {
     for (const stem of unit.byStem.keys()) {
-      const set = unitsByStem.get(stem);
-      if (set === undefined) unitsByStem.set(stem, new Set([unit]));
-      else set.add(unit);
+      const list = stemUnits.get(stem);
+      if (list === undefined) stemUnits.set(stem, [unit.index]);
+      else list.push(unit.index);
     }
   }
+  const unitsByStem = new Map<string, Int32Array>([...stemUnits].map(([stem, list]) => [stem, Int32Array.from(list)]));
+  stemUnits.clear();
+  const noUnits = new Int32Array(0);
 
   const associations = new Map<string, Map<string, number>>();
   const association = (word: string, stem: string): number => {
@@ -276,12 +331,9 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
     }
     let value = byStem.get(stem);
     if (value === undefined) {
-      const holding = unitsWith(word);
-      const withStem = unitsByStem.get(stem) ?? new Set<Unit>();
-      const [small, large] = holding.size <= withStem.size ? [holding, withStem] : [withStem, holding];
-      let joint = 0;
-      for (const unit of small) if (large.has(unit)) joint++;
-      value = phi(joint, holding.size, withStem.size, withEnglish);
+      const holding = unitsOfWord(word).indices;
+      const withStem = unitsByStem.get(stem) ?? noUnits;
+      value = phi(sortedIntersectionSize(holding, withStem), holding.length, withStem.length, withEnglish);
       byStem.set(stem, value);
     }
     return value;
@@ -309,6 +361,8 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
     unitFrequency,
     keyCount: ids.size,
     keyId: (key) => ids.get(key) ?? -1,
+    pairOf: (docId, pair) => byKey.get(`${docId}\u0000${pair}`),
+    pairsHolding,
     unitsWith,
     association,
     claimsOutside(unit, ranges, lookup) {

@@ -4,7 +4,7 @@
  * partnership" are one rendering), the commonest first.
  */
 import type { TermOccurrence, TermRendering, TermReport } from '../model';
-import { termCorpus } from './corpus';
+import { termCorpus, type TermCorpus } from './corpus';
 import type { TermPair } from './pairs';
 import type { Lookup } from './senses';
 import { consistentWithLinks, linkedRendering, renderingText, straddlesWords } from './linked';
@@ -16,14 +16,12 @@ import { findOccurrences } from './occurrences';
  * Renderings of the term's own occurrences (not inside a longer term) grouped by key: count, share
  * of the own occurrences, the surface form seen most, most frequent first.
  */
-function groupRenderings(occurrences: readonly TermOccurrence[], pairs: readonly TermPair[]): TermRendering[] {
-  const en = new Map<string, string>();
-  for (const p of pairs) en.set(`${p.docId}\u0000${p.pair}`, p.en);
+function groupRenderings(occurrences: readonly TermOccurrence[], corpus: TermCorpus): TermRendering[] {
   const own = occurrences.filter((o) => o.within === undefined).length;
   const groups = new Map<string, { indices: number[]; texts: Map<string, number> }>();
   occurrences.forEach((o, i) => {
     if (!o.rendering || o.within !== undefined) return;
-    const text = renderingText(en.get(`${o.docId}\u0000${o.pair}`) ?? '', o.rendering);
+    const text = renderingText(corpus.pairOf(o.docId, o.pair)?.en ?? '', o.rendering);
     let group = groups.get(o.rendering.key);
     if (group === undefined) {
       group = { indices: [], texts: new Map() };
@@ -50,7 +48,7 @@ function groupRenderings(occurrences: readonly TermOccurrence[], pairs: readonly
 export function markWithin(
   term: string,
   occurrences: readonly TermOccurrence[],
-  pairs: ReadonlyMap<string, TermPair>,
+  pairOf: (docId: string, pair: number) => TermPair | undefined,
   longer: readonly string[],
 ): TermOccurrence[] {
   const containing = longer
@@ -62,7 +60,7 @@ export function markWithin(
     const id = `${o.docId}\u0000${o.pair}`;
     let found = spans.get(id);
     if (found === undefined) {
-      const zh = pairs.get(id)?.zh ?? '';
+      const zh = pairOf(o.docId, o.pair)?.zh ?? '';
       found = containing.flatMap((l) =>
         findOccurrences(l, zh).map((at): [string, number, number] => [l, at, at + l.length]),
       );
@@ -72,7 +70,7 @@ export function markWithin(
     if (!inside) return o;
     // Its lines mark what renders the longer term there ("two heads of state"), where the links
     // say; a rendering found for the shorter term alone is not one.
-    const pair = pairs.get(id);
+    const pair = pairOf(o.docId, o.pair);
     const rendering = pair ? linkedRendering(pair, inside[1], inside[2]) : undefined;
     const { rendering: _own, ...rest } = o;
     return rendering ? { ...rest, within: inside[0], rendering } : { ...rest, within: inside[0] };
@@ -113,14 +111,14 @@ export function termReport(
   //   strategic"): the linked one, gapped where other words sit inside;
   // - otherwise they disagree, and spotting's corpus-wide statistics are trusted over one
   //   sentence's links (主席 → "President", where the links say "Xi").
-  const byPair = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
+  const corpus = termCorpus(pairs);
   // A match of the characters across two words (大国 in 重大|国际) is not an occurrence of the term.
-  const spotted = spotTerm(term, termCorpus(pairs), lookup).filter((o) => {
-    const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
+  const asWords = spotTerm(term, corpus, lookup).filter((o) => {
+    const pair = corpus.pairOf(o.docId, o.pair);
     return !pair || !straddlesWords(pair, o.zhStart, o.zhEnd);
   });
-  const found = spotted.map((o): TermOccurrence => {
-    const pair = byPair.get(`${o.docId}\u0000${o.pair}`);
+  const found = asWords.map((o): TermOccurrence => {
+    const pair = corpus.pairOf(o.docId, o.pair);
     const linked = pair ? linkedRendering(pair, o.zhStart, o.zhEnd) : undefined;
     const spotted = o.rendering;
     if (!linked || !pair) return o;
@@ -134,12 +132,12 @@ export function termReport(
     return o;
   });
   // A fragment ("Jinping", "two") written out in full around it as a commoner rendering is that one.
-  const completed = completeFragments(found, (o) => byPair.get(`${o.docId}\u0000${o.pair}`)?.en ?? '');
-  const occurrences = markWithin(term, completed, byPair, longer);
+  const completed = completeFragments(found, (o) => corpus.pairOf(o.docId, o.pair)?.en ?? '');
+  const occurrences = markWithin(term, completed, corpus.pairOf, longer);
   return {
     term,
     occurrences,
-    renderings: groupRenderings(occurrences, pairs),
+    renderings: groupRenderings(occurrences, corpus),
     unrendered: occurrences.filter((o) => !o.rendering && o.within === undefined).length,
     within: groupWithin(occurrences),
   };

@@ -90,8 +90,8 @@ function assign(candidates: ReadonlyArray<readonly Span[]>): Array<Span | null> 
 
 /** Every occurrence of `term` in the corpus, in corpus order, each with its rendering when one is credible. */
 export function spotTerm(term: string, corpus: TermCorpus, lookup: Lookup): TermOccurrence[] {
-  const located: Occurrence[] = corpus.pairs.flatMap((record, pair) =>
-    findOccurrences(term, record.zh).map((start) => ({
+  const located: Occurrence[] = corpus.pairsHolding(term).flatMap((pair) =>
+    findOccurrences(term, corpus.pairs[pair]!.zh).map((start) => ({
       pair,
       start,
       end: start + term.length,

@@ -188,7 +188,7 @@ export function trainHmm(
     const n = pair.tgt.length;
     if (m === 0 || n === 0) return new Float64Array(0);
     if (tooLong(pair)) return diagonal.posteriors(pair);
-    const { emit, emitNull } = emissions(pair, undefined);
+    const { emit, emitNull } = emissions(pair, table.cellsOf(pair));
     return forwardBackward(m, n, emit, emitNull, jumps, options);
   };
   return {

@@ -8,6 +8,7 @@
  * programs; the npm packages named "word-aligner" are editors for hand alignment), and a Model 1/2
  * in typed arrays is a page of code that trains on this corpus in a second or two.
  */
+import { PairIds } from './pair-ids';
 
 /** A sentence pair as vocabulary ids: source tokens (generating) and target tokens (generated). */
 export interface IdPair {
@@ -47,6 +48,8 @@ export interface DirectionModel {
  */
 export interface TranslationTable {
   sentenceCells: readonly Int32Array[];
+  /** The cells of a pair trained on (the same object), at [j·m + i]; undefined for any other pair. */
+  cellsOf(pair: IdPair): Int32Array | undefined;
   t: Float64Array;
   boost: Float64Array;
   tNull: Float64Array;
@@ -82,26 +85,30 @@ export function trainDirection(
   prior: (src: number, tgt: number) => number,
   options: ModelOptions = DEFAULT_MODEL_OPTIONS,
 ): DirectionModel & { table: TranslationTable } {
-  // Every co-occurring (source, target) pair gets one cell of the table; each sentence pair keeps
-  // its cells' indices row by row, so EM runs over typed arrays with no lookups. The cells of a
-  // source word sit in a map of its own: small integer keys hash fast, where src·V + tgt would not.
+  // Every co-occurring (source, target) pair gets one cell of the table, numbered in first-seen
+  // order (pair-ids.ts); each sentence pair keeps its cells' indices row by row, so EM runs over
+  // typed arrays with no lookups.
   let srcVocab = 0;
-  for (const { src } of pairs) for (const f of src) if (f >= srcVocab) srcVocab = f + 1;
-  const cellsOfSrc: Array<Map<number, number> | undefined> = new Array(srcVocab);
+  let cellsMax = 0;
+  for (const { src, tgt } of pairs) {
+    for (const f of src) if (f >= srcVocab) srcVocab = f + 1;
+    cellsMax += src.length * tgt.length;
+  }
+  const cellIds = new PairIds(Math.min(cellsMax, 1 << 16));
   const cellSrc: number[] = [];
   const cellTgt: number[] = [];
   const sentenceCells: Int32Array[] = [];
-  const cellOf = (f: number, e: number): number | undefined => cellsOfSrc[f]?.get(e);
+  const cellOf = (f: number, e: number): number | undefined => {
+    const c = cellIds.get(f, e);
+    return c < 0 ? undefined : c;
+  };
   for (const { src, tgt } of pairs) {
     const cells = new Int32Array(src.length * tgt.length);
     for (let i = 0; i < src.length; i++) {
       const f = src[i]!;
-      const own = cellsOfSrc[f] ?? (cellsOfSrc[f] = new Map());
       for (let j = 0; j < tgt.length; j++) {
-        let c = own.get(tgt[j]!);
-        if (c === undefined) {
-          c = cellSrc.length;
-          own.set(tgt[j]!, c);
+        const c = cellIds.add(f, tgt[j]!);
+        if (c === cellSrc.length) {
           cellSrc.push(f);
           cellTgt.push(tgt[j]!);
         }
@@ -110,6 +117,8 @@ export function trainDirection(
     }
     sentenceCells.push(cells);
   }
+  // The pairs trained on are looked up again for their links: their cells are already known.
+  const trainedCells = new Map<IdPair, Int32Array>(pairs.map((pair, s) => [pair, sentenceCells[s]!]));
   const cellCount = cellSrc.length;
   const boost = new Float64Array(cellCount);
   for (let c = 0; c < cellCount; c++) boost[c] = 1 + options.priorBoost * prior(cellSrc[c]!, cellTgt[c]!);
@@ -152,14 +161,16 @@ export function trainDirection(
   }
 
   /** Unnormalised scores of each source token (and NULL, last) for each target token. */
-  const scores = ({ src, tgt }: IdPair): Float64Array => {
+  const scores = (pair: IdPair): Float64Array => {
+    const { src, tgt } = pair;
     const m = src.length;
     const n = tgt.length;
     const out = new Float64Array(n * (m + 1));
     const diag = diagonalTable(m, n, options.tension, diagonals);
+    const known = trainedCells.get(pair);
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < m; i++) {
-        const c = cellOf(src[i]!, tgt[j]!);
+        const c = known ? known[j * m + i] : cellOf(src[i]!, tgt[j]!);
         // A pair never seen in training (a caller may align what it did not train on) is scored
         // by its prior alone.
         const tc = c === undefined ? 1e-6 * (1 + options.priorBoost * prior(src[i]!, tgt[j]!)) : t[c]! * boost[c]!;
@@ -171,7 +182,7 @@ export function trainDirection(
   };
 
   return {
-    table: { sentenceCells, t, boost, tNull, cellOf },
+    table: { sentenceCells, cellsOf: (pair) => trainedCells.get(pair), t, boost, tNull, cellOf },
     viterbi(pair: IdPair): Int32Array {
       const m = pair.src.length;
       const n = pair.tgt.length;

@@ -37,6 +37,7 @@ import { englishBlocks } from '../../lib/pipeline/english';
 import { glossSentences } from '../../lib/pipeline/gloss';
 import { glossFile } from '../../lib/pipeline/gloss-file';
 import { buildGlossary } from '../../lib/pipeline/glossary';
+import { WordLinkCollector } from '../../lib/pipeline/word-links';
 import { buildIndexBundle } from '../../lib/search/index';
 import { pairRecords } from '../../lib/search/pair-records';
 import type { DocumentInput } from '../../lib/pipeline/build-document';
@@ -44,6 +45,7 @@ import { readCorpus } from '../../lib/pipeline/read-corpus';
 import { ingest } from '../../lib/pipeline/run';
 import { jiebaCut, segmentBlock } from '../../lib/text/segment';
 import { countHan } from '../../lib/text/text-width';
+import { writeAlignDevCorpus } from './align-dev-corpus';
 import { codePointLength } from '../../lib/base/unicode';
 import { figure, writeBenchResult, type BenchResult } from './results';
 import { median } from './stats';
@@ -51,17 +53,27 @@ import { printTable } from './table';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+const DEFAULT_CHANGE = '2026-05-20-xi-putin-talks';
+
 const USAGE = `npm run bench:ingest -- [options]
 
   --runs N         warm rounds after the cold run (default 5)
   --opencc-reps N  OpenCC passes over the text per round (default 10)
   --corpus DIR     the corpus (default: corpus/ of the repo)
+  --align-dev      the corpus: ~1 M characters of text the pipeline was never tuned on (../shared/align-dev,
+                   read in place and written as document folders into a temporary folder; see align-dev-corpus.ts)
   --cli-runs N     rounds of whole CLI runs: full with 1 and 2 workers, incremental, unchanged (default 3; 0 skips them)
   --change DOCID   the document changed for the incremental run (default: 2026-05-20-xi-putin-talks)
   --help           this text`;
 
 /** The ingest's phases, in the order its progress callback announces them. */
-const PHASES = ['read corpus', 'documents: decode → align', 'search index', 'glossary, gloss file, write'] as const;
+const PHASES = [
+  'read corpus',
+  'documents: decode → align',
+  'search index',
+  'word alignment',
+  'glossary, gloss file, write',
+] as const;
 type Phase = (typeof PHASES)[number];
 
 /** The stages, measured apart: those of the document phase, then those of the two indexing phases. */
@@ -73,6 +85,7 @@ const STAGES = [
   'english: decode, clean, split',
   'align',
   'search index',
+  'word alignment',
   'glossary',
   'gloss file',
 ] as const;
@@ -167,7 +180,7 @@ function timedOpenCC(texts: readonly string[], reps: number): number {
 
 /**
  * The ingest again, stage by stage: the documents composed as `buildDocument` composes them, then
- * the index, glossary and gloss file over the documents an ingest built (`ingest` composes those).
+ * the index, word links, glossary and gloss file over the documents an ingest built (`ingest` composes those).
  */
 async function timedStages(
   inputs: readonly DocumentInput[],
@@ -199,7 +212,10 @@ async function timedStages(
   const t0 = performance.now();
   await buildIndexBundle(built.flatMap(pairRecords));
   ms['search index'] = performance.now() - t0;
-  const terms = timed('glossary', () => buildGlossary(built, (word) => dict.lookup(word)));
+  const collector = new WordLinkCollector();
+  for (const doc of built) collector.add(doc);
+  const wordLinks = timed('word alignment', () => collector.finish(dict));
+  const terms = timed('glossary', () => buildGlossary(built, (word) => dict.lookup(word), { wordLinks }));
   timed('gloss file', () => glossFile(built, terms, dict));
   return ms;
 }
@@ -294,8 +310,9 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '5' },
       'opencc-reps': { type: 'string', default: '10' },
       corpus: { type: 'string' },
+      'align-dev': { type: 'boolean', default: false },
       'cli-runs': { type: 'string', default: '3' },
-      change: { type: 'string', default: '2026-05-20-xi-putin-talks' },
+      change: { type: 'string', default: DEFAULT_CHANGE },
       help: { type: 'boolean', default: false },
     },
   });
@@ -305,13 +322,17 @@ async function main(): Promise<void> {
   }
   const runs = Math.max(1, Number(values.runs));
   const reps = Math.max(1, Number(values['opencc-reps']));
-  const corpusDir = path.resolve(values.corpus ?? path.join(ROOT, 'corpus'));
-  const loadBefore = loadavg();
-  const inputs = await readCorpus(corpusDir);
-  const texts = textsOf(inputs);
+  if (values['align-dev'] && values.corpus) throw new Error('--align-dev and --corpus name two corpora: give one');
   const tmp = await mkdtemp(path.join(tmpdir(), 'duizhao-bench-ingest-'));
   const buildDir = path.join(tmp, 'build');
   try {
+    const corpusDir = values['align-dev']
+      ? path.join(tmp, 'align-dev-corpus')
+      : path.resolve(values.corpus ?? path.join(ROOT, 'corpus'));
+    if (values['align-dev']) await writeAlignDevCorpus(corpusDir);
+    const loadBefore = loadavg();
+    const inputs = await readCorpus(corpusDir);
+    const texts = textsOf(inputs);
     const log = (line: string) => process.stderr.write(`${line}\n`);
     log(`ingest: ${texts.docs} documents, ${int(texts.zhCodePoints)} Chinese code points; cold run into ${buildDir}`);
     const cold = await timedIngest(corpusDir, buildDir, loadCedict);
@@ -334,7 +355,9 @@ async function main(): Promise<void> {
     }
 
     const cliRuns = Math.max(0, Number(values['cli-runs']));
-    const cliTimes = cliRuns > 0 ? await timedCli(corpusDir, tmp, cliRuns, values.change, log) : undefined;
+    // The align-dev corpus has no document of the default's name: its first one changes.
+    const change = values['align-dev'] && values.change === DEFAULT_CHANGE ? inputs[0]!.meta.id : values.change;
+    const cliTimes = cliRuns > 0 ? await timedCli(corpusDir, tmp, cliRuns, change, log) : undefined;
 
     const ingestMs = median(warm.map((w) => w.ms));
     const openccMs = median(opencc);
