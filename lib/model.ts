@@ -415,7 +415,7 @@ export interface TermOccurrence {
 }
 
 /** Occurrences of a term inside one longer glossary term (两国 inside 两国元首). */
-export interface TermWithin {
+interface TermWithin {
   term: string;
   count: number;
 }

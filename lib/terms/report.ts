@@ -45,7 +45,7 @@ function groupRenderings(occurrences: readonly TermOccurrence[], corpus: TermCor
  * Each occurrence marked with the shortest of the `longer` terms it lies inside in its pair, if
  * any (两国 in 两国元首 rather than in 两国元首签署): the most direct term that renders it.
  */
-export function markWithin(
+function markWithin(
   term: string,
   occurrences: readonly TermOccurrence[],
   pairOf: (docId: string, pair: number) => TermPair | undefined,
