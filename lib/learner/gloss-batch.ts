@@ -7,7 +7,9 @@
  * `GlossDict` for lib/learner/gloss-answer.ts.
  */
 import type { DictEntry } from '../model';
-import { briefEntry, type GlossDict, type GlossTerm } from './gloss-answer';
+import { wordParts, type ViewZhBlock } from '../reader/view';
+import { briefEntry, isWordIn, type GlossDict, type GlossTerm } from './gloss-answer';
+import { MAX_NESTED_LENGTH } from './nested';
 
 /** A CC-CEDICT entry without what the popover never shows (its simplified form is the headword). */
 export type BatchEntry = [traditional: string, pinyin: string, senses: string[]];
@@ -83,4 +85,56 @@ export function batchDict(words: GlossBatch['words']): GlossDict {
       return level ? level : undefined;
     },
   };
+}
+
+/** A block's characters as the popover's context holds them: simplified, whitespace left out. */
+function blockCharacters(block: ViewZhBlock): string[] {
+  const text = block.sentences
+    .flatMap(([, words]) => words.map((w) => (typeof w === 'string' ? w : wordParts(w).simplified)))
+    .join('');
+  return Array.from(text.replace(/\s+/gu, ''));
+}
+
+/** The dictionary keys the popover looks words up by (ZhWord's data-k, else data-s), with the simplified text. */
+function keysOf(block: ViewZhBlock): Array<{ key: string; simplified: string }> {
+  return block.sentences.flatMap(([, words]) =>
+    words.flatMap((w) => {
+      if (typeof w === 'string') return [];
+      const { key, simplified } = wordParts(w);
+      return [{ key: key ?? simplified, simplified }];
+    }),
+  );
+}
+
+/**
+ * The batch of some blocks: every stretch of each block's simplified text, up to the longest word
+ * the popover looks for, that the dictionary knows, across the segmenter's word boundaries (the
+ * popover offers 人民大会堂 on 民 in 北京人|民|大会|堂), in brief; the blocks' own words in full.
+ * `headword` is the server's resolution of a key to its simplified headword (by traditional form).
+ */
+export function batchWords(
+  blocks: readonly ViewZhBlock[],
+  dict: GlossDict,
+  headword: (key: string) => string,
+): Pick<GlossBatch, 'words' | 'brief' | 'elsewhere'> {
+  const isWord = isWordIn(dict);
+  const full = new Set<string>();
+  const elsewhere = new Set<string>();
+  for (const { key, simplified } of blocks.flatMap(keysOf)) {
+    if (key !== simplified || headword(key) !== key) elsewhere.add(key);
+    else full.add(key);
+  }
+  const listed = new Set<string>();
+  for (const chars of blocks.map(blockCharacters)) {
+    for (let start = 0; start < chars.length; start++) {
+      for (let end = start + 1; end <= Math.min(chars.length, start + MAX_NESTED_LENGTH); end++) {
+        const stretch = chars.slice(start, end).join('');
+        if (!full.has(stretch) && isWord(stretch)) listed.add(stretch);
+      }
+    }
+  }
+  const words: GlossBatch['words'] = {};
+  for (const w of full) words[w] = batchWord(w, dict);
+  for (const w of listed) words[w] = batchWord(w, dict, true);
+  return { words, brief: [...listed], elsewhere: [...elsewhere] };
 }
