@@ -1,21 +1,24 @@
 import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-const page = await browser.newPage();
-page.on('pageerror', (e) => console.log('pageerror', e.message));
-page.on('response', (r) => { if (r.url().includes('/api/')) console.log(Date.now() % 100000, 'resp', r.status(), r.url().slice(22, 110)); });
+const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+const page = await context.newPage();
 await page.goto('http://127.0.0.1:3402/en/read/2024-12-ciis-report-new-era');
-await page.waitForTimeout(5000);
-await page.evaluate(() => {
-  const log: string[] = ((window as any).__log = []);
-  let start = 0;
-  window.addEventListener('click', (e) => { start = e.timeStamp; log.push('click ' + (performance.now() - start).toFixed(1)); }, { capture: true, once: true });
-  new MutationObserver(() => {
-    const d = document.querySelector<HTMLElement>('[role=dialog].gloss');
-    if (d) log.push(`${(performance.now() - start).toFixed(1)} vis=${d.style.visibility} note=${d.querySelector('.gloss-body > .gloss-note')?.textContent ?? '-'}`);
-  }).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
-});
-console.log(Date.now() % 100000, 'click');
-await page.locator('.cell-zh .w').nth(0).click();
-await page.waitForTimeout(1500);
-console.log((await page.evaluate(() => (window as any).__log)).slice(0, 15).join('\n'));
+await page.waitForTimeout(4000);
+const w = page.locator('.cell-zh .w').nth(4000);
+await w.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+await page.waitForTimeout(3000);
+await browser.startTracing(page, { path: '/tmp/s24-20-trace.json', categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+await w.click();
+await page.locator('[role=dialog].gloss .gloss-entries').waitFor();
+await page.waitForTimeout(300);
+await browser.stopTracing();
+const trace = JSON.parse(readFileSync('/tmp/s24-20-trace.json', 'utf8'));
+const events = (trace.traceEvents ?? trace) as Array<{ name: string; dur?: number; ts: number; ph: string; args?: any }>;
+const main = events.filter((e) => e.ph === 'X' && e.dur);
+const click = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
+console.log('click at', click?.ts, 'dur', click?.dur);
+const t0 = main.reduce((m, e) => Math.min(m, e.ts), Infinity);
+for (const e of main.filter((e) => e.dur! > 3000).sort((a, b) => a.ts - b.ts).slice(0, 40))
+  console.log(((e.ts - t0) / 1000).toFixed(1), e.name, (e.dur! / 1000).toFixed(1), e.name === 'EventDispatch' ? e.args?.data?.type : e.name === 'FunctionCall' ? (e.args?.data?.functionName ?? '') + ' ' + (e.args?.data?.url ?? '').slice(-30) : '');
 await browser.close();

@@ -80,14 +80,18 @@ export function useGlossLookup(doc: string) {
   );
 
   /**
-   * Asks for a word before it is opened (a finger or button is down on it): a tap takes a tenth
-   * of a second from touch to click, which the answer spends on its way instead of after.
+   * Looks a word up before it is opened (a finger or button is down on it): a tap takes a tenth
+   * of a second from touch to click, which the answer spends on its way (or being computed from the
+   * passage's batch) instead of after.
    */
   const prefetch = useCallback(
     (key: string, context: Context | null, pair: number | null, aligned = '') => {
-      if (answers.current.has(cacheKeyOf(key, context, aligned))) return;
-      if (localAnswer(doc, pair, key, context, aligned) !== undefined) return;
-      void requestFor(key, context, aligned).catch(() => undefined);
+      const cacheKey = cacheKeyOf(key, context, aligned);
+      if (answers.current.has(cacheKey)) return;
+      // Computed now, between finger down and the click, which then finds it here.
+      const local = localAnswer(doc, pair, key, context, aligned);
+      if (local) answers.current.set(cacheKey, local);
+      else void requestFor(key, context, aligned).catch(() => undefined);
     },
     [requestFor, doc],
   );
