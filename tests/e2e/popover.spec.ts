@@ -25,6 +25,8 @@ async function openFriendly(page: Page, isTouch: boolean): Promise<Locator> {
 test('the popover shows the HSK level, the words around and inside a word, and follows them there and back', async ({
   page,
 }, testInfo) => {
+  // Twelve steps in and out of nested words: on a busy 2-core machine 30 s measures the machine.
+  test.setTimeout(90_000);
   const word = await openFriendly(page, isPhone(testInfo));
   const gloss = page.getByRole('dialog', { name: new RegExp(`${WORD}$`) });
   await expect(gloss).toBeVisible();
