@@ -9,6 +9,7 @@ import type { DictEntry, SearchPairHit } from '@/lib/model';
 import type { ViewPair } from '@/lib/reader/view';
 import type { ReaderLinks } from '@/lib/reader/word-links';
 import type { GlossAnswer } from '@/lib/store/gloss';
+import type { GlossBatch } from '@/lib/learner/gloss-batch';
 import type { DocWords } from '@/lib/store/reader';
 import type { PlotBead } from '@/lib/reader/plot';
 
@@ -61,6 +62,9 @@ export interface ReaderPlotAnswer {
 
 /** `GET /api/gloss` */
 export type GlossApiAnswer = GlossAnswer;
+
+/** `GET /api/gloss/batch`: the popover's dictionary of a few pairs (lib/learner/gloss-batch.ts). */
+export type GlossBatchAnswer = GlossBatch;
 
 /** `GET /api/term` */
 export interface TermAnswer {

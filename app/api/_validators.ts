@@ -15,7 +15,13 @@ import {
   type GlossRequest,
   type SearchRequest,
 } from '@/lib/store/input';
-import { checkReaderGlossesRequest, checkReaderRequest, type ReaderRequest } from '@/lib/store/reader-input';
+import { MAX_BATCH_PAIRS } from '@/lib/store/gloss-batch';
+import {
+  checkGlossBatchRequest,
+  checkReaderGlossesRequest,
+  checkReaderRequest,
+  type ReaderRequest,
+} from '@/lib/store/reader-input';
 import { HttpError, noSuchDocument, rawSearch } from './_respond';
 
 /** A checked value, or the refusal thrown as an HttpError. */
@@ -26,6 +32,9 @@ function valid<T>(checked: Checked<T>): T {
 
 export const searchInput = (request: Request): SearchRequest => valid(checkSearchRequest(rawSearch(request.url)));
 export const glossInput = (request: Request): GlossRequest => valid(checkGlossRequest(rawSearch(request.url)));
+/** `?doc=&from=&to=` of the popover's dictionary of a few pairs. */
+export const glossBatchInput = (request: Request): { doc: string; from: number; to: number } =>
+  valid(checkGlossBatchRequest(rawSearch(request.url), MAX_BATCH_PAIRS));
 export const termInput = (request: Request): { term: string; lines: number } =>
   valid(checkTermRequest(rawSearch(request.url)));
 export const readerInput = (request: Request): ReaderRequest => valid(checkReaderRequest(rawSearch(request.url)));

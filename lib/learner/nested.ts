@@ -27,7 +27,7 @@ const WORD_SEPARATOR = ' ';
 export const CONTEXT_RADIUS = 16;
 
 /** Longest word looked for around a word: CC-CEDICT's useful headwords and the glossary's terms fit. */
-const MAX_NESTED_LENGTH = 16;
+export const MAX_NESTED_LENGTH = 16;
 
 // Where a sentence ends, the context stops: a word never spans these.
 const SENTENCE_END = /[。！？!?；;…]/u;

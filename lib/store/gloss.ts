@@ -1,62 +1,25 @@
 /**
- * What the reader's popover shows for a word (`GET /api/gloss`): its CC-CEDICT entries, HSK level
- * and glossary entry, the longer words it stands in within its sentence and the words inside it
- * (lib/learner/nested.ts), each with its pinyin and first senses. Everything comes from the
- * build: the corpus's CC-CEDICT extract (gloss.json) and the glossary (glossary.json).
+ * What the reader's popover shows for a word (`GET /api/gloss`), answered by
+ * lib/learner/gloss-answer.ts over the build's dictionary: the corpus's CC-CEDICT extract
+ * (gloss.json), the glossary (glossary.json) and HSK levels. A word asked in traditional
+ * characters is answered by its simplified headword.
  */
-import { positionsInContext, wordsAround, wordsCovering, wordsInside, type NestedSpan } from '@/lib/learner/nested';
-import type { DictEntry, GlossaryEntry } from '@/lib/model';
-import { chooseSense, type ChosenSense } from '@/lib/learner/sense-choice';
+import {
+  glossAnswer,
+  isWordIn,
+  TERM_RENDERINGS,
+  type GlossAnswer,
+  type GlossDict,
+  type GlossTerm,
+} from '@/lib/learner/gloss-answer';
+import { positionsInContext } from '@/lib/learner/nested';
+import type { GlossaryEntry } from '@/lib/model';
 import { toSimplified } from '@/lib/search/encode';
 import { hskLevel } from '@/lib/terms/hsk';
 import { glossaryTerms, glossLookup, traditionalHeadwords } from './index';
 import type { GlossRequest } from './input';
 
-/** A word around or inside the one looked up, in brief. */
-export interface NestedWord {
-  word: string;
-  /** Where it starts in the request's context (code points), so the popover can follow it there. */
-  at?: number;
-  pinyin: string;
-  /** Its first senses (or the corpus's commonest renderings of a glossary term). */
-  senses: string[];
-  hsk?: number;
-  /** Words inside it (only in `inside`). */
-  inside?: NestedWord[];
-}
-
-/** The answer of `GET /api/gloss`. */
-export interface GlossAnswer {
-  /** The headword answered: the word asked for, or its simplified form when it was asked in traditional characters. */
-  word: string;
-  entries: DictEntry[];
-  hsk?: number;
-  /** The corpus glossary's entry, when the word is one of its terms. */
-  term?: { pinyin: string; renderings: string[] };
-  /** Longer words containing it in the context, longest first (empty without a context). */
-  around: NestedWord[];
-  /**
-   * With the tapped character (`context.char`): every other word of the context covering that
-   * character, longest first, single characters last, as Zhongwen lists them; the word itself and
-   * the words already `around` it are left out.
-   */
-  covering?: { char: string; words: NestedWord[] };
-  /** Words inside it, longest first, as a tree; its characters when it has no longer parts. */
-  inside: NestedWord[];
-  /**
-   * Present when the request's aligned English (`aligned`) chose a sense: `entries` then starts
-   * with that sense's entry and that sense, and `english` is what the translation says there.
-   */
-  chosen?: ChosenSense;
-}
-
-const BRIEF_SENSES = 2;
-const RENDERINGS = 3;
-
-/** The entry to sum a word up by: the first common-noun reading (和 hé, not the surname Hé), else the first. */
-function mainEntry(entries: readonly DictEntry[]): DictEntry | undefined {
-  return entries.find((e) => e.pinyin === e.pinyin.toLowerCase()) ?? entries[0];
-}
+export type { GlossAnswer, NestedWord } from '@/lib/learner/gloss-answer';
 
 /**
  * The simplified headword a word stands for. The build's dictionary and glossary are keyed by
@@ -86,64 +49,36 @@ function inSimplified(request: GlossRequest, word: string): GlossRequest {
     : { word, context: { ...request.context, text } };
 }
 
-export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer> {
+/** The build's dictionary as the popover reads it: CC-CEDICT's extract, the glossary, HSK 2.0 levels. */
+export async function serverGlossDict(): Promise<{
+  dict: GlossDict;
+  headword: (word: string) => string;
+}> {
   const [{ lookup }, terms, byTraditional] = await Promise.all([
     glossLookup(),
     glossaryTerms(),
     traditionalHeadwords(),
   ]);
-  const isWord = (w: string) => lookup(w).length > 0 || terms.has(w);
-  const { word, context } = inSimplified(request, simplifiedHeadword(request.word, isWord, byTraditional));
-  const brief = (w: string, at: number | undefined): NestedWord => {
-    const main = mainEntry(lookup(w));
-    const term = terms.get(w);
-    const hsk = hskLevel(w);
-    return {
-      word: w,
-      ...(at !== undefined ? { at } : {}),
-      pinyin: main?.pinyin ?? term?.pinyin ?? '',
-      senses: main
-        ? main.senses.filter((s) => !s.startsWith('CL:')).slice(0, BRIEF_SENSES)
-        : renderingsOf(term, BRIEF_SENSES),
-      ...(hsk !== undefined ? { hsk } : {}),
-    };
+  const dict: GlossDict = {
+    entries: lookup,
+    term: (w) => glossTermOf(terms.get(w)),
+    hsk: hskLevel,
   };
-  // Offsets inside the word, mapped to the context (the word may run across its separators).
-  const positions = context ? positionsInContext(context.text, context.at, word) : null;
-  const tree = (spans: readonly NestedSpan[]): NestedWord[] =>
-    spans.map((s) => ({ ...brief(s.word, positions?.[s.at]), inside: tree(s.inside) }));
-  const term = terms.get(word);
-  const hsk = hskLevel(word);
-  const around = context ? wordsAround(context.text, context.at, word, isWord).map((s) => brief(s.word, s.at)) : [];
-  // The sense the translation supports first (俄 → Russia where the English says Russian).
-  const { entries, chosen } = chooseSense(lookup(word), request.aligned ?? '');
-  return {
-    word,
-    entries,
-    ...(chosen ? { chosen } : {}),
-    ...(hsk !== undefined ? { hsk } : {}),
-    ...(term ? { term: { pinyin: term.pinyin, renderings: renderingsOf(term, RENDERINGS) } } : {}),
-    around,
-    ...(context?.char !== undefined
-      ? { covering: coveringWords(context.text, context.char, [word, ...around.map((w) => w.word)], isWord, brief) }
-      : {}),
-    inside: tree(wordsInside(word, isWord)),
-  };
+  const isWord = isWordIn(dict);
+  return { dict, headword: (w) => simplifiedHeadword(w, isWord, byTraditional) };
 }
 
-function coveringWords(
-  text: string,
-  char: number,
-  shown: readonly string[],
-  isWord: (w: string) => boolean,
-  brief: (w: string, at: number | undefined) => NestedWord,
-): { char: string; words: NestedWord[] } {
-  const words = wordsCovering(text, char, isWord)
-    .filter((s) => !shown.includes(s.word))
-    .map((s) => brief(s.word, s.at));
-  return { char: Array.from(text)[char] ?? '', words };
+function glossTermOf(term: GlossaryEntry | undefined): GlossTerm | undefined {
+  return term
+    ? { pinyin: term.pinyin, renderings: term.renderings.slice(0, TERM_RENDERINGS).map((r) => r.text) }
+    : undefined;
 }
 
-function renderingsOf(term: GlossaryEntry | undefined, n: number): string[] {
-  return term ? term.renderings.slice(0, n).map((r) => r.text) : [];
+export async function getGlossAnswer(request: GlossRequest): Promise<GlossAnswer> {
+  const { dict, headword } = await serverGlossDict();
+  const { word, context } = inSimplified(request, headword(request.word));
+  return glossAnswer(
+    { word, ...(context ? { context } : {}), ...(request.aligned !== undefined ? { aligned: request.aligned } : {}) },
+    dict,
+  );
 }

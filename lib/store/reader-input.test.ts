@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReaderGlossesRequest, checkReaderRequest } from './reader-input';
+import { checkGlossBatchRequest, checkReaderGlossesRequest, checkReaderRequest } from './reader-input';
 
 describe('checkReaderRequest', () => {
   it('reads a document and a range', () => {
@@ -48,5 +48,34 @@ describe('checkReaderGlossesRequest', () => {
     expect(checkReaderGlossesRequest('?doc=abc')).toEqual({ ok: true, value: 'abc' });
     expect(checkReaderGlossesRequest('?doc=a%00b').ok).toBe(false);
     expect(checkReaderGlossesRequest('').ok).toBe(false);
+  });
+});
+
+describe('checkGlossBatchRequest', () => {
+  it('reads a document and a range of at most the given pairs', () => {
+    expect(checkGlossBatchRequest('?doc=abc-1&from=4&to=8', 16)).toEqual({
+      ok: true,
+      value: { doc: 'abc-1', from: 4, to: 8 },
+    });
+    expect(checkGlossBatchRequest('?doc=abc&from=0&to=16', 16).ok).toBe(true);
+  });
+
+  it.each([
+    ['', 'no document'],
+    ['?from=0&to=4', 'no document'],
+    ['?doc=ABC&from=0&to=4', 'a malformed id'],
+    ['?doc=../x&from=0&to=4', 'a path'],
+    ['?doc=abc&to=4', 'no from'],
+    ['?doc=abc&from=0', 'no to'],
+    ['?doc=abc&from=4&to=4', 'an empty range'],
+    ['?doc=abc&from=5&to=4', 'a reversed range'],
+    ['?doc=abc&from=0&to=17', 'too many pairs'],
+    ['?doc=abc&from=-1&to=4', 'a negative pair'],
+    ['?doc=abc&from=0x1&to=4', 'not a number'],
+    ['?doc=abc&from=0&from=1&to=4', 'a repeated parameter'],
+  ])('refuses %s (%s) with a 400', (search) => {
+    const checked = checkGlossBatchRequest(search, 16);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.status).toBe(400);
   });
 });

@@ -57,3 +57,27 @@ export function checkReaderGlossesRequest(search: string): Checked<string> {
   if (!parsed.ok) return parsed;
   return checkDocParam(parsed.value);
 }
+
+/** `GET /api/gloss/batch?doc=&from=&to=`: the popover's dictionary of a few pairs of a document. */
+export function checkGlossBatchRequest(
+  search: string,
+  maxPairs: number,
+): Checked<{ doc: string; from: number; to: number }> {
+  const parsed = parseQueryString(search);
+  if (!parsed.ok) return parsed;
+  const doc = checkDocParam(parsed.value);
+  if (!doc.ok) return doc;
+  const fromRaw = single(parsed.value, 'from');
+  if (!fromRaw.ok) return fromRaw;
+  if (fromRaw.value === undefined) return fail('Missing "from": the first pair (0-based).', 'missing');
+  const from = checkInteger(fromRaw.value, 'from', 0, MAX_PAIR, 0);
+  if (!from.ok) return from;
+  const toRaw = single(parsed.value, 'to');
+  if (!toRaw.ok) return toRaw;
+  if (toRaw.value === undefined) return fail('Missing "to": the pair after the last (exclusive).', 'missing');
+  const to = checkInteger(toRaw.value, 'to', 0, MAX_PAIR, 0);
+  if (!to.ok) return to;
+  if (to.value <= from.value) return fail('"to" must be greater than "from".');
+  if (to.value - from.value > maxPairs) return fail(`A batch spans at most ${maxPairs} pairs.`);
+  return { ok: true, value: { doc: doc.value, from: from.value, to: to.value } };
+}

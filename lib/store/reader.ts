@@ -13,6 +13,7 @@ import { hskLevel } from '@/lib/terms/hsk';
 import { hsk3Level } from '@/lib/terms/hsk30';
 import { fresh, getDoc, glossLookup, onNewBuild } from './index';
 import { HAN } from '@/lib/base/han';
+import { toSimplified } from '@/lib/search/encode';
 
 export interface ReaderDoc {
   pairs: ViewPair[];
@@ -126,4 +127,21 @@ export async function getDocWords(docId: string): Promise<DocWords | null> {
     wordsCache.set(docId, pending);
   }
   return pending;
+}
+
+/** A document's Chinese title in each script the reader can show it in. */
+export interface TitleScripts {
+  simplified: string;
+  tw: string;
+  hk: string;
+}
+
+/**
+ * The title converted as the text is (simplified by OpenCC t → cn; Taiwan and Hong Kong characters
+ * from the simplified form, as `getReaderPairsIn` draws the words), so the header follows the
+ * script switch. Titles are a line: converted on each request, no cache needed.
+ */
+export function titleScripts(title: string): TitleScripts {
+  const simplified = toSimplified(title);
+  return { simplified, tw: traditionalConverter('tw')(simplified), hk: traditionalConverter('hk')(simplified) };
 }

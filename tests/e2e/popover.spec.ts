@@ -25,6 +25,8 @@ async function openFriendly(page: Page, isTouch: boolean): Promise<Locator> {
 test('the popover shows the HSK level, the words around and inside a word, and follows them there and back', async ({
   page,
 }, testInfo) => {
+  // Twelve steps in and out of nested words: on a busy 2-core machine 30 s measures the machine.
+  test.setTimeout(90_000);
   const word = await openFriendly(page, isPhone(testInfo));
   const gloss = page.getByRole('dialog', { name: new RegExp(`${WORD}$`) });
   await expect(gloss).toBeVisible();
@@ -158,4 +160,66 @@ test('gloss API: the context is validated, 400 and never 500', async ({ request 
     expect(response.status(), query).toBe(400);
     expect(((await response.json()) as { error: string }).error, query).toBeTruthy();
   }
+});
+
+test('a word of a passage in view opens from the dictionary fetched with the passage: no request on the tap, the sense the English supports still first', async ({
+  page,
+}, testInfo) => {
+  // The passages in view (and the word links) arrive once the page is idle.
+  const batch = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/gloss/batch' && r.ok());
+  const links = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/reader/links' && r.ok());
+  await openReader(page, `/en/read/${DOC}`);
+  const answer = (await (await batch).json()) as { words: Record<string, unknown>; brief: string[] };
+  await links;
+  // The words a reader may be offered in the title pair are there, across the segmenter's cuts.
+  expect(Object.keys(answer.words)).toEqual(expect.arrayContaining(['俄', '延期', TREATY]));
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/gloss') asked.push(r.url());
+  });
+  for (const [text, sense] of [
+    ['延期', 'to extend'],
+    ['俄', 'Russia'],
+  ] as const) {
+    const word = page.locator('#p-1 .cell-zh .w', { hasText: new RegExp(`^${text}$`) }).first();
+    await word.scrollIntoViewIfNeeded();
+    if (isPhone(testInfo)) await word.tap();
+    else await word.click();
+    const gloss = page.getByRole('dialog', { name: new RegExp(`${text}$`) });
+    await expect(gloss.locator('.gloss-sense-chosen')).toHaveText(sense);
+    await expect(gloss.locator('.gloss-note')).toHaveCount(0);
+    if (text === '俄') {
+      // The words around it in its sentence come from the same batch, and open in place.
+      await expect(gloss.locator(`.gloss-around [data-word="中俄${TREATY}"]`)).toBeVisible();
+      await shot(page, testInfo, 'popover-from-batch');
+    }
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
+  expect(asked).toEqual([]);
+});
+
+test('gloss batch API: a few pairs of a known document, 400 for a bad range and 404 for an unknown document', async ({
+  request,
+}) => {
+  const good = await request.get(`/api/gloss/batch?doc=${DOC}&from=0&to=4`);
+  await expect(good).toBeOK();
+  expect(good.headers()['etag']).toBeTruthy();
+  const again = await request.get(`/api/gloss/batch?doc=${DOC}&from=0&to=4`, {
+    headers: { 'If-None-Match': good.headers()['etag']! },
+  });
+  expect(again.status()).toBe(304);
+  for (const query of [
+    '',
+    `doc=${DOC}`,
+    `doc=${DOC}&from=0`,
+    `doc=${DOC}&from=4&to=4`,
+    `doc=${DOC}&from=0&to=99`,
+    `doc=${DOC}&from=x&to=4`,
+    `doc=%00&from=0&to=4`,
+  ]) {
+    const response = await request.get(`/api/gloss/batch?${query}`);
+    expect(response.status(), query).toBe(400);
+  }
+  expect((await request.get('/api/gloss/batch?doc=no-such-doc&from=0&to=4')).status()).toBe(404);
 });

@@ -274,3 +274,29 @@ test('the contents sidebar shows its headings in the script the text is read in'
   headings = await contentsHeadings(page, testInfo);
   await expect(headings.nth(1)).toHaveText('中俄关系进入更有作为更快发展新阶段');
 });
+
+test('the page title in the header reads in the script the text is read in, remembered on reload', async ({
+  page,
+}, testInfo) => {
+  const title = page.locator('.doc-head h1 .title-zh');
+  // A traditional (Hong Kong) document, as written.
+  await openReader(page, `/en/read/${TRADITIONAL_DOC}`);
+  await expect(title).toHaveText('習近平：中俄世代友好 做百煉成鋼真朋友');
+  await expect(title).toHaveAttribute('lang', 'zh-Hant');
+  await setScript(page, 'Simplified');
+  await expect(title).toHaveText('习近平：中俄世代友好 做百炼成钢真朋友');
+  await expect(title).toHaveAttribute('lang', 'zh-Hans');
+  await shot(page, testInfo, 'words-title-simplified');
+  await page.reload();
+  await expect(title).toHaveText('习近平：中俄世代友好 做百炼成钢真朋友');
+
+  // A simplified document read in Taiwan's characters, then Hong Kong's, then as written.
+  await openReader(page, `/en/read/${SIMPLIFIED_DOC}`);
+  await setScript(page, 'Traditional (Taiwan)');
+  await expect(title).toHaveText('習近平同俄羅斯總統普京會談 兩國元首一致同意《中俄睦鄰友好合作條約》繼續延期');
+  await expect(title).toHaveAttribute('lang', 'zh-Hant');
+  await shot(page, testInfo, 'words-title-tw');
+  await setScript(page, 'Simplified (original)');
+  await expect(title).toHaveText('习近平同俄罗斯总统普京会谈 两国元首一致同意《中俄睦邻友好合作条约》继续延期');
+  await expect(title).toHaveAttribute('lang', 'zh-Hans');
+});

@@ -12,6 +12,7 @@ import {
   prefetchLinks,
 } from './counterpart';
 import { GlossCard } from './GlossCard';
+import { pairOf, requestPassage, watchPassages } from './gloss-batch-cache';
 import { wordOf } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
 import { useGlossLookup } from './use-gloss-lookup';
@@ -33,7 +34,7 @@ export function GlossPopoverClient({
   doc: { id: string; title: string };
 }) {
   const [{ open, trail }, store] = usePopoverStore();
-  const { lookup, load, prefetch, cancel } = useGlossLookup();
+  const { lookup, load, prefetch, cancel } = useGlossLookup(doc.id);
   // The English the open word is aligned with, for its lookups (see counterpart.ts).
   const aligned = useRef('');
   const [status, setStatus] = useState('');
@@ -55,7 +56,7 @@ export function GlossPopoverClient({
         if (!byHover && current.byHover) store.set({ open: { ...current, byHover: false } });
         if (!byHover && followed.length > 0) {
           store.set({ trail: [] });
-          load(current.key, current.context, aligned.current);
+          load(current.key, current.context, pairOf(el), aligned.current);
         }
         return;
       }
@@ -68,13 +69,13 @@ export function GlossPopoverClient({
       // CC-CEDICT's order and is looked up again with the sense once they arrive, if still open.
       const known = markCounterpartNow(el, doc.id);
       aligned.current = known ?? '';
-      load(word.key, word.context, aligned.current);
+      load(word.key, word.context, pairOf(el), aligned.current);
       if (known !== undefined) return;
       void markCounterpart(el, doc.id).then((english) => {
         const now = store.get();
         if (now.open?.el !== el || english === '') return;
         aligned.current = english;
-        if (now.trail.length === 0) load(word.key, word.context, english, true);
+        if (now.trail.length === 0) load(word.key, word.context, pairOf(el), english, true);
       });
     },
     [store, load, doc.id],
@@ -107,7 +108,11 @@ export function GlossPopoverClient({
         open: current.byHover ? { ...current, byHover: false } : current,
         trail: [...followed, { word: w.word, pinyin: w.pinyin, at: w.at }],
       });
-      load(w.word, current.context && w.at !== undefined ? { ctx: current.context.ctx, at: w.at } : null);
+      load(
+        w.word,
+        current.context && w.at !== undefined ? { ctx: current.context.ctx, at: w.at } : null,
+        pairOf(current.el),
+      );
     },
     [store, load],
   );
@@ -124,26 +129,41 @@ export function GlossPopoverClient({
       load(
         previous.word,
         current.context && previous.at !== undefined ? { ctx: current.context.ctx, at: previous.at } : null,
+        pairOf(current.el),
       );
-    } else load(current.key, current.context, aligned.current);
+    } else load(current.key, current.context, pairOf(current.el), aligned.current);
   }, [store, load]);
 
   /** A pointer is down on a word: its lookup starts now, the popover opens on the click. */
   const press = useCallback(
     (el: HTMLElement, char: number | null) => {
       const word = wordOf(el, false, char);
-      prefetch(word.key, word.context, alignedEnglishNow(el, doc.id) ?? '');
+      const pair = pairOf(el);
+      if (pair !== null) requestPassage(doc.id, pair);
+      prefetch(word.key, word.context, pair, alignedEnglishNow(el, doc.id) ?? '');
     },
     [prefetch, doc.id],
   );
 
   useWordListeners({ store, popoverRef, refocusing, show, press, close, announce: setStatus });
 
-  // The word links, once the page is idle: the first word opened then has them at once.
+  // The word links and the dictionary of the passages in view, once the page is idle: the first
+  // word opened then has them at once.
   useEffect(() => {
-    if (typeof window.requestIdleCallback !== 'function') return prefetchLinks(doc.id);
-    const id = window.requestIdleCallback(() => prefetchLinks(doc.id), { timeout: 3000 });
-    return () => window.cancelIdleCallback(id);
+    let stop = () => undefined as void;
+    const start = () => {
+      prefetchLinks(doc.id);
+      stop = watchPassages(doc.id);
+    };
+    if (typeof window.requestIdleCallback !== 'function') {
+      start();
+      return () => stop();
+    }
+    const id = window.requestIdleCallback(start, { timeout: 3000 });
+    return () => {
+      window.cancelIdleCallback(id);
+      stop();
+    };
   }, [doc.id]);
 
   // A mouse resting on an English word marks the Chinese words aligned with it, unless a word was

@@ -3,11 +3,12 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { AlignmentMap } from '@/app/_components/reader/AlignmentMap';
+import { DocTitleZh } from '@/app/_components/reader/DocTitleZh';
 import { GlossPopover } from '@/app/_components/reader/GlossPopover';
 import { zhLang } from '@/app/_components/reader/lang';
 import { Reader } from '@/app/_components/reader/Reader';
 import { getDoc } from '@/lib/store';
-import { getReaderDoc } from '@/lib/store/reader';
+import { getReaderDoc, titleScripts } from '@/lib/store/reader';
 import { firstViewEnd } from '@/lib/reader/view';
 import { DownloadLinks } from '@/app/_components/export/DownloadLinks';
 import { DifficultyBars, estimatedLevels } from '@/app/_components/library/DifficultyBar';
@@ -75,9 +76,12 @@ export default async function ReaderPage({ params }: Props) {
           <Link href="/">← {t('back')}</Link>
         </p>
         <h1>
-          <span className="title-zh" lang={lang}>
-            {meta.title.zh}
-          </span>
+          <DocTitleZh
+            original={meta.title.zh}
+            scripts={titleScripts(meta.title.zh)}
+            variant={meta.variant}
+            lang={lang}
+          />
           <span className="title-en" lang="en">
             {meta.title.en}
           </span>
