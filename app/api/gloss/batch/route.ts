@@ -1,7 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { servedBuildVersion } from '@/lib/store';
+import type { NextRequest } from 'next/server';
 import { getGlossBatch } from '@/lib/store/gloss-batch';
-import { answerTag, matchesTag } from '../../_conditional';
+import { answerForBuild } from '../../_conditional';
 import { errorResponse, noSuchDocument } from '../../_respond';
 import type { GlossBatchAnswer } from '../../_types';
 import { glossBatchInput } from '../../_validators';
@@ -18,15 +17,10 @@ const CACHE_CONTROL = 'no-cache';
 export async function GET(request: NextRequest) {
   try {
     const input = glossBatchInput(request);
-    const version = await servedBuildVersion();
-    const tag = version === null ? undefined : answerTag(version, { batch: input });
-    if (tag !== undefined && matchesTag(request.headers.get('if-none-match'), tag)) {
-      return new NextResponse(null, { status: 304, headers: { ETag: tag, 'Cache-Control': CACHE_CONTROL } });
-    }
-    const batch = await getGlossBatch(input.doc, input.from, input.to);
-    if (!batch) throw noSuchDocument(input.doc);
-    return NextResponse.json<GlossBatchAnswer>(batch, {
-      headers: { 'Cache-Control': CACHE_CONTROL, ...(tag === undefined ? {} : { ETag: tag }) },
+    return await answerForBuild<GlossBatchAnswer>(request, { batch: input }, CACHE_CONTROL, async () => {
+      const batch = await getGlossBatch(input.doc, input.from, input.to);
+      if (!batch) throw noSuchDocument(input.doc);
+      return batch;
     });
   } catch (error) {
     return errorResponse(error);
