@@ -49,7 +49,7 @@ export const FURNITURE: ReadonlyArray<{ pattern: RegExp; reason: DropReason; pho
   // 新华社图 / 新华社记者 张三 摄 / 人民视觉 / 本报记者 李四摄 (photo credits)
   {
     pattern:
-      /^(?:新华社|新華社|中新社|人民视觉|人民視覺|视觉中国|視覺中國|本报|本報|CFP|IC\s*photo)(?:记者|記者)?\s*\S{0,12}\s*(?:图|圖|摄|攝|供图|供圖|发|發)?$/u,
+      /^(?:新华社|新華社|中新社|人民视觉|人民視覺|视觉中国|視覺中國|本报|本報|CFP|IC\s*photo)(?:记者|記者)?\s*[^\s\p{P}]{0,12}\s*(?:图|圖|摄|攝|供图|供圖|发|發)?$/u,
     reason: 'credit',
     photo: true,
   },
@@ -65,6 +65,11 @@ export const LABEL_MAX_WIDTH = 10;
 
 /** Characters that end a sentence or a paragraph. */
 export const TERMINAL = /[。！？!?；;…\.：:]$/u;
+/**
+ * A short note in brackets after a sentence's end (…的恶人。（细拉）, …。（完）, …。（记者 张三）) closes
+ * the paragraph as the sentence did: stripped before the terminal punctuation is looked at.
+ */
+export const TRAILING_NOTE = /(?<=[。！？!?…])\s*[（(][^（）()]{1,20}[）)]$/u;
 /** Closing quotes and brackets that may follow the terminal punctuation (“……。”). */
 export const CLOSERS = /[”’」』）)》〉】〗"'\s]+$/u;
 

@@ -25,6 +25,7 @@ import {
   SUBTITLE,
   TERMINAL,
   TRAILING_CREDIT,
+  TRAILING_NOTE,
 } from './clean-rules';
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { dropPageFurniture, orderHeadlines } from './clean-page';
@@ -82,7 +83,7 @@ function protoBlocks(doc: DecodedText, dropped: Dropped[], repairs: Repair[] | u
 }
 
 function endsSentence(text: string): boolean {
-  return TERMINAL.test(text.replace(CLOSERS, ''));
+  return TERMINAL.test(text.replace(TRAILING_NOTE, '').replace(CLOSERS, ''));
 }
 
 // ---------------------------------------------------------------- plain text: lines → proto-blocks
@@ -158,6 +159,7 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
   const indentedShare = lines.filter((l) => l.indented).length / Math.max(1, lines.length);
   // (Unwrapped, every indented line is a paragraph of its own however many there are.)
   const indentMarks = indentedShare >= 0.02 && (indentedShare <= 0.75 || !wrapped);
+  const blankMarks = !indentMarks && lines.filter((l) => l.blanksBefore > 0).length / Math.max(1, lines.length) >= 0.05;
 
   const protos: ProtoBlock[] = [];
   // Each block's text and set lines, joined in parts (JoinedText): a wrapped page of 200,000 lines is one block.
@@ -167,7 +169,7 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     const next = lines[i + 1];
-    const layout: LineContext = { columns, wrapped, indentMarks, i };
+    const layout: LineContext = { columns, wrapped, indentMarks, blankMarks, i };
     const continues =
       current !== undefined && prev !== undefined && continuesParagraph(prev, line, next, layout, lines);
     if (continues && current) {
@@ -294,6 +296,8 @@ interface LineContext {
   columns: number[];
   wrapped: boolean;
   indentMarks: boolean;
+  /** Paragraphs are set apart by blank lines (and not by indents). */
+  blankMarks: boolean;
   i: number;
 }
 
@@ -307,16 +311,17 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   if (ctx.indentMarks && line.indented) return false;
   // A dash or a date opening a line inside a sentence is the sentence going on (——棒槌哟 after a
   // full line), not a subtitle or a dateline.
-  if (
-    startsNewBlock(line.text) &&
-    !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn) && !endsSentence(prev.text))
-  )
+  if (startsNewBlock(line.text) && !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn)))
+    return false;
+  if (startsNewBlock(line.text) && endsSentence(prev.text) && !(DATELINE.test(line.text) && !opensParagraph(line, ctx)))
     return false;
   // Labels on consecutive lines belong together; a label run straight into text is the ragged
   // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
   if (isLabel(prev) && line.blanksBefore === 0 && !line.indented) return true;
   if (isHeadlineGroup(prev, line, next, ctx)) return true;
   if (line.indented || isLabel(line) || isLabel(prev) || !ctx.wrapped) return false;
+  // A line without punctuation set apart after a finished sentence is a headline, however wide.
+  if (isSetApart(lines, ctx.i - 1, ctx) || isSetApart(lines, ctx.i, ctx)) return false;
   if (!isFullLine(prev, prevColumn)) return false;
   if (isHeadline(prev, prevColumn) || isHeadline(line, column)) return false;
   // A blank line after a full line is a column break when indents mark the paragraphs; otherwise
@@ -327,6 +332,30 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   // paragraph's next line.
   if (line.blanksBefore > 0 && isStandingHeadline(line, next, ctx, lines)) return false;
   return true;
+}
+
+/**
+ * Where the page marks its paragraphs (by indents or by blank lines), a line that goes straight on
+ * after a full line without either mark is still the same paragraph, whatever it opens with: a
+ * dateline (【大公報訊】) cited inside a paragraph stays there.
+ */
+function opensParagraph(line: Line, ctx: LineContext): boolean {
+  if (ctx.indentMarks) return line.indented;
+  return !ctx.blankMarks || line.blanksBefore > 0;
+}
+
+/**
+ * A line without any punctuation standing between blank lines (or an indented paragraph) after a
+ * finished sentence or at the page's top: a headline, even one as wide as the column. A column
+ * break around one line of running text would need a column one line high.
+ */
+function isSetApart(lines: Line[], k: number, ctx: LineContext): boolean {
+  const line = lines[k];
+  if (!line || /[\p{P}]/u.test(line.text)) return false;
+  const before = lines[k - 1];
+  const after = lines[k + 1];
+  if (before !== undefined && (line.blanksBefore === 0 || !endsSentence(before.text))) return false;
+  return after === undefined || after.blanksBefore > 0 || (ctx.indentMarks && after.indented);
 }
 
 /** A line without punctuation, not reaching the column, followed by a blank line or an indented line. */
