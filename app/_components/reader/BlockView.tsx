@@ -112,18 +112,31 @@ export const ZhBlockView = memo(function ZhBlockView({
   // Readings are drawn (ruby, interlinear pinyin) or coloured by tone: they follow the speech.
   const readsAloud = style.annotation !== 'none' || style.interlinear || style.toneColours;
   if (block.kind === 'table') {
-    const rows = block.sentences.map(([bead, words]) => ({
-      bead,
-      className: 'zs',
-      lengths: cellsOf(words).map((cell) => [...cell.map(textOfWord).join('')].length),
-      cells: cellsOf(words).map((cell, c) => (
-        <Fragment key={c}>
-          {cell.map((word, w) => (
-            <ZhWord key={w} word={word} style={style} gloss={style.interlinear ? glossOf(word, glosses) : undefined} />
-          ))}
-        </Fragment>
-      )),
-    }));
+    const rows = block.sentences.map(([bead, words]) => {
+      const cells = cellsOf(words);
+      return {
+        bead,
+        className: 'zs',
+        lengths: cells.map((cell) => [...cell.map(textOfWord).join('')].length),
+        cells: cells.map((cell, c) => {
+          // Each cell is read on its own (一 and 不 change before the next syllable of the same cell only).
+          const readings = readsAloud ? spokenReadings(cell) : null;
+          return (
+            <Fragment key={c}>
+              {cell.map((word, w) => (
+                <ZhWord
+                  key={w}
+                  word={word}
+                  style={style}
+                  gloss={style.interlinear ? glossOf(word, glosses) : undefined}
+                  reading={readings?.[w]}
+                />
+              ))}
+            </Fragment>
+          );
+        }),
+      };
+    });
     return <TableView headerRows={block.headerRows ?? 0} rows={rows} />;
   }
   return (
