@@ -70,6 +70,8 @@ export const TERMINAL = /[。！？!?；;…\.：:]$/u;
  * the paragraph as the sentence did: stripped before the terminal punctuation is looked at.
  */
 export const TRAILING_NOTE = /(?<=[。！？!?…])\s*[（(][^（）()]{1,20}[）)]$/u;
+/** Speech broken off by a dash inside its closing quote (“你为什么——”): the sentence ends there. */
+export const BROKEN_OFF_SPEECH = /(?:——|—|……)[”」』’]$/u;
 /** Closing quotes and brackets that may follow the terminal punctuation (“……。”). */
 export const CLOSERS = /[”’」』）)》〉】〗"'\s]+$/u;
 
@@ -193,3 +195,10 @@ export const PAGE_LABEL_MAX_LINE = 8;
 
 /** A line ending in the genre of a document (…的联合声明) is that document's title, complete as it stands. */
 export const DOCUMENT_TITLE_END = /(?:声明|聲明|公报|公報|宣言|条约|條約|纲要|綱要|决议|決議)$/u;
+
+/** A gap that parts two cells of a table set with spaces: two ASCII spaces or more, or any tab or ideographic space. */
+export const TABLE_CELL_GAP = /^(?:[ ]{2,}|.*[\t\u3000].*)$/su;
+/** The widest cell (display columns) of a table set with spaces: a wider run is a line of prose. */
+export const TABLE_CELL_MAX_WIDTH = 40;
+/** Tab stops of a text extraction, every this many display columns. */
+export const TAB_STOP = 8;

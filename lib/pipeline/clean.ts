@@ -26,9 +26,11 @@ import {
   TERMINAL,
   TRAILING_CREDIT,
   TRAILING_NOTE,
+  BROKEN_OFF_SPEECH,
 } from './clean-rules';
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { dropPageFurniture, orderHeadlines } from './clean-page';
+import { spacedTables, type SpacedTable } from './clean-table';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks, tableText } from './markdown';
 import { furnitureRule, type ProtoBlock } from './proto-block';
@@ -83,7 +85,8 @@ function protoBlocks(doc: DecodedText, dropped: Dropped[], repairs: Repair[] | u
 }
 
 function endsSentence(text: string): boolean {
-  return TERMINAL.test(text.replace(TRAILING_NOTE, '').replace(CLOSERS, ''));
+  // Speech broken off (“你为什么——”) ends there too, but a dash alone at a line's end goes on.
+  return TERMINAL.test(text.replace(TRAILING_NOTE, '').replace(CLOSERS, '')) || BROKEN_OFF_SPEECH.test(text);
 }
 
 // ---------------------------------------------------------------- plain text: lines → proto-blocks
@@ -117,12 +120,27 @@ const INDENT = /^(?:[ ]{2,}|[ ]?[\t\u3000])[ \t\u3000]*(?=\S)/u;
 function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | undefined): ProtoBlock[] {
   const rawLines = text.split('\n');
   const runningHeaders = runningHeaderLines(rawLines);
+  // Tables set with spaces are found first: their rows are no lines of running text.
+  const tables = spacedTables(rawLines);
+  const tableAt = new Map(tables.map((t) => [t.from, t]));
+  /** Tables to put before the line at each index of `lines` (the end: lines.length). */
+  const tablesBefore = new Map<number, SpacedTable[]>();
+  let inTable: SpacedTable | undefined;
   const lines: Line[] = [];
   const creditedLines = new Set<number>();
   let blanks = 0;
   let pageBreak = false;
   rawLines.forEach((raw, i) => {
     const t = raw.trim();
+    if (inTable && i >= inTable.to) inTable = undefined;
+    const table = tableAt.get(i);
+    if (table) {
+      inTable = table;
+      tablesBefore.set(lines.length, [...(tablesBefore.get(lines.length) ?? []), table]);
+      blanks = 0;
+      pageBreak = false;
+    }
+    if (inTable) return;
     if (t === '') {
       blanks++;
       return;
@@ -166,12 +184,33 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
   const texts: JoinedText[] = [];
   const setLines: JoinedText[][] = [];
   let current: ProtoBlock | undefined;
+  const putTables = (at: number, blanksBefore: number) => {
+    for (const t of tablesBefore.get(at) ?? []) {
+      if (current) current.blanksAfter = blanksBefore;
+      current = undefined;
+      protos.push({
+        text: tableText(t.rows),
+        line: t.from + 1,
+        blanksBefore,
+        blanksAfter: 0,
+        kind: 'table',
+        rows: t.rows,
+        headerRows: t.headerRows,
+      });
+      texts.push(new JoinedText(tableText(t.rows)));
+      setLines.push([new JoinedText(tableText(t.rows))]);
+    }
+  };
   lines.forEach((line, i) => {
+    putTables(i, 0);
     const prev = lines[i - 1];
     const next = lines[i + 1];
     const layout: LineContext = { columns, wrapped, indentMarks, blankMarks, i };
     const continues =
-      current !== undefined && prev !== undefined && continuesParagraph(prev, line, next, layout, lines);
+      current !== undefined &&
+      prev !== undefined &&
+      !tablesBefore.has(i) &&
+      continuesParagraph(prev, line, next, layout, lines);
     if (continues && current) {
       // A headline broken over lines keeps the break as a space (中俄世代友好 / 做百煉成鋼真朋友).
       const acrossBreak = repairs !== undefined && (line.blanksBefore > 0 || line.afterPageBreak);
@@ -194,6 +233,7 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
     }
     if (creditedLines.has(line.no)) current.photoCredit = true;
   });
+  putTables(lines.length, 0);
   if (current) current.blanksAfter = trailingBlanks;
   protos.forEach((p, i) => {
     p.text = texts[i]!.toString();
