@@ -202,3 +202,17 @@ export const TABLE_CELL_GAP = /^(?:[ ]{2,}|.*[\t\u3000].*)$/su;
 export const TABLE_CELL_MAX_WIDTH = 40;
 /** Tab stops of a text extraction, every this many display columns. */
 export const TAB_STOP = 8;
+
+/**
+ * A byline on a line of its own at the head or foot of an article: a reporter or correspondent
+ * with a name or two (本报记者 王五, 新华社记者 张三 李四, 大公報駐莫斯科記者 葛沖, 文／王五). A photo
+ * credit (… 摄, … 图) is furniture instead, listed as a credit.
+ */
+export const BYLINE =
+  /^(?:[■●◆□]\s*)?(?:\p{Script=Han}{0,6}?(?:特约|特約)?(?:驻\p{Script=Han}{1,5}|駐\p{Script=Han}{1,5})?(?:记者|記者|通讯员|通訊員)|文\s*[/／]|作者\s*[:：]?)\s*[\p{Script=Han}·]{2,4}(?:[\s\u3000、]+[\p{Script=Han}·]{2,4}){0,3}(?<![摄攝图圖])$/u;
+
+/** An agency's dateline ends with 电 (and the reporters in brackets): standing alone, it is the article's byline. */
+export const AGENCY_DATELINE_END = /(?:电|電)(?:[（(][^）)]{1,40}[）)])?$/u;
+
+/** A kicker over a headline (专家解读, 新闻背景, 习近平访俄): one short line of Han characters, at most this many. */
+export const KICKER_MAX_HAN = 6;

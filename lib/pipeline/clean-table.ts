@@ -7,6 +7,7 @@
  * not where they start. Pure: raw lines in, tables found out.
  */
 import { TABLE_CELL_MAX_WIDTH, TABLE_CELL_GAP, TAB_STOP } from './clean-rules';
+import { furnitureRule } from './proto-block';
 import { displayWidth } from '../text/text-width';
 
 export interface SpacedTable {
@@ -111,8 +112,17 @@ export function spacedTables(rawLines: readonly string[]): SpacedTable[] {
   let from = 0;
   const close = () => {
     // A line set right above or below a table (a running header with its page number, a note) may
-    // have a gap of its own: the rows without it are tried too, and rows whose every column is
-    // shared by two rows or more win over rows with a column of one cell.
+    // have a gap of its own: when the whole run does not line up, the rows without it are tried.
+    // A running header with its page number (国际问题研究  149) over a table of more columns than
+    // it has cells is furniture, whatever it lines up with.
+    const widest = Math.max(0, ...run.map((r) => r.length));
+    const header = (i: number) =>
+      run.length > 2 && run[i]!.length < widest && furnitureRule(rawLines[from + i]!)?.reason === 'running-header';
+    if (header(0)) {
+      run = run.slice(1);
+      from++;
+    }
+    if (header(run.length - 1)) run = run.slice(0, -1);
     const tries: Array<[number, Cell[][]]> = [
       [from, run],
       [from + 1, run.slice(1)],
@@ -120,7 +130,7 @@ export function spacedTables(rawLines: readonly string[]): SpacedTable[] {
       [from + 1, run.slice(1, -1)],
     ];
     let table: SpacedTable | undefined;
-    for (const everyShared of [true, false]) for (const [at, rows] of tries) table ??= asTable(at, rows, everyShared);
+    for (const [at, rows] of tries) for (const everyShared of [true, false]) table ??= asTable(at, rows, everyShared);
     if (table) tables.push(table);
     run = [];
   };

@@ -207,6 +207,45 @@ describe('layout rules for pages the cleaner has not seen', () => {
     expect(texts(apart.join('\n'))).toEqual([P2, a, b]);
   });
 
+  it("a kicker over a headline is kept as the headline group's kicker, the headline and its deck named", () => {
+    const lines = ['专家解读', '中俄合作驶入快车道', '', '——两国贸易额再创新高', '', ...column([P1, P2], 16)];
+    const blocks = clean({ path: 'k.txt', text: lines.join('\n'), format: 'text' }).blocks;
+    expect(blocks.slice(0, 3).map((b) => [b.text, b.role])).toEqual([
+      ['专家解读', 'kicker'],
+      ['中俄合作驶入快车道', 'headline'],
+      ['——两国贸易额再创新高', 'deck'],
+    ]);
+    expect(blocks.slice(3).map((b) => b.text)).toEqual([P1, P2]);
+    // Two labels of one width stacked are a box's label, furniture as before; a label over nothing is no kicker.
+    expect(texts(['專家', '解讀', '', ...column([P1], 16)].join('\n'))).toEqual([P1]);
+  });
+
+  it('a byline or an agency dateline on its own line is a byline block, not a dropped credit; a photo credit still goes', () => {
+    const lines = [
+      '中俄合作驶入快车道',
+      '',
+      '本报记者 王五 李四',
+      '',
+      ...column([P1, P2], 16),
+      '',
+      '新华社北京5月20日电',
+    ];
+    const doc = clean({ path: 'b.txt', text: lines.join('\n'), format: 'text' });
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', '中俄合作驶入快车道'],
+      ['byline', '本报记者王五李四'],
+      ['paragraph', P1],
+      ['paragraph', P2],
+      ['byline', '新华社北京5月20日电'],
+    ]);
+    expect(doc.dropped).toEqual([]);
+    const photo = clean({ path: 'p.txt', text: '正文一段。\n本报记者 王五 摄\n\n正文二段。', format: 'text' });
+    expect(photo.blocks.map((b) => b.kind)).toEqual(['caption', 'paragraph']);
+    expect(photo.dropped.map((d) => d.reason)).toEqual(['credit']);
+    // A dateline that opens a wrapped line of text is no byline: 【大公報訊】據新華社報道： goes on.
+    expect(texts('【大公報訊】據新華社報道：\n習近平指出，剛才我同普京總統舉行了會談。').length).toBeLessThanOrEqual(2);
+  });
+
   it('a photo credit has no punctuation in its name: 新華社報道：… opening a line is text, not a credit', () => {
     const lines = [
       '  要堅持和衷共濟，做全球治',

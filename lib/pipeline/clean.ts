@@ -27,6 +27,9 @@ import {
   TRAILING_CREDIT,
   TRAILING_NOTE,
   BROKEN_OFF_SPEECH,
+  AGENCY_DATELINE_END,
+  BYLINE,
+  KICKER_MAX_HAN,
 } from './clean-rules';
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { dropPageFurniture, orderHeadlines } from './clean-page';
@@ -102,6 +105,8 @@ interface Line {
   blanksBefore: number;
   /** Page furniture (a page number, a running header) stood between it and the line before: a page break. */
   afterPageBreak: boolean;
+  /** A byline or a dateline on a line of its own: a block by itself. */
+  byline?: boolean;
 }
 
 /**
@@ -145,7 +150,9 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
       blanks++;
       return;
     }
-    const rule = furnitureRule(t);
+    // A byline on its own line (本报记者 王五) or a dateline standing alone is kept, as a block of its own.
+    const byline = BYLINE.test(t) || (DATELINE.exec(t)?.[0] === t && AGENCY_DATELINE_END.test(t));
+    const rule = byline ? undefined : furnitureRule(t);
     if (rule || runningHeaders.has(i)) {
       dropped.push({ line: i + 1, text: t, reason: rule?.reason ?? 'running-header' });
       if (!rule || rule.reason === 'page-number' || rule.reason === 'running-header') pageBreak = true;
@@ -165,6 +172,7 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
       indented: indent !== '' && i > 0,
       blanksBefore: blanks,
       afterPageBreak: pageBreak,
+      ...(byline ? { byline } : {}),
     });
     blanks = 0;
     pageBreak = false;
@@ -210,6 +218,8 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
       current !== undefined &&
       prev !== undefined &&
       !tablesBefore.has(i) &&
+      !line.byline &&
+      !prev.byline &&
       continuesParagraph(prev, line, next, layout, lines);
     if (continues && current) {
       // A headline broken over lines keeps the break as a space (中俄世代友好 / 做百煉成鋼真朋友).
@@ -229,6 +239,7 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
       texts.push(new JoinedText(line.text));
       setLines.push([new JoinedText(line.text)]);
       if (indentMarks && line.indented) current.opensByIndent = true;
+      if (line.byline) current.kind = 'byline';
       protos.push(current);
     }
     if (creditedLines.has(line.no)) current.photoCredit = true;
@@ -355,6 +366,9 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
     return false;
   if (startsNewBlock(line.text) && endsSentence(prev.text) && !(DATELINE.test(line.text) && !opensParagraph(line, ctx)))
     return false;
+  // A kicker over its headline: a label line straight over a wider line without punctuation that
+  // stands apart (专家解读 / 中俄合作驶入快车道).
+  if (isKicker(prev, line, next, ctx)) return false;
   // Labels on consecutive lines belong together; a label run straight into text is the ragged
   // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
   if (isLabel(prev) && line.blanksBefore === 0 && !line.indented) return true;
@@ -394,8 +408,20 @@ function isSetApart(lines: Line[], k: number, ctx: LineContext): boolean {
   if (!line || /[\p{P}]/u.test(line.text)) return false;
   const before = lines[k - 1];
   const after = lines[k + 1];
-  if (before !== undefined && (line.blanksBefore === 0 || !endsSentence(before.text))) return false;
+  // (or right under its kicker, a shorter label line: 专家解读 / 中俄合作驶入快车道)
+  const underKicker =
+    before !== undefined && line.blanksBefore === 0 && isLabel(before) && countHan(before.text) < countHan(line.text);
+  if (before !== undefined && !underKicker && (line.blanksBefore === 0 || !endsSentence(before.text))) return false;
   return after === undefined || after.blanksBefore > 0 || (ctx.indentMarks && after.indented);
+}
+
+/** A short label line (a kicker) right over a headline: a line without punctuation, wider, standing apart below. */
+function isKicker(prev: Line, line: Line, next: Line | undefined, ctx: LineContext): boolean {
+  if (!isLabel(prev) || countHan(prev.text) > KICKER_MAX_HAN || line.blanksBefore > 0) return false;
+  // Labels of one width stacked over each other (專家 / 解讀) are one label set vertically.
+  if (countHan(line.text) <= countHan(prev.text)) return false;
+  if (/[\p{P}]/u.test(line.text) || line.indented || (ctx.i > 1 && prev.blanksBefore === 0)) return false;
+  return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented) || SUBTITLE.test(next.text);
 }
 
 /** A line without punctuation, not reaching the column, followed by a blank line or an indented line. */
@@ -697,7 +723,7 @@ function toBlock(p: ProtoBlock, prev: ProtoBlock | undefined, next: ProtoBlock |
     return block;
   }
   if (p.kind === 'list-item' && p.depth !== undefined) block.depth = p.depth;
-  if (p.kind === 'footnote' || p.kind === 'list-item' || p.kind === 'quote') return block;
+  if (p.kind === 'footnote' || p.kind === 'list-item' || p.kind === 'quote' || p.kind === 'byline') return block;
   if (isCaption(p) || isTableOrChartTitle(p, prev, next)) {
     block.kind = 'caption';
     return block;

@@ -6,7 +6,7 @@
  * sync, reveal and speech need no lookups. The dictionary never travels: the popover asks for a
  * word's entries when it opens.
  */
-import type { BlockKind, BuiltDoc, EnBlock, Pair, ZhBlock } from '@/lib/model';
+import type { Block, BlockKind, BuiltDoc, EnBlock, Pair, ZhBlock } from '@/lib/model';
 import { HAN } from '../base/han';
 
 /**
@@ -20,6 +20,8 @@ export type ViewWord = string | [original: string, pinyin: string, hsk: number, 
 export interface ViewZhBlock {
   kind: BlockKind;
   level?: number;
+  /** A heading's part in its headline group (a kicker is shown small above its headline). */
+  role?: Block['role'];
   /** A table's header rows; its sentences are its rows, a tab between two cells. */
   headerRows?: number;
   /** Each sentence: its sentence-bead index inside the pair, and its words. */
@@ -29,6 +31,7 @@ export interface ViewZhBlock {
 export interface ViewEnBlock {
   kind: BlockKind;
   level?: number;
+  role?: Block['role'];
   /** A table's header rows; its sentences are its rows, a tab between two cells. */
   headerRows?: number;
   /** Each sentence: its sentence-bead index inside the pair, and its text. */
@@ -112,6 +115,7 @@ function viewZhBlock(
   return {
     kind: block.kind,
     ...(block.level !== undefined ? { level: block.level } : {}),
+    ...(block.role !== undefined ? { role: block.role } : {}),
     ...(block.headerRows !== undefined ? { headerRows: block.headerRows } : {}),
     sentences,
   };
@@ -122,6 +126,7 @@ function viewEnBlock(block: EnBlock, beads: Map<number, number>, first: number):
   return {
     kind: block.kind,
     ...(block.level !== undefined ? { level: block.level } : {}),
+    ...(block.role !== undefined ? { role: block.role } : {}),
     ...(block.headerRows !== undefined ? { headerRows: block.headerRows } : {}),
     sentences: texts.map((text, s) => [beads.get(first + s) ?? 0, text]),
     ...(block.html ? { html: block.html } : {}),

@@ -3,7 +3,7 @@
  * has never seen (tests/bench/layouts.ts: newspaper columns, PDF pages, indented CRLF text), built
  * from text outside the corpus, per layout, on two text sources and two generator seeds side by
  * side; and tables set with spaces (columns of cells), found cell for cell, per set over all three
- * layouts (the "tables" lines). The baseline is the cleaner as it stood before the layout work (git commit BASELINE_COMMIT,
+ * layouts (the "tables" lines), and kickers and bylines found as such (the "kicker+byline" lines). The baseline is the cleaner as it stood before the layout work (git commit BASELINE_COMMIT,
  * checked out into a cache folder and run in the same process on the same documents).
  *   --count N   documents per layout and set (default 15)
  *   --seed S    first generator seed (default 1): other seeds give other layouts to check against
@@ -90,6 +90,24 @@ function cleanBlocks(cleaner: Cleaner, doc: LayoutDoc, i: number): CleanDoc['blo
 /** A table's cells, whitespace gone, as one comparable string: a table counts only when every cell is right. */
 const tableKey = (rows: readonly string[][]) => JSON.stringify(rows.map((r) => r.map(key)));
 
+/** A kicker or byline, found as one: its kind and its text. */
+function scoreParts(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
+  const total: BlockScore = { correct: 0, test: 0, gold: 0 };
+  docs.forEach((doc, i) => {
+    const gold = doc.gold
+      .filter((g) => g.kind === 'kicker' || g.kind === 'byline')
+      .map((g) => `${g.kind}:${key(g.text)}`);
+    const test = cleanBlocks(cleaner, doc, i).flatMap((b) =>
+      b.kind === 'byline' ? [`byline:${key(b.text)}`] : b.role === 'kicker' ? [`kicker:${key(b.text)}`] : [],
+    );
+    const s = scoreBlocks(gold, test);
+    total.correct += s.correct;
+    total.test += s.test;
+    total.gold += s.gold;
+  });
+  return total;
+}
+
 /** Exact-table matches over all layouts: the cleaner's tables against the generator's, cell for cell. */
 function scoreTables(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
   const total: BlockScore = { correct: 0, test: 0, gold: 0 };
@@ -135,13 +153,13 @@ function showMismatches(docs: LayoutDoc[], layout: string): void {
   });
 }
 
-/** The "tables" line of a set: its tables found cell for cell, against the gold tables of all three layouts. */
-function tableRow(name: string, docs: number, now: BlockScore, base: BlockScore): string[] {
+/** A "tables" or "kicker+byline" line of a set: over all three layouts, against the generator's. */
+function tableRow(what: string, name: string, docs: number, now: BlockScore, base: BlockScore): string[] {
   const pn = prf(now);
   const pb = prf(base);
   const fmt = (x: number) => x.toFixed(3);
   return [
-    'tables',
+    what,
     name,
     String(docs),
     String(now.gold),
@@ -180,6 +198,8 @@ async function main(): Promise<void> {
   const pooled = new Map<Layout, { now: BlockScore; base: BlockScore }>();
   const tables = { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
   const tableRows: string[][] = [];
+  const parts = { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
+  const partRows: string[][] = [];
   const fmt = (x: number) => x.toFixed(3);
   for (const set of sets) {
     const docs = generateLayouts(set.sentences, set.seed, count);
@@ -196,7 +216,18 @@ async function main(): Promise<void> {
       into.test += from.test;
       into.gold += from.gold;
     }
-    tableRows.push(tableRow(set.name, count * LAYOUTS.length, tn, tb));
+    tableRows.push(tableRow('tables', set.name, count * LAYOUTS.length, tn, tb));
+    const pn = scoreParts(clean, docs);
+    const pb = scoreParts(baseline, docs);
+    for (const [into, from] of [
+      [parts.now, pn],
+      [parts.base, pb],
+    ] as const) {
+      into.correct += from.correct;
+      into.test += from.test;
+      into.gold += from.gold;
+    }
+    partRows.push(tableRow('kicker+byline', set.name, count * LAYOUTS.length, pn, pb));
     for (const layout of LAYOUTS) {
       const n = now.get(layout)!;
       const b = base.get(layout)!;
@@ -229,7 +260,9 @@ async function main(): Promise<void> {
       pooled.set(layout, acc);
     }
   }
-  rows.push(...tableRows, tableRow('all sets', count * LAYOUTS.length * sets.length, tables.now, tables.base));
+  const allDocs = count * LAYOUTS.length * sets.length;
+  rows.push(...tableRows, tableRow('tables', 'all sets', allDocs, tables.now, tables.base));
+  rows.push(...partRows, tableRow('kicker+byline', 'all sets', allDocs, parts.now, parts.base));
   const figures: Figure[] = [];
   for (const layout of LAYOUTS) {
     const acc = pooled.get(layout)!;
@@ -266,6 +299,16 @@ async function main(): Promise<void> {
       'F1',
       'higher',
       { name: `cleaner at ${BASELINE_COMMIT}`, value: prf(tables.base).f1 },
+      { target: TARGET },
+    ),
+  );
+  figures.push(
+    figure(
+      'kickers and bylines found as such (F1), all layouts',
+      prf(parts.now).f1,
+      'F1',
+      'higher',
+      { name: `cleaner at ${BASELINE_COMMIT}`, value: prf(parts.base).f1 },
       { target: TARGET },
     ),
   );

@@ -19,7 +19,8 @@ export const LAYOUTS = ['column', 'pdf', 'indent'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 export interface GoldBlock {
-  kind: 'heading' | 'paragraph' | 'table';
+  /** `kicker`: a short label over the headline; `byline`: a reporter's line or a dateline standing alone. */
+  kind: 'heading' | 'paragraph' | 'table' | 'kicker' | 'byline';
   /** A table's text is its cells, a tab between cells and a space between rows (as the cleaner's). */
   text: string;
   /** A table's cells, row by row; an empty cell is an empty string. */
@@ -95,7 +96,9 @@ function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): Gol
   const left = () => sentences.length - (at - first);
   const next = () => sentences[at++ % sentences.length]!;
   const title = headlineFrom(next(), rng, maxHeadline);
+  if (title && chance(rng, 0.3)) blocks.push({ kind: 'kicker', text: wordsFrom(next, rng, 1, 4)[0]! });
   if (title) blocks.push({ kind: 'heading', text: title });
+  if (chance(rng, 0.3)) blocks.push({ kind: 'byline', text: bylineFrom(next, rng) });
   const paragraphs = int(rng, 5, 14);
   for (let p = 0; p < paragraphs && left() > 12; p++) {
     if (p > 1 && chance(rng, 0.15)) {
@@ -111,7 +114,21 @@ function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): Gol
     for (let more = 0; more < 6 && !/[。！？…”」』）.!?]$/u.test(text); more++) text += next();
     blocks.push({ kind: 'paragraph', text });
   }
+  if (chance(rng, 0.15)) blocks.push({ kind: 'byline', text: bylineFrom(next, rng) });
   return blocks;
+}
+
+/** A reporter's byline or an agency's dateline on its own line, the names and places cut from the text. */
+function bylineFrom(next: () => string, rng: Rng): string {
+  const [a, b, place] = wordsFrom(next, rng, 3, 3);
+  return pick(rng, [
+    `本报记者 ${a}`,
+    `记者 ${a} ${b}`,
+    `本報記者　${a}`,
+    `${place}报记者 ${a}`,
+    `文／${a}`,
+    `新华社${place}${int(rng, 1, 12)}月${int(rng, 1, 28)}日电`,
+  ]);
 }
 
 /** Short words (2–`max` Han characters) cut from the clauses of the next sentences. */
@@ -241,11 +258,18 @@ function columnLayout(blocks: GoldBlock[], rng: Rng): string {
       inColumn = 0;
       return;
     }
+    if (b.kind === 'kicker') {
+      // Right over its headline, no space between.
+      if (i > 0) out.push('');
+      out.push(b.text);
+      inColumn = 0;
+      return;
+    }
     if (b.kind === 'heading') {
       // A headline across the columns, or wrapped over two lines when it is wider than the column.
       const parts = b.text.split(' ');
       lines = displayWidth(b.text) > columns && parts.length === 2 ? parts : [b.text];
-      if (i > 0) out.push('');
+      if (i > 0 && blocks[i - 1]?.kind !== 'kicker') out.push('');
       out.push(...lines);
       out.push('');
       inColumn = 0;
@@ -312,8 +336,9 @@ function pdfLayout(blocks: GoldBlock[], rng: Rng): string {
 
   const body: string[] = [];
   blocks.forEach((b, i) => {
-    const apart = (k: GoldBlock['kind'] | undefined) => k === 'heading' || k === 'table';
-    if (i > 0 && (blankBetween || apart(b.kind) || apart(blocks[i - 1]?.kind))) body.push('');
+    const apart = (k: GoldBlock['kind'] | undefined) => k === 'heading' || k === 'table' || k === 'kicker';
+    const overHeadline = blocks[i - 1]?.kind === 'kicker';
+    if (i > 0 && !overHeadline && (blankBetween || apart(b.kind) || apart(blocks[i - 1]?.kind))) body.push('');
     if (b.kind === 'table') {
       // A table is kept on one page: the page before it ends short.
       const lines = tableLines(b.rows!, rng);
@@ -321,7 +346,7 @@ function pdfLayout(blocks: GoldBlock[], rng: Rng): string {
       body.push(...lines);
       return;
     }
-    body.push(...(b.kind === 'heading' ? [b.text] : wrap(b.text, columns, indent, hang)));
+    body.push(...(b.kind === 'heading' || b.kind === 'kicker' ? [b.text] : wrap(b.text, columns, indent, hang)));
   });
   const pages: string[][] = [];
   for (let i = 0; i < body.length; i += height) pages.push(body.slice(i, i + height));
@@ -354,7 +379,13 @@ function indentLayout(blocks: GoldBlock[], rng: Rng): string {
   const eol = chance(rng, 0.8) ? '\r\n' : '\n';
   const out: string[] = [];
   blocks.forEach((b, i) => {
-    if (i > 0 && (b.kind === 'heading' || chance(rng, blankProbability))) out.push('');
+    const overHeadline = blocks[i - 1]?.kind === 'kicker';
+    if (i > 0 && !overHeadline && (b.kind === 'heading' || b.kind === 'kicker' || chance(rng, blankProbability)))
+      out.push('');
+    if (b.kind === 'kicker') {
+      out.push(b.text + trailing(rng));
+      return;
+    }
     if (b.kind === 'table') {
       out.push(...tableLines(b.rows!, rng).map((l) => l + trailing(rng)));
       if (chance(rng, 0.5)) out.push('');
