@@ -162,13 +162,29 @@ export function viewPairs(
     return {
       id: pair.id,
       zh,
-      en,
+      en: setLikeItsChinese(zh, en),
       confidence: pair.confidence,
       unaligned: pair.unaligned,
       lowConfidence: pair.lowConfidence,
     };
   });
 }
+
+/**
+ * The English of a kicker or a byline is set like it (small, above the headline or under it):
+ * a translation in Markdown has no way to say so, and its paragraph pairs with the Chinese alone.
+ */
+function setLikeItsChinese(zh: ViewZhBlock[], en: ViewEnBlock[]): ViewEnBlock[] {
+  const only = zh.length === 1 ? zh[0]! : undefined;
+  if (!only || (only.role !== 'kicker' && only.kind !== 'byline')) return en;
+  return en.map((b) =>
+    b.kind === 'paragraph' ? { ...b, kind: only.kind, ...(only.role ? { role: only.role } : {}) } : b,
+  );
+}
+
+/** A kicker labels its headline: it is no entry of the contents. */
+const isContentsHeading = (block: { kind: BlockKind; role?: Block['role'] } | undefined) =>
+  block?.kind === 'heading' && block.role !== 'kicker';
 
 /**
  * Where the first view ends: enough pairs to fill a tall screen (a budget of Han characters), so
@@ -202,7 +218,7 @@ export function contentsIn(
 ): ContentsEntry[] {
   const byId = new Map(pairs.map((p) => [p.id, p]));
   return contents.map((entry) => {
-    const heading = byId.get(entry.pair)?.zh.find((block) => block.kind === 'heading');
+    const heading = byId.get(entry.pair)?.zh.find(isContentsHeading);
     if (!heading) return entry;
     const text = heading.sentences
       .flatMap(([, words]) =>
@@ -217,7 +233,7 @@ export function contentsIn(
 export function contentsOf(doc: BuiltDoc): ContentsEntry[] {
   const entries: ContentsEntry[] = [];
   for (const pair of doc.pairs) {
-    const heading = pair.zh.map((i) => doc.zh[i]).find((block) => block?.kind === 'heading');
+    const heading = pair.zh.map((i) => doc.zh[i]).find(isContentsHeading);
     if (!heading) continue;
     const en =
       pair.en.map((i) => doc.en[i]).find((block) => block?.kind === 'heading') ??

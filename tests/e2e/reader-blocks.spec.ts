@@ -89,6 +89,12 @@ test('issue 21: a text page shows its kicker small above the headline, its bylin
   expect(await size(kicker)).toBeLessThan(await size(headline));
   expect(await kicker.evaluate((el) => el.tagName)).toBe('P');
   await expect(zh.locator('.b-byline')).toHaveText(['本报记者王一', '新华社北京5月20日电']);
+  // Their English is set the same way; the contents list the headline, not its kicker.
+  await expect(page.locator('.cell-en .b-kicker')).toHaveText('Expert view');
+  await expect(page.locator('.cell-en .b-byline')).toHaveText(['By our reporter Wang Yi', 'Xinhua, Beijing, 20 May']);
+  const contents = page.locator('nav.contents .contents-list');
+  if (!isPhone(testInfo)) await expect(contents).toContainText('中俄贸易不断增长');
+  await expect(contents.getByText('专家解读')).toHaveCount(0);
   const paragraph = zh.locator('.b-paragraph').first();
   expect(await size(zh.locator('.b-byline').first())).toBeLessThan(await size(paragraph));
   // The table set with spaces is a table of rows and cells, beside the English table.
