@@ -12,6 +12,7 @@ import {
   ARTICLE_CLOSER,
   CAPTION_POINTER,
   DATELINE,
+  KICKER_MAX_HAN,
   PAGE_LABEL,
   PAGE_LABEL_MAX_LINE,
   STACKED_LABEL_MAX_LINE,
@@ -58,6 +59,20 @@ export function dropPageFurniture({ blocks, protos }: PageBlocks, dropped: Dropp
       .filter((l) => l !== '');
     const stacked =
       lines.length >= 2 && lines.every((l) => countHan(l) <= STACKED_LABEL_MAX_LINE && countHan(l) === [...l].length);
+    // One short line right over an article's headline introduces it (专家解读, 新闻背景): its kicker.
+    const next = blocks[i + 1];
+    const kicker =
+      !stacked &&
+      lines.length === 1 &&
+      countHan(b.text) <= KICKER_MAX_HAN &&
+      countHan(b.text) === [...b.text].length &&
+      next?.kind === 'heading' &&
+      countHan(next.text) > countHan(b.text) &&
+      i + 1 < lastText;
+    if (kicker) {
+      b.role = 'kicker';
+      return;
+    }
     if (stacked || PAGE_LABEL.test(b.text)) {
       dropped.push({ line, text: b.text, reason: 'label' });
       keep[i] = false;
@@ -219,11 +234,22 @@ export function orderHeadlines(page: PageBlocks, repairs: Repair[], dropped: rea
   return { blocks: nameHeadlineParts(blocks), protos };
 }
 
-/** A headline group's first line is the headline, the lines under it its deck; a lone level-3 heading a crosshead. */
+/**
+ * A headline group's first line is the headline (or its kicker, a short label over it), the lines
+ * under it its deck; a lone level-3 heading a crosshead.
+ */
 function nameHeadlineParts(blocks: Block[]): Block[] {
-  return blocks.map((b, i) => {
-    if (b.kind !== 'heading' || b.role !== undefined) return b;
-    if ((b.level ?? 3) >= 3) return { ...b, role: 'crosshead' };
-    return { ...b, role: isHeadline(blocks[i - 1]) && blocks[i - 1]!.level! < b.level! ? 'deck' : 'headline' };
+  const out: Block[] = [];
+  blocks.forEach((b, i) => {
+    const prev = out[i - 1];
+    if (b.kind !== 'heading' || b.role !== undefined) out.push(b);
+    // Under its kicker, a heading is the headline, of the kicker's rank; what follows it is its deck.
+    else if (prev?.role === 'kicker') out.push({ ...b, level: prev.level ?? 1, role: 'headline' });
+    else if ((b.level ?? 3) >= 3) out.push({ ...b, role: 'crosshead' });
+    else {
+      const deck = isHeadline(prev) && (prev!.level! < b.level! || out[i - 2]?.role === 'kicker');
+      out.push({ ...b, role: deck ? 'deck' : 'headline' });
+    }
   });
+  return out;
 }

@@ -49,7 +49,7 @@ export const FURNITURE: ReadonlyArray<{ pattern: RegExp; reason: DropReason; pho
   // 新华社图 / 新华社记者 张三 摄 / 人民视觉 / 本报记者 李四摄 (photo credits)
   {
     pattern:
-      /^(?:新华社|新華社|中新社|人民视觉|人民視覺|视觉中国|視覺中國|本报|本報|CFP|IC\s*photo)(?:记者|記者)?\s*\S{0,12}\s*(?:图|圖|摄|攝|供图|供圖|发|發)?$/u,
+      /^(?:新华社|新華社|中新社|人民视觉|人民視覺|视觉中国|視覺中國|本报|本報|CFP|IC\s*photo)(?:记者|記者)?\s*[^\s\p{P}]{0,12}\s*(?:图|圖|摄|攝|供图|供圖|发|發)?$/u,
     reason: 'credit',
     photo: true,
   },
@@ -65,6 +65,13 @@ export const LABEL_MAX_WIDTH = 10;
 
 /** Characters that end a sentence or a paragraph. */
 export const TERMINAL = /[。！？!?；;…\.：:]$/u;
+/**
+ * A short note in brackets after a sentence's end (…的恶人。（细拉）, …。（完）, …。（记者 张三）) closes
+ * the paragraph as the sentence did: stripped before the terminal punctuation is looked at.
+ */
+export const TRAILING_NOTE = /(?<=[。！？!?…])\s*[（(][^（）()]{1,20}[）)]$/u;
+/** Speech broken off by a dash inside its closing quote (“你为什么——”): the sentence ends there. */
+export const BROKEN_OFF_SPEECH = /(?:——|—|……)[”」』’]$/u;
 /** Closing quotes and brackets that may follow the terminal punctuation (“……。”). */
 export const CLOSERS = /[”’」』）)》〉】〗"'\s]+$/u;
 
@@ -188,3 +195,24 @@ export const PAGE_LABEL_MAX_LINE = 8;
 
 /** A line ending in the genre of a document (…的联合声明) is that document's title, complete as it stands. */
 export const DOCUMENT_TITLE_END = /(?:声明|聲明|公报|公報|宣言|条约|條約|纲要|綱要|决议|決議)$/u;
+
+/** A gap that parts two cells of a table set with spaces: two ASCII spaces or more, or any tab or ideographic space. */
+export const TABLE_CELL_GAP = /^(?:[ ]{2,}|.*[\t\u3000].*)$/su;
+/** The widest cell (display columns) of a table set with spaces: a wider run is a line of prose. */
+export const TABLE_CELL_MAX_WIDTH = 40;
+/** Tab stops of a text extraction, every this many display columns. */
+export const TAB_STOP = 8;
+
+/**
+ * A byline on a line of its own at the head or foot of an article: a reporter or correspondent
+ * with a name or two (本报记者 王五, 新华社记者 张三 李四, 大公報駐莫斯科記者 葛沖, 文／王五). A photo
+ * credit (… 摄, … 图) is furniture instead, listed as a credit.
+ */
+export const BYLINE =
+  /^(?:[■●◆□]\s*)?(?:\p{Script=Han}{0,6}?(?:特约|特約)?(?:驻\p{Script=Han}{1,5}|駐\p{Script=Han}{1,5})?(?:记者|記者|通讯员|通訊員)|文\s*[/／]|作者\s*[:：]?)\s*[\p{Script=Han}·]{2,4}(?:[\s\u3000、]+[\p{Script=Han}·]{2,4}){0,3}(?<![摄攝图圖])$/u;
+
+/** An agency's dateline ends with 电 (and the reporters in brackets): standing alone, it is the article's byline. */
+export const AGENCY_DATELINE_END = /(?:电|電)(?:[（(][^）)]{1,40}[）)])?$/u;
+
+/** A kicker over a headline (专家解读, 新闻背景, 习近平访俄): one short line of Han characters, at most this many. */
+export const KICKER_MAX_HAN = 6;

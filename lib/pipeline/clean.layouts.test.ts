@@ -180,6 +180,87 @@ describe('layout rules for pages the cleaner has not seen', () => {
     expect(label.dropped).toEqual([{ line: 1, text: '專家解讀', reason: 'label' }]);
   });
 
+  it('a line without punctuation between blank lines after a finished sentence is a headline, even as wide as the column', () => {
+    // 16 characters, the column's width: as full as any wrapped line, but nothing before it is left open.
+    const headline = '我就将哈巴洗尼雅的孙子雅利米雅的';
+    const lines = [...column([P1], 16), '', headline, '', ...column([P2], 16)];
+    expect(texts(lines.join('\n'))).toEqual([P1, headline, P2]);
+    // At the top of the page, unindented text after it: the headline does not run into the first paragraph.
+    const top = ['习近平同俄罗斯总统普京会谈', '', ...column([P1, P2], 16, '')];
+    expect(texts(top.join('\n'))[0]).toBe('习近平同俄罗斯总统普京会谈');
+  });
+
+  it('a short note in brackets after the last sentence (（细拉）, （完）) ends the paragraph', () => {
+    const p = '不要怜悯行诡诈的恶人，这是写满一行的一句话。（细拉）';
+    const lines = [...column([P1], 16), '', ...column([p], 16, ''), '', ...column([P2], 16, '')];
+    expect(texts(lines.join('\n'))).toEqual([P1, p, P2]);
+  });
+
+  it('a dateline cited inside a paragraph stays in it where blank lines mark the paragraphs', () => {
+    const a = '要堅持和衷共濟，做全球治理的引領者。';
+    const b = '【大公報訊】據新華社報道：習近平指出，剛才我同普京總統舉行了會談。';
+    // a fills its line exactly; the dateline goes straight on, with no blank line to open a paragraph.
+    const lines = [...column([P2], 18, ''), '', a, ...column([b], 18, ''), '', ...column([P2], 18, '')];
+    expect(texts(lines.join('\n'))).toEqual([P2, a + b, P2]);
+    // After a blank line it opens its own paragraph (an agency report).
+    const apart = [...column([P2], 18, ''), '', a, '', ...column([b], 18, '')];
+    expect(texts(apart.join('\n'))).toEqual([P2, a, b]);
+  });
+
+  it("a kicker over a headline is kept as the headline group's kicker, the headline and its deck named", () => {
+    const lines = ['专家解读', '中俄合作驶入快车道', '', '——两国贸易额再创新高', '', ...column([P1, P2], 16)];
+    const blocks = clean({ path: 'k.txt', text: lines.join('\n'), format: 'text' }).blocks;
+    expect(blocks.slice(0, 3).map((b) => [b.text, b.role])).toEqual([
+      ['专家解读', 'kicker'],
+      ['中俄合作驶入快车道', 'headline'],
+      ['——两国贸易额再创新高', 'deck'],
+    ]);
+    expect(blocks.slice(3).map((b) => b.text)).toEqual([P1, P2]);
+    // Two labels of one width stacked are a box's label, furniture as before; a label over nothing is no kicker.
+    expect(texts(['專家', '解讀', '', ...column([P1], 16)].join('\n'))).toEqual([P1]);
+  });
+
+  it('a byline or an agency dateline on its own line is a byline block, not a dropped credit; a photo credit still goes', () => {
+    const lines = [
+      '中俄合作驶入快车道',
+      '',
+      '本报记者 王五 李四',
+      '',
+      ...column([P1, P2], 16),
+      '',
+      '新华社北京5月20日电',
+    ];
+    const doc = clean({ path: 'b.txt', text: lines.join('\n'), format: 'text' });
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', '中俄合作驶入快车道'],
+      ['byline', '本报记者王五李四'],
+      ['paragraph', P1],
+      ['paragraph', P2],
+      ['byline', '新华社北京5月20日电'],
+    ]);
+    expect(doc.dropped).toEqual([]);
+    const photo = clean({ path: 'p.txt', text: '正文一段。\n本报记者 王五 摄\n\n正文二段。', format: 'text' });
+    expect(photo.blocks.map((b) => b.kind)).toEqual(['caption', 'paragraph']);
+    expect(photo.dropped.map((d) => d.reason)).toEqual(['credit']);
+    // A dateline that opens a wrapped line of text is no byline: 【大公報訊】據新華社報道： goes on.
+    expect(texts('【大公報訊】據新華社報道：\n習近平指出，剛才我同普京總統舉行了會談。').length).toBeLessThanOrEqual(2);
+  });
+
+  it('a photo credit has no punctuation in its name: 新華社報道：… opening a line is text, not a credit', () => {
+    const lines = [
+      '  要堅持和衷共濟，做全球治',
+      '理的引領者。【大公報訊】據',
+      '新華社報道：習近平指出，剛',
+      '才，我同普京總統舉行了深入',
+      '友好、富有成果的會談，達成',
+      '許多新的重要共識。',
+    ];
+    const doc = clean({ path: 'c.txt', text: lines.join('\n'), format: 'text' });
+    expect(doc.blocks.map((b) => b.text)).toEqual([lines.map((l) => l.trim()).join('')]);
+    expect(doc.dropped).toEqual([]);
+    expect(texts('正文一段。\n新华社记者 张三 摄\n\n正文二段。')).toEqual(['正文一段。', '正文二段。']);
+  });
+
   it('generated layouts of the test fixtures (columns, PDF pages, indented CRLF text) come out block for block', () => {
     const docs = generateLayouts(loadSentences('fixtures'), 21, 6);
     for (const layout of LAYOUTS) {

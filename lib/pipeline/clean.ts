@@ -25,9 +25,15 @@ import {
   SUBTITLE,
   TERMINAL,
   TRAILING_CREDIT,
+  TRAILING_NOTE,
+  BROKEN_OFF_SPEECH,
+  AGENCY_DATELINE_END,
+  BYLINE,
+  KICKER_MAX_HAN,
 } from './clean-rules';
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { dropPageFurniture, orderHeadlines } from './clean-page';
+import { spacedTables, type SpacedTable } from './clean-table';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks, tableText } from './markdown';
 import { furnitureRule, type ProtoBlock } from './proto-block';
@@ -82,7 +88,8 @@ function protoBlocks(doc: DecodedText, dropped: Dropped[], repairs: Repair[] | u
 }
 
 function endsSentence(text: string): boolean {
-  return TERMINAL.test(text.replace(CLOSERS, ''));
+  // Speech broken off (“你为什么——”) ends there too, but a dash alone at a line's end goes on.
+  return TERMINAL.test(text.replace(TRAILING_NOTE, '').replace(CLOSERS, '')) || BROKEN_OFF_SPEECH.test(text);
 }
 
 // ---------------------------------------------------------------- plain text: lines → proto-blocks
@@ -98,6 +105,8 @@ interface Line {
   blanksBefore: number;
   /** Page furniture (a page number, a running header) stood between it and the line before: a page break. */
   afterPageBreak: boolean;
+  /** A byline or a dateline on a line of its own: a block by itself. */
+  byline?: boolean;
 }
 
 /**
@@ -116,17 +125,34 @@ const INDENT = /^(?:[ ]{2,}|[ ]?[\t\u3000])[ \t\u3000]*(?=\S)/u;
 function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | undefined): ProtoBlock[] {
   const rawLines = text.split('\n');
   const runningHeaders = runningHeaderLines(rawLines);
+  // Tables set with spaces are found first: their rows are no lines of running text.
+  const tables = spacedTables(rawLines);
+  const tableAt = new Map(tables.map((t) => [t.from, t]));
+  /** Tables to put before the line at each index of `lines` (the end: lines.length). */
+  const tablesBefore = new Map<number, SpacedTable[]>();
+  let inTable: SpacedTable | undefined;
   const lines: Line[] = [];
   const creditedLines = new Set<number>();
   let blanks = 0;
   let pageBreak = false;
   rawLines.forEach((raw, i) => {
     const t = raw.trim();
+    if (inTable && i >= inTable.to) inTable = undefined;
+    const table = tableAt.get(i);
+    if (table) {
+      inTable = table;
+      tablesBefore.set(lines.length, [...(tablesBefore.get(lines.length) ?? []), table]);
+      blanks = 0;
+      pageBreak = false;
+    }
+    if (inTable) return;
     if (t === '') {
       blanks++;
       return;
     }
-    const rule = furnitureRule(t);
+    // A byline on its own line (本报记者 王五) or a dateline standing alone is kept, as a block of its own.
+    const byline = BYLINE.test(t) || (DATELINE.exec(t)?.[0] === t && AGENCY_DATELINE_END.test(t));
+    const rule = byline ? undefined : furnitureRule(t);
     if (rule || runningHeaders.has(i)) {
       dropped.push({ line: i + 1, text: t, reason: rule?.reason ?? 'running-header' });
       if (!rule || rule.reason === 'page-number' || rule.reason === 'running-header') pageBreak = true;
@@ -146,6 +172,7 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
       indented: indent !== '' && i > 0,
       blanksBefore: blanks,
       afterPageBreak: pageBreak,
+      ...(byline ? { byline } : {}),
     });
     blanks = 0;
     pageBreak = false;
@@ -158,18 +185,42 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
   const indentedShare = lines.filter((l) => l.indented).length / Math.max(1, lines.length);
   // (Unwrapped, every indented line is a paragraph of its own however many there are.)
   const indentMarks = indentedShare >= 0.02 && (indentedShare <= 0.75 || !wrapped);
+  const blankMarks = !indentMarks && lines.filter((l) => l.blanksBefore > 0).length / Math.max(1, lines.length) >= 0.05;
 
   const protos: ProtoBlock[] = [];
   // Each block's text and set lines, joined in parts (JoinedText): a wrapped page of 200,000 lines is one block.
   const texts: JoinedText[] = [];
   const setLines: JoinedText[][] = [];
   let current: ProtoBlock | undefined;
+  const putTables = (at: number, blanksBefore: number) => {
+    for (const t of tablesBefore.get(at) ?? []) {
+      if (current) current.blanksAfter = blanksBefore;
+      current = undefined;
+      protos.push({
+        text: tableText(t.rows),
+        line: t.from + 1,
+        blanksBefore,
+        blanksAfter: 0,
+        kind: 'table',
+        rows: t.rows,
+        headerRows: t.headerRows,
+      });
+      texts.push(new JoinedText(tableText(t.rows)));
+      setLines.push([new JoinedText(tableText(t.rows))]);
+    }
+  };
   lines.forEach((line, i) => {
+    putTables(i, 0);
     const prev = lines[i - 1];
     const next = lines[i + 1];
-    const layout: LineContext = { columns, wrapped, indentMarks, i };
+    const layout: LineContext = { columns, wrapped, indentMarks, blankMarks, i };
     const continues =
-      current !== undefined && prev !== undefined && continuesParagraph(prev, line, next, layout, lines);
+      current !== undefined &&
+      prev !== undefined &&
+      !tablesBefore.has(i) &&
+      !line.byline &&
+      !prev.byline &&
+      continuesParagraph(prev, line, next, layout, lines);
     if (continues && current) {
       // A headline broken over lines keeps the break as a space (中俄世代友好 / 做百煉成鋼真朋友).
       const acrossBreak = repairs !== undefined && (line.blanksBefore > 0 || line.afterPageBreak);
@@ -188,10 +239,12 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
       texts.push(new JoinedText(line.text));
       setLines.push([new JoinedText(line.text)]);
       if (indentMarks && line.indented) current.opensByIndent = true;
+      if (line.byline) current.kind = 'byline';
       protos.push(current);
     }
     if (creditedLines.has(line.no)) current.photoCredit = true;
   });
+  putTables(lines.length, 0);
   if (current) current.blanksAfter = trailingBlanks;
   protos.forEach((p, i) => {
     p.text = texts[i]!.toString();
@@ -294,6 +347,8 @@ interface LineContext {
   columns: number[];
   wrapped: boolean;
   indentMarks: boolean;
+  /** Paragraphs are set apart by blank lines (and not by indents). */
+  blankMarks: boolean;
   i: number;
 }
 
@@ -307,16 +362,20 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   if (ctx.indentMarks && line.indented) return false;
   // A dash or a date opening a line inside a sentence is the sentence going on (——棒槌哟 after a
   // full line), not a subtitle or a dateline.
-  if (
-    startsNewBlock(line.text) &&
-    !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn) && !endsSentence(prev.text))
-  )
+  if (startsNewBlock(line.text) && !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn)))
     return false;
+  if (startsNewBlock(line.text) && endsSentence(prev.text) && !(DATELINE.test(line.text) && !opensParagraph(line, ctx)))
+    return false;
+  // A kicker over its headline: a label line straight over a wider line without punctuation that
+  // stands apart (专家解读 / 中俄合作驶入快车道).
+  if (isKicker(prev, line, next, ctx)) return false;
   // Labels on consecutive lines belong together; a label run straight into text is the ragged
   // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
   if (isLabel(prev) && line.blanksBefore === 0 && !line.indented) return true;
   if (isHeadlineGroup(prev, line, next, ctx)) return true;
   if (line.indented || isLabel(line) || isLabel(prev) || !ctx.wrapped) return false;
+  // A line without punctuation set apart after a finished sentence is a headline, however wide.
+  if (isSetApart(lines, ctx.i - 1, ctx) || isSetApart(lines, ctx.i, ctx)) return false;
   if (!isFullLine(prev, prevColumn)) return false;
   if (isHeadline(prev, prevColumn) || isHeadline(line, column)) return false;
   // A blank line after a full line is a column break when indents mark the paragraphs; otherwise
@@ -327,6 +386,42 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   // paragraph's next line.
   if (line.blanksBefore > 0 && isStandingHeadline(line, next, ctx, lines)) return false;
   return true;
+}
+
+/**
+ * Where the page marks its paragraphs (by indents or by blank lines), a line that goes straight on
+ * after a full line without either mark is still the same paragraph, whatever it opens with: a
+ * dateline (【大公報訊】) cited inside a paragraph stays there.
+ */
+function opensParagraph(line: Line, ctx: LineContext): boolean {
+  if (ctx.indentMarks) return line.indented;
+  return !ctx.blankMarks || line.blanksBefore > 0;
+}
+
+/**
+ * A line without any punctuation standing between blank lines (or an indented paragraph) after a
+ * finished sentence or at the page's top: a headline, even one as wide as the column. A column
+ * break around one line of running text would need a column one line high.
+ */
+function isSetApart(lines: Line[], k: number, ctx: LineContext): boolean {
+  const line = lines[k];
+  if (!line || /[\p{P}]/u.test(line.text)) return false;
+  const before = lines[k - 1];
+  const after = lines[k + 1];
+  // (or right under its kicker, a shorter label line: 专家解读 / 中俄合作驶入快车道)
+  const underKicker =
+    before !== undefined && line.blanksBefore === 0 && isLabel(before) && countHan(before.text) < countHan(line.text);
+  if (before !== undefined && !underKicker && (line.blanksBefore === 0 || !endsSentence(before.text))) return false;
+  return after === undefined || after.blanksBefore > 0 || (ctx.indentMarks && after.indented);
+}
+
+/** A short label line (a kicker) right over a headline: a line without punctuation, wider, standing apart below. */
+function isKicker(prev: Line, line: Line, next: Line | undefined, ctx: LineContext): boolean {
+  if (!isLabel(prev) || countHan(prev.text) > KICKER_MAX_HAN || line.blanksBefore > 0) return false;
+  // Labels of one width stacked over each other (專家 / 解讀) are one label set vertically.
+  if (countHan(line.text) <= countHan(prev.text)) return false;
+  if (/[\p{P}]/u.test(line.text) || line.indented || (ctx.i > 1 && prev.blanksBefore === 0)) return false;
+  return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented) || SUBTITLE.test(next.text);
 }
 
 /** A line without punctuation, not reaching the column, followed by a blank line or an indented line. */
@@ -628,7 +723,7 @@ function toBlock(p: ProtoBlock, prev: ProtoBlock | undefined, next: ProtoBlock |
     return block;
   }
   if (p.kind === 'list-item' && p.depth !== undefined) block.depth = p.depth;
-  if (p.kind === 'footnote' || p.kind === 'list-item' || p.kind === 'quote') return block;
+  if (p.kind === 'footnote' || p.kind === 'list-item' || p.kind === 'quote' || p.kind === 'byline') return block;
   if (isCaption(p) || isTableOrChartTitle(p, prev, next)) {
     block.kind = 'caption';
     return block;

@@ -117,6 +117,34 @@ describe('firstViewEnd and contentsOf', () => {
     expect(firstViewEnd(doc, 10_000)).toBe(2);
   });
 
+  it('leaves a kicker out of the contents, and sets the English of a kicker or byline like the Chinese', () => {
+    const kicker = {
+      ...zhBlock('heading', [[word('專家解讀', '专家解读', 'zhuān jiā jiě dú')]], 1),
+      role: 'kicker' as const,
+    };
+    const byline = zhBlock('byline', [[word('記者王一', '记者王一', 'jì zhě Wáng Yī')]]);
+    const page = {
+      ...doc,
+      zh: [kicker, ...doc.zh, byline],
+      en: [
+        { kind: 'paragraph', text: 'Expert view', sentences: ['Expert view'] },
+        ...doc.en,
+        { kind: 'paragraph', text: 'Wang Yi', sentences: ['Wang Yi'] },
+      ],
+      pairs: [
+        { ...doc.pairs[0]!, id: 0, zh: [0], en: [0] },
+        { ...doc.pairs[0]!, id: 1, zh: [1], en: [1] },
+        { ...doc.pairs[1]!, id: 2, zh: [2], en: [2] },
+        { ...doc.pairs[0]!, id: 3, zh: [3], en: [3] },
+      ],
+    } as unknown as BuiltDoc;
+    expect(contentsOf(page).map((e) => e.zh)).toEqual(['會談']);
+    const pairs = viewPairs(page, 0, 4, hsk);
+    expect(pairs[0]!.en[0]).toMatchObject({ kind: 'heading', role: 'kicker' });
+    expect(pairs[3]!.en[0]).toMatchObject({ kind: 'byline' });
+    expect(pairs[2]!.en[0]!.kind).toBe('paragraph');
+  });
+
   it('lists headings with their pair and translation', () => {
     expect(contentsOf(doc)).toEqual([{ pair: 0, level: 2, zh: '會談', en: 'Talks' }]);
   });

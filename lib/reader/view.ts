@@ -6,7 +6,7 @@
  * sync, reveal and speech need no lookups. The dictionary never travels: the popover asks for a
  * word's entries when it opens.
  */
-import type { BlockKind, BuiltDoc, EnBlock, Pair, ZhBlock } from '@/lib/model';
+import type { Block, BlockKind, BuiltDoc, EnBlock, Pair, ZhBlock } from '@/lib/model';
 import { HAN } from '../base/han';
 
 /**
@@ -20,6 +20,8 @@ export type ViewWord = string | [original: string, pinyin: string, hsk: number, 
 export interface ViewZhBlock {
   kind: BlockKind;
   level?: number;
+  /** A heading's part in its headline group (a kicker is shown small above its headline). */
+  role?: Block['role'];
   /** A table's header rows; its sentences are its rows, a tab between two cells. */
   headerRows?: number;
   /** Each sentence: its sentence-bead index inside the pair, and its words. */
@@ -29,6 +31,7 @@ export interface ViewZhBlock {
 export interface ViewEnBlock {
   kind: BlockKind;
   level?: number;
+  role?: Block['role'];
   /** A table's header rows; its sentences are its rows, a tab between two cells. */
   headerRows?: number;
   /** Each sentence: its sentence-bead index inside the pair, and its text. */
@@ -112,6 +115,7 @@ function viewZhBlock(
   return {
     kind: block.kind,
     ...(block.level !== undefined ? { level: block.level } : {}),
+    ...(block.role !== undefined ? { role: block.role } : {}),
     ...(block.headerRows !== undefined ? { headerRows: block.headerRows } : {}),
     sentences,
   };
@@ -122,6 +126,7 @@ function viewEnBlock(block: EnBlock, beads: Map<number, number>, first: number):
   return {
     kind: block.kind,
     ...(block.level !== undefined ? { level: block.level } : {}),
+    ...(block.role !== undefined ? { role: block.role } : {}),
     ...(block.headerRows !== undefined ? { headerRows: block.headerRows } : {}),
     sentences: texts.map((text, s) => [beads.get(first + s) ?? 0, text]),
     ...(block.html ? { html: block.html } : {}),
@@ -157,13 +162,29 @@ export function viewPairs(
     return {
       id: pair.id,
       zh,
-      en,
+      en: setLikeItsChinese(zh, en),
       confidence: pair.confidence,
       unaligned: pair.unaligned,
       lowConfidence: pair.lowConfidence,
     };
   });
 }
+
+/**
+ * The English of a kicker or a byline is set like it (small, above the headline or under it):
+ * a translation in Markdown has no way to say so, and its paragraph pairs with the Chinese alone.
+ */
+function setLikeItsChinese(zh: ViewZhBlock[], en: ViewEnBlock[]): ViewEnBlock[] {
+  const only = zh.length === 1 ? zh[0]! : undefined;
+  if (!only || (only.role !== 'kicker' && only.kind !== 'byline')) return en;
+  return en.map((b) =>
+    b.kind === 'paragraph' ? { ...b, kind: only.kind, ...(only.role ? { role: only.role } : {}) } : b,
+  );
+}
+
+/** A kicker labels its headline: it is no entry of the contents. */
+const isContentsHeading = (block: { kind: BlockKind; role?: Block['role'] } | undefined) =>
+  block?.kind === 'heading' && block.role !== 'kicker';
 
 /**
  * Where the first view ends: enough pairs to fill a tall screen (a budget of Han characters), so
@@ -197,7 +218,7 @@ export function contentsIn(
 ): ContentsEntry[] {
   const byId = new Map(pairs.map((p) => [p.id, p]));
   return contents.map((entry) => {
-    const heading = byId.get(entry.pair)?.zh.find((block) => block.kind === 'heading');
+    const heading = byId.get(entry.pair)?.zh.find(isContentsHeading);
     if (!heading) return entry;
     const text = heading.sentences
       .flatMap(([, words]) =>
@@ -212,7 +233,7 @@ export function contentsIn(
 export function contentsOf(doc: BuiltDoc): ContentsEntry[] {
   const entries: ContentsEntry[] = [];
   for (const pair of doc.pairs) {
-    const heading = pair.zh.map((i) => doc.zh[i]).find((block) => block?.kind === 'heading');
+    const heading = pair.zh.map((i) => doc.zh[i]).find(isContentsHeading);
     if (!heading) continue;
     const en =
       pair.en.map((i) => doc.en[i]).find((block) => block?.kind === 'heading') ??

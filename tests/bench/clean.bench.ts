@@ -2,7 +2,8 @@
  * `npm run bench:clean`: exact-block precision, recall and F1 of the cleaner on page layouts it
  * has never seen (tests/bench/layouts.ts: newspaper columns, PDF pages, indented CRLF text), built
  * from text outside the corpus, per layout, on two text sources and two generator seeds side by
- * side. The baseline is the cleaner as it stood before the layout work (git commit BASELINE_COMMIT,
+ * side; and tables set with spaces (columns of cells), found cell for cell, per set over all three
+ * layouts (the "tables" lines), and kickers and bylines found as such (the "kicker+byline" lines). The baseline is the cleaner as it stood before the layout work (git commit BASELINE_COMMIT,
  * checked out into a cache folder and run in the same process on the same documents).
  *   --count N   documents per layout and set (default 15)
  *   --seed S    first generator seed (default 1): other seeds give other layouts to check against
@@ -73,13 +74,54 @@ const prf = (s: BlockScore) => {
 };
 
 function cleanRaw(cleaner: Cleaner, doc: LayoutDoc, i: number): string[] {
+  return cleanBlocks(cleaner, doc, i).map((b) => b.text);
+}
+
+function cleanBlocks(cleaner: Cleaner, doc: LayoutDoc, i: number): CleanDoc['blocks'] {
   const decoded = decode({
     path: `${doc.layout}-${i}.txt`,
     bytes: new TextEncoder().encode(doc.text),
     encoding: 'utf-8',
     format: 'text',
   });
-  return cleaner(decoded).blocks.map((b) => b.text);
+  return cleaner(decoded).blocks;
+}
+
+/** A table's cells, whitespace gone, as one comparable string: a table counts only when every cell is right. */
+const tableKey = (rows: readonly string[][]) => JSON.stringify(rows.map((r) => r.map(key)));
+
+/** A kicker or byline, found as one: its kind and its text. */
+function scoreParts(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
+  const total: BlockScore = { correct: 0, test: 0, gold: 0 };
+  docs.forEach((doc, i) => {
+    const gold = doc.gold
+      .filter((g) => g.kind === 'kicker' || g.kind === 'byline')
+      .map((g) => `${g.kind}:${key(g.text)}`);
+    const test = cleanBlocks(cleaner, doc, i).flatMap((b) =>
+      b.kind === 'byline' ? [`byline:${key(b.text)}`] : b.role === 'kicker' ? [`kicker:${key(b.text)}`] : [],
+    );
+    const s = scoreBlocks(gold, test);
+    total.correct += s.correct;
+    total.test += s.test;
+    total.gold += s.gold;
+  });
+  return total;
+}
+
+/** Exact-table matches over all layouts: the cleaner's tables against the generator's, cell for cell. */
+function scoreTables(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
+  const total: BlockScore = { correct: 0, test: 0, gold: 0 };
+  docs.forEach((doc, i) => {
+    const gold = doc.gold.filter((g) => g.rows).map((g) => tableKey(g.rows!));
+    const test = cleanBlocks(cleaner, doc, i)
+      .filter((b) => b.kind === 'table' && b.rows)
+      .map((b) => tableKey(b.rows!));
+    const s = scoreBlocks(gold, test);
+    total.correct += s.correct;
+    total.test += s.test;
+    total.gold += s.gold;
+  });
+  return total;
 }
 
 function score(cleaner: Cleaner, docs: LayoutDoc[]): Map<Layout, BlockScore> {
@@ -111,6 +153,25 @@ function showMismatches(docs: LayoutDoc[], layout: string): void {
   });
 }
 
+/** A "tables" or "kicker+byline" line of a set: over all three layouts, against the generator's. */
+function tableRow(what: string, name: string, docs: number, now: BlockScore, base: BlockScore): string[] {
+  const pn = prf(now);
+  const pb = prf(base);
+  const fmt = (x: number) => x.toFixed(3);
+  return [
+    what,
+    name,
+    String(docs),
+    String(now.gold),
+    fmt(pn.p),
+    fmt(pn.r),
+    fmt(pn.f1),
+    fmt(pb.p),
+    fmt(pb.r),
+    fmt(pb.f1),
+  ];
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -135,12 +196,38 @@ async function main(): Promise<void> {
   const baseline = await baselineCleaner();
   const rows: string[][] = [['layout', 'set', 'docs', 'blocks', 'P', 'R', 'F1', 'baseline P', 'R', 'F1']];
   const pooled = new Map<Layout, { now: BlockScore; base: BlockScore }>();
+  const tables = { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
+  const tableRows: string[][] = [];
+  const parts = { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
+  const partRows: string[][] = [];
   const fmt = (x: number) => x.toFixed(3);
   for (const set of sets) {
     const docs = generateLayouts(set.sentences, set.seed, count);
     if (values.show) showMismatches(docs, values.show);
     const now = score(clean, docs);
     const base = score(baseline, docs);
+    const tn = scoreTables(clean, docs);
+    const tb = scoreTables(baseline, docs);
+    for (const [into, from] of [
+      [tables.now, tn],
+      [tables.base, tb],
+    ] as const) {
+      into.correct += from.correct;
+      into.test += from.test;
+      into.gold += from.gold;
+    }
+    tableRows.push(tableRow('tables', set.name, count * LAYOUTS.length, tn, tb));
+    const pn = scoreParts(clean, docs);
+    const pb = scoreParts(baseline, docs);
+    for (const [into, from] of [
+      [parts.now, pn],
+      [parts.base, pb],
+    ] as const) {
+      into.correct += from.correct;
+      into.test += from.test;
+      into.gold += from.gold;
+    }
+    partRows.push(tableRow('kicker+byline', set.name, count * LAYOUTS.length, pn, pb));
     for (const layout of LAYOUTS) {
       const n = now.get(layout)!;
       const b = base.get(layout)!;
@@ -173,6 +260,9 @@ async function main(): Promise<void> {
       pooled.set(layout, acc);
     }
   }
+  const allDocs = count * LAYOUTS.length * sets.length;
+  rows.push(...tableRows, tableRow('tables', 'all sets', allDocs, tables.now, tables.base));
+  rows.push(...partRows, tableRow('kicker+byline', 'all sets', allDocs, parts.now, parts.base));
   const figures: Figure[] = [];
   for (const layout of LAYOUTS) {
     const acc = pooled.get(layout)!;
@@ -201,6 +291,27 @@ async function main(): Promise<void> {
       ),
     );
   }
+  const tn = prf(tables.now);
+  figures.push(
+    figure(
+      'exact-table F1 (every cell), all layouts',
+      tn.f1,
+      'F1',
+      'higher',
+      { name: `cleaner at ${BASELINE_COMMIT}`, value: prf(tables.base).f1 },
+      { target: TARGET },
+    ),
+  );
+  figures.push(
+    figure(
+      'kickers and bylines found as such (F1), all layouts',
+      prf(parts.now).f1,
+      'F1',
+      'higher',
+      { name: `cleaner at ${BASELINE_COMMIT}`, value: prf(parts.base).f1 },
+      { target: TARGET },
+    ),
+  );
   console.log(
     `clean: exact-block P/R/F1 on generated layouts (target F1 ≥ ${TARGET} on every layout); baseline = cleaner at ${BASELINE_COMMIT}`,
   );

@@ -19,8 +19,12 @@ export const LAYOUTS = ['column', 'pdf', 'indent'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 export interface GoldBlock {
-  kind: 'heading' | 'paragraph';
+  /** `kicker`: a short label over the headline; `byline`: a reporter's line or a dateline standing alone. */
+  kind: 'heading' | 'paragraph' | 'table' | 'kicker' | 'byline';
+  /** A table's text is its cells, a tab between cells and a space between rows (as the cleaner's). */
   text: string;
+  /** A table's cells, row by row; an empty cell is an empty string. */
+  rows?: string[][];
 }
 
 export interface LayoutDoc {
@@ -86,15 +90,23 @@ function headlineFrom(sentence: string, rng: Rng, maxChars: number): string | un
 function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): GoldBlock[] {
   const blocks: GoldBlock[] = [];
   let at = int(rng, 0, Math.max(0, sentences.length - 200));
+  const first = at;
+  // An article never says a sentence twice: a small source (the fixtures) ends the document instead
+  // of wrapping round, since a repeated paragraph is what the cleaner drops as a pull quote.
+  const left = () => sentences.length - (at - first);
   const next = () => sentences[at++ % sentences.length]!;
   const title = headlineFrom(next(), rng, maxHeadline);
+  if (title && chance(rng, 0.3)) blocks.push({ kind: 'kicker', text: wordsFrom(next, rng, 1, 4)[0]! });
   if (title) blocks.push({ kind: 'heading', text: title });
+  if (chance(rng, 0.3)) blocks.push({ kind: 'byline', text: bylineFrom(next, rng) });
   const paragraphs = int(rng, 5, 14);
-  for (let p = 0; p < paragraphs; p++) {
+  for (let p = 0; p < paragraphs && left() > 12; p++) {
     if (p > 1 && chance(rng, 0.15)) {
       const crosshead = headlineFrom(next(), rng, maxHeadline);
       if (crosshead) blocks.push({ kind: 'heading', text: crosshead });
     }
+    // Now and then a table of figures, with words cut from the text as its row and column titles.
+    if (p > 0 && chance(rng, 0.12)) blocks.push(tableFrom(next, rng));
     const n = pick(rng, [1, 2, 2, 3, 3, 4, 5, 6]);
     let text = '';
     for (let s = 0; s < n; s++) text += next();
@@ -102,14 +114,104 @@ function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): Gol
     for (let more = 0; more < 6 && !/[。！？…”」』）.!?]$/u.test(text); more++) text += next();
     blocks.push({ kind: 'paragraph', text });
   }
+  if (chance(rng, 0.15)) blocks.push({ kind: 'byline', text: bylineFrom(next, rng) });
   return blocks;
+}
+
+/** A reporter's byline or an agency's dateline on its own line, the names and places cut from the text. */
+function bylineFrom(next: () => string, rng: Rng): string {
+  const [a, b, place] = wordsFrom(next, rng, 3, 3);
+  return pick(rng, [
+    `本报记者 ${a}`,
+    `记者 ${a} ${b}`,
+    `本報記者　${a}`,
+    `${place}报记者 ${a}`,
+    `文／${a}`,
+    `新华社${place}${int(rng, 1, 12)}月${int(rng, 1, 28)}日电`,
+  ]);
+}
+
+/** Short words (2–`max` Han characters) cut from the clauses of the next sentences. */
+function wordsFrom(next: () => string, rng: Rng, count: number, max: number): string[] {
+  const words: string[] = [];
+  for (let tries = 0; words.length < count && tries < count * 4; tries++) {
+    for (const clause of next().split(/[^\p{Script=Han}]+/u)) {
+      const cps = [...clause];
+      if (cps.length < 2 || words.length >= count) continue;
+      const len = int(rng, 2, Math.min(max, cps.length));
+      const at = int(rng, 0, cps.length - len);
+      words.push(cps.slice(at, at + len).join(''));
+    }
+  }
+  while (words.length < count) words.push(`项目${words.length + 1}`);
+  return words;
+}
+
+/** A figure as tables print them: a count, a decimal, a share, a signed change or a year. */
+function figureCell(rng: Rng): string {
+  switch (int(rng, 0, 5)) {
+    case 0:
+      return String(int(rng, 1, 99999));
+    case 1:
+      return (rng() * 1000).toFixed(int(rng, 1, 2));
+    case 2:
+      return `${(rng() * 100).toFixed(1)}%`;
+    case 3:
+      return `${chance(rng, 0.5) ? '-' : '+'}${(rng() * 50).toFixed(1)}`;
+    case 4:
+      return `${int(rng, 1949, 2030)}年`;
+    default:
+      return String(int(rng, 1, 999));
+  }
+}
+
+/** A table: a header row of titles (most often), then rows of a title and figures, a figure now and then missing. */
+function tableFrom(next: () => string, rng: Rng): GoldBlock {
+  const columns = int(rng, 2, 5);
+  const bodyRows = int(rng, 2, 7);
+  const rows: string[][] = [];
+  if (chance(rng, 0.75)) rows.push(wordsFrom(next, rng, columns, 5));
+  const titles = wordsFrom(next, rng, bodyRows, 8);
+  for (const title of titles) {
+    const cells = [title];
+    for (let c = 1; c < columns; c++) cells.push(c > 0 && chance(rng, 0.1) ? '' : figureCell(rng));
+    // A row keeps at least one figure: a row of a title alone is a line of text, not a table's row.
+    if (cells.slice(1).every((c) => c === '')) cells[columns - 1] = figureCell(rng);
+    rows.push(cells);
+  }
+  return { kind: 'table', text: rows.map((r) => r.join('\t')).join(' '), rows };
+}
+
+/**
+ * A table set with spaces as a text or PDF extraction gives it: each column padded to its widest
+ * cell, the columns parted by a gap of ASCII or ideographic spaces, figures flush left or right.
+ */
+function tableLines(rows: string[][], rng: Rng): string[] {
+  const gap = pick(rng, ['  ', '   ', '    ', '      ', '\u3000', '\u3000\u3000', ' \u3000']);
+  const flushRight = chance(rng, 0.5);
+  const indent = chance(rng, 0.3)
+    ? pick(
+        rng,
+        INDENTS.filter((i) => i !== '\t'),
+      )
+    : '';
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+  const pad = (n: number) => (gap.includes('\u3000') ? '\u3000'.repeat(n >> 1) + ' '.repeat(n & 1) : ' '.repeat(n));
+  return rows.map((r) => {
+    const cells = r.map((cell, c) => {
+      const room = widths[c]! - displayWidth(cell);
+      return flushRight && c > 0 ? pad(room) + cell : cell + pad(room);
+    });
+    return (indent + cells.join(gap)).replace(/[ \u3000]+$/u, '');
+  });
 }
 
 /** Breaks text into lines at most `columns` display columns wide (a Han character is 2), like a typesetter. */
 function wrap(text: string, columns: number, firstIndent: string, hangPunctuation: boolean): string[] {
   const lines: string[] = [];
   let line = firstIndent;
-  for (const ch of text) {
+  // A Latin word or a number is never broken across lines (the typesetter moves it down whole).
+  for (const ch of text.match(/[A-Za-z0-9]+|[\s\S]/gu) ?? []) {
     if (displayWidth(line + ch) > columns && line.trim() !== '') {
       // Kinsoku: closing punctuation may hang past the edge rather than open a line.
       if (/[，。、；：！？”’）》」』]/u.test(ch)) {
@@ -119,9 +221,8 @@ function wrap(text: string, columns: number, firstIndent: string, hangPunctuatio
           continue;
         }
         // Or the last character goes down with it, so that no line opens with closing punctuation.
-        const cps = [...line];
-        const last = cps.pop() ?? '';
-        lines.push(cps.join(''));
+        const last = /(?:[A-Za-z0-9]+|[\s\S])$/u.exec(line)?.[0] ?? '';
+        lines.push(line.slice(0, line.length - last.length));
         line = last + ch;
         continue;
       }
@@ -151,11 +252,24 @@ function columnLayout(blocks: GoldBlock[], rng: Rng): string {
   let inColumn = 0;
   blocks.forEach((b, i) => {
     let lines: string[];
+    if (b.kind === 'table') {
+      // A table is set across the columns, like a headline, with space above and below.
+      out.push('', ...tableLines(b.rows!, rng), '');
+      inColumn = 0;
+      return;
+    }
+    if (b.kind === 'kicker') {
+      // Right over its headline, no space between.
+      if (i > 0) out.push('');
+      out.push(b.text);
+      inColumn = 0;
+      return;
+    }
     if (b.kind === 'heading') {
       // A headline across the columns, or wrapped over two lines when it is wider than the column.
       const parts = b.text.split(' ');
       lines = displayWidth(b.text) > columns && parts.length === 2 ? parts : [b.text];
-      if (i > 0) out.push('');
+      if (i > 0 && blocks[i - 1]?.kind !== 'kicker') out.push('');
       out.push(...lines);
       out.push('');
       inColumn = 0;
@@ -222,8 +336,17 @@ function pdfLayout(blocks: GoldBlock[], rng: Rng): string {
 
   const body: string[] = [];
   blocks.forEach((b, i) => {
-    if (i > 0 && (blankBetween || b.kind === 'heading' || blocks[i - 1]?.kind === 'heading')) body.push('');
-    body.push(...(b.kind === 'heading' ? [b.text] : wrap(b.text, columns, indent, hang)));
+    const apart = (k: GoldBlock['kind'] | undefined) => k === 'heading' || k === 'table' || k === 'kicker';
+    const overHeadline = blocks[i - 1]?.kind === 'kicker';
+    if (i > 0 && !overHeadline && (blankBetween || apart(b.kind) || apart(blocks[i - 1]?.kind))) body.push('');
+    if (b.kind === 'table') {
+      // A table is kept on one page: the page before it ends short.
+      const lines = tableLines(b.rows!, rng);
+      if ((body.length % height) + lines.length > height) while (body.length % height !== 0) body.push('');
+      body.push(...lines);
+      return;
+    }
+    body.push(...(b.kind === 'heading' || b.kind === 'kicker' ? [b.text] : wrap(b.text, columns, indent, hang)));
   });
   const pages: string[][] = [];
   for (let i = 0; i < body.length; i += height) pages.push(body.slice(i, i + height));
@@ -256,7 +379,18 @@ function indentLayout(blocks: GoldBlock[], rng: Rng): string {
   const eol = chance(rng, 0.8) ? '\r\n' : '\n';
   const out: string[] = [];
   blocks.forEach((b, i) => {
-    if (i > 0 && (b.kind === 'heading' || chance(rng, blankProbability))) out.push('');
+    const overHeadline = blocks[i - 1]?.kind === 'kicker';
+    if (i > 0 && !overHeadline && (b.kind === 'heading' || b.kind === 'kicker' || chance(rng, blankProbability)))
+      out.push('');
+    if (b.kind === 'kicker') {
+      out.push(b.text + trailing(rng));
+      return;
+    }
+    if (b.kind === 'table') {
+      out.push(...tableLines(b.rows!, rng).map((l) => l + trailing(rng)));
+      if (chance(rng, 0.5)) out.push('');
+      return;
+    }
     if (b.kind === 'heading') {
       out.push(b.text + trailing(rng));
       if (chance(rng, 0.5)) out.push('');

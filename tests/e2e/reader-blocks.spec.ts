@@ -1,10 +1,11 @@
 /**
  * Blocks of the kinds a page has, as the reader shows them: the CIIS report's two tables are tables
  * (rows and cells, the statistics table's empty cells empty) beside their English tables, on a
- * desktop and a phone.
+ * desktop and a phone; a plain-text page shows its kicker, bylines and a table set with spaces, its
+ * table cells read with the sandhi of paragraphs.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { isPhone, shot } from './support';
+import { isPhone, openReader, shot } from './support';
 
 const CIIS = '2024-12-ciis-report-new-era';
 /** The tables sit past the first view: the rest of the report's 229 pairs arrive in one request after load. */
@@ -67,4 +68,60 @@ test('issue 21: the CIIS statistics table keeps its empty cells, in Chinese and 
   await expect(en.locator('thead tr')).toHaveCount(2);
   await pair.scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'ciis-statistics-table');
+});
+
+/** A plain-text page (tests/fixtures/e2e-corpus/test-page-structure): kicker, headline, byline, a table set with spaces. */
+const PAGE = 'test-page-structure';
+
+test('issue 21: a text page shows its kicker small above the headline, its bylines small, its spaced table as a table', async ({
+  page,
+}, testInfo) => {
+  await openReader(page, `/en/read/${PAGE}`);
+  const zh = page.locator('.cell-zh');
+  const kicker = zh.locator('.b-kicker');
+  const headline = zh.locator('.b-heading').filter({ hasText: '中俄贸易不断增长' });
+  await expect(kicker).toHaveText('专家解读');
+  await expect(headline).toBeVisible();
+  // The kicker sits above its headline, in smaller type, and is no heading of the outline.
+  const [k, h] = [await kicker.boundingBox(), await headline.boundingBox()];
+  expect(k!.y + k!.height).toBeLessThanOrEqual(h!.y + 1);
+  const size = (l: typeof kicker) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(await size(kicker)).toBeLessThan(await size(headline));
+  expect(await kicker.evaluate((el) => el.tagName)).toBe('P');
+  await expect(zh.locator('.b-byline')).toHaveText(['本报记者王一', '新华社北京5月20日电']);
+  // Their English is set the same way; the contents list the headline, not its kicker.
+  await expect(page.locator('.cell-en .b-kicker')).toHaveText('Expert view');
+  await expect(page.locator('.cell-en .b-byline')).toHaveText(['By our reporter Wang Yi', 'Xinhua, Beijing, 20 May']);
+  const contents = page.locator('nav.contents .contents-list');
+  if (!isPhone(testInfo)) await expect(contents).toContainText('中俄贸易不断增长');
+  await expect(contents.getByText('专家解读')).toHaveCount(0);
+  const paragraph = zh.locator('.b-paragraph').first();
+  expect(await size(zh.locator('.b-byline').first())).toBeLessThan(await size(paragraph));
+  // The table set with spaces is a table of rows and cells, beside the English table.
+  const table = zh.locator('.b-table table');
+  await expect(table).toBeVisible();
+  expect(await cells(table)).toEqual([
+    ['项目', '数额', '价格口径'],
+    ['出口', '1078.5', '不变价格'],
+    ['进口', '1468.7', '一致口径'],
+  ]);
+  await expect(table.locator('thead th')).toHaveCount(3);
+  await expect(page.locator('.cell-en .b-table table tbody tr')).toHaveCount(2);
+  await shot(page, testInfo, 'text-page-structure');
+});
+
+test('issue 21: pinyin in table cells follows the 一/不 sandhi of paragraphs (不变价格 búbiànjiàgé, 一致 yízhì)', async ({
+  page,
+}, testInfo) => {
+  await openReader(page, `/en/read/${PAGE}`);
+  await page.getByRole('button', { name: 'Pinyin' }).click();
+  const table = page.locator('.cell-zh .b-table table');
+  const budong = table.locator('.w[data-p="bù biàn jià gé"]').first();
+  await expect(budong.locator('rt')).toHaveText('búbiànjiàgé');
+  const yizhi = table.locator('.w[data-p="yī zhì"]').first();
+  await expect(yizhi.locator('rt')).toHaveText('yízhì');
+  // The same word in a paragraph reads the same way.
+  await expect(page.locator('.cell-zh .b-paragraph .w[data-p="yī zhì"] rt').first()).toHaveText('yízhì');
+  await table.scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'text-table-pinyin');
 });

@@ -12,13 +12,28 @@ function headingTag(level: number | undefined): HeadingTag {
   return `h${n}` as HeadingTag;
 }
 
-function classOf(kind: BlockKind, level: number | undefined): string {
-  return kind === 'heading' ? `b b-heading b-h${level ?? 1}` : `b b-${kind}`;
+type Role = ViewZhBlock['role'];
+
+function classOf(kind: BlockKind, level: number | undefined, role?: Role): string {
+  if (role === 'kicker') return 'b b-kicker';
+  return kind === 'heading' ? `b b-heading b-h${level ?? 1}${role === 'deck' ? ' b-deck' : ''}` : `b b-${kind}`;
 }
 
 /** The element a block kind is shown as. */
-function BlockElement({ kind, level, children }: { kind: BlockKind; level: number | undefined; children: ReactNode }) {
-  const className = classOf(kind, level);
+function BlockElement({
+  kind,
+  level,
+  role,
+  children,
+}: {
+  kind: BlockKind;
+  level: number | undefined;
+  role?: Role;
+  children: ReactNode;
+}) {
+  const className = classOf(kind, level, role);
+  // A kicker labels the headline under it: small text, not a heading of its own in the outline.
+  if (role === 'kicker') return <p className={className}>{children}</p>;
   switch (kind) {
     case 'heading':
       return createElement(headingTag(level), { className }, children);
@@ -112,22 +127,35 @@ export const ZhBlockView = memo(function ZhBlockView({
   // Readings are drawn (ruby, interlinear pinyin) or coloured by tone: they follow the speech.
   const readsAloud = style.annotation !== 'none' || style.interlinear || style.toneColours;
   if (block.kind === 'table') {
-    const rows = block.sentences.map(([bead, words]) => ({
-      bead,
-      className: 'zs',
-      lengths: cellsOf(words).map((cell) => [...cell.map(textOfWord).join('')].length),
-      cells: cellsOf(words).map((cell, c) => (
-        <Fragment key={c}>
-          {cell.map((word, w) => (
-            <ZhWord key={w} word={word} style={style} gloss={style.interlinear ? glossOf(word, glosses) : undefined} />
-          ))}
-        </Fragment>
-      )),
-    }));
+    const rows = block.sentences.map(([bead, words]) => {
+      const cells = cellsOf(words);
+      return {
+        bead,
+        className: 'zs',
+        lengths: cells.map((cell) => [...cell.map(textOfWord).join('')].length),
+        cells: cells.map((cell, c) => {
+          // Each cell is read on its own (一 and 不 change before the next syllable of the same cell only).
+          const readings = readsAloud ? spokenReadings(cell) : null;
+          return (
+            <Fragment key={c}>
+              {cell.map((word, w) => (
+                <ZhWord
+                  key={w}
+                  word={word}
+                  style={style}
+                  gloss={style.interlinear ? glossOf(word, glosses) : undefined}
+                  reading={readings?.[w]}
+                />
+              ))}
+            </Fragment>
+          );
+        }),
+      };
+    });
     return <TableView headerRows={block.headerRows ?? 0} rows={rows} />;
   }
   return (
-    <BlockElement kind={block.kind} level={block.level}>
+    <BlockElement kind={block.kind} level={block.level} role={block.role}>
       {block.sentences.map(([bead, words], s) => {
         const readings = readsAloud ? spokenReadings(words) : null;
         return (
@@ -166,14 +194,14 @@ export function EnBlockView({ block, revealed }: { block: ViewEnBlock; revealed:
     const shown = revealed === null || beads.every((b) => revealed.has(b));
     return (
       <div
-        className={`${classOf(block.kind, block.level)} b-html es${shown ? '' : ' es-hidden'}`}
+        className={`${classOf(block.kind, block.level, block.role)} b-html es${shown ? '' : ' es-hidden'}`}
         data-b={beads.join(' ')}
         dangerouslySetInnerHTML={{ __html: block.html }}
       />
     );
   }
   return (
-    <BlockElement kind={block.kind} level={block.level}>
+    <BlockElement kind={block.kind} level={block.level} role={block.role}>
       {block.sentences.map(([bead, text], s) => (
         <Fragment key={s}>
           {s > 0 ? ' ' : null}
