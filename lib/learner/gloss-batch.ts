@@ -12,10 +12,10 @@ import { briefEntry, isWordIn, type GlossDict, type GlossTerm } from './gloss-an
 import { MAX_NESTED_LENGTH } from './nested';
 
 /** A CC-CEDICT entry without what the popover never shows (its simplified form is the headword). */
-export type BatchEntry = [traditional: string, pinyin: string, senses: string[]];
+type BatchEntry = [traditional: string, pinyin: string, senses: string[]];
 
 /** A word of the batch: its entries, HSK level (0: none) and glossary term (pinyin, renderings). */
-export type BatchWord = [entries: BatchEntry[], hsk: number, term?: [pinyin: string, renderings: string[]]];
+type BatchWord = [entries: BatchEntry[], hsk: number, term?: [pinyin: string, renderings: string[]]];
 
 /** `GET /api/gloss/batch`: the dictionary of the document's pairs `from` to `to` (exclusive). */
 export interface GlossBatch {
@@ -42,7 +42,7 @@ export interface GlossBatch {
  * One word of the batch, from the dictionary the server reads: every entry, or (`brief`) only what
  * the popover lists of a word it does not open (`briefEntry`), a fifth of the bytes.
  */
-export function batchWord(word: string, dict: GlossDict, brief = false): BatchWord {
+function batchWord(word: string, dict: GlossDict, brief = false): BatchWord {
   const all = dict.entries(word);
   const main = brief ? briefEntry(all) : undefined;
   const entries = (main ? [main] : brief ? [] : all).map((e): BatchEntry => [e.traditional, e.pinyin, e.senses]);
