@@ -31,6 +31,7 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'plot',
   'preview',
   'alignment',
+  'batch',
   'read',
   'reader',
   'refused',

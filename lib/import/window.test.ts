@@ -4,7 +4,7 @@ import { textWindow } from './window';
 
 const budget = (chars: number, units = 1_000_000) => ({ chars, units });
 
-describe('the preview window', () => {
+describe('row 22.3: the preview window', () => {
   it('takes the whole text when it fits', () => {
     const text = '# 标题\n\n第一段。\n\n第二段。\n';
     expect(textWindow(text, 'markdown', budget(1000))).toEqual({
