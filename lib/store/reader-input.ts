@@ -25,15 +25,20 @@ function checkDocParam(params: Map<string, string[]>): Checked<string> {
   return { ok: true, value: doc.value };
 }
 
+/** A pair index parameter (0-based, at most MAX_PAIR); undefined when absent. */
+function pairParam(params: Map<string, string[]>, name: string): Checked<number | undefined> {
+  const raw = single(params, name);
+  if (!raw.ok) return raw;
+  return raw.value === undefined ? { ok: true, value: undefined } : checkInteger(raw.value, name, 0, MAX_PAIR, 0);
+}
+
 /** `GET /api/reader?doc=&from=&to=`: a range of a document's pairs as the reader draws them. */
 export function checkReaderRequest(search: string): Checked<ReaderRequest> {
   const parsed = parseQueryString(search);
   if (!parsed.ok) return parsed;
   const doc = checkDocParam(parsed.value);
   if (!doc.ok) return doc;
-  const fromRaw = single(parsed.value, 'from');
-  if (!fromRaw.ok) return fromRaw;
-  const from = checkInteger(fromRaw.value, 'from', 0, MAX_PAIR, 0);
+  const from = pairParam(parsed.value, 'from');
   if (!from.ok) return from;
   const scriptRaw = single(parsed.value, 'script');
   if (!scriptRaw.ok) return scriptRaw;
@@ -41,14 +46,12 @@ export function checkReaderRequest(search: string): Checked<ReaderRequest> {
   if (scriptRaw.value !== undefined && script === undefined)
     return fail('"script" is tw or hk (traditional characters of Taiwan or Hong Kong).');
   const withScript = script === undefined ? {} : { script };
-  const toRaw = single(parsed.value, 'to');
-  if (!toRaw.ok) return toRaw;
-  if (toRaw.value === undefined)
-    return { ok: true, value: { doc: doc.value, from: from.value, to: undefined, ...withScript } };
-  const to = checkInteger(toRaw.value, 'to', 0, MAX_PAIR, 0);
+  const to = pairParam(parsed.value, 'to');
   if (!to.ok) return to;
-  if (to.value < from.value) return fail('"to" must not be smaller than "from".');
-  return { ok: true, value: { doc: doc.value, from: from.value, to: to.value, ...withScript } };
+  if (to.value === undefined)
+    return { ok: true, value: { doc: doc.value, from: from.value ?? 0, to: undefined, ...withScript } };
+  if (to.value < (from.value ?? 0)) return fail('"to" must not be smaller than "from".');
+  return { ok: true, value: { doc: doc.value, from: from.value ?? 0, to: to.value, ...withScript } };
 }
 
 /** `GET /api/reader/glosses?doc=`: the short glosses of a document's words (interlinear mode). */
@@ -67,16 +70,12 @@ export function checkGlossBatchRequest(
   if (!parsed.ok) return parsed;
   const doc = checkDocParam(parsed.value);
   if (!doc.ok) return doc;
-  const fromRaw = single(parsed.value, 'from');
-  if (!fromRaw.ok) return fromRaw;
-  if (fromRaw.value === undefined) return fail('Missing "from": the first pair (0-based).', 'missing');
-  const from = checkInteger(fromRaw.value, 'from', 0, MAX_PAIR, 0);
+  const from = pairParam(parsed.value, 'from');
   if (!from.ok) return from;
-  const toRaw = single(parsed.value, 'to');
-  if (!toRaw.ok) return toRaw;
-  if (toRaw.value === undefined) return fail('Missing "to": the pair after the last (exclusive).', 'missing');
-  const to = checkInteger(toRaw.value, 'to', 0, MAX_PAIR, 0);
+  if (from.value === undefined) return fail('Missing "from": the first pair (0-based).', 'missing');
+  const to = pairParam(parsed.value, 'to');
   if (!to.ok) return to;
+  if (to.value === undefined) return fail('Missing "to": the pair after the last (exclusive).', 'missing');
   if (to.value <= from.value) return fail('"to" must be greater than "from".');
   if (to.value - from.value > maxPairs) return fail(`A batch spans at most ${maxPairs} pairs.`);
   return { ok: true, value: { doc: doc.value, from: from.value, to: to.value } };

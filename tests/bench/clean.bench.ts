@@ -52,6 +52,13 @@ export interface BlockScore {
   gold: number;
 }
 
+/** Adds a score's counts into a running total. */
+function addCounts(into: BlockScore, from: BlockScore): void {
+  into.correct += from.correct;
+  into.test += from.test;
+  into.gold += from.gold;
+}
+
 /** Exact-block matches: a test block counts when a gold block has the same text (each gold block once). */
 export function scoreBlocks(gold: string[], test: string[]): BlockScore {
   const pool = new Map<string, number>();
@@ -101,9 +108,7 @@ function scoreParts(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
       b.kind === 'byline' ? [`byline:${key(b.text)}`] : b.role === 'kicker' ? [`kicker:${key(b.text)}`] : [],
     );
     const s = scoreBlocks(gold, test);
-    total.correct += s.correct;
-    total.test += s.test;
-    total.gold += s.gold;
+    addCounts(total, s);
   });
   return total;
 }
@@ -117,9 +122,7 @@ function scoreTables(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
       .filter((b) => b.kind === 'table' && b.rows)
       .map((b) => tableKey(b.rows!));
     const s = scoreBlocks(gold, test);
-    total.correct += s.correct;
-    total.test += s.test;
-    total.gold += s.gold;
+    addCounts(total, s);
   });
   return total;
 }
@@ -132,9 +135,7 @@ function score(cleaner: Cleaner, docs: LayoutDoc[]): Map<Layout, BlockScore> {
       cleanRaw(cleaner, doc, i),
     );
     const t = totals.get(doc.layout)!;
-    t.correct += s.correct;
-    t.test += s.test;
-    t.gold += s.gold;
+    addCounts(t, s);
   });
   return totals;
 }
@@ -208,25 +209,13 @@ async function main(): Promise<void> {
     const base = score(baseline, docs);
     const tn = scoreTables(clean, docs);
     const tb = scoreTables(baseline, docs);
-    for (const [into, from] of [
-      [tables.now, tn],
-      [tables.base, tb],
-    ] as const) {
-      into.correct += from.correct;
-      into.test += from.test;
-      into.gold += from.gold;
-    }
+    addCounts(tables.now, tn);
+    addCounts(tables.base, tb);
     tableRows.push(tableRow('tables', set.name, count * LAYOUTS.length, tn, tb));
     const pn = scoreParts(clean, docs);
     const pb = scoreParts(baseline, docs);
-    for (const [into, from] of [
-      [parts.now, pn],
-      [parts.base, pb],
-    ] as const) {
-      into.correct += from.correct;
-      into.test += from.test;
-      into.gold += from.gold;
-    }
+    addCounts(parts.now, pn);
+    addCounts(parts.base, pb);
     partRows.push(tableRow('kicker+byline', set.name, count * LAYOUTS.length, pn, pb));
     for (const layout of LAYOUTS) {
       const n = now.get(layout)!;
@@ -249,14 +238,8 @@ async function main(): Promise<void> {
         now: { correct: 0, test: 0, gold: 0 },
         base: { correct: 0, test: 0, gold: 0 },
       };
-      for (const [into, from] of [
-        [acc.now, n],
-        [acc.base, b],
-      ] as const) {
-        into.correct += from.correct;
-        into.test += from.test;
-        into.gold += from.gold;
-      }
+      addCounts(acc.now, n);
+      addCounts(acc.base, b);
       pooled.set(layout, acc);
     }
   }

@@ -111,6 +111,30 @@ function spokenReadings(words: readonly ViewWord[]): string[] {
   );
 }
 
+/** A run of words read as one (a sentence, a table cell): 一 and 不 sandhi apply within it. */
+function ZhWords({
+  words,
+  style,
+  glosses,
+  readsAloud,
+}: {
+  words: readonly ViewWord[];
+  style: WordStyle;
+  glosses: Record<string, string> | null;
+  readsAloud: boolean;
+}) {
+  const readings = readsAloud ? spokenReadings(words) : null;
+  return words.map((word, w) => (
+    <ZhWord
+      key={w}
+      word={word}
+      style={style}
+      gloss={style.interlinear ? glossOf(word, glosses) : undefined}
+      reading={readings?.[w]}
+    />
+  ));
+}
+
 /**
  * A Chinese block: each sentence a `.zs` span whose `data-b` is its sentence bead, so sentence
  * sync, reveal and speech find the aligned English by attribute.
@@ -135,18 +159,9 @@ export const ZhBlockView = memo(function ZhBlockView({
         lengths: cells.map((cell) => [...cell.map(textOfWord).join('')].length),
         cells: cells.map((cell, c) => {
           // Each cell is read on its own (一 and 不 change before the next syllable of the same cell only).
-          const readings = readsAloud ? spokenReadings(cell) : null;
           return (
             <Fragment key={c}>
-              {cell.map((word, w) => (
-                <ZhWord
-                  key={w}
-                  word={word}
-                  style={style}
-                  gloss={style.interlinear ? glossOf(word, glosses) : undefined}
-                  reading={readings?.[w]}
-                />
-              ))}
+              <ZhWords words={cell} style={style} glosses={glosses} readsAloud={readsAloud} />
             </Fragment>
           );
         }),
@@ -156,22 +171,11 @@ export const ZhBlockView = memo(function ZhBlockView({
   }
   return (
     <BlockElement kind={block.kind} level={block.level} role={block.role}>
-      {block.sentences.map(([bead, words], s) => {
-        const readings = readsAloud ? spokenReadings(words) : null;
-        return (
-          <span key={s} className="zs" data-b={bead}>
-            {words.map((word, w) => (
-              <ZhWord
-                key={w}
-                word={word}
-                style={style}
-                gloss={style.interlinear ? glossOf(word, glosses) : undefined}
-                reading={readings?.[w]}
-              />
-            ))}
-          </span>
-        );
-      })}
+      {block.sentences.map(([bead, words], s) => (
+        <span key={s} className="zs" data-b={bead}>
+          <ZhWords words={words} style={style} glosses={glosses} readsAloud={readsAloud} />
+        </span>
+      ))}
     </BlockElement>
   );
 });
