@@ -67,7 +67,8 @@ export function dropPageFurniture({ blocks, protos }: PageBlocks, dropped: Dropp
       countHan(b.text) <= KICKER_MAX_HAN &&
       countHan(b.text) === [...b.text].length &&
       next?.kind === 'heading' &&
-      countHan(next.text) > countHan(b.text) &&
+      // (as wide or narrower only when set straight over it: the text stage found it a kicker, not a wrapped headline)
+      (countHan(next.text) > countHan(b.text) || protos[i + 1]?.blanksBefore === 0) &&
       i + 1 < lastText;
     if (kicker) {
       b.role = 'kicker';

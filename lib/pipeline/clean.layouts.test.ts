@@ -220,6 +220,34 @@ describe('layout rules for pages the cleaner has not seen', () => {
     expect(texts(['專家', '解讀', '', ...column([P1], 16)].join('\n'))).toEqual([P1]);
   });
 
+  it('a kicker as wide as its headline, or wider, set straight over it on a line of its own is still its kicker (bench:clean kicker+byline, bible seed 503)', () => {
+    // The two lines would have fitted on one line of the page: the break is the typesetter's, not a wrap.
+    const lines = ['拿弗他', '以萨迦', '', ...column([P1, P2], 16)];
+    const blocks = clean({ path: 'k.txt', text: lines.join('\n'), format: 'text' }).blocks;
+    expect(blocks.slice(0, 2).map((b) => [b.text, b.role])).toEqual([
+      ['拿弗他', 'kicker'],
+      ['以萨迦', 'headline'],
+    ]);
+    const wider = clean({
+      path: 'w.txt',
+      text: ['知道我爱', '彼得说', '', ...column([P1], 16)].join('\n'),
+      format: 'text',
+    });
+    expect(wider.blocks.slice(0, 2).map((b) => [b.text, b.role])).toEqual([
+      ['知道我爱', 'kicker'],
+      ['彼得说', 'headline'],
+    ]);
+    // A headline wrapped for want of room (the column is narrower than the two lines) stays one headline.
+    const narrow = clean({
+      path: 'n.txt',
+      text: ['驶入快车道', '中俄合作', '', ...column([P1, P2], 6)].join('\n'),
+      format: 'text',
+    });
+    expect(narrow.blocks[0]).toMatchObject({ kind: 'heading', role: 'headline', text: '驶入快车道中俄合作' });
+    // Two labels of two characters stacked are still a box's label.
+    expect(texts(['專家', '解讀', '', ...column([P1], 16)].join('\n'))).toEqual([P1]);
+  });
+
   it('a byline or an agency dateline on its own line is a byline block, not a dropped credit; a photo credit still goes', () => {
     const lines = [
       '中俄合作驶入快车道',

@@ -30,6 +30,7 @@ import {
   AGENCY_DATELINE_END,
   BYLINE,
   KICKER_MAX_HAN,
+  STACKED_LABEL_MAX_LINE,
 } from './clean-rules';
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { dropPageFurniture, orderHeadlines } from './clean-page';
@@ -410,7 +411,10 @@ function isSetApart(lines: Line[], k: number, ctx: LineContext): boolean {
   const after = lines[k + 1];
   // (or right under its kicker, a shorter label line: 专家解读 / 中俄合作驶入快车道)
   const underKicker =
-    before !== undefined && line.blanksBefore === 0 && isLabel(before) && countHan(before.text) < countHan(line.text);
+    before !== undefined &&
+    line.blanksBefore === 0 &&
+    isLabel(before) &&
+    overHeadline(before, line, ctx.columns[k] ?? 0);
   if (before !== undefined && !underKicker && (line.blanksBefore === 0 || !endsSentence(before.text))) return false;
   return after === undefined || after.blanksBefore > 0 || (ctx.indentMarks && after.indented);
 }
@@ -418,10 +422,23 @@ function isSetApart(lines: Line[], k: number, ctx: LineContext): boolean {
 /** A short label line (a kicker) right over a headline: a line without punctuation, wider, standing apart below. */
 function isKicker(prev: Line, line: Line, next: Line | undefined, ctx: LineContext): boolean {
   if (!isLabel(prev) || countHan(prev.text) > KICKER_MAX_HAN || line.blanksBefore > 0) return false;
-  // Labels of one width stacked over each other (專家 / 解讀) are one label set vertically.
-  if (countHan(line.text) <= countHan(prev.text)) return false;
+  if (!overHeadline(prev, line, ctx.columns[ctx.i] ?? 0)) return false;
   if (/[\p{P}]/u.test(line.text) || line.indented || (ctx.i > 1 && prev.blanksBefore === 0)) return false;
   return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented) || SUBTITLE.test(next.text);
+}
+
+/**
+ * A label line can be a kicker over the line under it: when that line is wider (专家解读 /
+ * 中俄合作驶入快车道), or, as wide or narrower, when the two would have fitted on one line of the
+ * column, so that the break was the typesetter's choice and not a headline wrapped for want of
+ * room (拿弗他 / 以萨迦). Labels of two characters stacked (專家 / 解讀) are one label set vertically.
+ */
+function overHeadline(label: Line, line: Line, column: number): boolean {
+  const labelHan = countHan(label.text);
+  const lineHan = countHan(line.text);
+  if (lineHan > labelHan) return true;
+  if (labelHan <= STACKED_LABEL_MAX_LINE && lineHan <= STACKED_LABEL_MAX_LINE) return false;
+  return label.rawWidth + line.width + 2 <= column;
 }
 
 /** A line without punctuation, not reaching the column, followed by a blank line or an indented line. */

@@ -8,6 +8,7 @@
  *   --count N   documents per layout and set (default 15)
  *   --seed S    first generator seed (default 1): other seeds give other layouts to check against
  *   --show L    print the first mismatching blocks of layout L (for development)
+ *   --baseline C  another commit's cleaner as the baseline (a change's before and after in one run)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -28,12 +29,15 @@ const TARGET = 0.98;
 
 type Cleaner = (doc: DecodedText) => CleanDoc;
 
-async function baselineCleaner(): Promise<Cleaner> {
+async function baselineCleaner(commit: string): Promise<Cleaner> {
+  if (!/^[0-9a-f]{7,40}$/u.test(commit))
+    throw new Error(`--baseline takes a commit hash, not ${JSON.stringify(commit)}`);
   // Inside node_modules so that the old code resolves the same packages (remark, rehype) as the new.
-  const dir = path.join(ROOT, 'node_modules', '.cache', `duizhao-clean-${BASELINE_COMMIT}`);
+  const dir = path.join(ROOT, 'node_modules', '.cache', `duizhao-clean-${commit}`);
   if (!existsSync(path.join(dir, 'lib', 'pipeline', 'clean.ts'))) {
     mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['archive', BASELINE_COMMIT, 'lib/pipeline', 'lib/model.ts'], {
+    // The whole lib/ of that commit: later cleaners import shared basics from lib/text and lib/base.
+    const tar = execFileSync('git', ['archive', commit, 'lib'], {
       cwd: ROOT,
       maxBuffer: 1 << 28,
     });
@@ -179,6 +183,7 @@ async function main(): Promise<void> {
       count: { type: 'string', default: '15' },
       seed: { type: 'string', default: '1' },
       show: { type: 'string' },
+      baseline: { type: 'string', default: BASELINE_COMMIT },
     },
   });
   const count = Number(values.count);
@@ -194,7 +199,8 @@ async function main(): Promise<void> {
     { name: `bible seed ${first + 3}`, sentences: bible, seed: first + 3 },
     { name: `fixtures seed ${first + 4}`, sentences: loadSentences('fixtures'), seed: first + 4 },
   ];
-  const baseline = await baselineCleaner();
+  const baselineCommit = values.baseline;
+  const baseline = await baselineCleaner(baselineCommit);
   const rows: string[][] = [['layout', 'set', 'docs', 'blocks', 'P', 'R', 'F1', 'baseline P', 'R', 'F1']];
   const pooled = new Map<Layout, { now: BlockScore; base: BlockScore }>();
   const tables = { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
@@ -269,7 +275,7 @@ async function main(): Promise<void> {
         pn.f1,
         'F1',
         'higher',
-        { name: `cleaner at ${BASELINE_COMMIT}`, value: pb.f1 },
+        { name: `cleaner at ${baselineCommit}`, value: pb.f1 },
         { target: TARGET },
       ),
     );
@@ -281,7 +287,7 @@ async function main(): Promise<void> {
       tn.f1,
       'F1',
       'higher',
-      { name: `cleaner at ${BASELINE_COMMIT}`, value: prf(tables.base).f1 },
+      { name: `cleaner at ${baselineCommit}`, value: prf(tables.base).f1 },
       { target: TARGET },
     ),
   );
@@ -291,12 +297,12 @@ async function main(): Promise<void> {
       prf(parts.now).f1,
       'F1',
       'higher',
-      { name: `cleaner at ${BASELINE_COMMIT}`, value: prf(parts.base).f1 },
+      { name: `cleaner at ${baselineCommit}`, value: prf(parts.base).f1 },
       { target: TARGET },
     ),
   );
   console.log(
-    `clean: exact-block P/R/F1 on generated layouts (target F1 ≥ ${TARGET} on every layout); baseline = cleaner at ${BASELINE_COMMIT}`,
+    `clean: exact-block P/R/F1 on generated layouts (target F1 ≥ ${TARGET} on every layout); baseline = cleaner at ${baselineCommit}`,
   );
   printTable(rows);
   const result = {
