@@ -105,13 +105,26 @@ export interface DecodedText {
 /**
  * What a block is on the page. `heading` covers a headline and the lines set with it (`role`:
  * kicker above, headline, deck below) and a crosshead inside an article; `byline` a writer's or
- * agency's line standing on its own; `quote` a pull quote or sidebar that is not a repeat of the
- * body (a repeat is dropped, see `Dropped`); `list-item` an item of a list, nested by `depth`;
+ * agency's line standing on its own; `quote` a quotation a Markdown or HTML source marks (`>`);
+ * `pullquote` a quotation a page sets apart between paragraphs that is not a repeat of the body (a
+ * repeat is dropped, see `Dropped`); `sidebar` a block of a box beside the article (相关链接,
+ * 背景资料: its title has `role: 'headline'`, its items and paragraphs follow), moved after the
+ * article the page's column flow set it in; `list-item` an item of a list, nested by `depth`;
  * `table` a table kept as rows and cells (`rows`). A dateline opening a paragraph is the
  * paragraph's `dateline`. Page furniture (labels, banners, markers) never becomes a block: it is
  * listed in `Dropped` with its reason.
  */
-export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'footnote' | 'list-item' | 'quote' | 'byline' | 'table';
+export type BlockKind =
+  | 'heading'
+  | 'paragraph'
+  | 'caption'
+  | 'footnote'
+  | 'list-item'
+  | 'quote'
+  | 'pullquote'
+  | 'sidebar'
+  | 'byline'
+  | 'table';
 
 /** The part a heading plays in a headline group. */
 type HeadingRole = 'kicker' | 'headline' | 'deck' | 'crosshead';
@@ -126,7 +139,7 @@ export interface Block {
   text: string;
   /** Heading level (1 = document title) for headings. */
   level?: number;
-  /** A heading's part in its headline group, when the cleaner could tell it. */
+  /** A heading's part in its headline group, when the cleaner could tell it; `headline` on a sidebar block: the box's title. */
   role?: HeadingRole;
   /** A list item's nesting: 0 for an item of a top-level list, 1 for an item of a list inside it. */
   depth?: number;
@@ -178,8 +191,9 @@ export interface Repair {
   /** repeated-character: a page or column break repeated a character (领导人|人的 → 领导人的);
    * ocr-dash: OCR read a dash as 一 between two names (东北一远东 → 东北—远东);
    * headline-order: a headline the page's column flow put after its article's text (or split and
-   * reversed) moved before the article, its parts joined. */
-  kind: 'repeated-character' | 'ocr-dash' | 'headline-order';
+   * reversed) moved before the article, its parts joined;
+   * sidebar-order: a box (相关链接, 背景资料) the column flow set inside an article moved after it. */
+  kind: 'repeated-character' | 'ocr-dash' | 'headline-order' | 'sidebar-order';
   /** The text around the repair before and after it. */
   before: string;
   after: string;

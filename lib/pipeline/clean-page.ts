@@ -202,7 +202,9 @@ export function orderHeadlines(page: PageBlocks, repairs: Repair[], dropped: rea
   const placed = new Set<number>();
   for (const [from, to] of groups) {
     if (placed.has(from)) continue;
-    const before = blocks[from - 1];
+    // The article's byline may close it (…。 / 大公報記者葛沖): the headline is under the article still.
+    const closingByline = blocks[from - 1]?.kind === 'byline' ? 1 : 0;
+    const before = blocks[from - 1 - closingByline];
     const after = blocks[to];
     // Before a caption or the page's end only when a box's or the page's label stands right under
     // it (a text cut off after a headline, or a crosshead over a photo, proves nothing).
@@ -219,7 +221,7 @@ export function orderHeadlines(page: PageBlocks, repairs: Repair[], dropped: rea
       before?.kind === 'paragraph' &&
       (headsReport || ((after === undefined || after.kind === 'caption') && labelsFollow));
     if (!atFoot) continue;
-    let start = articleStart(blocks, from, true);
+    let start = articleStart(blocks, from - closingByline, true);
     // The article already has a headline right above it: that one belongs to the box above.
     const above = headlineGroups({ blocks, protos }).find(([, e]) => e === start);
     if (above && blocks[above[0] - 1]?.kind === 'paragraph') {

@@ -216,3 +216,26 @@ export const AGENCY_DATELINE_END = /(?:电|電)(?:[（(][^）)]{1,40}[）)])?$/u
 
 /** A kicker over a headline (专家解读, 新闻背景, 习近平访俄): one short line of Han characters, at most this many. */
 export const KICKER_MAX_HAN = 6;
+
+/**
+ * The title of a box beside an article (相关链接, 延伸阅读, 背景资料, 新闻链接, 相关新闻, 知识链接),
+ * alone on its line, perhaps in brackets or after a box's square (【相关链接】, ■背景资料).
+ */
+export const SIDEBAR_LABEL =
+  /^(?:[【［[〔]\s*)?(?:[■□●◆▌▍|]\s*)?(?:相关|相關|延伸|新闻|新聞|背景|知识|知識|资料|資料|小|图表|圖表)?(?:链接|鏈接|阅读|閱讀|资料|資料|新闻|新聞|背景|知识|知識)(?:\s*[】］\]〕])?[：:]?$/u;
+/** A rule line drawn round a box in a text extraction (────, ＿＿＿＿, ====, ****). */
+export const RULE_LINE = /^(?:[-─━—_＿=＝═~～*＊·•]\s?){4,}$/u;
+/** A bullet before an item of a box (· 中俄贸易额创新高): furniture, the item is what follows it. */
+export const BOX_BULLET = /^[·•■▪▶►◆●-]\s*/u;
+/** The longest link title of a box (Han characters): a longer line is a paragraph of it. */
+export const BOX_TITLE_MAX_HAN = 30;
+
+/**
+ * A pull quote as a page sets it: one quotation (「…」, “…”, 『…』) standing alone, perhaps after a
+ * box's square (■) and perhaps with its speaker after a dash (“…。”——张三). Dialogue of a story
+ * (“…，”他说，“…。”) opens and closes more than one quotation and is not one.
+ */
+export const PULL_QUOTE =
+  /^(?<mark>[■◆●▌▍]\s*)?(?<quote>「[^「」]{4,}」|“[^“”]{4,}”|『[^『』]{4,}』)(?<by>\s*(?:——|—|－－|--)\s*[^\s，。,.「」“”]{1,16})?$/u;
+/** A pull quote is at most this many Han characters: a longer quotation is a paragraph. */
+export const PULL_QUOTE_MAX_HAN = 80;

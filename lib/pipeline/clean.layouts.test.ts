@@ -274,6 +274,20 @@ describe('layout rules for pages the cleaner has not seen', () => {
     expect(texts('【大公報訊】據新華社報道：\n習近平指出，剛才我同普京總統舉行了會談。').length).toBeLessThanOrEqual(2);
   });
 
+  it('a byline run on after the last sentence of a paragraph (…。 大公報記者葛沖) is a byline block split off it; an agency credit run on is still dropped', () => {
+    const lines = [...column([P1], 16), '', `${P2} 本报记者王五`, '', `${P1} 新华社`];
+    const doc = clean({ path: 'r.txt', text: lines.join('\n'), format: 'text' });
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', P1],
+      ['paragraph', P2],
+      ['byline', '本报记者王五'],
+      ['paragraph', P1],
+    ]);
+    expect(doc.dropped.map((d) => [d.reason, d.text])).toEqual([['credit', '新华社']]);
+    // A photographer's credit run on (…。 记者张三 摄) is no byline.
+    expect(texts(`${P2} 记者张三 摄`)).toEqual([P2]);
+  });
+
   it('a photo credit has no punctuation in its name: 新華社報道：… opening a line is text, not a credit', () => {
     const lines = [
       '  要堅持和衷共濟，做全球治',

@@ -71,8 +71,13 @@ describe('clean: the seeds against their golden files', () => {
     expect(doc.blocks.some((b) => b.text.startsWith('要堅持世代友好，做百煉成鋼的真朋友。80年前'))).toBe(true);
     expect(doc.blocks.some((b) => b.text.includes('「芝麻開花節節高」。'))).toBe(true);
     expect(doc.dropped.some((d) => d.text.startsWith('責任編輯'))).toBe(true);
-    // A byline after the last sentence is a credit; the box's stacked label (專家 / 解讀) is furniture, listed.
-    expect(doc.dropped.map((d) => d.text)).toContain('大公報記者葛沖');
+    // A byline run on after the last sentence (…替代性選擇。 大公報記者葛沖) is split off as the
+    // article's byline, kept; the photo credit (…會見記者。 新華社) is dropped; the box's stacked label
+    // (專家 / 解讀) is furniture, listed.
+    expect(doc.dropped.map((d) => d.text)).not.toContain('大公報記者葛沖');
+    const byline = doc.blocks.findIndex((b) => b.kind === 'byline' && b.text === '大公報記者葛沖');
+    expect(doc.blocks[byline - 1]?.text).toMatch(/替代性選擇。$/u);
+    expect(doc.dropped).toContainEqual(expect.objectContaining({ text: '新華社', reason: 'credit' }));
     expect(doc.blocks.some((b) => b.text === '專家解讀')).toBe(false);
     expect(doc.dropped).toContainEqual(expect.objectContaining({ text: '專家解讀', reason: 'label' }));
     expect(doc.blocks.some((b) => b.text.startsWith('在中美貿易戰關稅戰短兵相接的背景下，'))).toBe(true);
@@ -149,16 +154,17 @@ describe('clean: general layout rules', () => {
     expect(doc.blocks[2]?.dateline).toBe('新华社莫斯科5月8日电（记者张三）');
   });
 
-  it('drops a byline standing after the last sentence, and keeps layout labels out of paragraphs', () => {
+  it('splits a byline run on after the last sentence off as a byline block, and keeps layout labels out of paragraphs', () => {
     const doc = clean(
       text('双方一致同意进一步深化合作。 本报记者王五\n\n专家\n点评\n\n中俄合作前景广阔，双方都有信心。'),
     );
-    expect(doc.blocks.map((b) => b.text)).toEqual([
-      '双方一致同意进一步深化合作。',
-      '专家点评',
-      '中俄合作前景广阔，双方都有信心。',
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', '双方一致同意进一步深化合作。'],
+      ['byline', '本报记者王五'],
+      ['heading', '专家点评'],
+      ['paragraph', '中俄合作前景广阔，双方都有信心。'],
     ]);
-    expect(doc.dropped).toEqual([{ line: 1, text: '本报记者王五', reason: 'credit' }]);
+    expect(doc.dropped).toEqual([]);
   });
 
   it('removes whitespace between Chinese characters but keeps it between Latin words', () => {

@@ -31,10 +31,13 @@ import {
   BYLINE,
   KICKER_MAX_HAN,
   STACKED_LABEL_MAX_LINE,
+  PULL_QUOTE,
+  PULL_QUOTE_MAX_HAN,
 } from './clean-rules';
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { dropPageFurniture, orderHeadlines } from './clean-page';
 import { spacedTables, type SpacedTable } from './clean-table';
+import { moveSidebars, pullQuoteMarker, pullQuoteText, quotedWords, sidebarBoxes, type SidebarBox } from './clean-box';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks, tableText } from './markdown';
 import { furnitureRule, type ProtoBlock } from './proto-block';
@@ -108,6 +111,8 @@ interface Line {
   afterPageBreak: boolean;
   /** A byline or a dateline on a line of its own: a block by itself. */
   byline?: boolean;
+  /** A byline split off the end of the line before (…。 大公報記者葛沖): no line of the page's own. */
+  runOn?: boolean;
 }
 
 /**
@@ -128,10 +133,13 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
   const runningHeaders = runningHeaderLines(rawLines);
   // Tables set with spaces are found first: their rows are no lines of running text.
   const tables = spacedTables(rawLines);
-  const tableAt = new Map(tables.map((t) => [t.from, t]));
-  /** Tables to put before the line at each index of `lines` (the end: lines.length). */
-  const tablesBefore = new Map<number, SpacedTable[]>();
-  let inTable: SpacedTable | undefined;
+  const inTables = (i: number) => tables.some((t) => i >= t.from && i < t.to);
+  // Then boxes beside the article (相关链接, 背景资料): their lines are no running text either.
+  const boxes = sidebarBoxes(rawLines, inTables);
+  const tableAt = new Map<number, SpacedTable | SidebarBox>([...tables, ...boxes].map((t) => [t.from, t]));
+  /** Tables and boxes to put before the line at each index of `lines` (the end: lines.length). */
+  const tablesBefore = new Map<number, Array<SpacedTable | SidebarBox>>();
+  let inTable: SpacedTable | SidebarBox | undefined;
   const lines: Line[] = [];
   const creditedLines = new Set<number>();
   let blanks = 0;
@@ -163,7 +171,10 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
     }
     const credit = TRAILING_CREDIT.exec(t);
     const body = credit ? t.slice(0, credit.index).trimEnd() : t;
-    if (credit?.[1]) dropped.push({ line: i + 1, text: credit[1], reason: 'credit' });
+    // A reporter's name run on after the last sentence (…。 大公報記者葛沖) is the article's byline,
+    // split off; an agency's or a photographer's credit (…。 新華社) is dropped.
+    const runOnByline = credit?.[1] !== undefined && BYLINE.test(credit[1]) ? credit[1] : undefined;
+    if (credit?.[1] && !runOnByline) dropped.push({ line: i + 1, text: credit[1], reason: 'credit' });
     const indent = INDENT.exec(raw.trimEnd())?.[0] ?? '';
     lines.push({
       text: body,
@@ -175,6 +186,20 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
       afterPageBreak: pageBreak,
       ...(byline ? { byline } : {}),
     });
+    if (runOnByline) {
+      const width = displayWidth(runOnByline);
+      lines.push({
+        text: runOnByline,
+        no: i + 1,
+        width,
+        rawWidth: width,
+        indented: false,
+        blanksBefore: 0,
+        afterPageBreak: false,
+        byline: true,
+        runOn: true,
+      });
+    }
     blanks = 0;
     pageBreak = false;
   });
@@ -197,6 +222,14 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
     for (const t of tablesBefore.get(at) ?? []) {
       if (current) current.blanksAfter = blanksBefore;
       current = undefined;
+      if ('blocks' in t) {
+        for (const b of t.blocks) {
+          protos.push(b);
+          texts.push(new JoinedText(b.text));
+          setLines.push([new JoinedText(b.text)]);
+        }
+        continue;
+      }
       protos.push({
         text: tableText(t.rows),
         line: t.from + 1,
@@ -250,8 +283,26 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
   protos.forEach((p, i) => {
     p.text = texts[i]!.toString();
     p.setLines = setLines[i]!.map(String);
+    const quote = pullQuoteText(p, indentMarks, protos[i + 1]);
+    if (quote === undefined) return;
+    const marker = pullQuoteMarker(p, quote);
+    if (marker) dropped.push(marker);
+    p.kind = 'pullquote';
+    p.text = quote;
   });
   return protos;
+}
+
+/**
+ * The lines from `i` to the next blank line or indent are one quotation standing alone (a pull
+ * quote): it opens a block of its own even where a blank line is only a column break.
+ */
+function opensPullQuote(lines: Line[], i: number): boolean {
+  let text = lines[i]!.text;
+  for (let j = i + 1; j < lines.length && lines[j]!.blanksBefore === 0 && !lines[j]!.indented; j++)
+    text = joinWrapped(text, lines[j]!.text);
+  const t = normaliseSpaces(text);
+  return PULL_QUOTE.test(t) && countHan(t) <= PULL_QUOTE_MAX_HAN;
 }
 
 /**
@@ -361,6 +412,8 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   const column = ctx.columns[ctx.i] ?? 0;
   if (OPENS_WITH_CLOSER.test(line.text) && !isLabel(prev)) return true;
   if (ctx.indentMarks && line.indented) return false;
+  // A pull quote set apart after a finished sentence (“…。”——张三) is no column break's run-on.
+  if (line.blanksBefore > 0 && endsSentence(prev.text) && opensPullQuote(lines, ctx.i)) return false;
   // A dash or a date opening a line inside a sentence is the sentence going on (——棒槌哟 after a
   // full line), not a subtitle or a dateline.
   if (startsNewBlock(line.text) && !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn)))
@@ -556,7 +609,8 @@ function finishBlocks(protos: ProtoBlock[], dropped: Dropped[], repairs: Repair[
   const blocks = joined.map((proto, i) => toBlock(proto, joined[i - 1], joined[i + 1], i === 0));
   const kept2 = dropRepeatedPullQuotes(blocks, joined, dropped);
   const page = orderHeadlines(dropPageFurniture(kept2, dropped), repairs, dropped);
-  return dropDuplicateHeadings(page.blocks, page.protos, dropped).filter((b) => b.text !== '');
+  const moved = moveSidebars(page.blocks, page.protos, repairs);
+  return dropDuplicateHeadings(moved.blocks, moved.protos, dropped).filter((b) => b.text !== '');
 }
 
 /** A pull quote is at least this many Han characters: shorter repeats are set phrases, not boxes. */
@@ -582,7 +636,15 @@ function dropRepeatedPullQuotes(
   let next = 0;
   const repeated = asked.map((a) => a && inside[next++]!);
   // A box holds several such paragraphs in a row; one sentence said twice may be the author's refrain.
-  const repeats = repeated.map((r, i) => r && (repeated[i - 1] === true || repeated[i + 1] === true));
+  // A quotation set apart as a pull quote (“…”——张三) that the body says too is a repeat by itself.
+  const quotes = blocks.flatMap((b) => (b.kind === 'pullquote' ? [keyOf(quotedWords(b.text))] : []));
+  const quoted = containedInLonger(quotes, longer);
+  let nextQuote = 0;
+  const repeats = repeated.map(
+    (r, i) =>
+      (r && (repeated[i - 1] === true || repeated[i + 1] === true)) ||
+      (blocks[i]!.kind === 'pullquote' && quoted[nextQuote++]!),
+  );
   repeats.forEach((r, i) => {
     if (r) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason: 'pull-quote' });
   });
@@ -640,7 +702,14 @@ function joinBrokenParagraphs(protos: ProtoBlock[], repairs: Repair[]): ProtoBlo
     if (!current) continue;
     while (isBrokenProse(current)) {
       let j = i + 1;
-      while (consumed.has(j) || protos[j]?.kind === 'footnote') j++;
+      // A box or a pull quote the column flow set inside the paragraph is passed like a footnote.
+      while (
+        consumed.has(j) ||
+        protos[j]?.kind === 'footnote' ||
+        protos[j]?.kind === 'sidebar' ||
+        protos[j]?.kind === 'pullquote'
+      )
+        j++;
       const next = protos[j];
       if (!next || !canContinue(current, next)) break;
       const text: string = isCjk([...current.text.trimEnd()].at(-1) ?? '')
@@ -740,7 +809,8 @@ function toBlock(p: ProtoBlock, prev: ProtoBlock | undefined, next: ProtoBlock |
     return block;
   }
   if (p.kind === 'list-item' && p.depth !== undefined) block.depth = p.depth;
-  if (p.kind === 'footnote' || p.kind === 'list-item' || p.kind === 'quote' || p.kind === 'byline') return block;
+  if (p.boxTitle) block.role = 'headline';
+  if (p.kind !== undefined && p.kind !== 'paragraph' && p.kind !== 'caption') return block;
   if (isCaption(p) || isTableOrChartTitle(p, prev, next)) {
     block.kind = 'caption';
     return block;

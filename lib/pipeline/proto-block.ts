@@ -32,6 +32,8 @@ export interface ProtoBlock {
   fromMarkdown?: boolean;
   /** Its first line is indented on a page whose paragraphs are marked so: it opens a paragraph. */
   opensByIndent?: boolean;
+  /** The title of a sidebar box (相关链接): the first of its `sidebar` blocks. */
+  boxTitle?: boolean;
   /** Its text as set, cut where a line ended short of the column (a deliberate break): a headline keeps those as spaces. */
   setLines?: string[];
 }

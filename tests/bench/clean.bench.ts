@@ -3,7 +3,9 @@
  * has never seen (tests/bench/layouts.ts: newspaper columns, PDF pages, indented CRLF text), built
  * from text outside the corpus, per layout, on two text sources and two generator seeds side by
  * side; and tables set with spaces (columns of cells), found cell for cell, per set over all three
- * layouts (the "tables" lines), and kickers and bylines found as such (the "kicker+byline" lines). The baseline is the cleaner as it stood before the layout work (git commit BASELINE_COMMIT,
+ * layouts (the "tables" lines), kickers and bylines found as such (the "kicker+byline" lines), sidebars
+ * read after their article (the "sidebars" lines) and pull quotes kept, those repeating the body
+ * dropped (the "pull quotes" lines). The baseline is the cleaner as it stood before the layout work (git commit BASELINE_COMMIT,
  * checked out into a cache folder and run in the same process on the same documents).
  *   --count N   documents per layout and set (default 15)
  *   --seed S    first generator seed (default 1): other seeds give other layouts to check against
@@ -117,6 +119,35 @@ function scoreParts(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
   return total;
 }
 
+/**
+ * Sidebars read after their article: each block of a box found as a sidebar block with its text,
+ * and counted only where no paragraph of the article follows it.
+ */
+function scoreSidebars(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
+  const total: BlockScore = { correct: 0, test: 0, gold: 0 };
+  docs.forEach((doc, i) => {
+    const gold = doc.gold.filter((g) => g.kind === 'sidebar').map((g) => key(g.text));
+    const blocks = cleanBlocks(cleaner, doc, i);
+    const lastParagraph = blocks.findLastIndex((b) => b.kind === 'paragraph');
+    const test = blocks.flatMap((b, k) =>
+      (b.kind as string) === 'sidebar' ? [k > lastParagraph ? key(b.text) : '✗'] : [],
+    );
+    addCounts(total, scoreBlocks(gold, test));
+  });
+  return total;
+}
+
+/** Pull quotes kept as such (the ones repeating the body are not in the gold: kept, they count against). */
+function scorePullQuotes(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
+  const total: BlockScore = { correct: 0, test: 0, gold: 0 };
+  docs.forEach((doc, i) => {
+    const gold = doc.gold.filter((g) => g.kind === 'pullquote').map((g) => key(g.text));
+    const test = cleanBlocks(cleaner, doc, i).flatMap((b) => ((b.kind as string) === 'pullquote' ? [key(b.text)] : []));
+    addCounts(total, scoreBlocks(gold, test));
+  });
+  return total;
+}
+
 /** Exact-table matches over all layouts: the cleaner's tables against the generator's, cell for cell. */
 function scoreTables(cleaner: Cleaner, docs: LayoutDoc[]): BlockScore {
   const total: BlockScore = { correct: 0, test: 0, gold: 0 };
@@ -207,6 +238,10 @@ async function main(): Promise<void> {
   const tableRows: string[][] = [];
   const parts = { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
   const partRows: string[][] = [];
+  const sidebars = { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
+  const sidebarRows: string[][] = [];
+  const quotes = { now: { correct: 0, test: 0, gold: 0 }, base: { correct: 0, test: 0, gold: 0 } };
+  const quoteRows: string[][] = [];
   const fmt = (x: number) => x.toFixed(3);
   for (const set of sets) {
     const docs = generateLayouts(set.sentences, set.seed, count);
@@ -223,6 +258,16 @@ async function main(): Promise<void> {
     addCounts(parts.now, pn);
     addCounts(parts.base, pb);
     partRows.push(tableRow('kicker+byline', set.name, count * LAYOUTS.length, pn, pb));
+    for (const [what, scorer, acc, out] of [
+      ['sidebars', scoreSidebars, sidebars, sidebarRows],
+      ['pull quotes', scorePullQuotes, quotes, quoteRows],
+    ] as const) {
+      const sn = scorer(clean, docs);
+      const sb = scorer(baseline, docs);
+      addCounts(acc.now, sn);
+      addCounts(acc.base, sb);
+      out.push(tableRow(what, set.name, count * LAYOUTS.length, sn, sb));
+    }
     for (const layout of LAYOUTS) {
       const n = now.get(layout)!;
       const b = base.get(layout)!;
@@ -252,6 +297,8 @@ async function main(): Promise<void> {
   const allDocs = count * LAYOUTS.length * sets.length;
   rows.push(...tableRows, tableRow('tables', 'all sets', allDocs, tables.now, tables.base));
   rows.push(...partRows, tableRow('kicker+byline', 'all sets', allDocs, parts.now, parts.base));
+  rows.push(...sidebarRows, tableRow('sidebars', 'all sets', allDocs, sidebars.now, sidebars.base));
+  rows.push(...quoteRows, tableRow('pull quotes', 'all sets', allDocs, quotes.now, quotes.base));
   const figures: Figure[] = [];
   for (const layout of LAYOUTS) {
     const acc = pooled.get(layout)!;
@@ -301,6 +348,20 @@ async function main(): Promise<void> {
       { target: TARGET },
     ),
   );
+  for (const [name, acc] of [
+    ['sidebars read after their article (F1), all layouts', sidebars],
+    ['pull quotes kept as such, repeats dropped (F1), all layouts', quotes],
+  ] as const)
+    figures.push(
+      figure(
+        name,
+        prf(acc.now).f1,
+        'F1',
+        'higher',
+        { name: `cleaner at ${baselineCommit}`, value: prf(acc.base).f1 },
+        { target: TARGET },
+      ),
+    );
   console.log(
     `clean: exact-block P/R/F1 on generated layouts (target F1 ≥ ${TARGET} on every layout); baseline = cleaner at ${baselineCommit}`,
   );

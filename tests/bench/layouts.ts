@@ -19,18 +19,29 @@ export const LAYOUTS = ['column', 'pdf', 'indent'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 export interface GoldBlock {
-  /** `kicker`: a short label over the headline; `byline`: a reporter's line or a dateline standing alone. */
-  kind: 'heading' | 'paragraph' | 'table' | 'kicker' | 'byline';
+  /**
+   * `kicker`: a short label over the headline; `byline`: a reporter's line or a dateline standing
+   * alone; `sidebar`: a block of a box beside the article (its title first); `pullquote`: a
+   * quotation set apart between paragraphs.
+   */
+  kind: 'heading' | 'paragraph' | 'table' | 'kicker' | 'byline' | 'sidebar' | 'pullquote';
   /** A table's text is its cells, a tab between cells and a space between rows (as the cleaner's). */
   text: string;
   /** A table's cells, row by row; an empty cell is an empty string. */
   rows?: string[][];
+  /** A sidebar's title (相关链接) or a link title in it: set on a line of its own. */
+  title?: boolean;
+  /** A sidebar block's box: the blocks of one box share it; `ruled`: drawn in rules. */
+  box?: { ruled: boolean; label: string };
+  /** A pull quote's square (■) as the page sets it; not part of its text. */
+  mark?: string;
 }
 
 export interface LayoutDoc {
   layout: Layout;
   /** The raw text as a file would hold it (CRLF kept where the layout has it). */
   text: string;
+  /** The blocks in reading order: a sidebar after its article, a pull quote repeating the body gone. */
   gold: GoldBlock[];
 }
 
@@ -86,8 +97,96 @@ function headlineFrom(sentence: string, rng: Rng, maxChars: number): string | un
   return first;
 }
 
-/** A document's blocks: a headline, then paragraphs of consecutive sentences with a crosshead now and then. */
-function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): GoldBlock[] {
+/** The titles a box beside an article is set under on a Chinese page. */
+const BOX_LABELS = [
+  '相关链接',
+  '延伸阅读',
+  '背景资料',
+  '链接',
+  '新闻链接',
+  '相关新闻',
+  '知识链接',
+  '【相关链接】',
+  '■背景资料',
+  '相關鏈接',
+] as const;
+
+/** A box beside the article: its title, then two to four link titles or one short paragraph, all cut from the text. */
+function sidebarFrom(next: () => string, rng: Rng): GoldBlock[] {
+  const label = pick(rng, BOX_LABELS);
+  const box = { ruled: chance(rng, 0.4), label };
+  const title = label.replace(/[【】■]/gu, '');
+  const blocks: GoldBlock[] = [{ kind: 'sidebar', text: title, title: true, box }];
+  if (chance(rng, 0.55)) {
+    for (let k = int(rng, 2, 4); k > 0; k--) {
+      const t = headlineFrom(next(), rng, 14);
+      if (t) blocks.push({ kind: 'sidebar', text: t.replace(/ /gu, ''), title: true, box });
+    }
+    if (blocks.length === 1) blocks.push({ kind: 'sidebar', text: '两国合作新闻', title: true, box });
+  } else {
+    let text = next();
+    if (chance(rng, 0.5)) text += next();
+    for (let more = 0; more < 6 && !/[。！？]$/u.test(text); more++) text += next();
+    blocks.push({ kind: 'sidebar', text, box });
+  }
+  return blocks;
+}
+
+/** A quotation as a pull quote sets it: a clause or two of a sentence, in 「」 or “”, perhaps with a speaker. */
+function quotationFrom(sentence: string, rng: Rng, speaker: string | undefined): string {
+  const clauses = sentence.replace(/[「」“”『』]/gu, '').split(/(?<=[，。！？；])/u);
+  let words = '';
+  for (const c of clauses) {
+    if ([...words].length >= 12 || [...(words + c)].length > 40) break;
+    words += c;
+  }
+  if (words === '') words = [...clauses[0]!].slice(0, 30).join('');
+  words = words.replace(/[，；]$/u, '');
+  if (!/[。！？]$/u.test(words)) words += '。';
+  const [open, close] = chance(rng, 0.5) ? ['“', '”'] : ['「', '」'];
+  return `${open}${words}${close}${speaker ? `——${speaker}` : ''}`;
+}
+
+/**
+ * A document's blocks as the page sets them and in reading order: a headline, then paragraphs of
+ * consecutive sentences with a crosshead now and then; now and then a box beside the article (a
+ * sidebar) or a pull quote set in the middle of it. The sidebar is read after the article; a pull
+ * quote that repeats a sentence of the body is not read at all.
+ */
+function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): { page: GoldBlock[]; gold: GoldBlock[] } {
+  // The box's and the quotation's sentences follow the article's: none of them is said in the article.
+  const { blocks: page, next } = documentText(sentences, rng, maxHeadline);
+  const paragraphs = page.flatMap((b, i) => (b.kind === 'paragraph' ? [i] : []));
+  const inserts = new Map<number, GoldBlock[]>();
+  const gold = [...page];
+  const middle = () => paragraphs[int(rng, 1, Math.max(1, paragraphs.length - 2))];
+  if (paragraphs.length >= 3 && chance(rng, 0.35)) {
+    const box = sidebarFrom(next, rng);
+    const after = middle()!;
+    inserts.set(after, [...(inserts.get(after) ?? []), ...box]);
+    gold.push(...box);
+  }
+  if (paragraphs.length >= 3 && chance(rng, 0.35)) {
+    const after = middle()!;
+    const speaker = chance(rng, 0.6) ? wordsFrom(next, rng, 1, 3)[0] : undefined;
+    const mark = chance(rng, 0.2) ? pick(rng, ['■', '◆']) : undefined;
+    // A third of them repeat a sentence of a paragraph of two or more: the cleaner drops those.
+    const longer = paragraphs.map((i) => page[i]!.text).filter((t) => (t.match(/[。！？]/gu)?.length ?? 0) >= 2);
+    const repeat = longer.length > 0 && chance(rng, 0.35);
+    const source = repeat ? (pick(rng, longer).match(/[^。！？]+[。！？]/gu) ?? [next()])[0]! : next();
+    const text = quotationFrom(source, rng, speaker);
+    const quote: GoldBlock = { kind: 'pullquote', text, ...(mark ? { mark } : {}) };
+    // A repeat only counts as one when the body holds its words: a sentence cut short is a quotation of its own.
+    const repeats = repeat && longer.some((t) => t.includes(text.replace(/^[“「]|[”」](?:——.*)?$/gu, '')));
+    inserts.set(after, [...(inserts.get(after) ?? []), quote]);
+    if (!repeats) gold.splice(gold.indexOf(page[after]!) + 1, 0, quote);
+  }
+  const set = page.flatMap((b, i) => [b, ...(inserts.get(i) ?? [])]);
+  return { page: set, gold };
+}
+
+/** A document's running text: a headline, then paragraphs of consecutive sentences with a crosshead now and then. */
+function documentText(sentences: string[], rng: Rng, maxHeadline: number): { blocks: GoldBlock[]; next: () => string } {
   const blocks: GoldBlock[] = [];
   let at = int(rng, 0, Math.max(0, sentences.length - 200));
   const first = at;
@@ -115,7 +214,7 @@ function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): Gol
     blocks.push({ kind: 'paragraph', text });
   }
   if (chance(rng, 0.15)) blocks.push({ kind: 'byline', text: bylineFrom(next, rng) });
-  return blocks;
+  return { blocks, next };
 }
 
 /** A reporter's byline or an agency's dateline on its own line, the names and places cut from the text. */
@@ -240,6 +339,37 @@ const INDENTS = ['\u3000\u3000', '    ', '  ', '\u3000\u3000', '\t'] as const;
 /** Trailing spaces as editors and extractors leave them. */
 const trailing = (rng: Rng) => (chance(rng, 0.4) ? pick(rng, [' ', '  ', '\u3000', ' \u3000', '   ']) : '');
 
+const RULES = ['────────────', '＿＿＿＿＿＿＿＿', '==========', '* * * * * *'] as const;
+
+/** A box as a page sets it, whole: perhaps drawn in rules, its title, its link titles a line each (perhaps bulleted) or its paragraph. */
+function boxLines(box: GoldBlock[], columns: number, indent: string, rng: Rng): string[] {
+  const { ruled, label } = box[0]!.box!;
+  const rule = ruled ? pick(rng, RULES) : undefined;
+  const bullet = chance(rng, 0.3) ? pick(rng, ['· ', '■', '▶ ']) : '';
+  const lines = [label];
+  for (const b of box.slice(1))
+    lines.push(...(b.title ? [bullet + b.text] : wrap(b.text, Math.min(columns, 60), indent, chance(rng, 0.5))));
+  return rule ? [rule, ...lines, rule] : lines;
+}
+
+/** The blocks of the box that opens at `i`, or undefined when `i` is no box's first block. */
+function boxAt(blocks: GoldBlock[], i: number): GoldBlock[] | undefined {
+  const b = blocks[i]!;
+  if (b.kind !== 'sidebar' || blocks[i - 1]?.box === b.box) return undefined;
+  let end = i;
+  while (blocks[end]?.box === b.box) end++;
+  return blocks.slice(i, end);
+}
+
+/**
+ * A pull quote set apart, not indented, wrapped at the column. Where indents do not open the
+ * paragraphs it has a square or its speaker to set it apart from a line of dialogue.
+ */
+function quoteLines(b: GoldBlock, columns: number, indented: boolean): string[] {
+  const mark = b.mark ?? (!indented && !b.text.includes('——') ? '■' : '');
+  return wrap(mark + b.text, columns, '', true);
+}
+
 function columnLayout(blocks: GoldBlock[], rng: Rng): string {
   const width = int(rng, 12, 24);
   const columns = width * 2;
@@ -255,6 +385,18 @@ function columnLayout(blocks: GoldBlock[], rng: Rng): string {
     if (b.kind === 'table') {
       // A table is set across the columns, like a headline, with space above and below.
       out.push('', ...tableLines(b.rows!, rng), '');
+      inColumn = 0;
+      return;
+    }
+    // A box and a pull quote are set whole, with space above and below.
+    if (b.kind === 'sidebar') {
+      const box = boxAt(blocks, i);
+      if (box) out.push('', ...boxLines(box, columns, indent, rng), '');
+      inColumn = 0;
+      return;
+    }
+    if (b.kind === 'pullquote') {
+      out.push('', ...quoteLines(b, columns, indent !== ''), '');
       inColumn = 0;
       return;
     }
@@ -336,12 +478,19 @@ function pdfLayout(blocks: GoldBlock[], rng: Rng): string {
 
   const body: string[] = [];
   blocks.forEach((b, i) => {
-    const apart = (k: GoldBlock['kind'] | undefined) => k === 'heading' || k === 'table' || k === 'kicker';
+    if (b.kind === 'sidebar' && !boxAt(blocks, i)) return;
+    const apart = (k: GoldBlock['kind'] | undefined) =>
+      k === 'heading' || k === 'table' || k === 'kicker' || k === 'sidebar' || k === 'pullquote';
     const overHeadline = blocks[i - 1]?.kind === 'kicker';
     if (i > 0 && !overHeadline && (blankBetween || apart(b.kind) || apart(blocks[i - 1]?.kind))) body.push('');
-    if (b.kind === 'table') {
-      // A table is kept on one page: the page before it ends short.
-      const lines = tableLines(b.rows!, rng);
+    if (b.kind === 'table' || b.kind === 'sidebar' || b.kind === 'pullquote') {
+      // A table, a box or a pull quote is kept on one page: the page before it ends short.
+      const lines =
+        b.kind === 'table'
+          ? tableLines(b.rows!, rng)
+          : b.kind === 'sidebar'
+            ? boxLines(boxAt(blocks, i)!, columns, indent, rng)
+            : ['', ...quoteLines(b, columns, indent !== ''), ''];
       if ((body.length % height) + lines.length > height) while (body.length % height !== 0) body.push('');
       body.push(...lines);
       return;
@@ -391,6 +540,15 @@ function indentLayout(blocks: GoldBlock[], rng: Rng): string {
       if (chance(rng, 0.5)) out.push('');
       return;
     }
+    if (b.kind === 'sidebar' || b.kind === 'pullquote') {
+      const box = b.kind === 'sidebar' ? boxAt(blocks, i) : [b];
+      if (!box) return;
+      const lines =
+        b.kind === 'sidebar' ? boxLines(box, wrapAt ?? 200, indent, rng) : quoteLines(b, wrapAt ?? 200, true);
+      if (out.at(-1) !== '') out.push('');
+      out.push(...lines.map((l) => l + trailing(rng)), '');
+      return;
+    }
     if (b.kind === 'heading') {
       out.push(b.text + trailing(rng));
       if (chance(rng, 0.5)) out.push('');
@@ -409,13 +567,13 @@ export function generateLayouts(sentences: string[], seed: number, count: number
   for (const layout of LAYOUTS) {
     for (let i = 0; i < count; i++) {
       const maxHeadline = layout === 'column' ? int(rng, 8, 22) : int(rng, 6, 24);
-      const gold = documentBlocks(sentences, rng, maxHeadline);
+      const { page, gold } = documentBlocks(sentences, rng, maxHeadline);
       const text =
         layout === 'column'
-          ? columnLayout(gold, rng)
+          ? columnLayout(page, rng)
           : layout === 'pdf'
-            ? pdfLayout(gold, rng)
-            : indentLayout(gold, rng);
+            ? pdfLayout(page, rng)
+            : indentLayout(page, rng);
       docs.push({ layout, text, gold });
     }
   }
