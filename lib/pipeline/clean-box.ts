@@ -41,11 +41,18 @@ function nextText(rawLines: readonly string[], i: number): number {
   return i;
 }
 
-/** A title standing as a line of its own: the line after it is blank, another title or the box's end. */
+/**
+ * A title standing as a line of its own: not indented, and the run of such lines it stands in ends
+ * at a blank line or the box's end. A run that goes straight on into a line of prose is the
+ * unpunctuated start of a paragraph wrapped in a narrow box (我們共同簽署《中華人民共 / 和國和…，).
+ */
 function standsAsTitle(rawLines: readonly string[], i: number, to: number): boolean {
-  if (!isTitleLine(rawLines[i]!.trim())) return false;
-  const after = i + 1 < to ? rawLines[i + 1]!.trim() : '';
-  return after === '' || isTitleLine(after);
+  let j = i;
+  while (j < to && rawLines[j]!.trim() !== '') {
+    if (INDENTED.test(rawLines[j]!) || !isTitleLine(rawLines[j]!.trim())) return false;
+    j++;
+  }
+  return true;
 }
 
 /** The box's lines [from, to) as blocks: a title a line, a run of prose one paragraph (an indent opens another). */
@@ -78,13 +85,17 @@ function boxBlocks(rawLines: readonly string[], from: number, to: number): Proto
 /** Where a box without rules ends: after its titles (one a line), or after its one paragraph. */
 function unruledEnd(rawLines: readonly string[], first: number, taken: (i: number) => boolean): number {
   if (standsAsTitle(rawLines, first, rawLines.length)) {
-    const indent = INDENTED.exec(rawLines[first]!)?.[0] ?? '';
-    let end = first;
-    for (let j = first; j < rawLines.length && !taken(j); j = nextText(rawLines, j + 1)) {
-      // The article going on after the box opens its paragraph with an indent the titles lack.
-      if ((INDENTED.exec(rawLines[j]!)?.[0] ?? '') !== indent || !standsAsTitle(rawLines, j, rawLines.length)) break;
-      end = j + 1;
-    }
+    // Titles stand on consecutive lines, set alike (the same indent, each with a bullet or none).
+    const shape = (l: string) => `${INDENTED.exec(l)?.[0] ?? ''}|${BOX_BULLET.test(l.trim())}`;
+    let end = first + 1;
+    while (
+      end < rawLines.length &&
+      !taken(end) &&
+      rawLines[end]!.trim() !== '' &&
+      shape(rawLines[end]!) === shape(rawLines[first]!) &&
+      standsAsTitle(rawLines, end, rawLines.length)
+    )
+      end++;
     return end;
   }
   let j = first + 1;
@@ -98,14 +109,21 @@ function unruledEnd(rawLines: readonly string[], first: number, taken: (i: numbe
  * holds the titles that follow (one a line), or, when prose follows, one paragraph. A title straight
  * over one line that a blank line ends is a kicker over its headline, not a box.
  */
-export function sidebarBoxes(rawLines: readonly string[], taken: (i: number) => boolean): SidebarBox[] {
+export function sidebarBoxes(
+  rawLines: readonly string[],
+  taken: (i: number) => boolean,
+  furniture: (i: number) => boolean,
+): SidebarBox[] {
   const boxes: SidebarBox[] = [];
   for (let i = 0; i < rawLines.length; i++) {
     const t = rawLines[i]!.trim();
     if (taken(i) || !SIDEBAR_LABEL.test(t)) continue;
-    const above = i === 0 ? '' : rawLines[i - 1]!.trim();
+    // (a page's running header or number over it is no text: the box opens the page)
+    let a = i - 1;
+    while (a >= 0 && furniture(a)) a--;
+    const above = a < 0 || a < i - 1 ? '' : rawLines[a]!.trim();
     const ruledAbove = RULE_LINE.test(above);
-    if (i > 0 && above !== '' && !ruledAbove) continue;
+    if (above !== '' && !ruledAbove) continue;
     const first = nextText(rawLines, i + 1);
     if (first >= rawLines.length || taken(first)) continue;
     let to: number | undefined;

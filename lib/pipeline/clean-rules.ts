@@ -237,5 +237,7 @@ export const BOX_TITLE_MAX_HAN = 30;
  */
 export const PULL_QUOTE =
   /^(?<mark>[■◆●▌▍]\s*)?(?<quote>「[^「」]{4,}」|“[^“”]{4,}”|『[^『』]{4,}』)(?<by>\s*(?:——|—|－－|--)\s*[^\s，。,.「」“”]{1,16})?$/u;
+/** A pull quote's speaker on a line of its own under it (——张三). */
+export const SPEAKER_LINE = /^(?:——|—|－－|--)\s*[^\s，。,.「」“”]{1,16}$/u;
 /** A pull quote is at most this many Han characters: a longer quotation is a paragraph. */
 export const PULL_QUOTE_MAX_HAN = 80;

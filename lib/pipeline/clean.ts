@@ -33,6 +33,7 @@ import {
   STACKED_LABEL_MAX_LINE,
   PULL_QUOTE,
   PULL_QUOTE_MAX_HAN,
+  SPEAKER_LINE,
 } from './clean-rules';
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { dropPageFurniture, orderHeadlines } from './clean-page';
@@ -135,7 +136,11 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
   const tables = spacedTables(rawLines);
   const inTables = (i: number) => tables.some((t) => i >= t.from && i < t.to);
   // Then boxes beside the article (相关链接, 背景资料): their lines are no running text either.
-  const boxes = sidebarBoxes(rawLines, inTables);
+  const boxes = sidebarBoxes(
+    rawLines,
+    inTables,
+    (i) => runningHeaders.has(i) || furnitureRule(rawLines[i]!) !== undefined,
+  );
   const tableAt = new Map<number, SpacedTable | SidebarBox>([...tables, ...boxes].map((t) => [t.from, t]));
   /** Tables and boxes to put before the line at each index of `lines` (the end: lines.length). */
   const tablesBefore = new Map<number, Array<SpacedTable | SidebarBox>>();
@@ -412,6 +417,8 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   const column = ctx.columns[ctx.i] ?? 0;
   if (OPENS_WITH_CLOSER.test(line.text) && !isLabel(prev)) return true;
   if (ctx.indentMarks && line.indented) return false;
+  // A pull quote's speaker set under it (“…。” / ——张三) is part of it.
+  if (line.blanksBefore === 0 && SPEAKER_LINE.test(line.text) && /[」”』]$/u.test(prev.text)) return true;
   // A pull quote set apart after a finished sentence (“…。”——张三) is no column break's run-on.
   if (line.blanksBefore > 0 && endsSentence(prev.text) && opensPullQuote(lines, ctx.i)) return false;
   // A dash or a date opening a line inside a sentence is the sentence going on (——棒槌哟 after a

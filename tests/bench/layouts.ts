@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { displayWidth } from '../../lib/text/text-width';
+import { countHan, displayWidth } from '../../lib/text/text-width';
 import { seededRandom } from '../fixtures/random';
 
 export const LAYOUTS = ['column', 'pdf', 'indent'] as const;
@@ -118,11 +118,14 @@ function sidebarFrom(next: () => string, rng: Rng): GoldBlock[] {
   const title = label.replace(/[【】■]/gu, '');
   const blocks: GoldBlock[] = [{ kind: 'sidebar', text: title, title: true, box }];
   if (chance(rng, 0.55)) {
-    for (let k = int(rng, 2, 4); k > 0; k--) {
+    // Two titles at least: one title straight under a label is a kicker over its headline.
+    const titles = int(rng, 2, 4);
+    for (let tries = 0; blocks.length <= titles && tries < titles * 4; tries++) {
       const t = headlineFrom(next(), rng, 14);
-      if (t) blocks.push({ kind: 'sidebar', text: t.replace(/ /gu, ''), title: true, box });
+      if (t && [...t].length >= 4) blocks.push({ kind: 'sidebar', text: t.replace(/ /gu, ''), title: true, box });
     }
-    if (blocks.length === 1) blocks.push({ kind: 'sidebar', text: '两国合作新闻', title: true, box });
+    while (blocks.length <= 2)
+      blocks.push({ kind: 'sidebar', text: `${wordsFrom(next, rng, 1, 5)[0]!}新闻`, title: true, box });
   } else {
     let text = next();
     if (chance(rng, 0.5)) text += next();
@@ -173,7 +176,9 @@ function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): { p
     // A third of them repeat a sentence of a paragraph of two or more: the cleaner drops those.
     const longer = paragraphs.map((i) => page[i]!.text).filter((t) => (t.match(/[。！？]/gu)?.length ?? 0) >= 2);
     const repeat = longer.length > 0 && chance(rng, 0.35);
-    const source = repeat ? (pick(rng, longer).match(/[^。！？]+[。！？]/gu) ?? [next()])[0]! : next();
+    let source = repeat ? (pick(rng, longer).match(/[^。！？]+[。！？]/gu) ?? [next()])[0]! : next();
+    // A quotation says something: a sentence of a few characters is none.
+    for (let tries = 0; !repeat && countHan(source) < 8 && tries < 6; tries++) source = next();
     const text = quotationFrom(source, rng, speaker);
     const quote: GoldBlock = { kind: 'pullquote', text, ...(mark ? { mark } : {}) };
     // A repeat only counts as one when the body holds its words: a sentence cut short is a quotation of its own.
@@ -367,7 +372,14 @@ function boxAt(blocks: GoldBlock[], i: number): GoldBlock[] | undefined {
  */
 function quoteLines(b: GoldBlock, columns: number, indented: boolean): string[] {
   const mark = b.mark ?? (!indented && !b.text.includes('——') ? '■' : '');
-  return wrap(mark + b.text, columns, '', true);
+  const [quote, speaker] = b.text.split('——');
+  const lines = wrap(mark + quote!, columns, '', true);
+  // The speaker's name is never broken: after the quotation where it fits, else on a line of its own.
+  if (speaker === undefined) return lines;
+  const by = `——${speaker}`;
+  if (displayWidth(lines.at(-1)! + by) <= columns) lines[lines.length - 1] += by;
+  else lines.push(by);
+  return lines;
 }
 
 function columnLayout(blocks: GoldBlock[], rng: Rng): string {
