@@ -162,7 +162,8 @@ export function sidebarBoxes(
  */
 export function pullQuoteText(p: ProtoBlock, indentMarks: boolean, next: ProtoBlock | undefined): string | undefined {
   if (p.kind !== undefined) return undefined;
-  const t = normaliseSpaces(p.text);
+  // A speaker set on the line under the quotation follows it straight on (“…。”——王一).
+  const t = normaliseSpaces(p.text).replace(/(?<=[」”』])\s+(?=——|—|－－|--)/u, '');
   const m = PULL_QUOTE.exec(t);
   if (!m?.groups || countHan(t) > PULL_QUOTE_MAX_HAN) return undefined;
   // A box or a table set under it is apart from it too.
@@ -219,6 +220,6 @@ export function moveSidebars(
 
 /** A dropped box square (■) before a pull quote, listed as a marker. */
 export function pullQuoteMarker(p: ProtoBlock, kept: string): Dropped | undefined {
-  const t = normaliseSpaces(p.text);
-  return t === kept ? undefined : { line: p.line, text: t.slice(0, t.length - kept.length).trim(), reason: 'marker' };
+  const mark = PULL_QUOTE.exec(normaliseSpaces(p.text))?.groups?.mark?.trim();
+  return mark ? { line: p.line, text: mark, reason: 'marker' } : undefined;
 }

@@ -288,6 +288,111 @@ describe('layout rules for pages the cleaner has not seen', () => {
     expect(texts(`${P2} 记者张三 摄`)).toEqual([P2]);
   });
 
+  it('a sidebar box (相关链接, 背景资料) the column flow set inside an article is kept as sidebar blocks after the article, each move a repair', () => {
+    const page = [
+      '中俄贸易不断增长',
+      '',
+      `　　${P1}`,
+      '',
+      '相关链接',
+      '· 中俄贸易额创历史新高',
+      '· 两国签署新的投资协定',
+      '',
+      `　　${P2}`,
+      '',
+      '──────────',
+      '【背景资料】',
+      '　　上海合作组织成立于2001年，总部设在北京，',
+      '是一个区域性国际组织。',
+      '──────────',
+      '',
+      `　　${P1}`,
+      '',
+      '本报记者 王一',
+    ];
+    const doc = clean({ path: 's.txt', text: page.join('\n'), format: 'text' });
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.role])).toEqual([
+      ['heading', '中俄贸易不断增长', 'headline'],
+      ['paragraph', P1, undefined],
+      ['paragraph', P2, undefined],
+      ['paragraph', P1, undefined],
+      ['byline', '本报记者王一', undefined],
+      ['sidebar', '相关链接', 'headline'],
+      ['sidebar', '中俄贸易额创历史新高', undefined],
+      ['sidebar', '两国签署新的投资协定', undefined],
+      ['sidebar', '背景资料', 'headline'],
+      ['sidebar', '上海合作组织成立于2001年，总部设在北京，是一个区域性国际组织。', undefined],
+    ]);
+    expect(doc.repairs.map((r) => [r.kind, r.line])).toEqual([
+      ['sidebar-order', 5],
+      ['sidebar-order', 12],
+    ]);
+    // A paragraph the box cut in two is joined again around it.
+    const [head, tail] = [P2.slice(0, 20), P2.slice(20)];
+    const cut = clean({
+      path: 'c.txt',
+      text: [
+        `　　${P1}`,
+        '',
+        `　　${head}`,
+        '',
+        '延伸阅读',
+        '中俄贸易额创历史新高',
+        '两国签署新的投资协定',
+        '',
+        tail,
+      ].join('\n'),
+      format: 'text',
+    });
+    expect(cut.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', P1],
+      ['paragraph', P2],
+      ['sidebar', '延伸阅读'],
+      ['sidebar', '中俄贸易额创历史新高'],
+      ['sidebar', '两国签署新的投资协定'],
+    ]);
+    // A label straight over one line of its own is a kicker over its headline, not a box.
+    const kicker = clean({
+      path: 'k.txt',
+      text: ['新闻背景', '中俄合作驶入快车道', '', `　　${P1}`].join('\n'),
+      format: 'text',
+    });
+    expect(kicker.blocks.map((b) => [b.kind, b.role])).toEqual([
+      ['heading', 'kicker'],
+      ['heading', 'headline'],
+      ['paragraph', undefined],
+    ]);
+  });
+
+  it('a pull quote set apart between paragraphs is a pullquote block; one that repeats the body is dropped and listed', () => {
+    const page = [
+      `　　${P1}`,
+      '',
+      '“合作是两国人民的共同愿望。”',
+      '——王一',
+      '',
+      `　　${P2}`,
+      '',
+      '■「这一句也写满了一行文字而且正好在行尾结束。」',
+      '',
+      `　　${P1.replace('第一段', '第三段')}`,
+    ];
+    const doc = clean({ path: 'q.txt', text: page.join('\n'), format: 'text' });
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', P1],
+      ['pullquote', '“合作是两国人民的共同愿望。”——王一'],
+      ['paragraph', P2],
+      ['paragraph', P1.replace('第一段', '第三段')],
+    ]);
+    expect(doc.dropped.map((d) => [d.reason, d.text])).toEqual([
+      ['marker', '■'],
+      ['pull-quote', '「这一句也写满了一行文字而且正好在行尾结束。」'],
+    ]);
+    // A line of dialogue is a paragraph like any where nothing sets it apart (no indent marks the others, no speaker, no square).
+    const story = ['你好吗？我很好。', '', '“我不去了，明天再说吧。”', '', '他点点头。'].join('\n');
+    expect(clean({ path: 'd.txt', text: story, format: 'text' }).blocks.map((b) => b.kind)).not.toContain('pullquote');
+  });
+
   it('a photo credit has no punctuation in its name: 新華社報道：… opening a line is text, not a credit', () => {
     const lines = [
       '  要堅持和衷共濟，做全球治',

@@ -171,12 +171,14 @@ export function viewPairs(
 }
 
 /**
- * The English of a kicker or a byline is set like it (small, above the headline or under it):
+ * The English of a kicker, a byline, a sidebar's block or a pull quote is set like it (small,
+ * above the headline or under it; in the box after the article; set apart as a quotation):
  * a translation in Markdown has no way to say so, and its paragraph pairs with the Chinese alone.
  */
 function setLikeItsChinese(zh: ViewZhBlock[], en: ViewEnBlock[]): ViewEnBlock[] {
   const only = zh.length === 1 ? zh[0]! : undefined;
-  if (!only || (only.role !== 'kicker' && only.kind !== 'byline')) return en;
+  const setApart = only?.kind === 'byline' || only?.kind === 'sidebar' || only?.kind === 'pullquote';
+  if (!only || (only.role !== 'kicker' && !setApart)) return en;
   return en.map((b) =>
     b.kind === 'paragraph' ? { ...b, kind: only.kind, ...(only.role ? { role: only.role } : {}) } : b,
   );

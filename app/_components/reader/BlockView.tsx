@@ -16,7 +16,14 @@ type Role = ViewZhBlock['role'];
 
 function classOf(kind: BlockKind, level: number | undefined, role?: Role): string {
   if (role === 'kicker') return 'b b-kicker';
+  if (kind === 'sidebar') return role === 'headline' ? 'b b-sidebar b-sidebar-title' : 'b b-sidebar';
   return kind === 'heading' ? `b b-heading b-h${level ?? 1}${role === 'deck' ? ' b-deck' : ''}` : `b b-${kind}`;
+}
+
+/** What a sidebar and a pull quote are called to a screen reader, in the page's language. */
+export interface AsideLabels {
+  sidebar: string;
+  pullQuote: string;
 }
 
 /** The element a block kind is shown as. */
@@ -24,11 +31,13 @@ function BlockElement({
   kind,
   level,
   role,
+  labels,
   children,
 }: {
   kind: BlockKind;
   level: number | undefined;
   role?: Role;
+  labels?: AsideLabels;
   children: ReactNode;
 }) {
   const className = classOf(kind, level, role);
@@ -39,6 +48,23 @@ function BlockElement({
       return createElement(headingTag(level), { className }, children);
     case 'quote':
       return <blockquote className={className}>{children}</blockquote>;
+    case 'pullquote':
+      return (
+        <blockquote className={className} aria-label={labels?.pullQuote}>
+          {children}
+        </blockquote>
+      );
+    case 'sidebar':
+      // A box beside the article, read after it: its title carries the box's label (shown small above it).
+      return (
+        <aside
+          className={className}
+          aria-label={labels?.sidebar}
+          data-label={role === 'headline' ? labels?.sidebar : undefined}
+        >
+          {children}
+        </aside>
+      );
     default:
       return <div className={className}>{children}</div>;
   }
@@ -143,10 +169,12 @@ export const ZhBlockView = memo(function ZhBlockView({
   block,
   style,
   glosses,
+  labels,
 }: {
   block: ViewZhBlock;
   style: WordStyle;
   glosses: Record<string, string> | null;
+  labels?: AsideLabels;
 }) {
   // Readings are drawn (ruby, interlinear pinyin) or coloured by tone: they follow the speech.
   const readsAloud = style.annotation !== 'none' || style.interlinear || style.toneColours;
@@ -170,7 +198,7 @@ export const ZhBlockView = memo(function ZhBlockView({
     return <TableView headerRows={block.headerRows ?? 0} rows={rows} />;
   }
   return (
-    <BlockElement kind={block.kind} level={block.level} role={block.role}>
+    <BlockElement kind={block.kind} level={block.level} role={block.role} labels={labels}>
       {block.sentences.map(([bead, words], s) => (
         <span key={s} className="zs" data-b={bead}>
           <ZhWords words={words} style={style} glosses={glosses} readsAloud={readsAloud} />
@@ -181,7 +209,15 @@ export const ZhBlockView = memo(function ZhBlockView({
 });
 
 /** An English block: each sentence an `.es` span with its bead, or the block's sanitised HTML. */
-export function EnBlockView({ block, revealed }: { block: ViewEnBlock; revealed: ReadonlySet<number> | null }) {
+export function EnBlockView({
+  block,
+  revealed,
+  labels,
+}: {
+  block: ViewEnBlock;
+  revealed: ReadonlySet<number> | null;
+  labels?: AsideLabels;
+}) {
   const beads = [...new Set(block.sentences.map(([bead]) => bead))];
   if (block.kind === 'table') {
     const rows = block.sentences.map(([bead, text]) => ({
@@ -205,7 +241,7 @@ export function EnBlockView({ block, revealed }: { block: ViewEnBlock; revealed:
     );
   }
   return (
-    <BlockElement kind={block.kind} level={block.level} role={block.role}>
+    <BlockElement kind={block.kind} level={block.level} role={block.role} labels={labels}>
       {block.sentences.map(([bead, text], s) => (
         <Fragment key={s}>
           {s > 0 ? ' ' : null}

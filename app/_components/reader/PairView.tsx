@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ViewPair } from '@/lib/reader/view';
 import { EnBlockView, ZhBlockView } from './BlockView';
 import { pairAnchor } from './lang';
@@ -55,6 +55,8 @@ export const PairView = memo(function PairView({
   const firstKind = pair.zh[0]?.kind ?? pair.en[0]?.kind;
   if (firstKind) classes.push(`pair-${firstKind}`);
   const hidden = revealed !== null && pair.en.length > 0;
+  // One object while the locale stays, so that the memoised blocks are not drawn again for it.
+  const labels = useMemo(() => ({ sidebar: t('sidebar'), pullQuote: t('pullQuote') }), [t]);
   return (
     <div className={classes.join(' ')} id={anchor} data-pair={pair.id} tabIndex={-1}>
       <div className="pair-gutter">
@@ -76,7 +78,13 @@ export const PairView = memo(function PairView({
       {pair.zh.length > 0 ? (
         <div className="cell cell-zh" lang={lang}>
           {pair.zh.map((block, i) => (
-            <ZhBlockView key={i} block={block} style={style} glosses={style.interlinear ? glosses : null} />
+            <ZhBlockView
+              key={i}
+              block={block}
+              style={style}
+              glosses={style.interlinear ? glosses : null}
+              labels={labels}
+            />
           ))}
         </div>
       ) : (
@@ -85,7 +93,7 @@ export const PairView = memo(function PairView({
       {solo ? null : pair.en.length > 0 ? (
         <div className={hidden ? 'cell cell-en cell-masked' : 'cell cell-en'} lang="en">
           {pair.en.map((block, i) => (
-            <EnBlockView key={i} block={block} revealed={revealed} />
+            <EnBlockView key={i} block={block} revealed={revealed} labels={labels} />
           ))}
           {hidden ? (
             <button type="button" className="reveal-button" data-action="reveal" lang={locale}>
