@@ -8,15 +8,7 @@
  * cleaner (`dropRepeatedPullQuotes`). Pure functions over lines and blocks.
  */
 import type { Block, Dropped, Repair } from '../model';
-import {
-  BOX_BULLET,
-  BOX_TITLE_MAX_HAN,
-  PULL_QUOTE,
-  PULL_QUOTE_MAX_HAN,
-  RULE_LINE,
-  SIDEBAR_LABEL,
-  TERMINAL,
-} from './clean-rules';
+import { BOX_BULLET, BOX_TITLE_MAX_HAN, PULL_QUOTE, PULL_QUOTE_MAX_HAN, RULE_LINE, SIDEBAR_LABEL } from './clean-rules';
 import type { ProtoBlock } from './proto-block';
 import { countHan, joinWrapped, normaliseSpaces } from '../text/text-width';
 
@@ -219,7 +211,7 @@ export function moveSidebars(
 }
 
 /** A dropped box square (■) before a pull quote, listed as a marker. */
-export function pullQuoteMarker(p: ProtoBlock, kept: string): Dropped | undefined {
+export function pullQuoteMarker(p: ProtoBlock): Dropped | undefined {
   const mark = PULL_QUOTE.exec(normaliseSpaces(p.text))?.groups?.mark?.trim();
   return mark ? { line: p.line, text: mark, reason: 'marker' } : undefined;
 }

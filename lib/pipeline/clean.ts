@@ -290,7 +290,7 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
     p.setLines = setLines[i]!.map(String);
     const quote = pullQuoteText(p, indentMarks, protos[i + 1]);
     if (quote === undefined) return;
-    const marker = pullQuoteMarker(p, quote);
+    const marker = pullQuoteMarker(p);
     if (marker) dropped.push(marker);
     p.kind = 'pullquote';
     p.text = quote;

@@ -145,6 +145,31 @@ describe('firstViewEnd and contentsOf', () => {
     expect(pairs[2]!.en[0]!.kind).toBe('paragraph');
   });
 
+  it('sets the English of a sidebar block (its title too) and of a pull quote like the Chinese', () => {
+    const title = {
+      ...zhBlock('sidebar', [[word('相關鏈接', '相关链接', 'xiāng guān liàn jiē')]]),
+      role: 'headline' as const,
+    };
+    const quote = zhBlock('pullquote', [[word('合作', '合作', 'hé zuò')]]);
+    const page = {
+      ...doc,
+      zh: [title, quote],
+      en: [
+        { kind: 'paragraph', text: 'Related links', sentences: ['Related links'] },
+        { kind: 'paragraph', text: 'Cooperation', sentences: ['Cooperation'] },
+      ],
+      pairs: [
+        { ...doc.pairs[0]!, id: 0, zh: [0], en: [0] },
+        { ...doc.pairs[0]!, id: 1, zh: [1], en: [1] },
+      ],
+    } as unknown as BuiltDoc;
+    const pairs = viewPairs(page, 0, 2, hsk);
+    expect(pairs[0]!.en[0]).toMatchObject({ kind: 'sidebar', role: 'headline' });
+    expect(pairs[1]!.en[0]).toMatchObject({ kind: 'pullquote' });
+    // A sidebar's title is no entry of the contents.
+    expect(contentsOf(page)).toEqual([]);
+  });
+
   it('lists headings with their pair and translation', () => {
     expect(contentsOf(doc)).toEqual([{ pair: 0, level: 2, zh: '會談', en: 'Talks' }]);
   });

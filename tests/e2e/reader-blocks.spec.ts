@@ -125,3 +125,28 @@ test('issue 21: pinyin in table cells follows the 一/不 sandhi of paragraphs (
   await table.scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'text-table-pinyin');
 });
+
+test('issue 21: a text page shows its pull quote set apart and its sidebar as an aside after the article', async ({
+  page,
+}, testInfo) => {
+  await openReader(page, `/en/read/${PAGE}`);
+  const zh = page.locator('.cell-zh');
+  // The pull quote is a blockquote of its own, beside its English, between the paragraphs it stood between.
+  const quote = zh.locator('blockquote.b-pullquote');
+  await expect(quote).toHaveText('“合作是两国人民的共同愿望。”——王一');
+  await expect(quote).toHaveAttribute('aria-label', 'Pull quote');
+  await expect(page.locator('.cell-en blockquote.b-pullquote')).toContainText('Cooperation is the shared wish');
+  // The box the page set inside the article is read after it: after the closing byline, an aside with its label.
+  const aside = zh.locator('aside.b-sidebar');
+  await expect(aside).toHaveText(['相关链接', '两国签署新的投资协定', '边境口岸通关更加便利']);
+  await expect(aside.first()).toHaveAttribute('data-label', 'Sidebar');
+  const byline = zh.locator('.b-byline').last();
+  const [b, a] = [await byline.boundingBox(), await aside.first().boundingBox()];
+  expect(a!.y).toBeGreaterThan(b!.y);
+  await expect(page.locator('.cell-en aside.b-sidebar')).toHaveCount(3);
+  await aside.first().scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'text-sidebar-pullquote');
+  // In Chinese the label is the page's own.
+  await openReader(page, `/zh-Hans/read/${PAGE}`);
+  await expect(page.locator('.cell-zh aside.b-sidebar').first()).toHaveAttribute('data-label', '边栏');
+});
