@@ -21,7 +21,7 @@ function classOf(kind: BlockKind, level: number | undefined, role?: Role): strin
 }
 
 /** What a sidebar and a pull quote are called to a screen reader, in the page's language. */
-export interface AsideLabels {
+interface AsideLabels {
   sidebar: string;
   pullQuote: string;
 }
