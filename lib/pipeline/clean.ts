@@ -112,8 +112,6 @@ interface Line {
   afterPageBreak: boolean;
   /** A byline or a dateline on a line of its own: a block by itself. */
   byline?: boolean;
-  /** A byline split off the end of the line before (…。 大公報記者葛沖): no line of the page's own. */
-  runOn?: boolean;
 }
 
 /**
@@ -202,7 +200,6 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
         blanksBefore: 0,
         afterPageBreak: false,
         byline: true,
-        runOn: true,
       });
     }
     blanks = 0;
