@@ -56,6 +56,9 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
     // A hover still waiting to open a word is dropped when the reader closes the popover (Escape
     // with the mouse resting on the word must not bring it back).
     let timer: number | undefined;
+    // The character under the pointer when it went down on a word: the click that follows reuses
+    // it instead of measuring the word's characters again (each measure may lay out the page).
+    let pressed: { word: HTMLElement; char: number | null } | null = null;
     const dismiss = (refocus: boolean) => {
       window.clearTimeout(timer);
       close(refocus);
@@ -64,9 +67,11 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
     const onClick = (event: MouseEvent) => {
       const target = event.target as Element | null;
       const word = target?.closest<HTMLElement>(WORD);
+      const down = pressed;
+      pressed = null;
       if (word) {
         // Opened first, with the character clicked: the focus that follows would open it without.
-        show(word, false, charAt(word, event.clientX, event.clientY));
+        show(word, false, down?.word === word ? down.char : charAt(word, event.clientX, event.clientY));
         // Focus follows the click, so the arrow keys continue from the word just read.
         if (document.activeElement !== word) focusWord(word);
         return;
@@ -189,7 +194,9 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
     const onPointerDown = (event: PointerEvent) => {
       if (!event.isPrimary || event.button !== 0) return;
       const word = (event.target as Element | null)?.closest<HTMLElement>(WORD);
-      if (word) press(word, charAt(word, event.clientX, event.clientY));
+      if (!word) return;
+      pressed = { word, char: charAt(word, event.clientX, event.clientY) };
+      press(word, pressed.char);
     };
     document.addEventListener('pointerdown', onPointerDown, { passive: true });
     document.addEventListener('click', onClick);
