@@ -215,17 +215,21 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
+    // Drawing the aids of pairs coming near is a transition: a tap just after scrolling is
+    // handled first (React yields to it), and the aids follow.
     const observer = new IntersectionObserver(
       (entries) =>
-        setNear((previous) => {
-          const next = new Set(previous);
-          for (const entry of entries) {
-            const id = Number((entry.target as HTMLElement).dataset.pair);
-            if (entry.isIntersecting) next.add(id);
-            else next.delete(id);
-          }
-          return next;
-        }),
+        startTransition(() =>
+          setNear((previous) => {
+            const next = new Set(previous);
+            for (const entry of entries) {
+              const id = Number((entry.target as HTMLElement).dataset.pair);
+              if (entry.isIntersecting) next.add(id);
+              else next.delete(id);
+            }
+            return next;
+          }),
+        ),
       { rootMargin: '100% 0px' },
     );
     for (const el of root.querySelectorAll('.pair')) observer.observe(el);

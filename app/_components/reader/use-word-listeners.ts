@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { STATUS_KEYS } from '@/lib/learner/known-words';
 import { setWordStatus } from '@/lib/learner/known-words-store';
 import { charAt, tabbables, WORD } from './gloss-dom';
@@ -35,10 +35,18 @@ interface Handlers {
 export function useWordListeners({ store, popoverRef, refocusing, show, press, close, announce }: Handlers): void {
   // Roving focus: exactly one word is in the tab order, so Tab enters and leaves the text once.
   // Words carry no tabindex in the HTML; the one that becomes current gets it here.
+  // The word holding it is remembered, so a tap does not search the whole page for it (a
+  // redraw may have replaced that word's element: then it is looked for).
+  const current = useRef<HTMLElement | null>(null);
   const makeCurrent = useCallback((el: HTMLElement) => {
-    for (const w of document.querySelectorAll<HTMLElement>(`${WORD}[tabindex]`))
-      if (w !== el) w.removeAttribute('tabindex');
+    const previous = current.current;
+    const holders =
+      previous?.isConnected && previous.tabIndex === 0
+        ? [previous]
+        : document.querySelectorAll<HTMLElement>(`${WORD}[tabindex]`);
+    for (const w of holders) if (w !== el) w.removeAttribute('tabindex');
     el.tabIndex = 0;
+    current.current = el;
   }, []);
   const focusWord = useCallback(
     (el: HTMLElement) => {
@@ -52,7 +60,10 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
 
   useEffect(() => {
     const first = document.querySelector<HTMLElement>(WORD);
-    if (first) first.tabIndex = 0;
+    if (first && !current.current?.isConnected) {
+      first.tabIndex = 0;
+      current.current = first;
+    }
     // A hover still waiting to open a word is dropped when the reader closes the popover (Escape
     // with the mouse resting on the word must not bring it back).
     let timer: number | undefined;
