@@ -35,18 +35,13 @@ interface Handlers {
 export function useWordListeners({ store, popoverRef, refocusing, show, press, close, announce }: Handlers): void {
   // Roving focus: exactly one word is in the tab order, so Tab enters and leaves the text once.
   // Words carry no tabindex in the HTML; the one that becomes current gets it here.
-  // The word holding it is remembered, so a tap does not search the whole page for it (a
-  // redraw may have replaced that word's element: then it is looked for).
-  const current = useRef<HTMLElement | null>(null);
+  // The words given it are remembered, so a tap does not search the whole page for them.
+  const holders = useRef(new Set<HTMLElement>());
   const makeCurrent = useCallback((el: HTMLElement) => {
-    const previous = current.current;
-    const holders =
-      previous?.isConnected && previous.tabIndex === 0
-        ? [previous]
-        : document.querySelectorAll<HTMLElement>(`${WORD}[tabindex]`);
-    for (const w of holders) if (w !== el) w.removeAttribute('tabindex');
+    for (const w of holders.current) if (w !== el) w.removeAttribute('tabindex');
+    holders.current.clear();
     el.tabIndex = 0;
-    current.current = el;
+    holders.current.add(el);
   }, []);
   const focusWord = useCallback(
     (el: HTMLElement) => {
@@ -60,9 +55,9 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
 
   useEffect(() => {
     const first = document.querySelector<HTMLElement>(WORD);
-    if (first && !current.current?.isConnected) {
+    if (first) {
       first.tabIndex = 0;
-      current.current = first;
+      holders.current.add(first);
     }
     // A hover still waiting to open a word is dropped when the reader closes the popover (Escape
     // with the mouse resting on the word must not bring it back).
