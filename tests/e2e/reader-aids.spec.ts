@@ -301,6 +301,39 @@ test('a deep link past the first view lands on its pair once the rest arrives', 
   await shot(page, testInfo, 'aids-deep-link');
 });
 
+test('pairs off screen skip layout, each keeping its true size, and text size changes re-measure them', async ({
+  page,
+}) => {
+  const doc = longestDoc();
+  await openReader(page, `/en/read/${doc.meta.id}`);
+  await allPairs(page, doc.stats.pairs);
+  const root = page.locator('.reader-body');
+  await expect(root).toHaveAttribute('data-skip', '');
+  // A pair far down is skipped (not rendered) while the page keeps every pair's remembered size:
+  // the page is exactly as tall with skipping on as with every pair laid out.
+  const heights = () =>
+    page.evaluate((last) => {
+      const body = document.querySelector<HTMLElement>('.reader-body')!;
+      const far = document.getElementById(`p-${last}`)!;
+      const skipped = !far.querySelector('.cell-zh')!.checkVisibility({ contentVisibilityAuto: true });
+      const withSkip = document.documentElement.scrollHeight;
+      delete body.dataset.skip;
+      const laidOut = document.documentElement.scrollHeight;
+      body.dataset.skip = '';
+      return { skipped, withSkip, laidOut };
+    }, doc.stats.pairs - 1);
+  const before = await heights();
+  expect(before.skipped).toBe(true);
+  expect(Math.abs(before.withSkip - before.laidOut)).toBeLessThan(2);
+  // Larger text resizes every pair, on screen or not: they are measured again, then skipped again.
+  await page.keyboard.press('+');
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(before.laidOut);
+  await expect(root).toHaveAttribute('data-skip', '');
+  const after = await heights();
+  expect(after.laidOut).toBeGreaterThan(before.laidOut);
+  expect(Math.abs(after.withSkip - after.laidOut)).toBeLessThan(2);
+});
+
 test('the first view is in the HTML; the rest is fetched, and the page holds every pair', async ({ page, request }) => {
   const doc = longestDoc();
   const html = await (await request.get(`/en/read/${doc.meta.id}`)).text();

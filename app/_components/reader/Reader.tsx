@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { flushSync } from 'react-dom';
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { markPageKnown, useKnownWords } from '@/lib/learner/known-words-store';
 import { statusOf } from '@/lib/learner/known-words';
 import { HSK_TOP, shownScript, stepTextSize, textScale, toggleFlag, togglePinyin } from '@/lib/learner/settings';
@@ -16,6 +16,7 @@ import { ReaderToolbar } from './ReaderToolbar';
 import { useReaderSettings } from './settings-store';
 import { shortcutOf } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { useOffscreenSkip } from './use-offscreen-skip';
 import { markBead, useSentenceSync } from './use-sentence-sync';
 import { useDocumentPairs, useHsk3Levels, useInterlinearGlosses, useScriptPairs } from './use-reader-data';
 import { topmostPair, useReadingPosition } from './use-reading-position';
@@ -177,7 +178,8 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
       const pairEl = target?.closest<HTMLElement>('.pair');
       if (!target || !pairEl) return;
       const id = Number(pairEl.dataset.pair);
-      setCurrent(id);
+      // Marking the pair current waits for the popover a tap on a word opens in the same click.
+      startTransition(() => setCurrent(id));
       const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
       if (action === 'reveal') toggleReveal(id);
       else if (action === 'listen') listen(id);
@@ -213,17 +215,21 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
+    // Drawing the aids of pairs coming near is a transition: a tap just after scrolling is
+    // handled first (React yields to it), and the aids follow.
     const observer = new IntersectionObserver(
       (entries) =>
-        setNear((previous) => {
-          const next = new Set(previous);
-          for (const entry of entries) {
-            const id = Number((entry.target as HTMLElement).dataset.pair);
-            if (entry.isIntersecting) next.add(id);
-            else next.delete(id);
-          }
-          return next;
-        }),
+        startTransition(() =>
+          setNear((previous) => {
+            const next = new Set(previous);
+            for (const entry of entries) {
+              const id = Number((entry.target as HTMLElement).dataset.pair);
+              if (entry.isIntersecting) next.add(id);
+              else next.delete(id);
+            }
+            return next;
+          }),
+        ),
       { rootMargin: '100% 0px' },
     );
     for (const el of root.querySelectorAll('.pair')) observer.observe(el);
@@ -287,6 +293,14 @@ export function Reader({ docId, lang, variant, solo, initial, total, contents }:
     }),
     [simplifiedScript, shownStatuses, markNew],
   );
+  // A new object whenever pairs off screen may change size (near-viewport aids excepted, see
+  // use-offscreen-skip.ts).
+  const layoutKey = useMemo(
+    () => ({}),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the values are the reasons for a new key, not its inputs
+    [drawn, plainStyle, style, glosses, settings.textSize, settings.reveal, revealed, printing, solo],
+  );
+  useOffscreenSkip(rootRef, layoutKey);
   const aidsOn =
     settings.annotation !== 'none' ||
     settings.toneColours !== 'off' ||

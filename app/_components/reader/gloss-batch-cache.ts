@@ -119,15 +119,17 @@ export function watchPassages(doc: string): () => void {
     }
   };
   observe(document);
-  const reader = document.querySelector('.reader') ?? document.body;
+  // Passages are the children of the list of pairs: watching that list alone, not its subtree,
+  // keeps the reading aids (which redraw words all the time) from waking this up.
+  const list = document.querySelector('.reader .pairs');
+  const reader = list ?? document.querySelector('.reader') ?? document.body;
   const mutations = new MutationObserver((records) => {
-    // Only when passages were drawn: the reading aids redraw words all the time.
     const drawn = records.some((r) =>
       [...r.addedNodes].some((n) => n instanceof Element && (n.matches('.pair') || n.querySelector('.pair'))),
     );
     if (drawn) observe(reader);
   });
-  mutations.observe(reader, { childList: true, subtree: true });
+  mutations.observe(reader, { childList: true, subtree: list === null });
   return () => {
     intersection.disconnect();
     mutations.disconnect();

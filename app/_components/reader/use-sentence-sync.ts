@@ -2,16 +2,28 @@ import { useEffect, type RefObject } from 'react';
 
 const SENTENCE = '.zs, .es';
 
+/** The elements markBead marked, by root and class. */
+const marked = new WeakMap<ParentNode, Map<string, Element[]>>();
+
 /**
  * Marks the sentences of one bead in a pair, on both sides, with a class (and clears it from
  * every other sentence of the page). Done on the DOM, not through React state: pointing at text
  * must not redraw thousands of words.
  */
 export function markBead(root: ParentNode, className: string, pair: Element | null, beads: readonly string[]): void {
-  for (const el of root.querySelectorAll(`.${className}`)) el.classList.remove(className);
+  // The elements marked last time are remembered: looking for the class among the 16,000
+  // elements of the longest document on every pointer move and focus (three times a tap) costs more.
+  let byClass = marked.get(root);
+  if (!byClass) marked.set(root, (byClass = new Map()));
+  for (const el of byClass.get(className) ?? []) el.classList.remove(className);
+  const now: Element[] = [];
+  byClass.set(className, now);
   if (!pair) return;
   for (const bead of beads) {
-    for (const el of pair.querySelectorAll(`[data-b~="${CSS.escape(bead)}"]`)) el.classList.add(className);
+    for (const el of pair.querySelectorAll(`[data-b~="${CSS.escape(bead)}"]`)) {
+      el.classList.add(className);
+      now.push(el);
+    }
   }
 }
 

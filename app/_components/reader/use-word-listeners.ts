@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { STATUS_KEYS } from '@/lib/learner/known-words';
 import { setWordStatus } from '@/lib/learner/known-words-store';
 import { charAt, tabbables, WORD } from './gloss-dom';
@@ -35,10 +35,13 @@ interface Handlers {
 export function useWordListeners({ store, popoverRef, refocusing, show, press, close, announce }: Handlers): void {
   // Roving focus: exactly one word is in the tab order, so Tab enters and leaves the text once.
   // Words carry no tabindex in the HTML; the one that becomes current gets it here.
+  // The words given it are remembered, so a tap does not search the whole page for them.
+  const holders = useRef(new Set<HTMLElement>());
   const makeCurrent = useCallback((el: HTMLElement) => {
-    for (const w of document.querySelectorAll<HTMLElement>(`${WORD}[tabindex]`))
-      if (w !== el) w.removeAttribute('tabindex');
+    for (const w of holders.current) if (w !== el) w.removeAttribute('tabindex');
+    holders.current.clear();
     el.tabIndex = 0;
+    holders.current.add(el);
   }, []);
   const focusWord = useCallback(
     (el: HTMLElement) => {
@@ -52,10 +55,16 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
 
   useEffect(() => {
     const first = document.querySelector<HTMLElement>(WORD);
-    if (first) first.tabIndex = 0;
+    if (first) {
+      first.tabIndex = 0;
+      holders.current.add(first);
+    }
     // A hover still waiting to open a word is dropped when the reader closes the popover (Escape
     // with the mouse resting on the word must not bring it back).
     let timer: number | undefined;
+    // The character under the pointer when it went down on a word: the click that follows reuses
+    // it instead of measuring the word's characters again (each measure may lay out the page).
+    let pressed: { word: HTMLElement; char: number | null } | null = null;
     const dismiss = (refocus: boolean) => {
       window.clearTimeout(timer);
       close(refocus);
@@ -64,9 +73,11 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
     const onClick = (event: MouseEvent) => {
       const target = event.target as Element | null;
       const word = target?.closest<HTMLElement>(WORD);
+      const down = pressed;
+      pressed = null;
       if (word) {
         // Opened first, with the character clicked: the focus that follows would open it without.
-        show(word, false, charAt(word, event.clientX, event.clientY));
+        show(word, false, down?.word === word ? down.char : charAt(word, event.clientX, event.clientY));
         // Focus follows the click, so the arrow keys continue from the word just read.
         if (document.activeElement !== word) focusWord(word);
         return;
@@ -189,7 +200,9 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
     const onPointerDown = (event: PointerEvent) => {
       if (!event.isPrimary || event.button !== 0) return;
       const word = (event.target as Element | null)?.closest<HTMLElement>(WORD);
-      if (word) press(word, charAt(word, event.clientX, event.clientY));
+      if (!word) return;
+      pressed = { word, char: charAt(word, event.clientX, event.clientY) };
+      press(word, pressed.char);
     };
     document.addEventListener('pointerdown', onPointerDown, { passive: true });
     document.addEventListener('click', onClick);
