@@ -8,7 +8,7 @@
  * programs; the npm packages named "word-aligner" are editors for hand alignment), and a Model 1/2
  * in typed arrays is a page of code that trains on this corpus in a second or two.
  */
-import { PairIds } from './pair-ids';
+import { type Cells, cooccurrences } from './cells';
 
 /** A sentence pair as vocabulary ids: source tokens (generating) and target tokens (generated). */
 export interface IdPair {
@@ -77,46 +77,23 @@ function diagonalTable(m: number, n: number, tension: number, memo: Map<number, 
 
 /**
  * Trains one direction. `prior(src, tgt)` is the prior strength (0..1) of a vocabulary pair;
- * `tgtVocab` bounds the target ids.
+ * `tgtVocab` bounds the target ids; `cells` are the pairs' co-occurrences when the caller has them
+ * already (cells.ts: the reverse direction reads them off the forward's).
  */
 export function trainDirection(
   pairs: readonly IdPair[],
   tgtVocab: number,
   prior: (src: number, tgt: number) => number,
   options: ModelOptions = DEFAULT_MODEL_OPTIONS,
+  cells: Cells = cooccurrences(pairs),
 ): DirectionModel & { table: TranslationTable } {
-  // Every co-occurring (source, target) pair gets one cell of the table, numbered in first-seen
-  // order (pair-ids.ts); each sentence pair keeps its cells' indices row by row, so EM runs over
-  // typed arrays with no lookups.
   let srcVocab = 0;
-  let cellsMax = 0;
-  for (const { src, tgt } of pairs) {
+  let longest = 0;
+  for (const { src } of pairs) {
     for (const f of src) if (f >= srcVocab) srcVocab = f + 1;
-    cellsMax += src.length * tgt.length;
+    if (src.length > longest) longest = src.length;
   }
-  const cellIds = new PairIds(Math.min(cellsMax, 1 << 16));
-  const cellSrc: number[] = [];
-  const cellTgt: number[] = [];
-  const sentenceCells: Int32Array[] = [];
-  const cellOf = (f: number, e: number): number | undefined => {
-    const c = cellIds.get(f, e);
-    return c < 0 ? undefined : c;
-  };
-  for (const { src, tgt } of pairs) {
-    const cells = new Int32Array(src.length * tgt.length);
-    for (let i = 0; i < src.length; i++) {
-      const f = src[i]!;
-      for (let j = 0; j < tgt.length; j++) {
-        const c = cellIds.add(f, tgt[j]!);
-        if (c === cellSrc.length) {
-          cellSrc.push(f);
-          cellTgt.push(tgt[j]!);
-        }
-        cells[j * src.length + i] = c;
-      }
-    }
-    sentenceCells.push(cells);
-  }
+  const { sentenceCells, cellSrc, cellTgt, cellOf } = cells;
   // The pairs trained on are looked up again for their links: their cells are already known.
   const trainedCells = new Map<IdPair, Int32Array>(pairs.map((pair, s) => [pair, sentenceCells[s]!]));
   const cellCount = cellSrc.length;
@@ -129,28 +106,44 @@ export function trainDirection(
   const srcTotals = new Float64Array(srcVocab);
   const p0 = options.nullShare;
   const diagonals = new Map<number, Float64Array>();
+  // (1 − p0) × the diagonal, per sentence shape: the first factor of every link's weight, computed
+  // once (the product is the same number, so the weights are too, to the bit).
+  const linkShares = new Map<number, Float64Array>();
+  const linkShare = (m: number, n: number): Float64Array => {
+    const key = m * 65536 + n;
+    let table = linkShares.get(key);
+    if (!table) {
+      table = diagonalTable(m, n, options.tension, diagonals).map((d) => (1 - p0) * d);
+      linkShares.set(key, table);
+    }
+    return table;
+  };
+  const weights = new Float64Array(longest);
   for (let iter = 0; iter < options.iterations; iter++) {
     counts.fill(0);
     nullCounts.fill(0);
-    pairs.forEach(({ src, tgt }, s) => {
-      const cells = sentenceCells[s]!;
+    for (let s = 0; s < pairs.length; s++) {
+      const { src, tgt } = pairs[s]!;
+      const sc = sentenceCells[s]!;
       const m = src.length;
       const n = tgt.length;
-      const weights = new Float64Array(m);
-      const diag = diagonalTable(m, n, options.tension, diagonals);
+      const share = linkShare(m, n);
       for (let j = 0; j < n; j++) {
-        let total = p0 * tNull[tgt[j]!]!;
+        const e = tgt[j]!;
+        const row = j * m;
+        const nullWeight = p0 * tNull[e]!;
+        let total = nullWeight;
         for (let i = 0; i < m; i++) {
-          const c = cells[j * m + i]!;
-          const w = (1 - p0) * diag[j * m + i]! * t[c]! * boost[c]!;
+          const c = sc[row + i]!;
+          const w = share[row + i]! * t[c]! * boost[c]!;
           weights[i] = w;
           total += w;
         }
         if (total <= 0) continue;
-        nullCounts[tgt[j]!]! += (p0 * tNull[tgt[j]!]!) / total;
-        for (let i = 0; i < m; i++) counts[cells[j * m + i]!]! += weights[i]! / total;
+        nullCounts[e]! += nullWeight / total;
+        for (let i = 0; i < m; i++) counts[sc[row + i]!]! += weights[i]! / total;
       }
-    });
+    }
     srcTotals.fill(0);
     for (let c = 0; c < cellCount; c++) srcTotals[cellSrc[c]!]! += counts[c]!;
     for (let c = 0; c < cellCount; c++) t[c] = counts[c]! / (srcTotals[cellSrc[c]!] || 1);
