@@ -57,10 +57,18 @@ export interface TranslationTable {
 }
 
 /**
- * fast_align's diagonal, exp(-λ·|i/m − j/n|) on positions' centres, normalised over i for each j:
- * at [j·m + i]. Memoised per sentence shape (most shapes recur), so EM computes no exponentials.
+ * fast_align's diagonal, exp(-λ·|i/m − j/n|) on positions' centres, normalised over i for each j,
+ * times the share of links (1 − p0): the first factor of every link's weight, at [j·m + i].
+ * Memoised per sentence shape (most shapes recur), so EM computes no exponentials; the product is
+ * taken here, once, in the order the weights always took it, so they are the same to the bit.
  */
-function diagonalTable(m: number, n: number, tension: number, memo: Map<number, Float64Array>): Float64Array {
+function linkShareTable(
+  m: number,
+  n: number,
+  tension: number,
+  linkShare: number,
+  memo: Map<number, Float64Array>,
+): Float64Array {
   const key = m * 65536 + n;
   let table = memo.get(key);
   if (!table) {
@@ -70,6 +78,7 @@ function diagonalTable(m: number, n: number, tension: number, memo: Map<number, 
       for (let i = 0; i < m; i++) z += table[j * m + i] = Math.exp(-tension * Math.abs((i + 0.5) / m - (j + 0.5) / n));
       for (let i = 0; i < m; i++) table[j * m + i]! /= z;
     }
+    for (let k = 0; k < m * n; k++) table[k] = linkShare * table[k]!;
     memo.set(key, table);
   }
   return table;
@@ -105,19 +114,8 @@ export function trainDirection(
   const nullCounts = new Float64Array(tgtVocab);
   const srcTotals = new Float64Array(srcVocab);
   const p0 = options.nullShare;
-  const diagonals = new Map<number, Float64Array>();
-  // (1 − p0) × the diagonal, per sentence shape: the first factor of every link's weight, computed
-  // once (the product is the same number, so the weights are too, to the bit).
-  const linkShares = new Map<number, Float64Array>();
-  const linkShare = (m: number, n: number): Float64Array => {
-    const key = m * 65536 + n;
-    let table = linkShares.get(key);
-    if (!table) {
-      table = diagonalTable(m, n, options.tension, diagonals).map((d) => (1 - p0) * d);
-      linkShares.set(key, table);
-    }
-    return table;
-  };
+  const shares = new Map<number, Float64Array>();
+  const linkShare = (m: number, n: number) => linkShareTable(m, n, options.tension, 1 - p0, shares);
   const weights = new Float64Array(longest);
   for (let iter = 0; iter < options.iterations; iter++) {
     counts.fill(0);
@@ -159,7 +157,7 @@ export function trainDirection(
     const m = src.length;
     const n = tgt.length;
     const out = new Float64Array(n * (m + 1));
-    const diag = diagonalTable(m, n, options.tension, diagonals);
+    const share = linkShare(m, n);
     const known = trainedCells.get(pair);
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < m; i++) {
@@ -167,7 +165,7 @@ export function trainDirection(
         // A pair never seen in training (a caller may align what it did not train on) is scored
         // by its prior alone.
         const tc = c === undefined ? 1e-6 * (1 + options.priorBoost * prior(src[i]!, tgt[j]!)) : t[c]! * boost[c]!;
-        out[j * (m + 1) + i] = (1 - p0) * diag[j * m + i]! * tc;
+        out[j * (m + 1) + i] = share[j * m + i]! * tc;
       }
       out[j * (m + 1) + m] = p0 * (tNull[tgt[j]!] ?? 1e-6);
     }
