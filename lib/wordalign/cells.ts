@@ -9,8 +9,13 @@
  * one the reverse pairs would get on their own (first-seen order over their source-major loops),
  * because sums over cells run in cell order and the links must not change by a bit.
  */
-import type { IdPair } from './model';
 import { PairIds } from './pair-ids';
+
+/** A sentence pair as vocabulary ids: source tokens (generating) and target tokens (generated). */
+export interface IdPair {
+  src: readonly number[];
+  tgt: readonly number[];
+}
 
 export interface Cells {
   /** Each training pair's cells, at [j·m + i]. */

@@ -8,13 +8,9 @@
  * programs; the npm packages named "word-aligner" are editors for hand alignment), and a Model 1/2
  * in typed arrays is a page of code that trains on this corpus in a second or two.
  */
-import { type Cells, cooccurrences } from './cells';
+import { type Cells, cooccurrences, type IdPair } from './cells';
 
-/** A sentence pair as vocabulary ids: source tokens (generating) and target tokens (generated). */
-export interface IdPair {
-  src: readonly number[];
-  tgt: readonly number[];
-}
+export type { IdPair } from './cells';
 
 export interface ModelOptions {
   /** EM iterations. */
