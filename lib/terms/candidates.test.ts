@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCedict } from '../dictionary/cedict';
 import type { BuiltDoc, Pair, Word, ZhBlock } from '../model';
 import { sampleMeta } from '../../tests/fixtures/meta';
-import { collectCandidates, hasWholeEdges, isCandidate } from './candidates';
+import { collectCandidates, hasWholeEdges, isCandidate, namesTwoPeople } from './candidates';
 import { rankByTermhood } from './termhood';
 
 const dict = parseCedict(
@@ -10,6 +10,9 @@ const dict = parseCedict(
     '兩國 两国 [liang3 guo2] /both countries/',
     '元首 元首 [yuan2 shou3] /head of state/',
     '美元 美元 [Mei3 yuan2] /US dollar/',
+    '習近平 习近平 [Xi2 Jin4 ping2] /Xi Jinping (1953-), PRC politician/',
+    '普京 普京 [Pu3 jing1] /Vladimir Putin (1952-), Russian politician/',
+    '俄羅斯 俄罗斯 [E2 luo2 si1] /Russia/',
   ].join('\n'),
 );
 const lookup = (word: string) => dict.lookup(word);
@@ -50,6 +53,30 @@ describe('isCandidate', () => {
   it('wants whole words at the edges, as the segmenter or the dictionary cuts them', () => {
     expect(hasWholeEdges(['两', '国', '元首'], lookup)).toBe(true);
     expect(hasWholeEdges(['亿', '美元'], lookup)).toBe(false);
+  });
+});
+
+describe('runs across two phrases', () => {
+  it('are no candidates when a preposition joins them (习近平同俄罗斯总统普京, 俄罗斯联邦在两国建交)', () => {
+    expect(isCandidate(['习近平', '同', '俄罗斯', '总统', '普京'])).toBe(false);
+    expect(isCandidate(['俄罗斯联邦', '在', '两国', '建交'])).toBe(false);
+    // A coordinator joins the parts of one name, and a preposition at the edge is already refused.
+    expect(isCandidate(['国际', '和', '地区'])).toBe(true);
+    expect(isCandidate(['两国', '建交'])).toBe(true);
+  });
+
+  it('name two people when two words are persons in CC-CEDICT (name-title-name)', () => {
+    expect(namesTwoPeople(['习近平', '主席', '和', '普京', '总统'], lookup)).toBe(true);
+    expect(namesTwoPeople(['俄罗斯', '总统', '普京'], lookup)).toBe(false);
+    expect(namesTwoPeople(['两国', '元首'], lookup)).toBe(false);
+  });
+
+  it('are left out of the candidates collected', () => {
+    const d = doc('d', ['习近平 同 俄罗斯 总统 普京 会谈', '习近平 主席 和 普京 总统 会谈']);
+    const terms = [...collectCandidates([d], lookup).keys()];
+    expect(terms).toContain('俄罗斯总统普京');
+    expect(terms).not.toContain('习近平同俄罗斯总统普京');
+    expect(terms).not.toContain('习近平主席和普京总统');
   });
 });
 

@@ -5,7 +5,7 @@
  * its readings and the forms the sources write it in.
  */
 import type { BuiltDoc, Word } from '../model';
-import { FUNCTION_WORDS, NUMBER_CHARACTERS } from './function-words';
+import { FUNCTION_WORDS, NUMBER_CHARACTERS, PHRASE_OPENERS } from './function-words';
 import { dictionaryWords, type Lookup } from './senses';
 import { HAN, HAN_ONLY } from '../base/han';
 import { codePointLength } from '../base/unicode';
@@ -57,9 +57,29 @@ export function isCandidate(words: readonly string[]): boolean {
   const length = codePointLength(term);
   if (length < 2 || length > MAX_CHARS || isNumber(term)) return false;
   if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(last)) return false;
+  // Not two phrases joined by a preposition (习近平同俄罗斯总统普京, 俄罗斯联邦在两国建交).
+  if (words.some((w, k) => k > 0 && k < words.length - 1 && PHRASE_OPENERS.has(w))) return false;
   // Not mostly function words inside either (合作和发展的 is no term).
   const functional = words.filter((w) => FUNCTION_WORDS.has(w)).reduce((n, w) => n + codePointLength(w), 0);
   return functional * 3 <= length;
+}
+
+/**
+ * A person's entry in CC-CEDICT: a proper name (capitalised pinyin) whose sense gives the dates of
+ * a life ("Vladimir Putin (1952-), Russian politician").
+ */
+function isPerson(word: string, lookup: Lookup): boolean {
+  return lookup(word).some((e) => /^\p{Lu}/u.test(e.pinyinNumbered) && e.senses.some((s) => /\(\d{4}\s*[-–]/.test(s)));
+}
+
+/**
+ * Whether a run of words names two people or more (习近平主席和普京总统 "President Xi Jinping and
+ * President Putin"): who met whom is news, not a term; each name is a term of its own.
+ */
+export function namesTwoPeople(words: readonly string[], lookup: Lookup): boolean {
+  let people = 0;
+  for (const w of words) if (isPerson(w, lookup) && ++people > 1) return true;
+  return false;
 }
 
 /**
@@ -222,7 +242,7 @@ export function collectCandidates(
         const key = simplified.join('|');
         let whole = wholeEdges.get(key);
         if (whole === undefined) {
-          whole = hasWholeEdges(simplified, lookup);
+          whole = hasWholeEdges(simplified, lookup) && !namesTwoPeople(simplified, lookup);
           wholeEdges.set(key, whole);
         }
         if (!whole) continue;

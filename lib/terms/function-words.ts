@@ -16,3 +16,15 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 export const NUMBER_CHARACTERS: ReadonlySet<string> = new Set(
   '〇零一二三四五六七八九十两百千万亿壹贰叁肆伍陆柒捌玖拾佰仟第年月日号时分秒周岁次届个多余半几'.split(''),
 );
+
+/**
+ * The function words that open a phrase of their own: prepositions and the coverbs used as them
+ * (同 "with", 在 "at", 向 "to"). Inside a run of words one joins a clause to the next
+ * (习近平|同|俄罗斯|总统|普京 "Xi Jinping [met] with Russian President Putin", 俄罗斯联邦|在|两国|建交
+ * "the Russian Federation, at the establishment of relations…"): a sentence's piece, not a term.
+ * The coordinators (和, 与, 及) are left out: they join the parts of a name (国际和地区,
+ * 中华人民共和国和俄罗斯联邦 in a treaty's title).
+ */
+export const PHRASE_OPENERS: ReadonlySet<string> = new Set(
+  `同 在 向 跟 对 从 自 给 把 被 于 让 使 将 对于 关于 通过 根据 按照 为了 作为`.split(/\s+/).filter(Boolean),
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkedRendering, renderingText, straddlesWords } from './linked';
+import { claimedElsewhere, consistentWithLinks, linkedRendering, renderingText, straddlesWords } from './linked';
 import type { TermPair } from './pairs';
 
 /** A one-bead pair: Chinese words laid end to end, English as given, links in Pharaoh text. */
@@ -78,5 +78,22 @@ describe('straddlesWords', () => {
     expect(straddlesWords(p, 0, 4)).toBe(false);
     expect(straddlesWords(pair(['新时代'], 'new era', '0-0 0-1'), 1, 3)).toBe(false);
     expect(straddlesWords({ docId: 'd', pair: 0, zh: '重大国际', en: 'major international' }, 1, 3)).toBe(false);
+  });
+});
+
+describe('claimedElsewhere', () => {
+  // 民心 相通 和 人民 / people-to-people bonds and the peoples
+  const p = pair(['民心', '相通', '和', '人民'], 'people-to-people bonds and the peoples', '0-0 1-1 2-2 3-4');
+  const span = (text: string): [number, number] => [p.en.indexOf(text), p.en.indexOf(text) + text.length];
+
+  it('is true where every linked word of the span renders another Chinese word', () => {
+    expect(claimedElsewhere(p, 5, 7, ...span('people-to-people'))).toBe(true);
+    expect(consistentWithLinks(p, 5, 7, ...span('people-to-people'))).toBe(false);
+  });
+
+  it('is false where a word of the span is linked to the term, or nothing in it is linked', () => {
+    expect(claimedElsewhere(p, 5, 7, ...span('the peoples'))).toBe(false);
+    expect(claimedElsewhere(p, 5, 7, ...span('the'))).toBe(false);
+    expect(claimedElsewhere({ docId: 'd', pair: 0, zh: p.zh, en: p.en }, 4, 6, 0, 5)).toBe(false);
   });
 });

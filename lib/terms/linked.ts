@@ -100,6 +100,36 @@ export function straddlesWords(pair: TermPair, zhStart: number, zhEnd: number): 
 }
 
 /**
+ * What the word links say of the English span [start, end) for the term at [zhStart, zhEnd):
+ * whether some token in it is linked to the term, and whether some is linked to a Chinese word
+ * outside it. Null where the bead has no links to tell, or the span is not in the term's bead.
+ */
+function spanLinks(
+  pair: TermPair,
+  zhStart: number,
+  zhEnd: number,
+  start: number,
+  end: number,
+): { toTerm: boolean; elsewhere: boolean } | null {
+  const bead = pair.links?.find((l) => l.zh[0] <= zhStart && zhEnd <= l.zh[1]);
+  if (!bead?.words || start < bead.en[0] || end > bead.en[1]) return null;
+  const { starts, links } = bead.words;
+  const first = starts.indexOf(zhStart);
+  const afterLast = starts.indexOf(zhEnd, first + 1);
+  if (first < 0 || afterLast < 0) return null;
+  const tokens = englishTokens(pair.en.slice(bead.en[0], bead.en[1]));
+  let toTerm = false;
+  let elsewhere = false;
+  for (const [i, j] of parseLinks(links).sure) {
+    const token = tokens[j];
+    if (!token || bead.en[0] + token.start < start || bead.en[0] + token.end > end) continue;
+    if (i >= first && i < afterLast) toTerm = true;
+    else elsewhere = true;
+  }
+  return { toTerm, elsewhere };
+}
+
+/**
  * Whether term spotting's span [start, end) agrees with the word links of the term at
  * [zhStart, zhEnd): some token in it is linked to the term and none to a Chinese word outside it.
  * Spotting then wins: it keeps words the aligner left unlinked ("two" of "two countries" for 两国).
@@ -111,21 +141,18 @@ export function consistentWithLinks(
   start: number,
   end: number,
 ): boolean {
-  const bead = pair.links?.find((l) => l.zh[0] <= zhStart && zhEnd <= l.zh[1]);
-  if (!bead?.words || start < bead.en[0] || end > bead.en[1]) return false;
-  const { starts, links } = bead.words;
-  const first = starts.indexOf(zhStart);
-  const afterLast = starts.indexOf(zhEnd, first + 1);
-  if (first < 0 || afterLast < 0) return false;
-  const tokens = englishTokens(pair.en.slice(bead.en[0], bead.en[1]));
-  let toTerm = false;
-  for (const [i, j] of parseLinks(links).sure) {
-    const token = tokens[j];
-    if (!token || bead.en[0] + token.start < start || bead.en[0] + token.end > end) continue;
-    if (i >= first && i < afterLast) toTerm = true;
-    else return false;
-  }
-  return toTerm;
+  const said = spanLinks(pair, zhStart, zhEnd, start, end);
+  return said !== null && said.toTerm && !said.elsewhere;
+}
+
+/**
+ * Whether the links give term spotting's span [start, end) to other Chinese words of the bead and
+ * none of it to the term at [zhStart, zhEnd): spotting matched a word that translates something
+ * else ("people-to-people" of 人文交流 taken for 人民, which the links tie to "peoples" further on).
+ */
+export function claimedElsewhere(pair: TermPair, zhStart: number, zhEnd: number, start: number, end: number): boolean {
+  const said = spanLinks(pair, zhStart, zhEnd, start, end);
+  return said !== null && said.elsewhere && !said.toTerm;
 }
 
 /** The text a rendering shows: its span, or its parts joined by an ellipsis. */

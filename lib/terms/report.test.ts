@@ -76,6 +76,24 @@ describe('termReport', () => {
     expect(report.renderings.map((r) => r.text)).toEqual(['Putin']);
   });
 
+  it('takes the linked rendering where the links give the spotted words to another Chinese word (人民, not the people-to-people of 民心相通)', () => {
+    const words = ['加强', '民心', '相通', '和', '人民', '福祉', '。'];
+    const zh = words.join('');
+    const en = 'strengthen people-to-people bonds and the well-being of the peoples.';
+    const starts = words.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w.length], [0]);
+    // Elsewhere in the corpus 人民 goes with "people-to-people", so spotting takes it here too.
+    const corpus = () => [1, 2, 3].map(() => pair('人民交流。', 'People-to-people exchanges.'));
+    const last = (report: ReturnType<typeof termReport>) => {
+      const o = report.occurrences[report.occurrences.length - 1]!;
+      return o.rendering ? en.slice(o.rendering.start, o.rendering.end) : null;
+    };
+    expect(last(termReport('人民', [...corpus(), pair(zh, en)], lookup))).toBe('people-to-people');
+    // The links give "people-to-people" (token 1) to 民心 and "peoples" (token 8) to 人民.
+    const links = '0-0 1-1 2-2 3-3 4-8 5-5 6-9';
+    const linked = pair(zh, en, [{ zh: [0, zh.length], en: [0, en.length], words: { starts, links } }]);
+    expect(last(termReport('人民', [...corpus(), linked], lookup))).toBe('peoples');
+  });
+
   it('gives one English word to one occurrence: the second 关系 of a sentence rendered once stays unrendered', () => {
     const report = termReport('关系', [pair('关系的关系。', 'Relations.')], lookup);
     expect(report.occurrences.filter((o) => o.rendering)).toHaveLength(1);

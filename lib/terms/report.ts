@@ -7,7 +7,7 @@ import type { TermOccurrence, TermRendering, TermReport } from '../model';
 import { termCorpus, type TermCorpus } from './corpus';
 import type { TermPair } from './pairs';
 import type { Lookup } from './senses';
-import { consistentWithLinks, linkedRendering, renderingText, straddlesWords } from './linked';
+import { claimedElsewhere, consistentWithLinks, linkedRendering, renderingText, straddlesWords } from './linked';
 import { spotTerm } from './spot';
 import { completeFragments } from './fragments';
 import { findOccurrences } from './occurrences';
@@ -110,7 +110,9 @@ export function termReport(
   // - the linked rendering holds spotting's span (a fragment: 全面战略协作 → "comprehensive
   //   strategic"): the linked one, gapped where other words sit inside;
   // - otherwise they disagree, and spotting's corpus-wide statistics are trusted over one
-  //   sentence's links (主席 → "President", where the links say "Xi").
+  //   sentence's links (主席 → "President", where the links say "Xi"), unless the links give
+  //   spotting's words to other Chinese words and none to the term (人民 spotted in the
+  //   "people-to-people" of 人文交流, linked to "peoples" further on): then the linked one.
   const corpus = termCorpus(pairs);
   // A match of the characters across two words (大国 in 重大|国际) is not an occurrence of the term.
   const asWords = spotTerm(term, corpus, lookup).filter((o) => {
@@ -129,7 +131,7 @@ export function termReport(
         : { ...o, rendering: linked };
     }
     if (linked.start <= spotted.start && linked.end >= spotted.end) return { ...o, rendering: linked };
-    return o;
+    return claimedElsewhere(pair, o.zhStart, o.zhEnd, spotted.start, spotted.end) ? { ...o, rendering: linked } : o;
   });
   // A fragment ("Jinping", "two") written out in full around it as a commoner rendering is that one.
   const completed = completeFragments(found, (o) => corpus.pairOf(o.docId, o.pair)?.en ?? '');

@@ -5,7 +5,8 @@
  * (grow-diag-final-and over the Viterbi links is kept as an option). Deterministic: the same pairs give the same links.
  */
 import type { Dictionary } from '../dictionary/cedict';
-import { DEFAULT_MODEL_OPTIONS, type DirectionModel, type IdPair, type ModelOptions, trainDirection } from './model';
+import { type Cells, cooccurrences, transposed } from './cells';
+import { DEFAULT_MODEL_OPTIONS, type IdPair, type ModelOptions, trainDirection } from './model';
 import { DEFAULT_HMM_OPTIONS, type HmmOptions, trainHmm } from './hmm';
 import { englishKey, Priors } from './prior';
 import { growDiagFinalAnd, type Link } from './symmetrize';
@@ -94,16 +95,19 @@ export function alignWords(pairs: readonly TokenPair[], dict: Dictionary | null,
     src: positions[k]!.zh.map((i) => zhVocab.id(p.zh[i]!)),
     tgt: positions[k]!.en.map((j) => enVocab.id(englishKey(p.en[j]!))),
   }));
-  const prior = (zh: number, en: number) => priors.strength(zhVocab.words[zh]!, enVocab.words[en]!);
+  // Each Chinese word's priors looked up once, not once per co-occurring English word.
+  const zhPriors = zhVocab.words.map((w) => priors.of(w).keys);
+  const prior = (zh: number, en: number) => zhPriors[zh]!.get(enVocab.words[en]!) ?? 0;
   // The vocabularies are complete before training: both directions key cells by them.
-  const train = (pairs: IdPair[], vocab: number, p: (src: number, tgt: number) => number): DirectionModel => {
-    const diagonal = trainDirection(pairs, vocab, p, model);
+  const train = (pairs: IdPair[], vocab: number, p: (src: number, tgt: number) => number, cells: Cells) => {
+    const diagonal = trainDirection(pairs, vocab, p, model, cells);
     if (options.hmm === false) return diagonal;
     return trainHmm(pairs, diagonal, p, model.priorBoost, { ...DEFAULT_HMM_OPTIONS, ...options.hmm });
   };
-  const zhToEn = train(ids, enVocab.words.length, prior);
+  const forwardCells = cooccurrences(ids);
+  const zhToEn = train(ids, enVocab.words.length, prior, forwardCells);
   const reversed = ids.map(({ src, tgt }) => ({ src: tgt, tgt: src }));
-  const enToZh = train(reversed, zhVocab.words.length, (en, zh) => prior(zh, en));
+  const enToZh = train(reversed, zhVocab.words.length, (en, zh) => prior(zh, en), transposed(forwardCells, reversed));
   return pairs.map((_, k) => {
     const { zh, en } = positions[k]!;
     if (zh.length === 0 || en.length === 0) return [];

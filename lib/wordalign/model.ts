@@ -8,13 +8,9 @@
  * programs; the npm packages named "word-aligner" are editors for hand alignment), and a Model 1/2
  * in typed arrays is a page of code that trains on this corpus in a second or two.
  */
-import { PairIds } from './pair-ids';
+import { type Cells, cooccurrences, type IdPair } from './cells';
 
-/** A sentence pair as vocabulary ids: source tokens (generating) and target tokens (generated). */
-export interface IdPair {
-  src: readonly number[];
-  tgt: readonly number[];
-}
+export type { IdPair } from './cells';
 
 export interface ModelOptions {
   /** EM iterations. */
@@ -57,10 +53,18 @@ export interface TranslationTable {
 }
 
 /**
- * fast_align's diagonal, exp(-λ·|i/m − j/n|) on positions' centres, normalised over i for each j:
- * at [j·m + i]. Memoised per sentence shape (most shapes recur), so EM computes no exponentials.
+ * fast_align's diagonal, exp(-λ·|i/m − j/n|) on positions' centres, normalised over i for each j,
+ * times the share of links (1 − p0): the first factor of every link's weight, at [j·m + i].
+ * Memoised per sentence shape (most shapes recur), so EM computes no exponentials; the product is
+ * taken here, once, in the order the weights always took it, so they are the same to the bit.
  */
-function diagonalTable(m: number, n: number, tension: number, memo: Map<number, Float64Array>): Float64Array {
+function linkShareTable(
+  m: number,
+  n: number,
+  tension: number,
+  linkShare: number,
+  memo: Map<number, Float64Array>,
+): Float64Array {
   const key = m * 65536 + n;
   let table = memo.get(key);
   if (!table) {
@@ -70,6 +74,7 @@ function diagonalTable(m: number, n: number, tension: number, memo: Map<number, 
       for (let i = 0; i < m; i++) z += table[j * m + i] = Math.exp(-tension * Math.abs((i + 0.5) / m - (j + 0.5) / n));
       for (let i = 0; i < m; i++) table[j * m + i]! /= z;
     }
+    for (let k = 0; k < m * n; k++) table[k] = linkShare * table[k]!;
     memo.set(key, table);
   }
   return table;
@@ -77,46 +82,23 @@ function diagonalTable(m: number, n: number, tension: number, memo: Map<number, 
 
 /**
  * Trains one direction. `prior(src, tgt)` is the prior strength (0..1) of a vocabulary pair;
- * `tgtVocab` bounds the target ids.
+ * `tgtVocab` bounds the target ids; `cells` are the pairs' co-occurrences when the caller has them
+ * already (cells.ts: the reverse direction reads them off the forward's).
  */
 export function trainDirection(
   pairs: readonly IdPair[],
   tgtVocab: number,
   prior: (src: number, tgt: number) => number,
   options: ModelOptions = DEFAULT_MODEL_OPTIONS,
+  cells: Cells = cooccurrences(pairs),
 ): DirectionModel & { table: TranslationTable } {
-  // Every co-occurring (source, target) pair gets one cell of the table, numbered in first-seen
-  // order (pair-ids.ts); each sentence pair keeps its cells' indices row by row, so EM runs over
-  // typed arrays with no lookups.
   let srcVocab = 0;
-  let cellsMax = 0;
-  for (const { src, tgt } of pairs) {
+  let longest = 0;
+  for (const { src } of pairs) {
     for (const f of src) if (f >= srcVocab) srcVocab = f + 1;
-    cellsMax += src.length * tgt.length;
+    if (src.length > longest) longest = src.length;
   }
-  const cellIds = new PairIds(Math.min(cellsMax, 1 << 16));
-  const cellSrc: number[] = [];
-  const cellTgt: number[] = [];
-  const sentenceCells: Int32Array[] = [];
-  const cellOf = (f: number, e: number): number | undefined => {
-    const c = cellIds.get(f, e);
-    return c < 0 ? undefined : c;
-  };
-  for (const { src, tgt } of pairs) {
-    const cells = new Int32Array(src.length * tgt.length);
-    for (let i = 0; i < src.length; i++) {
-      const f = src[i]!;
-      for (let j = 0; j < tgt.length; j++) {
-        const c = cellIds.add(f, tgt[j]!);
-        if (c === cellSrc.length) {
-          cellSrc.push(f);
-          cellTgt.push(tgt[j]!);
-        }
-        cells[j * src.length + i] = c;
-      }
-    }
-    sentenceCells.push(cells);
-  }
+  const { sentenceCells, cellSrc, cellTgt, cellOf } = cells;
   // The pairs trained on are looked up again for their links: their cells are already known.
   const trainedCells = new Map<IdPair, Int32Array>(pairs.map((pair, s) => [pair, sentenceCells[s]!]));
   const cellCount = cellSrc.length;
@@ -128,29 +110,34 @@ export function trainDirection(
   const nullCounts = new Float64Array(tgtVocab);
   const srcTotals = new Float64Array(srcVocab);
   const p0 = options.nullShare;
-  const diagonals = new Map<number, Float64Array>();
+  const shares = new Map<number, Float64Array>();
+  const linkShare = (m: number, n: number) => linkShareTable(m, n, options.tension, 1 - p0, shares);
+  const weights = new Float64Array(longest);
   for (let iter = 0; iter < options.iterations; iter++) {
     counts.fill(0);
     nullCounts.fill(0);
-    pairs.forEach(({ src, tgt }, s) => {
-      const cells = sentenceCells[s]!;
+    for (let s = 0; s < pairs.length; s++) {
+      const { src, tgt } = pairs[s]!;
+      const sc = sentenceCells[s]!;
       const m = src.length;
       const n = tgt.length;
-      const weights = new Float64Array(m);
-      const diag = diagonalTable(m, n, options.tension, diagonals);
+      const share = linkShare(m, n);
       for (let j = 0; j < n; j++) {
-        let total = p0 * tNull[tgt[j]!]!;
+        const e = tgt[j]!;
+        const row = j * m;
+        const nullWeight = p0 * tNull[e]!;
+        let total = nullWeight;
         for (let i = 0; i < m; i++) {
-          const c = cells[j * m + i]!;
-          const w = (1 - p0) * diag[j * m + i]! * t[c]! * boost[c]!;
+          const c = sc[row + i]!;
+          const w = share[row + i]! * t[c]! * boost[c]!;
           weights[i] = w;
           total += w;
         }
         if (total <= 0) continue;
-        nullCounts[tgt[j]!]! += (p0 * tNull[tgt[j]!]!) / total;
-        for (let i = 0; i < m; i++) counts[cells[j * m + i]!]! += weights[i]! / total;
+        nullCounts[e]! += nullWeight / total;
+        for (let i = 0; i < m; i++) counts[sc[row + i]!]! += weights[i]! / total;
       }
-    });
+    }
     srcTotals.fill(0);
     for (let c = 0; c < cellCount; c++) srcTotals[cellSrc[c]!]! += counts[c]!;
     for (let c = 0; c < cellCount; c++) t[c] = counts[c]! / (srcTotals[cellSrc[c]!] || 1);
@@ -166,7 +153,7 @@ export function trainDirection(
     const m = src.length;
     const n = tgt.length;
     const out = new Float64Array(n * (m + 1));
-    const diag = diagonalTable(m, n, options.tension, diagonals);
+    const share = linkShare(m, n);
     const known = trainedCells.get(pair);
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < m; i++) {
@@ -174,7 +161,7 @@ export function trainDirection(
         // A pair never seen in training (a caller may align what it did not train on) is scored
         // by its prior alone.
         const tc = c === undefined ? 1e-6 * (1 + options.priorBoost * prior(src[i]!, tgt[j]!)) : t[c]! * boost[c]!;
-        out[j * (m + 1) + i] = (1 - p0) * diag[j * m + i]! * tc;
+        out[j * (m + 1) + i] = share[j * m + i]! * tc;
       }
       out[j * (m + 1) + m] = p0 * (tNull[tgt[j]!] ?? 1e-6);
     }

@@ -131,6 +131,7 @@ export interface WordPrior {
 /** The priors of Chinese words, memoised per dictionary (each word is looked up once). */
 export class Priors {
   private readonly cache = new Map<string, WordPrior>();
+  private readonly charCache = new Map<string, readonly string[]>();
 
   constructor(private readonly dict: Dictionary | null) {}
 
@@ -146,6 +147,22 @@ export class Priors {
   /** The prior strength of rendering Chinese `word` by English key `key`; 0 when nothing is known. */
   strength(word: string, key: string): number {
     return this.of(word).keys.get(key) ?? 0;
+  }
+
+  /**
+   * The stems of a character's two leading senses (not a surname sense), memoised: a common
+   * character is part of hundreds of the corpus's words.
+   */
+  private characterStems(ch: string): readonly string[] {
+    let stems = this.charCache.get(ch);
+    if (!stems) {
+      const first = this.dict?.lookup(ch)[0];
+      stems = (first?.senses.slice(0, 2) ?? []).flatMap((sense) =>
+        SURNAME_SENSE.test(sense) ? [] : senseStems(sense),
+      );
+      this.charCache.set(ch, stems);
+    }
+    return stems;
   }
 
   private compute(word: string): WordPrior {
@@ -174,11 +191,7 @@ export class Priors {
     if (chars.length > 1) {
       // A word CC-CEDICT lacks, or a compound translated morpheme by morpheme (秋 of 夏末秋初 →
       // autumn), is read through its characters' leading senses, more weakly.
-      for (const ch of chars) {
-        const first = this.dict.lookup(ch)[0];
-        for (const sense of first?.senses.slice(0, 2) ?? [])
-          if (!SURNAME_SENSE.test(sense)) for (const stem of senseStems(sense)) add(stem, PRIOR.character);
-      }
+      for (const ch of chars) for (const stem of this.characterStems(ch)) add(stem, PRIOR.character);
     }
     return { keys, senseOf };
   }

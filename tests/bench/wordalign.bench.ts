@@ -35,6 +35,7 @@ import {
 import { PRIOR } from '../../lib/wordalign/prior';
 import { figure, writeBenchResult } from './results';
 import { printTable } from './table';
+import { ERROR_CLASSES, errorCounts, type ErrorCounts } from './wordalign-errors';
 import { type GoldPair, loadCorpusGold, loadMacGold, macBeads } from './wordalign-gold';
 
 const TARGET_AER = 20;
@@ -65,6 +66,19 @@ function diagonalLinks(pairs: readonly TokenPair[]): Link[][] {
   );
 }
 
+/** With --errors: the word aligner's missed sure links and wrong links by class, per set (wordalign-errors.ts). */
+const showErrors = process.argv.includes('--errors');
+
+function printErrors(errors: Record<string, ErrorCounts>): void {
+  const share = (n: number, of: number) => `${n} (${((100 * n) / Math.max(1, of)).toFixed(1)}%)`;
+  const rows = [['set', 'class', 'missed sure links (% of sure)', 'wrong links (% of proposed)']];
+  for (const [name, e] of Object.entries(errors)) {
+    for (const c of ERROR_CLASSES) rows.push([name, c, share(e.missed[c], e.sure), share(e.wrong[c], e.proposed)]);
+  }
+  console.log('\nwhere the word aligner fails:\n');
+  printTable(rows);
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const dict = loadCedict();
@@ -84,6 +98,7 @@ async function main(): Promise<void> {
   const priors = new Priors(dict);
   const rows: string[][] = [['set', 'pairs', 'system', 'AER', 'precision', 'recall', 'seconds']];
   const results: Record<string, Record<string, ReturnType<typeof score> & { seconds: number }>> = {};
+  const errors: Record<string, ErrorCounts> = {};
   for (const { name, gold } of sets) {
     const systems: Array<[string, () => Link[][]]> = [
       ['word aligner (gold pairs + corpus)', () => alignWords(gold, dict, { training: corpus })],
@@ -103,6 +118,8 @@ async function main(): Promise<void> {
       const tests = run();
       const seconds = (performance.now() - s0) / 1000;
       const r = { ...score(gold, tests), seconds };
+      if (showErrors && system === 'word aligner (gold pairs + corpus)')
+        errors[name] = errorCounts(gold, tests, priors);
       results[name]![system.trim()] = r;
       rows.push([
         name,
@@ -119,6 +136,7 @@ async function main(): Promise<void> {
     `word alignment on ${sets.map((s) => `${s.gold.length} ${s.name}`).join(' and ')} gold pairs; training text: ${corpus.length} corpus beads (${mac.length} MAC-Dev beads in the second row); prepared in ${prepSeconds.toFixed(1)} s; load ${loadavg()[0]!.toFixed(2)}\n`,
   );
   printTable(rows);
+  if (showErrors) printErrors(errors);
   const ours = 'word aligner (gold pairs + corpus)';
   const figures = sets.flatMap(({ name }) => {
     const r = results[name]!;
