@@ -229,7 +229,7 @@ function keepsStructure(
  * question mark agreeing), it bounds the whole cost from below, so that the search skips the
  * evidence of a bead that cannot beat the best bead of its cell (the same path, found for less).
  */
-function cheapCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j2: number): number {
+function cheapCost(t: Texts, w: ScoringWeights, i: number, i2: number, j: number, j2: number): number {
   const nz = i2 - i;
   const ne = j2 - j;
   const quoteMismatch = t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0;
@@ -245,12 +245,30 @@ function cheapCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, 
     w.quotes * quoteMismatch +
     w.speechEnds * speechEndMismatch +
     w.length * lengthCost(lz, le, t.ratio, t.variance) +
-    w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1)
+    w.shapeCost[nz * SHAPE_SIDE + ne]!
   );
 }
 
+/** Shapes have at most this many sentences a side, less one (the shape cost table's stride). */
+const SHAPE_SIDE = 8;
+
+/** The weights with each shape's cost worked out once (a bead's shape key built per bead kept the collector busy). */
+interface ScoringWeights extends AlignWeights {
+  /** The cost of shape nz-ne at `nz * SHAPE_SIDE + ne`. */
+  shapeCost: Float64Array;
+}
+
+function scoringWeights(w: AlignWeights): ScoringWeights {
+  const shapeCost = new Float64Array(SHAPE_SIDE * SHAPE_SIDE);
+  for (let nz = 0; nz < SHAPE_SIDE; nz++)
+    for (let ne = 0; ne < SHAPE_SIDE; ne++)
+      shapeCost[nz * SHAPE_SIDE + ne] =
+        w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
+  return { ...w, shapeCost };
+}
+
 /** A bead's cost, or Infinity as soon as it is sure not to come under `bound`. */
-function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j2: number, bound: number): number {
+function beadCost(t: Texts, w: ScoringWeights, i: number, i2: number, j: number, j2: number, bound: number): number {
   const nz = i2 - i;
   const ne = j2 - j;
   if (nz === 0 || ne === 0) return w.skip * (nz + ne);
@@ -283,7 +301,7 @@ function lengthModel(zh: ZhFeatures[], en: EnFeatures[]): { ratio: number; varia
  */
 function search(
   t: Texts,
-  w: AlignWeights,
+  w: ScoringWeights,
   shapes: ReadonlyArray<readonly [number, number]>,
   center: (i: number) => number,
   band: (i: number) => number,
@@ -409,7 +427,7 @@ export class Aligner {
       zhLengthSums: prefixSums(zh.map((z) => z.han + z.other / model.ratio)),
       enLengthSums: prefixSums(en.map((e) => e.chars)),
       scratch,
-      hits: new PairHits(zh, en),
+      hits: new PairHits(zh, en, size),
       zhQuoted: chineseQuoteStates(zhSentences),
       enQuoted: englishQuoteStates(enSentences),
       zhSpeechEnds: chineseSpeechEnds(zhSentences),
@@ -453,7 +471,7 @@ export class Aligner {
         ...range(0, m).map((j) => ({ zh: [], en: [j], confidence: 0 })),
       ];
     const t = this.texts(zhSentences, enSentences, structure);
-    const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
+    const w = scoringWeights({ ...DEFAULT_WEIGHTS, ...this.options.weights });
     const band = this.options.band ?? 12;
     // First pass: 1-1/1-0/0-1/1-2/2-1 only, around the line through the anchors found over the whole
     // text (see anchors.ts), in a band that widens with the stretch between two anchors (the drift a
@@ -471,7 +489,7 @@ export class Aligner {
       const sure = first.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
       const learned = learnTranslations(t.zh, t.en, sure, { ...DEFAULT_LEARN_OPTIONS, ...this.options.learn });
       // The pairs found so far were found without the learned ids: found again.
-      if (addLearned(t.zh, learned) > 0) t.hits = new PairHits(t.zh, t.en);
+      if (addLearned(t.zh, learned) > 0) t.hits = new PairHits(t.zh, t.en, this.interner.size);
     }
     return search(
       t,

@@ -14,7 +14,7 @@
  */
 import type { Bead } from '../model';
 import { LOW_CONFIDENCE } from '../base/confidence';
-import { type EnFeatures, indexWords, type ZhFeatures } from './features';
+import type { EnFeatures, ZhFeatures } from './features';
 import { findSorted } from './pair-hits';
 
 export interface LearnOptions {
@@ -208,7 +208,7 @@ export function learnTranslations(
 }
 
 /**
- * Adds each word's learned ids to its dictionary ids and re-indexes its sentence, in place: a book's
+ * Adds each word's learned ids to its dictionary ids, in place: a book's
  * features held twice, before and after, cost a hundred megabytes more at the peak. Returns the
  * number of sentences changed.
  */
@@ -224,7 +224,7 @@ export function addLearned(zh: ZhFeatures[], learned: ReadonlyMap<number, Int32A
       ids.set(more, w.ids.length);
       return { ...w, ids };
     });
-    zh[i] = { ...z, words, ...indexWords(words) };
+    zh[i] = { ...z, words };
     changed++;
   });
   return changed;
