@@ -143,6 +143,28 @@ export function chineseFeatures(
   };
   const types = new Map<string, number>();
   const typeOf = (w: string): number => types.get(w) ?? types.set(w, types.size).get(w)!;
+  // One ZhWord per word type, shared by its occurrences (everything in it is the type's): a book's
+  // hundreds of thousands of occurrences were as many objects for the collector.
+  const wordsOfType = new Map<string, ZhWord | null>();
+  const zhWord = (w: string): ZhWord | null => {
+    let word = wordsOfType.get(w);
+    if (word === undefined) {
+      const ids = wordIds(w);
+      // A single character is ambiguous (many senses, many uses): its evidence counts half.
+      const single = [...w].length === 1;
+      word =
+        ids.length === 0
+          ? null
+          : {
+              ids,
+              type: typeOf(w),
+              single,
+              weight: idf(df.get(w) ?? 1, sentences.length) * (single ? SINGLE_CHARACTER_WEIGHT : 1),
+            };
+      wordsOfType.set(w, word);
+    }
+    return word;
+  };
   const latinDf = new Map<string, number>();
   for (const stems of latin) for (const stem of stems) latinDf.set(stem, (latinDf.get(stem) ?? 0) + 1);
   return sentences.map((s, i) => {
@@ -158,16 +180,8 @@ export function chineseFeatures(
       });
     }
     for (const w of tokenised[i] ?? []) {
-      const ids = wordIds(w);
-      if (ids.length === 0) continue;
-      // A single character is ambiguous (many senses, many uses): its evidence counts half.
-      const single = [...w].length === 1;
-      words.push({
-        ids,
-        type: typeOf(w),
-        single,
-        weight: idf(df.get(w) ?? 1, sentences.length) * (single ? SINGLE_CHARACTER_WEIGHT : 1),
-      });
+      const word = zhWord(w);
+      if (word) words.push(word);
     }
     const wordWeight = words.reduce((sum, word) => sum + word.weight, 0);
     return {

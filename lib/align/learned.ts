@@ -14,7 +14,7 @@
  */
 import type { Bead } from '../model';
 import { LOW_CONFIDENCE } from '../base/confidence';
-import type { EnFeatures, ZhFeatures } from './features';
+import type { EnFeatures, ZhFeatures, ZhWord } from './features';
 import { findSorted } from './pair-hits';
 
 export interface LearnOptions {
@@ -224,15 +224,24 @@ export function learnTranslations(
  */
 export function addLearned(zh: ZhFeatures[], learned: ReadonlyMap<number, Int32Array>): number {
   let changed = 0;
+  // One new word per type, shared by its occurrences as the features share theirs.
+  const widened = new Map<number, ZhWord>();
+  const widen = (w: ZhWord, more: Int32Array): ZhWord => {
+    let word = widened.get(w.type);
+    if (!word) {
+      const ids = new Int32Array(w.ids.length + more.length);
+      ids.set(w.ids);
+      ids.set(more, w.ids.length);
+      word = { ...w, ids };
+      widened.set(w.type, word);
+    }
+    return word;
+  };
   zh.forEach((z, i) => {
     if (!z.words.some((w) => learned.has(w.type))) return;
     const words = z.words.map((w) => {
       const more = learned.get(w.type);
-      if (!more) return w;
-      const ids = new Int32Array(w.ids.length + more.length);
-      ids.set(w.ids);
-      ids.set(more, w.ids.length);
-      return { ...w, ids };
+      return more ? widen(w, more) : w;
     });
     zh[i] = { ...z, words };
     changed++;
