@@ -93,7 +93,9 @@ interface BeadEvidence {
   zhCoverage: number;
   /** Share of the English side's word weight that the Chinese side accounts for, 0..1. */
   enCoverage: number;
-  lengthCost: number;
+  /** Lengths of the two sides (Chinese in Han-character equivalents), for the length cost where it is needed. */
+  zhLength: number;
+  enLength: number;
   numbers: number;
   questions: number;
 }
@@ -112,6 +114,8 @@ interface Scratch {
   /** Per Chinese word of the text (see `wordOffset`), the generation that found it matched. */
   wordHit: Int32Array;
   generation: number;
+  /** What `evidence` returns, refilled by each call. */
+  evidence: BeadEvidence;
 }
 
 /** Agreement in -1..1 of `found` pairs among `total` items on both sides; 0 when there are none. */
@@ -194,15 +198,16 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
   // Numbers: agreement in -1..1, 0 when neither side has any.
   const numbers = agreement(numbersFound, zhNumbers + enNumbers.length);
   const questions = agreement(Math.min(zhQuestions, enQuestions), zhQuestions + enQuestions);
-  const lz = han + other / t.ratio;
-  return {
-    similarity,
-    zhCoverage: zc,
-    enCoverage: ec,
-    lengthCost: lengthCost(lz, enChars, t.ratio, t.variance),
-    numbers,
-    questions,
-  };
+  // One object, refilled by every call (read before the next): a search scores millions of beads.
+  const out = sc.evidence;
+  out.similarity = similarity;
+  out.zhCoverage = zc;
+  out.enCoverage = ec;
+  out.zhLength = han + other / t.ratio;
+  out.enLength = enChars;
+  out.numbers = numbers;
+  out.questions = questions;
+  return out;
 }
 
 /**
@@ -229,7 +234,7 @@ function keepsStructure(
  * question mark agreeing), it bounds the whole cost from below, so that the search skips the
  * evidence of a bead that cannot beat the best bead of its cell (the same path, found for less).
  */
-function cheapCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j2: number): number {
+function cheapCost(t: Texts, w: ScoringWeights, i: number, i2: number, j: number, j2: number, bound: number): number {
   const nz = i2 - i;
   const ne = j2 - j;
   const quoteMismatch = t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0;
@@ -237,24 +242,55 @@ function cheapCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, 
   const zhClauses = t.zhClauseSums[i2]! - t.zhClauseSums[i]!;
   const enClauses = t.enClauseSums[j2]! - t.enClauseSums[j]!;
   const structureMismatch = t.structure && !keepsStructure(t.structure.zh, i, i2, t.structure.en, j, j2) ? 1 : 0;
+  const clauses = w.clauses * clauseCost(zhClauses, enClauses, t.clauseRatio);
+  const shape = w.shapeCost[nz * SHAPE_SIDE + ne]!;
+  // The length cost (an exponential, a logarithm and a square root) only when the rest leaves room
+  // for it: it is never below LENGTH_FLOOR, and the margin covers the sums' rounding.
+  const rest = clauses + w.structure * structureMismatch + w.quotes * quoteMismatch + w.speechEnds * speechEndMismatch;
+  if (rest + shape + w.length * LENGTH_FLOOR - BOUND_MARGIN >= bound) return Infinity;
   const lz = t.zhLengthSums[i2]! - t.zhLengthSums[i]!;
   const le = t.enLengthSums[j2]! - t.enLengthSums[j]!;
+  // Summed in the order it always was, so that the path stays the same to the last bit.
   return (
-    w.clauses * clauseCost(zhClauses, enClauses, t.clauseRatio) +
+    clauses +
     w.structure * structureMismatch +
     w.quotes * quoteMismatch +
     w.speechEnds * speechEndMismatch +
     w.length * lengthCost(lz, le, t.ratio, t.variance) +
-    w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1)
+    shape
   );
 }
 
+/** The least length cost (lengths in exact proportion; the tail's approximation puts it a hair below 0). */
+const LENGTH_FLOOR = Math.min(0, lengthCost(1, GC_RATIO));
+/** What the bounds give away to rounding: far below any difference of costs that matters, far above an ulp. */
+const BOUND_MARGIN = 1e-9;
+
+/** Shapes have at most this many sentences a side, less one (the shape cost table's stride). */
+const SHAPE_SIDE = 8;
+
+/** The weights with each shape's cost worked out once (a bead's shape key built per bead kept the collector busy). */
+interface ScoringWeights extends AlignWeights {
+  /** The cost of shape nz-ne at `nz * SHAPE_SIDE + ne`. */
+  shapeCost: Float64Array;
+}
+
+function scoringWeights(w: AlignWeights): ScoringWeights {
+  const shapeCost = new Float64Array(SHAPE_SIDE * SHAPE_SIDE);
+  for (let nz = 0; nz < SHAPE_SIDE; nz++)
+    for (let ne = 0; ne < SHAPE_SIDE; ne++)
+      shapeCost[nz * SHAPE_SIDE + ne] =
+        w.shape * (nz + ne - 2) * (w.shapeScale[`${Math.min(nz, ne)}-${Math.max(nz, ne)}`] ?? 1);
+  return { ...w, shapeCost };
+}
+
 /** A bead's cost, or Infinity as soon as it is sure not to come under `bound`. */
-function beadCost(t: Texts, w: AlignWeights, i: number, i2: number, j: number, j2: number, bound: number): number {
+function beadCost(t: Texts, w: ScoringWeights, i: number, i2: number, j: number, j2: number, bound: number): number {
   const nz = i2 - i;
   const ne = j2 - j;
   if (nz === 0 || ne === 0) return w.skip * (nz + ne);
-  const cheap = cheapCost(t, w, i, i2, j, j2);
+  const reward = w.numbers + w.questions;
+  const cheap = cheapCost(t, w, i, i2, j, j2, bound + reward);
   if (cheap - w.numbers - w.questions >= bound) return Infinity;
   const e = evidence(t, i, i2, j, j2);
   return (
@@ -283,7 +319,7 @@ function lengthModel(zh: ZhFeatures[], en: EnFeatures[]): { ratio: number; varia
  */
 function search(
   t: Texts,
-  w: AlignWeights,
+  w: ScoringWeights,
   shapes: ReadonlyArray<readonly [number, number]>,
   center: (i: number) => number,
   band: (i: number) => number,
@@ -362,7 +398,7 @@ function pathOf(beads: readonly Bead[], n: number): Float64Array {
 function confidenceOf(t: Texts, bead: Bead): number {
   if (bead.zh.length === 0 || bead.en.length === 0) return 0;
   const e = evidence(t, bead.zh[0]!, bead.zh.at(-1)! + 1, bead.en[0]!, bead.en.at(-1)! + 1);
-  const lengthFit = Math.exp(-e.lengthCost / 2);
+  const lengthFit = Math.exp(-lengthCost(e.zhLength, e.enLength, t.ratio, t.variance) / 2);
   // Numbers that all agree (a section number, a footnote marker, a date) vouch for a short unit
   // that has few words to match.
   const lexical = Math.min(1, Math.max(e.similarity / 0.35, e.numbers));
@@ -396,6 +432,7 @@ export class Aligner {
       enNumbers: [],
       wordHit: new Int32Array(wordOffset[zh.length]!),
       generation: 0,
+      evidence: { similarity: 0, zhCoverage: 0, enCoverage: 0, zhLength: 0, enLength: 0, numbers: 0, questions: 0 },
     };
     const zhClauses = zhSentences.map(chineseClauses);
     const enClauses = enSentences.map(englishClauses);
@@ -409,7 +446,7 @@ export class Aligner {
       zhLengthSums: prefixSums(zh.map((z) => z.han + z.other / model.ratio)),
       enLengthSums: prefixSums(en.map((e) => e.chars)),
       scratch,
-      hits: new PairHits(zh, en),
+      hits: new PairHits(zh, en, size),
       zhQuoted: chineseQuoteStates(zhSentences),
       enQuoted: englishQuoteStates(enSentences),
       zhSpeechEnds: chineseSpeechEnds(zhSentences),
@@ -453,7 +490,7 @@ export class Aligner {
         ...range(0, m).map((j) => ({ zh: [], en: [j], confidence: 0 })),
       ];
     const t = this.texts(zhSentences, enSentences, structure);
-    const w = { ...DEFAULT_WEIGHTS, ...this.options.weights };
+    const w = scoringWeights({ ...DEFAULT_WEIGHTS, ...this.options.weights });
     const band = this.options.band ?? 12;
     // First pass: 1-1/1-0/0-1/1-2/2-1 only, around the line through the anchors found over the whole
     // text (see anchors.ts), in a band that widens with the stretch between two anchors (the drift a
@@ -471,7 +508,7 @@ export class Aligner {
       const sure = first.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
       const learned = learnTranslations(t.zh, t.en, sure, { ...DEFAULT_LEARN_OPTIONS, ...this.options.learn });
       // The pairs found so far were found without the learned ids: found again.
-      if (addLearned(t.zh, learned) > 0) t.hits = new PairHits(t.zh, t.en);
+      if (addLearned(t.zh, learned) > 0) t.hits = new PairHits(t.zh, t.en, this.interner.size);
     }
     return search(
       t,

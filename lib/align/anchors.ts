@@ -7,7 +7,7 @@
  * clearly from the runner-up. The heaviest chain of candidates in order on both sides is kept, and a
  * link that leaves the line of its neighbours is dropped.
  */
-import type { EnFeatures, ZhFeatures } from './features';
+import { type EnFeatures, sentenceIds, type ZhFeatures } from './features';
 
 export interface Anchor {
   zh: number;
@@ -28,6 +28,27 @@ const MARGIN = 0.15;
 
 function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 0.5));
+}
+
+/**
+ * The CHECKED touched sentences that score highest (ties: the earlier first), in that order: one pass
+ * over them, as a sentence of common-enough words touches thousands and a sort of them all was most
+ * of the anchors' time.
+ */
+function topCandidates(touched: readonly number[], score: Float64Array, shared: Int32Array): number[] {
+  const top: number[] = [];
+  const before = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
+  for (const j of touched) {
+    if (shared[j]! < MIN_SHARED) continue;
+    if (top.length === CHECKED && !before(j, top[CHECKED - 1]!)) continue;
+    let k = Math.min(top.length, CHECKED - 1);
+    top[k] = j;
+    for (; k > 0 && before(j, top[k - 1]!); k--) {
+      top[k] = top[k - 1]!;
+      top[k - 1] = j;
+    }
+  }
+  return top;
 }
 
 /** The candidate anchors, at most one per Chinese sentence, in Chinese order. */
@@ -54,7 +75,7 @@ function anchorCandidates(
   const touched: number[] = [];
   const out: Anchor[] = [];
   zh.forEach((z, i) => {
-    for (const id of z.idKeys) {
+    for (const id of sentenceIds(z)) {
       if (id >= idCount || df[id] === 0 || df[id]! > maxDf) continue;
       const w = idf(df[id]!, m);
       for (let p = start[id]!; p < start[id + 1]!; p++) {
@@ -66,10 +87,7 @@ function anchorCandidates(
     }
     // Shared rare words only nominate: a long English sentence gathers chance hits from the many
     // senses of a Chinese sentence's words, so the few best are checked by the bead evidence itself.
-    const nominated = touched
-      .filter((j) => shared[j]! >= MIN_SHARED)
-      .sort((a, b) => score[b]! - score[a]! || a - b)
-      .slice(0, CHECKED);
+    const nominated = topCandidates(touched, score, shared);
     let best = -1;
     let bestSimilarity = 0;
     let second = 0;

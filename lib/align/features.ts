@@ -45,14 +45,6 @@ export interface ZhFeatures {
   words: ZhWord[];
   /** Sum of the words' weights. */
   wordWeight: number;
-  /**
-   * For each English id, the indices of the words that may be rendered by it, as sorted arrays
-   * (`idKeys[k]`'s words are `idWords[idStart[k] .. idStart[k + 1])`): a Map per sentence cost a
-   * long book most of a gigabyte, and a binary search over a few hundred ids is as quick.
-   */
-  idKeys: Int32Array;
-  idStart: Int32Array;
-  idWords: Int32Array;
   numbers: string[];
   /** Question marks (a question stays a question in translation more often than not). */
   questions: number;
@@ -112,40 +104,14 @@ function idf(df: number, n: number): number {
 }
 
 /**
- * Each sentence's index from English id to the words it may render (`ZhFeatures.idKeys` and after).
- * (id, word) pairs packed into one number each and sorted as a typed array: tuples of a long book's
- * hundreds of ids a sentence kept the collector busier than the aligner.
+ * The distinct English ids a sentence's words may be rendered by, ascending. Computed where it is
+ * needed (the anchors' candidates) rather than kept per sentence: a long book's per-sentence indexes
+ * were a sixth of its peak memory and a sorted index built for every sentence, twice.
  */
-export function indexWords(words: readonly ZhWord[]): Pick<ZhFeatures, 'idKeys' | 'idStart' | 'idWords'> {
-  const stride = words.length + 1;
-  let size = 0;
-  for (const word of words) size += word.ids.length;
-  const packed = new Float64Array(size);
-  let p = 0;
-  words.forEach((word, k) => {
-    for (const id of word.ids) packed[p++] = id * stride + k;
-  });
-  packed.sort();
-  const keys = new Int32Array(size);
-  const starts = new Int32Array(size + 1);
-  const wordIndices = new Int32Array(size);
-  let keyCount = 0;
-  let wordCount = 0;
-  for (let q = 0; q < size; q++) {
-    const id = Math.floor(packed[q]! / stride);
-    const k = packed[q]! - id * stride;
-    if (keyCount === 0 || keys[keyCount - 1] !== id) {
-      keys[keyCount] = id;
-      starts[keyCount++] = wordCount;
-    } else if (wordIndices[wordCount - 1] === k) continue;
-    wordIndices[wordCount++] = k;
-  }
-  starts[keyCount] = wordCount;
-  return {
-    idKeys: keys.slice(0, keyCount),
-    idStart: starts.slice(0, keyCount + 1),
-    idWords: wordIndices.slice(0, wordCount),
-  };
+export function sentenceIds(z: Pick<ZhFeatures, 'words'>): Int32Array {
+  const seen = new Set<number>();
+  for (const word of z.words) for (const id of word.ids) seen.add(id);
+  return Int32Array.from(seen).sort();
 }
 
 export function chineseFeatures(
@@ -177,6 +143,28 @@ export function chineseFeatures(
   };
   const types = new Map<string, number>();
   const typeOf = (w: string): number => types.get(w) ?? types.set(w, types.size).get(w)!;
+  // One ZhWord per word type, shared by its occurrences (everything in it is the type's): a book's
+  // hundreds of thousands of occurrences were as many objects for the collector.
+  const wordsOfType = new Map<string, ZhWord | null>();
+  const zhWord = (w: string): ZhWord | null => {
+    let word = wordsOfType.get(w);
+    if (word === undefined) {
+      const ids = wordIds(w);
+      // A single character is ambiguous (many senses, many uses): its evidence counts half.
+      const single = [...w].length === 1;
+      word =
+        ids.length === 0
+          ? null
+          : {
+              ids,
+              type: typeOf(w),
+              single,
+              weight: idf(df.get(w) ?? 1, sentences.length) * (single ? SINGLE_CHARACTER_WEIGHT : 1),
+            };
+      wordsOfType.set(w, word);
+    }
+    return word;
+  };
   const latinDf = new Map<string, number>();
   for (const stems of latin) for (const stem of stems) latinDf.set(stem, (latinDf.get(stem) ?? 0) + 1);
   return sentences.map((s, i) => {
@@ -192,16 +180,8 @@ export function chineseFeatures(
       });
     }
     for (const w of tokenised[i] ?? []) {
-      const ids = wordIds(w);
-      if (ids.length === 0) continue;
-      // A single character is ambiguous (many senses, many uses): its evidence counts half.
-      const single = [...w].length === 1;
-      words.push({
-        ids,
-        type: typeOf(w),
-        single,
-        weight: idf(df.get(w) ?? 1, sentences.length) * (single ? SINGLE_CHARACTER_WEIGHT : 1),
-      });
+      const word = zhWord(w);
+      if (word) words.push(word);
     }
     const wordWeight = words.reduce((sum, word) => sum + word.weight, 0);
     return {
@@ -209,7 +189,6 @@ export function chineseFeatures(
       other: total - han,
       words,
       wordWeight,
-      ...indexWords(words),
       numbers: chineseNumbers(s),
       questions: countQuestions(s),
     };

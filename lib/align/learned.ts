@@ -14,7 +14,7 @@
  */
 import type { Bead } from '../model';
 import { LOW_CONFIDENCE } from '../base/confidence';
-import { type EnFeatures, indexWords, type ZhFeatures } from './features';
+import type { EnFeatures, ZhFeatures, ZhWord } from './features';
 import { findSorted } from './pair-hits';
 
 export interface LearnOptions {
@@ -83,19 +83,19 @@ function trainingPairs(
 
 /**
  * One cell per co-occurring (type, id) of the training pairs, and each pair's cells (at
- * `pairStart[p] + b · |src| + a`), so that EM runs over typed arrays. Cells are numbered by sorting
- * the occurrences' packed keys: a map per type cost a long book a few hundred megabytes of entries.
+ * `pairStart[p] + b · |src| + a`), so that EM runs over typed arrays. Cells are numbered in (type, id)
+ * order: the occurrences bucketed by type (a counting sort), each type's distinct ids sorted. A map
+ * per type cost a long book a few hundred megabytes of entries, and one sort of packed keys over a
+ * book's millions of occurrences the largest block of its peak memory.
  */
-function cellsOf(pairs: readonly TypePair[]):
-  | {
-      pairStart: Int32Array;
-      pairCells: Int32Array;
-      cellType: Int32Array;
-      cellId: Int32Array;
-      typeCount: number;
-      idCount: number;
-    }
-  | undefined {
+function cellsOf(pairs: readonly TypePair[]): {
+  pairStart: Int32Array;
+  pairCells: Int32Array;
+  cellType: Int32Array;
+  cellId: Int32Array;
+  typeCount: number;
+  idCount: number;
+} {
   let typeCount = 0;
   let idCount = 0;
   const pairStart = new Int32Array(pairs.length + 1);
@@ -105,39 +105,51 @@ function cellsOf(pairs: readonly TypePair[]):
     pairStart[p + 1] = pairStart[p]! + src.length * tgt.length;
   });
   const total = pairStart[pairs.length]!;
-  const keyOf = (o: number, p: number): number => {
-    const { src, tgt } = pairs[p]!;
-    const offset = o - pairStart[p]!;
-    return src[offset % src.length]! * idCount + tgt[Math.floor(offset / src.length)]!;
-  };
-  // The occurrences in key order: the key and the occurrence packed in one double, so that a book's
-  // millions of occurrences are one native sort. Packed keys of a text far larger than a Bible would
-  // not fit in a double's integers: such a text learns nothing (its dictionary evidence still holds).
-  if (typeCount * idCount * total >= Number.MAX_SAFE_INTEGER) return undefined;
-  const sorted = new Float64Array(total);
-  pairs.forEach((_, p) => {
-    for (let o = pairStart[p]!; o < pairStart[p + 1]!; o++) sorted[o] = keyOf(o, p) * total + o;
+  // The occurrences bucketed by type, in occurrence order within a type.
+  const typeStart = new Int32Array(typeCount + 1);
+  for (const { src, tgt } of pairs) for (const f of src) typeStart[f + 1]! += tgt.length;
+  for (let f = 0; f < typeCount; f++) typeStart[f + 1]! += typeStart[f]!;
+  const fill = typeStart.slice(0, typeCount);
+  const bucketOccurrence = new Int32Array(total);
+  const bucketId = new Int32Array(total);
+  pairs.forEach(({ src, tgt }, p) => {
+    let o = pairStart[p]!;
+    for (let b = 0; b < tgt.length; b++)
+      for (let a = 0; a < src.length; a++, o++) {
+        const k = fill[src[a]!]!++;
+        bucketOccurrence[k] = o;
+        bucketId[k] = tgt[b]!;
+      }
   });
-  sorted.sort();
   const pairCells = new Int32Array(total);
-  const cellType: number[] = [];
-  const cellId: number[] = [];
-  let last = -1;
-  for (let k = 0; k < total; k++) {
-    const o = sorted[k]! % total;
-    const key = (sorted[k]! - o) / total;
-    if (key !== last) {
-      last = key;
-      cellType.push(Math.floor(key / idCount));
-      cellId.push(key % idCount);
+  const cellType = new Int32Array(total);
+  const cellId = new Int32Array(total);
+  let cells = 0;
+  const idStamp = new Int32Array(idCount);
+  const idCell = new Int32Array(idCount);
+  const distinct: number[] = [];
+  for (let f = 0; f < typeCount; f++) {
+    distinct.length = 0;
+    for (let k = typeStart[f]!; k < typeStart[f + 1]!; k++) {
+      const id = bucketId[k]!;
+      if (idStamp[id] !== f + 1) {
+        idStamp[id] = f + 1;
+        distinct.push(id);
+      }
     }
-    pairCells[o] = cellType.length - 1;
+    distinct.sort((a, b) => a - b);
+    for (const id of distinct) {
+      idCell[id] = cells;
+      cellType[cells] = f;
+      cellId[cells++] = id;
+    }
+    for (let k = typeStart[f]!; k < typeStart[f + 1]!; k++) pairCells[bucketOccurrence[k]!] = idCell[bucketId[k]!]!;
   }
   return {
     pairStart,
     pairCells,
-    cellType: Int32Array.from(cellType),
-    cellId: Int32Array.from(cellId),
+    cellType: cellType.slice(0, cells),
+    cellId: cellId.slice(0, cells),
     typeCount,
     idCount,
   };
@@ -154,9 +166,7 @@ export function learnTranslations(
   options: LearnOptions = DEFAULT_LEARN_OPTIONS,
 ): Map<number, Int32Array> {
   const { pairs, dictionaryIds } = trainingPairs(zh, en, beads, options);
-  const cells = cellsOf(pairs);
-  if (!cells) return new Map();
-  const { pairStart, pairCells, cellType, cellId, typeCount, idCount } = cells;
+  const { pairStart, pairCells, cellType, cellId, typeCount, idCount } = cellsOf(pairs);
   const cellCount = cellType.length;
   const t = new Float64Array(cellCount);
   for (let c = 0; c < cellCount; c++)
@@ -208,23 +218,32 @@ export function learnTranslations(
 }
 
 /**
- * Adds each word's learned ids to its dictionary ids and re-indexes its sentence, in place: a book's
+ * Adds each word's learned ids to its dictionary ids, in place: a book's
  * features held twice, before and after, cost a hundred megabytes more at the peak. Returns the
  * number of sentences changed.
  */
 export function addLearned(zh: ZhFeatures[], learned: ReadonlyMap<number, Int32Array>): number {
   let changed = 0;
+  // One new word per type, shared by its occurrences as the features share theirs.
+  const widened = new Map<number, ZhWord>();
+  const widen = (w: ZhWord, more: Int32Array): ZhWord => {
+    let word = widened.get(w.type);
+    if (!word) {
+      const ids = new Int32Array(w.ids.length + more.length);
+      ids.set(w.ids);
+      ids.set(more, w.ids.length);
+      word = { ...w, ids };
+      widened.set(w.type, word);
+    }
+    return word;
+  };
   zh.forEach((z, i) => {
     if (!z.words.some((w) => learned.has(w.type))) return;
     const words = z.words.map((w) => {
       const more = learned.get(w.type);
-      if (!more) return w;
-      const ids = new Int32Array(w.ids.length + more.length);
-      ids.set(w.ids);
-      ids.set(more, w.ids.length);
-      return { ...w, ids };
+      return more ? widen(w, more) : w;
     });
-    zh[i] = { ...z, words, ...indexWords(words) };
+    zh[i] = { ...z, words };
     changed++;
   });
   return changed;

@@ -6,7 +6,9 @@
  *
  * The search moves row by row, and a bead reaches back at most a few rows, so only the last ROWS
  * Chinese sentences are kept; a pair asked for again after its row has left is found again (the
- * same answer, for a little time).
+ * same answer, for a little time). A row indexes its Chinese sentence when it takes it: for each
+ * English id, the sentence's words it may render, as a list threaded through typed arrays in word
+ * order (no sort, nothing kept per sentence of the text), so that a pair is one read per English id.
  */
 import type { EnFeatures, ZhFeatures } from './features';
 
@@ -39,6 +41,13 @@ interface Row {
   idCount: number;
   words: Int32Array;
   wordCount: number;
+  /** Per English id: the generation in which x's words were listed under it, and its list's first and last entries. */
+  keyStamp: Int32Array;
+  keyHead: Int32Array;
+  keyTail: Int32Array;
+  /** The lists' entries: a word of x and the next entry of its id's list (-1 at the end). */
+  entryWord: Int32Array;
+  entryNext: Int32Array;
 }
 
 export class PairHits {
@@ -52,9 +61,11 @@ export class PairHits {
   wordFrom = 0;
   wordTo = 0;
 
+  /** `idCount`: the number of English ids (every id of `zh` and `en` is below it). */
   constructor(
     private readonly zh: readonly ZhFeatures[],
     private readonly en: readonly EnFeatures[],
+    private readonly idCount: number,
   ) {}
 
   private row(x: number): Row {
@@ -74,6 +85,11 @@ export class PairHits {
         idCount: 0,
         words: new Int32Array(256),
         wordCount: 0,
+        keyStamp: new Int32Array(this.idCount),
+        keyHead: new Int32Array(this.idCount),
+        keyTail: new Int32Array(this.idCount),
+        entryWord: new Int32Array(256),
+        entryNext: new Int32Array(256),
       };
       this.rows[k] = row;
     }
@@ -82,8 +98,34 @@ export class PairHits {
       row.generation = ++this.generation;
       row.idCount = 0;
       row.wordCount = 0;
+      this.index(row, this.zh[x]!);
     }
     return row;
+  }
+
+  /** Lists each of the sentence's words under the ids it may be rendered by, in word order, each word once per id. */
+  private index(row: Row, z: ZhFeatures): void {
+    const gen = row.generation;
+    let entries = 0;
+    for (let w = 0; w < z.words.length; w++) {
+      const ids = z.words[w]!.ids;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (row.keyStamp[id] === gen && row.entryWord[row.keyTail[id]!] === w) continue;
+        if (entries === row.entryWord.length) {
+          row.entryWord = grow(row.entryWord);
+          row.entryNext = grow(row.entryNext);
+        }
+        row.entryWord[entries] = w;
+        row.entryNext[entries] = -1;
+        if (row.keyStamp[id] === gen) row.entryNext[row.keyTail[id]!] = entries;
+        else {
+          row.keyStamp[id] = gen;
+          row.keyHead[id] = entries;
+        }
+        row.keyTail[id] = entries++;
+      }
+    }
   }
 
   /** Finds the pair (x, y) and points the fields above at it. */
@@ -91,19 +133,17 @@ export class PairHits {
     const row = this.row(x);
     if (row.stamp[y] !== row.generation) {
       row.stamp[y] = row.generation;
-      const z = this.zh[x]!;
       const e = this.en[y]!;
       row.idFrom[y] = row.idCount;
       row.wordFrom[y] = row.wordCount;
       for (let k = 0; k < e.ids.length; k++) {
         const id = e.ids[k]!;
-        const at = findSorted(z.idKeys, id);
-        if (at < 0) continue;
+        if (row.keyStamp[id] !== row.generation) continue;
         if (row.idCount === row.ids.length) row.ids = grow(row.ids);
         row.ids[row.idCount++] = id;
-        for (let q = z.idStart[at]!, end = z.idStart[at + 1]!; q < end; q++) {
+        for (let q = row.keyHead[id]!; q >= 0; q = row.entryNext[q]!) {
           if (row.wordCount === row.words.length) row.words = grow(row.words);
-          row.words[row.wordCount++] = z.idWords[q]!;
+          row.words[row.wordCount++] = row.entryWord[q]!;
         }
       }
       row.idTo[y] = row.idCount;

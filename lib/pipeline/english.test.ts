@@ -39,6 +39,19 @@ describe('splitEnglishSentences', () => {
     expect(splitEnglishSentences('Ibid., pp. 12–14. Cf. ch. 3.')).toHaveLength(2);
   });
 
+  it('does not end a sentence at a question mark inside a quoted title, but does inside quoted speech', () => {
+    expect(
+      splitEnglishSentences(
+        '③ "How Do They Rate Each Other\'s People? Report on Public Opinion Survey Released", *Beijing Daily*, 28 January 2022. Next.',
+      ),
+    ).toEqual([
+      '③ "How Do They Rate Each Other\'s People? Report on Public Opinion Survey Released", *Beijing Daily*, 28 January 2022.',
+      'Next.',
+    ]);
+    expect(splitEnglishSentences('See “Why Now? The Case for Reform”, a paper of 2020.')).toHaveLength(1);
+    expect(splitEnglishSentences('"Where were you? Nobody knew." He shrugged.')).toHaveLength(3);
+  });
+
   it('loses nothing but the spaces between sentences', () => {
     const text = 'One. Two three? Four… five; six!';
     expect(splitEnglishSentences(text).join(' ')).toBe(text);

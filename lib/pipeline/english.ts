@@ -1,7 +1,8 @@
 /**
  * The translation's side: cleaned blocks split into sentences. Sentence boundaries come from
  * Intl.Segmenter (ICU's sentence rules, which know abbreviations, decimals and quotes) rather than
- * a hand-written splitter, with two repairs ICU cannot know: footnote markers and reference abbreviations.
+ * a hand-written splitter, with repairs ICU cannot know: footnote markers, reference abbreviations and
+ * question marks inside a quoted title.
  */
 import type { Block, EnBlock } from '../model';
 
@@ -13,6 +14,25 @@ const ABBREVIATION_END =
 /** Footnote markers at the start of a segment: circled numbers (①–⑳) and bracketed ones ([1]). */
 const FOOTNOTE_MARKER =
   /^((?:[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]|\[\d{1,3}\])(?:\s*(?:[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]|\[\d{1,3}\]))*)(?=\s|$)/u;
+
+/** A quotation opened and not closed (straight quotes counted in pairs, curly ones by their sides). */
+function opensQuotation(s: string): boolean {
+  const straight = s.match(/"/gu)?.length ?? 0;
+  const opened = s.match(/“/gu)?.length ?? 0;
+  const closed = s.match(/”/gu)?.length ?? 0;
+  return straight % 2 === 1 || opened > closed;
+}
+
+/**
+ * ICU ends a sentence at a question or exclamation mark inside a quoted title ("How Do They Rate
+ * Each Other's People? Report on …", *Beijing Daily*, 2022): the segment before holds an open
+ * quotation and ends with the mark, and the next closes the quotation before any sentence end and
+ * goes on after a comma, semicolon or colon, as a title inside a sentence does (speech that ends a
+ * sentence closes after its own full stop, question or exclamation mark).
+ */
+function insideQuotedTitle(before: string, next: string): boolean {
+  return /[?!]$/u.test(before) && opensQuotation(before) && /^[^.?!"“”]*["”]\s*[,;:]/u.test(next);
+}
 
 export function splitEnglishSentences(text: string): string[] {
   const out: string[] = [];
@@ -31,7 +51,7 @@ export function splitEnglishSentences(text: string): string[] {
     const before = out.at(-1);
     // ICU breaks after "Mr." / "U.S." / "p." style abbreviations followed by a capital or a number
     // ("p. 195."); rejoin those.
-    if (before !== undefined && ABBREVIATION_END.test(before)) {
+    if (before !== undefined && (ABBREVIATION_END.test(before) || insideQuotedTitle(before, s))) {
       out[out.length - 1] = `${before} ${s}`;
     } else out.push(s);
   }

@@ -104,6 +104,14 @@ describe('splitSentences', () => {
     expect(splitSentences('他说：“好！”。然后')).toEqual(['他说：“好！”。', '然后']);
   });
 
+  it('does not split at a question mark inside a title in 《》, nor lets an unclosed 《 swallow the text', () => {
+    expect(
+      splitSentences('③《怎样评价对方人民？中俄关系民意调查报告发布》，载《北京日报》2022年1月28日。后文。'),
+    ).toEqual(['③《怎样评价对方人民？中俄关系民意调查报告发布》，载《北京日报》2022年1月28日。', '后文。']);
+    expect(splitSentences('他读了《为什么？》。你呢？')).toEqual(['他读了《为什么？》。', '你呢？']);
+    expect(splitSentences('书名是《为什么？我不知道。')).toEqual(['书名是《为什么？', '我不知道。']);
+  });
+
   it('splits after ellipses, however written', () => {
     expect(splitSentences('我们……我们走吧。')).toEqual(['我们……', '我们走吧。']);
     expect(splitSentences('等等…好')).toEqual(['等等…', '好']);

@@ -31,6 +31,8 @@ const FOOTNOTE_MARKER = /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]$/u;
  * before them, and so do footnote markers that end the text or precede whitespace (…认同。① ). Never
  * returns an empty sentence; `splitSentences(t).join('') === t`.
  *
+ * A terminator inside a book or article title (《…？…》) ends nothing.
+ *
  * Half-width ! and ? end a sentence too (they occur in Chinese text typed on Latin keyboards);
  * the half-width full stop does not, because it is also the decimal point (3.5%).
  */
@@ -41,9 +43,10 @@ export function splitSentences(text: string): string[] {
   // and whitespace still belong to it; 'trailing': after whitespace, where only whitespace does.
   let state: 'open' | 'ending' | 'trailing' = 'open';
   const chars = Array.from(text);
+  const titled = insideTitles(chars);
   for (let k = 0; k < chars.length; k++) {
     const ch = chars[k]!;
-    const terminator = TERMINATORS.has(ch);
+    const terminator = TERMINATORS.has(ch) && !titled[k];
     const whitespace = isWhitespace(ch);
     if (state === 'ending' && !terminator && !CLOSERS.has(ch) && !endingMarker(chars, k) && !whitespace) state = cut();
     else if (state === 'trailing' && !whitespace) state = cut();
@@ -59,6 +62,25 @@ export function splitSentences(text: string): string[] {
     current = '';
     return 'open';
   }
+}
+
+/**
+ * Which characters stand inside a title in 《》 that closes in the same text: a title is a name, and a
+ * question or exclamation mark in it (《怎样评价对方人民？中俄关系民意调查报告发布》) ends no sentence.
+ * A 《 never closed marks nothing, so that a stray bracket cannot swallow the rest of the text.
+ */
+function insideTitles(chars: readonly string[]): boolean[] {
+  const inside = new Array<boolean>(chars.length).fill(false);
+  const open: number[] = [];
+  chars.forEach((ch, k) => {
+    if (ch === '《') open.push(k);
+    else if (ch === '》' && open.length > 0) {
+      const from = open.pop()!;
+      // The outermost title marks its whole span; an inner one lies within it.
+      for (let q = from + 1; q < k; q++) inside[q] = true;
+    }
+  });
+  return inside;
 }
 
 /**

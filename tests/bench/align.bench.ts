@@ -39,11 +39,11 @@ import { figure, writeBenchResult } from './results';
 import { printTable } from './table';
 
 /**
- * The aligner as it stood before learned translation probabilities and the faster scoring (git
+ * The aligner as it stood before features per word type, the one-pass anchors and the bounded length cost (git
  * commit START_COMMIT, checked out into a cache folder with the dictionary and text code it used, and
  * run in its own processes on the same texts): the baseline every figure is set against.
  */
-const START_COMMIT = '18d16d5';
+const START_COMMIT = '598b936';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ALIGN_DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev');
 const DEV = path.join(ALIGN_DEV, 'mac-dev-2021');

@@ -113,3 +113,16 @@ describe("the corpus's sentence beads where the Chinese cuts a list at '；' and
     expect(sentences.filter((s) => s.startsWith('①'))).toEqual([]);
   });
 });
+
+describe("the corpus's sentence beads where a question mark stands inside a title", () => {
+  it('CIIS, footnote ③ of the public opinion survey: the title "How Do They Rate Each Other\'s People? …" is one sentence on both sides, one bead', () => {
+    const beads = sentenceBeads(CIIS, '怎样评价对方人民');
+    expect(beads).toHaveLength(1);
+    expect(beads[0]!.zh).toEqual([
+      expect.stringMatching(/^③《怎样评价对方人民？中俄关系民意调查报告发布》.*2022年1月28日。$/),
+    ]);
+    expect(beads[0]!.en).toEqual([
+      expect.stringMatching(/^③ "How Do They Rate Each Other's People\? Report on .*Beijing Daily, 28 January 2022\.$/),
+    ]);
+  });
+});
