@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { EmptyGlossaryError } from '@/lib/export';
+import type { ImportErrorDetail } from '@/lib/import/error-detail';
 import { ImportError } from '@/lib/import/wire';
 import { QueryError } from '@/lib/search';
 import { BuildFormatError, BuildMissingError } from '@/lib/store';
@@ -13,13 +14,16 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    options?: { cause?: unknown; headers?: HeadersInit },
+    options?: { cause?: unknown; headers?: HeadersInit; detail?: ImportErrorDetail },
   ) {
     super(message, { cause: options?.cause });
     this.name = 'HttpError';
     this.headers = options?.headers;
+    this.detail = options?.detail;
   }
   readonly headers: HeadersInit | undefined;
+  /** What the import page says in its own language (a code and its values), beside the English message. */
+  readonly detail: ImportErrorDetail | undefined;
 }
 
 /** The one wording of an unknown document, whichever route is asked. */
@@ -27,9 +31,12 @@ export function noSuchDocument(docId: string): HttpError {
   return new HttpError(404, `No document with the id "${docId.slice(0, 100)}".`);
 }
 
-/** A JSON error: every API answer is JSON, with a message a person can act on. */
-function jsonError(status: number, message: string, headers?: HeadersInit) {
-  return NextResponse.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+/** A JSON error: every API answer is JSON, with a message a person can act on (and its code, where it has one). */
+function jsonError(status: number, message: string, headers?: HeadersInit, detail?: ImportErrorDetail) {
+  return NextResponse.json(
+    { error: message, ...detail },
+    { status, headers: { 'Cache-Control': 'no-store', ...headers } },
+  );
 }
 
 /** The raw query string of a request, percent-encoding intact (URLSearchParams would repair it). */
@@ -48,7 +55,8 @@ function asHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ImportError || error instanceof QueryError || error instanceof EmptyGlossaryError) {
     const status = error instanceof ImportError ? error.status : error instanceof QueryError ? 400 : 404;
-    return new HttpError(status, error.message, { cause: error });
+    const detail = error instanceof ImportError ? error.detail : undefined;
+    return new HttpError(status, error.message, { cause: error, detail });
   }
   if (error instanceof BuildMissingError || error instanceof BuildFormatError) {
     return new HttpError(503, error.message, { cause: error });
@@ -60,5 +68,5 @@ function asHttpError(error: unknown): HttpError {
 export function errorResponse(error: unknown): NextResponse {
   const http = asHttpError(error);
   if (http.status >= 500 && http.status !== 503) console.error(http.cause ?? http);
-  return jsonError(http.status, http.message, http.headers);
+  return jsonError(http.status, http.message, http.headers, http.detail);
 }

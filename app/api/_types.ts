@@ -7,14 +7,18 @@ import type { PreviewResult } from '@/lib/import/preview';
 import type { SaveResult } from '@/lib/import/save';
 import type { DictEntry, SearchPairHit } from '@/lib/model';
 import type { ViewPair } from '@/lib/reader/view';
+import type { ImportErrorDetail } from '@/lib/import/error-detail';
 import type { ReaderLinks } from '@/lib/reader/word-links';
 import type { GlossAnswer } from '@/lib/store/gloss';
 import type { GlossBatch } from '@/lib/learner/gloss-batch';
 import type { DocWords } from '@/lib/store/reader';
 import type { PlotBead } from '@/lib/reader/plot';
 
-/** Every refusal and failure: `{ error }` with a message a person can act on. */
-export interface ApiErrorAnswer {
+/**
+ * Every refusal and failure: `{ error }` with a message a person can act on. The import API adds
+ * `code` and `params` (lib/import/wire.ts) so that its page can say the same in the reader's language.
+ */
+export interface ApiErrorAnswer extends Partial<ImportErrorDetail> {
   error: string;
 }
 

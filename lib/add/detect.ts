@@ -137,6 +137,20 @@ export interface VariantFinding {
   variant: ScriptVariant;
   /** One line saying what was counted and why this variant. */
   evidence: string;
+  /** What was counted, for a page to say it in its own language. */
+  counts: VariantCounts;
+}
+
+/** Han characters counted, and those only one script writes so (a few of each as examples). */
+export interface VariantCounts {
+  han: number;
+  /** Too few Han characters to tell: taken as simplified. */
+  tooFew?: true;
+  traditional: { n: number; chars: string };
+  simplified: { n: number; chars: string };
+  /** Counted only for a traditional text: forms only Hong Kong's standard, or only Taiwan's, writes. */
+  hongKong?: { n: number; chars: string };
+  taiwan?: { n: number; chars: string };
 }
 
 /** Text longer than this is judged on its first part: the variant does not change mid-document. */
@@ -173,21 +187,30 @@ export function detectVariant(text: string): VariantFinding {
     }
     return { n, chars: chars.slice(0, 8).join('') };
   };
+  const none = { n: 0, chars: '' };
   if (han.length < MIN_HAN)
     return {
       variant: 'simplified',
       evidence: `only ${han.length} Han characters: too few to tell, taken as simplified (--variant to say otherwise)`,
+      counts: { han: han.length, tooFew: true, traditional: none, simplified: none },
     };
   const trad = occurrences((c) => t2s(c) !== c);
   const simp = occurrences((c) => s2t(c) !== c);
   const shares = `${pct(trad.n, han.length)} of ${han.length} Han characters are traditional-only (${trad.chars || '—'}), ${pct(simp.n, han.length)} simplified-only (${simp.chars || '—'})`;
-  if (trad.n <= simp.n) return { variant: 'simplified', evidence: shares };
+  if (trad.n <= simp.n)
+    return {
+      variant: 'simplified',
+      evidence: shares,
+      counts: { han: han.length, traditional: trad, simplified: simp },
+    };
   const hk = occurrences((c) => t2tw(c) !== c && t2hk(c) === c);
   const tw = occurrences((c) => t2hk(c) !== c && t2tw(c) === c);
+  const found = { han: han.length, traditional: trad, simplified: simp, hongKong: hk, taiwan: tw };
   const forms = `Hong Kong forms ${hk.n} (${hk.chars || '—'}), Taiwan forms ${tw.n} (${tw.chars || '—'})`;
-  if (hk.n >= MIN_HK_FORMS) return { variant: 'traditional-HK', evidence: `${shares}; ${forms}` };
+  if (hk.n >= MIN_HK_FORMS) return { variant: 'traditional-HK', evidence: `${shares}; ${forms}`, counts: found };
   return {
     variant: 'traditional-TW',
     evidence: `${shares}; ${forms}: no clear Hong Kong forms, so traditional-TW by default (--variant traditional-HK to override)`,
+    counts: found,
   };
 }

@@ -14,6 +14,7 @@ import { loadCedict, type Dictionary } from '../dictionary/cedict';
 import { parseCorrections } from '../pipeline/corrections';
 import { preview, type PreviewRequest } from './preview';
 import { documentFingerprints, saveCorrections, saveNewDocument, type SaveContext } from './save';
+import type { ImportErrorDetail } from './error-detail';
 import { ImportError, type ImportForm } from './wire';
 
 export type HostRequest =
@@ -23,7 +24,8 @@ export type HostRequest =
   | { id: number; op: 'fingerprints'; doc: string };
 
 export type HostReply =
-  { id: number; ok: true; value: unknown } | { id: number; ok: false; status: number; message: string };
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; status: number; message: string; detail?: ImportErrorDetail };
 
 /** The host quits after this long without a request, giving back the dictionary's memory. */
 const IDLE_MS = 15 * 60 * 1000;
@@ -92,7 +94,13 @@ process.on('message', (message: HostRequest) => {
     (error: unknown) => {
       const reply: HostReply =
         error instanceof ImportError
-          ? { id: message.id, ok: false, status: error.status, message: error.message }
+          ? {
+              id: message.id,
+              ok: false,
+              status: error.status,
+              message: error.message,
+              ...(error.detail ? { detail: error.detail } : {}),
+            }
           : { id: message.id, ok: false, status: 500, message: error instanceof Error ? error.message : String(error) };
       if (reply.ok === false && reply.status === 500) console.error(error);
       process.send?.(reply);

@@ -7,6 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { HostReply, HostRequest } from './host-worker';
+import { isImportErrorDetail } from './error-detail';
 import { ImportError } from './wire';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; timer: NodeJS.Timeout };
@@ -48,14 +49,20 @@ function start(): Host {
       waiting.reject(
         reply.status === 500
           ? new Error(reply.message)
-          : new ImportError(reply.status as ImportError['status'], reply.message),
+          : new ImportError(reply.status as ImportError['status'], reply.message, {
+              detail: isImportErrorDetail(reply.detail) ? reply.detail : undefined,
+            }),
       );
   });
   const gone = () => {
     if (shared[KEY] === host) shared[KEY] = undefined;
     for (const [, waiting] of host.pending) {
       clearTimeout(waiting.timer);
-      waiting.reject(new ImportError(503, 'The import process stopped while working on this request; try again.'));
+      waiting.reject(
+        new ImportError(503, 'The import process stopped while working on this request; try again.', {
+          detail: { code: 'hostStopped' },
+        }),
+      );
     }
     host.pending.clear();
   };
@@ -83,7 +90,11 @@ export function callHost<T>(request: WithoutId<HostRequest>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       h.pending.delete(id);
-      reject(new ImportError(503, `The import process did not answer within ${timeout / 1000} s.`));
+      reject(
+        new ImportError(503, `The import process did not answer within ${timeout / 1000} s.`, {
+          detail: { code: 'hostTimeout', params: { seconds: timeout / 1000 } },
+        }),
+      );
     }, timeout);
     h.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
     h.child.send({ ...request, id } as HostRequest);

@@ -72,6 +72,13 @@ describe('import preview', () => {
     );
     // As duizhao add finds it (lib/add/add.test.ts): no clear Hong Kong forms in this short text, so TW.
     expect(big5.zh).toMatchObject({ encoding: 'big5', variant: 'traditional-TW' });
+    // The counts behind it, for the page to say in its language.
+    const counts = big5.zh.variantCounts!;
+    expect(counts.traditional.n).toBeGreaterThan(counts.simplified.n);
+    expect(counts.hongKong!.n).toBeLessThan(2);
+    const simplified = gb.zh.variantCounts!;
+    expect(simplified.hongKong).toBeUndefined();
+    expect(simplified.traditional.n).toBeLessThan(simplified.simplified.n);
     expect(big5.zh.blocks.some((b) => b.simplified !== undefined && b.simplified !== b.text)).toBe(true);
     const docx = await makeDocx([
       { text: '中俄元首会谈', style: 'Heading1' },
@@ -86,7 +93,7 @@ describe('import preview', () => {
     const refusal = (p: Promise<unknown>) =>
       p.then(
         () => null,
-        (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message } : e),
+        (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message, detail: e.detail } : e),
       );
     const gbAsUtf8 = await refusal(
       preview(
@@ -94,22 +101,33 @@ describe('import preview', () => {
         dict,
       ),
     );
-    expect(gbAsUtf8).toMatchObject({ status: 422, message: expect.stringMatching(/a\.txt.*byte/) });
+    expect(gbAsUtf8).toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/a\.txt.*byte/),
+      // What the page says in its own language (messages' ImportErrors).
+      detail: { code: 'wrongEncoding', params: { side: 'zh', encoding: 'utf-8' } },
+    });
     const enNotUtf8 = await refusal(
       preview({ zh: ZH, en: { bytes: bytes('tests/fixtures/formats/simplified.gb18030.txt'), name: 'en.txt' } }, dict),
     );
-    expect(enNotUtf8).toMatchObject({ status: 422, message: expect.stringMatching(/translation must be UTF-8/) });
+    expect(enNotUtf8).toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/translation must be UTF-8/),
+      detail: { code: 'wrongEncoding', params: { side: 'en', encoding: 'utf-8' } },
+    });
     expect(await refusal(preview({ zh: { bytes: new TextEncoder().encode(' \n \n') } }, dict))).toMatchObject({
       status: 422,
+      detail: { code: 'emptySide', params: { side: 'zh' } },
     });
     expect(
       await refusal(
         preview({ zh: { bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), name: 'x.docx' } }, dict),
       ),
-    ).toMatchObject({ status: 422 });
+    ).toMatchObject({ status: 422, detail: { code: 'unreadable', params: { side: 'zh' } } });
     expect(await refusal(preview({ zh: { ...ZH, name: 'memory.tmx' } }, dict))).toMatchObject({
       status: 422,
       message: expect.stringMatching(/duizhao add/),
+      detail: { code: 'memoryFormat', params: { side: 'zh', format: 'tmx' } },
     });
   });
 
@@ -163,8 +181,15 @@ describe('import preview', () => {
           expect(result.zh.blocks.length).toBeLessThanOrEqual(PREVIEW_WINDOW.units);
           expect(result.en?.blocks.length ?? 0).toBeLessThanOrEqual(PREVIEW_WINDOW.units);
           expect(result.zh.blocks.length).toBeGreaterThan(0);
-          if (saveRefused) expect(result.window!.saveRefused).toMatch(saveRefused);
-          else expect(result.window!.saveRefused).toBeNull();
+          if (saveRefused) {
+            expect(result.window!.saveRefused).toMatch(saveRefused);
+            // The same refusal as the page says it in its language: its code, the side and the counts.
+            const count = Number(/has ([\d,]+)/.exec(result.window!.saveRefused!)![1]!.replace(/,/g, ''));
+            expect(result.window!.saveRefusedDetail).toMatchObject({
+              code: /HTML elements/.test(result.window!.saveRefused!) ? 'tooManyElements' : 'tooManyLines',
+              params: { side: req.en && req.zh === ZH ? 'en' : 'zh', count },
+            });
+          } else expect(result.window!.saveRefused).toBeNull();
           expect(grewMb).toBeLessThan(600);
         },
       );
@@ -215,6 +240,7 @@ describe('import preview', () => {
     await expect(resolveInput({ zh: { bytes: short, name: 'short.txt' } }, meta)).rejects.toMatchObject({
       status: 422,
       message: expect.stringMatching(/short\.txt has 30,000 paragraphs; the import page takes at most 20,000/),
+      detail: { code: 'tooManyParagraphs', params: { side: 'zh', count: 30_000, limit: 20_000 } },
     });
   });
 
@@ -222,16 +248,24 @@ describe('import preview', () => {
     const refusal = (p: Promise<unknown>) =>
       p.then(
         () => null,
-        (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message } : e),
+        (e: unknown) => (e instanceof ImportError ? { status: e.status, message: e.message, detail: e.detail } : e),
       );
     const latin1 = await refusal(
       preview({ zh: { bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65]) } }, dict),
     );
-    expect(latin1).toMatchObject({ status: 422, message: expect.stringContaining('choose the encoding in the form') });
+    expect(latin1).toMatchObject({
+      status: 422,
+      message: expect.stringContaining('choose the encoding in the form'),
+      detail: { code: 'unknownEncoding' },
+    });
     expect((latin1 as { message: string }).message).not.toContain('--');
     for (const blank of ['     ', ' \n\t\n', '\u3000\u3000', '\uFEFF  ']) {
       const r = await refusal(preview({ zh: { bytes: new TextEncoder().encode(blank) } }, dict));
-      expect(r, JSON.stringify(blank)).toMatchObject({ status: 422, message: expect.stringContaining('no text') });
+      expect(r, JSON.stringify(blank)).toMatchObject({
+        status: 422,
+        message: expect.stringContaining('no text'),
+        detail: { code: 'emptySide', params: { side: 'zh' } },
+      });
       expect((r as { message: string }).message).not.toMatch(/ASCII|decode cleanly|--encoding/);
     }
   });

@@ -6,13 +6,24 @@
  */
 import type { Dictionary } from '../dictionary/cedict';
 import { formatOf } from '../add/add';
-import { detectEncoding, detectVariant, PAGE_ASK, verifyEncoding } from '../add/detect';
-import type { BlockKind, CleanDoc, DocMeta, Pair, RawFile, ScriptVariant, SourceFormat, TextFormat } from '../model';
+import { detectEncoding, detectVariant, PAGE_ASK, verifyEncoding, type VariantCounts } from '../add/detect';
+import type {
+  BlockKind,
+  CleanDoc,
+  DocMeta,
+  Dropped,
+  Pair,
+  RawFile,
+  ScriptVariant,
+  SourceFormat,
+  TextFormat,
+} from '../model';
 import { TRANSLATION_FORMATS } from '../base/formats';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
 import { buildDocument, cleanSource, type DocumentInput } from '../pipeline/build-document';
 import { decode } from '../pipeline/decode';
+import type { ImportErrorDetail, ImportSideName } from './error-detail';
 import { ImportError, type ImportSide } from './wire';
 import { checkBlocks, checkWorkload, PREVIEW_WINDOW } from './workload';
 import { windowedFile, type WindowBudget } from './window';
@@ -38,9 +49,11 @@ export interface PreviewResult {
     variant: ScriptVariant;
     /** What was counted to tell the variant, or "given". */
     variantEvidence: string;
+    /** The same counts, for the page to say in its language; null when the variant was given. */
+    variantCounts: VariantCounts | null;
     blocks: PreviewBlock[];
     /** Lines the cleaner dropped (page furniture, credits…), so nothing goes silently. */
-    dropped: Array<{ line: number; text: string; reason: string }>;
+    dropped: Array<Pick<Dropped, 'line' | 'text' | 'reason'>>;
   };
   en: { format: SourceFormat; blocks: PreviewBlock[] } | null;
   pairs: PreviewPair[];
@@ -59,6 +72,8 @@ interface PreviewWindow {
   en: { shownChars: number; totalChars: number } | null;
   /** Why saving this text will be refused (too many blocks to build from the page), when it will be. */
   saveRefused: string | null;
+  /** The same, for the page to say in its language. */
+  saveRefusedDetail: ImportErrorDetail | null;
 }
 
 export interface PreviewRequest {
@@ -71,21 +86,48 @@ export interface PreviewRequest {
   corrections?: AlignmentCorrections;
 }
 
+/**
+ * Runs one side's step; its error becomes a 422 the page can say in its language: `code` unless the
+ * side turned out empty. The stage's own English message stays the API's answer.
+ */
+async function onSide<T>(
+  side: ImportSideName,
+  detail: ImportErrorDetail | ((message: string) => ImportErrorDetail),
+  step: () => T | Promise<T>,
+): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    const message = (e as Error).message;
+    const said: ImportErrorDetail = /: no text:/.test(message)
+      ? { code: 'emptySide', params: { side } }
+      : typeof detail === 'function'
+        ? detail(message)
+        : detail;
+    throw new ImportError(422, message, { cause: e, detail: said });
+  }
+}
+
+/** A stage's message about a side, said whole on the page: its reason is the stage's English. */
+const unreadable = (side: ImportSideName) => (reason: string) =>
+  ({ code: 'unreadable', params: { side, reason } }) as const;
+
 /** The format of a side: as given, else from the file name, else plain text (pasted text). */
-function sideFormat(side: ImportSide, which: string): SourceFormat {
+function sideFormat(side: ImportSide, which: string, sideName: ImportSideName): SourceFormat {
   let format: SourceFormat;
   try {
     format = side.format ?? (side.name && /\.[a-z]+$/i.test(side.name) ? formatOf(side.name) : 'text');
   } catch (e) {
-    throw new ImportError(422, `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`, {
-      cause: e,
-    });
+    const message = `${which}: ${(e as Error).message.replace(/--format/g, 'the format menu')}`;
+    throw new ImportError(422, message, { cause: e, detail: unreadable(sideName)(message) });
   }
   // The import page takes running text; a TMX or XLIFF memory goes through `duizhao add`.
   if (!(TRANSLATION_FORMATS as readonly string[]).includes(format))
     throw new ImportError(
       422,
       `${which}: the import page takes text, Markdown, HTML or DOCX (a ${format} memory: use duizhao add)`,
+      { detail: { code: 'memoryFormat', params: { side: sideName, format } } },
     );
   return format;
 }
@@ -102,6 +144,7 @@ export interface ResolvedInput {
     encodingConfidence: number | null;
     variant: ScriptVariant;
     variantEvidence: string;
+    variantCounts: VariantCounts | null;
     enFormat: SourceFormat | null;
   };
 }
@@ -124,23 +167,24 @@ async function rawFile(
  * A side cut to the preview's window (window.ts), the whole side's workload checked as the save will
  * check it. `share`: the part of the other side shown, so that a translation is cut at the same place.
  */
-function windowed(
+async function windowed(
   file: RawFile,
   budget: WindowBudget,
   which: string,
-  problems: string[],
+  side: ImportSideName,
+  problems: ImportError[],
   options: { textCountedByBlocks?: boolean; share?: number } = {},
-): { file: RawFile; shownChars: number; totalChars: number } {
-  const text = decode(file).text;
+): Promise<{ file: RawFile; shownChars: number; totalChars: number }> {
+  const text = (await onSide(side, unreadable(side), () => decode(file))).text;
   const share = options.share ?? 1;
   const fitted = share < 1 ? { ...budget, chars: Math.min(budget.chars, Math.ceil(text.length * share)) } : budget;
   const { file: shown, window } = windowedFile(file, text, fitted);
   if (window.shownChars < window.totalChars) {
     try {
-      checkWorkload(file, which, options.textCountedByBlocks);
+      checkWorkload(file, which, side, options.textCountedByBlocks);
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
-      problems.push(e.message);
+      problems.push(e);
     }
   }
   return { file: shown, shownChars: window.shownChars, totalChars: window.totalChars };
@@ -166,53 +210,68 @@ export async function resolveInput(
   options: ResolveOptions = {},
 ): Promise<ResolvedInput> {
   const zhName = req.zh.name ?? 'Chinese text';
-  const format = sideFormat(req.zh, 'Chinese text');
+  const format = sideFormat(req.zh, 'Chinese text', 'zh');
   const warnings: string[] = [];
   const budget = options.window;
   try {
     let encoding = 'utf-8';
     let encodingConfidence: number | null = null;
     if (format !== 'docx') {
-      if (req.encoding !== undefined)
-        encoding =
-          (verifyEncoding(zhName, req.zh.bytes, req.encoding, 'choose another encoding'),
-          req.encoding.trim().toLowerCase());
-      else {
-        const found = detectEncoding(zhName, req.zh.bytes, PAGE_ASK);
+      if (req.encoding !== undefined) {
+        const given = req.encoding.trim().toLowerCase();
+        await onSide('zh', { code: 'wrongEncoding', params: { side: 'zh', encoding: given } }, () =>
+          verifyEncoding(zhName, req.zh.bytes, given, 'choose another encoding'),
+        );
+        encoding = given;
+      } else {
+        const found = await onSide('zh', { code: 'unknownEncoding', params: { side: 'zh' } }, () =>
+          detectEncoding(zhName, req.zh.bytes, PAGE_ASK),
+        );
         encoding = found.encoding;
         encodingConfidence = found.confidence;
       }
     }
-    let source = await rawFile(zhName, req.zh.bytes, encoding, format, warnings);
-    const saveRefused: string[] = [];
+    let source = await onSide('zh', unreadable('zh'), () => rawFile(zhName, req.zh.bytes, encoding, format, warnings));
+    const saveRefused: ImportError[] = [];
     let window: PreviewWindow | undefined;
     if (budget) {
-      const zh = windowed(source, budget, zhName, saveRefused, { textCountedByBlocks: true });
+      const zh = await windowed(source, budget, zhName, 'zh', saveRefused, { textCountedByBlocks: true });
       source = zh.file;
-      window = { zh: { shownChars: zh.shownChars, totalChars: zh.totalChars }, en: null, saveRefused: null };
+      window = {
+        zh: { shownChars: zh.shownChars, totalChars: zh.totalChars },
+        en: null,
+        saveRefused: null,
+        saveRefusedDetail: null,
+      };
     } else {
       // Before any stage: a side that would make more blocks than a save can afford is refused.
       // (Plain text's lines may wrap into few blocks: they are held to a higher limit, and its blocks counted once cleaned, below.)
-      checkWorkload(source, zhName, true);
+      checkWorkload(source, zhName, 'zh', true);
     }
     let enFormat: SourceFormat | null = null;
     let translation: RawFile | undefined;
     if (req.en) {
       const enName = req.en.name ?? 'English translation';
-      enFormat = sideFormat(req.en, 'English translation');
+      const en = req.en;
+      enFormat = sideFormat(en, 'English translation', 'en');
       // run.ts reads a translation as UTF-8: anything else is refused now, not at ingest.
-      if (enFormat !== 'docx') verifyEncoding(enName, req.en.bytes, 'utf-8', 'a translation must be UTF-8');
-      translation = await rawFile(enName, req.en.bytes, 'utf-8', enFormat, warnings);
+      if (enFormat !== 'docx')
+        await onSide('en', { code: 'wrongEncoding', params: { side: 'en', encoding: 'utf-8' } }, () =>
+          verifyEncoding(enName, en.bytes, 'utf-8', 'a translation must be UTF-8'),
+        );
+      const format = enFormat;
+      translation = await onSide('en', unreadable('en'), () => rawFile(enName, en.bytes, 'utf-8', format, warnings));
       if (budget && window) {
         // The same share of the translation as of the source, so the pairs shown are pairs of the same part.
         const share = window.zh.shownChars / Math.max(1, window.zh.totalChars);
-        const en = windowed(translation, budget, enName, saveRefused, { share });
-        translation = en.file;
-        window.en = { shownChars: en.shownChars, totalChars: en.totalChars };
-      } else checkWorkload(translation, enName);
+        const shown = await windowed(translation, budget, enName, 'en', saveRefused, { share });
+        translation = shown.file;
+        window.en = { shownChars: shown.shownChars, totalChars: shown.totalChars };
+      } else checkWorkload(translation, enName, 'en');
     }
     let variant: ScriptVariant;
     let variantEvidence: string;
+    let variantCounts: VariantCounts | null = null;
     let zhCleaned: CleanDoc | undefined;
     const probe: DocumentInput = {
       meta: { ...meta, source: 'source', encoding: source.encoding, variant: 'simplified', format } as DocMeta,
@@ -221,7 +280,7 @@ export async function resolveInput(
     // Cleaning does not depend on the variant: the blocks cleaned here are the blocks built.
     if (source.format === 'text') {
       zhCleaned = cleanSource(probe);
-      if (!budget) checkBlocks(zhCleaned.blocks.length, zhName);
+      if (!budget) checkBlocks(zhCleaned.blocks.length, zhName, 'zh');
     }
     if (req.variant) {
       variant = req.variant;
@@ -231,6 +290,7 @@ export async function resolveInput(
       const found = detectVariant(zhCleaned.blocks.map((b) => b.text).join('\n'));
       variant = found.variant;
       variantEvidence = found.evidence;
+      variantCounts = found.counts;
     }
     const fullMeta = { ...meta, source: meta.source ?? 'source', encoding, variant, format } as DocMeta;
     const input: DocumentInput = { meta: fullMeta, source, warnings };
@@ -239,14 +299,15 @@ export async function resolveInput(
     if (
       window &&
       (window.zh.shownChars < window.zh.totalChars || (window.en && window.en.shownChars < window.en.totalChars))
-    )
-      window.saveRefused = saveRefused[0] ?? null;
-    else window = undefined;
+    ) {
+      window.saveRefused = saveRefused[0]?.message ?? null;
+      window.saveRefusedDetail = saveRefused[0]?.detail ?? null;
+    } else window = undefined;
     return {
       input,
       ...(zhCleaned ? { zhCleaned } : {}),
       ...(window ? { window } : {}),
-      report: { format, encoding, encodingConfidence, variant, variantEvidence, enFormat },
+      report: { format, encoding, encodingConfidence, variant, variantEvidence, variantCounts, enFormat },
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;
@@ -274,10 +335,13 @@ export async function preview(req: PreviewRequest, dict: Dictionary): Promise<Pr
     throw new ImportError(
       422,
       `${req.zh.name ?? 'The Chinese text'}: no text left after cleaning (empty, or only page furniture).`,
+      { detail: { code: 'nothingLeft' } },
     );
   const stale = doc.warnings.find((w) => w.includes('alignment.json was made on other text'));
   if (req.corrections && stale)
-    throw new ImportError(409, 'The texts changed since these pairs were made: preview again.');
+    throw new ImportError(409, 'The texts changed since these pairs were made: preview again.', {
+      detail: { code: 'textsChanged' },
+    });
   const zhBlocks = doc.zh.map((b): PreviewBlock => ({
     kind: b.kind,
     text: b.original,
@@ -292,6 +356,7 @@ export async function preview(req: PreviewRequest, dict: Dictionary): Promise<Pr
       encodingConfidence: report.encodingConfidence,
       variant: report.variant,
       variantEvidence: report.variantEvidence,
+      variantCounts: report.variantCounts,
       blocks: zhBlocks,
       dropped: doc.dropped.map((d) => ({ line: d.line, text: d.text, reason: d.reason })),
     },

@@ -63,7 +63,8 @@ const SAVE_LOCK_WAIT_MS = 15_000;
  * running meanwhile neither loses this document nor has its build pruned away.
  */
 async function oneAtATime<T>(ctx: SaveContext, write: (lock: BuildLock) => Promise<T>): Promise<T> {
-  if (writing) throw new ImportError(409, 'Another save is in progress: try again in a moment.');
+  if (writing)
+    throw new ImportError(409, 'Another save is in progress: try again in a moment.', { detail: { code: 'busy' } });
   writing = true;
   try {
     let lock: BuildLock;
@@ -77,7 +78,7 @@ async function oneAtATime<T>(ctx: SaveContext, write: (lock: BuildLock) => Promi
         throw new ImportError(
           409,
           'The corpus is being rebuilt by another ingest right now, so nothing was saved: try again when it has finished.',
-          { cause: e },
+          { cause: e, detail: { code: 'rebuilding' } },
         );
       throw e;
     }
@@ -159,6 +160,7 @@ function checkedCorrections(raw: unknown, texts: { zh: string[]; en: string[] },
     throw new ImportError(
       409,
       'The texts changed since these pairs were made: preview again and redo the corrections.',
+      { detail: { code: 'textsChanged' } },
     );
   return corrections;
 }
@@ -169,7 +171,10 @@ const EXT: Partial<Record<SourceFormat, string>> = { text: '.txt', markdown: '.m
 export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<SaveResult> {
   return oneAtATime(ctx, async (lock) => {
     const title = form.fields.title;
-    if (title === undefined) throw new ImportError(400, 'A title is needed (the Chinese title, or the English one).');
+    if (title === undefined)
+      throw new ImportError(400, 'A title is needed (the Chinese title, or the English one).', {
+        detail: { code: 'needTitle' },
+      });
     const request = {
       zh: form.zh,
       ...(form.en ? { en: form.en } : {}),
@@ -225,6 +230,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
           throw new ImportError(
             409,
             `A document with the id "${form.fields.id ?? ''}" exists already: choose another id.`.replace(' ""', ''),
+            { detail: { code: 'idTaken' } },
           );
         throw new ImportError(422, forThePage((e as Error).message, ctx, tmp), { cause: e });
       }
@@ -238,7 +244,7 @@ export function saveNewDocument(form: ImportForm, ctx: SaveContext): Promise<Sav
         throw new ImportError(
           422,
           `The document did not build, so it was not added (the corpus is as it was): ${forThePage((e as Error).message, ctx, tmp)}`,
-          { cause: e },
+          { cause: e, detail: { code: 'notBuilt', params: { reason: forThePage((e as Error).message, ctx, tmp) } } },
         );
       }
     } finally {
@@ -288,7 +294,9 @@ export function saveCorrections(id: string, raw: unknown, ctx: SaveContext): Pro
       const texts = cleanedBlockTexts(input);
       const now = { zh: blocksFingerprint(texts.zh), en: blocksFingerprint(texts.en) };
       if (body.basedOn !== undefined && JSON.stringify(body.basedOn) !== JSON.stringify(now)) {
-        throw new ImportError(409, `${id} changed since it was opened for correction: reload the page.`);
+        throw new ImportError(409, `${id} changed since it was opened for correction: reload the page.`, {
+          detail: { code: 'docChanged' },
+        });
       }
       next = correctionsText(
         checkedCorrections(
@@ -310,7 +318,7 @@ export function saveCorrections(id: string, raw: unknown, ctx: SaveContext): Pro
       throw new ImportError(
         422,
         `The document did not build with these pairs, so they were not saved: ${forThePage((e as Error).message, ctx)}`,
-        { cause: e },
+        { cause: e, detail: { code: 'notBuilt', params: { reason: forThePage((e as Error).message, ctx) } } },
       );
     }
   });

@@ -21,7 +21,7 @@ const refusal = async (p: Promise<unknown>) => {
   try {
     await p;
   } catch (e) {
-    if (e instanceof ImportError) return { status: e.status, message: e.message };
+    if (e instanceof ImportError) return { status: e.status, message: e.message, detail: e.detail };
     throw e;
   }
   throw new Error('not refused');
@@ -145,7 +145,18 @@ describe('import requests', () => {
     twice.append('zh', '文');
     expect(await refusal(parseImportForm(twice))).toMatchObject({ status: 400, message: /more than once/ });
     const big = formOf({ zh: new File([new Uint8Array(MAX_SIDE_BYTES + 1)], 'big.txt') });
-    expect(await refusal(parseImportForm(big))).toMatchObject({ status: 413 });
+    expect(await refusal(parseImportForm(big))).toMatchObject({
+      status: 413,
+      detail: { code: 'sideTooLarge', params: { side: 'zh', size: '4 MiB', limit: '4 MiB' } },
+    });
+    expect(await refusal(parseImportForm(formOf({ zh: '中', date: '2025-02-30' })))).toMatchObject({
+      status: 400,
+      detail: { code: 'badDate', params: { date: '2025-02-30' } },
+    });
+    expect(await refusal(parseImportForm(formOf({ zh: '中', id: 'Not An Id' })))).toMatchObject({
+      status: 400,
+      detail: { code: 'badId', params: { id: 'Not An Id' } },
+    });
   });
 
   it('caps the body by Content-Length and while it streams; wrong content types are 415', async () => {
@@ -154,7 +165,10 @@ describe('import requests', () => {
       headers: { 'content-length': String(MAX_BODY_BYTES + 1) },
       body: 'x',
     });
-    expect(await refusal(readCappedBody(declared))).toMatchObject({ status: 413 });
+    expect(await refusal(readCappedBody(declared))).toMatchObject({
+      status: 413,
+      detail: { code: 'requestTooLarge', params: { limit: '9 MiB' } },
+    });
     const stream = new ReadableStream({
       pull(c) {
         c.enqueue(new Uint8Array(64 * 1024));

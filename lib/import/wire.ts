@@ -10,6 +10,7 @@ import { isDocId, reservedIdProblem } from '../base/doc-id';
 import { ENCODINGS } from '../base/encodings';
 import { TRANSLATION_FORMATS } from '../base/formats';
 import { SCRIPT_VARIANTS } from '../base/script-variants';
+import type { ImportErrorDetail } from './error-detail';
 
 /** Per side (the Chinese text, its translation): a long report is ~1 MB; four is room to spare. */
 export const MAX_SIDE_BYTES = 4 * 1024 * 1024;
@@ -18,14 +19,17 @@ export const MAX_BODY_BYTES = 2 * MAX_SIDE_BYTES + 1024 * 1024;
 /** Title, publication and such: a line, not a text. */
 const MAX_FIELD_CHARS = 500;
 
+/** A refused import request: the status to answer, a message in English and, for the page, its code. */
 export class ImportError extends Error {
+  readonly detail: ImportErrorDetail | undefined;
   constructor(
     readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 503,
     message: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { detail?: ImportErrorDetail },
   ) {
     super(message, options);
     this.name = 'ImportError';
+    this.detail = options?.detail;
   }
 }
 
@@ -74,7 +78,9 @@ export async function readCappedBody(request: Request, max = MAX_BODY_BYTES): Pr
   const limit = max === MAX_BODY_BYTES ? `${mebibytes(max)} (${mebibytes(MAX_SIDE_BYTES)} a side)` : mebibytes(max);
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > max)
-    throw new ImportError(413, `The request is ${declared} bytes; the limit is ${limit}.`);
+    throw new ImportError(413, `The request is ${declared} bytes; the limit is ${limit}.`, {
+      detail: { code: 'requestTooLarge', params: { limit: mebibytes(max) } },
+    });
   if (!request.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -85,7 +91,9 @@ export async function readCappedBody(request: Request, max = MAX_BODY_BYTES): Pr
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      throw new ImportError(413, `The request is over the limit of ${limit}.`);
+      throw new ImportError(413, `The request is over the limit of ${limit}.`, {
+        detail: { code: 'requestTooLarge', params: { limit: mebibytes(max) } },
+      });
     }
     chunks.push(value);
   }
@@ -129,6 +137,12 @@ async function sideOf(form: FormData, name: 'zh' | 'en', formatField: string): P
     throw new ImportError(
       413,
       `${name === 'zh' ? 'The Chinese text' : 'The translation'} is ${side.bytes.byteLength} bytes; the limit is ${MAX_SIDE_BYTES}.`,
+      {
+        detail: {
+          code: 'sideTooLarge',
+          params: { side: name, size: mebibytes(side.bytes.byteLength), limit: mebibytes(MAX_SIDE_BYTES) },
+        },
+      },
     );
   // A file name is only a hint for the format: never a path anything is written to.
   if (side.name !== undefined) side.name = side.name.replace(/[\\/]/g, '_').slice(0, 200);
@@ -160,7 +174,8 @@ export async function parseImportForm(form: FormData): Promise<ImportForm> {
       throw new ImportError(400, `The field "${n}" is given more than once.`);
   }
   const zh = await sideOf(form, 'zh', 'zhFormat');
-  if (!zh || zh.bytes.byteLength === 0) throw new ImportError(400, 'No Chinese text: paste it or choose a file.');
+  if (!zh || zh.bytes.byteLength === 0)
+    throw new ImportError(400, 'No Chinese text: paste it or choose a file.', { detail: { code: 'noChinese' } });
   const en = await sideOf(form, 'en', 'enFormat');
   const out: ImportForm = { zh, fields: {} };
   if (en && en.bytes.byteLength > 0) out.en = en;
@@ -187,11 +202,15 @@ export async function parseImportForm(form: FormData): Promise<ImportForm> {
     if (v !== undefined) fields[key] = v;
   }
   const dateProblem = fields.date === undefined ? null : calendarDateProblem(fields.date);
-  if (dateProblem !== null) throw new ImportError(400, `The date: ${dateProblem}.`);
+  if (dateProblem !== null)
+    throw new ImportError(400, `The date: ${dateProblem}.`, {
+      detail: { code: 'badDate', params: { date: (fields.date ?? '').slice(0, 40) } },
+    });
+  const badId = { detail: { code: 'badId', params: { id: (fields.id ?? '').slice(0, 100) } } } as const;
   const reserved = fields.id === undefined ? null : reservedIdProblem(fields.id);
-  if (reserved !== null) throw new ImportError(400, `The id ${reserved}.`);
+  if (reserved !== null) throw new ImportError(400, `The id ${reserved}.`, badId);
   if (fields.id !== undefined && !isDocId(fields.id))
-    throw new ImportError(400, 'id must be lowercase letters, digits and single hyphens (at most 100).');
+    throw new ImportError(400, 'id must be lowercase letters, digits and single hyphens (at most 100).', badId);
   out.fields = fields;
   return out;
 }

@@ -17,6 +17,7 @@
  * loaded two-core machine: 20,000 list items build in under a minute, in ~200 MB (docs/import.md).
  */
 import type { RawFile } from '../model';
+import type { ImportSideName } from './error-detail';
 import { ImportError } from './wire';
 
 const MAX_IMPORT_LINES = 20_000;
@@ -64,7 +65,7 @@ function decoded(file: RawFile): string {
 }
 
 /** Refuses (422) a side whose text would make more blocks than a preview can afford. */
-export function checkWorkload(file: RawFile, which: string, textCountedByBlocks = false): void {
+export function checkWorkload(file: RawFile, which: string, side: ImportSideName, textCountedByBlocks = false): void {
   const text = decoded(file);
   const fmt = (n: number) => n.toLocaleString('en');
   if (file.format === 'html') {
@@ -73,6 +74,7 @@ export function checkWorkload(file: RawFile, which: string, textCountedByBlocks 
       throw new ImportError(
         422,
         `${which} has ${fmt(elements)} HTML elements; the import page takes at most ${fmt(MAX_IMPORT_ELEMENTS)}. Split it into several documents.`,
+        { detail: { code: 'tooManyElements', params: { side, count: elements, limit: MAX_IMPORT_ELEMENTS } } },
       );
     }
     return;
@@ -83,17 +85,19 @@ export function checkWorkload(file: RawFile, which: string, textCountedByBlocks 
     throw new ImportError(
       422,
       `${which} has ${fmt(lines)} lines of text; the import page takes at most ${fmt(limit)} (each line may become a paragraph, heading or list item to align). Split it into several documents.`,
+      { detail: { code: 'tooManyLines', params: { side, count: lines, limit } } },
     );
   }
 }
 
 /** Refuses (422) a side that cleaned into more blocks than a preview can afford (plain text; see checkWorkload). */
-export function checkBlocks(blocks: number, which: string): void {
+export function checkBlocks(blocks: number, which: string, side: ImportSideName): void {
   if (blocks > MAX_IMPORT_LINES) {
     const fmt = (n: number) => n.toLocaleString('en');
     throw new ImportError(
       422,
       `${which} has ${fmt(blocks)} paragraphs; the import page takes at most ${fmt(MAX_IMPORT_LINES)} (each is segmented, glossed and aligned). Split it into several documents.`,
+      { detail: { code: 'tooManyParagraphs', params: { side, count: blocks, limit: MAX_IMPORT_LINES } } },
     );
   }
 }

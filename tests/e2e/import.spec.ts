@@ -367,6 +367,37 @@ test('on a phone (375 px), in Chinese: the editor fits the screen, and merge and
   await shot(page, testInfo, 'import-phone-pairs');
 });
 
+test('in traditional Chinese, a refusal and the lines the cleaner dropped are said in traditional Chinese @desktop', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto('/zh-Hant/import');
+  await page.locator('#side-zh').fill(`${ZH}\n\n- 3 -\n`);
+  // A translation saved as GB18030: the server refuses it, and the page says why in the reader's language.
+  await page
+    .locator('input[type=file]')
+    .nth(1)
+    .setInputFiles({
+      name: 'en.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync('tests/fixtures/formats/simplified.gb18030.txt'),
+    });
+  await page.getByRole('button', { name: '預覽', exact: true }).click();
+  const alert = page.locator('.import-error');
+  await expect(alert).toHaveText('譯文不是有效的 utf-8 編碼：請將譯文另存為 UTF-8 後重試。', { timeout: 60_000 });
+  await shot(page, testInfo, 'import-refused-zh-hant');
+  await page.getByRole('button', { name: '移除文件' }).click();
+  await page.getByRole('button', { name: '預覽', exact: true }).click();
+  // How the script was told, in the page's language (the API's variantEvidence is English).
+  await expect(page.locator('.preview-summary p.hint')).toHaveText(/^判斷字體的依據：\d+ 個漢字中，只見於繁體的佔 0%/, {
+    timeout: 60_000,
+  });
+  const dropped = page.locator('.preview-summary details').filter({ hasText: '清理時去掉了' });
+  await expect(dropped).toBeVisible({ timeout: 60_000 });
+  await dropped.locator('summary').click();
+  await expect(dropped.locator('li')).toHaveText([/^第 \d+ 行：- 3 -（頁碼）$/]);
+});
+
 for (const [locale, project, words] of [
   [
     'en',
@@ -374,7 +405,8 @@ for (const [locale, project, words] of [
     {
       preview: 'Preview',
       shown: `This preview shows the first ${PREVIEW_WINDOW.units.toLocaleString('en')} paragraphs of a long text`,
-      refused: 'This text cannot be saved from this page as it is: list.md has 349,525 lines of text',
+      refused:
+        'This text cannot be saved from this page as it is: The Chinese text has 349,525 lines of text; this page takes at most 20,000.',
       merge: 'Merge with next',
     },
   ],
@@ -384,7 +416,7 @@ for (const [locale, project, words] of [
     {
       preview: '预览',
       shown: new RegExp(`这是长文的预览，只显示前 ${PREVIEW_WINDOW.units.toLocaleString('zh-Hans')} 段`),
-      refused: '此文本不能照原样从本页保存：list.md has 349,525 lines of text',
+      refused: '此文本不能照原样从本页保存：中文文本有 349,525 行文字，本页最多接受 20,000 行。',
       merge: '与下一对合并',
     },
   ],

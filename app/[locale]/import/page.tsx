@@ -63,7 +63,7 @@ export default async function ImportPage({ searchParams }: Props) {
   requestHeaders.delete('sec-fetch-site');
   requestHeaders.delete('origin');
   const access = writeAccess(requestHeaders, writeSettings());
-  const messages = await clientMessages({ Import: true });
+  const messages = await clientMessages({ Import: true, ImportErrors: true });
 
   return (
     <div className="import-page">

@@ -5,11 +5,14 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dra
 import { getPathname } from '@/lib/i18n/navigation';
 import type { AppLocale } from '@/lib/i18n/routing';
 import type { PreviewBlock, PreviewResult } from '@/lib/import/preview';
+import type { VariantCounts } from '@/lib/add/detect';
+import type { ScriptVariant } from '@/lib/model';
 import type { BlocksFingerprint } from '@/lib/pipeline/corrections';
 import type { ApiErrorAnswer, ImportPreviewAnswer, ImportSaveAnswer } from '@/app/api/_types';
 import { editorReducer, initialEditorState, movedFocus, previewPairs, type Side, type Status } from './editor-state';
 import { canSplit, samePairs, wirePairs, type EditPair } from './pairs';
 import { useWriteToken } from './use-write-token';
+import { useDropReason, useServerMessage } from './server-message';
 import { LOW_CONFIDENCE } from '@/lib/base/confidence';
 
 export interface ExistingDoc {
@@ -62,6 +65,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
   const t = useTranslations('Import');
+  const serverMessage = useServerMessage();
   const [token, setToken] = useWriteToken();
   const [tokenDraft, setTokenDraft] = useState('');
   const [state, dispatch] = useReducer(editorReducer, existing?.pairs ?? null, initialEditorState);
@@ -152,8 +156,7 @@ export function ImportEditor({ locale, existing, access, limitBytes }: Props) {
       throw new Error(t('errorNetwork'));
     }
     const body = (await response.json().catch(() => ({}))) as Partial<ApiErrorAnswer>;
-    if (!response.ok)
-      throw new Error(t('errorStatus', { message: body.error ?? String(response.status) }), { cause: body });
+    if (!response.ok) throw new Error(serverMessage(body, response.status), { cause: body });
     return body;
   }
 
@@ -507,6 +510,8 @@ function SideInput({
 
 function PreviewSummary({ preview }: { preview: PreviewResult }) {
   const t = useTranslations('Import');
+  const refused = useTranslations('ImportErrors');
+  const dropReason = useDropReason();
   const format = useFormatter();
   const variantName = {
     simplified: t('variantSimplified'),
@@ -525,7 +530,9 @@ function PreviewSummary({ preview }: { preview: PreviewResult }) {
           characters: preview.stats.characters,
         })}
       </p>
-      <p className="hint">{t('variantEvidence', { evidence: preview.zh.variantEvidence })}</p>
+      <p className="hint">
+        <VariantEvidence counts={preview.zh.variantCounts} variant={preview.zh.variant} />
+      </p>
       {preview.window ? (
         <div className="preview-window" role="note">
           <p>
@@ -542,7 +549,11 @@ function PreviewSummary({ preview }: { preview: PreviewResult }) {
           </p>
           <p>
             {preview.window.saveRefused
-              ? t('windowSaveRefused', { reason: preview.window.saveRefused })
+              ? t('windowSaveRefused', {
+                  reason: preview.window.saveRefusedDetail
+                    ? refused(preview.window.saveRefusedDetail.code, preview.window.saveRefusedDetail.params)
+                    : preview.window.saveRefused,
+                })
               : t('windowSave')}
           </p>
         </div>
@@ -553,7 +564,11 @@ function PreviewSummary({ preview }: { preview: PreviewResult }) {
           <ul>
             {preview.zh.dropped.map((d) => (
               <li key={d.line}>
-                {d.line}: <span lang="zh">{d.text}</span> ({d.reason})
+                {t.rich('droppedLine', {
+                  line: d.line,
+                  reason: dropReason(d.reason),
+                  zh: () => <span lang="zh">{d.text}</span>,
+                })}
               </li>
             ))}
           </ul>
@@ -573,6 +588,34 @@ function PreviewSummary({ preview }: { preview: PreviewResult }) {
       ) : null}
     </section>
   );
+}
+
+/** What told the script, in the page's language (the API's `variantEvidence` says it in English). */
+function VariantEvidence({ counts, variant }: { counts: VariantCounts | null; variant: ScriptVariant }) {
+  const t = useTranslations('Import');
+  if (!counts) return t('variantGiven');
+  if (counts.tooFew) return t('variantTooFew', { han: counts.han });
+  const share = (n: number) => (counts.han === 0 ? 0 : n / counts.han);
+  const said = [
+    t('variantCounted', {
+      han: counts.han,
+      traditional: share(counts.traditional.n),
+      tradChars: counts.traditional.chars || '—',
+      simplified: share(counts.simplified.n),
+      simpChars: counts.simplified.chars || '—',
+    }),
+  ];
+  if (counts.hongKong && counts.taiwan)
+    said.push(
+      t('variantForms', {
+        hk: counts.hongKong.n,
+        hkChars: counts.hongKong.chars || '—',
+        tw: counts.taiwan.n,
+        twChars: counts.taiwan.chars || '—',
+      }),
+    );
+  if (variant === 'traditional-TW') said.push(t('variantTWDefault'));
+  return said.join(' ');
 }
 
 interface RowProps {
