@@ -8,7 +8,7 @@ import type { PairRecord } from '../model';
 import { pairsIndexed, type CommonTables } from './common-terms';
 import { toSimplified } from './encode';
 import { countAlternative, matchRecord, toParts, type Part } from './match';
-import { candidates, EMPTY, filter, intersect, rankByCount, unite, within, type Postings } from './postings';
+import { candidates, EMPTY, filter, intersect, rankedSlice, unite, within, type Postings } from './postings';
 import { parseQuery, QueryError, termKey, type Needle, type QueryTerm, type TermKind } from './query';
 import { rareTermKey } from './term-hash';
 import { needleLookups, type Lookup, type View, type ViewContext } from './views';
@@ -97,7 +97,7 @@ function cacheKey(terms: QueryTerm[], docId: string | undefined): string {
   return JSON.stringify([docId ?? null, terms.map(termKey).sort()]);
 }
 
-/** Recent queries' verified, ranked record ids: paging through a result must not verify it again. */
+/** Recent queries' verified record ids and counts: paging through a result must not verify it again. */
 const CACHE_ENTRIES = 32;
 
 /** What narrows one alternative of a term: null when nothing does (every record is a candidate). */
@@ -114,7 +114,11 @@ interface TermPostings {
 }
 
 interface Ranked {
-  ids: Int32Array;
+  /**
+   * Every record holding the query, ascending, with its occurrences: each page is ranked from
+   * these when it is asked for (rankedSlice), so a query with 100,000 hits ranks 20 of them.
+   */
+  found: { ids: Int32Array; counts: Int32Array };
   /** How each term (by termKey) was read once the index was consulted. */
   kinds: Map<string, TermKind>;
 }
@@ -176,9 +180,9 @@ export class IndexSearcher implements Searcher {
     if (terms.length === 0) return { total: 0, hits: [], terms: [] };
     const doc = docId === undefined ? undefined : this.docIds.get(docId);
     if (docId !== undefined && doc === undefined) return { total: 0, hits: [], terms: terms.map(reported) };
-    const { ids, kinds } = this.rankedIds(terms, docId, doc);
+    const { found, kinds } = this.rankedIds(terms, docId, doc);
     const hits: SearchHit[] = [];
-    for (const id of ids.subarray(Math.min(offset, ids.length), Math.min(offset + limit, ids.length))) {
+    for (const id of rankedSlice(found.ids, found.counts, offset, offset + limit)) {
       const record = this.records[id];
       const match = record && matchRecord(record, terms);
       if (!record || !match) continue; // cannot happen: the ids were verified against these records
@@ -186,7 +190,7 @@ export class IndexSearcher implements Searcher {
       hits.push({ ...shown, zhParts: toParts(record.zh, match.zh), enParts: toParts(record.en, match.en) });
     }
     return {
-      total: ids.length,
+      total: found.ids.length,
       hits,
       terms: terms.map((t) => ({ ...reported(t), kind: kinds.get(termKey(t)) ?? t.kind })),
     };
@@ -202,7 +206,7 @@ export class IndexSearcher implements Searcher {
       return cached;
     }
     const perTerm = terms.map((term) => this.termPostings(term));
-    const result = { ids: this.rank(perTerm, doc), kinds: new Map(perTerm.map((t) => [termKey(t.term), t.kind])) };
+    const result = { found: this.rank(perTerm, doc), kinds: new Map(perTerm.map((t) => [termKey(t.term), t.kind])) };
     this.ranked.set(key, result);
     if (this.ranked.size > CACHE_ENTRIES) {
       const oldest = this.ranked.keys().next();
@@ -218,9 +222,9 @@ export class IndexSearcher implements Searcher {
    * verifying its candidates otherwise; alternatives unite and terms intersect with their counts
    * adding up. So 的 alone is a counting sort over its table, `de` (pinyin or English) verifies only
    * the few records where the English word may be, and 的 with a rare term verifies only the
-   * records the rare term allows.
+   * records the rare term allows. Ranking itself waits for the page (see `Ranked`).
    */
-  private rank(perTerm: TermPostings[], doc: number | undefined): Int32Array {
+  private rank(perTerm: TermPostings[], doc: number | undefined): Ranked['found'] {
     const [only] = perTerm;
     // One term over the whole corpus: its alternatives' lists are the scope; no merge to narrow it.
     if (
@@ -234,7 +238,7 @@ export class IndexSearcher implements Searcher {
         const exact = this.exactWithin(alternative, null);
         found = found === null ? exact : unite(found, exact);
       }
-      return found === null || found.counts === null ? EMPTY.ids : rankByCount(found.ids, found.counts);
+      return exactOrEmpty(found);
     }
     let scope: Int32Array | null = null;
     for (const t of [...perTerm].sort((a, b) => termSize(a) - termSize(b))) {
@@ -253,7 +257,7 @@ export class IndexSearcher implements Searcher {
       }
       result = result === null ? found : found === null ? result : intersect(result, found);
     }
-    return result === null || result.counts === null ? EMPTY.ids : rankByCount(result.ids, result.counts);
+    return exactOrEmpty(result);
   }
 
   /** The records of the scope (null: all candidates) holding an alternative, with its occurrences: known or verified. */
@@ -365,6 +369,13 @@ function termCandidates(t: TermPostings): Int32Array | null {
   }
   return out?.ids ?? EMPTY.ids;
 }
+
+/** The verified records with their counts; none when nothing was verified (a term without needles). */
+function exactOrEmpty(p: Postings | null): Ranked['found'] {
+  return p === null || p.counts === null ? NOTHING : { ids: p.ids, counts: p.counts };
+}
+
+const NOTHING: Ranked['found'] = { ids: new Int32Array(0), counts: new Int32Array(0) };
 
 /** For ordering intersections: the smallest list first. */
 function termSize(t: TermPostings): number {
