@@ -38,8 +38,15 @@ function markedRanges(parts: readonly Part[]): Array<[number, number]> {
   return out;
 }
 
-/** The hits, in order, as sentence pairs. */
-export async function sentenceHits(hits: readonly SearchHit[]): Promise<SearchPairHit[]> {
+/**
+ * The hits, in order, as sentence pairs, each sentence its snippet; `{ whole: true }` keeps the
+ * sentences whole (what the answer carried before snippets were cut where it is made: the
+ * benchmark's baseline for the answer's size).
+ */
+export async function sentenceHits(
+  hits: readonly SearchHit[],
+  { whole = false }: { whole?: boolean } = {},
+): Promise<SearchPairHit[]> {
   return Promise.all(
     hits.map(async (hit): Promise<SearchPairHit> => {
       const pairs = await docPairs(hit.docId);
@@ -51,6 +58,7 @@ export async function sentenceHits(hits: readonly SearchHit[]): Promise<SearchPa
           ? found
           : { docId: hit.docId, pair: hit.pair, zh: hit.zh, en: hit.en };
       const shown = sentenceHit(pair, markedRanges(hit.zhParts), markedRanges(hit.enParts));
+      if (whole) return shown;
       // Each sentence as its snippet: the answer carries what the page shows, not whole paragraphs.
       return {
         ...shown,

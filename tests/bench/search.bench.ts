@@ -24,6 +24,9 @@ import type { IndexBundle, PairRecord } from '../../lib/model';
 import { englishWords, toSimplified } from '../../lib/search/encode';
 import { BUNDLE_FILE, loadSearcher, readBundleFile, searcherOver, type Searcher } from '../../lib/search/index';
 import { hanSlots } from '../../lib/search/pinyin';
+import { configureStore, getSearcher } from '../../lib/store';
+import { sentenceHits } from '../../lib/store/search-hits';
+import { gzipSync } from 'node:zlib';
 import { seededRandom } from '../fixtures/random';
 import { figure, writeBenchResult, type Figure } from './results';
 import { percentile } from './stats';
@@ -358,6 +361,59 @@ async function realRecords(buildDir: string): Promise<IndexBundle> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The answer's size
+
+interface AnswerSize {
+  query: string;
+  limit: number;
+  total: number;
+  /** `GET /api/search`'s body as the route makes it (each sentence its snippet), and gzipped. */
+  bytes: number;
+  gzipBytes: number;
+  /** The same answer with its sentences whole, as it was before the snippets were cut where it is made. */
+  wholeBytes: number;
+  wholeGzipBytes: number;
+}
+
+/** The body `GET /api/search?q=…&limit=…` answers, made as the route makes it, from the build's store. */
+async function answerSizes(
+  buildDir: string,
+  queries: readonly string[],
+  limits: readonly number[],
+): Promise<AnswerSize[]> {
+  configureStore({ buildDir });
+  const searcher = await getSearcher();
+  const out: AnswerSize[] = [];
+  for (const query of queries)
+    for (const limit of limits) {
+      const { total, hits } = await searcher.search(query, { limit });
+      const body = JSON.stringify({ total, hits: await sentenceHits(hits) });
+      const whole = JSON.stringify({ total, hits: await sentenceHits(hits, { whole: true }) });
+      out.push({
+        query,
+        limit,
+        total,
+        bytes: Buffer.byteLength(body),
+        gzipBytes: gzipSync(body).length,
+        wholeBytes: Buffer.byteLength(whole),
+        wholeGzipBytes: gzipSync(whole).length,
+      });
+    }
+  return out;
+}
+
+function printSizes(sizes: readonly AnswerSize[]): void {
+  console.log(`\nGET /api/search answer size (bytes; baseline: the same hits with whole sentences)`);
+  console.log(
+    `  ${'query'.padEnd(16)}${'limit'.padStart(6)}${'hits'.padStart(6)}${'bytes'.padStart(9)}${'gzip'.padStart(8)}${'whole'.padStart(9)}${'gzip'.padStart(8)}`,
+  );
+  for (const s of sizes)
+    console.log(
+      `  ${s.query.padEnd(16)}${String(s.limit).padStart(6)}${String(s.total).padStart(6)}${String(s.bytes).padStart(9)}${String(s.gzipBytes).padStart(8)}${String(s.wholeBytes).padStart(9)}${String(s.wholeGzipBytes).padStart(8)}`,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Against a running server
 
 async function benchServer(url: string, concurrency: number, requests: number, queries: QueryCase[]): Promise<void> {
@@ -428,6 +484,8 @@ async function main(): Promise<void> {
     );
     return;
   }
+  const sizes = await answerSizes(path.resolve(values.build), ['合作', '的', 'cooperation'], [20, 5]);
+  printSizes(sizes);
   const reports: CorpusReport[] = [];
   reports.push(
     await benchCorpus(
@@ -457,12 +515,20 @@ async function main(): Promise<void> {
     );
     printReport(reports[1]!);
   }
-  console.log(JSON.stringify({ bench: 'search', reports }));
+  console.log(JSON.stringify({ bench: 'search', sizes, reports }));
   const [real, synthetic] = reports;
   await writeBenchResult({
     bench: 'search',
     title: 'Search: each query once, cold, against a plain substring scan',
     figures: [
+      ...sizes
+        .filter((s) => s.query === '合作')
+        .map((s) =>
+          figure(`GET /api/search?q=合作&limit=${s.limit}: answer bytes`, s.bytes, 'bytes', 'lower', {
+            name: 'the same hits with whole sentences',
+            value: s.wholeBytes,
+          }),
+        ),
       ...reportFigures('real corpus', real!, 'loaded'),
       ...(synthetic
         ? reportFigures(`synthetic ${(synthetic.hanChars / 1e6).toFixed(0)} M chars`, synthetic, 'built')
