@@ -97,6 +97,9 @@ function cacheKey(terms: QueryTerm[], docId: string | undefined): string {
   return JSON.stringify([docId ?? null, terms.map(termKey).sort()]);
 }
 
+/** Candidates few enough to verify for one form of a term before the query's scope narrows them. */
+const FEW_CANDIDATES = 256;
+
 /** Recent queries' verified record ids and counts: paging through a result must not verify it again. */
 const CACHE_ENTRIES = 32;
 
@@ -292,7 +295,10 @@ export class IndexSearcher implements Searcher {
       let postings: Postings | null = null;
       let unconstrained = false;
       for (const needle of needles) {
-        const found = this.needlePostings(needleLookups(needle, this.ctx));
+        const found =
+          needle.side === 'zh' && needle.forms.length > 1
+            ? this.formsPostings(needle)
+            : this.needlePostings(needleLookups(needle, this.ctx));
         if (found === null) unconstrained = true;
         else postings = postings === null ? found : intersect(postings, found);
       }
@@ -306,6 +312,28 @@ export class IndexSearcher implements Searcher {
       else if (english === 0 && pinyin !== 0) kind = 'pinyin';
     }
     return { term, alternatives, kind };
+  }
+
+  /**
+   * A Chinese needle with several forms (中國 as typed and 中国): each form's records, united. A
+   * form whose lookup leaves a few candidates (the typed form's hash bucket, shared with another
+   * bigram) has them verified for that form alone, so the other form's counted list keeps its
+   * counts and 中國 is answered like 中国 is, instead of verifying every record of 中国. The counts
+   * add up as verification counts them (every form's occurrences).
+   */
+  private formsPostings(needle: Needle & { side: 'zh' }): Postings | null {
+    let out: Postings | null = null;
+    for (const form of needle.forms) {
+      const single: Needle = { ...needle, forms: [form] };
+      let found = this.needlePostings(needleLookups(single, this.ctx));
+      if (found === null) return this.needlePostings(needleLookups(needle, this.ctx));
+      if (found.counts === null) {
+        if (found.ids.length > FEW_CANDIDATES) return this.needlePostings(needleLookups(needle, this.ctx));
+        found = this.exactWithin({ needles: [single], postings: found }, null);
+      }
+      out = out === null ? found : unite(out, found);
+    }
+    return out;
   }
 
   /** Records passing any of the lookups (a needle's spellings); null when none narrows anything. */
