@@ -110,6 +110,21 @@ export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
+/**
+ * True when one code point is Han, as `\p{Script=Han}` says. Per character of a paragraph this is
+ * the hot test of highlighting pinyin, so the two ranges that decide nearly all text skip the
+ * regular expression: nothing below U+2E80 (Latin, punctuation, kana excepted below) is Han, and
+ * the whole CJK Unified Ideographs block U+4E00–U+9FFF is (assigned since Unicode 14, which every
+ * supported Node's ICU has).
+ */
+export function isHanCodePoint(cp: number): boolean {
+  if (cp < 0x2e80) return false;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  return HAN_CODE_POINT.test(String.fromCodePoint(cp));
+}
+
+const HAN_CODE_POINT = /^\p{Script=Han}$/u;
+
 /** A letter run as an index term: cut to MAX_TERM_CODE_POINTS (see there). */
 function capTerm(run: string): string {
   if (run.length <= MAX_TERM_CODE_POINTS) return run;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isHanCodePoint } from './encode';
 import { PINYIN_SYLLABLES } from './pinyin-syllables';
 import {
   countPinyin,
@@ -190,6 +191,71 @@ describe('findPinyin', () => {
 
   it('gives nothing rather than a wrong mark when the line does not fit the text', () => {
     expect(findPinyin('合', 'he zuo', ['he', 'zuo'])).toEqual([]);
+  });
+
+  /** The mapping as it was written over hanSlots' arrays: the reference the one-pass walk must agree with. */
+  function bySlots(text: string, line: string | undefined, syllables: string[]): Array<{ start: number; end: number }> {
+    const runs = (line ?? '').split('|').map((run) => run.split(' '));
+    const tokens = runs.flat();
+    const needle = syllables.join(' ');
+    const found: number[] = [];
+    let token = 0;
+    for (const run of runs) {
+      const joined = ` ${run.join(' ')} `;
+      for (
+        let at = joined.indexOf(` ${needle} `);
+        at !== -1;
+        at = joined.indexOf(` ${needle} `, at + needle.length + 1)
+      )
+        found.push(token + joined.slice(0, at + 1).split(' ').length - 2);
+      token += run.length;
+    }
+    if (found.length === 0 || tokens.length === 0) return [];
+    const slots = hanSlots(text);
+    const out: Array<{ start: number; end: number }> = [];
+    for (const first of found) {
+      const last = first + syllables.length - 1;
+      const start = slots.start[first];
+      const end = slots.end[last];
+      if (start === undefined || end === undefined) return [];
+      if (slots.runStart.slice(first + 1, last + 1).some(Boolean)) continue;
+      out.push({ start, end });
+    }
+    return out;
+  }
+
+  it('agrees with the mapping over hanSlots on random texts and lines, stale lines included', () => {
+    let seed = 7;
+    const r = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pieces = ['合', '作', '𠀀', '，', 'a', ' ', '\u{E0100}', '和'];
+    const syllables = ['he', 'zuo', 'ge'];
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: Math.floor(r() * 12) }, () => pieces[Math.floor(r() * pieces.length)]).join('');
+      const slots = hanSlots(text);
+      // Mostly the line that fits the text; sometimes one syllable short or long (a stale bundle).
+      const drift = r() < 0.2 ? (r() < 0.5 ? -1 : 1) : 0;
+      const count = Math.max(0, slots.start.length + drift);
+      const tokens = Array.from({ length: count }, () => syllables[Math.floor(r() * syllables.length)]!);
+      const line =
+        count === 0
+          ? undefined
+          : tokens.map((t, k) => (k === 0 ? t : `${slots.runStart[k] === false ? ' ' : '|'}${t}`)).join('');
+      const query = Array.from(
+        { length: 1 + Math.floor(r() * 2) },
+        () => syllables[Math.floor(r() * syllables.length)]!,
+      );
+      expect(findPinyin(text, line, query), `${text} / ${line} / ${query}`).toEqual(bySlots(text, line, query));
+    }
+  });
+});
+
+describe('isHanCodePoint', () => {
+  it('is \\p{Script=Han} on every code point', () => {
+    const han = /^\p{Script=Han}$/u;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (isHanCodePoint(cp) !== han.test(String.fromCodePoint(cp))) expect(cp.toString(16)).toBe('agreeing');
+    }
   });
 });
 

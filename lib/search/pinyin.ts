@@ -14,7 +14,7 @@
  * is the one syllable xian and never xi + an; `xi'an`, `xi an`, `XiAn` and `xi1an1` are xi + an;
  * `fangan` is fan + gan. With that rule every spelling has at most one reading.
  */
-import { hasHan, isVariationSelector } from './encode';
+import { hasHan, isHanCodePoint, isVariationSelector } from './encode';
 import { LONGEST_SYLLABLE, PINYIN_SYLLABLES, SYLLABLE_ALIASES } from './pinyin-syllables';
 
 /** Token of a Han character the gloss stage could not read: never equal to a typed syllable. */
@@ -37,7 +37,7 @@ export function hanSlots(text: string): HanSlots {
   let at = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (hasHan(ch)) {
+    if (isHanCodePoint(cp)) {
       slots.start.push(at);
       slots.end.push(at + ch.length);
       slots.runStart.push(!inRun);
@@ -252,21 +252,40 @@ export function countPinyin(line: string | undefined, syllables: readonly string
 /**
  * The occurrences of the syllables, mapped onto the Han characters of `zh` that carry them. A line
  * that does not fit its text (a bundle written by something else) gives no match rather than a
- * wrong highlight.
+ * wrong highlight. One pass over the text, stopping after the last occurrence: a hit's paragraph
+ * may run to thousands of characters, and the page highlights twenty of them per query.
  */
 export function findPinyin(zh: string, line: string | undefined, syllables: readonly string[]): PinyinRange[] {
   const found = occurrences(line, syllables);
   if (found.length === 0) return [];
-  const slots = hanSlots(zh);
+  const span = syllables.length - 1;
   const out: PinyinRange[] = [];
-  for (const first of found) {
-    const last = first + syllables.length - 1;
-    const start = slots.start[first];
-    const end = slots.end[last];
-    if (start === undefined || end === undefined) return [];
-    // Within one run by construction of the line; the check guards against a stale bundle.
-    if (slots.runStart.slice(first + 1, last + 1).some(Boolean)) continue;
-    out.push({ start, end });
+  let next = 0; // the occurrence being mapped
+  let token = -1; // index of the current Han code point
+  let inRun = false;
+  let start = -1; // where the occurrence being mapped starts, once its first character is reached
+  let broken = false; // a run boundary inside it: a stale bundle, never a match across a comma
+  for (let at = 0; at < zh.length;) {
+    const cp = zh.codePointAt(at) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    if (isHanCodePoint(cp)) {
+      token++;
+      const runStart = !inRun;
+      inRun = true;
+      const first = found[next] as number;
+      if (token === first) {
+        start = at;
+        broken = false;
+      } else if (start >= 0 && runStart) broken = true;
+      if (start >= 0 && token === first + span) {
+        if (!broken) out.push({ start, end: at + width });
+        start = -1;
+        if (++next === found.length) return out;
+      }
+    } else if (!isVariationSelector(cp)) {
+      inRun = false;
+    }
+    at += width;
   }
-  return out;
+  return []; // the text has fewer Han characters than the line has syllables
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { candidates, filter, intersect, rankByCount, unite, within, type Postings } from './postings';
+import {
+  candidates,
+  EMPTY,
+  filter,
+  intersect,
+  rankByCount,
+  rankedSlice,
+  unite,
+  within,
+  type Postings,
+} from './postings';
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -84,5 +94,45 @@ describe('rankByCount', () => {
         .map((x) => x.id);
       expect(Array.from(rankByCount(p.ids, counts))).toEqual(want);
     }
+  });
+});
+
+describe('rankedSlice', () => {
+  it('is the same page of the ranking as rankByCount, for every page of random lists', () => {
+    const r = rng(11);
+    for (let n = 0; n < 100; n++) {
+      const p = randomPostings(r);
+      const counts = p.counts ?? new Int32Array(0);
+      const whole = Array.from(rankByCount(p.ids, counts));
+      for (const [start, end] of [
+        [0, 1],
+        [0, 3],
+        [2, 5],
+        [0, whole.length],
+        [Math.max(0, whole.length - 1), whole.length + 4],
+        [whole.length + 1, whole.length + 9],
+      ] as const)
+        expect(Array.from(rankedSlice(p.ids, counts, start, end)), `${start}…${end} of ${whole}`).toEqual(
+          whole.slice(start, end),
+        );
+    }
+  });
+
+  it('breaks ties at the page edge by id, like the ranking', () => {
+    const ids = Int32Array.from([1, 2, 3, 4, 5, 6]);
+    const counts = Int32Array.from([1, 3, 1, 1, 3, 1]);
+    expect(Array.from(rankedSlice(ids, counts, 0, 4))).toEqual([2, 5, 1, 3]);
+    expect(Array.from(rankedSlice(ids, counts, 3, 5))).toEqual([3, 4]);
+  });
+});
+
+describe('unite with an empty list', () => {
+  it('answers the other list itself, its counts known only when both sides know them', () => {
+    const a: Postings = { ids: Int32Array.from([1, 4]), counts: Int32Array.from([2, 1]) };
+    expect(unite(a, EMPTY)).toBe(a);
+    expect(unite(EMPTY, a)).toBe(a);
+    expect(unite(a, { ids: new Int32Array(0), counts: null })).toEqual({ ids: a.ids, counts: null });
+    const b: Postings = { ids: Int32Array.from([3]), counts: null };
+    expect(unite(EMPTY, b)).toBe(b);
   });
 });

@@ -8,7 +8,7 @@ import type { PairRecord } from '../model';
 import { pairsIndexed, type CommonTables } from './common-terms';
 import { toSimplified } from './encode';
 import { countAlternative, matchRecord, toParts, type Part } from './match';
-import { candidates, EMPTY, filter, intersect, rankByCount, unite, within, type Postings } from './postings';
+import { candidates, EMPTY, filter, intersect, rankedSlice, unite, within, type Postings } from './postings';
 import { parseQuery, QueryError, termKey, type Needle, type QueryTerm, type TermKind } from './query';
 import { rareTermKey } from './term-hash';
 import { needleLookups, type Lookup, type View, type ViewContext } from './views';
@@ -97,7 +97,10 @@ function cacheKey(terms: QueryTerm[], docId: string | undefined): string {
   return JSON.stringify([docId ?? null, terms.map(termKey).sort()]);
 }
 
-/** Recent queries' verified, ranked record ids: paging through a result must not verify it again. */
+/** Candidates few enough to verify for one form of a term before the query's scope narrows them. */
+const FEW_CANDIDATES = 256;
+
+/** Recent queries' verified record ids and counts: paging through a result must not verify it again. */
 const CACHE_ENTRIES = 32;
 
 /** What narrows one alternative of a term: null when nothing does (every record is a candidate). */
@@ -114,7 +117,11 @@ interface TermPostings {
 }
 
 interface Ranked {
-  ids: Int32Array;
+  /**
+   * Every record holding the query, ascending, with its occurrences: each page is ranked from
+   * these when it is asked for (rankedSlice), so a query with 100,000 hits ranks 20 of them.
+   */
+  found: { ids: Int32Array; counts: Int32Array };
   /** How each term (by termKey) was read once the index was consulted. */
   kinds: Map<string, TermKind>;
 }
@@ -176,9 +183,9 @@ export class IndexSearcher implements Searcher {
     if (terms.length === 0) return { total: 0, hits: [], terms: [] };
     const doc = docId === undefined ? undefined : this.docIds.get(docId);
     if (docId !== undefined && doc === undefined) return { total: 0, hits: [], terms: terms.map(reported) };
-    const { ids, kinds } = this.rankedIds(terms, docId, doc);
+    const { found, kinds } = this.rankedIds(terms, docId, doc);
     const hits: SearchHit[] = [];
-    for (const id of ids.subarray(Math.min(offset, ids.length), Math.min(offset + limit, ids.length))) {
+    for (const id of rankedSlice(found.ids, found.counts, offset, offset + limit)) {
       const record = this.records[id];
       const match = record && matchRecord(record, terms);
       if (!record || !match) continue; // cannot happen: the ids were verified against these records
@@ -186,7 +193,7 @@ export class IndexSearcher implements Searcher {
       hits.push({ ...shown, zhParts: toParts(record.zh, match.zh), enParts: toParts(record.en, match.en) });
     }
     return {
-      total: ids.length,
+      total: found.ids.length,
       hits,
       terms: terms.map((t) => ({ ...reported(t), kind: kinds.get(termKey(t)) ?? t.kind })),
     };
@@ -202,7 +209,7 @@ export class IndexSearcher implements Searcher {
       return cached;
     }
     const perTerm = terms.map((term) => this.termPostings(term));
-    const result = { ids: this.rank(perTerm, doc), kinds: new Map(perTerm.map((t) => [termKey(t.term), t.kind])) };
+    const result = { found: this.rank(perTerm, doc), kinds: new Map(perTerm.map((t) => [termKey(t.term), t.kind])) };
     this.ranked.set(key, result);
     if (this.ranked.size > CACHE_ENTRIES) {
       const oldest = this.ranked.keys().next();
@@ -218,9 +225,9 @@ export class IndexSearcher implements Searcher {
    * verifying its candidates otherwise; alternatives unite and terms intersect with their counts
    * adding up. So 的 alone is a counting sort over its table, `de` (pinyin or English) verifies only
    * the few records where the English word may be, and 的 with a rare term verifies only the
-   * records the rare term allows.
+   * records the rare term allows. Ranking itself waits for the page (see `Ranked`).
    */
-  private rank(perTerm: TermPostings[], doc: number | undefined): Int32Array {
+  private rank(perTerm: TermPostings[], doc: number | undefined): Ranked['found'] {
     const [only] = perTerm;
     // One term over the whole corpus: its alternatives' lists are the scope; no merge to narrow it.
     if (
@@ -234,7 +241,7 @@ export class IndexSearcher implements Searcher {
         const exact = this.exactWithin(alternative, null);
         found = found === null ? exact : unite(found, exact);
       }
-      return found === null || found.counts === null ? EMPTY.ids : rankByCount(found.ids, found.counts);
+      return exactOrEmpty(found);
     }
     let scope: Int32Array | null = null;
     for (const t of [...perTerm].sort((a, b) => termSize(a) - termSize(b))) {
@@ -253,7 +260,7 @@ export class IndexSearcher implements Searcher {
       }
       result = result === null ? found : found === null ? result : intersect(result, found);
     }
-    return result === null || result.counts === null ? EMPTY.ids : rankByCount(result.ids, result.counts);
+    return exactOrEmpty(result);
   }
 
   /** The records of the scope (null: all candidates) holding an alternative, with its occurrences: known or verified. */
@@ -288,7 +295,10 @@ export class IndexSearcher implements Searcher {
       let postings: Postings | null = null;
       let unconstrained = false;
       for (const needle of needles) {
-        const found = this.needlePostings(needleLookups(needle, this.ctx));
+        const found =
+          needle.side === 'zh' && needle.forms.length > 1
+            ? this.formsPostings(needle)
+            : this.needlePostings(needleLookups(needle, this.ctx));
         if (found === null) unconstrained = true;
         else postings = postings === null ? found : intersect(postings, found);
       }
@@ -302,6 +312,28 @@ export class IndexSearcher implements Searcher {
       else if (english === 0 && pinyin !== 0) kind = 'pinyin';
     }
     return { term, alternatives, kind };
+  }
+
+  /**
+   * A Chinese needle with several forms (中國 as typed and 中国): each form's records, united. A
+   * form whose lookup leaves a few candidates (the typed form's hash bucket, shared with another
+   * bigram) has them verified for that form alone, so the other form's counted list keeps its
+   * counts and 中國 is answered like 中国 is, instead of verifying every record of 中国. The counts
+   * add up as verification counts them (every form's occurrences).
+   */
+  private formsPostings(needle: Needle & { side: 'zh' }): Postings | null {
+    let out: Postings | null = null;
+    for (const form of needle.forms) {
+      const single: Needle = { ...needle, forms: [form] };
+      let found = this.needlePostings(needleLookups(single, this.ctx));
+      if (found === null) return this.needlePostings(needleLookups(needle, this.ctx));
+      if (found.counts === null) {
+        if (found.ids.length > FEW_CANDIDATES) return this.needlePostings(needleLookups(needle, this.ctx));
+        found = this.exactWithin({ needles: [single], postings: found }, null);
+      }
+      out = out === null ? found : unite(out, found);
+    }
+    return out;
   }
 
   /** Records passing any of the lookups (a needle's spellings); null when none narrows anything. */
@@ -328,7 +360,9 @@ export class IndexSearcher implements Searcher {
       const ids = candidates(found.filter((n) => Number.isInteger(n) && n >= 0 && n < this.records.length));
       out = out === null ? ids : intersect(out, ids);
     }
-    if (out === null) return EMPTY;
+    // No record at all is exactly known: 中國 typed in traditional, absent from the simplified text,
+    // then unites with 中国's counted list as nothing, instead of making its 30,000 records candidates.
+    if (out === null || out.ids.length === 0) return EMPTY;
     return lookup.exact && lookup.terms.length === 1 && rare.length === 0 ? out : { ids: out.ids, counts: null };
   }
 
@@ -365,6 +399,13 @@ function termCandidates(t: TermPostings): Int32Array | null {
   }
   return out?.ids ?? EMPTY.ids;
 }
+
+/** The verified records with their counts; none when nothing was verified (a term without needles). */
+function exactOrEmpty(p: Postings | null): Ranked['found'] {
+  return p === null || p.counts === null ? NOTHING : { ids: p.ids, counts: p.counts };
+}
+
+const NOTHING: Ranked['found'] = { ids: new Int32Array(0), counts: new Int32Array(0) };
 
 /** For ordering intersections: the smallest list first. */
 function termSize(t: TermPostings): number {

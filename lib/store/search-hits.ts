@@ -1,11 +1,12 @@
 /**
  * Search hits as the page and `GET /api/search` show them: each matching pair narrowed to its
  * matching sentence pairs, with the words aligned to the matches marked on the other side
- * (lib/terms/sentence-hit.ts). A hit's document is read once and its pairs' beads and word links
+ * (lib/terms/sentence-hit.ts), each sentence cut to its snippet (lib/search/snippet.ts). A hit's document is read once and its pairs' beads and word links
  * kept for the documents searched most recently.
  */
 import type { SearchPairHit } from '../model';
 import type { Part, SearchHit } from '../search';
+import { cutSentence } from '../search/snippet';
 import { sentenceHit, termPairs, type TermPair } from '../terms';
 import { getDoc, getWordLinks, onNewBuild } from './index';
 
@@ -37,8 +38,15 @@ function markedRanges(parts: readonly Part[]): Array<[number, number]> {
   return out;
 }
 
-/** The hits, in order, as sentence pairs. */
-export async function sentenceHits(hits: readonly SearchHit[]): Promise<SearchPairHit[]> {
+/**
+ * The hits, in order, as sentence pairs, each sentence its snippet; `{ whole: true }` keeps the
+ * sentences whole (what the answer carried before snippets were cut where it is made: the
+ * benchmark's baseline for the answer's size).
+ */
+export async function sentenceHits(
+  hits: readonly SearchHit[],
+  { whole = false }: { whole?: boolean } = {},
+): Promise<SearchPairHit[]> {
   return Promise.all(
     hits.map(async (hit): Promise<SearchPairHit> => {
       const pairs = await docPairs(hit.docId);
@@ -49,7 +57,13 @@ export async function sentenceHits(hits: readonly SearchHit[]): Promise<SearchPa
         found !== undefined && found.zh === hit.zh && found.en === hit.en
           ? found
           : { docId: hit.docId, pair: hit.pair, zh: hit.zh, en: hit.en };
-      return sentenceHit(pair, markedRanges(hit.zhParts), markedRanges(hit.enParts));
+      const shown = sentenceHit(pair, markedRanges(hit.zhParts), markedRanges(hit.enParts));
+      if (whole) return shown;
+      // Each sentence as its snippet: the answer carries what the page shows, not whole paragraphs.
+      return {
+        ...shown,
+        sentences: shown.sentences.map((s) => ({ ...s, zh: cutSentence(s.zh, 'zh'), en: cutSentence(s.en, 'en') })),
+      };
     }),
   );
 }

@@ -19,10 +19,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { Converter as ToTraditional } from 'opencc-js/cn2t';
 import type { IndexBundle, PairRecord } from '../../lib/model';
 import { englishWords, toSimplified } from '../../lib/search/encode';
 import { BUNDLE_FILE, loadSearcher, readBundleFile, searcherOver, type Searcher } from '../../lib/search/index';
 import { hanSlots } from '../../lib/search/pinyin';
+import { configureStore, getSearcher } from '../../lib/store';
+import { sentenceHits } from '../../lib/store/search-hits';
+import { gzipSync } from 'node:zlib';
 import { seededRandom } from '../fixtures/random';
 import { figure, writeBenchResult, type Figure } from './results';
 import { percentile } from './stats';
@@ -126,6 +130,27 @@ export function querySet(records: readonly PairRecord[], count: number, seed: nu
   return out;
 }
 
+/**
+ * Queries typed in traditional characters for a corpus written in simplified (the synthetic one has
+ * no traditional originals): two-character runs of the text that OpenCC writes differently in the
+ * Taiwan standard (合作 stays, 关系 becomes 關係). Drawn apart from `querySet`, so its mix stays the
+ * mix earlier runs measured.
+ */
+export function traditionalSet(records: readonly PairRecord[], count: number, seed: number): QueryCase[] {
+  const r = rng(seed);
+  const toTraditional = ToTraditional({ from: 'cn', to: 'tw' });
+  const out: QueryCase[] = [];
+  const seen = new Set<string>();
+  for (let attempts = 0; out.length < count && attempts < count * 50; attempts++) {
+    const simplified = substringOf(hanRun(pick(records, r), r) ?? [], 2, r);
+    const query = simplified && toTraditional(simplified);
+    if (!query || query === simplified || seen.has(query)) continue;
+    seen.add(query);
+    out.push({ query, kind: 'zh traditional' });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Measurement
 
@@ -165,6 +190,21 @@ function time<T>(f: () => T): [T, number] {
   return [value, performance.now() - t0];
 }
 
+/**
+ * Wall time and the process's CPU time of one call, in ms. On a shared machine the wall time of a
+ * sub-millisecond call includes however long the scheduler kept the process off the cores (at a
+ * load of 10 on 2 cores a query that does nothing takes 15 ms at p99); the CPU time is the work
+ * the call did, and what a change to the searcher changes. Both are reported.
+ */
+function timeWithCpu<T>(f: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = f();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return [value, wall, (cpu.user + cpu.system) / 1000];
+}
+
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
 /** After a full collection when --expose-gc is on (npm run bench:search turns it on). */
@@ -191,7 +231,10 @@ interface CorpusReport {
   scan: Timing;
   scanned: number;
   searchOfScanned: Timing;
+  /** The CPU time of each search (see timeWithCpu). */
+  searchCpu: Timing;
   byKind: Record<string, Timing>;
+  byKindCpu: Record<string, Timing>;
   slowest: Array<{ query: string; ms: number; total: number }>;
 }
 
@@ -218,12 +261,16 @@ async function benchCorpus(
   const searchMs: number[] = [];
   const scanMs: number[] = [];
   const searchOfScanned: number[] = [];
+  const cpuMs: number[] = [];
   const byKind = new Map<string, number[]>();
+  const byKindCpu = new Map<string, number[]>();
   const slowest: Array<{ query: string; ms: number; total: number }> = [];
   queries.forEach((q, i) => {
-    const [result, ms] = time(() => searcher.search(q.query));
+    const [result, ms, cpu] = timeWithCpu(() => searcher.search(q.query));
     searchMs.push(ms);
+    cpuMs.push(cpu);
     byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
+    byKindCpu.set(q.kind, [...(byKindCpu.get(q.kind) ?? []), cpu]);
     slowest.push({ query: q.query, ms, total: result.total });
     if (i < scanned) {
       scanMs.push(time(() => plainScan(records, q.query))[1]);
@@ -245,7 +292,9 @@ async function benchCorpus(
     scan: timing(scanMs),
     scanned: scanMs.length,
     searchOfScanned: timing(searchOfScanned),
+    searchCpu: timing(cpuMs),
     byKind: Object.fromEntries([...byKind].map(([k, ms]) => [k, timing(ms)])),
+    byKindCpu: Object.fromEntries([...byKindCpu].map(([k, ms]) => [k, timing(ms)])),
     slowest: slowest.slice(0, 5),
   };
 }
@@ -258,8 +307,12 @@ function printReport(r: CorpusReport): void {
   console.log(
     `  index built in ${r.buildSeconds.toFixed(1)} s; heap +${r.heapMB.toFixed(0)} MB, typed arrays +${r.buffersMB.toFixed(0)} MB, RSS +${r.rssMB.toFixed(0)} MB (process peak ${r.peakRssMB.toFixed(0)} MB)`,
   );
-  console.log(`  ${'queries (ms)'.padEnd(22)}${'median'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`);
-  console.log(`  ${`search (${r.queries})`.padEnd(22)}${f(r.search.median)}${f(r.search.p99)}${f(r.search.max)}`);
+  console.log(
+    `  ${'queries (ms)'.padEnd(22)}${'median'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}   CPU:${'median'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`,
+  );
+  console.log(
+    `  ${`search (${r.queries})`.padEnd(22)}${f(r.search.median)}${f(r.search.p99)}${f(r.search.max)}       ${f(r.searchCpu.median)}${f(r.searchCpu.p99)}${f(r.searchCpu.max)}`,
+  );
   console.log(
     `  ${`search (first ${r.scanned})`.padEnd(22)}${f(r.searchOfScanned.median)}${f(r.searchOfScanned.p99)}${f(r.searchOfScanned.max)}`,
   );
@@ -267,8 +320,12 @@ function printReport(r: CorpusReport): void {
   console.log(
     `  ${'scan ÷ search'.padEnd(22)}${(r.scan.median / r.searchOfScanned.median).toFixed(0).padStart(7)}×${(r.scan.p99 / r.searchOfScanned.p99).toFixed(0).padStart(7)}×`,
   );
-  for (const [kind, t] of Object.entries(r.byKind))
-    console.log(`    ${kind.padEnd(20)}${f(t.median)}${f(t.p99)}${f(t.max)}`);
+  for (const [kind, t] of Object.entries(r.byKind)) {
+    const c = r.byKindCpu[kind]!;
+    console.log(
+      `    ${kind.padEnd(20)}${f(t.median)}${f(t.p99)}${f(t.max)}       ${f(c.median)}${f(c.p99)}${f(c.max)}`,
+    );
+  }
   console.log(
     `  slowest: ${r.slowest.map((s) => `${JSON.stringify(s.query)} ${s.ms.toFixed(1)} ms (${s.total} hits)`).join('; ')}`,
   );
@@ -284,6 +341,8 @@ function reportFigures(label: string, r: CorpusReport, built: 'built' | 'loaded'
       value: r.scan.median,
     }),
     figure(`${label}: search p99${over}`, r.searchOfScanned.p99, 'ms', 'lower', { ...scan, value: r.scan.p99 }),
+    figure(`${label}: search CPU time median (all ${r.queries} queries)`, r.searchCpu.median, 'ms', 'lower'),
+    figure(`${label}: search CPU time p99 (all ${r.queries} queries)`, r.searchCpu.p99, 'ms', 'lower'),
     ...(r.scanned < r.queries
       ? [
           figure(`${label}: search median (all ${r.queries} queries)`, r.search.median, 'ms', 'lower'),
@@ -299,6 +358,59 @@ async function realRecords(buildDir: string): Promise<IndexBundle> {
   const file = path.join(buildDir, BUNDLE_FILE);
   if (!existsSync(file)) throw new Error(`no ${file}: run "npm run ingest" first (or pass --build DIR)`);
   return readBundleFile(file);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer's size
+
+interface AnswerSize {
+  query: string;
+  limit: number;
+  total: number;
+  /** `GET /api/search`'s body as the route makes it (each sentence its snippet), and gzipped. */
+  bytes: number;
+  gzipBytes: number;
+  /** The same answer with its sentences whole, as it was before the snippets were cut where it is made. */
+  wholeBytes: number;
+  wholeGzipBytes: number;
+}
+
+/** The body `GET /api/search?q=…&limit=…` answers, made as the route makes it, from the build's store. */
+async function answerSizes(
+  buildDir: string,
+  queries: readonly string[],
+  limits: readonly number[],
+): Promise<AnswerSize[]> {
+  configureStore({ buildDir });
+  const searcher = await getSearcher();
+  const out: AnswerSize[] = [];
+  for (const query of queries)
+    for (const limit of limits) {
+      const { total, hits } = await searcher.search(query, { limit });
+      const body = JSON.stringify({ total, hits: await sentenceHits(hits) });
+      const whole = JSON.stringify({ total, hits: await sentenceHits(hits, { whole: true }) });
+      out.push({
+        query,
+        limit,
+        total,
+        bytes: Buffer.byteLength(body),
+        gzipBytes: gzipSync(body).length,
+        wholeBytes: Buffer.byteLength(whole),
+        wholeGzipBytes: gzipSync(whole).length,
+      });
+    }
+  return out;
+}
+
+function printSizes(sizes: readonly AnswerSize[]): void {
+  console.log(`\nGET /api/search answer size (bytes; baseline: the same hits with whole sentences)`);
+  console.log(
+    `  ${'query'.padEnd(16)}${'limit'.padStart(6)}${'hits'.padStart(6)}${'bytes'.padStart(9)}${'gzip'.padStart(8)}${'whole'.padStart(9)}${'gzip'.padStart(8)}`,
+  );
+  for (const s of sizes)
+    console.log(
+      `  ${s.query.padEnd(16)}${String(s.limit).padStart(6)}${String(s.total).padStart(6)}${String(s.bytes).padStart(9)}${String(s.gzipBytes).padStart(8)}${String(s.wholeBytes).padStart(9)}${String(s.wholeGzipBytes).padStart(8)}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,6 +484,8 @@ async function main(): Promise<void> {
     );
     return;
   }
+  const sizes = await answerSizes(path.resolve(values.build), ['合作', '的', 'cooperation'], [20, 5]);
+  printSizes(sizes);
   const reports: CorpusReport[] = [];
   reports.push(
     await benchCorpus(
@@ -394,19 +508,27 @@ async function main(): Promise<void> {
         'synthetic corpus (indexed in memory)',
         records,
         async () => searcherOver(records),
-        querySet(records, queryCount, 1),
+        [...querySet(records, queryCount, 1), ...traditionalSet(records, Math.ceil(queryCount / 10), 1)],
         querySet(records, 200, 99),
         scanned,
       ),
     );
     printReport(reports[1]!);
   }
-  console.log(JSON.stringify({ bench: 'search', reports }));
+  console.log(JSON.stringify({ bench: 'search', sizes, reports }));
   const [real, synthetic] = reports;
   await writeBenchResult({
     bench: 'search',
     title: 'Search: each query once, cold, against a plain substring scan',
     figures: [
+      ...sizes
+        .filter((s) => s.query === '合作')
+        .map((s) =>
+          figure(`GET /api/search?q=合作&limit=${s.limit}: answer bytes`, s.bytes, 'bytes', 'lower', {
+            name: 'the same hits with whole sentences',
+            value: s.wholeBytes,
+          }),
+        ),
       ...reportFigures('real corpus', real!, 'loaded'),
       ...(synthetic
         ? reportFigures(`synthetic ${(synthetic.hanChars / 1e6).toFixed(0)} M chars`, synthetic, 'built')

@@ -1,13 +1,9 @@
-import type { MarkedSentence, SearchPairHit } from '@/lib/model';
+import type { SearchPairHit } from '@/lib/model';
 import { pairAnchor, zhLang } from '@/app/_components/reader/lang';
 import type { DocSummary } from '@/lib/store';
-import { excerpt, sentenceParts, type HitPart } from './excerpt';
+import { sentenceParts, type HitPart } from '@/lib/search/snippet';
 import { getPathname } from '@/lib/i18n/navigation';
 import type { AppLocale } from '@/lib/i18n/routing';
-
-/** Context kept around the marks, in code points: about two lines of each language. */
-const ZH_CONTEXT = 60;
-const EN_CONTEXT = 160;
 
 /**
  * Highlighted text as React nodes: the parts are text, so `<img onerror>` in a hit stays text. The
@@ -27,10 +23,6 @@ function Marked({ parts }: { parts: HitPart[] }) {
   );
 }
 
-function line(sentence: MarkedSentence, radius: number, lang: 'zh' | 'en'): HitPart[] {
-  return excerpt(sentenceParts(sentence), radius, lang);
-}
-
 export interface HitLabels {
   passage: (number: number) => string;
   open: string;
@@ -39,7 +31,8 @@ export interface HitLabels {
 }
 
 /**
- * One search hit, as Linguee shows one: the matching sentence and the sentence aligned with it, the
+ * One search hit, as Linguee shows one (each sentence already its snippet, cut where the answer was
+ * made: lib/search/snippet.ts): the matching sentence and the sentence aligned with it, the
  * query marked on its side and its aligned words on the other; the passage one click away.
  */
 export function HitView({
@@ -75,11 +68,11 @@ export function HitView({
         return (
           <div key={s.bead} className={hasEnglish ? 'hit-pair' : 'hit-pair hit-pair-solo'} data-bead={s.bead}>
             <p className="hit-zh" lang="zh-Hans">
-              <Marked parts={line(s.zh, ZH_CONTEXT, 'zh')} />
+              <Marked parts={sentenceParts(s.zh)} />
             </p>
             {hasEnglish ? (
               <p className="hit-en" lang="en">
-                <Marked parts={line(s.en, EN_CONTEXT, 'en')} />
+                <Marked parts={sentenceParts(s.en)} />
               </p>
             ) : null}
           </div>

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { excerpt } from '@/app/_components/search/excerpt';
+import { excerpt } from '@/lib/search/snippet';
 import { sortKwic, type KwicLine, type KwicOrder } from '@/lib/concordance/kwic';
 import { getPathname } from '@/lib/i18n/navigation';
 

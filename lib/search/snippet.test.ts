@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, sentenceParts, type HitPart } from './excerpt';
+import { cutSentence, excerpt, sentenceParts, SNIPPET_RADIUS, type HitPart } from './snippet';
 
 const u = (text: string): HitPart => ({ text, mark: null });
 const m = (text: string): HitPart => ({ text, mark: 'match' });
@@ -64,5 +64,47 @@ describe('sentenceParts', () => {
       { text: '两国', mark: 'match' },
       { text: '合作', mark: 'linked' },
     ]);
+  });
+});
+
+describe('cutSentence', () => {
+  const sentence = {
+    text: 'In the new era, the comprehensive strategic partnership of coordination between the two countries has reached the highest level in history, and practical cooperation in every field keeps growing.',
+    match: [[154, 165]] as Array<[number, number]>,
+    linked: [[84, 97]] as Array<[number, number]>,
+  };
+
+  it('cuts the text and moves the marks onto the cut text, where they mark the same words', () => {
+    const cut = cutSentence(sentence, 'en', 40);
+    expect(cut.text.length).toBeLessThan(sentence.text.length);
+    expect(cut.match.map(([s, e]) => cut.text.slice(s, e))).toEqual(['cooperation']);
+    expect(cut.linked.map(([s, e]) => cut.text.slice(s, e))).toEqual(['two countries']);
+    expect(cut.text).toContain('…');
+    // Every word of the snippet is a whole word of the sentence.
+    const words = new Set(sentence.text.split(/\s+/));
+    for (const w of cut.text.split(/\s+|…/).filter(Boolean)) expect(words).toContain(w);
+  });
+
+  it('renders as the page rendered the whole sentence cut', () => {
+    const cut = cutSentence(sentence, 'en', 40);
+    expect(sentenceParts(cut)).toEqual(excerpt(sentenceParts(sentence), 40, 'en'));
+  });
+
+  it('keeps short sentences and the radius of each language', () => {
+    expect(cutSentence(sentence, 'en')).toEqual(sentence);
+    expect(cutSentence({ ...sentence, text: 'Two countries.' }, 'en', 40)).toEqual({
+      ...sentence,
+      text: 'Two countries.',
+    });
+    const zh = { text: '合作'.repeat(100), match: [[100, 102]] as Array<[number, number]>, linked: [] };
+    const cut = cutSentence(zh, 'zh');
+    expect(cut.match.map(([s, e]) => cut.text.slice(s, e))).toEqual(['合作']);
+    expect([...cut.text].length).toBeLessThanOrEqual(2 * SNIPPET_RADIUS.zh + 2 + 2);
+  });
+
+  it('keeps a match that wins over an overlapping linked word', () => {
+    const cut = cutSentence({ text: `两国合作${'。'.repeat(80)}`, match: [[0, 2]], linked: [[0, 4]] }, 'zh', 10);
+    expect(cut.match).toEqual([[0, 2]]);
+    expect(cut.linked).toEqual([[2, 4]]);
   });
 });

@@ -1,3 +1,12 @@
+/**
+ * Search snippets: a hit's sentence cut to about two lines around its marks, between words. Done once
+ * where the answer is made (lib/store/search-hits.ts), so `GET /api/search` sends what the page shows
+ * and no more: a 2,000-character sentence, or a pair without sentence beads shown whole, costs its
+ * snippet, not its length. Pure; parts are text and nothing is parsed.
+ */
+import { codePointLength } from '../base/unicode';
+import type { MarkedSentence } from '../model';
+
 const ELLIPSIS = '…';
 
 /** A run of a hit's text: marked as the query's match, as its aligned counterpart, or not at all. */
@@ -6,11 +15,7 @@ export interface HitPart {
   mark: 'match' | 'linked' | null;
 }
 
-const codePoints = (text: string): number => {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-};
+const codePoints = codePointLength;
 
 const SPACE = /\s/u;
 const zhWords = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -103,4 +108,34 @@ export function sentenceParts(sentence: {
     else parts.push({ text: text.slice(s, e), mark });
   }
   return parts;
+}
+
+/**
+ * Context kept around the marks, in code points: about two lines of each language on the page (the
+ * page's hit is a Chinese line over an English one).
+ */
+export const SNIPPET_RADIUS = { zh: 60, en: 160 } as const;
+
+/**
+ * The sentence as its snippet: the text cut by `excerpt` around its marks, with the match and linked
+ * ranges moved onto the cut text (a match wins over a linked word where they overlapped). A
+ * sentence short enough, or without marks, comes back as it was.
+ */
+export function cutSentence(
+  sentence: MarkedSentence,
+  lang: 'zh' | 'en',
+  radius: number = SNIPPET_RADIUS[lang],
+): MarkedSentence {
+  if (codePoints(sentence.text) <= radius) return sentence;
+  const parts = excerpt(sentenceParts(sentence), radius, lang);
+  let text = '';
+  const match: Array<[number, number]> = [];
+  const linked: Array<[number, number]> = [];
+  for (const part of parts) {
+    const start = text.length;
+    text += part.text;
+    if (part.mark === 'match') match.push([start, text.length]);
+    else if (part.mark === 'linked') linked.push([start, text.length]);
+  }
+  return { text, match, linked };
 }
