@@ -12,7 +12,7 @@
 import chardet from 'chardet';
 import * as OpenCC from 'opencc-js';
 import type { ScriptVariant } from '../model';
-import { decode, normaliseEncodingLabel } from '../pipeline/decode';
+import { decode, normaliseEncodingLabel, saysNoText } from '../pipeline/decode';
 
 /** How much of a file chardet looks at. */
 const SAMPLE_BYTES = 256 * 1024;
@@ -113,7 +113,7 @@ export function verifyEncoding(path: string, bytes: Uint8Array, encoding: string
     return decode({ path, bytes, encoding, format: 'text' }).text;
   } catch (e) {
     // No text is no text in any encoding: the hint about encodings would only mislead.
-    if (/: no text:/.test((e as Error).message)) throw new DetectError((e as Error).message, { cause: e });
+    if (saysNoText(e)) throw new DetectError((e as Error).message, { cause: e });
     throw new DetectError(`${(e as Error).message}: ${hint}`, { cause: e });
   }
 }

@@ -22,7 +22,7 @@ import { TRANSLATION_FORMATS } from '../base/formats';
 import { docxToHtml } from '../pipeline/docx';
 import { blocksFingerprint, type AlignmentCorrections, type BlocksFingerprint } from '../pipeline/corrections';
 import { buildDocument, cleanSource, type DocumentInput } from '../pipeline/build-document';
-import { decode } from '../pipeline/decode';
+import { decode, saysNoText } from '../pipeline/decode';
 import type { ImportErrorDetail, ImportSideName } from './error-detail';
 import { ImportError, type ImportSide } from './wire';
 import { checkBlocks, checkWorkload, PREVIEW_WINDOW } from './workload';
@@ -100,7 +100,7 @@ async function onSide<T>(
   } catch (e) {
     if (e instanceof ImportError) throw e;
     const message = (e as Error).message;
-    const said: ImportErrorDetail = /: no text:/.test(message)
+    const said: ImportErrorDetail = saysNoText(e)
       ? { code: 'emptySide', params: { side } }
       : typeof detail === 'function'
         ? detail(message)

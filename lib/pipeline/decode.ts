@@ -15,6 +15,14 @@ export class DecodeError extends Error {
 }
 
 /**
+ * Whether an error says its file holds no text ("<path>: no text: …", from here or from encoding
+ * detection): no text in any encoding, so a hint about encodings would only mislead.
+ */
+export function saysNoText(error: unknown): boolean {
+  return error instanceof Error && /: no text:/.test(error.message);
+}
+
+/**
  * Encodings we decode: WHATWG labels TextDecoder knows, mapped to the name it reports. The names
  * are the shared list (lib/base/encodings.ts); a few other labels of the same encodings are taken too.
  */

@@ -185,14 +185,10 @@ export const ZhBlockView = memo(function ZhBlockView({
         bead,
         className: 'zs',
         lengths: cells.map((cell) => [...cell.map(textOfWord).join('')].length),
-        cells: cells.map((cell, c) => {
-          // Each cell is read on its own (一 and 不 change before the next syllable of the same cell only).
-          return (
-            <Fragment key={c}>
-              <ZhWords words={cell} style={style} glosses={glosses} readsAloud={readsAloud} />
-            </Fragment>
-          );
-        }),
+        // Each cell is read on its own (一 and 不 change before the next syllable of the same cell only).
+        cells: cells.map((cell, c) => (
+          <ZhWords key={c} words={cell} style={style} glosses={glosses} readsAloud={readsAloud} />
+        )),
       };
     });
     return <TableView headerRows={block.headerRows ?? 0} rows={rows} />;
