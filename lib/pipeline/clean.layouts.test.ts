@@ -190,6 +190,40 @@ describe('layout rules for pages the cleaner has not seen', () => {
     expect(texts(top.join('\n'))[0]).toBe('习近平同俄罗斯总统普京会谈');
   });
 
+  it('a headline after speech whose closing quote wrapped onto a line of its own is still set apart (bench:clean columns, mac seed 1)', () => {
+    // The speech fills its last line exactly, so its ” stands alone on the next; the headline is
+    // wider than the column and the paragraph under it is not indented.
+    const speech = '“爷们，饶命吧！小人家中有八十岁的老母，实在是不得已才出来吃这碗饭的啊。”';
+    const cps = [...speech];
+    const speechLines = [cps.slice(0, 12).join(''), cps.slice(12, 24).join(''), cps.slice(24, 36).join(''), '”'];
+    expect(speechLines.join('')).toBe(speech);
+    const headline = '劫路人在余占鳌手下熟练地叫着';
+    const lines = [...column([P2], 12, ''), '', ...speechLines, '', headline, '', ...column([P1], 12, '')];
+    expect(texts(lines.join('\n'))).toEqual([P2, speech, headline, P1]);
+  });
+
+  it('a kicker over a headline wrapped over two lines is its kicker; two lines as wide as each other under a label are prose (bench:clean kicker+byline, bible seed 4)', () => {
+    const lines = ['的话语缠', '你若为朋友作保', '替外人击掌', '', ...column([P1, P2], 12, '')];
+    const blocks = clean({ path: 'k.txt', text: lines.join('\n'), format: 'text' }).blocks;
+    expect(blocks.slice(0, 2).map((b) => [b.text, b.role])).toEqual([
+      ['的话语缠', 'kicker'],
+      ['你若为朋友作保 替外人击掌', 'headline'],
+    ]);
+    expect(blocks.slice(2).map((b) => b.text)).toEqual([P1, P2]);
+  });
+
+  it('a pull quote with its speaker that fills its line exactly ends at the blank line under it (bench:clean pull quotes, mac seed 502)', () => {
+    // No indents mark the paragraphs, so a blank line after a full line is otherwise a column break.
+    const quote = '“单廷秀是个干干巴巴的小老头。”——于到了';
+    const lines = [...column([P2], 12, ''), '', quote, '', ...column([P1], 12, '')];
+    const doc = clean({ path: 'q.txt', text: lines.join('\n'), format: 'text' });
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', P2],
+      ['pullquote', quote],
+      ['paragraph', P1],
+    ]);
+  });
+
   it('a short note in brackets after the last sentence (（细拉）, （完）) ends the paragraph', () => {
     const p = '不要怜悯行诡诈的恶人，这是写满一行的一句话。（细拉）';
     const lines = [...column([P1], 16), '', ...column([p], 16, ''), '', ...column([P2], 16, '')];
