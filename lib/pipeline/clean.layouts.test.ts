@@ -83,7 +83,27 @@ describe('seed defects (issue 21)', () => {
     expect(texts.filter((t) => t === '要堅持世代友好，做百煉成鋼的真朋友。')).toEqual([]);
     // The body paragraph it repeats stays.
     expect(texts.some((t) => t.startsWith('要堅持世代友好，做百煉成鋼的真朋友。80年前'))).toBe(true);
-    expect(doc.dropped.filter((d) => d.reason === 'pull-quote')).toHaveLength(6);
+    expect(doc.dropped.filter((d) => d.reason === 'pull-quote')).toHaveLength(7);
+  });
+
+  it('pull quote repeating the body sentence by sentence dropped: the seventh Ta Kung Pao box paragraph (要堅持公平正義，…中俄兩國要繼續堅定站在一起，…) goes', () => {
+    const doc = clean(seed('2025-05-08-takungpao-moscow-talks'));
+    const seventh = doc.dropped.find((d) => d.reason === 'pull-quote' && d.text.startsWith('要堅持公平正義'));
+    expect(seventh?.text).toContain('中俄兩國要繼續堅定站在一起');
+    // Each of its sentences stays where the body says it.
+    const body = doc.blocks.map((b) => b.text).join('\n');
+    for (const sentence of seventh!.text.match(/[^。]+。/gu)!) expect(body).toContain(sentence);
+    // A box paragraph beside repeats whose sentences the body says in two places goes; one with a
+    // sentence of its own stays, and so does a paragraph standing apart from any repeat.
+    const a = '第一段说了很多话，我们要坚持世代友好的方向。后面还有别的内容，说得很长很长。';
+    const b = '第二段也说了许多话，两国要继续坚定站在一起，维护国际秩序。这一段同样写得很长。';
+    const box = ['我们要坚持世代友好的方向。', '两国要继续坚定站在一起，维护国际秩序。'];
+    const merged = '我们要坚持世代友好的方向。两国要继续坚定站在一起，维护国际秩序。';
+    const own = '我们要坚持世代友好的方向。这是一句正文里没有说过的新的话。';
+    const page = (third: string) => [a, b, box[0], box[1], third].join('\n\n');
+    expect(texts(page(merged))).toEqual([a, b]);
+    expect(texts(page(own))).toEqual([a, b, own]);
+    expect(texts([a, b, merged].join('\n\n'))).toEqual([a, b, merged]);
   });
 
   it('one sentence said twice is no pull quote (a refrain), nor is a name', () => {
@@ -474,9 +494,11 @@ describe('blocks of the kinds a page has (issue 21)', () => {
     expect(blocks[1]).toMatchObject({ kind: 'heading', role: 'deck' });
     expect(at('中俄雙邊合作 從「量」向「質」昇華')).toBeLessThan(at('清華大學國家戰略研究院研究員'));
     expect(at('中俄雙邊合作 從「量」向「質」昇華')).toBeGreaterThan(at('俄中兩國政治、經濟'));
-    expect(at('習近平談中俄關係')).toBe(at('要堅持公平正義，做國際秩序的捍衛者。中俄兩國') - 1);
+    // (its box's paragraphs all repeat the body and are dropped: the next headline follows it)
+    expect(at('習近平談中俄關係')).toBe(at('高舉「反霸」旗幟 共創美好未來') - 1);
     expect(at('高舉「反霸」旗幟 共創美好未來')).toBe(at('在中美貿易戰關稅戰短兵相接的背景下') - 1);
-    expect(doc('2025-05-08-takungpao-moscow-talks').repairs.filter((r) => r.kind === 'headline-order')).toHaveLength(4);
+    // 習近平談中俄關係 set under its box needs no move once the box, every paragraph a repeat, is gone.
+    expect(doc('2025-05-08-takungpao-moscow-talks').repairs.filter((r) => r.kind === 'headline-order')).toHaveLength(3);
   });
 
   it('Ta Kung Pao: furniture (專家解讀, ▲, 資料來源：新華社, 北京觀察 馬浩亮, 習近平訪俄) is out of the text and listed with its reason', () => {

@@ -663,6 +663,9 @@ function finishBlocks(protos: ProtoBlock[], dropped: Dropped[], repairs: Repair[
   return dropDuplicateHeadings(moved.blocks, moved.protos, dropped).filter((b) => b.text !== '');
 }
 
+/** A sentence with its closing quote: what a box paragraph repeats of the body one by one. */
+const SENTENCE = /[^。！？]+[。！？]+[”」』]?/gu;
+
 /** A pull quote is at least this many Han characters: shorter repeats are set phrases, not boxes. */
 const PULL_QUOTE_MIN_HAN = 8;
 
@@ -695,6 +698,16 @@ function dropRepeatedPullQuotes(
       (r && (repeated[i - 1] === true || repeated[i + 1] === true)) ||
       (blocks[i]!.kind === 'pullquote' && quoted[nextQuote++]!),
   );
+  // A box paragraph beside such repeats that merges sentences the body says in different places
+  // (要堅持公平正義，做國際秩序的捍衛者。中俄兩國要繼續堅定站在一起，…) repeats it sentence by sentence.
+  const body = blocks.flatMap((b, i) => (b.kind === 'paragraph' && !repeats[i] ? [keyOf(b.text)] : []));
+  blocks.forEach((b, i) => {
+    if (!asked[i] || repeats[i] || !(repeats[i - 1] === true || repeats[i + 1] === true)) return;
+    const sentences = keyOf(b.text).match(SENTENCE) ?? [];
+    if (sentences.length < 2 || sentences.some((t) => countHan(t) < PULL_QUOTE_MIN_HAN)) return;
+    const others = body.filter((t) => t !== keyOf(b.text));
+    if (containedInLonger(sentences, others).every(Boolean)) repeats[i] = true;
+  });
   repeats.forEach((r, i) => {
     if (r) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason: 'pull-quote' });
   });
