@@ -83,7 +83,29 @@ describe('seed defects (issue 21)', () => {
     expect(texts.filter((t) => t === '要堅持世代友好，做百煉成鋼的真朋友。')).toEqual([]);
     // The body paragraph it repeats stays.
     expect(texts.some((t) => t.startsWith('要堅持世代友好，做百煉成鋼的真朋友。80年前'))).toBe(true);
-    expect(doc.dropped.filter((d) => d.reason === 'pull-quote')).toHaveLength(7);
+    expect(doc.dropped.filter((d) => d.reason === 'pull-quote')).toHaveLength(8);
+  });
+
+  it('a dropped box takes its title: 習近平談中俄關係, set under the Ta Kung Pao box, heads nothing and goes with it', () => {
+    const doc = clean(seed('2025-05-08-takungpao-moscow-talks'));
+    expect(doc.blocks.map((b) => b.text)).not.toContain('習近平談中俄關係');
+    expect(doc.dropped).toContainEqual(expect.objectContaining({ text: '習近平談中俄關係', reason: 'pull-quote' }));
+    // The headline after it keeps its article.
+    const next = doc.blocks.findIndex((b) => b.text === '高舉「反霸」旗幟 共創美好未來');
+    expect(doc.blocks[next + 1]?.kind).toBe('paragraph');
+    // A title under a box of repeats goes; one over a box saying something new stays.
+    const quotes = ['我们要坚持世代友好的方向。', '两国要继续坚定站在一起，维护国际秩序。'];
+    const body = `正文第一段说了很多话，${quotes[0]}后面还有别的内容，${quotes[1]}这一段写得很长。`;
+    expect(texts(['第一篇报道的标题', body, ...quotes, '方框的标题'].join('\n\n'))).toEqual(['第一篇报道的标题', body]);
+    const kept = [
+      '第一篇报道的标题',
+      body,
+      '方框的标题',
+      '方框里的话不是正文说过的，它是新的。',
+      '第二篇报道的标题',
+      '第二篇报道的正文。',
+    ];
+    expect(texts(kept.join('\n\n'))).toEqual(kept);
   });
 
   it('pull quote repeating the body sentence by sentence dropped: the seventh Ta Kung Pao box paragraph (要堅持公平正義，…中俄兩國要繼續堅定站在一起，…) goes', () => {
@@ -494,10 +516,10 @@ describe('blocks of the kinds a page has (issue 21)', () => {
     expect(blocks[1]).toMatchObject({ kind: 'heading', role: 'deck' });
     expect(at('中俄雙邊合作 從「量」向「質」昇華')).toBeLessThan(at('清華大學國家戰略研究院研究員'));
     expect(at('中俄雙邊合作 從「量」向「質」昇華')).toBeGreaterThan(at('俄中兩國政治、經濟'));
-    // (its box's paragraphs all repeat the body and are dropped: the next headline follows it)
-    expect(at('習近平談中俄關係')).toBe(at('高舉「反霸」旗幟 共創美好未來') - 1);
+    // (its box's paragraphs all repeat the body and are dropped, and its title 習近平談中俄關係 with them)
+    expect(at('習近平談中俄關係')).toBe(-1);
     expect(at('高舉「反霸」旗幟 共創美好未來')).toBe(at('在中美貿易戰關稅戰短兵相接的背景下') - 1);
-    // 習近平談中俄關係 set under its box needs no move once the box, every paragraph a repeat, is gone.
+    // 習近平談中俄關係 set under its box goes with the box, every paragraph a repeat: no move.
     expect(doc('2025-05-08-takungpao-moscow-talks').repairs.filter((r) => r.kind === 'headline-order')).toHaveLength(3);
   });
 

@@ -660,7 +660,42 @@ function finishBlocks(protos: ProtoBlock[], dropped: Dropped[], repairs: Repair[
   const kept2 = dropRepeatedPullQuotes(blocks, joined, dropped);
   const page = orderHeadlines(dropPageFurniture(kept2, dropped), repairs, dropped);
   const moved = moveSidebars(page.blocks, page.protos, repairs);
-  return dropDuplicateHeadings(moved.blocks, moved.protos, dropped).filter((b) => b.text !== '');
+  const titled = dropOrphanBoxTitles(moved.blocks, moved.protos, dropped);
+  return dropDuplicateHeadings(titled.blocks, titled.protos, dropped).filter((b) => b.text !== '');
+}
+
+/** A box of at least this many repeated paragraphs is a box, not a paragraph said twice. */
+const BOX_MIN_REPEATS = 2;
+
+/**
+ * A pull-quote box dropped as a repeat leaves its title heading nothing (習近平談中俄關係, which
+ * the page set under the box's quotes): a headline or crosshead with no text of its own under it
+ * (the next block is a heading, or there is none) whose neighbours in the source, on one side up to
+ * the nearest block kept, are the box's dropped repeats, is the box's title and goes with it. A
+ * kicker or deck heads the headline beside it, so it is never taken for a box's title.
+ */
+function dropOrphanBoxTitles(
+  blocks: Block[],
+  protos: ProtoBlock[],
+  dropped: Dropped[],
+): { blocks: Block[]; protos: ProtoBlock[] } {
+  const keptLines = protos.map((p) => p.line).sort((a, b) => a - b);
+  const repeatLines = dropped.filter((d) => d.reason === 'pull-quote').map((d) => d.line);
+  const repeatsBetween = (from: number, to: number) => repeatLines.filter((l) => l > from && l < to).length;
+  const orphan = blocks.map((b, i) => {
+    if (b.kind !== 'heading' || b.role === 'kicker' || b.role === 'deck') return false;
+    const next = blocks[i + 1];
+    if (next !== undefined && next.kind !== 'heading') return false;
+    const line = protos[i]?.line;
+    if (line === undefined) return false;
+    const before = keptLines.filter((l) => l < line).at(-1) ?? 0;
+    const after = keptLines.find((l) => l > line) ?? Number.POSITIVE_INFINITY;
+    return repeatsBetween(before, line) >= BOX_MIN_REPEATS || repeatsBetween(line, after) >= BOX_MIN_REPEATS;
+  });
+  orphan.forEach((o, i) => {
+    if (o) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason: 'pull-quote' });
+  });
+  return { blocks: blocks.filter((_, i) => !orphan[i]), protos: protos.filter((_, i) => !orphan[i]) };
 }
 
 /** A sentence with its closing quote: what a box paragraph repeats of the body one by one. */
