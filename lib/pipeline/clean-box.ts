@@ -147,6 +147,20 @@ export function sidebarBoxes(
 }
 
 /**
+ * A text shaped as a pull quote: one quotation alone, short, with its mark (■) or speaker (——王一)
+ * or neither; its text with spaces normalised and the speaker set on the line under the quotation
+ * joined straight on (“…。”——王一).
+ */
+export function asPullQuote(
+  text: string,
+): { text: string; match: RegExpExecArray & { groups: Record<string, string | undefined> } } | undefined {
+  const t = normaliseSpaces(text).replace(/(?<=[」”』])\s+(?=——|—|－－|--)/u, '');
+  const m = PULL_QUOTE.exec(t);
+  if (!m?.groups || countHan(t) > PULL_QUOTE_MAX_HAN) return undefined;
+  return { text: t, match: m as RegExpExecArray & { groups: Record<string, string | undefined> } };
+}
+
+/**
  * A pull quote on a page: a quotation standing alone between blank lines, short, set apart from
  * the running text by more than its blank lines — a box's square, its speaker after a dash, or no
  * indent where indents open the paragraphs (a story's line of dialogue is a paragraph like any).
@@ -154,10 +168,9 @@ export function sidebarBoxes(
  */
 export function pullQuoteText(p: ProtoBlock, indentMarks: boolean, next: ProtoBlock | undefined): string | undefined {
   if (p.kind !== undefined) return undefined;
-  // A speaker set on the line under the quotation follows it straight on (“…。”——王一).
-  const t = normaliseSpaces(p.text).replace(/(?<=[」”』])\s+(?=——|—|－－|--)/u, '');
-  const m = PULL_QUOTE.exec(t);
-  if (!m?.groups || countHan(t) > PULL_QUOTE_MAX_HAN) return undefined;
+  const q = asPullQuote(p.text);
+  if (!q) return undefined;
+  const { text: t, match: m } = q;
   // A box or a table set under it is apart from it too.
   const apartBelow = p.blanksAfter > 0 || next === undefined || next.kind === 'sidebar' || next.kind === 'table';
   if (p.blanksBefore === 0 || !apartBelow) return undefined;

@@ -45,6 +45,33 @@ describe('tables set with spaces', () => {
     expect(tables[0]!.rows[0]).toEqual(['年份', '贸易额（亿美元）', '增长']);
   });
 
+  it('a last row short of figures is a row, though it looks like a header with its page number (bench:clean tables, mac seed 1)', () => {
+    const rows = [
+      '晚计议已       未明    老便起   了几句话',
+      '了板           -48.2   1977年   90403',
+      '进城至宁荣街   62.5%   63381',
+      '府大门前石     1636',
+    ];
+    const tables = spacedTables(rows);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.at(-1)).toEqual(['府大门前石', '1636', '', '']);
+    expect(tables[0]!.to).toBe(4);
+  });
+
+  it('a running header that comes back page after page is no row of a table glued under it, even lined up with it (bench:clean tables, bible seed 4)', () => {
+    const table = [
+      '我曾              属我',
+      '你从水中           984',
+      '我必与           79428',
+      '趟过             -27.8',
+    ];
+    const page = ['专题 · 经典译介\t27', '第一页的正文。', '', '专题 · 经典译介\t29', ...table, '', '第二页的正文。'];
+    const tables = spacedTables(page);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.from).toBe(4);
+    expect(tables[0]!.rows[0]).toEqual(['我曾', '属我']);
+  });
+
   it('lines of prose are no table: a long run, a finished sentence, or gaps that do not line up', () => {
     expect(
       spacedTables([

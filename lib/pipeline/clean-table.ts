@@ -7,7 +7,7 @@
  * not where they start. Pure: raw lines in, tables found out.
  */
 import { TABLE_CELL_MAX_WIDTH, TABLE_CELL_GAP, TAB_STOP } from './clean-rules';
-import { furnitureRule } from './proto-block';
+import { furnitureRule, runningHeaderKey } from './proto-block';
 import { displayWidth } from '../text/text-width';
 
 export interface SpacedTable {
@@ -108,16 +108,23 @@ function asTable(from: number, cells: Cell[][], everyShared: boolean): SpacedTab
 /** Every table of space-aligned columns among the raw lines, in order. */
 export function spacedTables(rawLines: readonly string[]): SpacedTable[] {
   const tables: SpacedTable[] = [];
+  const seen = new Map<string, number>();
+  for (const raw of rawLines) seen.set(runningHeaderKey(raw), (seen.get(runningHeaderKey(raw)) ?? 0) + 1);
+  const recurs = (raw: string) => (seen.get(runningHeaderKey(raw)) ?? 0) >= 2;
   let run: Cell[][] = [];
   let from = 0;
   const close = () => {
     // A line set right above or below a table (a running header with its page number, a note) may
     // have a gap of its own: when the whole run does not line up, the rows without it are tried.
-    // A running header with its page number (国际问题研究  149) over a table of more columns than
-    // it has cells is furniture, whatever it lines up with.
+    // A running header with its page number (国际问题研究  149) is furniture, whatever it lines up
+    // with, when it comes back on other pages; over a table of more columns than it has cells, even
+    // met once. Under a table a line of that shape met once is the last row, short of figures
+    // (府大门前石  1636): rows with cells missing end tables more often than footers are glued on.
     const widest = Math.max(0, ...run.map((r) => r.length));
     const header = (i: number) =>
-      run.length > 2 && run[i]!.length < widest && furnitureRule(rawLines[from + i]!)?.reason === 'running-header';
+      run.length > 2 &&
+      furnitureRule(rawLines[from + i]!)?.reason === 'running-header' &&
+      (recurs(rawLines[from + i]!) || (i === 0 && run[i]!.length < widest));
     if (header(0)) {
       run = run.slice(1);
       from++;

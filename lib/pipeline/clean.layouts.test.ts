@@ -83,7 +83,49 @@ describe('seed defects (issue 21)', () => {
     expect(texts.filter((t) => t === '要堅持世代友好，做百煉成鋼的真朋友。')).toEqual([]);
     // The body paragraph it repeats stays.
     expect(texts.some((t) => t.startsWith('要堅持世代友好，做百煉成鋼的真朋友。80年前'))).toBe(true);
-    expect(doc.dropped.filter((d) => d.reason === 'pull-quote')).toHaveLength(6);
+    expect(doc.dropped.filter((d) => d.reason === 'pull-quote')).toHaveLength(8);
+  });
+
+  it('a dropped box takes its title: 習近平談中俄關係, set under the Ta Kung Pao box, heads nothing and goes with it', () => {
+    const doc = clean(seed('2025-05-08-takungpao-moscow-talks'));
+    expect(doc.blocks.map((b) => b.text)).not.toContain('習近平談中俄關係');
+    expect(doc.dropped).toContainEqual(expect.objectContaining({ text: '習近平談中俄關係', reason: 'pull-quote' }));
+    // The headline after it keeps its article.
+    const next = doc.blocks.findIndex((b) => b.text === '高舉「反霸」旗幟 共創美好未來');
+    expect(doc.blocks[next + 1]?.kind).toBe('paragraph');
+    // A title under a box of repeats goes; one over a box saying something new stays.
+    const quotes = ['我们要坚持世代友好的方向。', '两国要继续坚定站在一起，维护国际秩序。'];
+    const body = `正文第一段说了很多话，${quotes[0]}后面还有别的内容，${quotes[1]}这一段写得很长。`;
+    expect(texts(['第一篇报道的标题', body, ...quotes, '方框的标题'].join('\n\n'))).toEqual(['第一篇报道的标题', body]);
+    const kept = [
+      '第一篇报道的标题',
+      body,
+      '方框的标题',
+      '方框里的话不是正文说过的，它是新的。',
+      '第二篇报道的标题',
+      '第二篇报道的正文。',
+    ];
+    expect(texts(kept.join('\n\n'))).toEqual(kept);
+  });
+
+  it('pull quote repeating the body sentence by sentence dropped: the seventh Ta Kung Pao box paragraph (要堅持公平正義，…中俄兩國要繼續堅定站在一起，…) goes', () => {
+    const doc = clean(seed('2025-05-08-takungpao-moscow-talks'));
+    const seventh = doc.dropped.find((d) => d.reason === 'pull-quote' && d.text.startsWith('要堅持公平正義'));
+    expect(seventh?.text).toContain('中俄兩國要繼續堅定站在一起');
+    // Each of its sentences stays where the body says it.
+    const body = doc.blocks.map((b) => b.text).join('\n');
+    for (const sentence of seventh!.text.match(/[^。]+。/gu)!) expect(body).toContain(sentence);
+    // A box paragraph beside repeats whose sentences the body says in two places goes; one with a
+    // sentence of its own stays, and so does a paragraph standing apart from any repeat.
+    const a = '第一段说了很多话，我们要坚持世代友好的方向。后面还有别的内容，说得很长很长。';
+    const b = '第二段也说了许多话，两国要继续坚定站在一起，维护国际秩序。这一段同样写得很长。';
+    const box = ['我们要坚持世代友好的方向。', '两国要继续坚定站在一起，维护国际秩序。'];
+    const merged = '我们要坚持世代友好的方向。两国要继续坚定站在一起，维护国际秩序。';
+    const own = '我们要坚持世代友好的方向。这是一句正文里没有说过的新的话。';
+    const page = (third: string) => [a, b, box[0], box[1], third].join('\n\n');
+    expect(texts(page(merged))).toEqual([a, b]);
+    expect(texts(page(own))).toEqual([a, b, own]);
+    expect(texts([a, b, merged].join('\n\n'))).toEqual([a, b, merged]);
   });
 
   it('one sentence said twice is no pull quote (a refrain), nor is a name', () => {
@@ -188,6 +230,40 @@ describe('layout rules for pages the cleaner has not seen', () => {
     // At the top of the page, unindented text after it: the headline does not run into the first paragraph.
     const top = ['习近平同俄罗斯总统普京会谈', '', ...column([P1, P2], 16, '')];
     expect(texts(top.join('\n'))[0]).toBe('习近平同俄罗斯总统普京会谈');
+  });
+
+  it('a headline after speech whose closing quote wrapped onto a line of its own is still set apart (bench:clean columns, mac seed 1)', () => {
+    // The speech fills its last line exactly, so its ” stands alone on the next; the headline is
+    // wider than the column and the paragraph under it is not indented.
+    const speech = '“爷们，饶命吧！小人家中有八十岁的老母，实在是不得已才出来吃这碗饭的啊。”';
+    const cps = [...speech];
+    const speechLines = [cps.slice(0, 12).join(''), cps.slice(12, 24).join(''), cps.slice(24, 36).join(''), '”'];
+    expect(speechLines.join('')).toBe(speech);
+    const headline = '劫路人在余占鳌手下熟练地叫着';
+    const lines = [...column([P2], 12, ''), '', ...speechLines, '', headline, '', ...column([P1], 12, '')];
+    expect(texts(lines.join('\n'))).toEqual([P2, speech, headline, P1]);
+  });
+
+  it('a kicker over a headline wrapped over two lines is its kicker; two lines as wide as each other under a label are prose (bench:clean kicker+byline, bible seed 4)', () => {
+    const lines = ['的话语缠', '你若为朋友作保', '替外人击掌', '', ...column([P1, P2], 12, '')];
+    const blocks = clean({ path: 'k.txt', text: lines.join('\n'), format: 'text' }).blocks;
+    expect(blocks.slice(0, 2).map((b) => [b.text, b.role])).toEqual([
+      ['的话语缠', 'kicker'],
+      ['你若为朋友作保 替外人击掌', 'headline'],
+    ]);
+    expect(blocks.slice(2).map((b) => b.text)).toEqual([P1, P2]);
+  });
+
+  it('a pull quote with its speaker that fills its line exactly ends at the blank line under it (bench:clean pull quotes, mac seed 502)', () => {
+    // No indents mark the paragraphs, so a blank line after a full line is otherwise a column break.
+    const quote = '“单廷秀是个干干巴巴的小老头。”——于到了';
+    const lines = [...column([P2], 12, ''), '', quote, '', ...column([P1], 12, '')];
+    const doc = clean({ path: 'q.txt', text: lines.join('\n'), format: 'text' });
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', P2],
+      ['pullquote', quote],
+      ['paragraph', P1],
+    ]);
   });
 
   it('a short note in brackets after the last sentence (（细拉）, （完）) ends the paragraph', () => {
@@ -440,9 +516,11 @@ describe('blocks of the kinds a page has (issue 21)', () => {
     expect(blocks[1]).toMatchObject({ kind: 'heading', role: 'deck' });
     expect(at('中俄雙邊合作 從「量」向「質」昇華')).toBeLessThan(at('清華大學國家戰略研究院研究員'));
     expect(at('中俄雙邊合作 從「量」向「質」昇華')).toBeGreaterThan(at('俄中兩國政治、經濟'));
-    expect(at('習近平談中俄關係')).toBe(at('要堅持公平正義，做國際秩序的捍衛者。中俄兩國') - 1);
+    // (its box's paragraphs all repeat the body and are dropped, and its title 習近平談中俄關係 with them)
+    expect(at('習近平談中俄關係')).toBe(-1);
     expect(at('高舉「反霸」旗幟 共創美好未來')).toBe(at('在中美貿易戰關稅戰短兵相接的背景下') - 1);
-    expect(doc('2025-05-08-takungpao-moscow-talks').repairs.filter((r) => r.kind === 'headline-order')).toHaveLength(4);
+    // 習近平談中俄關係 set under its box goes with the box, every paragraph a repeat: no move.
+    expect(doc('2025-05-08-takungpao-moscow-talks').repairs.filter((r) => r.kind === 'headline-order')).toHaveLength(3);
   });
 
   it('Ta Kung Pao: furniture (專家解讀, ▲, 資料來源：新華社, 北京觀察 馬浩亮, 習近平訪俄) is out of the text and listed with its reason', () => {

@@ -31,17 +31,23 @@ import {
   BYLINE,
   KICKER_MAX_HAN,
   STACKED_LABEL_MAX_LINE,
-  PULL_QUOTE,
-  PULL_QUOTE_MAX_HAN,
   SPEAKER_LINE,
 } from './clean-rules';
 import { joinAcrossBreak, repairOcrDashes } from './clean-repairs';
 import { dropPageFurniture, orderHeadlines } from './clean-page';
 import { spacedTables, type SpacedTable } from './clean-table';
-import { moveSidebars, pullQuoteMarker, pullQuoteText, quotedWords, sidebarBoxes, type SidebarBox } from './clean-box';
+import {
+  asPullQuote,
+  moveSidebars,
+  pullQuoteMarker,
+  pullQuoteText,
+  quotedWords,
+  sidebarBoxes,
+  type SidebarBox,
+} from './clean-box';
 import { htmlProtoBlocks } from './html';
 import { markdownProtoBlocks, tableText } from './markdown';
-import { furnitureRule, type ProtoBlock } from './proto-block';
+import { furnitureRule, runningHeaderKey, type ProtoBlock } from './proto-block';
 import { containedInLonger } from '../text/contained';
 import { JoinedText } from '../text/joined-text';
 import {
@@ -266,7 +272,7 @@ function textProtoBlocks(text: string, dropped: Dropped[], repairs: Repair[] | u
       const sets = setLines.at(-1)!;
       // Labels stacked a few characters a line (專家 / 解讀) are one word, set vertically.
       const stackedLabel = isLabel(prev) && isLabel(line);
-      if (!stackedLabel && (isHeadlineGroup(prev, line, next, layout) || !isFullLine(prev, columns[i - 1] ?? 0)))
+      if (!stackedLabel && (isHeadlineGroup(prev, line, next, layout, lines) || !isFullLine(prev, columns[i - 1] ?? 0)))
         sets.push(new JoinedText(line.text));
       else sets.at(-1)!.join(line.text, joinWrapped);
     } else {
@@ -303,8 +309,22 @@ function opensPullQuote(lines: Line[], i: number): boolean {
   let text = lines[i]!.text;
   for (let j = i + 1; j < lines.length && lines[j]!.blanksBefore === 0 && !lines[j]!.indented; j++)
     text = joinWrapped(text, lines[j]!.text);
-  const t = normaliseSpaces(text);
-  return PULL_QUOTE.test(t) && countHan(t) <= PULL_QUOTE_MAX_HAN;
+  return asPullQuote(text) !== undefined;
+}
+
+/**
+ * Lines up to `k` (from the blank line above them) are a pull quote set apart by its mark or its
+ * speaker (■“…。”, “…。”——张三): the quotation is whole there, so a blank line under it ends
+ * it even when its last line fills the column (where a blank line is otherwise a column break).
+ */
+function closesPullQuote(lines: Line[], k: number): boolean {
+  let s = k;
+  while (s > 0 && lines[s]!.blanksBefore === 0 && !lines[s]!.indented) s--;
+  if (s > 0 && lines[s]!.blanksBefore === 0) return false;
+  let text = lines[s]!.text;
+  for (let j = s + 1; j <= k; j++) text = joinWrapped(text, lines[j]!.text);
+  const groups = asPullQuote(text)?.match.groups;
+  return (groups?.mark ?? groups?.by) !== undefined;
 }
 
 /**
@@ -314,7 +334,6 @@ function opensPullQuote(lines: Line[], i: number): boolean {
  * that changes. The first of a plain repeated title is kept (the title page's own headline).
  */
 function runningHeaderLines(rawLines: string[]): Set<number> {
-  const keyOf = (t: string) => normaliseSpaces(t).replace(/\s/gu, '').replace(/\d+/gu, '#');
   const candidates = new Map<string, number[]>();
   const pageNumbers: number[] = [];
   rawLines.forEach((raw, i) => {
@@ -323,7 +342,7 @@ function runningHeaderLines(rawLines: string[]): Set<number> {
     if (furnitureRule(t)?.reason === 'page-number') pageNumbers.push(i);
     if ([...t].length > RUNNING_HEADER_MAX_LENGTH || [...t].length < 2 || endsSentence(t) || /[，、,]$/u.test(t))
       return;
-    const key = keyOf(t);
+    const key = runningHeaderKey(t);
     const at = candidates.get(key);
     if (at) at.push(i);
     else candidates.set(key, [i]);
@@ -418,6 +437,7 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
   if (line.blanksBefore === 0 && SPEAKER_LINE.test(line.text) && /[」”』]$/u.test(prev.text)) return true;
   // A pull quote set apart after a finished sentence (“…。”——张三) is no column break's run-on.
   if (line.blanksBefore > 0 && endsSentence(prev.text) && opensPullQuote(lines, ctx.i)) return false;
+  if (line.blanksBefore > 0 && closesPullQuote(lines, ctx.i - 1)) return false;
   // A dash or a date opening a line inside a sentence is the sentence going on (——棒槌哟 after a
   // full line), not a subtitle or a dateline.
   if (startsNewBlock(line.text) && !(ctx.wrapped && line.blanksBefore === 0 && isFullLine(prev, prevColumn)))
@@ -426,11 +446,11 @@ function continuesParagraph(prev: Line, line: Line, next: Line | undefined, ctx:
     return false;
   // A kicker over its headline: a label line straight over a wider line without punctuation that
   // stands apart (专家解读 / 中俄合作驶入快车道).
-  if (isKicker(prev, line, next, ctx)) return false;
+  if (isKicker(prev, line, next, ctx, lines)) return false;
   // Labels on consecutive lines belong together; a label run straight into text is the ragged
   // first line of a box (在中美 / 貿易戰關稅戰 / 短兵相接的背…).
   if (isLabel(prev) && line.blanksBefore === 0 && !line.indented) return true;
-  if (isHeadlineGroup(prev, line, next, ctx)) return true;
+  if (isHeadlineGroup(prev, line, next, ctx, lines)) return true;
   if (line.indented || isLabel(line) || isLabel(prev) || !ctx.wrapped) return false;
   // A line without punctuation set apart after a finished sentence is a headline, however wide.
   if (isSetApart(lines, ctx.i - 1, ctx) || isSetApart(lines, ctx.i, ctx)) return false;
@@ -472,16 +492,39 @@ function isSetApart(lines: Line[], k: number, ctx: LineContext): boolean {
     line.blanksBefore === 0 &&
     isLabel(before) &&
     overHeadline(before, line, ctx.columns[k] ?? 0);
-  if (before !== undefined && !underKicker && (line.blanksBefore === 0 || !endsSentence(before.text))) return false;
+  if (before !== undefined && !underKicker && (line.blanksBefore === 0 || !sentenceEndsAt(lines, k - 1))) return false;
   return after === undefined || after.blanksBefore > 0 || (ctx.indentMarks && after.indented);
 }
 
+/**
+ * Whether a sentence ends with line `k`. A line of closing punctuation alone (”, 」) is the end of
+ * the line above it, wrapped there when the quotation filled its line exactly.
+ */
+function sentenceEndsAt(lines: Line[], k: number): boolean {
+  const line = lines[k];
+  if (!line) return false;
+  const above = lines[k - 1];
+  if (above !== undefined && /^[”’」』）)》〉】]+$/u.test(line.text)) return endsSentence(above.text + line.text);
+  return endsSentence(line.text);
+}
+
 /** A short label line (a kicker) right over a headline: a line without punctuation, wider, standing apart below. */
-function isKicker(prev: Line, line: Line, next: Line | undefined, ctx: LineContext): boolean {
+function isKicker(prev: Line, line: Line, next: Line | undefined, ctx: LineContext, lines: Line[]): boolean {
   if (!isLabel(prev) || countHan(prev.text) > KICKER_MAX_HAN || line.blanksBefore > 0) return false;
   if (!overHeadline(prev, line, ctx.columns[ctx.i] ?? 0)) return false;
   if (/[\p{P}]/u.test(line.text) || line.indented || (ctx.i > 1 && prev.blanksBefore === 0)) return false;
-  return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented) || SUBTITLE.test(next.text);
+  if (next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented) || SUBTITLE.test(next.text))
+    return true;
+  // (over a headline wrapped over two lines where its clauses meet: 和民 / 她从马路上王宫去 / 便在那里被杀.
+  // Two lines as wide as each other are prose wrapped at a narrow column, the ragged start of a
+  // box: 在中美 / 貿易戰關稅戰 / 短兵相接的背; a page's local column width says little this near a box.)
+  const after = lines[ctx.i + 2];
+  return (
+    Math.abs(line.rawWidth - next.rawWidth) > 1 &&
+    !next.indented &&
+    !/[\p{P}]/u.test(next.text) &&
+    (after === undefined || after.blanksBefore > 0 || (ctx.indentMarks && after.indented))
+  );
 }
 
 /**
@@ -509,10 +552,13 @@ function isStandingHeadline(line: Line, next: Line | undefined, ctx: LineContext
  * Two lines of one headline: both without punctuation, set apart from the text by blank lines,
  * neither indented (a headline wider than the column, broken where the clauses meet).
  */
-function isHeadlineGroup(prev: Line, line: Line, next: Line | undefined, ctx: LineContext): boolean {
+function isHeadlineGroup(prev: Line, line: Line, next: Line | undefined, ctx: LineContext, lines: Line[]): boolean {
   if (line.blanksBefore > 0 || prev.indented || line.indented) return false;
   if (/[\p{P}]/u.test(prev.text) || /[\p{P}]/u.test(line.text)) return false;
-  if (!(prev.blanksBefore > 0 || ctx.i === 1)) return false;
+  // (or right under its kicker: 的话语缠 / 你若为朋友作保 / 替外人击掌)
+  const kicker = lines[ctx.i - 2];
+  const underKicker = kicker !== undefined && isKicker(kicker, prev, line, { ...ctx, i: ctx.i - 1 }, lines);
+  if (!(prev.blanksBefore > 0 || ctx.i === 1 || underKicker)) return false;
   return next === undefined || next.blanksBefore > 0 || (ctx.indentMarks && next.indented);
 }
 
@@ -614,8 +660,46 @@ function finishBlocks(protos: ProtoBlock[], dropped: Dropped[], repairs: Repair[
   const kept2 = dropRepeatedPullQuotes(blocks, joined, dropped);
   const page = orderHeadlines(dropPageFurniture(kept2, dropped), repairs, dropped);
   const moved = moveSidebars(page.blocks, page.protos, repairs);
-  return dropDuplicateHeadings(moved.blocks, moved.protos, dropped).filter((b) => b.text !== '');
+  const titled = dropOrphanBoxTitles(moved.blocks, moved.protos, dropped);
+  return dropDuplicateHeadings(titled.blocks, titled.protos, dropped).filter((b) => b.text !== '');
 }
+
+/** A box of at least this many repeated paragraphs is a box, not a paragraph said twice. */
+const BOX_MIN_REPEATS = 2;
+
+/**
+ * A pull-quote box dropped as a repeat leaves its title heading nothing (習近平談中俄關係, which
+ * the page set under the box's quotes): a headline or crosshead with no text of its own under it
+ * (the next block is a heading, or there is none) whose neighbours in the source, on one side up to
+ * the nearest block kept, are the box's dropped repeats, is the box's title and goes with it. A
+ * kicker or deck heads the headline beside it, so it is never taken for a box's title.
+ */
+function dropOrphanBoxTitles(
+  blocks: Block[],
+  protos: ProtoBlock[],
+  dropped: Dropped[],
+): { blocks: Block[]; protos: ProtoBlock[] } {
+  const keptLines = protos.map((p) => p.line).sort((a, b) => a - b);
+  const repeatLines = dropped.filter((d) => d.reason === 'pull-quote').map((d) => d.line);
+  const repeatsBetween = (from: number, to: number) => repeatLines.filter((l) => l > from && l < to).length;
+  const orphan = blocks.map((b, i) => {
+    if (b.kind !== 'heading' || b.role === 'kicker' || b.role === 'deck') return false;
+    const next = blocks[i + 1];
+    if (next !== undefined && next.kind !== 'heading') return false;
+    const line = protos[i]?.line;
+    if (line === undefined) return false;
+    const before = keptLines.filter((l) => l < line).at(-1) ?? 0;
+    const after = keptLines.find((l) => l > line) ?? Number.POSITIVE_INFINITY;
+    return repeatsBetween(before, line) >= BOX_MIN_REPEATS || repeatsBetween(line, after) >= BOX_MIN_REPEATS;
+  });
+  orphan.forEach((o, i) => {
+    if (o) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason: 'pull-quote' });
+  });
+  return { blocks: blocks.filter((_, i) => !orphan[i]), protos: protos.filter((_, i) => !orphan[i]) };
+}
+
+/** A sentence with its closing quote: what a box paragraph repeats of the body one by one. */
+const SENTENCE = /[^。！？]+[。！？]+[”」』]?/gu;
 
 /** A pull quote is at least this many Han characters: shorter repeats are set phrases, not boxes. */
 const PULL_QUOTE_MIN_HAN = 8;
@@ -649,6 +733,16 @@ function dropRepeatedPullQuotes(
       (r && (repeated[i - 1] === true || repeated[i + 1] === true)) ||
       (blocks[i]!.kind === 'pullquote' && quoted[nextQuote++]!),
   );
+  // A box paragraph beside such repeats that merges sentences the body says in different places
+  // (要堅持公平正義，做國際秩序的捍衛者。中俄兩國要繼續堅定站在一起，…) repeats it sentence by sentence.
+  const body = blocks.flatMap((b, i) => (b.kind === 'paragraph' && !repeats[i] ? [keyOf(b.text)] : []));
+  blocks.forEach((b, i) => {
+    if (!asked[i] || repeats[i] || !(repeats[i - 1] === true || repeats[i + 1] === true)) return;
+    const sentences = keyOf(b.text).match(SENTENCE) ?? [];
+    if (sentences.length < 2 || sentences.some((t) => countHan(t) < PULL_QUOTE_MIN_HAN)) return;
+    const others = body.filter((t) => t !== keyOf(b.text));
+    if (containedInLonger(sentences, others).every(Boolean)) repeats[i] = true;
+  });
   repeats.forEach((r, i) => {
     if (r) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason: 'pull-quote' });
   });

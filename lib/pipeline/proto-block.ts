@@ -47,3 +47,8 @@ export function furnitureRule(line: string): (typeof FURNITURE)[number] | undefi
   const t = line.trim();
   return t === '' ? undefined : FURNITURE.find((rule) => rule.pattern.test(t));
 }
+
+/** A line as a running header comes back page after page: its words, whatever its page number and spacing. */
+export function runningHeaderKey(line: string): string {
+  return line.replace(/\s+/gu, '').replace(/\d+/gu, '#');
+}

@@ -181,8 +181,10 @@ function documentBlocks(sentences: string[], rng: Rng, maxHeadline: number): { p
     for (let tries = 0; !repeat && countHan(source) < 8 && tries < 6; tries++) source = next();
     const text = quotationFrom(source, rng, speaker);
     const quote: GoldBlock = { kind: 'pullquote', text, ...(mark ? { mark } : {}) };
-    // A repeat only counts as one when the body holds its words: a sentence cut short is a quotation of its own.
-    const repeats = repeat && longer.some((t) => t.includes(text.replace(/^[“「]|[”」](?:——.*)?$/gu, '')));
+    // A repeat is one when the body holds its words, however it was drawn: a sentence cut short is a
+    // quotation of its own, and a sentence drawn after the article may still be said in it (the
+    // Bible says 非利士人拿你来了。 more than once).
+    const repeats = longer.some((t) => t.includes(text.replace(/^[“「]|[”」](?:——.*)?$/gu, '')));
     inserts.set(after, [...(inserts.get(after) ?? []), quote]);
     if (!repeats) gold.splice(gold.indexOf(page[after]!) + 1, 0, quote);
   }
