@@ -415,7 +415,9 @@ function search(
   }
   const cost: Float64Array[] = [];
   const back: Int8Array[] = [];
-  const get = (i: number, j: number) => (j < lo[i]! || j > hi[i]! ? Infinity : cost[i]![j - lo[i]!]!);
+  // The shapes as two typed arrays, read in the innermost loop without a tuple per read.
+  const shapeZh = Int32Array.from(shapes, ([dz]) => dz);
+  const shapeEn = Int32Array.from(shapes, ([, de]) => de);
   for (let i = 0; i <= n; i++) {
     const width = hi[i]! - lo[i]! + 1;
     const rowCost = new Float64Array(width).fill(Infinity);
@@ -429,12 +431,11 @@ function search(
       }
       let best = Infinity;
       let bestShape = -1;
-      for (let s = 0; s < shapes.length; s++) {
-        const [dz, de] = shapes[s]!;
-        const pi = i - dz;
-        const pj = j - de;
-        if (pi < 0 || pj < 0) continue;
-        const prev = get(pi, pj);
+      for (let s = 0; s < shapeZh.length; s++) {
+        const pi = i - shapeZh[s]!;
+        const pj = j - shapeEn[s]!;
+        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const prev = cost[pi]![pj - lo[pi]!]!;
         if (prev === Infinity) continue;
         const c = prev + beadCost(t, w, pi, i, pj, j, best - prev);
         if (c < best) {
