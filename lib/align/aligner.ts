@@ -29,7 +29,12 @@ export interface AlignOptions {
   firstBand?: number;
   /** Translations learned over the text from the sure beads of a first alignment (see learned.ts); false: none. */
   learn?: Partial<LearnOptions> | false;
+  /** Called as each phase of `align` ends (what a benchmark times phase by phase). */
+  onPhase?: (phase: AlignPhase) => void;
 }
+
+export const ALIGN_PHASES = ['features', 'anchors', 'first', 'learn', 'second', 'confidence'] as const;
+export type AlignPhase = (typeof ALIGN_PHASES)[number];
 
 /**
  * What each unit is, for paragraph alignment: a heading is translated by a heading, a footnote by a
@@ -82,6 +87,13 @@ interface Texts {
   enLengthSums: Float64Array;
   /** Kind of each unit on each side (heading, paragraph, footnote…), when the caller knows it. */
   structure?: Structure;
+  /** Prefix sums of the English sentences' question marks and numbers. */
+  enQuestionSums: Float64Array;
+  enNumberSums: Float64Array;
+  /** Each English id's weight (its idf over the English text: the same in every sentence). */
+  idWeight: Float64Array;
+  /** Per window size 1..5, the weight of the distinct ids of the window at each start (NaN: not yet summed). */
+  enWindowTotals: Float64Array[];
   /** Index of each Chinese sentence's first word among all the text's words. */
   wordOffset: Int32Array;
   hits: PairHits;
@@ -105,15 +117,15 @@ interface BeadEvidence {
  * to the bead being scored, so nothing is cleared or allocated.
  */
 interface Scratch {
+  /** Per English id, the generation that found it in the English window being summed. */
   present: Int32Array;
-  weight: Float64Array;
   /** Per English id, the generation that found it matched. */
   matched: Int32Array;
-  /** The numbers of the bead's English side (reused, not allocated per bead). */
-  enNumbers: string[];
   /** Per Chinese word of the text (see `wordOffset`), the generation that found it matched. */
   wordHit: Int32Array;
   generation: number;
+  /** Per English sentence of the bead being bounded, what its pairs hit (see `similarityBound`). */
+  enSums: Float64Array;
   /** What `evidence` returns, refilled by each call. */
   evidence: BeadEvidence;
 }
@@ -123,34 +135,44 @@ function agreement(found: number, total: number): number {
   return total > 0 ? ((2 * found) / total) * 2 - 1 : 0;
 }
 
+/** The F-measure of two coverages, 0 when both are 0. */
+function fMeasure(zc: number, ec: number): number {
+  return zc + ec > 0 ? (2 * zc * ec) / (zc + ec) : 0;
+}
+
+/**
+ * The weight of the distinct English ids of sentences j..j2-1, summed in sentence and id order. It
+ * depends on the English side only, so each window is summed once per alignment (a bead's English
+ * side is one of at most five windows per position, weighed by thousands of beads).
+ */
+function englishTotal(t: Texts, j: number, j2: number): number {
+  const cache = t.enWindowTotals[j2 - j - 1]!;
+  const cached = cache[j]!;
+  if (cached === cached) return cached; // not NaN: summed before
+  const sc = t.scratch;
+  const gen = ++sc.generation;
+  let total = 0;
+  for (let y = j; y < j2; y++) {
+    const ids = t.en[y]!.ids;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (sc.present[id] !== gen) {
+        sc.present[id] = gen;
+        total += t.idWeight[id]!;
+      }
+    }
+  }
+  cache[j] = total;
+  return total;
+}
+
 /** How much of a bead each side explains of the other, 0..1 (F-measure of the two coverages). */
 function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadEvidence {
   const sc = t.scratch;
-  const gen = ++sc.generation;
-  // The English side: its distinct ids, each with its largest weight in the bead.
-  let enChars = 0;
-  let enTotal = 0;
-  const enNumbers = sc.enNumbers;
-  enNumbers.length = 0;
-  let enQuestions = 0;
-  for (let y = j; y < j2; y++) {
-    const e = t.en[y]!;
-    enChars += e.chars;
-    for (let k = 0; k < e.ids.length; k++) {
-      const id = e.ids[k]!;
-      const w = e.weights[k]!;
-      if (sc.present[id] !== gen) {
-        sc.present[id] = gen;
-        sc.weight[id] = w;
-        enTotal += w;
-      } else if (w > sc.weight[id]!) {
-        enTotal += w - sc.weight[id]!;
-        sc.weight[id] = w;
-      }
-    }
-    for (const n of e.numbers) enNumbers.push(n);
-    enQuestions += e.questions;
-  }
+  const enTotal = englishTotal(t, j, j2);
+  const enChars = t.enLengthSums[j2]! - t.enLengthSums[j]!;
+  const enQuestions = t.enQuestionSums[j2]! - t.enQuestionSums[j]!;
+  const enNumberCount = t.enNumberSums[j2]! - t.enNumberSums[j]!;
   let han = 0;
   let other = 0;
   let zhTotal = 0;
@@ -164,43 +186,57 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
     zhTotal += z.wordWeight;
     zhNumbers += z.numbers.length;
     zhQuestions += z.questions;
-    for (const n of z.numbers) if (enNumbers.includes(n)) numbersFound++;
+    if (enNumberCount > 0)
+      for (const n of z.numbers) {
+        for (let y = j; y < j2; y++)
+          if (t.en[y]!.numbers.includes(n)) {
+            numbersFound++;
+            break;
+          }
+      }
   }
   // The words matched: the union of what each English sentence finds in each Chinese one, found
-  // once per pair (see pair-hits.ts). An id counts once for the bead, a word once.
+  // once per pair (see pair-hits.ts). An id counts once for the bead, a word once. A 1-1 bead's
+  // union is its pair's: the pair's sums, added in this same order when the pair was found.
   let zhMatched = 0;
   let enMatched = 0;
   const hits = t.hits;
-  for (let x = i; x < i2; x++) {
-    const z = t.zh[x]!;
-    const offset = t.wordOffset[x]!;
-    for (let y = j; y < j2; y++) {
-      hits.find(x, y);
-      for (let q = hits.idFrom; q < hits.idTo; q++) {
-        const id = hits.ids[q]!;
-        if (sc.matched[id] !== gen) {
-          sc.matched[id] = gen;
-          enMatched += sc.weight[id]!;
+  if (i2 - i === 1 && j2 - j === 1) {
+    hits.find(i, j);
+    zhMatched = hits.zhSum;
+    enMatched = hits.enSum;
+  } else {
+    const gen = ++sc.generation;
+    for (let x = i; x < i2; x++) {
+      const z = t.zh[x]!;
+      const offset = t.wordOffset[x]!;
+      for (let y = j; y < j2; y++) {
+        hits.find(x, y);
+        for (let q = hits.idFrom; q < hits.idTo; q++) {
+          const id = hits.ids[q]!;
+          if (sc.matched[id] !== gen) {
+            sc.matched[id] = gen;
+            enMatched += t.idWeight[id]!;
+          }
         }
-      }
-      for (let q = hits.wordFrom; q < hits.wordTo; q++) {
-        const w = hits.words[q]!;
-        if (sc.wordHit[offset + w] !== gen) {
-          sc.wordHit[offset + w] = gen;
-          zhMatched += z.words[w]!.weight;
+        for (let q = hits.wordFrom; q < hits.wordTo; q++) {
+          const w = hits.words[q]!;
+          if (sc.wordHit[offset + w] !== gen) {
+            sc.wordHit[offset + w] = gen;
+            zhMatched += z.words[w]!.weight;
+          }
         }
       }
     }
   }
   const zc = zhTotal > 0 ? zhMatched / zhTotal : 0;
   const ec = enTotal > 0 ? enMatched / enTotal : 0;
-  const similarity = zc + ec > 0 ? (2 * zc * ec) / (zc + ec) : 0;
   // Numbers: agreement in -1..1, 0 when neither side has any.
-  const numbers = agreement(numbersFound, zhNumbers + enNumbers.length);
+  const numbers = agreement(numbersFound, zhNumbers + enNumberCount);
   const questions = agreement(Math.min(zhQuestions, enQuestions), zhQuestions + enQuestions);
   // One object, refilled by every call (read before the next): a search scores millions of beads.
   const out = sc.evidence;
-  out.similarity = similarity;
+  out.similarity = fMeasure(zc, ec);
   out.zhCoverage = zc;
   out.enCoverage = ec;
   out.zhLength = han + other / t.ratio;
@@ -208,6 +244,36 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
   out.numbers = numbers;
   out.questions = questions;
   return out;
+}
+
+/**
+ * An upper bound of a bead's lexical similarity (larger than one sentence on a side) from its
+ * pairs' sums alone, without the union of their hits: a Chinese sentence's words hit are at most
+ * what its pairs hit together (and at most its words), an English sentence's ids likewise. A bead
+ * off the path matches little, and its evidence need not be summed to know it loses.
+ */
+function similarityBound(t: Texts, i: number, i2: number, j: number, j2: number): number {
+  const hits = t.hits;
+  const enSums = t.scratch.enSums;
+  let zhTotal = 0;
+  let zhMatched = 0;
+  for (let x = i; x < i2; x++) {
+    const weight = t.zh[x]!.wordWeight;
+    zhTotal += weight;
+    let sum = 0;
+    for (let y = j; y < j2; y++) {
+      const pair = hits.sumsAt(x, y);
+      sum += pair.zhSum[y]!;
+      enSums[y - j] = (x === i ? 0 : enSums[y - j]!) + pair.enSum[y]!;
+    }
+    zhMatched += Math.min(weight, sum);
+  }
+  let enMatched = 0;
+  for (let y = j; y < j2; y++) enMatched += Math.min(englishTotal(t, y, y + 1), enSums[y - j]!);
+  const enTotal = englishTotal(t, j, j2);
+  const zc = zhTotal > 0 ? Math.min(1, zhMatched / zhTotal) : 0;
+  const ec = enTotal > 0 ? Math.min(1, enMatched / enTotal) : 0;
+  return fMeasure(zc, ec);
 }
 
 /**
@@ -292,6 +358,12 @@ function beadCost(t: Texts, w: ScoringWeights, i: number, i2: number, j: number,
   const reward = w.numbers + w.questions;
   const cheap = cheapCost(t, w, i, i2, j, j2, bound + reward);
   if (cheap - w.numbers - w.questions >= bound) return Infinity;
+  if (nz > 1 || ne > 1) {
+    // The least the bead can cost with the most similarity its pairs allow (the margin covers
+    // the bound's sums made in another order than the evidence's).
+    const least = cheap + w.similarity * (1 - similarityBound(t, i, i2, j, j2)) * ((nz + ne) / 2) - reward;
+    if (least - BOUND_MARGIN >= bound) return Infinity;
+  }
   const e = evidence(t, i, i2, j, j2);
   return (
     cheap + w.similarity * (1 - e.similarity) * ((nz + ne) / 2) - w.numbers * e.numbers - w.questions * e.questions
@@ -343,7 +415,9 @@ function search(
   }
   const cost: Float64Array[] = [];
   const back: Int8Array[] = [];
-  const get = (i: number, j: number) => (j < lo[i]! || j > hi[i]! ? Infinity : cost[i]![j - lo[i]!]!);
+  // The shapes as two typed arrays, read in the innermost loop without a tuple per read.
+  const shapeZh = Int32Array.from(shapes, ([dz]) => dz);
+  const shapeEn = Int32Array.from(shapes, ([, de]) => de);
   for (let i = 0; i <= n; i++) {
     const width = hi[i]! - lo[i]! + 1;
     const rowCost = new Float64Array(width).fill(Infinity);
@@ -357,12 +431,11 @@ function search(
       }
       let best = Infinity;
       let bestShape = -1;
-      for (let s = 0; s < shapes.length; s++) {
-        const [dz, de] = shapes[s]!;
-        const pi = i - dz;
-        const pj = j - de;
-        if (pi < 0 || pj < 0) continue;
-        const prev = get(pi, pj);
+      for (let s = 0; s < shapeZh.length; s++) {
+        const pi = i - shapeZh[s]!;
+        const pj = j - shapeEn[s]!;
+        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const prev = cost[pi]![pj - lo[pi]!]!;
         if (prev === Infinity) continue;
         const c = prev + beadCost(t, w, pi, i, pj, j, best - prev);
         if (c < best) {
@@ -425,11 +498,13 @@ export class Aligner {
     const size = this.interner.size;
     const wordOffset = new Int32Array(zh.length + 1);
     zh.forEach((z, i) => (wordOffset[i + 1] = wordOffset[i]! + z.words.length));
+    const idWeight = new Float64Array(size);
+    for (const e of en) e.ids.forEach((id, k) => (idWeight[id] = e.weights[k]!));
+    const windows = Math.max(...SHAPES.map(([, ne]) => ne));
     const scratch: Scratch = {
       present: new Int32Array(size),
-      weight: new Float64Array(size),
       matched: new Int32Array(size),
-      enNumbers: [],
+      enSums: new Float64Array(windows),
       wordHit: new Int32Array(wordOffset[zh.length]!),
       generation: 0,
       evidence: { similarity: 0, zhCoverage: 0, enCoverage: 0, zhLength: 0, enLength: 0, numbers: 0, questions: 0 },
@@ -446,7 +521,11 @@ export class Aligner {
       zhLengthSums: prefixSums(zh.map((z) => z.han + z.other / model.ratio)),
       enLengthSums: prefixSums(en.map((e) => e.chars)),
       scratch,
-      hits: new PairHits(zh, en, size),
+      enQuestionSums: prefixSums(en.map((e) => e.questions)),
+      enNumberSums: prefixSums(en.map((e) => e.numbers.length)),
+      idWeight,
+      enWindowTotals: range(0, windows).map(() => new Float64Array(en.length).fill(NaN)),
+      hits: new PairHits(zh, en, size, idWeight),
       zhQuoted: chineseQuoteStates(zhSentences),
       enQuoted: englishQuoteStates(enSentences),
       zhSpeechEnds: chineseSpeechEnds(zhSentences),
@@ -489,7 +568,9 @@ export class Aligner {
         ...range(0, n).map((i) => ({ zh: [i], en: [], confidence: 0 })),
         ...range(0, m).map((j) => ({ zh: [], en: [j], confidence: 0 })),
       ];
+    const lap = this.options.onPhase ?? (() => undefined);
     const t = this.texts(zhSentences, enSentences, structure);
+    lap('features');
     const w = scoringWeights({ ...DEFAULT_WEIGHTS, ...this.options.weights });
     const band = this.options.band ?? 12;
     // First pass: 1-1/1-0/0-1/1-2/2-1 only, around the line through the anchors found over the whole
@@ -497,10 +578,12 @@ export class Aligner {
     // stretch can hold grows with it) and is capped, so that a long book stays linear in its length;
     // second pass: every shape in a narrow band around the first path.
     const anchors = this.anchorsOf(t);
+    lap('anchors');
     const { center, stretch } = anchorPath(anchors, n, m);
     const wide = (i: number) =>
       Math.min(Math.max(this.options.firstBand ?? band, Math.ceil(0.05 * stretch[i]!)), MAX_BAND);
     const first = search(t, w, SHAPES.slice(0, 5), (i) => center[i]!, wide);
+    lap('first');
     const path = pathOf(first, n);
     // Second pass: every shape in a narrow band around the first path, with what the first path's
     // sure beads taught of this text's translations added to the dictionary's (see learned.ts).
@@ -508,14 +591,19 @@ export class Aligner {
       const sure = first.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
       const learned = learnTranslations(t.zh, t.en, sure, { ...DEFAULT_LEARN_OPTIONS, ...this.options.learn });
       // The pairs found so far were found without the learned ids: found again.
-      if (addLearned(t.zh, learned) > 0) t.hits = new PairHits(t.zh, t.en, this.interner.size);
+      if (addLearned(t.zh, learned) > 0) t.hits = new PairHits(t.zh, t.en, this.interner.size, t.idWeight);
     }
-    return search(
+    lap('learn');
+    const second = search(
       t,
       w,
       SHAPES,
       (i) => path[i]!,
       () => band,
-    ).map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
+    );
+    lap('second');
+    const out = second.map((b) => ({ ...b, confidence: confidenceOf(t, b) }));
+    lap('confidence');
+    return out;
   }
 }

@@ -7,7 +7,7 @@
  * clearly from the runner-up. The heaviest chain of candidates in order on both sides is kept, and a
  * link that leaves the line of its neighbours is dropped.
  */
-import { type EnFeatures, sentenceIds, type ZhFeatures } from './features';
+import { type EnFeatures, IdStamps, sentenceIds, type ZhFeatures } from './features';
 
 export interface Anchor {
   zh: number;
@@ -74,8 +74,9 @@ function anchorCandidates(
   const shared = new Int32Array(m);
   const touched: number[] = [];
   const out: Anchor[] = [];
+  const stamps = new IdStamps();
   zh.forEach((z, i) => {
-    for (const id of sentenceIds(z)) {
+    for (const id of sentenceIds(z, stamps)) {
       if (id >= idCount || df[id] === 0 || df[id]! > maxDf) continue;
       const w = idf(df[id]!, m);
       for (let p = start[id]!; p < start[id + 1]!; p++) {

@@ -16,11 +16,16 @@ export function numberString(value: number): string {
   return String(Math.round(value * 1000) / 1000);
 }
 
+const ROMAN_LETTERS = new Set('IVXLCDM');
+
 /**
  * Value of a Roman numeral (II → 2, XIV → 14), undefined when it is not one. A dozen lines, not a
  * dependency: section numbers are all the aligner needs of them.
  */
 function romanValue(token: string): number | undefined {
+  // Most words start with another letter: the pattern below is then not worth testing (a book's
+  // every word went through it).
+  if (!ROMAN_LETTERS.has(token[0] ?? '')) return undefined;
   if (!/^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(token) || token === '') return undefined;
   const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
   let total = 0;

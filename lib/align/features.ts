@@ -108,10 +108,38 @@ function idf(df: number, n: number): number {
  * needed (the anchors' candidates) rather than kept per sentence: a long book's per-sentence indexes
  * were a sixth of its peak memory and a sorted index built for every sentence, twice.
  */
-export function sentenceIds(z: Pick<ZhFeatures, 'words'>): Int32Array {
-  const seen = new Set<number>();
-  for (const word of z.words) for (const id of word.ids) seen.add(id);
-  return Int32Array.from(seen).sort();
+export function sentenceIds(z: Pick<ZhFeatures, 'words'>, seen?: IdStamps): Int32Array {
+  const stamps = seen ?? new IdStamps();
+  const gen = stamps.next();
+  const out: number[] = [];
+  for (const word of z.words)
+    for (const id of word.ids) {
+      if (stamps.mark(id, gen)) out.push(id);
+    }
+  return Int32Array.from(out).sort();
+}
+
+/**
+ * Marks of ids seen, by generation, reused from sentence to sentence: a Set per sentence was most of
+ * the anchors' time on a book.
+ */
+export class IdStamps {
+  private stamps = new Int32Array(1024);
+  private generation = 0;
+  next(): number {
+    return ++this.generation;
+  }
+  /** Marks `id` in generation `gen`; whether it was not marked in it yet. */
+  mark(id: number, gen: number): boolean {
+    if (id >= this.stamps.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.stamps.length * 2));
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    if (this.stamps[id] === gen) return false;
+    this.stamps[id] = gen;
+    return true;
+  }
 }
 
 export function chineseFeatures(

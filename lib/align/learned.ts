@@ -183,10 +183,15 @@ export function learnTranslations(
       const at = pairStart[p]!;
       const m = src.length;
       for (let b = 0; b < tgt.length; b++) {
-        let total = tNull[tgt[b]!]!;
-        for (let a = 0; a < m; a++) total += t[pairCells[at + b * m + a]!]!;
-        nullCounts[tgt[b]!]! += tNull[tgt[b]!]! / total;
-        for (let a = 0; a < m; a++) counts[pairCells[at + b * m + a]!]! += t[pairCells[at + b * m + a]!]! / total;
+        const e = tgt[b]!;
+        const row = at + b * m;
+        let total = tNull[e]!;
+        for (let a = 0; a < m; a++) total += t[pairCells[row + a]!]!;
+        nullCounts[e]! += tNull[e]! / total;
+        for (let a = 0; a < m; a++) {
+          const c = pairCells[row + a]!;
+          counts[c]! += t[c]! / total;
+        }
       }
     });
     typeTotals.fill(0);

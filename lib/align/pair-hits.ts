@@ -9,6 +9,10 @@
  * same answer, for a little time). A row indexes its Chinese sentence when it takes it: for each
  * English id, the sentence's words it may render, as a list threaded through typed arrays in word
  * order (no sort, nothing kept per sentence of the text), so that a pair is one read per English id.
+ *
+ * A pair also keeps its two sums (the weight of its Chinese words hit, each once, and of its English
+ * ids hit), added in the order the bead evidence adds them: a 1-1 bead's evidence is then these two
+ * reads, to the last bit, and a larger bead's is bounded from above by them before it is summed.
  */
 import type { EnFeatures, ZhFeatures } from './features';
 
@@ -28,6 +32,12 @@ export function findSorted(keys: Int32Array, value: number): number {
   return -1;
 }
 
+/** A Chinese sentence's pair sums, by English sentence (valid for the y just asked for). */
+export interface PairSums {
+  readonly zhSum: Float64Array;
+  readonly enSum: Float64Array;
+}
+
 interface Row {
   x: number;
   generation: number;
@@ -37,6 +47,9 @@ interface Row {
   idTo: Int32Array;
   wordFrom: Int32Array;
   wordTo: Int32Array;
+  /** Per English sentence y: the pair's sums (see above). */
+  zhSum: Float64Array;
+  enSum: Float64Array;
   ids: Int32Array;
   idCount: number;
   words: Int32Array;
@@ -60,12 +73,22 @@ export class PairHits {
   words: Int32Array = new Int32Array(0);
   wordFrom = 0;
   wordTo = 0;
+  /** After `find`: the weight of the Chinese words the pair hits (each once) and of its English ids hit. */
+  zhSum = 0;
+  enSum = 0;
+  /** Per word of the sentence being found, the find that counted it (a word hit through several ids counts once). */
+  private wordSeen = new Int32Array(64);
+  private finds = 0;
 
-  /** `idCount`: the number of English ids (every id of `zh` and `en` is below it). */
+  /**
+   * `idCount`: the number of English ids (every id of `zh` and `en` is below it); `idWeight`: each
+   * English id's weight (the same in every sentence: its idf over the text).
+   */
   constructor(
     private readonly zh: readonly ZhFeatures[],
     private readonly en: readonly EnFeatures[],
     private readonly idCount: number,
+    private readonly idWeight: Float64Array,
   ) {}
 
   private row(x: number): Row {
@@ -81,6 +104,8 @@ export class PairHits {
         idTo: new Int32Array(m),
         wordFrom: new Int32Array(m),
         wordTo: new Int32Array(m),
+        zhSum: new Float64Array(m),
+        enSum: new Float64Array(m),
         ids: new Int32Array(256),
         idCount: 0,
         words: new Int32Array(256),
@@ -128,33 +153,59 @@ export class PairHits {
     }
   }
 
+  /** The sums of the pair (x, y) (see above): `sumsOf(x)` after `sumsAt(x, y)`, without the hit lists. */
+  sumsAt(x: number, y: number): PairSums {
+    const row = this.row(x);
+    if (row.stamp[y] !== row.generation) this.findIn(row, x, y);
+    return row;
+  }
+
   /** Finds the pair (x, y) and points the fields above at it. */
   find(x: number, y: number): void {
     const row = this.row(x);
-    if (row.stamp[y] !== row.generation) {
-      row.stamp[y] = row.generation;
-      const e = this.en[y]!;
-      row.idFrom[y] = row.idCount;
-      row.wordFrom[y] = row.wordCount;
-      for (let k = 0; k < e.ids.length; k++) {
-        const id = e.ids[k]!;
-        if (row.keyStamp[id] !== row.generation) continue;
-        if (row.idCount === row.ids.length) row.ids = grow(row.ids);
-        row.ids[row.idCount++] = id;
-        for (let q = row.keyHead[id]!; q >= 0; q = row.entryNext[q]!) {
-          if (row.wordCount === row.words.length) row.words = grow(row.words);
-          row.words[row.wordCount++] = row.entryWord[q]!;
-        }
-      }
-      row.idTo[y] = row.idCount;
-      row.wordTo[y] = row.wordCount;
-    }
+    if (row.stamp[y] !== row.generation) this.findIn(row, x, y);
     this.ids = row.ids;
     this.idFrom = row.idFrom[y]!;
     this.idTo = row.idTo[y]!;
     this.words = row.words;
     this.wordFrom = row.wordFrom[y]!;
     this.wordTo = row.wordTo[y]!;
+    this.zhSum = row.zhSum[y]!;
+    this.enSum = row.enSum[y]!;
+  }
+
+  private findIn(row: Row, x: number, y: number): void {
+    {
+      row.stamp[y] = row.generation;
+      const e = this.en[y]!;
+      const words = this.zh[x]!.words;
+      if (words.length > this.wordSeen.length) this.wordSeen = new Int32Array(words.length * 2);
+      const seen = ++this.finds;
+      row.idFrom[y] = row.idCount;
+      row.wordFrom[y] = row.wordCount;
+      let zhSum = 0;
+      let enSum = 0;
+      for (let k = 0; k < e.ids.length; k++) {
+        const id = e.ids[k]!;
+        if (row.keyStamp[id] !== row.generation) continue;
+        if (row.idCount === row.ids.length) row.ids = grow(row.ids);
+        row.ids[row.idCount++] = id;
+        enSum += this.idWeight[id]!;
+        for (let q = row.keyHead[id]!; q >= 0; q = row.entryNext[q]!) {
+          if (row.wordCount === row.words.length) row.words = grow(row.words);
+          const w = row.entryWord[q]!;
+          row.words[row.wordCount++] = w;
+          if (this.wordSeen[w] !== seen) {
+            this.wordSeen[w] = seen;
+            zhSum += words[w]!.weight;
+          }
+        }
+      }
+      row.idTo[y] = row.idCount;
+      row.wordTo[y] = row.wordCount;
+      row.zhSum[y] = zhSum;
+      row.enSum[y] = enSum;
+    }
   }
 }
 

@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Aligner } from '../../lib/align/aligner';
+import { ALIGN_PHASES, Aligner, type AlignPhase } from '../../lib/align/aligner';
 import { galeChurch } from '../../lib/align/gale-church';
 import {
   type Alignment,
@@ -39,11 +39,11 @@ import { figure, writeBenchResult } from './results';
 import { printTable } from './table';
 
 /**
- * The aligner as it stood before features per word type, the one-pass anchors and the bounded length cost (git
- * commit START_COMMIT, checked out into a cache folder with the dictionary and text code it used, and
- * run in its own processes on the same texts): the baseline every figure is set against.
+ * The aligner as it stood before the pair sums, the English window totals and the similarity bound
+ * (git commit START_COMMIT, checked out into a cache folder with the dictionary and text code it
+ * used, and run in its own processes on the same texts): the baseline every figure is set against.
  */
-const START_COMMIT = '598b936';
+const START_COMMIT = 'd437fd2';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ALIGN_DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev');
 const DEV = path.join(ALIGN_DEV, 'mac-dev-2021');
@@ -203,6 +203,8 @@ interface BibleResult {
   cpuSeconds: number;
   peakMB: number;
   confidence?: ConfidenceQuality;
+  /** CPU seconds of each phase of the alignment (the current aligner only: the starting one has no hook). */
+  phases?: Partial<Record<AlignPhase, number>>;
 }
 
 /** CPU seconds (user + system) this process has used. */
@@ -217,10 +219,20 @@ async function bibleRun(english: number, aligner: AlignerName, write?: string): 
   const mod = aligner === 'gc' ? undefined : await alignerModule(aligner);
   const dict = mod?.loadCedict();
   if (mod && dict) new mod.Aligner(dict).align(['中俄两国元首举行会谈。'], ['The two heads of state held talks.']);
+  const phases: Partial<Record<AlignPhase, number>> = {};
+  let lap = cpuSeconds();
+  const onPhase = (phase: AlignPhase) => {
+    const now = cpuSeconds();
+    phases[phase] = now - lap;
+    lap = now;
+  };
   const t0 = performance.now();
   const c0 = cpuSeconds();
+  lap = c0;
   const beads =
-    mod && dict ? new mod.Aligner(dict).align(text.zh, text.en) : galeChurch(text.zh, text.en, GC_BIBLE_BAND);
+    mod && dict
+      ? new mod.Aligner(dict, aligner === 'duizhao' ? { onPhase } : {}).align(text.zh, text.en)
+      : galeChurch(text.zh, text.en, GC_BIBLE_BAND);
   const cpu = cpuSeconds() - c0;
   const seconds = (performance.now() - t0) / 1000;
   if (write) writeFileSync(write, beads.map((b) => `${formatBead(b)}\n`).join(''));
@@ -240,6 +252,7 @@ async function bibleRun(english: number, aligner: AlignerName, write?: string): 
     cpuSeconds: cpu,
     peakMB: process.resourceUsage().maxRSS / 1024,
     ...(confidence ? { confidence } : {}),
+    ...(aligner === 'duizhao' ? { phases } : {}),
   };
 }
 
@@ -382,6 +395,19 @@ async function main(): Promise<void> {
       String(Math.round(r.zhSentences / r.cpuSeconds)),
       r.peakMB.toFixed(0),
     ]),
+  ]);
+  console.log('\nDuizhao by phase (CPU seconds; zh sentences per CPU second of the phase)');
+  printTable([
+    ['English', ...ALIGN_PHASES, 'total'],
+    ...bible
+      .filter((r) => r.aligner === 'duizhao')
+      .map((r) => [
+        String(r.english),
+        ...ALIGN_PHASES.map(
+          (p) => `${(r.phases?.[p] ?? 0).toFixed(2)} (${Math.round(r.zhSentences / (r.phases?.[p] ?? NaN))})`,
+        ),
+        r.cpuSeconds.toFixed(2),
+      ]),
   ]);
   const runsOf = (name: AlignerName) => bible.filter((r) => r.aligner === name);
   const largestDrop = (runs: BibleResult[]) => Math.max(...runs.map((r) => runs[0]!.strict.f1 - r.strict.f1));
