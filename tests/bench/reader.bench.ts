@@ -7,7 +7,7 @@
  *   - DOM size (elements) at the load event and after the page has settled;
  *   - Largest Contentful Paint, cold cache (a new browser context) and warm (a second page in it),
  *     median of --runs;
- *   - tap → popover: from a real click on a word (the click event's timestamp) to the dialog being
+ *   - tap → popover: from a real click or touch tap on a word (its pointerup's timestamp) to the dialog being
  *     placed, and to its dictionary content replacing the loading note, median and p95 over
  *     --words words spread through the document, each with a dictionary key not tapped before, most
  *     far down: the page is scrolled to each as a reader scrolls (a screen every SCROLL_STEP_MS,
@@ -351,7 +351,7 @@ function spreadWords(keys: readonly string[], count: number, skip: ReadonlySet<s
 }
 
 /**
- * One tap, timed in the page: the click listener (capture, on window) takes the event's own
+ * One tap, timed in the page: a pointerup listener (capture, on window) takes the event's own
  * timestamp, which the input carries from when it was sent, so time spent waiting for a busy main
  * thread counts; a MutationObserver notes when the dialog is placed (no longer hidden for
  * measuring) and when its loading note is gone; a frame later it has been painted.
@@ -375,16 +375,18 @@ async function timeTap(
       w.__tap = new Promise((resolve) => {
         let start = Number.NaN;
         let visible = Number.NaN;
+        // The tap is the finger (or button) lifting: its pointerup, which a click follows (mouse,
+        // and touch in a reader that opens words on click) or not (touch in a reader that opens a
+        // tapped word at once and cancels the click). The click's timestamp is that same input's.
         // A pointer resting on the word may have opened it already (hover, on desktop): once the
-        // click has been handled, whatever the dialog shows then counts, even if nothing changes after.
-        window.addEventListener(
-          'click',
-          (e) => {
-            start = e.timeStamp;
-            setTimeout(check);
-          },
-          { capture: true, once: true },
-        );
+        // tap has been handled, whatever the dialog shows then counts, even if nothing changes after.
+        const begin = (e: Event) => {
+          if (!Number.isNaN(start)) return;
+          start = e.timeStamp;
+          setTimeout(check);
+        };
+        window.addEventListener('pointerup', begin, { capture: true, once: true });
+        window.addEventListener('click', begin, { capture: true, once: true });
         const check = () => {
           const dialog = document.querySelector<HTMLElement>(dialogSel);
           if (!dialog || Number.isNaN(start)) return;

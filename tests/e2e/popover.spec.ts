@@ -139,6 +139,59 @@ test('on a touch screen nothing opens by hover; a tap does @phone', async ({ pag
   await expect(page.getByRole('dialog', { name: /合作$/ })).toBeVisible();
 });
 
+test('a tap opens its word as the finger lifts, with no mouse events or click after it; a touch that moves opens nothing, one held is left to the browser @phone', async ({
+  page,
+}) => {
+  await openReader(page, `/en/read/${DOC}`);
+  const word = page.locator('.cell-zh .w', { hasText: /^合作$/ }).first();
+  await word.scrollIntoViewIfNeeded();
+  const { x, y, width, height } = await boxOf(word);
+  const at = { x: Math.round(x + width / 2), y: Math.round(y + height / 2) };
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', point: { x: number; y: number } | null) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: point ? [point] : [] });
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    for (const type of ['mouseover', 'mousedown', 'mouseup', 'click'])
+      window.addEventListener(type, () => seen.push(type), { capture: true });
+  });
+  const dialog = page.getByRole('dialog', { name: /合作$/ });
+
+  const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen.splice(0));
+
+  // A finger that slides (the start of a scroll) is not a tap: nothing opens.
+  await touch('touchStart', at);
+  await touch('touchMove', { x: at.x, y: at.y + 40 });
+  await touch('touchEnd', null);
+  await page.waitForTimeout(300);
+  await expect(dialog).toHaveCount(0);
+  // A finger held past 500 ms is the browser's: its touchend is not cancelled. (A phone makes a
+  // long-press of it; headless Chromium's touch emulation makes a click, which opens the word as
+  // any click does.)
+  await seen();
+  await touch('touchStart', at);
+  await page.waitForTimeout(800);
+  await touch('touchEnd', null);
+  await expect.poll(seen).toContain('mousedown');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // A tap opens the word at once, and no mouse event or click follows.
+  await seen();
+  await touch('touchStart', at);
+  await touch('touchEnd', null);
+  await expect(dialog).toBeVisible();
+  await expect(word).toBeFocused();
+  await page.waitForTimeout(300);
+  expect(await seen()).toEqual([]);
+  // A tap elsewhere (the page's margin, beside the popover) still closes it, by its click.
+  const box = await boxOf(dialog);
+  const below = box.y + box.height + 20;
+  await page.touchscreen.tap(4, below < (page.viewportSize()?.height ?? 0) - 4 ? below : box.y - 20);
+  await expect(dialog).toBeHidden();
+});
+
 test('gloss API: the context is validated, 400 and never 500', async ({ request }) => {
   const enc = encodeURIComponent;
   const ctx = enc('一致 同意 《 中 俄 睦邻 友好 合作 条约 》');

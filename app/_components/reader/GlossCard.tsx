@@ -105,6 +105,8 @@ interface CardProps {
   onClose: () => void;
   onFollow: (w: NestedWord) => void;
   onStatus: (message: string) => void;
+  /** Drawn hidden before any word is opened, to pay the card's first draw (popover-warmup.ts). */
+  warmUp?: boolean;
 }
 
 /**
@@ -123,6 +125,7 @@ export function GlossCard({
   onClose,
   onFollow,
   onStatus,
+  warmUp = false,
 }: CardProps) {
   const t = useTranslations('Gloss');
   const view = trail[trail.length - 1];
@@ -137,8 +140,10 @@ export function GlossCard({
     <div
       ref={popoverRef}
       className={`gloss${position?.above ? ' gloss-above' : ''}`}
-      role="dialog"
-      aria-label={`${t('dialog')}: ${shown.text}`}
+      role={warmUp ? undefined : 'dialog'}
+      aria-label={warmUp ? undefined : `${t('dialog')}: ${shown.text}`}
+      aria-hidden={warmUp || undefined}
+      inert={warmUp || undefined}
       style={position ? { top: position.top, left: position.left } : { top: 0, left: 0, visibility: 'hidden' }}
     >
       <div className="gloss-head">

@@ -15,6 +15,7 @@ import { GlossCard } from './GlossCard';
 import { pairOf, requestPassage, watchPassages } from './gloss-batch-cache';
 import { wordOf } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
+import { usePopoverWarmUp, WARM_UP_ANSWER } from './popover-warmup';
 import { useGlossLookup } from './use-gloss-lookup';
 import { usePopoverPlacement } from './use-popover-placement';
 import { useWordListeners } from './use-word-listeners';
@@ -192,6 +193,8 @@ export function GlossPopoverClient({
     };
   }, [store, doc.id]);
   const position = usePopoverPlacement(open, popoverRef, lookup, trail);
+  const warm = usePopoverWarmUp(store);
+  const warmRef = useRef<HTMLDivElement>(null);
 
   // After following a word or coming back, focus lands on the back button or on the word left,
   // once the entry has rendered, so keyboard readers keep their place.
@@ -218,7 +221,30 @@ export function GlossPopoverClient({
       {status}
     </div>
   );
-  if (!open) return live;
+  if (!open) {
+    if (!warm) return live;
+    return (
+      <>
+        {live}
+        {createPortal(
+          <GlossCard
+            open={warm}
+            trail={[]}
+            lookup={{ state: 'done', answer: WARM_UP_ANSWER }}
+            position={null}
+            popoverRef={warmRef}
+            doc={doc}
+            onBack={() => undefined}
+            onClose={() => undefined}
+            onFollow={() => undefined}
+            onStatus={() => undefined}
+            warmUp
+          />,
+          document.body,
+        )}
+      </>
+    );
+  }
   return (
     <>
       {live}

@@ -11,6 +11,13 @@ import { useStatusChanged } from './WordStatusBar';
 const HOVER_DELAY = 300;
 /** Only a mouse-like pointer hovers; on touch a tap opens the word. */
 const HOVER_MEDIA = '(hover: hover) and (pointer: fine)';
+/**
+ * A touch on a word that lifts this soon and this near where it went down is a tap, and opens the
+ * word as the finger lifts; anything longer or further (a long-press, a scroll, a selection) is the
+ * browser's. Chromium's own tap slop is about 15 px in device pixels, its long-press 500 ms.
+ */
+const TAP_MAX_MS = 500;
+const TAP_SLOP_PX = 10;
 
 interface Handlers {
   store: PopoverStore;
@@ -65,23 +72,38 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
     // The character under the pointer when it went down on a word: the click that follows reuses
     // it instead of measuring the word's characters again (each measure may lay out the page).
     let pressed: { word: HTMLElement; char: number | null } | null = null;
+    // A finger down on a word, until it lifts: whether it was a tap.
+    let touch: { id: number; word: HTMLElement; x: number; y: number; at: number } | null = null;
+    // The word a tap just opened, whose touchend is cancelled (see onPointerUp).
+    let tapped: HTMLElement | null = null;
     const dismiss = (refocus: boolean) => {
       window.clearTimeout(timer);
       close(refocus);
     };
 
+    /** A click or a tap on a word opens it, with the character under the pointer. */
+    const openAt = (word: HTMLElement, x: number, y: number) => {
+      const down = pressed;
+      pressed = null;
+      // Opened first, with the character clicked: the focus that follows would open it without.
+      show(word, false, down?.word === word ? down.char : charAt(word, x, y));
+      // Focus follows the click, so the arrow keys continue from the word just read.
+      if (document.activeElement !== word) focusWord(word);
+    };
+
     const onClick = (event: MouseEvent) => {
       const target = event.target as Element | null;
       const word = target?.closest<HTMLElement>(WORD);
-      const down = pressed;
-      pressed = null;
       if (word) {
-        // Opened first, with the character clicked: the focus that follows would open it without.
-        show(word, false, down?.word === word ? down.char : charAt(word, event.clientX, event.clientY));
-        // Focus follows the click, so the arrow keys continue from the word just read.
-        if (document.activeElement !== word) focusWord(word);
+        // A tap opened it already (its touchend could not be cancelled, so the click came anyway).
+        if (word === tapped) {
+          tapped = null;
+          return;
+        }
+        openAt(word, event.clientX, event.clientY);
         return;
       }
+      pressed = null;
       const pairLink = target?.closest<HTMLAnchorElement>('a.pair-link');
       if (pairLink) {
         // Following the anchor marks the pair; copying the link is a convenience on top.
@@ -202,9 +224,45 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
       const word = (event.target as Element | null)?.closest<HTMLElement>(WORD);
       if (!word) return;
       pressed = { word, char: charAt(word, event.clientX, event.clientY) };
+      tapped = null;
+      touch =
+        event.pointerType === 'touch'
+          ? { id: event.pointerId, word, x: event.clientX, y: event.clientY, at: event.timeStamp }
+          : null;
       press(word, pressed.char);
     };
+    // A tap opens its word as the finger lifts, and its touchend is cancelled: Chromium then makes
+    // no mouse events and no click of it (mouseover, mousemove, mousedown, mouseup: hover styles,
+    // hit tests and listeners, about 17 ms on a phone before the click). Pointer events come
+    // before the touch events of the same touch, so the tap is known when touchend arrives.
+    const onPointerUp = (event: PointerEvent) => {
+      const down = touch;
+      touch = null;
+      if (!down || event.pointerId !== down.id) return;
+      const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
+      if (event.timeStamp - down.at > TAP_MAX_MS || moved > TAP_SLOP_PX) return;
+      // A word inside a link keeps the link's own tap (the click that follows it).
+      if (down.word.closest('a[href]')) return;
+      // A tap also ends a selection, as the click would have.
+      const selection = document.getSelection();
+      if (selection && !selection.isCollapsed) selection.removeAllRanges();
+      tapped = down.word;
+      openAt(down.word, event.clientX, event.clientY);
+    };
+    // The browser took the touch over (a scroll, a pinch): no tap.
+    const onPointerCancel = () => {
+      touch = null;
+    };
+    const onTouchEnd = (event: TouchEvent) => {
+      if (!tapped || !event.cancelable) return;
+      event.preventDefault();
+      tapped = null;
+    };
     document.addEventListener('pointerdown', onPointerDown, { passive: true });
+    document.addEventListener('pointerup', onPointerUp, { passive: true });
+    document.addEventListener('pointercancel', onPointerCancel, { passive: true });
+    // Not passive: it cancels a tap's touchend. A touchend listener never holds up scrolling.
+    document.addEventListener('touchend', onTouchEnd, { passive: false });
     document.addEventListener('click', onClick);
     document.addEventListener('focusin', onFocusIn);
     document.addEventListener('keydown', onKeyDown);
@@ -212,6 +270,9 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
     return () => {
       window.clearTimeout(timer);
       document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('pointerup', onPointerUp);
+      document.removeEventListener('pointercancel', onPointerCancel);
+      document.removeEventListener('touchend', onTouchEnd);
       document.removeEventListener('click', onClick);
       document.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('keydown', onKeyDown);
