@@ -577,4 +577,4 @@ const USAGE = `npm run bench:align [-- options]: the sentence aligner's P/R/F1 o
   --quick          the Bible at 5,000 and whole only
   -h, --help       this text`;
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runBench(USAGE, main);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void runBench(USAGE, main);

@@ -387,4 +387,4 @@ kickers, sidebars and pull quotes, beside the cleaner at ${BASELINE_COMMIT}, in 
   --baseline C   another commit's cleaner as the baseline
   -h, --help     this text`;
 
-await runBench(USAGE, main);
+void runBench(USAGE, main);

@@ -141,7 +141,7 @@ searcher in memory, on the real corpus and a synthetic one. Needs DATABASE_URL_T
   -h, --help   this text`;
 
 // main disconnects when it is done; on an error the connections are closed here.
-await runBench(USAGE, () =>
+void runBench(USAGE, () =>
   main().catch((e: unknown) => {
     disconnectAll();
     throw e;

@@ -567,5 +567,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await runBench(USAGE, main);
+  void runBench(USAGE, main);
 }

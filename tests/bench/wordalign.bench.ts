@@ -183,4 +183,4 @@ gold and MAC-Dev, beside the dictionary-links and diagonal baselines, in the sam
   --errors     also the missed and wrong links by class, per set
   -h, --help   this text`;
 
-await runBench(USAGE, main);
+void runBench(USAGE, main);
