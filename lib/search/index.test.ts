@@ -514,6 +514,26 @@ describe('common terms', () => {
     expect(flex.search('天').total).toBeGreaterThan(50);
   });
 
+  it('answer a term typed in traditional form by form, with the totals of verifying every candidate', () => {
+    // 关系 in 600 records (a common, counted list), 關係 kept as written in 275 (rare at a bar of
+    // 300: more candidates than are verified alone on principle, fewer than 关系's list), 係 alone
+    // in others, so that both forms' lookups propose records that do not hold them.
+    const records: PairRecord[] = Array.from({ length: 1200 }, (_, pair) => {
+      const zh = `${pair % 2 === 0 ? '关系' : '关心'}${pair % 4 === 1 && pair < 1100 ? '關係' : '係數'}${pair % 3 === 0 ? '关系' : '系'}`;
+      return { docId: pair % 3 === 0 ? 'x' : 'y', pair, zh, en: pair % 5 === 0 ? 'relations to' : 'to' };
+    });
+    const split = searcherOver(records, { commonTermRecords: 300 });
+    const verified = searcherOver(records, { commonTermRecords: Number.MAX_SAFE_INTEGER });
+    for (const q of ['關係', '关系', '關係 to', '關係 relations', '"關係"', '係', '關心'])
+      for (const docId of [undefined, 'x']) {
+        const want = verified.search(q, { limit: MAX_LIMIT, docId });
+        expect(split.search(q, { limit: MAX_LIMIT, docId }), `${q} in ${docId}`).toEqual(want);
+      }
+    const holding = records.filter((r) => r.zh.includes('关系') || r.zh.includes('關係')).length;
+    expect(split.search('關係').total).toBe(holding);
+    expect(holding).toBeGreaterThan(800);
+  });
+
   it('are checked when a bundle is loaded', async () => {
     const bundle = await buildIndexBundle(records('c', [['天天', 'the day']]), { commonTermRecords: 1 });
     const broken = JSON.parse(JSON.stringify(bundle)) as IndexBundle;

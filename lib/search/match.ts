@@ -2,7 +2,14 @@
  * Verification and highlighting: whether a record really contains the query, and where. The index
  * only proposes candidates; this is what makes search exact.
  */
-import { foldForMatching, isWordCodePoint, stemWord, type Folded } from './encode';
+import {
+  foldForMatching,
+  hasVariationSelector,
+  isHanCodePoint,
+  isWordCodePoint,
+  stemWord,
+  type Folded,
+} from './encode';
 import { countPinyin, findPinyin } from './pinyin';
 import type { EnNeedle, Needle, QueryTerm, ZhNeedle } from './query';
 
@@ -129,13 +136,38 @@ class FoldedRecord {
     this.enFolded ??= foldForMatching(this.record.en);
     return this.enFolded;
   }
+  /**
+   * The Chinese side for a needle of Han characters alone: the text as it is unless it holds a
+   * variation selector (see hasVariationSelector). Verifying a candidate then costs one scan of the
+   * text instead of folding it: lowercasing a Chinese string is most of what folding costs.
+   */
+  get zhForHan(): Folded {
+    if (this.zhFolded !== undefined) return this.zhFolded;
+    return hasVariationSelector(this.record.zh) ? this.zh : { text: this.record.zh, origin: null };
+  }
+}
+
+/** Whether every form of a Chinese needle is Han characters alone (remembered per needle: it is asked per candidate). */
+const hanOnly = new WeakMap<ZhNeedle, boolean>();
+
+function isHanOnly(needle: ZhNeedle): boolean {
+  let known = hanOnly.get(needle);
+  if (known === undefined) {
+    known = needle.forms.every(({ folded }) => {
+      for (const ch of folded) if (!isHanCodePoint(ch.codePointAt(0) ?? 0)) return false;
+      return true;
+    });
+    hanOnly.set(needle, known);
+  }
+  return known;
 }
 
 /** Where a needle occurs, on which side (pinyin matches are marked on the Chinese). */
 function findNeedle(texts: FoldedRecord, needle: Needle): { side: 'zh' | 'en'; ranges: Range[] } {
   switch (needle.side) {
     case 'zh':
-      return { side: 'zh', ranges: needle.forms.length === 0 ? [] : findChinese(texts.zh, needle) };
+      if (needle.forms.length === 0) return { side: 'zh', ranges: [] };
+      return { side: 'zh', ranges: findChinese(isHanOnly(needle) ? texts.zhForHan : texts.zh, needle) };
     case 'en':
       return { side: 'en', ranges: findEnglish(texts.en, needle) };
     case 'py':

@@ -67,6 +67,16 @@ describe('merging posting lists', () => {
       );
       expect(asMap(intersect(long, short))).toEqual(asMap(intersect(short, long)));
       expect(asMap(within(long, short.ids))).toEqual(new Map(both.map((id) => [id, asMap(long).get(id) ?? null])));
+      // Uniting copies the long list in runs between the short one's ids; past its end too.
+      for (const few of [short, { ids: short.ids.map((id) => id + 9970), counts: short.counts }]) {
+        const [mf, ml] = [asMap(few), asMap(long)];
+        const either = [...new Set([...mf.keys(), ...ml.keys()])].sort((x, y) => x - y);
+        const want = new Map(either.map((id) => [id, known ? (mf.get(id) ?? 0) + (ml.get(id) ?? 0) : null]));
+        for (const united of [unite(few, long), unite(long, few)]) {
+          expect(Array.from(united.ids)).toEqual(either);
+          expect(asMap(united)).toEqual(want);
+        }
+      }
     }
   });
 

@@ -133,6 +133,8 @@ export function unite(a: Postings, b: Postings): Postings {
   // nothing: the list itself, not a copy of its 100,000 ids and counts.
   if (ai.length === 0) return known || bc === null ? b : { ids: bi, counts: null };
   if (bi.length === 0) return known || ac === null ? a : { ids: ai, counts: null };
+  if (ai.length > bi.length * SEEK_RATIO) return uniteFew(a, b);
+  if (bi.length > ai.length * SEEK_RATIO) return uniteFew(b, a);
   const ids = new Int32Array(ai.length + bi.length);
   const counts = known ? new Int32Array(ids.length) : null;
   let n = 0;
@@ -160,6 +162,44 @@ export function unite(a: Postings, b: Postings): Postings {
     if (counts !== null) counts[n] = (bc as Int32Array)[j]!;
     ids[n++] = bi[j] as number;
   }
+  return { ids: ids.subarray(0, n), counts: counts === null ? null : counts.subarray(0, n) };
+}
+
+/**
+ * `unite` of a long list and a short one (a common syllable's 100,000 records and the few of the
+ * same letters read as an English word): the long list copied in runs between the short list's
+ * ids, each found by binary search, instead of a merge that compares every id. Same result as the
+ * merge, counts added where both hold an id.
+ */
+function uniteFew(long: Postings, short: Postings): Postings {
+  const li = long.ids;
+  const si = short.ids;
+  const lc = long.counts;
+  const sc = short.counts;
+  const known = lc !== null && sc !== null;
+  const ids = new Int32Array(li.length + si.length);
+  const counts = known ? new Int32Array(ids.length) : null;
+  let n = 0;
+  let from = 0;
+  for (let j = 0; j < si.length; j++) {
+    const id = si[j] as number;
+    const at = seek(li, id, from);
+    ids.set(li.subarray(from, at), n);
+    if (counts !== null) counts.set((lc as Int32Array).subarray(from, at), n);
+    n += at - from;
+    ids[n] = id;
+    if (at < li.length && li[at] === id) {
+      if (counts !== null) counts[n] = (lc as Int32Array)[at]! + (sc as Int32Array)[j]!;
+      from = at + 1;
+    } else {
+      if (counts !== null) counts[n] = (sc as Int32Array)[j]!;
+      from = at;
+    }
+    n++;
+  }
+  ids.set(li.subarray(from), n);
+  if (counts !== null) counts.set((lc as Int32Array).subarray(from), n);
+  n += li.length - from;
   return { ids: ids.subarray(0, n), counts: counts === null ? null : counts.subarray(0, n) };
 }
 

@@ -37,6 +37,7 @@ import type { Bead } from '../../lib/model';
 import { LOW_CONFIDENCE } from '../../lib/base/confidence';
 import { figure, writeBenchResult } from './results';
 import { printTable } from './table';
+import { runBench } from './usage';
 
 /**
  * The aligner as it stood before the pair sums, the English window totals and the similarity bound
@@ -593,9 +594,13 @@ async function main(): Promise<void> {
 }
 
 // Run when executed, not when another script imports loadDevSet.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
-}
+const USAGE = `npm run bench:align [-- options]: the sentence aligner's P/R/F1 on MAC-Dev and the Bible
+(../shared/align-dev), beside the aligner at START_COMMIT and Gale–Church, in the same run.
+
+  --by-type        MAC-Dev F1 by gold bead type
+  --ablate         strict F1 on both sets with each signal switched off
+  --write FILE     write the Duizhao beads of the whole Bible to FILE (to check the scorer with score.py)
+  --quick          the Bible at 5,000 and whole only
+  -h, --help       this text`;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void runBench(USAGE, main);

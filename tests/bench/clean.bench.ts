@@ -23,6 +23,7 @@ import { decode } from '../../lib/pipeline/decode';
 import { generateLayouts, LAYOUTS, type Layout, type LayoutDoc, loadSentences } from './layouts';
 import { figure, writeBenchResult, type Figure } from './results';
 import { printTable } from './table';
+import { runBench } from './usage';
 
 /** The last commit before the cleaner learned the layouts: its clean() is the baseline. */
 const BASELINE_COMMIT = 'c5f268f';
@@ -215,6 +216,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       show: { type: 'string' },
       baseline: { type: 'string', default: BASELINE_COMMIT },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   const count = Number(values.count);
@@ -376,4 +378,13 @@ async function main(): Promise<void> {
   await writeBenchResult(result);
 }
 
-await main();
+const USAGE = `npm run bench:clean [-- options]: the cleaner's exact-block P/R/F1 on unseen page layouts, tables,
+kickers, sidebars and pull quotes, beside the cleaner at ${BASELINE_COMMIT}, in the same run.
+
+  --count N      documents per layout and set (default 15)
+  --seed S       first generator seed (default 1)
+  --show L       print the first mismatching blocks of layout L
+  --baseline C   another commit's cleaner as the baseline
+  -h, --help     this text`;
+
+void runBench(USAGE, main);

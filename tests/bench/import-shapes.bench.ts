@@ -15,7 +15,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadCedict } from '../../lib/dictionary/cedict';
 import { buildDocument } from '../../lib/pipeline/build-document';
@@ -23,8 +22,18 @@ import { preview, resolveInput } from '../../lib/import/preview';
 import { ImportError } from '../../lib/import/wire';
 import { ROOT } from './next-server';
 import { printTable } from './table';
+import { benchArgs } from './usage';
 
-const { values } = parseArgs({
+const USAGE = `npm run bench:import-shapes [-- options]: the import preview on each shape an upload can take
+(list lines, headings, Markdown, HTML, one long paragraph, plain lines) beside a realistic text, before
+and after the preview window; each shape in its own process (time and peak memory).
+
+  --mb N         megabytes of each shape (default 4)
+  --timeout S    seconds a shape may take (default 300)
+  --shape NAME   one shape only
+  -h, --help     this text`;
+
+const { values } = benchArgs(USAGE, {
   options: {
     mb: { type: 'string', default: '4' },
     timeout: { type: 'string', default: '300' },

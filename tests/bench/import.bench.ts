@@ -9,13 +9,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCedict } from '../../lib/dictionary/cedict';
 import { preview } from '../../lib/import/preview';
 import { hasProductionBuild, ROOT, startNextServer } from './next-server';
 import { printTable } from './table';
+import { benchArgs } from './usage';
 
-const { values } = parseArgs({
+const USAGE = `npm run bench:import [-- options]: the import preview of a ~100 kB text, in process and through
+POST /api/import/preview on next start (needs next build). A table and a JSON line.
+
+  --port P      the port next start serves on (default 3412)
+  --rounds N    rounds of each (default 3)
+  -h, --help    this text`;
+
+const { values } = benchArgs(USAGE, {
   options: { port: { type: 'string', default: '3412' }, rounds: { type: 'string', default: '3' } },
 });
 const rounds = Number(values.rounds);

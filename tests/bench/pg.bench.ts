@@ -27,6 +27,7 @@ import { VIEWS } from '../../lib/search/views';
 import { querySet } from './search.bench';
 import { syntheticRecords } from './synthetic';
 import { summarise } from './stats';
+import { runBench } from './usage';
 
 interface Report {
   corpus: string;
@@ -109,7 +110,10 @@ async function bench(url: string, corpus: string, records: PairRecord[]): Promis
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { chars: { type: 'string', default: '1000000' } }, strict: true });
+  const { values } = parseArgs({
+    options: { chars: { type: 'string', default: '1000000' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
   const url = process.env.DATABASE_URL_TEST || process.env.DATABASE_URL;
   if (!url)
     throw new Error('bench:pg needs DATABASE_URL_TEST or DATABASE_URL (bash tests/pg/ensure-postgres.sh prints one)');
@@ -129,8 +133,17 @@ async function main(): Promise<void> {
   disconnectAll();
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-  disconnectAll();
-});
+const USAGE = `npm run bench:pg [-- --chars N]: search with its rare-term indexes in PostgreSQL beside the same
+searcher in memory, on the real corpus and a synthetic one. Needs DATABASE_URL_TEST or DATABASE_URL
+(bash tests/pg/ensure-postgres.sh prints one).
+
+  --chars N    Han characters of the synthetic corpus (default 1000000; 0 skips it)
+  -h, --help   this text`;
+
+// main disconnects when it is done; on an error the connections are closed here.
+void runBench(USAGE, () =>
+  main().catch((e: unknown) => {
+    disconnectAll();
+    throw e;
+  }),
+);

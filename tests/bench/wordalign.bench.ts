@@ -37,6 +37,7 @@ import { figure, writeBenchResult } from './results';
 import { printTable } from './table';
 import { ERROR_CLASSES, errorCounts, type ErrorCounts } from './wordalign-errors';
 import { type GoldPair, loadCorpusGold, loadMacGold, macBeads } from './wordalign-gold';
+import { runBench } from './usage';
 
 const TARGET_AER = 20;
 
@@ -176,4 +177,10 @@ async function main(): Promise<void> {
   });
 }
 
-await main();
+const USAGE = `npm run bench:wordalign [-- --errors]: the word aligner's AER, precision and recall on the corpus
+gold and MAC-Dev, beside the dictionary-links and diagonal baselines, in the same run.
+
+  --errors     also the missed and wrong links by class, per set
+  -h, --help   this text`;
+
+void runBench(USAGE, main);
