@@ -8,9 +8,10 @@
  *
  * The aligner sees what the CLI `align-words` sees: the gold pairs themselves plus the corpus's
  * sentence beads (built in memory from corpus/, as ingest builds them). A second row adds every
- * sentence bead of MAC-Dev as further unlabelled training text, a third stops at the diagonal model
- * (the aligner before the HMM), a fourth switches the priors off, a fifth combines the directions
- * by grow-diag-final-and. The model's settings were chosen on the
+ * sentence bead of MAC-Dev as further unlabelled training text, a third trains the two directions
+ * by agreement, another leaves the translation table unsmoothed (the aligner before smoothing), a fourth and fifth stop at the diagonal model (the aligner before the HMM; apart and
+ * by agreement), a sixth switches the priors off, a seventh combines the directions by
+ * grow-diag-final-and. The model's settings were chosen on the
  * corpus gold only; MAC-Dev is the set they were not tuned on.
  */
 import { loadavg } from 'node:os';
@@ -104,7 +105,13 @@ async function main(): Promise<void> {
     const systems: Array<[string, () => Link[][]]> = [
       ['word aligner (gold pairs + corpus)', () => alignWords(gold, dict, { training: corpus })],
       ['  + all MAC-Dev beads as training', () => alignWords(gold, dict, { training: [...corpus, ...mac] })],
+      ['  trained by agreement', () => alignWords(gold, dict, { training: corpus, agreement: true })],
+      ['  without smoothing the table', () => alignWords(gold, dict, { training: corpus, model: { smoothing: 0 } })],
       ['  diagonal model alone, no HMM', () => alignWords(gold, dict, { training: corpus, hmm: false })],
+      [
+        '  diagonal model alone, by agreement',
+        () => alignWords(gold, dict, { training: corpus, hmm: false, agreement: true }),
+      ],
       ['  without priors', () => alignWords(gold, null, { training: corpus })],
       [
         '  grow-diag-final-and instead of posteriors',
