@@ -48,7 +48,11 @@ export function useSentenceSync(rootRef: RefObject<HTMLElement | null>, enabled:
       markBead(root, 'synced', sentence?.closest('.pair') ?? null, beads);
     };
     const onOver = (event: Event) => mark(event.target);
-    const onLeave = () => mark(null);
+    // A finger leaves the page whenever it lifts: on touch the sentence tapped stays marked until
+    // another is touched, as a mouse's stays while it rests there.
+    const onLeave = (event: PointerEvent) => {
+      if (event.pointerType !== 'touch') mark(null);
+    };
     root.addEventListener('pointerover', onOver);
     root.addEventListener('focusin', onOver);
     root.addEventListener('pointerleave', onLeave);
