@@ -157,6 +157,9 @@ test('an unknown document, or a path escaping the build, is a 404 (row 25)', asy
 });
 
 test('every document in the manifest opens @desktop', async ({ page }, testInfo) => {
+  // One page load per document of the build (eight in the e2e corpus, the longest with thousands of
+  // words): 20-28 s on two shared cores, so the default 30 s, meant for one interaction, is too tight.
+  test.setTimeout(90_000);
   for (const { meta, stats } of manifest().docs) {
     const response = await page.goto(`/zh-Hans/read/${meta.id}`);
     expect(response?.status(), meta.id).toBe(200);
