@@ -109,7 +109,10 @@ function asTable(from: number, cells: Cell[][], everyShared: boolean): SpacedTab
 export function spacedTables(rawLines: readonly string[]): SpacedTable[] {
   const tables: SpacedTable[] = [];
   const seen = new Map<string, number>();
-  for (const raw of rawLines) seen.set(runningHeaderKey(raw), (seen.get(runningHeaderKey(raw)) ?? 0) + 1);
+  for (const raw of rawLines) {
+    const key = runningHeaderKey(raw);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
   const recurs = (raw: string) => (seen.get(runningHeaderKey(raw)) ?? 0) >= 2;
   let run: Cell[][] = [];
   let from = 0;

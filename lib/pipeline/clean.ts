@@ -692,10 +692,21 @@ function dropOrphanBoxTitles(
     const after = keptLines.find((l) => l > line) ?? Number.POSITIVE_INFINITY;
     return repeatsBetween(before, line) >= BOX_MIN_REPEATS || repeatsBetween(line, after) >= BOX_MIN_REPEATS;
   });
-  orphan.forEach((o, i) => {
-    if (o) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason: 'pull-quote' });
+  return dropMarked(blocks, protos, orphan, dropped, 'pull-quote');
+}
+
+/** The blocks marked leave, each listed with its line and the reason; their proto-blocks with them. */
+function dropMarked(
+  blocks: Block[],
+  protos: ProtoBlock[],
+  marked: readonly boolean[],
+  dropped: Dropped[],
+  reason: Dropped['reason'],
+): { blocks: Block[]; protos: ProtoBlock[] } {
+  marked.forEach((m, i) => {
+    if (m) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason });
   });
-  return { blocks: blocks.filter((_, i) => !orphan[i]), protos: protos.filter((_, i) => !orphan[i]) };
+  return { blocks: blocks.filter((_, i) => !marked[i]), protos: protos.filter((_, i) => !marked[i]) };
 }
 
 /** A sentence with its closing quote: what a box paragraph repeats of the body one by one. */
@@ -743,10 +754,7 @@ function dropRepeatedPullQuotes(
     const others = body.filter((t) => t !== keyOf(b.text));
     if (containedInLonger(sentences, others).every(Boolean)) repeats[i] = true;
   });
-  repeats.forEach((r, i) => {
-    if (r) dropped.push({ line: protos[i]?.line ?? 0, text: blocks[i]!.text, reason: 'pull-quote' });
-  });
-  return { blocks: blocks.filter((_, i) => !repeats[i]), protos: protos.filter((_, i) => !repeats[i]) };
+  return dropMarked(blocks, protos, repeats, dropped, 'pull-quote');
 }
 
 /** A short text seen again and again (on every page) is a running header or footer: keep the first. */
