@@ -128,6 +128,9 @@ export interface WordPrior {
   readonly senseOf: ReadonlyMap<string, { entry: number; sense: number }>;
 }
 
+/** The longest dictionary word looked for inside an unknown word. */
+const MAX_PART = 4;
+
 /** The priors of Chinese words, memoised per dictionary (each word is looked up once). */
 export class Priors {
   private readonly cache = new Map<string, WordPrior>();
@@ -165,6 +168,18 @@ export class Priors {
     return stems;
   }
 
+  /** A word's characters cut into the longest words CC-CEDICT has, left to right (a lone character when none is longer). */
+  private dictionaryParts(chars: readonly string[]): string[] {
+    const parts: string[] = [];
+    for (let i = 0; i < chars.length;) {
+      let end = Math.min(chars.length, i + MAX_PART);
+      while (end > i + 1 && this.dict!.lookup(chars.slice(i, end).join('')).length === 0) end--;
+      parts.push(chars.slice(i, end).join(''));
+      i = end;
+    }
+    return parts;
+  }
+
   private compute(word: string): WordPrior {
     const keys = new Map<string, number>();
     const senseOf = new Map<string, { entry: number; sense: number }>();
@@ -188,6 +203,13 @@ export class Priors {
     });
     for (const form of romanisations(word)) add(form, PRIOR.exact);
     const chars = [...word];
+    if (entries.length === 0 && chars.length > 1) {
+      // A word CC-CEDICT lacks is mostly a compound jieba joined (不肯, 这话, 滤去, 一张): it
+      // means what its dictionary words mean, so their priors are its own.
+      for (const part of this.dictionaryParts(chars)) {
+        for (const [key, strength] of this.of(part).keys) add(key, strength);
+      }
+    }
     if (chars.length > 1) {
       // A word CC-CEDICT lacks, or a compound translated morpheme by morpheme (秋 of 夏末秋初 →
       // autumn), is read through its characters' leading senses, more weakly.
