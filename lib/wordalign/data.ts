@@ -4,15 +4,17 @@ import { NUMBER_WORDS as SHARED_NUMBER_WORDS } from '../text/number-words';
 
 /**
  * Full-width and typographic punctuation → the ASCII marks the other side may write for it (a
- * British translation quotes with single marks, an em dash is typed as a hyphen).
+ * British translation quotes with single marks, an em dash is typed as a hyphen). A Chinese
+ * sentence runs on through commas where English stops or pauses harder, so ， may be rendered ;
+ * or : and ； a full stop.
  */
 export const PUNCTUATION: ReadonlyMap<string, readonly string[]> = new Map([
-  ['，', [',']],
+  ['，', [',', ';', ':']],
   ['、', [',']],
   ['。', ['.']],
   ['．', ['.']],
   ['：', [':']],
-  ['；', [';']],
+  ['；', [';', '.']],
   ['！', ['!']],
   ['？', ['?']],
   ['“', ['"', "'"]],
