@@ -88,18 +88,26 @@ function oneCopy(
   en: readonly string[],
   score: (i: number, j: number) => number,
 ): Link[] {
+  const count = (tokens: readonly string[]) => {
+    const n = new Map<string, number>();
+    for (const t of tokens) n.set(t, (n.get(t) ?? 0) + 1);
+    return n;
+  };
+  const zhCount = count(zh);
+  const enCount = count(en);
   const best = new Map<string, Link>();
   const better = (key: string, link: Link) => {
     const held = best.get(key);
     if (!held || score(link[0], link[1]) > score(held[0], held[1])) best.set(key, link);
   };
+  // Only a word its side writes once: where both sides repeat a word (two 俄, two "Russian"),
+  // each copy renders one of the other side's, which the posteriors pair up by position.
+  const zhKey = ([i, j]: Link) => (zhCount.get(zh[i]!) === 1 ? `z${i}\u0000${en[j]}` : undefined);
+  const enKey = ([i, j]: Link) => (enCount.get(en[j]!) === 1 ? `e${j}\u0000${zh[i]}` : undefined);
   for (const link of links) {
-    better(`z${link[0]}\u0000${en[link[1]]}`, link);
-    better(`e${link[1]}\u0000${zh[link[0]]}`, link);
+    for (const key of [zhKey(link), enKey(link)]) if (key !== undefined) better(key, link);
   }
-  return links.filter(
-    (l) => best.get(`z${l[0]}\u0000${en[l[1]]}`) === l && best.get(`e${l[1]}\u0000${zh[l[0]]}`) === l,
-  );
+  return links.filter((l) => [zhKey(l), enKey(l)].every((key) => key === undefined || best.get(key) === l));
 }
 
 /** Word ids, handed out in first-seen order (so the same input gives the same ids). */
