@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadCedict } from '../dictionary/cedict';
+import { stemOf } from '../text/english-words';
+import { oneCopy } from './align';
+import { irregularStems } from './lemma';
+import { englishKey, Priors } from './prior';
+
+describe('irregular English forms', () => {
+  it('reach the base form the stemmer cannot (went → go, children → child), and add nothing for regular ones', () => {
+    expect(irregularStems('went')).toEqual([stemOf('go')]);
+    expect(irregularStems('Children')).toEqual([stemOf('child')]);
+    expect(irregularStems('felt')).toContain(stemOf('feel'));
+    expect(irregularStems('extended')).toEqual([]);
+    expect(irregularStems('cooperation')).toEqual([]);
+  });
+});
+
+describe('a word CC-CEDICT lacks', () => {
+  const priors = new Priors(loadCedict());
+  it('takes the priors of the dictionary words it is made of (不肯 → not, 滤去 → filter)', () => {
+    expect(priors.strength('不肯', englishKey('not'))).toBe(1);
+    expect(priors.strength('滤去', englishKey('filter'))).toBeGreaterThan(0);
+    // A word the dictionary has keeps its own senses only (and its characters' weaker ones).
+    expect(priors.strength('合作', englishKey('not'))).toBe(0);
+  });
+});
+
+describe('oneCopy', () => {
+  const score = (i: number, j: number) => [[0.9, 0.2, 0.6, 0.1]][i]?.[j] ?? 0.5;
+  it('keeps one of the links a word written once has to equal tokens the other side repeats', () => {
+    // 他 once; "He … ; he …": only the likelier "he" stays, other words untouched.
+    const links = oneCopy(
+      [
+        [0, 0],
+        [0, 2],
+        [1, 1],
+      ],
+      ['他', '笑'],
+      ['he', 'laugh', 'he', ';'],
+      score,
+    );
+    expect(links).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+  });
+  it('leaves repeated words on both sides paired as linked', () => {
+    const links: Array<[number, number]> = [
+      [0, 0],
+      [1, 2],
+    ];
+    expect(oneCopy(links, ['俄', '俄'], ['russian', 'and', 'russian'], () => 1)).toEqual(links);
+  });
+});
