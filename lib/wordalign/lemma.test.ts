@@ -17,11 +17,11 @@ describe('irregular English forms', () => {
 
 describe('a word CC-CEDICT lacks', () => {
   const priors = new Priors(loadCedict());
-  it('takes the priors of the dictionary words it is made of (不肯 → not, 滤去 → filter)', () => {
-    expect(priors.strength('不肯', englishKey('not'))).toBe(1);
-    expect(priors.strength('滤去', englishKey('filter'))).toBeGreaterThan(0);
-    // A word the dictionary has keeps its own senses only (and its characters' weaker ones).
-    expect(priors.strength('合作', englishKey('not'))).toBe(0);
+  it('takes the priors of the dictionary words it is made of (这话 → word, 滤去 → filter)', () => {
+    expect(priors.strength('这话', englishKey('word'))).toBe(1);
+    expect(priors.strength('滤去', englishKey('filter'))).toBe(1);
+    // A word the dictionary has keeps its own senses (and its characters' weaker ones) only.
+    expect(priors.strength('合作', englishKey('word'))).toBe(0);
   });
 });
 

@@ -69,17 +69,13 @@ export function senseStems(sense: string): string[] {
       /\b(?:CL|abbr\. for|variant of|old variant of|see also|see|used in|also written|also pr\.|erhua variant of)\b.*$/i,
       ' ',
     );
+  const words = (text.match(/\p{L}+(?:['-]\p{L}+)*/gu) ?? []).map(fold);
   const out: string[] = [];
-  // Each of a sense's clauses ("no; not so; not") is a rendering of its own: a one-word clause
-  // keeps its word even when it is a stop word, as a one-word sense does.
-  for (const clause of text.split(';')) {
-    const words = (clause.match(/\p{L}+(?:['-]\p{L}+)*/gu) ?? []).map(fold);
-    for (const w of words) {
-      for (const part of w.split('-')) {
-        if (words.length > 1 && SENSE_STOP_WORDS.has(part)) continue;
-        out.push(stemOf(part));
-        for (const form of PRONOUN_FORMS.get(part) ?? []) out.push(stemOf(form));
-      }
+  for (const w of words) {
+    for (const part of w.split('-')) {
+      if (words.length > 1 && SENSE_STOP_WORDS.has(part)) continue;
+      out.push(stemOf(part));
+      for (const form of PRONOUN_FORMS.get(part) ?? []) out.push(stemOf(form));
     }
   }
   return out;
