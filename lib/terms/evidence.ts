@@ -76,17 +76,36 @@ export interface TermStats {
   joint: Uint32Array;
 }
 
+/**
+ * One counting array per corpus, lent to a term at a time (`termStats` … `releaseStats`) and
+ * handed back zeroed: a fresh array of every key for each of the glossary's hundreds of terms
+ * (millions of keys at a million characters) was most of what the garbage collector did.
+ */
+const spareJoint = new WeakMap<TermCorpus, Uint32Array>();
+
 export function termStats(term: string, corpus: TermCorpus): TermStats {
   const units = corpus.unitsWith(term);
-  const joint = new Uint32Array(corpus.keyCount);
+  const spare = spareJoint.get(corpus);
+  if (spare !== undefined) spareJoint.delete(corpus); // lent: a term counted meanwhile gets its own
+  const joint = spare ?? new Uint32Array(corpus.keyCount);
   for (const unit of units) for (const id of unit.keyIds) joint[id]!++;
   return { units: units.size, joint };
+}
+
+/**
+ * Hands a term's counts back to the corpus, zeroed where the term's units counted: linear in the
+ * term's units, not in the corpus's keys. `stats` must not be read afterwards.
+ */
+export function releaseStats(term: string, corpus: TermCorpus, stats: TermStats): void {
+  const { joint } = stats;
+  for (const unit of corpus.unitsWith(term)) for (const id of unit.keyIds) joint[id] = 0;
+  spareJoint.set(corpus, joint);
 }
 
 /** Association of the term with an n-gram key (a stem, for a single word). */
 function termDice(key: string, stats: TermStats, corpus: TermCorpus): number {
   const id = corpus.keyId(key);
-  return id < 0 ? 0 : dice(stats.joint[id]!, stats.units, corpus.unitFrequency.get(key) ?? 0);
+  return id < 0 ? 0 : dice(stats.joint[id]!, stats.units, corpus.unitFrequency[id]!);
 }
 
 /** What scoring one term needs, with its memos (a term's words recur from unit to unit). */
