@@ -62,6 +62,8 @@ export interface Claim {
   end: number;
   word: string;
   stems: StemWeights;
+  /** The unit's tokens it claims by the dictionary (token index → weight), once asked (evidence.ts). */
+  hits?: Map<number, number>;
 }
 
 export interface TermCorpus {
@@ -223,7 +225,12 @@ function claimsIn(text: string, from: number, to: number, lookup: Lookup): Claim
   if (to <= from) return [];
   // Fresh claim objects on every call (rivals' dictionary hits are memoised per claim object and
   // unit, see evidence.ts), over the words of the piece, found once per piece of text.
-  return wordClaims(text.slice(from, to), lookup).map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
+  return wordClaims(text.slice(from, to), lookup).map(({ word, stems, start, end }) => ({
+    word,
+    stems,
+    start: start + from,
+    end: end + from,
+  }));
 }
 
 /** Piece of text → its claims at offset 0, per lookup: the same pieces (中俄 cut from 中俄关系) recur from term to term. */
@@ -245,7 +252,7 @@ function wordClaims(piece: string, lookup: Lookup): readonly Claim[] {
           start: w.start,
           end: w.end,
           word: w.word,
-          stems: Array.from(w.word).length > 1 ? stems : scaled(stems, WEIGHTS.partChar),
+          stems: Array.from(w.word).length > 1 ? stems : asPartChar(stems),
         };
       });
     if (memo.size >= MAX_MEMO) memo.clear();
@@ -254,8 +261,16 @@ function wordClaims(piece: string, lookup: Lookup): readonly Claim[] {
   return claims;
 }
 
-function scaled(stems: StemWeights, factor: number): StemWeights {
-  return new Map([...stems].map(([stem, weight]) => [stem, weight * factor]));
+/** A profile's stems scaled for a single character, made once per profile (never changed after). */
+const partCharStems = new WeakMap<StemWeights, StemWeights>();
+
+function asPartChar(stems: StemWeights): StemWeights {
+  let out = partCharStems.get(stems);
+  if (out === undefined) {
+    out = new Map([...stems].map(([stem, weight]) => [stem, weight * WEIGHTS.partChar]));
+    partCharStems.set(stems, out);
+  }
+  return out;
 }
 
 /** Memo bounds: plain clears rather than LRU, what matters is that memory stays flat. */

@@ -150,18 +150,20 @@ interface Claimed {
   dictionary: ReadonlyMap<number, number>;
 }
 
-/** Token index → claim: the words of a unit a rival claims by the dictionary, memoised per claim. */
-const dictionaryHits = new WeakMap<Claim, Map<number, number>>();
-
+/**
+ * Token index → claim: the words of a unit a rival claims by the dictionary, memoised on the claim
+ * (a claim is of one unit). A WeakMap keyed by the claims cost more than the hits themselves at a
+ * million characters: claims cut around a term's occurrences are made afresh for every term.
+ */
 function hitsOf(c: Claim, unit: Unit): Map<number, number> {
-  let hits = dictionaryHits.get(c);
+  let hits = c.hits;
   if (hits === undefined) {
     hits = new Map();
     for (const [stem, tokens] of unit.byStem) {
       const weight = bestMatch(c.stems, stem); // the family counts: 伙伴 "partner" claims "partnership"
       if (weight > 0) for (const k of tokens) hits.set(k, weight);
     }
-    dictionaryHits.set(c, hits);
+    c.hits = hits;
   }
   return hits;
 }
