@@ -34,19 +34,20 @@ export interface Unit {
   joined: boolean[];
   /** Every n-gram of the unit's English that could be a rendering (see `spansOf`), by first then last word. */
   spans: UnitSpan[];
-  /** Their keys, each once. */
-  keys: Set<string>;
-  /** The same keys as the corpus's ids (see `UnitSpan.id`): what term statistics count over. */
+  /** The ids of their keys (see `UnitSpan.id`), each once: what term statistics count over. */
   keyIds: Uint32Array;
   /** Content-word stem → indices of the tokens that have it. */
   byStem: Map<string, number[]>;
 }
 
-/** An n-gram of a unit: its first and last token, its key, and in how many units the key occurs. */
+/**
+ * An n-gram of a unit: its first and last token, its key's id, and in how many units the key
+ * occurs. The key itself (`keyOf` of its tokens) is not kept: a million characters have millions
+ * of spans, and a string each was most of the corpus's memory and of the collector's marking.
+ */
 export interface UnitSpan {
   first: number;
   last: number;
-  key: string;
   /**
    * The key's id in the corpus (0 .. keyCount − 1), so that a term's counts per key live in a typed
    * array rather than a Map of strings: hundreds of terms each count every key of their units.
@@ -61,6 +62,8 @@ export interface Claim {
   end: number;
   word: string;
   stems: StemWeights;
+  /** The unit's tokens it claims by the dictionary (token index → weight), once asked (evidence.ts). */
+  hits?: Map<number, number>;
 }
 
 export interface TermCorpus {
@@ -68,8 +71,8 @@ export interface TermCorpus {
   units: Unit[];
   /** Units of each pair, in order. */
   unitsOfPair: Unit[][];
-  /** In how many units each n-gram key occurs. */
-  unitFrequency: Map<string, number>;
+  /** In how many units each n-gram key occurs, by key id. */
+  unitFrequency: Uint32Array;
   /** Distinct n-gram keys of the corpus. */
   keyCount: number;
   /** The id of an n-gram key (see `UnitSpan.id`), or -1 when no unit holds it. */
@@ -116,10 +119,45 @@ function phi(joint: number, a: number, b: number, n: number): number {
 }
 
 /**
+ * The n-gram keys of a corpus as dense ids, in order of first appearance (so two builds of one
+ * corpus number them alike), with in how many units each occurs: typed arrays indexed by id
+ * rather than Maps of strings, since a million characters hold millions of keys.
+ */
+class KeyTable {
+  readonly ids = new Map<string, number>();
+  frequency = new Uint32Array(1024);
+  /** The last unit counted for each key, so that a unit counts a key once. */
+  private lastUnit = new Int32Array(1024).fill(-1);
+
+  /** The key's id, counting `unit` among the units that hold it. */
+  add(key: string, unit: number): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+      if (id === this.frequency.length) {
+        const frequency = new Uint32Array(id * 2);
+        frequency.set(this.frequency);
+        this.frequency = frequency;
+        const lastUnit = new Int32Array(id * 2).fill(-1);
+        lastUnit.set(this.lastUnit);
+        this.lastUnit = lastUnit;
+      }
+    }
+    if (this.lastUnit[id] !== unit) {
+      this.lastUnit[id] = unit;
+      this.frequency[id]!++;
+    }
+    return id;
+  }
+}
+
+/**
  * Every n-gram of a token run that could be a rendering (see `isSpanEdge`), up to MAX_SPAN_WORDS
  * content words, with nothing between its words that stops a phrase; by first then last word.
+ * Each key is numbered in `keys` as unit `unit`'s.
  */
-function spansOf(text: string, tokens: readonly Token[]): UnitSpan[] {
+function spansOf(text: string, tokens: readonly Token[], keys: KeyTable, unit: number): UnitSpan[] {
   const spans: UnitSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.content) continue;
@@ -128,34 +166,36 @@ function spansOf(text: string, tokens: readonly Token[]): UnitSpan[] {
       if (j > i && !joins(text, tokens[j - 1]!, tokens[j]!)) break;
       if (tokens[j]!.content && ++content > MAX_SPAN_WORDS) break;
       if (isSpanEdge(text, tokens, i, j))
-        spans.push({ first: i, last: j, key: keyOf(tokens.slice(i, j + 1)), id: -1, unitFrequency: 0 });
+        spans.push({ first: i, last: j, id: keys.add(keyOf(tokens.slice(i, j + 1)), unit), unitFrequency: 0 });
     }
   }
   return spans;
 }
 
-function unitsOf(pair: TermPair, index: number): Unit[] {
+/** The distinct key ids of a unit's spans, in order of first appearance. */
+function distinctIds(spans: readonly UnitSpan[]): Uint32Array {
+  const seen = new Set<number>();
+  for (const span of spans) seen.add(span.id);
+  return Uint32Array.from(seen);
+}
+
+/** The units of a pair, numbered on from `first` in the corpus, their keys numbered in `keys`. */
+function unitsOf(pair: TermPair, index: number, first: number, keys: KeyTable): Unit[] {
   const ranges = pair.links?.length
     ? pair.links
     : [{ zh: [0, pair.zh.length] as const, en: [0, pair.en.length] as const }];
-  return ranges.map(({ zh, en }) => {
+  return ranges.map(({ zh, en }, k) => {
     const tokens = tokenize(pair.en, en[0], en[1]);
     const byStem = new Map<string, number[]>();
-    tokens.forEach((t, k) => t.content && byStem.set(t.stem, [...(byStem.get(t.stem) ?? []), k]));
-    const spans = spansOf(pair.en, tokens);
+    tokens.forEach((t, k) => {
+      if (!t.content) return;
+      const list = byStem.get(t.stem);
+      if (list === undefined) byStem.set(t.stem, [k]);
+      else list.push(k);
+    });
+    const spans = spansOf(pair.en, tokens, keys, first + k);
     const joined = tokens.map((t, k) => k > 0 && joins(pair.en, tokens[k - 1]!, t));
-    return {
-      pair: index,
-      index: -1, // numbered once the corpus holds every unit
-      zh,
-      en,
-      tokens,
-      joined,
-      spans,
-      keys: new Set(spans.map((s) => s.key)),
-      keyIds: new Uint32Array(0),
-      byStem,
-    };
+    return { pair: index, index: first + k, zh, en, tokens, joined, spans, keyIds: distinctIds(spans), byStem };
   });
 }
 
@@ -185,7 +225,12 @@ function claimsIn(text: string, from: number, to: number, lookup: Lookup): Claim
   if (to <= from) return [];
   // Fresh claim objects on every call (rivals' dictionary hits are memoised per claim object and
   // unit, see evidence.ts), over the words of the piece, found once per piece of text.
-  return wordClaims(text.slice(from, to), lookup).map((c) => ({ ...c, start: c.start + from, end: c.end + from }));
+  return wordClaims(text.slice(from, to), lookup).map(({ word, stems, start, end }) => ({
+    word,
+    stems,
+    start: start + from,
+    end: end + from,
+  }));
 }
 
 /** Piece of text → its claims at offset 0, per lookup: the same pieces (中俄 cut from 中俄关系) recur from term to term. */
@@ -207,7 +252,7 @@ function wordClaims(piece: string, lookup: Lookup): readonly Claim[] {
           start: w.start,
           end: w.end,
           word: w.word,
-          stems: Array.from(w.word).length > 1 ? stems : scaled(stems, WEIGHTS.partChar),
+          stems: Array.from(w.word).length > 1 ? stems : asPartChar(stems),
         };
       });
     if (memo.size >= MAX_MEMO) memo.clear();
@@ -216,8 +261,16 @@ function wordClaims(piece: string, lookup: Lookup): readonly Claim[] {
   return claims;
 }
 
-function scaled(stems: StemWeights, factor: number): StemWeights {
-  return new Map([...stems].map(([stem, weight]) => [stem, weight * factor]));
+/** A profile's stems scaled for a single character, made once per profile (never changed after). */
+const partCharStems = new WeakMap<StemWeights, StemWeights>();
+
+function asPartChar(stems: StemWeights): StemWeights {
+  let out = partCharStems.get(stems);
+  if (out === undefined) {
+    out = new Map([...stems].map(([stem, weight]) => [stem, weight * WEIGHTS.partChar]));
+    partCharStems.set(stems, out);
+  }
+  return out;
 }
 
 /** Memo bounds: plain clears rather than LRU, what matters is that memory stays flat. */
@@ -272,21 +325,17 @@ function rarestCharPairs(word: string, pairsWithChar: ReadonlyMap<string, number
 }
 
 function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
-  const unitsOfPair = pairs.map(unitsOf);
+  const keys = new KeyTable();
+  let unitCount = 0;
+  const unitsOfPair = pairs.map((pair, i) => {
+    const found = unitsOf(pair, i, unitCount, keys);
+    unitCount += found.length;
+    return found;
+  });
   const units = unitsOfPair.flat();
-  units.forEach((unit, i) => (unit.index = i));
-  const unitFrequency = new Map<string, number>();
-  for (const unit of units) for (const key of unit.keys) unitFrequency.set(key, (unitFrequency.get(key) ?? 0) + 1);
-  // Ids in order of first appearance, so two builds of one corpus number the keys alike.
-  const ids = new Map<string, number>();
-  for (const key of unitFrequency.keys()) ids.set(key, ids.size);
-  for (const unit of units) {
-    unit.keyIds = Uint32Array.from(unit.keys, (key) => ids.get(key)!);
-    for (const span of unit.spans) {
-      span.unitFrequency = unitFrequency.get(span.key) ?? 0;
-      span.id = ids.get(span.key)!;
-    }
-  }
+  const { ids } = keys;
+  const unitFrequency = keys.frequency.subarray(0, ids.size);
+  for (const unit of units) for (const span of unit.spans) span.unitFrequency = unitFrequency[span.id]!;
 
   const withEnglish = units.filter((u) => u.tokens.length > 0).length;
   // Pairs by the characters they hold: a word is looked for only in pairs that have its first.

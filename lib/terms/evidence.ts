@@ -76,17 +76,36 @@ export interface TermStats {
   joint: Uint32Array;
 }
 
+/**
+ * One counting array per corpus, lent to a term at a time (`termStats` … `releaseStats`) and
+ * handed back zeroed: a fresh array of every key for each of the glossary's hundreds of terms
+ * (millions of keys at a million characters) was most of what the garbage collector did.
+ */
+const spareJoint = new WeakMap<TermCorpus, Uint32Array>();
+
 export function termStats(term: string, corpus: TermCorpus): TermStats {
   const units = corpus.unitsWith(term);
-  const joint = new Uint32Array(corpus.keyCount);
+  const spare = spareJoint.get(corpus);
+  if (spare !== undefined) spareJoint.delete(corpus); // lent: a term counted meanwhile gets its own
+  const joint = spare ?? new Uint32Array(corpus.keyCount);
   for (const unit of units) for (const id of unit.keyIds) joint[id]!++;
   return { units: units.size, joint };
+}
+
+/**
+ * Hands a term's counts back to the corpus, zeroed where the term's units counted: linear in the
+ * term's units, not in the corpus's keys. `stats` must not be read afterwards.
+ */
+export function releaseStats(term: string, corpus: TermCorpus, stats: TermStats): void {
+  const { joint } = stats;
+  for (const unit of corpus.unitsWith(term)) for (const id of unit.keyIds) joint[id] = 0;
+  spareJoint.set(corpus, joint);
 }
 
 /** Association of the term with an n-gram key (a stem, for a single word). */
 function termDice(key: string, stats: TermStats, corpus: TermCorpus): number {
   const id = corpus.keyId(key);
-  return id < 0 ? 0 : dice(stats.joint[id]!, stats.units, corpus.unitFrequency.get(key) ?? 0);
+  return id < 0 ? 0 : dice(stats.joint[id]!, stats.units, corpus.unitFrequency[id]!);
 }
 
 /** What scoring one term needs, with its memos (a term's words recur from unit to unit). */
@@ -131,18 +150,20 @@ interface Claimed {
   dictionary: ReadonlyMap<number, number>;
 }
 
-/** Token index → claim: the words of a unit a rival claims by the dictionary, memoised per claim. */
-const dictionaryHits = new WeakMap<Claim, Map<number, number>>();
-
+/**
+ * Token index → claim: the words of a unit a rival claims by the dictionary, memoised on the claim
+ * (a claim is of one unit). A WeakMap keyed by the claims cost more than the hits themselves at a
+ * million characters: claims cut around a term's occurrences are made afresh for every term.
+ */
 function hitsOf(c: Claim, unit: Unit): Map<number, number> {
-  let hits = dictionaryHits.get(c);
+  let hits = c.hits;
   if (hits === undefined) {
     hits = new Map();
     for (const [stem, tokens] of unit.byStem) {
       const weight = bestMatch(c.stems, stem); // the family counts: 伙伴 "partner" claims "partnership"
       if (weight > 0) for (const k of tokens) hits.set(k, weight);
     }
-    dictionaryHits.set(c, hits);
+    c.hits = hits;
   }
   return hits;
 }

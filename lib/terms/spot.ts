@@ -13,7 +13,16 @@
 import type { TermOccurrence } from '../model';
 import { type TermCorpus, type Unit, unitAt } from './corpus';
 import { keyOf } from './english';
-import { coverage, phraseAssociation, spanDice, termStats, weigh, type Scoring, type Weighed } from './evidence';
+import {
+  coverage,
+  phraseAssociation,
+  releaseStats,
+  spanDice,
+  termStats,
+  weigh,
+  type Scoring,
+  type Weighed,
+} from './evidence';
 import { findOccurrences } from './occurrences';
 import { termProfile, type Lookup } from './senses';
 import { SPOT } from './weights';
@@ -108,9 +117,26 @@ export function spotTerm(term: string, corpus: TermCorpus, lookup: Lookup): Term
     explained: new Map(),
     stemDice: new Map(),
   };
+  try {
+    return renderingsOf(located, scoring, corpus, lookup);
+  } finally {
+    releaseStats(term, corpus, scoring.stats);
+  }
+}
+
+/** The located occurrences, each with its rendering when one is credible. */
+function renderingsOf(
+  located: readonly Occurrence[],
+  scoring: Scoring,
+  corpus: TermCorpus,
+  lookup: Lookup,
+): TermOccurrence[] {
   const byUnit = new Map<Unit, number[]>();
   located.forEach((o, i) => {
-    if (o.unit !== undefined && o.unit.tokens.length > 0) byUnit.set(o.unit, [...(byUnit.get(o.unit) ?? []), i]);
+    if (o.unit === undefined || o.unit.tokens.length === 0) return;
+    const list = byUnit.get(o.unit);
+    if (list === undefined) byUnit.set(o.unit, [i]);
+    else list.push(i);
   });
   const spans: Array<Span | null> = located.map(() => null);
   for (const [unit, indices] of byUnit) {
