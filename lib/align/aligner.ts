@@ -15,7 +15,14 @@ import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
 import { addLearned, DEFAULT_LEARN_OPTIONS, learnTranslations, type LearnOptions } from './learned';
 import { PairHits } from './pair-hits';
-import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, type SpeechEnd } from './quotes';
+import {
+  bracketStates,
+  chineseQuoteStates,
+  chineseSpeechEnds,
+  englishQuoteStates,
+  englishSpeechEnds,
+  type SpeechEnd,
+} from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
 
 /** The widest first-pass band (sentences either side), however long the stretch between anchors. */
@@ -73,6 +80,9 @@ interface Texts {
   /** Whether each sentence ends inside quoted speech (see quotes.ts). */
   zhQuoted: boolean[];
   enQuoted: boolean[];
+  /** Whether each sentence ends inside a parenthesis that closes in a later sentence (see quotes.ts). */
+  zhBracketed: boolean[];
+  enBracketed: boolean[];
   /** How each sentence ends: speech, narration or either (see quotes.ts). */
   zhSpeechEnds: SpeechEnd[];
   enSpeechEnds: SpeechEnd[];
@@ -303,7 +313,9 @@ function keepsStructure(
 function cheapCost(t: Texts, w: ScoringWeights, i: number, i2: number, j: number, j2: number, bound: number): number {
   const nz = i2 - i;
   const ne = j2 - j;
-  const quoteMismatch = t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0;
+  // A parenthesis cut on one side only weighs as a quotation cut on one side only: both are one unit.
+  const quoteMismatch =
+    (t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0) + (t.zhBracketed[i2 - 1] !== t.enBracketed[j2 - 1] ? 1 : 0);
   const speechEndMismatch = t.zhSpeechEnds[i2 - 1]! * t.enSpeechEnds[j2 - 1]! < 0 ? 1 : 0;
   const zhClauses = t.zhClauseSums[i2]! - t.zhClauseSums[i]!;
   const enClauses = t.enClauseSums[j2]! - t.enClauseSums[j]!;
@@ -528,6 +540,8 @@ export class Aligner {
       hits: new PairHits(zh, en, size, idWeight),
       zhQuoted: chineseQuoteStates(zhSentences),
       enQuoted: englishQuoteStates(enSentences),
+      zhBracketed: bracketStates(zhSentences),
+      enBracketed: bracketStates(enSentences),
       zhSpeechEnds: chineseSpeechEnds(zhSentences),
       enSpeechEnds: englishSpeechEnds(enSentences),
       wordOffset,

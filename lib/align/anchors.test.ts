@@ -20,6 +20,27 @@ describe('anchors', () => {
     expect(kept.map((x) => x.zh)).toEqual([10, 20, 40]);
   });
 
+  it('drops a stray link between sparse neighbours that the wider line would hold (the Bible, Psalm 78)', () => {
+    // As found on the Bible's first 20,000 English sentences: the good links are hundreds of
+    // sentences apart, and the stray one, 114 sentences off its neighbours' line, fits the line
+    // through the next ones out only because that line's tolerance grows with its span.
+    const chain = [
+      a(22137, 16475),
+      a(22185, 16507),
+      a(22346, 16609),
+      a(22530, 16622),
+      a(22707, 16858),
+      a(22747, 16884),
+    ];
+    const kept = consistentAnchors(chain, 30000, 21000);
+    expect(kept.map((x) => x.zh)).toEqual([22137, 22185, 22346, 22707, 22747]);
+  });
+
+  it('keeps a good link beside a stray one, on the line through the next ones out', () => {
+    const kept = consistentAnchors([a(10, 10), a(20, 20), a(30, 30), a(40, 90), a(50, 50), a(60, 60)], 100, 100);
+    expect(kept.map((x) => x.zh)).toEqual([10, 20, 30, 50, 60]);
+  });
+
   it('lays the path through the anchors and widens it with the stretch between them', () => {
     const { center, stretch } = anchorPath([a(10, 30)], 20, 40);
     expect(center[0]).toBe(0);

@@ -163,7 +163,12 @@ export function consistentAnchors(chain: readonly Anchor[], n: number, m: number
     const expected = span > 0 ? before.en + ((a.zh - before.zh) * (after.en - before.en)) / span : a.en;
     return Math.abs(a.en - expected) <= 3 + 0.25 * Math.max(span, after.en - before.en);
   };
-  return chain.filter((_, c) => fits(c + 1, 1) || fits(c + 1, 2));
+  // A link off its nearest neighbours' line is kept on the next ones' line only when a nearest
+  // neighbour is off its own line too (the stray one of the two): otherwise the wider line, whose
+  // tolerance grows with its span, lets a stray link between two good, sparse neighbours through (a
+  // psalm matched a hundred sentences off derailed the Bible's first pass for eleven psalms).
+  const near = chain.map((_, c) => fits(c + 1, 1));
+  return chain.filter((_, c) => near[c] || ((near[c - 1] === false || near[c + 1] === false) && fits(c + 1, 2)));
 }
 
 export function findAnchors(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chineseQuoteStates, chineseSpeechEnds, englishQuoteStates, englishSpeechEnds, speechMark } from './quotes';
+import {
+  bracketStates,
+  chineseQuoteStates,
+  chineseSpeechEnds,
+  englishQuoteStates,
+  englishSpeechEnds,
+  speechMark,
+} from './quotes';
 
 describe('chineseQuoteStates', () => {
   it('follows speech across sentences, ignoring inner quotes', () => {
@@ -65,5 +72,30 @@ describe('speech ends', () => {
         '"We\'ll know soon," Sha said.',
       ]),
     ).toEqual([1, -1, -1, -1]);
+  });
+});
+
+describe('bracketStates', () => {
+  it('marks the sentences inside a parenthesis that runs over a sentence end', () => {
+    // A psalm's heading, cut at its "。" by the splitter, and a note in English brackets.
+    expect(bracketStates(['细拉。', '（大卫的诗，交与伶长。', '用丝弦的乐器。）', '神阿，求你应允我。'])).toEqual([
+      false,
+      true,
+      false,
+      false,
+    ]);
+    expect(bracketStates(['He said (as he had before.', 'Twice.) and left.'])).toEqual([true, false]);
+  });
+
+  it('leaves a parenthesis within one sentence, and a stray opening mark, alone', () => {
+    expect(bracketStates(['（神人摩西的祈祷。）', '主阿。'])).toEqual([false, false]);
+    expect(bracketStates(['（一', '二。', '三。', '四。', '五。', '六）。'])).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

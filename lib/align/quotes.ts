@@ -91,3 +91,28 @@ export function chineseSpeechEnds(sentences: string[]): SpeechEnd[] {
 export function englishSpeechEnds(sentences: string[]): SpeechEnd[] {
   return sentences.map((s) => (/['"’”]\s*$/u.test(s) ? 1 : -1));
 }
+
+/**
+ * Whether each sentence ends inside an unclosed parenthesis, (…) or （…）: a note in brackets that
+ * runs over a sentence end (a psalm's heading, "（大卫的诗，交与伶长。 | 用丝弦的乐器。）") is one unit,
+ * and a bead that ends inside it on one side only cuts it in two. Only a parenthesis that closes
+ * within MAX_BRACKET_SENTENCES counts: a stray opening mark must not hold the rest of a text open.
+ */
+export function bracketStates(sentences: readonly string[]): boolean[] {
+  const inside = sentences.map(() => false);
+  let open = -1;
+  sentences.forEach((s, i) => {
+    for (const c of s) {
+      if (c === '(' || c === '（') open = open < 0 ? i : open;
+      else if ((c === ')' || c === '）') && open >= 0) {
+        for (let k = open; k < i; k++) inside[k] = true;
+        open = -1;
+      }
+    }
+    if (open >= 0 && i - open >= MAX_BRACKET_SENTENCES) open = -1;
+  });
+  return inside;
+}
+
+/** A parenthesis longer than this many sentences is taken for a stray mark. */
+const MAX_BRACKET_SENTENCES = 4;

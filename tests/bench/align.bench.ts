@@ -40,11 +40,11 @@ import { printTable } from './table';
 import { runBench } from './usage';
 
 /**
- * The aligner as it stood before the pair sums, the English window totals and the similarity bound
- * (git commit START_COMMIT, checked out into a cache folder with the dictionary and text code it
- * used, and run in its own processes on the same texts): the baseline every figure is set against.
+ * The aligner as it stood when the quality work on the anchors and the parenthesis state began (git
+ * commit START_COMMIT, checked out into a cache folder with the dictionary and text code it used, and
+ * run in its own processes on the same texts): the baseline every figure is set against.
  */
-const START_COMMIT = 'd437fd2';
+const START_COMMIT = '9e5e839';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ALIGN_DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev');
 const DEV = path.join(ALIGN_DEV, 'mac-dev-2021');
