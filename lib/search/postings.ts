@@ -25,7 +25,7 @@ export function candidates(ids: Iterable<number>): Postings {
 }
 
 /** First index of `ids` at or after `from` holding a value >= `id` (ids ascending): a binary search. */
-function seek(ids: Int32Array, id: number, from: number): number {
+export function seek(ids: Int32Array, id: number, from: number): number {
   let lo = from;
   let hi = ids.length;
   while (lo < hi) {
