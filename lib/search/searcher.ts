@@ -270,9 +270,7 @@ export class IndexSearcher implements Searcher {
     }
     let scope: Int32Array | null = null;
     for (const t of [...perTerm].sort((a, b) => termSize(a) - termSize(b))) {
-      const own = termCandidates(t);
-      if (own !== null)
-        scope = scope === null ? own : intersect({ ids: scope, counts: null }, { ids: own, counts: null }).ids;
+      scope = termCandidates(t, scope) ?? scope;
     }
     scope ??= Int32Array.from(this.records.keys());
     if (doc !== undefined) scope = filter({ ids: scope, counts: null }, (id) => this.docOf[id] === doc).ids;
@@ -428,12 +426,17 @@ export function rareQueryKey(view: View, keys: readonly string[]): string {
   return `${view} ${keys.join(' ')}`;
 }
 
-/** The records that may hold a term (ascending), or null when nothing narrows it. */
-function termCandidates(t: TermPostings): Int32Array | null {
+/**
+ * The records of `scope` (null: all) that may hold a term (ascending), or null when nothing narrows
+ * it. Each alternative is cut to the scope before they are united: `航路 a` unites the few records
+ * of 航路 that have the syllable a with those that have the word "a", not the 100,000 of each.
+ */
+function termCandidates(t: TermPostings, scope: Int32Array | null): Int32Array | null {
   let out: Postings | null = null;
   for (const { postings } of t.alternatives) {
     if (postings === null) return null;
-    out = out === null ? postings : unite(out, postings);
+    const own = scope === null ? postings : within({ ids: postings.ids, counts: null }, scope);
+    out = out === null ? own : unite(out, own);
   }
   return out?.ids ?? EMPTY.ids;
 }
