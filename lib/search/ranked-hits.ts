@@ -10,7 +10,7 @@
  * visited, and the union's total is counted from the lists' sizes and their intersection without
  * writing the union.
  */
-import { intersect, rankedSlice, seek, unite, type Postings } from './postings';
+import { intersect, rankedEntries, rankedSlice, seek, sharedCount, unite, type Postings } from './postings';
 
 /** A list whose occurrences are known: exactly the records that match, with their counts. */
 export interface Counted {
@@ -31,12 +31,17 @@ export interface RankedHits {
   page(start: number, end: number): Int32Array;
 }
 
-/** The first `size` entries of the ranking of a list, with their counts (found by binary search). */
+/** The first `size` entries of the ranking of a list, with their counts. */
 export function rankedHead(list: Counted, size: number): RankedHead {
-  const ids = rankedSlice(list.ids, list.counts, 0, size);
-  const counts = Int32Array.from(ids, (id) => list.counts[seek(list.ids, id, 0)] as number);
-  return { ids, counts, complete: ids.length === list.ids.length };
+  const head = rankedEntries(list.ids, list.counts, size);
+  return { ...head, complete: head.ids.length === list.ids.length };
 }
+
+/**
+ * Records in both lists past which a union is written and ranked whole: each of them may push one
+ * entry of a head out of reach, and a head holds a few hundred (the searcher's HEAD_ENTRIES).
+ */
+const MAX_SHARED = 64;
 
 /** The hits of one list, its pages from its head where the head reaches (`head` must be this list's). */
 export function listHits(list: Counted, head?: RankedHead): RankedHits {
@@ -80,7 +85,8 @@ function mergeRanked(lists: readonly Counted[], end: number): Int32Array {
  * is |a| + |b| − |a ∩ b|. A page up to `end` is read from three rankings: the intersection's (its
  * records' counts are sums, so any of them may rank anywhere: all of it is ranked, and it is small
  * unless both lists are long), and the heads of `a` and of `b` with the intersection's records left
- * out. That is exact: a record of `a` alone ranks in the union as it ranks in `a`, so the first
+ * out. Lists sharing more than MAX_SHARED records (counted first, without writing them) are
+ * united and ranked whole, as before. That is exact: a record of `a` alone ranks in the union as it ranks in `a`, so the first
  * `end` of `a` alone are the first `end` of `a`'s ranking that are not in `b`; and so for `b`. A
  * list without a head of its own gets one for the page (linear in that list, which is short), and
  * where a head ends too soon the union is written and ranked as before.
@@ -91,14 +97,16 @@ export function unitedHits(
   b: Counted,
   bHead: RankedHead | undefined,
 ): RankedHits {
+  const shared = sharedCount(a.ids, b.ids);
+  if (shared > MAX_SHARED) return listHits(unite(a, b) as Counted);
   const both = intersect(a, b) as Counted;
   let whole: Counted | undefined;
   return {
-    total: a.ids.length + b.ids.length - both.ids.length,
+    total: a.ids.length + b.ids.length - shared,
     page(start, end) {
-      const stop = Math.min(end, a.ids.length + b.ids.length);
+      const stop = Math.min(end, a.ids.length + b.ids.length - shared);
       if (start >= stop) return new Int32Array(0);
-      const wanted = stop + both.ids.length;
+      const wanted = stop + shared;
       const onlyA = headWithout(aHead ?? rankedHead(a, wanted), both.ids, stop);
       const onlyB = onlyA && headWithout(bHead ?? rankedHead(b, wanted), both.ids, stop);
       if (onlyA !== null && onlyB !== null)
