@@ -199,7 +199,11 @@ async function main(): Promise<void> {
     baseline = mod.createSearcher as CreateSearcher;
   }
   const results = [];
-  for (const chars of sizes) results.push(await measureSize(chars, { baseline, queryCount, rounds, slowestCount }));
+  for (const chars of sizes) {
+    results.push(await measureSize(chars, { baseline, queryCount, rounds, slowestCount }));
+    // Each size's figures as soon as they are measured: a run of hours stopped early keeps them.
+    console.log(JSON.stringify({ bench: 'search-profile size', ...results.at(-1) }));
+  }
   console.log(JSON.stringify({ bench: 'search-profile', rounds, baseline: values.baseline ?? null, sizes: results }));
 }
 
