@@ -5,6 +5,7 @@
  *   views.ts        the views a record is indexed in, and how a needle is looked up in them
  *   common-terms.ts posting lists with counts for common terms, and the two-pass build
  *   postings.ts     merging and ranking sorted id lists
+ *   ranked-hits.ts  a query's hits paged from the heads of long lists' rankings, unions counted unwritten
  *   match.ts        verification and highlighting
  *   bundle.ts       building, writing and loading the indexes; searcher.ts: answering a query
  *   bundle-lines.ts the bundle as lines of bounded size (build/search.jsonl); bundle-file.ts reads it

@@ -25,7 +25,7 @@ export function candidates(ids: Iterable<number>): Postings {
 }
 
 /** First index of `ids` at or after `from` holding a value >= `id` (ids ascending): a binary search. */
-function seek(ids: Int32Array, id: number, from: number): number {
+export function seek(ids: Int32Array, id: number, from: number): number {
   let lo = from;
   let hi = ids.length;
   while (lo < hi) {
@@ -91,6 +91,31 @@ function common(a: Int32Array, b: Int32Array): { inA: Int32Array; inB: Int32Arra
     }
   }
   return { inA, inB, n };
+}
+
+/** How many ids two lists share, without writing them: a merge, or binary search when their lengths are far apart. */
+export function sharedCount(a: Int32Array, b: Int32Array): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let n = 0;
+  if (long.length > short.length * SEEK_RATIO) {
+    for (let i = 0, from = 0; i < short.length; i++) {
+      from = seek(long, short[i] as number, from);
+      if (from < long.length && long[from] === short[i]) n++;
+    }
+    return n;
+  }
+  for (let i = 0, j = 0; i < short.length && j < long.length;) {
+    const x = short[i] as number;
+    const y = long[j] as number;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
 }
 
 /**
@@ -227,9 +252,19 @@ export function filter(p: Postings, keep: (id: number) => boolean): Postings {
  * `rankByCount(ids, counts).subarray(start, end)`.
  */
 export function rankedSlice(ids: Int32Array, counts: Int32Array, start: number, end: number): Int32Array {
+  if (start >= Math.min(end, ids.length)) return new Int32Array(0);
+  return rankedEntries(ids, counts, end).ids.subarray(start);
+}
+
+/** The first `end` entries of the ranking (see rankedSlice), with their counts. */
+export function rankedEntries(
+  ids: Int32Array,
+  counts: Int32Array,
+  end: number,
+): { ids: Int32Array; counts: Int32Array } {
   const n = ids.length;
-  const stop = Math.min(end, n);
-  if (start >= stop) return new Int32Array(0);
+  const stop = Math.max(0, Math.min(end, n));
+  if (stop === 0) return { ids: new Int32Array(0), counts: new Int32Array(0) };
   let max = 0;
   for (let i = 0; i < n; i++) if ((counts[i] as number) > max) max = counts[i] as number;
   const histogram = new Int32Array(max + 1);
@@ -244,16 +279,17 @@ export function rankedSlice(ids: Int32Array, counts: Int32Array, start: number, 
     at += histogram[c] as number;
   }
   const out = new Int32Array(stop);
+  const outCounts = new Int32Array(stop);
   let ties = stop - above;
   for (let i = 0; i < n; i++) {
     const c = counts[i] as number;
-    if (c > threshold) out[next[c]!++] = ids[i] as number;
-    else if (c === threshold && ties > 0) {
-      out[next[c]!++] = ids[i] as number;
-      ties--;
+    if (c > threshold || (c === threshold && ties-- > 0)) {
+      const at = next[c]!++;
+      out[at] = ids[i] as number;
+      outCounts[at] = c;
     }
   }
-  return out.subarray(start, stop);
+  return { ids: out, counts: outCounts };
 }
 
 /**

@@ -8,7 +8,8 @@ import type { PairRecord } from '../model';
 import { pairsIndexed, type CommonTables } from './common-terms';
 import { toSimplified } from './encode';
 import { countAlternative, matchRecord, toParts, type Part } from './match';
-import { candidates, EMPTY, filter, intersect, rankedSlice, unite, within, type Postings } from './postings';
+import { candidates, EMPTY, filter, intersect, unite, within, type Postings } from './postings';
+import { isCounted, listHits, rankedHead, unitedHits, type RankedHead, type RankedHits } from './ranked-hits';
 import { parseQuery, QueryError, termKey, type Needle, type QueryTerm, type TermKind } from './query';
 import { rareTermKey } from './term-hash';
 import { needleLookups, type Lookup, type View, type ViewContext } from './views';
@@ -119,12 +120,24 @@ interface TermPostings {
   kind: TermKind;
 }
 
+/**
+ * Common lists at least this long carry the head of their ranking (`RankedHead`), made when the
+ * searcher is made: below it, ranking a whole list for a page costs a few microseconds.
+ */
+const HEADED_LIST_RECORDS = 2048;
+
+/**
+ * Entries in each head: the first pages (offset + limit up to this) of a long list, or of two
+ * united, are read from the heads; a later page ranks the whole list, as every page did before.
+ */
+const HEAD_ENTRIES = 256;
+
 interface Ranked {
   /**
-   * Every record holding the query, ascending, with its occurrences: each page is ranked from
-   * these when it is asked for (rankedSlice), so a query with 100,000 hits ranks 20 of them.
+   * Every record holding the query with its occurrences, each page ranked when it is asked for, so
+   * a query with 100,000 hits ranks 20 of them (and a long list's head answers without the list).
    */
-  found: { ids: Int32Array; counts: Int32Array };
+  found: RankedHits;
   /** How each term (by termKey) was read once the index was consulted. */
   kinds: Map<string, TermKind>;
 }
@@ -163,6 +176,8 @@ export class IndexSearcher implements Searcher {
   private readonly docIds = new Map<string, number>();
   private readonly ranked = new Map<string, Ranked>();
   private readonly ctx: ViewContext;
+  /** The heads of the long common lists, by their ids array (a lookup hands the table's own list on). */
+  private readonly heads = new WeakMap<Int32Array, RankedHead>();
 
   constructor(
     private readonly records: readonly PairRecord[],
@@ -176,6 +191,10 @@ export class IndexSearcher implements Searcher {
       return this.docIds.size - 1;
     });
     this.ctx = { pairsIndexed: pairsIndexed(common, records.length) };
+    for (const table of Object.values(common))
+      for (const list of table.values())
+        if (list.ids.length >= HEADED_LIST_RECORDS && isCounted(list))
+          this.heads.set(list.ids, rankedHead(list, HEAD_ENTRIES));
     // Load the conversion tables now, not during the first Chinese query.
     toSimplified('關係');
   }
@@ -188,7 +207,7 @@ export class IndexSearcher implements Searcher {
     if (docId !== undefined && doc === undefined) return { total: 0, hits: [], terms: terms.map(reported) };
     const { found, kinds } = this.rankedIds(terms, docId, doc);
     const hits: SearchHit[] = [];
-    for (const id of rankedSlice(found.ids, found.counts, offset, offset + limit)) {
+    for (const id of found.page(offset, offset + limit)) {
       const record = this.records[id];
       const match = record && matchRecord(record, terms);
       if (!record || !match) continue; // cannot happen: the ids were verified against these records
@@ -196,7 +215,7 @@ export class IndexSearcher implements Searcher {
       hits.push({ ...shown, zhParts: toParts(record.zh, match.zh), enParts: toParts(record.en, match.en) });
     }
     return {
-      total: found.ids.length,
+      total: found.total,
       hits,
       terms: terms.map((t) => ({ ...reported(t), kind: kinds.get(termKey(t)) ?? t.kind })),
     };
@@ -228,9 +247,10 @@ export class IndexSearcher implements Searcher {
    * verifying its candidates otherwise; alternatives unite and terms intersect with their counts
    * adding up. So 的 alone is a counting sort over its table, `de` (pinyin or English) verifies only
    * the few records where the English word may be, and 的 with a rare term verifies only the
-   * records the rare term allows. Ranking itself waits for the page (see `Ranked`).
+   * records the rare term allows. Ranking itself waits for the page (see `Ranked`); one term over
+   * the whole corpus, with one or two readings, is never united nor ranked whole (`unitedHits`).
    */
-  private rank(perTerm: TermPostings[], doc: number | undefined): Ranked['found'] {
+  private rank(perTerm: TermPostings[], doc: number | undefined): RankedHits {
     const [only] = perTerm;
     // One term over the whole corpus: its alternatives' lists are the scope; no merge to narrow it.
     if (
@@ -239,18 +259,18 @@ export class IndexSearcher implements Searcher {
       doc === undefined &&
       only.alternatives.every((a) => a.postings !== null)
     ) {
+      const exact = only.alternatives.map((alternative) => this.exactWithin(alternative, null));
+      const [a, b] = exact;
+      if (exact.length === 1 && a !== undefined && isCounted(a)) return listHits(a, this.heads.get(a.ids));
+      if (exact.length === 2 && a !== undefined && b !== undefined && isCounted(a) && isCounted(b))
+        return unitedHits(a, this.heads.get(a.ids), b, this.heads.get(b.ids));
       let found: Postings | null = null;
-      for (const alternative of only.alternatives) {
-        const exact = this.exactWithin(alternative, null);
-        found = found === null ? exact : unite(found, exact);
-      }
+      for (const p of exact) found = found === null ? p : unite(found, p);
       return exactOrEmpty(found);
     }
     let scope: Int32Array | null = null;
     for (const t of [...perTerm].sort((a, b) => termSize(a) - termSize(b))) {
-      const own = termCandidates(t);
-      if (own !== null)
-        scope = scope === null ? own : intersect({ ids: scope, counts: null }, { ids: own, counts: null }).ids;
+      scope = termCandidates(t, scope) ?? scope;
     }
     scope ??= Int32Array.from(this.records.keys());
     if (doc !== undefined) scope = filter({ ids: scope, counts: null }, (id) => this.docOf[id] === doc).ids;
@@ -406,22 +426,27 @@ export function rareQueryKey(view: View, keys: readonly string[]): string {
   return `${view} ${keys.join(' ')}`;
 }
 
-/** The records that may hold a term (ascending), or null when nothing narrows it. */
-function termCandidates(t: TermPostings): Int32Array | null {
+/**
+ * The records of `scope` (null: all) that may hold a term (ascending), or null when nothing narrows
+ * it. Each alternative is cut to the scope before they are united: `航路 a` unites the few records
+ * of 航路 that have the syllable a with those that have the word "a", not the 100,000 of each.
+ */
+function termCandidates(t: TermPostings, scope: Int32Array | null): Int32Array | null {
   let out: Postings | null = null;
   for (const { postings } of t.alternatives) {
     if (postings === null) return null;
-    out = out === null ? postings : unite(out, postings);
+    const own = scope === null ? postings : within({ ids: postings.ids, counts: null }, scope);
+    out = out === null ? own : unite(out, own);
   }
   return out?.ids ?? EMPTY.ids;
 }
 
 /** The verified records with their counts; none when nothing was verified (a term without needles). */
-function exactOrEmpty(p: Postings | null): Ranked['found'] {
-  return p === null || p.counts === null ? NOTHING : { ids: p.ids, counts: p.counts };
+function exactOrEmpty(p: Postings | null): RankedHits {
+  return listHits(p === null || !isCounted(p) ? NOTHING : p);
 }
 
-const NOTHING: Ranked['found'] = { ids: new Int32Array(0), counts: new Int32Array(0) };
+const NOTHING = { ids: new Int32Array(0), counts: new Int32Array(0) };
 
 /** For ordering intersections: the smallest list first. */
 function termSize(t: TermPostings): number {
