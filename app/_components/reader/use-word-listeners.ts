@@ -19,6 +19,11 @@ const HOVER_MEDIA = '(hover: hover) and (pointer: fine)';
 const TAP_MAX_MS = 500;
 const TAP_SLOP_PX = 10;
 
+/** Runs `fn` once the next frame has been painted (a task queued from that frame's animation callback). */
+function afterPaint(fn: () => void): void {
+  window.requestAnimationFrame(() => window.setTimeout(fn));
+}
+
 interface Handlers {
   store: PopoverStore;
   popoverRef: RefObject<HTMLDivElement | null>;
@@ -87,8 +92,18 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
       pressed = null;
       // Opened first, with the character clicked: the focus that follows would open it without.
       show(word, false, down?.word === word ? down.char : charAt(word, x, y));
-      // Focus follows the click, so the arrow keys continue from the word just read.
-      if (document.activeElement !== word) focusWord(word);
+      // Focus follows the click, so the arrow keys continue from the word just read, once the
+      // popover has been painted: focusing brings the page's style and layout up to date and moving
+      // the tab stop restyles two words, a few ms of a phone's main thread the reader would
+      // otherwise wait for before seeing the entry. Only while that word is still the one open
+      // (Escape in between gives focus back itself).
+      if (document.activeElement === word) return;
+      afterPaint(() => {
+        if (store.get().open?.el === word && word.isConnected && document.activeElement !== word) {
+          makeCurrent(word);
+          word.focus({ preventScroll: true });
+        }
+      });
     };
 
     const onClick = (event: MouseEvent) => {
