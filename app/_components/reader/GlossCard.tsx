@@ -114,7 +114,7 @@ interface CardProps extends BodyProps {
 }
 
 /**
- * The popover itself, hidden until placed. It is drawn twice for each word (hidden to be measured,
+ * The popover itself. It is drawn twice for each word (hidden to be measured,
  * then placed: use-popover-placement.ts); its content is a memoised component, so the second draw
  * moves the box and redraws none of the entry inside it.
  */
@@ -129,7 +129,16 @@ export function GlossCard({ position, popoverRef, warmUp = false, ...body }: Car
       aria-label={warmUp ? undefined : `${t('dialog')}: ${view ? view.word : body.open.text}`}
       aria-hidden={warmUp || undefined}
       inert={warmUp || undefined}
-      style={position ? { top: position.top, left: position.left } : { top: 0, left: 0, visibility: 'hidden' }}
+      // An open card is placed before it is ever painted (a layout effect), so only the warm-up
+      // card needs hiding; hiding an open one until placed made its whole content restyle again
+      // (visibility is inherited) in the frame that paints it.
+      style={
+        position
+          ? { top: position.top, left: position.left }
+          : warmUp
+            ? { top: 0, left: 0, visibility: 'hidden' }
+            : { top: 0, left: 0 }
+      }
     >
       <GlossCardBody {...body} />
     </div>
@@ -216,9 +225,13 @@ const GlossCardBody = memo(function GlossCardBody({
       </div>
       {HAN_ONLY.test(shown.simplified) ? <WordStatusBar word={shown.simplified} onStatus={onStatus} /> : null}
       <div className="gloss-foot">
-        <Link href={`/search?q=${encodeURIComponent(shown.simplified)}`}>{t('searchCorpus')}</Link>
+        {/* Not prefetched: every word opened would ask the server for two pages (a term page
+            gathers its concordance), work that competes with the reader's next tap. */}
+        <Link href={`/search?q=${encodeURIComponent(shown.simplified)}`} prefetch={false}>
+          {t('searchCorpus')}
+        </Link>
         {HAN_ONLY.test(shown.simplified) ? (
-          <Link className="gloss-term-link" href={`/term/${encodeURIComponent(shown.simplified)}`}>
+          <Link className="gloss-term-link" href={`/term/${encodeURIComponent(shown.simplified)}`} prefetch={false}>
             {t('termPage')}
           </Link>
         ) : null}
