@@ -53,15 +53,15 @@ const TARGET = {
 };
 
 /** Where the popover lives and what it shows while the dictionary answer is on its way (GlossPopover.tsx). */
-const WORD = '.cell-zh .w';
-const DIALOG = '[role=dialog].gloss';
-const LOADING_NOTE = '.gloss-body > .gloss-note';
+export const WORD = '.cell-zh .w';
+export const DIALOG = '[role=dialog].gloss';
+export const LOADING_NOTE = '.gloss-body > .gloss-note';
 /** The page settles (lazy content, prefetches) within this after the load event. */
-const SETTLE_MS = 2000;
+export const SETTLE_MS = 2000;
 /** A reader scrolling through a text: one screen (four fifths of the viewport) every this. */
 const SCROLL_STEP_MS = 250;
 /** A reader reads a moment before tapping a word just scrolled into view. */
-const READ_MS = 500;
+export const READ_MS = 500;
 /** A tap whose popover has not opened after this failed. */
 const TAP_LIMIT_MS = 30_000;
 
@@ -138,13 +138,13 @@ const sum = (b: BytesByKind, kinds: readonly Kind[] = KINDS, field: 'encoded' | 
 // ---------------------------------------------------------------------------------------------
 // The browser
 
-interface Setup {
+export interface Setup {
   browser: Browser;
   device: 'desktop' | 'phone';
   base: string;
 }
 
-async function newContext({ browser, device }: Setup): Promise<BrowserContext> {
+export async function newContext({ browser, device }: Setup): Promise<BrowserContext> {
   const options =
     device === 'phone' ? devices['Pixel 7'] : { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 860 } };
   const context = await browser.newContext(options);
@@ -337,7 +337,7 @@ interface TapFigures {
 }
 
 /** Indices of `count` words with distinct dictionary keys, evenly spread through the document. */
-function spreadWords(keys: readonly string[], count: number, skip: ReadonlySet<string>): number[] {
+export function spreadWords(keys: readonly string[], count: number, skip: ReadonlySet<string>): number[] {
   const chosen: number[] = [];
   const seen = new Set(skip);
   for (let k = 0; k < count; k++) {
@@ -434,7 +434,7 @@ async function timeTap(
  * Brings word `index` to the middle of the viewport as a reader scrolls: a screen at a time, every
  * SCROLL_STEP_MS, so each passage on the way comes into view in turn (not one jump).
  */
-async function scrollAsReader(page: Page, index: number): Promise<void> {
+export async function scrollAsReader(page: Page, index: number): Promise<void> {
   await page
     .locator(WORD)
     .nth(index)
@@ -668,7 +668,7 @@ function benchResult(
   };
 }
 
-function manifestDocs(): Manifest['docs'] {
+export function manifestDocs(): Manifest['docs'] {
   const dir = path.resolve(process.env.DUIZHAO_BUILD ?? path.join(ROOT, 'build'));
   return (JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest).docs;
 }

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { RefObject } from 'react';
+import { memo, type RefObject } from 'react';
 import type { DictEntry } from '@/lib/model';
 import type { NestedWord } from '@/lib/store/gloss';
 import { Link } from '@/lib/i18n/navigation';
@@ -94,39 +94,72 @@ function NestedList({ words, onOpen }: { words: NestedWord[]; onOpen: (w: Nested
   );
 }
 
-interface CardProps {
+/** What the card shows: everything but where it stands. */
+interface BodyProps {
   open: Open;
   trail: View[];
   lookup: Lookup;
-  position: Position | null;
-  popoverRef: RefObject<HTMLDivElement | null>;
   doc: { id: string; title: string };
   onBack: () => void;
   onClose: () => void;
   onFollow: (w: NestedWord) => void;
   onStatus: (message: string) => void;
+}
+
+interface CardProps extends BodyProps {
+  position: Position | null;
+  popoverRef: RefObject<HTMLDivElement | null>;
   /** Drawn hidden before any word is opened, to pay the card's first draw (popover-warmup.ts). */
   warmUp?: boolean;
 }
 
 /**
- * The popover itself: the word shown (the open word, or the last followed from it) with its
- * entries, its renderings in the corpus, the words around, covering and inside it, its status,
- * and the links to search and its term page. Hidden until placed.
+ * The popover itself. It is drawn twice for each word (hidden to be measured,
+ * then placed: use-popover-placement.ts); its content is a memoised component, so the second draw
+ * moves the box and redraws none of the entry inside it.
  */
-export function GlossCard({
+export function GlossCard({ position, popoverRef, warmUp = false, ...body }: CardProps) {
+  const t = useTranslations('Gloss');
+  const view = body.trail[body.trail.length - 1];
+  return (
+    <div
+      ref={popoverRef}
+      className={`gloss${position?.above ? ' gloss-above' : ''}`}
+      role={warmUp ? undefined : 'dialog'}
+      aria-label={warmUp ? undefined : `${t('dialog')}: ${view ? view.word : body.open.text}`}
+      aria-hidden={warmUp || undefined}
+      inert={warmUp || undefined}
+      // An open card is placed before it is ever painted (a layout effect), so only the warm-up
+      // card needs hiding; hiding an open one until placed made its whole content restyle again
+      // (visibility is inherited) in the frame that paints it.
+      style={
+        position
+          ? { top: position.top, left: position.left }
+          : warmUp
+            ? { top: 0, left: 0, visibility: 'hidden' }
+            : { top: 0, left: 0 }
+      }
+    >
+      <GlossCardBody {...body} />
+    </div>
+  );
+}
+
+/**
+ * The card's content: the word shown (the open word, or the last followed from it) with its
+ * entries, its renderings in the corpus, the words around, covering and inside it, its status,
+ * and the links to search and its term page.
+ */
+const GlossCardBody = memo(function GlossCardBody({
   open,
   trail,
   lookup,
-  position,
-  popoverRef,
   doc,
   onBack,
   onClose,
   onFollow,
   onStatus,
-  warmUp = false,
-}: CardProps) {
+}: BodyProps) {
   const t = useTranslations('Gloss');
   const view = trail[trail.length - 1];
   const answer = lookup.state === 'done' ? lookup.answer : undefined;
@@ -137,15 +170,7 @@ export function GlossCard({
   const inside = answer?.inside ?? [];
   const onlyCharacters = inside.every((w) => [...w.word].length === 1);
   return (
-    <div
-      ref={popoverRef}
-      className={`gloss${position?.above ? ' gloss-above' : ''}`}
-      role={warmUp ? undefined : 'dialog'}
-      aria-label={warmUp ? undefined : `${t('dialog')}: ${shown.text}`}
-      aria-hidden={warmUp || undefined}
-      inert={warmUp || undefined}
-      style={position ? { top: position.top, left: position.left } : { top: 0, left: 0, visibility: 'hidden' }}
-    >
+    <>
       <div className="gloss-head">
         {view && backTo !== undefined ? (
           <button type="button" className="gloss-back" onClick={onBack}>
@@ -200,9 +225,13 @@ export function GlossCard({
       </div>
       {HAN_ONLY.test(shown.simplified) ? <WordStatusBar word={shown.simplified} onStatus={onStatus} /> : null}
       <div className="gloss-foot">
-        <Link href={`/search?q=${encodeURIComponent(shown.simplified)}`}>{t('searchCorpus')}</Link>
+        {/* Not prefetched: every word opened would ask the server for two pages (a term page
+            gathers its concordance), work that competes with the reader's next tap. */}
+        <Link href={`/search?q=${encodeURIComponent(shown.simplified)}`} prefetch={false}>
+          {t('searchCorpus')}
+        </Link>
         {HAN_ONLY.test(shown.simplified) ? (
-          <Link className="gloss-term-link" href={`/term/${encodeURIComponent(shown.simplified)}`}>
+          <Link className="gloss-term-link" href={`/term/${encodeURIComponent(shown.simplified)}`} prefetch={false}>
             {t('termPage')}
           </Link>
         ) : null}
@@ -218,6 +247,6 @@ export function GlossCard({
           />
         ) : null}
       </div>
-    </div>
+    </>
   );
-}
+});

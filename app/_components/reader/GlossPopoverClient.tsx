@@ -13,7 +13,7 @@ import {
 } from './counterpart';
 import { GlossCard } from './GlossCard';
 import { pairOf, requestPassage, watchPassages } from './gloss-batch-cache';
-import { wordOf } from './gloss-dom';
+import { wordOf, type Open } from './gloss-dom';
 import { usePopoverStore } from './popover-store';
 import { usePopoverWarmUp, WARM_UP_ANSWER } from './popover-warmup';
 import { useGlossLookup } from './use-gloss-lookup';
@@ -45,6 +45,9 @@ export function GlossPopoverClient({
   // Where focus goes once the entry just navigated to has rendered: the back button, or the
   // nested word the reader came back from.
   const focusAfter = useRef<{ back: true } | { word: string } | null>(null);
+  // The word a pointer went down on, as `press` read it from the page: the tap or click that
+  // follows opens it without walking its sentence again.
+  const pressed = useRef<{ el: HTMLElement; char: number | null; word: Open } | null>(null);
 
   const show = useCallback(
     (el: HTMLElement, byHover = false, char: number | null = null) => {
@@ -61,7 +64,9 @@ export function GlossPopoverClient({
         }
         return;
       }
-      const word = wordOf(el, byHover, char);
+      const down = pressed.current;
+      pressed.current = null;
+      const word = down?.el === el && down.char === char ? { ...down.word, byHover } : wordOf(el, byHover, char);
       current?.el.classList.remove('w-active');
       el.classList.add('w-active');
       store.set({ open: word, trail: [] });
@@ -98,6 +103,9 @@ export function GlossPopoverClient({
     },
     [store, cancel],
   );
+
+  // One function for the card's lifetime, so its memoised content is not drawn again for it.
+  const closeAndRefocus = useCallback(() => close(true), [close]);
 
   /** Opens a nested word's entry in place, in the open word's sentence when it stands there. */
   const follow = useCallback(
@@ -139,6 +147,7 @@ export function GlossPopoverClient({
   const press = useCallback(
     (el: HTMLElement, char: number | null) => {
       const word = wordOf(el, false, char);
+      pressed.current = { el, char, word };
       const pair = pairOf(el);
       if (pair !== null) requestPassage(doc.id, pair);
       prefetch(word.key, word.context, pair, alignedEnglishNow(el, doc.id) ?? '');
@@ -257,7 +266,7 @@ export function GlossPopoverClient({
           popoverRef={popoverRef}
           doc={doc}
           onBack={goBack}
-          onClose={() => close(true)}
+          onClose={closeAndRefocus}
           onFollow={follow}
           onStatus={setStatus}
         />,

@@ -19,6 +19,11 @@ const HOVER_MEDIA = '(hover: hover) and (pointer: fine)';
 const TAP_MAX_MS = 500;
 const TAP_SLOP_PX = 10;
 
+/** Runs `fn` once the next frame has been painted (a task queued from that frame's animation callback). */
+function afterPaint(fn: () => void): void {
+  window.requestAnimationFrame(() => window.setTimeout(fn));
+}
+
 interface Handlers {
   store: PopoverStore;
   popoverRef: RefObject<HTMLDivElement | null>;
@@ -81,14 +86,33 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
       close(refocus);
     };
 
-    /** A click or a tap on a word opens it, with the character under the pointer. */
-    const openAt = (word: HTMLElement, x: number, y: number) => {
+    /**
+     * A click or a tap on a word opens it, with the character under the pointer. Focus follows, so
+     * the arrow keys continue from the word just read.
+     */
+    const openAt = (word: HTMLElement, x: number, y: number, tap = false) => {
       const down = pressed;
       pressed = null;
       // Opened first, with the character clicked: the focus that follows would open it without.
       show(word, false, down?.word === word ? down.char : charAt(word, x, y));
-      // Focus follows the click, so the arrow keys continue from the word just read.
-      if (document.activeElement !== word) focusWord(word);
+      if (document.activeElement === word) return;
+      // A mouse press has already moved focus to the word's pair (focusable for j / k), which
+      // unmarked the sentence sentence sync had marked: focusing the word now marks it again before
+      // the popover is placed off it. A tap makes no mouse press and moves no focus, so its focus
+      // waits until the entry has been painted: focusing brings the page's style and layout up to
+      // date and moving the tab stop restyles two words, a few ms of a phone's main thread the
+      // reader would otherwise wait for. Only while that word is still the one open (Escape in
+      // between gives focus back itself).
+      if (!tap) {
+        focusWord(word);
+        return;
+      }
+      afterPaint(() => {
+        if (store.get().open?.el === word && word.isConnected && document.activeElement !== word) {
+          makeCurrent(word);
+          word.focus({ preventScroll: true });
+        }
+      });
     };
 
     const onClick = (event: MouseEvent) => {
@@ -247,7 +271,7 @@ export function useWordListeners({ store, popoverRef, refocusing, show, press, c
       const selection = document.getSelection();
       if (selection && !selection.isCollapsed) selection.removeAllRanges();
       tapped = down.word;
-      openAt(down.word, event.clientX, event.clientY);
+      openAt(down.word, event.clientX, event.clientY, true);
     };
     // The browser took the touch over (a scroll, a pinch): no tap.
     const onPointerCancel = () => {
