@@ -44,6 +44,24 @@ describe('oneCopy', () => {
       [1, 1],
     ]);
   });
+  it("keeps the copy beside the word's other links, whatever the posteriors prefer", () => {
+    // 两国 once; "the two countries … the two heads": the "two" of "two countries" stays.
+    const en = ['the', 'two', 'countries', 'and', 'the', 'two', 'heads'];
+    const links = oneCopy(
+      [
+        [0, 1],
+        [0, 2],
+        [0, 5],
+      ],
+      ['两国'],
+      en,
+      (_i, j) => (j === 5 ? 0.9 : 0.6),
+    );
+    expect(links).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
+  });
   it('leaves repeated words on both sides paired as linked', () => {
     const links: Array<[number, number]> = [
       [0, 0],
