@@ -28,10 +28,9 @@ import {
   DIALOG,
   LOADING_NOTE,
   manifestDocs,
-  newContext,
+  openSettledReader,
   READ_MS,
   scrollAsReader,
-  SETTLE_MS,
   spreadWords,
   WORD,
   type Setup,
@@ -208,11 +207,7 @@ interface Side {
 }
 
 async function openSide(setup: Setup, name: string, url: string): Promise<Side> {
-  const context = await newContext(setup);
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  await page.locator(`${WORD}[tabindex="0"]`).first().waitFor({ state: 'attached' });
-  await page.waitForTimeout(SETTLE_MS);
+  const { context, page } = await openSettledReader(setup, url);
   return { name, page, cdp: await context.newCDPSession(page), taps: [] };
 }
 

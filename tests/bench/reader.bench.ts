@@ -453,13 +453,19 @@ export async function scrollAsReader(page: Page, index: number): Promise<void> {
     }, SCROLL_STEP_MS);
 }
 
-async function measureTaps(setup: Setup, url: string, count: number): Promise<TapFigures> {
+/** A reader page loaded in a fresh context, its popover's script running and the page settled. */
+export async function openSettledReader(setup: Setup, url: string) {
   const context = await newContext(setup);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   // The popover's script is running once the first word has become focusable.
   await page.locator(`${WORD}[tabindex="0"]`).first().waitFor({ state: 'attached' });
   await page.waitForTimeout(SETTLE_MS);
+  return { context, page };
+}
+
+async function measureTaps(setup: Setup, url: string, count: number): Promise<TapFigures> {
+  const { context, page } = await openSettledReader(setup, url);
   const keys = await page
     .locator(WORD)
     .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.k ?? el.textContent ?? ''));
