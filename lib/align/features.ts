@@ -10,6 +10,7 @@ import { circledNumbers, englishTokens, numberString } from './english';
 import { Lexicon } from './lexicon';
 import { digitByDigit, unitsValue, ZH_UNITS } from '../text/chinese-numerals';
 import { HAN } from '../base/han';
+import { codePointLength } from '../base/unicode';
 
 /** Stems and names as small integers, so that a bead is scored with typed arrays, not sets of strings. */
 export class Interner {
@@ -95,9 +96,21 @@ export function parseChineseNumeral(s: string): number | undefined {
   return value !== undefined && value > 0 ? value : undefined;
 }
 
+/** Runs of question marks (?? counts once); a loop, as every sentence of both sides goes through it. */
 function countQuestions(s: string): number {
-  return s.match(/[?？]+/gu)?.length ?? 0;
+  let runs = 0;
+  let inRun = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    const question = c === 0x3f || c === 0xff1f;
+    if (question && !inRun) runs++;
+    inRun = question;
+  }
+  return runs;
 }
+
+/** A letter of a script other than Han: what Latin-script words carried over in Chinese text need. */
+const NON_HAN_LETTER = /(?!\p{Script=Han})\p{L}/u;
 
 function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 0.5));
@@ -152,7 +165,10 @@ export function chineseFeatures(
   const df = new Map<string, number>();
   for (const words of tokenised) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
   // Latin-script words (APEC, BRICS, names kept in the original) carry over as they are.
-  const latin = sentences.map((s) => [...new Set(englishTokens(s.replace(/\p{Script=Han}+/gu, ' ')).stems)]);
+  // Most Chinese sentences hold no other letter, and then no such word (a test, not a tokenisation).
+  const latin = sentences.map((s) =>
+    NON_HAN_LETTER.test(s) ? [...new Set(englishTokens(s.replace(/\p{Script=Han}+/gu, ' ')).stems)] : [],
+  );
   // The ids of each word type once: a book repeats its words thousands of times.
   const idsOfWord = new Map<string, Int32Array>();
   const wordIds = (w: string): Int32Array => {
@@ -197,7 +213,7 @@ export function chineseFeatures(
   for (const stems of latin) for (const stem of stems) latinDf.set(stem, (latinDf.get(stem) ?? 0) + 1);
   return sentences.map((s, i) => {
     const han = countHan(s);
-    const total = [...s].length;
+    const total = codePointLength(s);
     const words: ZhWord[] = [];
     for (const stem of latin[i]!) {
       words.push({
@@ -237,6 +253,6 @@ export function englishFeatures(sentences: string[], interner: Interner): EnFeat
       weights[k] = idf(df.get(stem) ?? 1, sentences.length);
     });
     const names = Int32Array.from(new Set(t.names), (name) => interner.id(name));
-    return { chars: [...s].length, ids, weights, names, numbers: t.numbers, questions: countQuestions(s) };
+    return { chars: codePointLength(s), ids, weights, names, numbers: t.numbers, questions: countQuestions(s) };
   });
 }
