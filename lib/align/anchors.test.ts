@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Anchor, anchorPath, consistentAnchors, heaviestChain } from './anchors';
+import { type Anchor, anchorPath, consistentAnchors, findAnchors, heaviestChain } from './anchors';
+import type { EnFeatures, ZhFeatures } from './features';
 
 const a = (zh: number, en: number, score = 1): Anchor => ({ zh, en, score });
 
@@ -50,5 +51,44 @@ describe('anchors', () => {
     expect(center[20]).toBe(40);
     expect(stretch[5]).toBe(30);
     expect(stretch[15]).toBe(9);
+  });
+
+  it('nominates by rare ids only: a common id, or one no English sentence holds, points at nothing', () => {
+    // 40 English sentences, each with its own id (100 + j) and one common id (0); Chinese sentence i
+    // shares its own id with English sentence 2i, the rest only the common id and ids past the index.
+    const en: EnFeatures[] = Array.from({ length: 40 }, (_, j) => ({
+      chars: 30,
+      ids: Int32Array.of(0, 100 + j),
+      weights: Float64Array.of(0.1, 3),
+      names: new Int32Array(0),
+      numbers: [],
+      questions: 0,
+    }));
+    const word = (...ids: number[]) => ({ ids: Int32Array.from(ids), weight: 1, type: 0, single: false });
+    const zh: ZhFeatures[] = Array.from({ length: 20 }, (_, i) => ({
+      han: 10,
+      other: 0,
+      words: i % 5 === 4 ? [word(0, 500)] : [word(0), word(100 + 2 * i, 500, 100 + 2 * i)],
+      wordWeight: 1,
+      numbers: [],
+      questions: 0,
+    }));
+    const asked: Array<[number, number]> = [];
+    const anchors = findAnchors(zh, en, 140, (i, j) => {
+      asked.push([i, j]);
+      return j === 2 * i ? 0.9 : 0;
+    });
+    const expected = [...Array(20).keys()].filter((i) => i % 5 !== 4);
+    expect(anchors.map((a) => [a.zh, a.en])).toEqual(expected.map((i) => [i, 2 * i]));
+    expect(asked).toEqual(expected.map((i) => [i, 2 * i]));
+    // A sentence of more rare ids than the reused buffer first holds (it grows).
+    const many = Array.from({ length: 300 }, (_, k) => 1000 + k);
+    en[39] = { ...en[39]!, ids: Int32Array.from([0, 139, ...many]), weights: new Float64Array(302).fill(1) };
+    const last = [...zh.slice(0, 19), { ...zh[19]!, words: [word(...many.reverse())] }];
+    expect(findAnchors(last, en, 1300, (i, j) => (j === 2 * i || (i === 19 && j === 39) ? 0.9 : 0)).at(-1)).toEqual({
+      zh: 19,
+      en: 39,
+      score: 0.9,
+    });
   });
 });

@@ -7,7 +7,7 @@
  * clearly from the runner-up. The heaviest chain of candidates in order on both sides is kept, and a
  * link that leaves the line of its neighbours is dropped.
  */
-import { type EnFeatures, IdStamps, sentenceIds, type ZhFeatures } from './features';
+import { type EnFeatures, IdStamps, type ZhFeatures } from './features';
 
 export interface Anchor {
   zh: number;
@@ -51,6 +51,32 @@ function topCandidates(touched: readonly number[], score: Float64Array, shared: 
   return top;
 }
 
+/**
+ * The distinct ids of a sentence's words that are rare (`rare[id]` set), ascending, in `buffer` from
+ * 0 (returned: how many). Only these are looked up, and the common ids, most of a sentence's, were
+ * collected and sorted for nothing: most of the anchors' time went to sorting them.
+ */
+function rareIds(z: ZhFeatures, rare: Uint8Array, stamps: IdStamps, buffer: { ids: Int32Array }): number {
+  const gen = stamps.next();
+  let count = 0;
+  for (const word of z.words) {
+    const ids = word.ids;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      // Ids learned or interned after the index was built are not in it (nor in any English sentence).
+      if (id >= rare.length || rare[id] === 0 || !stamps.mark(id, gen)) continue;
+      if (count === buffer.ids.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(buffer.ids);
+        buffer.ids = grown;
+      }
+      buffer.ids[count++] = id;
+    }
+  }
+  buffer.ids.subarray(0, count).sort();
+  return count;
+}
+
 /** The candidate anchors, at most one per Chinese sentence, in Chinese order. */
 function anchorCandidates(
   zh: readonly ZhFeatures[],
@@ -65,6 +91,14 @@ function anchorCandidates(
   // Postings of the rare ids only (a common id would make the index quadratic).
   const start = new Int32Array(idCount + 1);
   for (let id = 0; id < idCount; id++) start[id + 1] = start[id]! + (df[id]! <= maxDf ? df[id]! : 0);
+  // The ids that point at a few sentences, each with its weight worked out once.
+  const rare = new Uint8Array(idCount);
+  const weight = new Float64Array(idCount);
+  for (let id = 0; id < idCount; id++)
+    if (df[id]! > 0 && df[id]! <= maxDf) {
+      rare[id] = 1;
+      weight[id] = idf(df[id]!, m);
+    }
   const postings = new Int32Array(start[idCount]!);
   const fill = start.slice(0, idCount);
   en.forEach((e, j) => {
@@ -75,10 +109,12 @@ function anchorCandidates(
   const touched: number[] = [];
   const out: Anchor[] = [];
   const stamps = new IdStamps();
+  const buffer = { ids: new Int32Array(256) };
   zh.forEach((z, i) => {
-    for (const id of sentenceIds(z, stamps)) {
-      if (id >= idCount || df[id] === 0 || df[id]! > maxDf) continue;
-      const w = idf(df[id]!, m);
+    const count = rareIds(z, rare, stamps, buffer);
+    for (let r = 0; r < count; r++) {
+      const id = buffer.ids[r]!;
+      const w = weight[id]!;
       for (let p = start[id]!; p < start[id + 1]!; p++) {
         const j = postings[p]!;
         if (shared[j] === 0) touched.push(j);
