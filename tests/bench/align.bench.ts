@@ -40,13 +40,14 @@ import { printTable } from './table';
 import { runBench } from './usage';
 
 /**
- * The aligner as it stood when the quality work on the anchors and the parenthesis state began (git
+ * The aligner as it stood when the fourth round of quality work began (git
  * commit START_COMMIT, checked out into a cache folder with the dictionary and text code it used, and
  * run in its own processes on the same texts): the baseline every figure is set against.
  */
-const START_COMMIT = '9e5e839';
+const START_COMMIT = '64d5f24';
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const ALIGN_DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev');
+// ALIGN_DEV names the folder when the checkout is not beside ../shared (a git worktree one level deeper).
+const ALIGN_DEV = process.env.ALIGN_DEV ?? path.resolve(import.meta.dirname, '../../../shared/align-dev');
 const DEV = path.join(ALIGN_DEV, 'mac-dev-2021');
 const BIBLE = path.join(ALIGN_DEV, 'bible');
 const BIBLE_PREFIXES = [5000, 10000, 15000, 20000, 25000, 30000];
