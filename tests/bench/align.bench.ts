@@ -40,9 +40,9 @@ import { printTable } from './table';
 import { runBench } from './usage';
 
 /**
- * The aligner as it stood when the third round of speed work began (git commit START_COMMIT, checked
- * out into a cache folder with the dictionary and text code it used, and run in its own processes on
- * the same texts): the baseline every figure is set against.
+ * The aligner as it stood when the third round of speed work and the fourth of quality work began
+ * (git commit START_COMMIT, checked out into a cache folder with the dictionary and text code it
+ * used, and run in its own processes on the same texts): the baseline every figure is set against.
  */
 const START_COMMIT = '64d5f24';
 const ROOT = path.resolve(import.meta.dirname, '../..');
