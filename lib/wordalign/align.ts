@@ -21,15 +21,11 @@ import { DEFAULT_HMM_OPTIONS, type HmmOptions, trainHmm } from './hmm';
 import { irregularStems } from './lemma';
 import { englishKey, Priors } from './prior';
 import { growDiagFinalAnd, type Link } from './symmetrize';
-import { isBlank } from './tokens';
+import { isBlank, type TokenPair } from './tokens';
 import { fillEnglishGaps } from './gaps';
 import { joinParts, splitUnknownWords } from './split';
 
-/** A sentence pair as tokens: Chinese words and English tokens (see tokens.ts). */
-export interface TokenPair {
-  zh: readonly string[];
-  en: readonly string[];
-}
+export type { TokenPair } from './tokens';
 
 export interface AlignOptions {
   /** Pairs to learn from as well, whose links are not needed (the corpus, for the CLI's input). */

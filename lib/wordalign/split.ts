@@ -8,9 +8,9 @@
  * A name (a word whose pinyin the English writes: 王小明 → Wang Xiaoming) stays whole, because
  * only the whole word's pinyin matches its English.
  */
-import type { TokenPair } from './align';
 import { englishKey, type Priors, romanisations } from './prior';
 import type { Link } from './symmetrize';
+import type { TokenPair } from './tokens';
 
 export interface SplitPair {
   pair: TokenPair;
