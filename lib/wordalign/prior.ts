@@ -13,7 +13,7 @@ import type { Dictionary } from '../dictionary/cedict';
 import { NUMBER_WORDS, PRONOUN_FORMS, PUNCTUATION, SENSE_STOP_WORDS } from './data';
 import { digitByDigit, unitsValue, ZH_DIGITS, ZH_UNITS } from '../text/chinese-numerals';
 import { fold, stemOf } from '../text/english-words';
-import { HAN } from '../base/han';
+import { HAN, HAN_ONLY } from '../base/han';
 
 /** The value an English token states ("28", "1,200", "twenty-eight", "third"), or undefined. */
 export function englishNumber(token: string): number | undefined {
@@ -82,7 +82,7 @@ export function senseStems(sense: string): string[] {
 }
 
 /** Forms a transcribed name takes: every run of syllables written together (xi, jinping, xijinping). */
-function romanisations(word: string): string[] {
+export function romanisations(word: string): string[] {
   if (!/^\p{Script=Han}{2,4}$/u.test(word)) return [];
   const syllables = pinyin(word, { toneType: 'none', type: 'array', v: true }).map(fold);
   const forms: string[] = [];
@@ -166,6 +166,18 @@ export class Priors {
       this.charCache.set(ch, stems);
     }
     return stems;
+  }
+
+  /**
+   * The dictionary words a Han word CC-CEDICT lacks cuts into (see `dictionaryParts`), or
+   * undefined for a word it has, a single character, a number, or anything not Han.
+   */
+  unknownParts(word: string): string[] | undefined {
+    const chars = [...word];
+    if (this.dict === null || chars.length < 2 || !HAN_ONLY.test(word) || chineseNumber(word) !== undefined)
+      return undefined;
+    if (this.dict.lookup(word).length > 0) return undefined;
+    return this.dictionaryParts(chars);
   }
 
   /** A word's characters cut into the longest words CC-CEDICT has, left to right (a lone character when none is longer). */

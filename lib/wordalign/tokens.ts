@@ -19,6 +19,12 @@ export interface Token {
 const EN_TOKEN =
   /\p{L}[\p{L}\p{M}\p{Nd}]*(?:['’](?![sS]\b)\p{L}+)*(?:-[\p{L}\p{Nd}]+)*|['’][sS]\b|\p{Nd}+(?:[.,:]\p{Nd}+)*%?|\S/gu;
 
+/** A sentence pair as tokens: Chinese words and English tokens. */
+export interface TokenPair {
+  zh: readonly string[];
+  en: readonly string[];
+}
+
 /** The English tokens of a sentence, in order, with offsets. */
 export function englishTokens(sentence: string): Token[] {
   const tokens: Token[] = [];

@@ -19,7 +19,14 @@ export interface GoldPair {
 }
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/wordalign');
-export const MAC_DEV = path.resolve(import.meta.dirname, '../../../shared/align-dev/mac-dev-2021');
+/**
+ * ../shared/align-dev beside the clone; a git worktree kept one folder deeper (wt/<branch>) finds it
+ * one level further up.
+ */
+const MAC_DEV_PLACES = ['../../../shared', '../../../../shared'].map((up) =>
+  path.resolve(import.meta.dirname, up, 'align-dev/mac-dev-2021'),
+);
+export const MAC_DEV = MAC_DEV_PLACES.find((dir) => existsSync(dir)) ?? MAC_DEV_PLACES[0]!;
 
 function rows(file: string): string[][] {
   return readFileSync(file, 'utf8')
