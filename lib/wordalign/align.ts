@@ -24,6 +24,8 @@ import { growDiagFinalAnd, type Link } from './symmetrize';
 import { isBlank, type TokenPair } from './tokens';
 import { fillEnglishGaps } from './gaps';
 import { joinParts, splitUnknownWords } from './split';
+import { clausePieces } from './long-pairs';
+import { CLAUSE_ENDS_EN, CLAUSE_ENDS_ZH } from './data';
 
 export type { TokenPair } from './tokens';
 
@@ -48,6 +50,11 @@ export interface AlignOptions {
    * 0 fills nothing.
    */
   maxGap?: number;
+  /**
+   * A pair over the HMM's limit is cut into clause pieces, each aligned by the HMM (long-pairs.ts);
+   * false keeps the diagonal model's posteriors for it (the aligner before the pieces).
+   */
+  clausePieces?: boolean;
 }
 
 /**
@@ -93,6 +100,62 @@ function posteriorLinks(
     for (let j = 0; j < n; j++) if ((forward[j * m + i]! + backward[i * n + j]!) / 2 >= threshold) links.push([i, j]);
   }
   return links;
+}
+
+/**
+ * A long pair's posteriors, clause piece by clause piece (long-pairs.ts): each piece aligned by
+ * the HMM as a pair of its own, nothing linked across a cut. The cuts follow the diagonal model's
+ * posteriors, which is what both directions answer for a pair over the HMM's limit.
+ */
+function piecewisePosteriors(
+  pair: IdPair,
+  reversed: IdPair,
+  directions: {
+    zhToEn: DirectionModel;
+    enToZh: DirectionModel;
+    cells: [Int32Array | undefined, Int32Array | undefined];
+  },
+  maxTokens: number,
+  cutAfter: { zh: (i: number) => boolean; en: (j: number) => boolean },
+): { forward: Float64Array; backward: Float64Array } {
+  const { zhToEn, enToZh } = directions;
+  const [forwardCells, backwardCells] = directions.cells;
+  const m = pair.src.length;
+  const n = pair.tgt.length;
+  const diagonalForward = zhToEn.posteriors(pair);
+  const diagonalBackward = enToZh.posteriors(reversed);
+  const pieces = clausePieces(
+    m,
+    n,
+    (i, j) => (diagonalForward[j * m + i]! + diagonalBackward[i * n + j]!) / 2,
+    cutAfter.zh,
+    cutAfter.en,
+    maxTokens,
+  );
+  if (pieces.length === 1) return { forward: diagonalForward, backward: diagonalBackward };
+  const forward = new Float64Array(n * m);
+  const backward = new Float64Array(m * n);
+  for (const [a0, a1, b0, b1] of pieces) {
+    const src = pair.src.slice(a0, a1);
+    const tgt = pair.tgt.slice(b0, b1);
+    const pm = a1 - a0;
+    const pn = b1 - b0;
+    // A piece still over the limit (no clause mark inside it) is answered by the diagonal model, as before.
+    // The piece's cells cut from the pair's: looking each up again cost more than the HMM itself.
+    const f = zhToEn.posteriors({ src, tgt }, forwardCells && subGrid(forwardCells, m, b0, pn, a0, pm));
+    const b = enToZh.posteriors({ src: tgt, tgt: src }, backwardCells && subGrid(backwardCells, n, a0, pm, b0, pn));
+    for (let j = 0; j < pn; j++) for (let i = 0; i < pm; i++) forward[(b0 + j) * m + a0 + i] = f[j * pm + i]!;
+    for (let i = 0; i < pm; i++) for (let j = 0; j < pn; j++) backward[(a0 + i) * n + b0 + j] = b[i * pn + j]!;
+  }
+  return { forward, backward };
+}
+
+/** Rows [row0, row0 + rows) × columns [col0, col0 + cols) of a grid `width` columns wide, row by row. */
+function subGrid(grid: Int32Array, width: number, row0: number, rows: number, col0: number, cols: number): Int32Array {
+  const out = new Int32Array(rows * cols);
+  for (let r = 0; r < rows; r++)
+    out.set(grid.subarray((row0 + r) * width + col0, (row0 + r) * width + col0 + cols), r * cols);
+  return out;
 }
 
 /** Word ids, handed out in first-seen order (so the same input gives the same ids). */
@@ -187,11 +250,31 @@ export function alignPosteriors(
       : trainHmm(input.pairs, first, input.prior, model.priorBoost, { ...DEFAULT_HMM_OPTIONS, ...options.hmm });
   const zhToEn = hmm(firstForward, forward);
   const enToZh = hmm(firstBackward, backward);
-  const posteriors = pairs.map((_, k): PairPosteriors => {
+  const maxTokens = options.hmm === false ? Infinity : { ...DEFAULT_HMM_OPTIONS, ...options.hmm }.maxTokens;
+  const posteriors = pairs.map((p, k): PairPosteriors => {
     const { zh, en } = positions[k]!;
     if (zh.length === 0 || en.length === 0)
       return { zh, en, forward: new Float64Array(0), backward: new Float64Array(0) };
-    return { zh, en, forward: zhToEn.posteriors(ids[k]!), backward: enToZh.posteriors(reversed[k]!) };
+    if (Math.max(zh.length, en.length) <= maxTokens || options.clausePieces === false)
+      return { zh, en, forward: zhToEn.posteriors(ids[k]!), backward: enToZh.posteriors(reversed[k]!) };
+    return {
+      zh,
+      en,
+      ...piecewisePosteriors(
+        ids[k]!,
+        reversed[k]!,
+        {
+          zhToEn,
+          enToZh,
+          cells: [firstForward.table.cellsOf(ids[k]!), firstBackward.table.cellsOf(reversed[k]!)],
+        },
+        maxTokens,
+        {
+          zh: (i) => CLAUSE_ENDS_ZH.has(p.zh[zh[i]!]!),
+          en: (j) => CLAUSE_ENDS_EN.has(p.en[en[j]!]!),
+        },
+      ),
+    };
   });
   const viterbi = (k: number): Link[] => {
     const { zh, en } = positions[k]!;

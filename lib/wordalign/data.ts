@@ -75,3 +75,10 @@ export const SENSE_STOP_WORDS: ReadonlySet<string> = new Set(
  * "both", which a word link may take as the translation of 两 (两国 → both countries).
  */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([...SHARED_NUMBER_WORDS, ['both', 2]]);
+
+/**
+ * Marks after which a long pair may be cut into clauses (long-pairs.ts), each side's own: a
+ * clause ends at them, and an enumeration's 、 or a quotation's marks do not end one.
+ */
+export const CLAUSE_ENDS_ZH: ReadonlySet<string> = new Set(['，', '；', '：', '。', '！', '？']);
+export const CLAUSE_ENDS_EN: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?']);

@@ -203,12 +203,12 @@ export function trainHmm(
     for (let b = 0; b < size; b++) total += jumpCounts[b]! + 0.1;
     jumps = jumpCounts.map((v) => (v + 0.1) / total);
   }
-  const posteriors = (pair: IdPair): Float64Array => {
+  const posteriors = (pair: IdPair, cells = table.cellsOf(pair)): Float64Array => {
     const m = pair.src.length;
     const n = pair.tgt.length;
     if (m === 0 || n === 0) return new Float64Array(0);
     if (tooLong(pair)) return diagonal.posteriors(pair);
-    const { emit, emitNull } = emissions(pair, table.cellsOf(pair));
+    const { emit, emitNull } = emissions(pair, cells);
     return forwardBackward(m, n, emit, emitNull, jumps, options, scratch);
   };
   return {
