@@ -164,6 +164,9 @@ export function unionTopFromHeads(
   return Int32Array.from(entries.slice(0, end), ([id]) => id);
 }
 
+/** Entries past the page in a head made for one page of a list that has none (see sharingHits). */
+const PAGE_HEAD_EXTRA = 64;
+
 /**
  * The hits of two lists sharing many records (the syllable a and the word "a", 100,000 each at
  * 10 M characters): a page from the two heads when they settle it (`unionTopFromHeads`), the union
@@ -182,12 +185,13 @@ function sharingHits(
     page(start, end) {
       const stop = Math.min(end, total);
       if (start >= stop) return new Int32Array(0);
-      // A list without a head of its own is short (searcher.ts heads every long one): its whole ranking.
+      // A list without a head of its own is short (searcher.ts heads every long one): a head made for
+      // the page, a little longer than it. Not the whole list: its records are ranked again as pairs.
       const top = unionTopFromHeads(
         a,
-        aHead ?? rankedHead(a, a.ids.length),
+        aHead ?? rankedHead(a, stop + PAGE_HEAD_EXTRA),
         b,
-        bHead ?? rankedHead(b, b.ids.length),
+        bHead ?? rankedHead(b, stop + PAGE_HEAD_EXTRA),
         stop,
       );
       if (top !== null) return top.subarray(start);
