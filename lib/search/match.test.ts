@@ -49,6 +49,25 @@ describe('toParts', () => {
       expect(parts.every((p) => p.text.length > 0)).toBe(true);
     }
   });
+
+  it('marks exactly the maximal runs the ranges cover (random ranges, empty ones included)', () => {
+    const text = 'abcdefghijklmnop';
+    for (let n = 0; n < 500; n++) {
+      const ranges = Array.from({ length: Math.floor(Math.random() * 6) }, () => {
+        const a = Math.floor(Math.random() * (text.length + 1));
+        const b = Math.floor(Math.random() * (text.length + 1));
+        return { start: Math.min(a, b), end: Math.max(a, b) };
+      });
+      const covered = Array.from(text, (_, i) => ranges.some((r) => r.start <= i && i < r.end));
+      const runs: Array<{ text: string; mark: boolean }> = [];
+      covered.forEach((mark, i) => {
+        const last = runs.at(-1);
+        if (last && last.mark === mark) last.text += text[i];
+        else runs.push({ text: text[i]!, mark });
+      });
+      expect(toParts(text, ranges)).toEqual(runs);
+    }
+  });
 });
 
 describe('matchRecord', () => {

@@ -179,9 +179,16 @@ function findNeedle(texts: FoldedRecord, needle: Needle): { side: 'zh' | 'en'; r
  * A term's matches: those of every alternative found whole (every needle occurs). A record with
  * 合作 and "hezuo" in its English counts both for the term `hezuo`: it has it both ways.
  */
-function matchTerm(texts: FoldedRecord, term: QueryTerm, out: RecordMatch): boolean {
+function matchTerm(
+  texts: FoldedRecord,
+  term: QueryTerm,
+  out: RecordMatch,
+  absent: readonly boolean[] | undefined,
+): boolean {
   let found = false;
-  for (const alternative of term.alternatives) {
+  for (let k = 0; k < term.alternatives.length; k++) {
+    if (absent?.[k] === true) continue;
+    const alternative = term.alternatives[k]!;
     const hits = [];
     for (const needle of alternative) {
       const hit = findNeedle(texts, needle);
@@ -218,42 +225,56 @@ export function countAlternative(record: MatchTexts, alternative: readonly Needl
   return sum;
 }
 
-/** The matches of all terms in a record, or null when one of them does not occur. */
-export function matchRecord(record: MatchTexts, terms: readonly QueryTerm[]): RecordMatch | null {
+/**
+ * The matches of all terms in a record, or null when one of them does not occur. `absent[t][k]`
+ * true says that alternative `k` of term `t` is known not to occur in the record (the searcher
+ * knows each alternative's exact records): it is not looked for, which is what looking would find.
+ * Marking `fa` on a page of hits otherwise folds and scans every hit's English for the word "fa".
+ */
+export function matchRecord(
+  record: MatchTexts,
+  terms: readonly QueryTerm[],
+  absent?: ReadonlyArray<readonly boolean[] | undefined>,
+): RecordMatch | null {
   const texts = new FoldedRecord(record);
   const out: RecordMatch = { zh: [], en: [], count: 0 };
-  for (const term of terms) if (!matchTerm(texts, term, out)) return null;
+  for (let t = 0; t < terms.length; t++) if (!matchTerm(texts, terms[t]!, out, absent?.[t])) return null;
   out.count = out.zh.length + out.en.length;
   return out;
 }
 
 /**
  * Cuts a text into marked and unmarked runs. Overlapping or touching matches merge into one mark;
- * the parts always concatenate back to the text. An empty text gives no parts.
+ * the parts always concatenate back to the text. An empty text gives no parts. No closure inside:
+ * it runs for both sides of every hit on a page, and under tsx (the benches) each closure made
+ * costs a property definition for its name.
  */
 export function toParts(text: string, ranges: readonly Range[]): Part[] {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = ranges.length > 1 ? [...ranges].sort((a, b) => a.start - b.start || a.end - b.end) : ranges;
   const parts: Part[] = [];
   let at = 0;
   let markStart = -1;
   let markEnd = -1;
-  const flush = (): void => {
-    if (markStart < 0) return;
-    if (markStart > at) parts.push({ text: text.slice(at, markStart), mark: false });
-    parts.push({ text: text.slice(markStart, markEnd), mark: true });
-    at = markEnd;
-  };
-  for (const { start, end } of sorted) {
-    if (end <= start) continue;
-    if (markStart >= 0 && start <= markEnd) {
-      markEnd = Math.max(markEnd, end);
-    } else {
-      flush();
-      markStart = start;
-      markEnd = end;
+  for (let i = 0; i <= sorted.length; i++) {
+    const range = sorted[i];
+    if (range !== undefined) {
+      if (range.end <= range.start) continue;
+      if (markStart >= 0 && range.start <= markEnd) {
+        markEnd = Math.max(markEnd, range.end);
+        continue;
+      }
+    }
+    // A new mark starts (or the ranges end): the one before is complete.
+    if (markStart >= 0) {
+      if (markStart > at) parts.push({ text: text.slice(at, markStart), mark: false });
+      parts.push({ text: text.slice(markStart, markEnd), mark: true });
+      at = markEnd;
+    }
+    if (range !== undefined) {
+      markStart = range.start;
+      markEnd = range.end;
     }
   }
-  flush();
   if (at < text.length) parts.push({ text: text.slice(at), mark: false });
   return parts;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../tests/fixtures/random';
 import { rankByCount, unite } from './postings';
-import { listHits, rankedHead, unitedHits, type Counted } from './ranked-hits';
+import { listHits, rankedHead, unionTopFromHeads, unitedHits, type Counted } from './ranked-hits';
 
 /** A random exact list of ids below `range`, counts 1–4 (few counts: many ties at a page's edge). */
 function randomList(r: () => number, size: number, range: number): Counted {
@@ -52,6 +52,36 @@ describe('ranked hits', () => {
       for (const [start, end] of pages(whole.length))
         expect(Array.from(hits.page(start, end)), `${start}…${end}`).toEqual(whole.slice(start, end));
     }
+  });
+
+  it('two lists sharing many records: pages from the heads where they settle them, the same as a full ranking', () => {
+    const r = seededRandom(11);
+    let settled = 0;
+    for (let n = 0; n < 300; n++) {
+      // Dense lists over a small range share most of their records; counts spread wide or narrow.
+      const range = 100 + Math.floor(r() * 200);
+      const spread = r() < 0.5 ? 4 : 40;
+      const list = (): Counted => {
+        const l = randomList(r, Math.floor(r() * range), range);
+        return { ids: l.ids, counts: Int32Array.from(l.ids, () => 1 + Math.floor(r() * r() * spread)) };
+      };
+      const [a, b] = [list(), list()];
+      const [aHead, bHead] = [a, b].map((l) => rankedHead(l, Math.floor(r() * 60)));
+      const united = unite(a, b) as Counted;
+      const whole = Array.from(rankByCount(united.ids, united.counts));
+      const hits = unitedHits(a, aHead, b, bHead);
+      expect(hits.total).toBe(united.ids.length);
+      for (const [start, end] of pages(whole.length))
+        expect(Array.from(hits.page(start, end)), `${start}…${end}`).toEqual(whole.slice(start, end));
+      for (const end of [1, 5, 20]) {
+        const top = unionTopFromHeads(a, aHead!, b, bHead!, Math.min(end, whole.length));
+        if (top === null || whole.length === 0) continue;
+        settled++;
+        expect(Array.from(top)).toEqual(whole.slice(0, end));
+      }
+    }
+    // The heads must settle some pages, or this tested only the fallback.
+    expect(settled).toBeGreaterThan(50);
   });
 
   it('a record in both lists ranks by its summed count, above records of one list alone', () => {

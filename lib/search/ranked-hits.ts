@@ -47,10 +47,12 @@ const MAX_SHARED = 64;
 export function listHits(list: Counted, head?: RankedHead): RankedHits {
   return {
     total: list.ids.length,
-    page: (start, end) =>
-      head !== undefined && (end <= head.ids.length || head.complete)
+    // A method, not an arrow: under tsx (the benches) an arrow in an object literal costs a property definition per query.
+    page(start, end) {
+      return head !== undefined && (end <= head.ids.length || head.complete)
         ? head.ids.slice(start, end)
-        : rankedSlice(list.ids, list.counts, start, end),
+        : rankedSlice(list.ids, list.counts, start, end);
+    },
   };
 }
 
@@ -86,7 +88,8 @@ function mergeRanked(lists: readonly Counted[], end: number): Int32Array {
  * records' counts are sums, so any of them may rank anywhere: all of it is ranked, and it is small
  * unless both lists are long), and the heads of `a` and of `b` with the intersection's records left
  * out. Lists sharing more than MAX_SHARED records (counted first, without writing them) are
- * united and ranked whole, as before. That is exact: a record of `a` alone ranks in the union as it ranks in `a`, so the first
+ * paged from their heads where those settle the page (`sharingHits`), and united and ranked whole
+ * where they do not. That is exact: a record of `a` alone ranks in the union as it ranks in `a`, so the first
  * `end` of `a` alone are the first `end` of `a`'s ranking that are not in `b`; and so for `b`. A
  * list without a head of its own gets one for the page (linear in that list, which is short), and
  * where a head ends too soon the union is written and ranked as before.
@@ -98,7 +101,7 @@ export function unitedHits(
   bHead: RankedHead | undefined,
 ): RankedHits {
   const shared = sharedCount(a.ids, b.ids);
-  if (shared > MAX_SHARED) return listHits(unite(a, b) as Counted);
+  if (shared > MAX_SHARED) return sharingHits(a, aHead, b, bHead, a.ids.length + b.ids.length - shared);
   const both = intersect(a, b) as Counted;
   let whole: Counted | undefined;
   return {
@@ -113,6 +116,87 @@ export function unitedHits(
         return mergeRanked([onlyA, onlyB, rankedHead(both, stop)], stop).subarray(start, stop);
       whole ??= unite(a, b) as Counted;
       return rankedSlice(whole.ids, whole.counts, start, end);
+    },
+  };
+}
+
+/** The most occurrences a record of the list outside its head may have. */
+function unseenCount(head: RankedHead): number {
+  if (head.complete) return 0;
+  // An empty head of a list that is not empty bounds nothing.
+  return head.counts[head.counts.length - 1] ?? Infinity;
+}
+
+/**
+ * The first `end` ids of the union's ranking found among the records of the two heads, or null
+ * when the heads cannot tell them. A record in neither head has at most the last count of each
+ * head that is not its whole list (it ranks after that entry in its list), so at most their sum
+ * in the union; the heads' records are ranked by their union counts (each looked up in the other
+ * list), and when the `end`-th of them counts more than that sum, no other record can rank
+ * before it. A tie at that sum is left to the whole union: an unseen record of the same count
+ * and a lower id would rank first.
+ */
+export function unionTopFromHeads(
+  a: Counted,
+  aHead: RankedHead,
+  b: Counted,
+  bHead: RankedHead,
+  end: number,
+): Int32Array | null {
+  const bound = unseenCount(aHead) + unseenCount(bHead);
+  const entries: Array<[number, number]> = [];
+  const inA = new Set<number>();
+  for (let i = 0; i < aHead.ids.length; i++) {
+    const id = aHead.ids[i]!;
+    const at = seek(b.ids, id, 0);
+    inA.add(id);
+    entries.push([id, aHead.counts[i]! + (at < b.ids.length && b.ids[at] === id ? b.counts[at]! : 0)]);
+  }
+  for (let i = 0; i < bHead.ids.length; i++) {
+    const id = bHead.ids[i]!;
+    if (inA.has(id)) continue;
+    const at = seek(a.ids, id, 0);
+    entries.push([id, bHead.counts[i]! + (at < a.ids.length && a.ids[at] === id ? a.counts[at]! : 0)]);
+  }
+  if (entries.length < end) return null;
+  entries.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  if (entries[end - 1]![1] <= bound) return null;
+  return Int32Array.from(entries.slice(0, end), ([id]) => id);
+}
+
+/** Entries past the page in a head made for one page of a list that has none (see sharingHits). */
+const PAGE_HEAD_EXTRA = 64;
+
+/**
+ * The hits of two lists sharing many records (the syllable a and the word "a", 100,000 each at
+ * 10 M characters): a page from the two heads when they settle it (`unionTopFromHeads`), the union
+ * written and ranked whole otherwise (as every page of such a pair was before).
+ */
+function sharingHits(
+  a: Counted,
+  aHead: RankedHead | undefined,
+  b: Counted,
+  bHead: RankedHead | undefined,
+  total: number,
+): RankedHits {
+  let whole: RankedHits | undefined;
+  return {
+    total,
+    page(start, end) {
+      const stop = Math.min(end, total);
+      if (start >= stop) return new Int32Array(0);
+      // A list without a head of its own is short (searcher.ts heads every long one): a head made for
+      // the page, a little longer than it. Not the whole list: its records are ranked again as pairs.
+      const top = unionTopFromHeads(
+        a,
+        aHead ?? rankedHead(a, stop + PAGE_HEAD_EXTRA),
+        b,
+        bHead ?? rankedHead(b, stop + PAGE_HEAD_EXTRA),
+        stop,
+      );
+      if (top !== null) return top.subarray(start);
+      whole ??= listHits(unite(a, b) as Counted);
+      return whole.page(start, end);
     },
   };
 }

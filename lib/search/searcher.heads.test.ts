@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../tests/fixtures/random';
 import type { PairRecord } from '../model';
 import { searcherOver } from './index';
+import { matchRecord, toParts } from './match';
 import { pinyinLine } from './pinyin';
+import { parseQuery } from './query';
 
 /**
  * A corpus where 的 and the syllable de are in thousands of records (past the length from which a
@@ -73,5 +75,30 @@ describe('pages of long lists, from the heads of their rankings', () => {
       [want.length - 10, 20],
     ] as const)
       expect(ids('de', offset, limit), `${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+  });
+
+  it('marks each hit as matching the whole query against its record does, whichever readings it holds', () => {
+    // The searcher skips a reading a hit is known not to hold; looking for every reading must agree.
+    for (const [query, offset, limit] of [
+      ['de', 0, 100],
+      ['de', 100, 100],
+      ['de 书', 0, 100],
+      ['"de la" 书', 0, 20],
+    ] as const) {
+      const terms = parseQuery(query);
+      const { hits } = searcher.search(query, { offset, limit });
+      expect(hits.length, query).toBeGreaterThan(0);
+      for (const hit of hits) {
+        const record = records.find((r) => r.docId === hit.docId && r.pair === hit.pair)!;
+        const match = matchRecord(record, terms)!;
+        expect(hit.zhParts, `${query}: ${hit.docId}#${hit.pair}`).toEqual(toParts(record.zh, match.zh));
+        expect(hit.enParts, `${query}: ${hit.docId}#${hit.pair}`).toEqual(toParts(record.en, match.en));
+      }
+    }
+    // The pages above hold hits with both readings: some marks on both sides.
+    const both = searcher
+      .search('de', { limit: 100 })
+      .hits.filter((h) => h.zhParts.some((p) => p.mark) && h.enParts.some((p) => p.mark));
+    expect(both.length).toBeGreaterThan(0);
   });
 });

@@ -8,8 +8,16 @@ import type { PairRecord } from '../model';
 import { pairsIndexed, type CommonTables } from './common-terms';
 import { toSimplified } from './encode';
 import { countAlternative, matchRecord, toParts, type Part } from './match';
-import { candidates, EMPTY, filter, intersect, unite, within, type Postings } from './postings';
-import { isCounted, listHits, rankedHead, unitedHits, type RankedHead, type RankedHits } from './ranked-hits';
+import { candidates, EMPTY, filter, intersect, seek, unite, within, type Postings } from './postings';
+import {
+  isCounted,
+  listHits,
+  rankedHead,
+  unitedHits,
+  type Counted,
+  type RankedHead,
+  type RankedHits,
+} from './ranked-hits';
 import { parseQuery, QueryError, termKey, type Needle, type QueryTerm, type TermKind } from './query';
 import { rareTermKey } from './term-hash';
 import { needleLookups, type Lookup, type View, type ViewContext } from './views';
@@ -121,8 +129,8 @@ interface TermPostings {
 }
 
 /**
- * Common lists at least this long carry the head of their ranking (`RankedHead`), made when the
- * searcher is made: below it, ranking a whole list for a page costs a few microseconds.
+ * Lists at least this long carry the head of their ranking (`RankedHead`), made the first time a
+ * query pages them: below it, ranking a whole list for a page costs a few microseconds.
  */
 const HEADED_LIST_RECORDS = 2048;
 
@@ -140,6 +148,25 @@ interface Ranked {
   found: RankedHits;
   /** How each term (by termKey) was read once the index was consulted. */
   kinds: Map<string, TermKind>;
+  /**
+   * Per term with several alternatives, the exact records of each (ascending; within the scope the
+   * hits come from): a hit not among an alternative's records does not hold it, so marking the page
+   * does not look for it there. Undefined for a term of one alternative (every hit holds it).
+   */
+  alternativeIds: Array<Int32Array[] | undefined>;
+}
+
+/** For each term of several alternatives, which of them a hit is known not to hold (see `Ranked.alternativeIds`). */
+function absentAlternatives(
+  alternativeIds: ReadonlyArray<Int32Array[] | undefined>,
+  id: number,
+): Array<boolean[] | undefined> {
+  return alternativeIds.map((lists) =>
+    lists?.map((ids) => {
+      const at = seek(ids, id, 0);
+      return at >= ids.length || ids[at] !== id;
+    }),
+  );
 }
 
 /** A searcher over indexed records (see bundle.ts for how they are built and loaded). */
@@ -176,7 +203,7 @@ export class IndexSearcher implements Searcher {
   private readonly docIds = new Map<string, number>();
   private readonly ranked = new Map<string, Ranked>();
   private readonly ctx: ViewContext;
-  /** The heads of the long common lists, by their ids array (a lookup hands the table's own list on). */
+  /** The heads of long lists, by their ids array (a lookup hands the table's own list on), made on first use. */
   private readonly heads = new WeakMap<Int32Array, RankedHead>();
 
   constructor(
@@ -191,10 +218,6 @@ export class IndexSearcher implements Searcher {
       return this.docIds.size - 1;
     });
     this.ctx = { pairsIndexed: pairsIndexed(common, records.length) };
-    for (const table of Object.values(common))
-      for (const list of table.values())
-        if (list.ids.length >= HEADED_LIST_RECORDS && isCounted(list))
-          this.heads.set(list.ids, rankedHead(list, HEAD_ENTRIES));
     // Load the conversion tables now, not during the first Chinese query.
     toSimplified('關係');
   }
@@ -205,11 +228,12 @@ export class IndexSearcher implements Searcher {
     if (terms.length === 0) return { total: 0, hits: [], terms: [] };
     const doc = docId === undefined ? undefined : this.docIds.get(docId);
     if (docId !== undefined && doc === undefined) return { total: 0, hits: [], terms: terms.map(reported) };
-    const { found, kinds } = this.rankedIds(terms, docId, doc);
+    const { found, kinds, alternativeIds } = this.rankedIds(terms, docId, doc);
     const hits: SearchHit[] = [];
+    const several = alternativeIds.some((lists) => lists !== undefined);
     for (const id of found.page(offset, offset + limit)) {
       const record = this.records[id];
-      const match = record && matchRecord(record, terms);
+      const match = record && matchRecord(record, terms, several ? absentAlternatives(alternativeIds, id) : undefined);
       if (!record || !match) continue; // cannot happen: the ids were verified against these records
       const { pinyin: _line, ...shown } = record;
       hits.push({ ...shown, zhParts: toParts(record.zh, match.zh), enParts: toParts(record.en, match.en) });
@@ -231,7 +255,12 @@ export class IndexSearcher implements Searcher {
       return cached;
     }
     const perTerm = terms.map((term) => this.termPostings(term));
-    const result = { found: this.rank(perTerm, doc), kinds: new Map(perTerm.map((t) => [termKey(t.term), t.kind])) };
+    const alternativeIds: Array<Int32Array[] | undefined> = perTerm.map(() => undefined);
+    const result = {
+      found: this.rank(perTerm, doc, alternativeIds),
+      kinds: new Map(perTerm.map((t) => [termKey(t.term), t.kind])),
+      alternativeIds,
+    };
     this.ranked.set(key, result);
     if (this.ranked.size > CACHE_ENTRIES) {
       const oldest = this.ranked.keys().next();
@@ -250,7 +279,11 @@ export class IndexSearcher implements Searcher {
    * records the rare term allows. Ranking itself waits for the page (see `Ranked`); one term over
    * the whole corpus, with one or two readings, is never united nor ranked whole (`unitedHits`).
    */
-  private rank(perTerm: TermPostings[], doc: number | undefined): RankedHits {
+  private rank(
+    perTerm: TermPostings[],
+    doc: number | undefined,
+    alternativeIds: Array<Int32Array[] | undefined>,
+  ): RankedHits {
     const [only] = perTerm;
     // One term over the whole corpus: its alternatives' lists are the scope; no merge to narrow it.
     if (
@@ -260,10 +293,11 @@ export class IndexSearcher implements Searcher {
       only.alternatives.every((a) => a.postings !== null)
     ) {
       const exact = only.alternatives.map((alternative) => this.exactWithin(alternative, null));
+      if (exact.length > 1) alternativeIds[0] = exact.map((p) => p.ids);
       const [a, b] = exact;
-      if (exact.length === 1 && a !== undefined && isCounted(a)) return listHits(a, this.heads.get(a.ids));
+      if (exact.length === 1 && a !== undefined && isCounted(a)) return listHits(a, this.headOf(a));
       if (exact.length === 2 && a !== undefined && b !== undefined && isCounted(a) && isCounted(b))
-        return unitedHits(a, this.heads.get(a.ids), b, this.heads.get(b.ids));
+        return unitedHits(a, this.headOf(a), b, this.headOf(b));
       let found: Postings | null = null;
       for (const p of exact) found = found === null ? p : unite(found, p);
       return exactOrEmpty(found);
@@ -275,15 +309,30 @@ export class IndexSearcher implements Searcher {
     scope ??= Int32Array.from(this.records.keys());
     if (doc !== undefined) scope = filter({ ids: scope, counts: null }, (id) => this.docOf[id] === doc).ids;
     let result: Postings | null = null;
-    for (const t of perTerm) {
+    for (const [i, t] of perTerm.entries()) {
       let found: Postings | null = null;
-      for (const alternative of t.alternatives) {
-        const exact = this.exactWithin(alternative, scope);
-        found = found === null ? exact : unite(found, exact);
-      }
+      const exact = t.alternatives.map((alternative) => this.exactWithin(alternative, scope));
+      if (exact.length > 1) alternativeIds[i] = exact.map((p) => p.ids);
+      for (const p of exact) found = found === null ? p : unite(found, p);
       result = result === null ? found : found === null ? result : intersect(result, found);
     }
     return exactOrEmpty(result);
+  }
+
+  /**
+   * The head of a long list's ranking, made the first time a query pages it and kept while the list
+   * lives (a common table's list: as long as the searcher). Made when the searcher was made, the
+   * heads of every long list of the five tables took 1.3 s of a 10 M corpus's load (0.35 s without
+   * them), for terms most of which no query asks for.
+   */
+  private headOf(list: Counted): RankedHead | undefined {
+    if (list.ids.length < HEADED_LIST_RECORDS) return undefined;
+    let head = this.heads.get(list.ids);
+    if (head === undefined) {
+      head = rankedHead(list, HEAD_ENTRIES);
+      this.heads.set(list.ids, head);
+    }
+    return head;
   }
 
   /** The records of the scope (null: all candidates) holding an alternative, with its occurrences: known or verified. */
