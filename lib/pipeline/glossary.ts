@@ -7,6 +7,8 @@
  * Deterministic: candidates are ranked with total tie-breaks, renderings keep corpus order among
  * equals, and the numbers are rounded, so two ingests of one corpus write the same bytes.
  */
+import { codePointLength } from '../base/unicode';
+import type { Dictionary } from '../dictionary/cedict';
 import type { BuiltDoc, DictEntry, GlossaryEntry, TermReport, WordLinks } from '../model';
 import { collectCandidates, type Candidate } from '../terms/candidates';
 import { hskLevel } from '../terms/hsk';
@@ -14,6 +16,18 @@ import { termPairs, type TermPair } from '../terms/pairs';
 import { termReport } from '../terms/report';
 import type { Lookup } from '../terms/senses';
 import { rankByTermhood } from '../terms/termhood';
+
+/**
+ * The glossary's lookup over a whole dictionary: its entries, and where the longest headword at a
+ * position ends (see `Lookup`), which spares the glossary most of its lookups of strings no
+ * headword is.
+ */
+export function dictionaryLookup(dictionary: () => Dictionary): Lookup {
+  return Object.assign((word: string) => dictionary().lookup(word), {
+    longestAt: (chars: readonly string[], from: number) =>
+      codePointLength(dictionary().longestMatch(chars, from) ?? ''),
+  });
+}
 
 /** Terms kept: enough for every recurring term of a corpus this size, few enough to read through. */
 export const GLOSSARY_SIZE = 400;
@@ -121,7 +135,8 @@ export function buildGlossary(
     minPairs,
     generality: (term) => generality(hsk(term)),
   }).slice(0, size);
-  const pairs: TermPair[] = docs.flatMap((doc) => termPairs(doc, wordLinks?.[doc.meta.id]));
+  // Without the pinyin line: nothing here reads it, and it was most of making the records again.
+  const pairs: TermPair[] = docs.flatMap((doc) => termPairs(doc, wordLinks?.[doc.meta.id], { pinyin: false }));
   const terms = ranked.map(({ candidate }) => candidate.term);
   return ranked.map(({ candidate, termhood }) =>
     entryOf(candidate, termhood, termReport(candidate.term, pairs, lookup, terms), lookup),

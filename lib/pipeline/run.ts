@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Dictionary } from '../dictionary/cedict';
 import { BUILD_FORMAT_VERSION, type BuiltDoc, type Manifest, type PairRecord, type WordLinks } from '../model';
 import { GlossFileCollector } from './gloss-file';
-import { buildGlossary } from './glossary';
+import { buildGlossary, dictionaryLookup } from './glossary';
 import { WordLinkCollector } from './word-links';
 import { indexSource } from '../search/bundle';
 import { pairRecords } from '../search/pair-records';
@@ -359,7 +359,7 @@ async function writeCorpusFiles(out: BuildWriter, collected: Collected, step: Co
   let glossText: string;
   if (corpusCached) [glossaryText, glossText] = corpusCached;
   else {
-    const terms = buildGlossary(sample, (word) => dictionary().lookup(word), {
+    const terms = buildGlossary(sample, dictionaryLookup(dictionary), {
       wordLinks: JSON.parse(wordLinksJson) as WordLinks,
     });
     glossaryText = json(terms);

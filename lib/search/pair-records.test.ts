@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleMeta } from '../../tests/fixtures/meta';
 import type { BuiltDoc, Pair, Word, ZhBlock } from '../model';
-import { pairRecords } from './pair-records';
+import { pairRecords, pairRecordsWithoutPinyin } from './pair-records';
 import { findPinyin } from './pinyin';
 
 const word = (simplified: string, pinyin: string, original = simplified): Word => ({
@@ -78,5 +78,21 @@ describe('pair records', () => {
     expect(pairRecords(doc([odd], [[[0], [0]]]))[0]?.pinyin).toBe('? ? huo ban');
     const unread = block([word('𠀀', '')]);
     expect(pairRecords(doc([unread], [[[0], [0]]]))[0]).not.toHaveProperty('pinyin');
+  });
+
+  it('without their pinyin line are the same records, the line left out', () => {
+    const trad = block([word('关系', 'guān xi', '關係'), word('稳定', 'wěn dìng', '穩定')]);
+    const plain = block([word('中俄', 'Zhōng É'), word('合作', 'hé zuò')]);
+    const built = doc(
+      [trad, plain],
+      [
+        [[0], [0]],
+        [[1], []],
+      ],
+    );
+    const without = pairRecordsWithoutPinyin(built);
+    expect(without.every((r) => !('pinyin' in r))).toBe(true);
+    expect(without).toEqual(pairRecords(built).map(({ pinyin: _pinyin, ...rest }) => rest));
+    expect(without[0]?.zhOriginal).toBe('關係穩定');
   });
 });

@@ -43,6 +43,18 @@ function blockSyllables(block: ZhBlock): Array<string | null> {
  * written when conversion changed it, and the pinyin line of the Chinese when it has readings.
  */
 export function pairRecords(doc: BuiltDoc): PairRecord[] {
+  return recordsOf(doc, true);
+}
+
+/**
+ * The records of `pairRecords` without their pinyin line: the glossary reads the texts only, and
+ * the pinyin line was most of the cost of making its records again at ingest.
+ */
+export function pairRecordsWithoutPinyin(doc: BuiltDoc): PairRecord[] {
+  return recordsOf(doc, false);
+}
+
+function recordsOf(doc: BuiltDoc, withPinyin: boolean): PairRecord[] {
   return doc.pairs.map((pair) => {
     const zhBlocks = pair.zh.map((i) => blockAt(doc.zh, i, doc, pair.id, 'Chinese'));
     const enBlocks = pair.en.map((i) => blockAt(doc.en, i, doc, pair.id, 'English'));
@@ -50,7 +62,7 @@ export function pairRecords(doc: BuiltDoc): PairRecord[] {
     const zhOriginal = zhBlocks.map((b) => b.original).join('\n');
     const en = enBlocks.map((b) => b.text).join('\n');
     // The newline between blocks is not Han, so the blocks' syllables simply follow one another.
-    const pinyin = pinyinLine(zh, zhBlocks.flatMap(blockSyllables));
+    const pinyin = withPinyin ? pinyinLine(zh, zhBlocks.flatMap(blockSyllables)) : undefined;
     return {
       docId: doc.meta.id,
       pair: pair.id,

@@ -9,6 +9,7 @@ import { FUNCTION_WORDS, NUMBER_CHARACTERS, PHRASE_OPENERS } from './function-wo
 import { dictionaryWords, type Lookup } from './senses';
 import { HAN, HAN_ONLY } from '../base/han';
 import { codePointLength } from '../base/unicode';
+import { ROOT, TextTrie } from './text-trie';
 
 /** Longest run of words a candidate may be: the segmenter cuts 新时代全面战略协作伙伴关系 into seven. */
 const MAX_WORDS = 8;
@@ -159,49 +160,74 @@ function* sentencesOf(docs: readonly BuiltDoc[]): Generator<PairSentence> {
   }
 }
 
+/** A run's state in `termsInPairs`, beside the index (≥ 0) of the one pair it was seen in. */
+const UNSEEN = -1;
+const QUALIFIED = -2;
+/** Seen in two pairs or more but fewer than `minPairs`: its pairs are in a Set. */
+const IN_SET = -3;
+
+/** What `termsInPairs` answers: the runs found in `minPairs` pairs or more, as nodes of `trie`. */
+interface PossibleTerms {
+  trie: TextTrie;
+  qualified: Uint8Array;
+}
+
 /**
  * Terms (joined runs of all-Han words, up to MAX_WORDS words and MAX_CHARS characters) that occur
  * in at least `minPairs` pairs: a superset of the candidates that do, since a candidate's runs are
- * some of these runs.
+ * some of these runs. A run is its joined text's node in a trie (text-trie.ts), one step from the
+ * run a word shorter, and its state a number by node.
  */
-function termsInPairs(docs: readonly BuiltDoc[], minPairs: number): Set<string> {
-  const qualified = new Set<string>();
-  // A term's first pair, then the set of its pairs once it has two: most terms never get a set.
-  const seen = new Map<string, string | Set<string>>();
+function termsInPairs(docs: readonly BuiltDoc[], minPairs: number): PossibleTerms {
+  const trie = new TextTrie();
+  // A term's first pair, or QUALIFIED, or IN_SET once it has two (most terms never get a set).
+  let state = new Int32Array(1 << 12).fill(UNSEEN);
+  const sets = new Map<number, Set<number>>();
+  const pairIds = new Map<string, number>();
   for (const { pairKey, sentence } of sentencesOf(docs)) {
+    let pair = pairIds.get(pairKey);
+    if (pair === undefined) pairIds.set(pairKey, (pair = pairIds.size));
     const words = sentence.words;
     const han = words.map((w) => HAN_ONLY.test(w.simplified));
     const chars = words.map((w) => codePointLength(w.simplified));
     for (let i = 0; i < words.length; i++) {
-      let term = '';
+      let node = ROOT;
       let length = 0;
       for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
         if (!han[i + n - 1]) break;
-        term += words[i + n - 1]!.simplified;
+        node = trie.extend(node, words[i + n - 1]!.simplified);
         length += chars[i + n - 1]!;
         if (length > MAX_CHARS) break; // every longer run is longer still: no candidate
-        if (qualified.has(term)) continue;
-        const pairs = seen.get(term);
-        if (pairs === undefined) {
-          if (minPairs <= 1) qualified.add(term);
-          else seen.set(term, pairKey);
-        } else if (typeof pairs === 'string') {
-          if (pairs === pairKey) continue;
-          if (minPairs <= 2) {
-            qualified.add(term);
-            seen.delete(term);
-          } else seen.set(term, new Set([pairs, pairKey]));
+        if (node >= state.length) {
+          const grown = new Int32Array(Math.max(state.length * 2, node + 1)).fill(UNSEEN);
+          grown.set(state);
+          state = grown;
+        }
+        const seen = state[node]!;
+        if (seen === QUALIFIED) continue;
+        if (seen === UNSEEN) state[node] = minPairs <= 1 ? QUALIFIED : pair;
+        else if (seen >= 0) {
+          if (seen === pair) continue;
+          if (minPairs <= 2) state[node] = QUALIFIED;
+          else {
+            sets.set(node, new Set([seen, pair]));
+            state[node] = IN_SET;
+          }
         } else {
-          pairs.add(pairKey);
+          const pairs = sets.get(node)!;
+          pairs.add(pair);
           if (pairs.size >= minPairs) {
-            qualified.add(term);
-            seen.delete(term);
+            state[node] = QUALIFIED;
+            sets.delete(node);
           }
         }
       }
     }
   }
-  return qualified;
+  const qualified = new Uint8Array(trie.size);
+  for (let node = 0; node < trie.size && node < state.length; node++)
+    if (state[node] === QUALIFIED) qualified[node] = 1;
+  return { trie, qualified };
 }
 
 /**
@@ -230,11 +256,14 @@ export function collectCandidates(
     }
     const text = sentence.simplified;
     for (let i = 0; i < words.length; i++) {
-      let joined = '';
+      let node = ROOT;
       for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
         if (!HAN_ONLY.test(words[i + n - 1]!.simplified)) break;
-        joined += words[i + n - 1]!.simplified;
-        if (possible !== null && !possible.has(joined)) continue;
+        if (possible !== null) {
+          node = possible.trie.find(node, words[i + n - 1]!.simplified);
+          if (node < 0) break; // no run of the first pass begins so: no longer one either
+          if (possible.qualified[node] !== 1) continue;
+        }
         const run = words.slice(i, i + n);
         const simplified = run.map((w) => w.simplified);
         if (!isCandidate(simplified)) continue;

@@ -97,7 +97,7 @@ export interface TermCorpus {
    * which may claim English words the term would otherwise take. A word that straddles a range
    * (中俄关系 around 关系) is cut back to its parts outside it (中俄). Memoised per unit and lookup.
    */
-  claimsOutside(unit: Unit, ranges: ReadonlyArray<readonly [number, number]>, lookup: Lookup): Claim[];
+  claimsOutside(unit: Unit, ranges: ReadonlyArray<readonly [number, number]>, lookup: Lookup): readonly Claim[];
 }
 
 /**
@@ -430,8 +430,12 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
     unitsWith,
     association,
     claimsOutside(unit, ranges, lookup) {
+      const all = claimsOf(unit, lookup);
+      // Most calls cut nothing (no range, or none inside a word): the unit's own claims then, with
+      // no copy of them made (called for every unit of every term's occurrences).
+      if (!all.some((c) => ranges.some(([start, end]) => c.start < end && start < c.end))) return all;
       const zh = pairs[unit.pair]!.zh;
-      return claimsOf(unit, lookup).flatMap((c) => {
+      return all.flatMap((c) => {
         const inside = ranges.filter(([start, end]) => c.start < end && start < c.end);
         if (inside.length === 0) return [c];
         // The pieces of the word outside every range, each segmented again.

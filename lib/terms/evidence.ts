@@ -7,6 +7,7 @@
  * "President Xi Jinping" is 主席's, though CEDICT calls Xi a president). Who claims what is
  * settled by competitive linking (`linkRivals`).
  */
+import { codePointLength } from '../base/unicode';
 import { dice, type Claim, type TermCorpus, type Unit, type UnitSpan } from './corpus';
 import type { Lookup, StemWeights, TermProfile } from './senses';
 import { SPOT } from './weights';
@@ -27,11 +28,38 @@ function stemMatch(a: string, b: string): number {
   return n >= COMMON_PREFIX && n >= 0.75 * Math.min(a.length, b.length) ? 0.8 : 0;
 }
 
+/**
+ * A profile's stems of COMMON_PREFIX letters or more by their first COMMON_PREFIX letters: only a
+ * stem sharing them can be of a word's family, so a word is compared with those alone, not with
+ * every stem of the profile (every word of a unit is asked of every rival's stems). Made once per
+ * profile, whose stems never change once made.
+ */
+const families = new WeakMap<StemWeights, Map<string, Array<readonly [string, number]>>>();
+
+function familiesOf(stems: StemWeights): Map<string, Array<readonly [string, number]>> {
+  let byPrefix = families.get(stems);
+  if (byPrefix === undefined) {
+    byPrefix = new Map();
+    for (const [s, weight] of stems) {
+      if (s.length < COMMON_PREFIX) continue;
+      const prefix = s.slice(0, COMMON_PREFIX);
+      const family = byPrefix.get(prefix);
+      if (family === undefined) byPrefix.set(prefix, [[s, weight]]);
+      else family.push([s, weight]);
+    }
+    families.set(stems, byPrefix);
+  }
+  return byPrefix;
+}
+
 function bestMatch(stems: StemWeights, stem: string): number {
   const exact = stems.get(stem);
   if (exact !== undefined) return exact;
+  if (stem.length < COMMON_PREFIX) return 0;
+  const family = familiesOf(stems).get(stem.slice(0, COMMON_PREFIX));
+  if (family === undefined) return 0;
   let best = 0;
-  for (const [s, weight] of stems) best = Math.max(best, weight * stemMatch(s, stem));
+  for (const [s, weight] of family) best = Math.max(best, weight * stemMatch(s, stem));
   return best;
 }
 
@@ -201,7 +229,7 @@ export function weigh(
     const dictionary = hits[i]!;
     // A single character's associations are mostly those of the words it is part of (的, 和, 中
     // go with everything): it claims by the dictionary only.
-    if (Array.from(c.word).length === 1) return { all: dictionary, dictionary };
+    if (codePointLength(c.word) === 1) return { all: dictionary, dictionary };
     let more: Map<number, number> | undefined;
     for (const k of wanted) {
       const byAssociation = SPOT.association * s.corpus.association(c.word, tokens[k]!.stem);

@@ -4,7 +4,7 @@
  * its own sentence instead of in the whole paragraph.
  */
 import type { BuiltDoc, PairRecord } from '../model';
-import { pairRecords } from '../search/pair-records';
+import { pairRecords, pairRecordsWithoutPinyin } from '../search/pair-records';
 
 /** A sentence bead of a pair as offsets (UTF-16, end exclusive) into the record's `zh` and `en`. */
 interface SentenceLink {
@@ -73,10 +73,15 @@ function wordStarts(
 
 /**
  * The document's pair records, each with its sentence beads as offsets into the record's strings,
- * and with each bead's word links when `links` (the document's entry of build/wordlinks.json) is given.
+ * and with each bead's word links when `links` (the document's entry of build/wordlinks.json) is
+ * given; without their pinyin line when `options.pinyin` is false (the glossary never reads it).
  */
-export function termPairs(doc: BuiltDoc, links?: readonly (readonly string[])[]): TermPair[] {
-  const records = pairRecords(doc);
+export function termPairs(
+  doc: BuiltDoc,
+  links?: readonly (readonly string[])[],
+  options: { pinyin?: boolean } = {},
+): TermPair[] {
+  const records = (options.pinyin ?? true) ? pairRecords(doc) : pairRecordsWithoutPinyin(doc);
   return doc.pairs.map((pair, i): TermPair => {
     const record = records[i]!;
     if (pair.sentences.length === 0) return record;

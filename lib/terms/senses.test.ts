@@ -54,6 +54,22 @@ describe('dictionaryWords', () => {
       ['𠀀', 3, 5, 0],
     ]);
   });
+
+  it('gives the same words when the lookup says where the longest headword ends, asking fewer strings', () => {
+    const asked: string[] = [];
+    const counting = (word: string) => (asked.push(word), dict.lookup(word));
+    const withLongest = Object.assign((word: string) => (asked.push(word), dict.lookup(word)), {
+      longestAt: (chars: readonly string[], from: number) => [...(dict.longestMatch(chars, from) ?? '')].length,
+    });
+    for (const text of ['睦邻友好合作条约', '上海合作组织和中俄新时代伙伴', 'A伙伴𠀀普京。時代']) {
+      asked.length = 0;
+      const plain = dictionaryWords(text, counting);
+      const everyLength = asked.length;
+      asked.length = 0;
+      expect(dictionaryWords(text, withLongest)).toEqual(plain);
+      expect(asked.length).toBeLessThan(everyLength);
+    }
+  });
 });
 
 describe('termProfile', () => {

@@ -16,7 +16,15 @@ import { isContentWord, stemKey } from './english';
 import { WEIGHTS } from './weights';
 import { HAN } from '../base/han';
 
-export type Lookup = (word: string) => DictEntry[];
+/**
+ * CC-CEDICT's entries of a word (simplified or traditional headword; [] when absent), and, when the
+ * dictionary can tell, `longestAt`: the length in code points of the longest headword that starts at
+ * code point `from` of `chars` (0: none), so a scan for words stops there instead of asking for every
+ * longer string (most of the glossary's lookups were such misses). Without it every length is asked.
+ */
+export type Lookup = ((word: string) => DictEntry[]) & {
+  longestAt?: (chars: readonly string[], from: number) => number;
+};
 
 /** Stem → weight (0..1): how directly a word's senses name it. */
 export type StemWeights = Map<string, number>;
@@ -99,25 +107,29 @@ export interface DictWord {
 export function dictionaryWords(text: string, lookup: Lookup, maxChars = MAX_WORD): DictWord[] {
   const chars = Array.from(text);
   const n = chars.length;
-  // cost[i]: fewest words covering chars[i..]; next[i]: length of the first of them.
+  // Each character tested once: the scan below asks about each up to maxChars times.
+  const han = chars.map((ch) => HAN.test(ch));
+  // cost[i]: fewest words covering chars[i..]; next[i]: length of the first of them, and
+  // entriesAt[i] its entries when it is longer than one character.
   const cost = new Array<number>(n + 1).fill(0);
   const next = new Array<number>(n + 1).fill(1);
-  const entriesAt = new Map<string, DictEntry[]>();
+  const entriesAt = new Array<DictEntry[] | undefined>(n);
+  const { longestAt } = lookup;
   for (let i = n - 1; i >= 0; i--) {
-    cost[i] = cost[i + 1]! + (HAN.test(chars[i]!) ? 1 : 0);
+    cost[i] = cost[i + 1]! + (han[i] ? 1 : 0);
     next[i] = 1;
-    if (!HAN.test(chars[i]!)) continue;
+    if (!han[i]) continue;
     let word = chars[i]!;
-    for (let len = 2; len <= maxChars && i + len <= n; len++) {
-      const ch = chars[i + len - 1]!;
-      if (!HAN.test(ch)) break;
-      word += ch;
+    const longest = longestAt === undefined ? maxChars : Math.min(maxChars, longestAt(chars, i));
+    for (let len = 2; len <= longest && i + len <= n; len++) {
+      if (!han[i + len - 1]) break;
+      word += chars[i + len - 1]!;
       const entries = lookup(word);
       if (entries.length === 0) continue;
-      entriesAt.set(`${i}:${len}`, entries);
       if (cost[i + len]! + 1 <= cost[i]!) {
         cost[i] = cost[i + len]! + 1;
         next[i] = len;
+        entriesAt[i] = entries;
       }
     }
   }
@@ -125,9 +137,9 @@ export function dictionaryWords(text: string, lookup: Lookup, maxChars = MAX_WOR
   let offset = 0;
   for (let i = 0; i < n;) {
     const len = next[i]!;
-    const word = chars.slice(i, i + len).join('');
-    if (HAN.test(chars[i]!)) {
-      const entries = len > 1 ? (entriesAt.get(`${i}:${len}`) ?? []) : lookup(word);
+    const word = len === 1 ? chars[i]! : chars.slice(i, i + len).join('');
+    if (han[i]) {
+      const entries = len > 1 ? (entriesAt[i] ?? []) : lookup(word);
       out.push({ start: offset, end: offset + word.length, word, entries });
     }
     offset += word.length;

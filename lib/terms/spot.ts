@@ -11,7 +11,7 @@
  * the report never forces a guess.
  */
 import type { TermOccurrence } from '../model';
-import { type TermCorpus, type Unit, unitAt } from './corpus';
+import { type Claim, type TermCorpus, type Unit, unitAt } from './corpus';
 import { keyOf } from './english';
 import {
   coverage,
@@ -143,12 +143,16 @@ function renderingsOf(
     const ranges = indices.map((i) => [located[i]!.start, located[i]!.end] as const);
     const weighed = weigh(ranges, unit, phraseAssociation(unit, scoring), scoring);
     // An occurrence inside a longer dictionary word (合作 in 上海合作组织, rendered "SCO") yields
-    // to one standing as a word of its own when both want the same English.
-    const words = corpus.claimsOutside(unit, [], lookup);
+    // to one standing as a word of its own when both want the same English. The unit's words are
+    // asked for only when a span was found: cutting a unit into dictionary words costs more than
+    // the rest of its weighing, and most units of most terms yield no span.
+    let words: readonly Claim[] | undefined;
     const candidates = indices.map((i) => {
       const o = located[i]!;
-      const nested = words.some((w) => w.start <= o.start && w.end >= o.end && w.end - w.start > o.end - o.start);
       const found = candidateSpans(o, unit, weighed, scoring);
+      if (found.length === 0) return found;
+      words ??= corpus.claimsOutside(unit, [], lookup);
+      const nested = words.some((w) => w.start <= o.start && w.end >= o.end && w.end - w.start > o.end - o.start);
       return nested
         ? found.map((span) => ({ ...span, score: span.score - SPOT.nested })).filter((span) => span.score > 0)
         : found;

@@ -36,7 +36,7 @@ import { decode } from '../../lib/pipeline/decode';
 import { englishBlocks } from '../../lib/pipeline/english';
 import { glossSentences } from '../../lib/pipeline/gloss';
 import { glossFile } from '../../lib/pipeline/gloss-file';
-import { buildGlossary } from '../../lib/pipeline/glossary';
+import { buildGlossary, dictionaryLookup } from '../../lib/pipeline/glossary';
 import { WordLinkCollector } from '../../lib/pipeline/word-links';
 import { buildIndexBundle } from '../../lib/search/index';
 import { pairRecords } from '../../lib/search/pair-records';
@@ -215,7 +215,13 @@ async function timedStages(
   const collector = new WordLinkCollector();
   for (const doc of built) collector.add(doc);
   const wordLinks = timed('word alignment', () => collector.finish(dict));
-  const terms = timed('glossary', () => buildGlossary(built, (word) => dict.lookup(word), { wordLinks }));
+  const terms = timed('glossary', () =>
+    buildGlossary(
+      built,
+      dictionaryLookup(() => dict),
+      { wordLinks },
+    ),
+  );
   timed('gloss file', () => glossFile(built, terms, dict));
   return ms;
 }
