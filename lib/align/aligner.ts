@@ -24,6 +24,7 @@ import {
   type SpeechEnd,
 } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
+import { measuredRatio } from './length-ratio';
 
 /** The widest first-pass band (sentences either side), however long the stretch between anchors. */
 const MAX_BAND = 100;
@@ -38,6 +39,11 @@ export interface AlignOptions {
   learn?: Partial<LearnOptions> | false;
   /** Called as each phase of `align` ends (what a benchmark times phase by phase). */
   onPhase?: (phase: AlignPhase) => void;
+  /**
+   * English characters per Chinese one, for a text too short to measure its own (see
+   * length-ratio.ts): a paragraph's sentences take their document's. Default: the fitted GC_RATIO.
+   */
+  lengthRatio?: number;
 }
 
 export const ALIGN_PHASES = ['features', 'anchors', 'first', 'learn', 'second', 'confidence'] as const;
@@ -389,11 +395,11 @@ function prefixSums(values: readonly number[]): Float64Array {
 }
 
 /** The length model of the text pair: its own ratio when long enough, else the fitted default. */
-function lengthModel(zh: ZhFeatures[], en: EnFeatures[]): { ratio: number; variance: number } {
+function lengthModel(zh: ZhFeatures[], en: EnFeatures[], fallback: number): { ratio: number; variance: number } {
   const han = zh.reduce((s, z) => s + z.han, 0);
   const other = zh.reduce((s, z) => s + z.other, 0);
   const chars = en.reduce((s, e) => s + e.chars, 0);
-  const ratio = han >= 300 && chars - other >= 300 ? (chars - other) / han : GC_RATIO;
+  const ratio = measuredRatio(han, other, chars) ?? fallback;
   return { ratio, variance: GC_VARIANCE * (ratio / GC_RATIO) ** 2 };
 }
 
@@ -523,7 +529,7 @@ export class Aligner {
     };
     const zhClauses = zhSentences.map(chineseClauses);
     const enClauses = enSentences.map(englishClauses);
-    const model = lengthModel(zh, en);
+    const model = lengthModel(zh, en, this.options.lengthRatio ?? GC_RATIO);
     return {
       zh,
       en,
@@ -560,6 +566,11 @@ export class Aligner {
     if (zh.length === 0 || en.length === 0) return { zh: 0, en: 0 };
     const e = evidence(this.texts(zh, en), 0, zh.length, 0, en.length);
     return { zh: e.zhCoverage, en: e.enCoverage };
+  }
+
+  /** The same aligner, taking `ratio` as the length ratio of any text too short to measure its own. */
+  withLengthRatio(ratio: number | undefined): Aligner {
+    return ratio === undefined ? this : new Aligner(this.dict, { ...this.options, lengthRatio: ratio });
   }
 
   /** The anchors the search is laid along (see anchors.ts): 1-1 pairs sure by dictionary evidence. */

@@ -6,6 +6,7 @@
 import type { Aligner } from '../align/aligner';
 import { alignSoftly } from '../align/soft-splits';
 import { splitUntranslated } from '../align/untranslated';
+import { textLengthRatio } from '../align/length-ratio';
 import type { Bead, BlockKind, EnBlock, Pair, ZhBlock } from '../model';
 import { LOW_CONFIDENCE } from '../base/confidence';
 
@@ -85,6 +86,13 @@ function alignParagraphs(aligner: Aligner, zh: ZhBlock[], en: EnBlock[]): Bead[]
  */
 export function alignBlocks(aligner: Aligner, zh: ZhBlock[], en: EnBlock[], given?: GivenPair[]): Pair[] {
   const beads = given ? givenBeads(given, zh.length, en.length) : alignParagraphs(aligner, zh, en);
+  // A paragraph's sentences are too few to measure their own length ratio: the document's is used.
+  const inDocument = aligner.withLengthRatio(
+    textLengthRatio(
+      zh.map((b) => b.simplified),
+      en.map((b) => b.text),
+    ),
+  );
   return beads.map((bead, id) => {
     const unaligned = bead.zh.length === 0 || bead.en.length === 0;
     const zhSentences = bead.zh.flatMap((i) => zh[i]?.sentences.map((s) => s.simplified) ?? []);
@@ -98,7 +106,7 @@ export function alignBlocks(aligner: Aligner, zh: ZhBlock[], en: EnBlock[], give
       lowConfidence: !unaligned && bead.confidence < LOW_CONFIDENCE,
       // A table pairs row by row; elsewhere a Chinese sentence ended by "；" is cut from the next
       // only where the English is.
-      sentences: unaligned ? [] : (tableRowBeads(bead, zh, en) ?? alignSoftly(aligner, zhSentences, enSentences)),
+      sentences: unaligned ? [] : (tableRowBeads(bead, zh, en) ?? alignSoftly(inDocument, zhSentences, enSentences)),
     };
   });
 }

@@ -126,3 +126,37 @@ describe("the corpus's sentence beads where a question mark stands inside a titl
     ]);
   });
 });
+
+// A paragraph's sentences are too few to measure their own length ratio; the fitted default (3.3
+// English characters per Han) made a report's long English sentence cheaper skipped than paired.
+describe("the corpus's sentence beads where the English is long for its Chinese: the document's length ratio", () => {
+  it('CIIS, the exchange mechanisms and the new path (#p-52): every sentence 1-1, none left alone', () => {
+    const beads = sentenceBeads(CIIS, '政党交流机制是落实元首重要共识');
+    expect(beads.map((b) => [b.zh.length, b.en.length])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(beads[3]!.en[0]).toMatch(/^The exchange mechanisms/);
+    expect(beads[4]!.en[0]).toMatch(/^Under the firm guidance/);
+  });
+
+  it('CIIS, the committees and subcommittees (#p-97): every sentence 1-1, the subcommittees with the subcommittees', () => {
+    const beads = sentenceBeads(CIIS, '分委会包括');
+    expect(beads.map((b) => [b.zh.length, b.en.length])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(beads[2]!.en[0]).toMatch(/^The 5 committees are/);
+    expect(beads[3]!.en[0]).toMatch(/^The subcommittees cover/);
+  });
+
+  it('summit, Li Yongquan (#p-9): the quotation and its speaker regrouped by the translation are one bead, no English sentence left alone', () => {
+    const beads = sentenceBeads('2026-05-19-summit-expectations', '中俄关系发展最典型的特征是元首战略引领');
+    expect(beads.map((b) => [b.zh.length, b.en.length])).toEqual([[2, 2]]);
+  });
+});
