@@ -8,9 +8,10 @@
  * Nodes are numbered in order of creation from 1 (0 is the empty string), so two tries fed the same
  * strings in the same order number them alike.
  *
- * Written here rather than taken from a package: the trie packages (mnemonist's Trie and others)
- * are keyed by whole strings, which is the cost this avoids; what is needed is a node one unit
- * from another and a dense integer id per node, to count in typed arrays.
+ * Written here rather than taken from a package: the trie packages (mnemonist's Trie,
+ * @datastructures-js/trie) take whole strings or hold their nodes as objects with maps of
+ * children, one per node of millions; what is needed is a node one unit from another and a dense
+ * integer id per node, to count in typed arrays.
  */
 
 /** The empty string's node. */
