@@ -5,6 +5,7 @@
  * sentence cost more as the translation of its own Chinese sentence than as a skip: the document's
  * ratio, measured over all its paragraphs, is the better guess for each of them.
  */
+import { codePointLength } from '../base/unicode';
 import { countHan } from '../text/text-width';
 
 /** Less text than this on either side gives no ratio of its own (Han characters; English characters). */
@@ -26,8 +27,8 @@ export function textLengthRatio(zh: readonly string[], en: readonly string[]): n
   for (const s of zh) {
     const h = countHan(s);
     han += h;
-    other += [...s].length - h;
+    other += codePointLength(s) - h;
   }
-  const chars = en.reduce((sum, s) => sum + [...s].length, 0);
+  const chars = en.reduce((sum, s) => sum + codePointLength(s), 0);
   return measuredRatio(han, other, chars);
 }

@@ -431,12 +431,13 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
     association,
     claimsOutside(unit, ranges, lookup) {
       const all = claimsOf(unit, lookup);
+      const cuts = (c: Claim, [start, end]: readonly [number, number]) => c.start < end && start < c.end;
       // Most calls cut nothing (no range, or none inside a word): the unit's own claims then, with
       // no copy of them made (called for every unit of every term's occurrences).
-      if (!all.some((c) => ranges.some(([start, end]) => c.start < end && start < c.end))) return all;
+      if (!all.some((c) => ranges.some((range) => cuts(c, range)))) return all;
       const zh = pairs[unit.pair]!.zh;
       return all.flatMap((c) => {
-        const inside = ranges.filter(([start, end]) => c.start < end && start < c.end);
+        const inside = ranges.filter((range) => cuts(c, range));
         if (inside.length === 0) return [c];
         // The pieces of the word outside every range, each segmented again.
         const pieces: Claim[] = [];
