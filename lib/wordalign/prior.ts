@@ -118,6 +118,9 @@ function nameOnly(sense: string): string {
  */
 const SURNAME_SENSE = /^surname\b/i;
 
+/** A sense that says how the word is used or written rather than what it means. */
+const DESCRIPTIVE_SENSE = /\b(?:CL|used|particle|variant of|see|abbr|also pr|also written|erhua)\b/i;
+
 /** Prior strengths by kind of evidence: an exact match of a number or name is nearly certain. */
 export const PRIOR = { exact: 1, sense: 1, laterSense: 0.6, character: 0.35 } as const;
 
@@ -135,6 +138,7 @@ const MAX_PART = 4;
 export class Priors {
   private readonly cache = new Map<string, WordPrior>();
   private readonly charCache = new Map<string, readonly string[]>();
+  private readonly phraseCache = new Map<string, (readonly string[])[]>();
 
   constructor(private readonly dict: Dictionary | null) {}
 
@@ -145,6 +149,34 @@ export class Priors {
       this.cache.set(word, p);
     }
     return p;
+  }
+
+  /**
+   * The renderings of `word`'s senses (a sense split at ; and ,) that are English phrases of two
+   * words or more, as English keys (see `englishKey`), a leading "to" or article dropped: the
+   * infinitive's and the noun's grammar, which the gold leaves unlinked, not the word's (phrases.ts).
+   */
+  sensePhrases(word: string): readonly (readonly string[])[] {
+    let phrases = this.phraseCache.get(word);
+    if (!phrases) {
+      phrases = [];
+      for (const entry of this.dict?.lookup(word) ?? []) {
+        // A sense may list several renderings ("both countries; the two countries"); one that
+        // describes the word's use ("used after a noun …") renders nothing.
+        const renderings = entry.senses
+          .filter((sense) => !DESCRIPTIVE_SENSE.test(sense))
+          .flatMap((s) => s.split(/[;,]/));
+        for (const rendering of renderings) {
+          const text = rendering.replace(/\([^)]*\)|\[[^\]]*\]|\b(?:lit|fig)\.\s*/g, ' ');
+          if (/[\p{Script=Han}|~]|\b(?:sb|sth)\b/u.test(text)) continue;
+          const words = text.match(/\p{L}+(?:['-]\p{L}+)*/gu) ?? [];
+          while (words.length > 0 && /^(?:to|a|an|the)$/i.test(words[0]!)) words.shift();
+          if (words.length >= 2) phrases.push(words.map(englishKey));
+        }
+      }
+      this.phraseCache.set(word, phrases);
+    }
+    return phrases;
   }
 
   /** The prior strength of rendering Chinese `word` by English key `key`; 0 when nothing is known. */

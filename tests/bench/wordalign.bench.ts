@@ -8,7 +8,8 @@
  *
  * The aligner sees what the CLI `align-words` sees: the gold pairs themselves plus the corpus's
  * sentence beads (built in memory from corpus/, as ingest builds them). A second row adds every
- * sentence bead of MAC-Dev as further unlabelled training text, a third trains the two directions
+ * sentence bead of MAC-Dev as further unlabelled training text, another leaves out the dictionary's
+ * phrases (phrases.ts: the aligner before them), a third trains the two directions
  * by agreement, another leaves the translation table unsmoothed (the aligner before smoothing), a fourth and fifth stop at the diagonal model (the aligner before the HMM; apart and
  * by agreement), a sixth switches the priors off, a seventh combines the directions by
  * grow-diag-final-and. The model's settings were chosen on the
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
         '  no clause pieces (diagonal model over the limit)',
         () => alignWords(gold, dict, { training: corpus, clausePieces: false }),
       ],
+      ['  without dictionary phrases', () => alignWords(gold, dict, { training: corpus, sensePhrases: false })],
       [
         '  HMM over whole pairs (no limit)',
         () => alignWords(gold, dict, { training: corpus, hmm: { maxTokens: 1e9 } }),
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
       : [
           ['word aligner (gold pairs + corpus)', () => alignWords(gold, dict, { training: corpus })],
           ['  + all MAC-Dev beads as training', () => alignWords(gold, dict, { training: [...corpus, ...mac] })],
+          ['  without dictionary phrases', () => alignWords(gold, dict, { training: corpus, sensePhrases: false })],
           ['  trained by agreement', () => alignWords(gold, dict, { training: corpus, agreement: true })],
           [
             '  without smoothing the table',
