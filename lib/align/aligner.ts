@@ -25,7 +25,6 @@ import {
 } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
 import { measuredRatio } from './length-ratio';
-import { fMeasure, meanWeight, shrunkCoverage } from './sentence-coverage';
 
 /** The widest first-pass band (sentences either side), however long the stretch between anchors. */
 const MAX_BAND = 100;
@@ -114,9 +113,6 @@ interface Texts {
   /** Index of each Chinese sentence's first word among all the text's words. */
   wordOffset: Int32Array;
   hits: PairHits;
-  /** The prior a sentence's own coverage is shrunk by, on each side (see sentence-coverage.ts). */
-  zhPrior: number;
-  enPrior: number;
 }
 
 interface BeadEvidence {
@@ -130,8 +126,6 @@ interface BeadEvidence {
   enLength: number;
   numbers: number;
   questions: number;
-  /** Σ over the bead's sentences, both sides, of 1 − F(its own coverage, the other side's): see sentence-coverage.ts. */
-  unexplained: number;
 }
 
 /**
@@ -150,17 +144,16 @@ interface Scratch {
   enSums: Float64Array;
   /** What `evidence` returns, refilled by each call. */
   evidence: BeadEvidence;
-  /** Per sentence of the bead being summed (or bounded), the weight of its words (ids) matched. */
-  zhSentenceMatched: Float64Array;
-  enSentenceMatched: Float64Array;
-  /** Per English id, the stamp of the bead sentence that found it matched (`enStamp` + the sentence's place). */
-  enSeen: Int32Array;
-  enStamp: number;
 }
 
 /** Agreement in -1..1 of `found` pairs among `total` items on both sides; 0 when there are none. */
 function agreement(found: number, total: number): number {
   return total > 0 ? ((2 * found) / total) * 2 - 1 : 0;
+}
+
+/** The F-measure of two coverages, 0 when both are 0. */
+function fMeasure(zc: number, ec: number): number {
+  return zc + ec > 0 ? (2 * zc * ec) / (zc + ec) : 0;
 }
 
 /**
@@ -230,20 +223,13 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
     enMatched = hits.enSum;
   } else {
     const gen = ++sc.generation;
-    const stamp = nextEnStamp(sc);
-    sc.enSentenceMatched.fill(0, 0, j2 - j);
     for (let x = i; x < i2; x++) {
       const z = t.zh[x]!;
       const offset = t.wordOffset[x]!;
-      const before = zhMatched;
       for (let y = j; y < j2; y++) {
         hits.find(x, y);
         for (let q = hits.idFrom; q < hits.idTo; q++) {
           const id = hits.ids[q]!;
-          if (sc.enSeen[id] !== stamp + y - j) {
-            sc.enSeen[id] = stamp + y - j;
-            sc.enSentenceMatched[y - j]! += t.idWeight[id]!;
-          }
           if (sc.matched[id] !== gen) {
             sc.matched[id] = gen;
             enMatched += t.idWeight[id]!;
@@ -257,7 +243,6 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
           }
         }
       }
-      sc.zhSentenceMatched[x - i] = zhMatched - before;
     }
   }
   const zc = zhTotal > 0 ? zhMatched / zhTotal : 0;
@@ -268,21 +253,6 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
   // One object, refilled by every call (read before the next): a search scores millions of beads.
   const out = sc.evidence;
   out.similarity = fMeasure(zc, ec);
-  if (i2 - i === 1 && j2 - j === 1) out.unexplained = 2 * (1 - out.similarity);
-  else {
-    // Each sentence by its own coverage (see sentence-coverage.ts); a lone sentence's is its side's.
-    let u = 0;
-    for (let x = i; x < i2; x++) {
-      const own = i2 - i === 1 ? zc : shrunkCoverage(sc.zhSentenceMatched[x - i]!, t.zh[x]!.wordWeight, zc, t.zhPrior);
-      u += 1 - fMeasure(own, ec);
-    }
-    for (let y = j; y < j2; y++) {
-      const own =
-        j2 - j === 1 ? ec : shrunkCoverage(sc.enSentenceMatched[y - j]!, englishTotal(t, y, y + 1), ec, t.enPrior);
-      u += 1 - fMeasure(zc, own);
-    }
-    out.unexplained = u;
-  }
   out.zhCoverage = zc;
   out.enCoverage = ec;
   out.zhLength = han + other / t.ratio;
@@ -293,14 +263,12 @@ function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadE
 }
 
 /**
- * A lower bound of a bead's `unexplained` (larger than one sentence on a side) from its pairs' sums
- * alone, without the union of their hits: a Chinese sentence's words hit are at most what its pairs
- * hit together (and at most its words), an English sentence's ids likewise; a sentence's shrunk
- * coverage is at most the larger of its own bound and its side's. A bead off the path matches
- * little, and its evidence need not be summed to know it loses.
+ * An upper bound of a bead's lexical similarity (larger than one sentence on a side) from its
+ * pairs' sums alone, without the union of their hits: a Chinese sentence's words hit are at most
+ * what its pairs hit together (and at most its words), an English sentence's ids likewise. A bead
+ * off the path matches little, and its evidence need not be summed to know it loses.
  */
-function unexplainedBound(t: Texts, i: number, i2: number, j: number, j2: number): number {
-  const sc = t.scratch;
+function similarityBound(t: Texts, i: number, i2: number, j: number, j2: number): number {
   const hits = t.hits;
   const enSums = t.scratch.enSums;
   let zhTotal = 0;
@@ -315,25 +283,13 @@ function unexplainedBound(t: Texts, i: number, i2: number, j: number, j2: number
       enSums[y - j] = (x === i ? 0 : enSums[y - j]!) + pair.enSum[y]!;
     }
     zhMatched += Math.min(weight, sum);
-    sc.zhSentenceMatched[x - i] = Math.min(weight, sum);
   }
   let enMatched = 0;
   for (let y = j; y < j2; y++) enMatched += Math.min(englishTotal(t, y, y + 1), enSums[y - j]!);
   const enTotal = englishTotal(t, j, j2);
   const zc = zhTotal > 0 ? Math.min(1, zhMatched / zhTotal) : 0;
   const ec = enTotal > 0 ? Math.min(1, enMatched / enTotal) : 0;
-  let u = 0;
-  for (let x = i; x < i2; x++) {
-    const weight = t.zh[x]!.wordWeight;
-    const own = i2 - i === 1 || weight === 0 ? zc : Math.max(zc, sc.zhSentenceMatched[x - i]! / weight);
-    u += 1 - fMeasure(Math.min(1, own), ec);
-  }
-  for (let y = j; y < j2; y++) {
-    const total = englishTotal(t, y, y + 1);
-    const own = j2 - j === 1 || total === 0 ? ec : Math.max(ec, enSums[y - j]! / total);
-    u += 1 - fMeasure(zc, Math.min(1, own));
-  }
-  return u;
+  return fMeasure(zc, ec);
 }
 
 /**
@@ -423,22 +379,13 @@ function beadCost(t: Texts, w: ScoringWeights, i: number, i2: number, j: number,
   if (nz > 1 || ne > 1) {
     // The least the bead can cost with the most similarity its pairs allow (the margin covers
     // the bound's sums made in another order than the evidence's).
-    const least = cheap + w.similarity * 0.5 * unexplainedBound(t, i, i2, j, j2) - reward;
+    const least = cheap + w.similarity * (1 - similarityBound(t, i, i2, j, j2)) * ((nz + ne) / 2) - reward;
     if (least - BOUND_MARGIN >= bound) return Infinity;
   }
   const e = evidence(t, i, i2, j, j2);
-  // Half a sentence's unexplained share per sentence (a 1-1 bead's cost is as it always was).
-  return cheap + w.similarity * 0.5 * e.unexplained - w.numbers * e.numbers - w.questions * e.questions;
-}
-
-/** A fresh stamp base for the English sentences of a bead (SHAPE_SIDE stamps), starting over before it overflows. */
-function nextEnStamp(sc: Scratch): number {
-  sc.enStamp += SHAPE_SIDE;
-  if (sc.enStamp > 0x3fffffff) {
-    sc.enSeen.fill(0);
-    sc.enStamp = SHAPE_SIDE;
-  }
-  return sc.enStamp;
+  return (
+    cheap + w.similarity * (1 - e.similarity) * ((nz + ne) / 2) - w.numbers * e.numbers - w.questions * e.questions
+  );
 }
 
 function prefixSums(values: readonly number[]): Float64Array {
@@ -578,25 +525,11 @@ export class Aligner {
       enSums: new Float64Array(windows),
       wordHit: new Int32Array(wordOffset[zh.length]!),
       generation: 0,
-      evidence: {
-        similarity: 0,
-        zhCoverage: 0,
-        enCoverage: 0,
-        zhLength: 0,
-        enLength: 0,
-        numbers: 0,
-        questions: 0,
-        unexplained: 0,
-      },
-      zhSentenceMatched: new Float64Array(SHAPE_SIDE),
-      enSentenceMatched: new Float64Array(SHAPE_SIDE),
-      enSeen: new Int32Array(size),
-      enStamp: 0,
+      evidence: { similarity: 0, zhCoverage: 0, enCoverage: 0, zhLength: 0, enLength: 0, numbers: 0, questions: 0 },
     };
     const zhClauses = zhSentences.map(chineseClauses);
     const enClauses = enSentences.map(englishClauses);
     const model = lengthModel(zh, en, this.options.lengthRatio ?? GC_RATIO);
-    const prior = this.options.weights?.sentencePrior ?? DEFAULT_WEIGHTS.sentencePrior;
     return {
       zh,
       en,
@@ -618,8 +551,6 @@ export class Aligner {
       zhSpeechEnds: chineseSpeechEnds(zhSentences),
       enSpeechEnds: englishSpeechEnds(enSentences),
       wordOffset,
-      zhPrior: prior * meanWeight(zh.flatMap((z) => z.words.map((word) => word.weight))),
-      enPrior: prior * meanWeight(en.flatMap((e) => [...e.weights])),
       structure,
       zhClauses,
       enClauses,

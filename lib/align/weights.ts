@@ -24,11 +24,6 @@ export interface AlignWeights {
   shape: number;
   /** Per sentence left without a counterpart. */
   skip: number;
-  /**
-   * A sentence's own coverage is shrunk towards its bead's by this many words of the text's mean
-   * weight (see sentence-coverage.ts): one, as add-one smoothing; not fitted.
-   */
-  sentencePrior: number;
   /** Multiplies `shape` for a bead shape (smaller side first: "1-2", "2-2", "1-3", "1-4"). */
   shapeScale: Readonly<Record<string, number>>;
 }
@@ -44,7 +39,6 @@ export const DEFAULT_WEIGHTS: AlignWeights = {
   speechEnds: 1,
   structure: 3,
   questions: 0.3,
-  sentencePrior: 1,
   // One Chinese sentence rendered as two English ones (or two as one) is by far the commonest
   // merge in Chinese–English translation: it costs less than other merges.
   shapeScale: { '1-2': 0.8 },
