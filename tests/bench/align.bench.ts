@@ -40,11 +40,11 @@ import { printTable } from './table';
 import { runBench } from './usage';
 
 /**
- * The aligner as it stood when the third round of speed work and the fourth of quality work began
+ * The aligner as it stood when the fourth round of speed work and the fifth of quality work began
  * (git commit START_COMMIT, checked out into a cache folder with the dictionary and text code it
  * used, and run in its own processes on the same texts): the baseline every figure is set against.
  */
-const START_COMMIT = '64d5f24';
+const START_COMMIT = 'c905111';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The development sets beside the checkout (../shared/align-dev), or where ALIGN_DEV says (a worktree elsewhere). */
 const ALIGN_DEV = process.env.ALIGN_DEV ?? path.resolve(import.meta.dirname, '../../../shared/align-dev');
