@@ -16,7 +16,7 @@
  * kept touching it; a process id answers the question directly.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -157,7 +157,9 @@ export class BuildLock {
       const holder = parseHolder(text);
       const age = Date.now() - ((await stat(file).catch(() => null))?.mtimeMs ?? Date.now());
       if (isStale(holder, age)) {
-        await breakStale(file, text);
+        // Another run is breaking it: give that run a moment rather than spinning.
+        if (!(await breakStale(file, text)))
+          await new Promise((r) => setTimeout(r, Math.min(options.pollMs ?? 250, 10)));
         continue;
       }
       if (performance.now() >= deadline) throw new BuildBusyError(holder, file);
@@ -179,23 +181,34 @@ export class BuildLock {
   }
 }
 
+/** A breaker that has held the break file this long has crashed: breaking takes milliseconds. */
+const BREAK_STALE_MS = 10_000;
+
 /**
- * Removes a stale lock file, unless another run replaced it meanwhile. The stale file is first
- * renamed to a name of this process's own (atomic: of two runs breaking it, one gets it), then its
- * content checked: if it is not the stale holder's after all (another run broke it and took the
- * lock between our read and our rename), it is put back.
+ * Removes a stale lock file, unless it is no longer the stale holder's. Breakers take turns through a
+ * second file (`.build.lock.break`, created with 'wx'): only the breaker holding it may remove the
+ * lock file, and it checks the file's text first. No one else can replace a stale lock meanwhile
+ * (it is present, so 'wx' fails, and its holder is dead, so it is not released), so the check holds
+ * until the removal. Before, a breaker renamed the lock aside and put it back if it had turned out
+ * live: while it was aside a third run could take the lock, and then two ran at once.
+ * Returns false when another breaker holds the turn (the caller waits and looks again).
  */
-async function breakStale(file: string, staleText: string): Promise<void> {
-  const aside = `${file}.stale-${process.pid}-${Date.now()}`;
+async function breakStale(file: string, staleText: string): Promise<boolean> {
+  const turn = `${file}.break`;
   try {
-    await rename(file, aside);
-  } catch {
-    return; // gone already: someone else broke or released it
+    await writeFile(turn, `${process.pid}\n`, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new Error(`Cannot create ${turn}: ${(e as Error).message}`, { cause: e });
+    const since = (await stat(turn).catch(() => null))?.mtimeMs;
+    if (since !== undefined && Date.now() - since > BREAK_STALE_MS) await rm(turn, { force: true });
+    return false;
   }
-  const taken = await readFile(aside, 'utf8').catch(() => null);
-  if (taken !== null && taken !== staleText) {
-    // A live holder's lock: back in place unless yet another run holds it now (then that one keeps it).
-    await writeFile(file, taken, { flag: 'wx' }).catch(() => undefined);
+  try {
+    const now = await readFile(file, 'utf8').catch(() => null);
+    if (now === staleText) await rm(file, { force: true });
+  } finally {
+    await rm(turn, { force: true });
   }
-  await rm(aside, { force: true });
+  return true;
 }
