@@ -52,4 +52,12 @@ describe('trainHmm', () => {
     const pair = { src: [3, 1, 4, 1, 5], tgt: [3, 1, 4, 1, 5, 9] };
     expect([...again.posteriors(pair)]).toEqual([...hmm.posteriors(pair)]);
   });
+
+  it('keeps its starting jumps when no training pair is within maxTokens', () => {
+    const options = { ...DEFAULT_HMM_OPTIONS, maxTokens: 2 };
+    const untrained = trainHmm(pairs, diagonal, noPrior, 0, { ...options, iterations: 0 });
+    const trainedOnNothing = trainHmm(pairs, diagonal, noPrior, 0, options);
+    const pair = { src: [1, 2], tgt: [2, 1] };
+    expect([...trainedOnNothing.posteriors(pair)]).toEqual([...untrained.posteriors(pair)]);
+  });
 });

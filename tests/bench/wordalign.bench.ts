@@ -117,6 +117,7 @@ async function main(): Promise<void> {
         () => alignWords(gold, dict, { training: corpus, clausePieces: false }),
       ],
       ['  without dictionary phrases', () => alignWords(gold, dict, { training: corpus, sensePhrases: false })],
+      ['  gold pairs alone (align-words with no build)', () => alignWords(gold, dict)],
       [
         '  HMM over whole pairs (no limit)',
         () => alignWords(gold, dict, { training: corpus, hmm: { maxTokens: 1e9 } }),
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
           ['word aligner (gold pairs + corpus)', () => alignWords(gold, dict, { training: corpus })],
           ['  + all MAC-Dev beads as training', () => alignWords(gold, dict, { training: [...corpus, ...mac] })],
           ['  without dictionary phrases', () => alignWords(gold, dict, { training: corpus, sensePhrases: false })],
+          ['  gold pairs alone (align-words with no build)', () => alignWords(gold, dict)],
           ['  trained by agreement', () => alignWords(gold, dict, { training: corpus, agreement: true })],
           [
             '  without smoothing the table',
