@@ -164,9 +164,14 @@ function fMeasure(zc: number, ec: number): number {
  * side is one of at most five windows per position, weighed by thousands of beads).
  */
 function englishTotal(t: Texts, j: number, j2: number): number {
+  // Small, so that the compiler inlines it where it is read millions of times (a number returned
+  // from a call that is not inlined is boxed on the heap); the sum itself is worked out once.
+  const cached = t.enWindowTotals[j2 - j - 1]![j]!;
+  return cached === cached ? cached : sumEnglishWindow(t, j, j2); // not NaN: summed before
+}
+
+function sumEnglishWindow(t: Texts, j: number, j2: number): number {
   const cache = t.enWindowTotals[j2 - j - 1]!;
-  const cached = cache[j]!;
-  if (cached === cached) return cached; // not NaN: summed before
   const sc = t.scratch;
   const gen = ++sc.generation;
   let total = 0;
@@ -320,16 +325,9 @@ function keepsStructure(
  * What depends only on the bead's end (its quotation and speech-end terms) is the cell's, worked out
  * once per cell by the search (`end`), not once per shape.
  */
-function cheapCost(
-  t: Texts,
-  w: ScoringWeights,
-  end: CellEnd,
-  i: number,
-  i2: number,
-  j: number,
-  j2: number,
-  bound: number,
-): number {
+function cheapCost(t: Texts, w: ScoringWeights, end: CellEnd, i: number, i2: number, j: number, j2: number): void {
+  const reg = end.reg;
+  const bound = reg[BOUND]!;
   const nz = i2 - i;
   const ne = j2 - j;
   const zhClauses = t.zhClauseSums[i2]! - t.zhClauseSums[i]!;
@@ -340,22 +338,26 @@ function cheapCost(
   // The length cost (an exponential, a logarithm and a square root) only when the rest leaves room
   // for it: it is never below LENGTH_FLOOR, and the margin covers the sums' rounding.
   const rest = clauses + w.structure * structureMismatch + end.quotes + end.speechEnds;
-  if (rest + shape + w.length * LENGTH_FLOOR - BOUND_MARGIN >= bound) return Infinity;
+  if (rest + shape + w.length * LENGTH_FLOOR - BOUND_MARGIN >= bound) {
+    reg[COST] = Infinity;
+    return;
+  }
   const lz = t.zhLengthSums[i2]! - t.zhLengthSums[i]!;
   const le = t.enLengthSums[j2]! - t.enLengthSums[j]!;
   // Most beads that get this far lose by their length alone: a floor under the length cost with a
   // square root but no exponential or logarithm says so first (see length-floor.ts).
-  if (w.length > 0 && rest + shape + w.length * lengthCostFloor(lz, le, t.ratio, t.variance) - BOUND_MARGIN >= bound)
-    return Infinity;
+  if (w.length > 0 && rest + shape + w.length * lengthCostFloor(lz, le, t.ratio, t.variance) - BOUND_MARGIN >= bound) {
+    reg[COST] = Infinity;
+    return;
+  }
   // Summed in the order it always was, so that the path stays the same to the last bit.
-  return (
+  reg[COST] =
     clauses +
     w.structure * structureMismatch +
     end.quotes +
     end.speechEnds +
     w.length * lengthCost(lz, le, t.ratio, t.variance) +
-    shape
-  );
+    shape;
 }
 
 /**
@@ -368,7 +370,12 @@ interface CellEnd {
   /** `w.speechEnds` if one side closes a speech where the other ends in narration, else 0. */
   speechEnds: number;
   clauseTerms: ClauseTerms;
+  /** A bead's bound in and cost out (see `beadCost`). */
+  reg: Float64Array;
 }
+
+const BOUND = 0;
+const COST = 1;
 
 /** Fills `end` for the beads that end with Chinese sentence i2 - 1 and English sentence j2 - 1. */
 function cellEnd(t: Texts, w: ScoringWeights, end: CellEnd, i2: number, j2: number): void {
@@ -403,33 +410,41 @@ function scoringWeights(w: AlignWeights): ScoringWeights {
   return { ...w, shapeCost };
 }
 
-/** A bead's cost, or Infinity as soon as it is sure not to come under `bound`. */
-function beadCost(
-  t: Texts,
-  w: ScoringWeights,
-  end: CellEnd,
-  i: number,
-  i2: number,
-  j: number,
-  j2: number,
-  bound: number,
-): number {
+/**
+ * A bead's cost, or Infinity as soon as it is sure not to come under the bound: the bound read from
+ * `end.reg[BOUND]`, the cost written to `end.reg[COST]`. Through a typed array rather than an argument
+ * and a return value: a number passed to or returned from a function the compiler did not inline is
+ * boxed on the heap, and at millions of beads that was most of what the collector cleared.
+ */
+function beadCost(t: Texts, w: ScoringWeights, end: CellEnd, i: number, i2: number, j: number, j2: number): void {
+  const reg = end.reg;
+  const bound = reg[BOUND]!;
   const nz = i2 - i;
   const ne = j2 - j;
-  if (nz === 0 || ne === 0) return w.skip * (nz + ne);
+  if (nz === 0 || ne === 0) {
+    reg[COST] = w.skip * (nz + ne);
+    return;
+  }
   const reward = w.numbers + w.questions;
-  const cheap = cheapCost(t, w, end, i, i2, j, j2, bound + reward);
-  if (cheap - w.numbers - w.questions >= bound) return Infinity;
+  reg[BOUND] = bound + reward;
+  cheapCost(t, w, end, i, i2, j, j2);
+  const cheap = reg[COST]!;
+  if (cheap - w.numbers - w.questions >= bound) {
+    reg[COST] = Infinity;
+    return;
+  }
   if (nz > 1 || ne > 1) {
     // The least the bead can cost with the most similarity its pairs allow (the margin covers
     // the bound's sums made in another order than the evidence's).
     const least = cheap + w.similarity * (1 - similarityBound(t, i, i2, j, j2)) * ((nz + ne) / 2) - reward;
-    if (least - BOUND_MARGIN >= bound) return Infinity;
+    if (least - BOUND_MARGIN >= bound) {
+      reg[COST] = Infinity;
+      return;
+    }
   }
   const e = evidence(t, i, i2, j, j2);
-  return (
-    cheap + w.similarity * (1 - e.similarity) * ((nz + ne) / 2) - w.numbers * e.numbers - w.questions * e.questions
-  );
+  reg[COST] =
+    cheap + w.similarity * (1 - e.similarity) * ((nz + ne) / 2) - w.numbers * e.numbers - w.questions * e.questions;
 }
 
 function prefixSums(values: readonly number[]): Float64Array {
@@ -488,7 +503,12 @@ function search(
   // The shapes as two typed arrays, read in the innermost loop without a tuple per read.
   const shapeZh = Int32Array.from(shapes, ([dz]) => dz);
   const shapeEn = Int32Array.from(shapes, ([, de]) => de);
-  const end: CellEnd = { quotes: 0, speechEnds: 0, clauseTerms: new ClauseTerms(w.clauses, t.clauseRatio) };
+  const end: CellEnd = {
+    quotes: 0,
+    speechEnds: 0,
+    clauseTerms: new ClauseTerms(w.clauses, t.clauseRatio),
+    reg: new Float64Array(2),
+  };
   for (let i = 0; i <= n; i++) {
     const row = rowAt[i]!;
     for (let j = lo[i]!; j <= hi[i]!; j++) {
@@ -505,7 +525,9 @@ function search(
         if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const prev = cost[rowAt[pi]! + pj]!;
         if (prev === Infinity) continue;
-        const c = prev + beadCost(t, w, end, pi, i, pj, j, best - prev);
+        end.reg[BOUND] = best - prev;
+        beadCost(t, w, end, pi, i, pj, j);
+        const c = prev + end.reg[COST]!;
         if (c < best) {
           best = c;
           bestShape = s;
