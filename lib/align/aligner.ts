@@ -159,19 +159,19 @@ function fMeasure(zc: number, ec: number): number {
 }
 
 /**
- * The weight of the distinct English ids of sentences j..j2-1, summed in sentence and id order. It
- * depends on the English side only, so each window is summed once per alignment (a bead's English
+ * The totals of the English windows of j2 - j sentences, that at j summed (read `[j]`): the weight of
+ * the distinct English ids of sentences j..j2-1, in sentence and id order. It depends on the English side only, so each window is summed once per alignment (a bead's English
  * side is one of at most five windows per position, weighed by thousands of beads).
  */
-function englishTotal(t: Texts, j: number, j2: number): number {
-  // Small, so that the compiler inlines it where it is read millions of times (a number returned
-  // from a call that is not inlined is boxed on the heap); the sum itself is worked out once.
-  const cached = t.enWindowTotals[j2 - j - 1]![j]!;
-  return cached === cached ? cached : sumEnglishWindow(t, j, j2); // not NaN: summed before
+function englishTotals(t: Texts, j: number, j2: number): Float64Array {
+  // The array, not the number: a number returned from a call the compiler did not inline is boxed
+  // on the heap, and windows' totals are read millions of times.
+  const cache = t.enWindowTotals[j2 - j - 1]!;
+  if (cache[j] !== cache[j]) sumEnglishWindow(t, cache, j, j2); // NaN: not summed yet
+  return cache;
 }
 
-function sumEnglishWindow(t: Texts, j: number, j2: number): number {
-  const cache = t.enWindowTotals[j2 - j - 1]!;
+function sumEnglishWindow(t: Texts, cache: Float64Array, j: number, j2: number): void {
   const sc = t.scratch;
   const gen = ++sc.generation;
   let total = 0;
@@ -186,13 +186,12 @@ function sumEnglishWindow(t: Texts, j: number, j2: number): number {
     }
   }
   cache[j] = total;
-  return total;
 }
 
 /** How much of a bead each side explains of the other, 0..1 (F-measure of the two coverages). */
 function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadEvidence {
   const sc = t.scratch;
-  const enTotal = englishTotal(t, j, j2);
+  const enTotal = englishTotals(t, j, j2)[j]!;
   const enChars = t.enLengthSums[j2]! - t.enLengthSums[j]!;
   const enQuestions = t.enQuestionSums[j2]! - t.enQuestionSums[j]!;
   const enNumberCount = t.enNumberSums[j2]! - t.enNumberSums[j]!;
@@ -292,8 +291,8 @@ function similarityBound(t: Texts, i: number, i2: number, j: number, j2: number)
     zhMatched += Math.min(weight, sum);
   }
   let enMatched = 0;
-  for (let y = j; y < j2; y++) enMatched += Math.min(englishTotal(t, y, y + 1), enSums[y - j]!);
-  const enTotal = englishTotal(t, j, j2);
+  for (let y = j; y < j2; y++) enMatched += Math.min(englishTotals(t, y, y + 1)[y]!, enSums[y - j]!);
+  const enTotal = englishTotals(t, j, j2)[j]!;
   const zc = zhTotal > 0 ? Math.min(1, zhMatched / zhTotal) : 0;
   const ec = enTotal > 0 ? Math.min(1, enMatched / enTotal) : 0;
   return fMeasure(zc, ec);
