@@ -10,7 +10,8 @@ import type { Bead } from '../model';
 import type { Dictionary } from '../dictionary/cedict';
 import { type Anchor, anchorPath, findAnchors } from './anchors';
 import { chineseFeatures, englishFeatures, Interner, type EnFeatures, type ZhFeatures } from './features';
-import { chineseClauses, clauseCost, clauseRatio, englishClauses } from './clauses';
+import { chineseClauses, clauseRatio, englishClauses } from './clauses';
+import { ClauseTerms } from './clause-terms';
 import { GC_RATIO, GC_VARIANCE, lengthCost, range } from './gale-church';
 import { type Lexicon, lexiconFor } from './lexicon';
 import { addLearned, DEFAULT_LEARN_OPTIONS, learnTranslations, type LearnOptions } from './learned';
@@ -25,6 +26,7 @@ import {
 } from './quotes';
 import { DEFAULT_WEIGHTS, type AlignWeights } from './weights';
 import { measuredRatio } from './length-ratio';
+import { lengthCostFloor } from './length-floor';
 
 /** The widest first-pass band (sentences either side), however long the stretch between anchors. */
 const MAX_BAND = 100;
@@ -157,14 +159,19 @@ function fMeasure(zc: number, ec: number): number {
 }
 
 /**
- * The weight of the distinct English ids of sentences j..j2-1, summed in sentence and id order. It
- * depends on the English side only, so each window is summed once per alignment (a bead's English
+ * The totals of the English windows of j2 - j sentences, that at j summed (read `[j]`): the weight of
+ * the distinct English ids of sentences j..j2-1, in sentence and id order. It depends on the English side only, so each window is summed once per alignment (a bead's English
  * side is one of at most five windows per position, weighed by thousands of beads).
  */
-function englishTotal(t: Texts, j: number, j2: number): number {
+function englishTotals(t: Texts, j: number, j2: number): Float64Array {
+  // The array, not the number: a number returned from a call the compiler did not inline is boxed
+  // on the heap, and windows' totals are read millions of times.
   const cache = t.enWindowTotals[j2 - j - 1]!;
-  const cached = cache[j]!;
-  if (cached === cached) return cached; // not NaN: summed before
+  if (cache[j] !== cache[j]) sumEnglishWindow(t, cache, j, j2); // NaN: not summed yet
+  return cache;
+}
+
+function sumEnglishWindow(t: Texts, cache: Float64Array, j: number, j2: number): void {
   const sc = t.scratch;
   const gen = ++sc.generation;
   let total = 0;
@@ -179,13 +186,12 @@ function englishTotal(t: Texts, j: number, j2: number): number {
     }
   }
   cache[j] = total;
-  return total;
 }
 
 /** How much of a bead each side explains of the other, 0..1 (F-measure of the two coverages). */
 function evidence(t: Texts, i: number, i2: number, j: number, j2: number): BeadEvidence {
   const sc = t.scratch;
-  const enTotal = englishTotal(t, j, j2);
+  const enTotal = englishTotals(t, j, j2)[j]!;
   const enChars = t.enLengthSums[j2]! - t.enLengthSums[j]!;
   const enQuestions = t.enQuestionSums[j2]! - t.enQuestionSums[j]!;
   const enNumberCount = t.enNumberSums[j2]! - t.enNumberSums[j]!;
@@ -285,8 +291,8 @@ function similarityBound(t: Texts, i: number, i2: number, j: number, j2: number)
     zhMatched += Math.min(weight, sum);
   }
   let enMatched = 0;
-  for (let y = j; y < j2; y++) enMatched += Math.min(englishTotal(t, y, y + 1), enSums[y - j]!);
-  const enTotal = englishTotal(t, j, j2);
+  for (let y = j; y < j2; y++) enMatched += Math.min(englishTotals(t, y, y + 1)[y]!, enSums[y - j]!);
+  const enTotal = englishTotals(t, j, j2)[j]!;
   const zc = zhTotal > 0 ? Math.min(1, zhMatched / zhTotal) : 0;
   const ec = enTotal > 0 ? Math.min(1, enMatched / enTotal) : 0;
   return fMeasure(zc, ec);
@@ -315,34 +321,69 @@ function keepsStructure(
  * structure, shape): a few array reads. With the most the evidence can take off (every number and
  * question mark agreeing), it bounds the whole cost from below, so that the search skips the
  * evidence of a bead that cannot beat the best bead of its cell (the same path, found for less).
+ * What depends only on the bead's end (its quotation and speech-end terms) is the cell's, worked out
+ * once per cell by the search (`end`), not once per shape.
  */
-function cheapCost(t: Texts, w: ScoringWeights, i: number, i2: number, j: number, j2: number, bound: number): number {
+function cheapCost(t: Texts, w: ScoringWeights, end: CellEnd, i: number, i2: number, j: number, j2: number): void {
+  const reg = end.reg;
+  const bound = reg[BOUND]!;
   const nz = i2 - i;
   const ne = j2 - j;
+  const zhClauses = t.zhClauseSums[i2]! - t.zhClauseSums[i]!;
+  const enClauses = t.enClauseSums[j2]! - t.enClauseSums[j]!;
+  const structureMismatch = t.structure && !keepsStructure(t.structure.zh, i, i2, t.structure.en, j, j2) ? 1 : 0;
+  const clauses = end.clauseTerms.cost(zhClauses, enClauses);
+  const shape = w.shapeCost[nz * SHAPE_SIDE + ne]!;
+  // The length cost (an exponential, a logarithm and a square root) only when the rest leaves room
+  // for it: it is never below LENGTH_FLOOR, and the margin covers the sums' rounding.
+  const rest = clauses + w.structure * structureMismatch + end.quotes + end.speechEnds;
+  if (rest + shape + w.length * LENGTH_FLOOR - BOUND_MARGIN >= bound) {
+    reg[COST] = Infinity;
+    return;
+  }
+  const lz = t.zhLengthSums[i2]! - t.zhLengthSums[i]!;
+  const le = t.enLengthSums[j2]! - t.enLengthSums[j]!;
+  // Most beads that get this far lose by their length alone: a floor under the length cost with a
+  // square root but no exponential or logarithm says so first (see length-floor.ts).
+  if (w.length > 0 && rest + shape + w.length * lengthCostFloor(lz, le, t.ratio, t.variance) - BOUND_MARGIN >= bound) {
+    reg[COST] = Infinity;
+    return;
+  }
+  // Summed in the order it always was, so that the path stays the same to the last bit.
+  reg[COST] =
+    clauses +
+    w.structure * structureMismatch +
+    end.quotes +
+    end.speechEnds +
+    w.length * lengthCost(lz, le, t.ratio, t.variance) +
+    shape;
+}
+
+/**
+ * The terms of a bead's cost that depend only on its last sentence on each side, for the cell the
+ * search is filling (every shape ending there shares them), and the clause costs' table.
+ */
+interface CellEnd {
+  /** `w.quotes` times the quotation cuts on one side only (a parenthesis cut weighs as one). */
+  quotes: number;
+  /** `w.speechEnds` if one side closes a speech where the other ends in narration, else 0. */
+  speechEnds: number;
+  clauseTerms: ClauseTerms;
+  /** A bead's bound in and cost out (see `beadCost`). */
+  reg: Float64Array;
+}
+
+const BOUND = 0;
+const COST = 1;
+
+/** Fills `end` for the beads that end with Chinese sentence i2 - 1 and English sentence j2 - 1. */
+function cellEnd(t: Texts, w: ScoringWeights, end: CellEnd, i2: number, j2: number): void {
   // A parenthesis cut on one side only weighs as a quotation cut on one side only: both are one unit.
   const quoteMismatch =
     (t.zhQuoted[i2 - 1] !== t.enQuoted[j2 - 1] ? 1 : 0) + (t.zhBracketed[i2 - 1] !== t.enBracketed[j2 - 1] ? 1 : 0);
   const speechEndMismatch = t.zhSpeechEnds[i2 - 1]! * t.enSpeechEnds[j2 - 1]! < 0 ? 1 : 0;
-  const zhClauses = t.zhClauseSums[i2]! - t.zhClauseSums[i]!;
-  const enClauses = t.enClauseSums[j2]! - t.enClauseSums[j]!;
-  const structureMismatch = t.structure && !keepsStructure(t.structure.zh, i, i2, t.structure.en, j, j2) ? 1 : 0;
-  const clauses = w.clauses * clauseCost(zhClauses, enClauses, t.clauseRatio);
-  const shape = w.shapeCost[nz * SHAPE_SIDE + ne]!;
-  // The length cost (an exponential, a logarithm and a square root) only when the rest leaves room
-  // for it: it is never below LENGTH_FLOOR, and the margin covers the sums' rounding.
-  const rest = clauses + w.structure * structureMismatch + w.quotes * quoteMismatch + w.speechEnds * speechEndMismatch;
-  if (rest + shape + w.length * LENGTH_FLOOR - BOUND_MARGIN >= bound) return Infinity;
-  const lz = t.zhLengthSums[i2]! - t.zhLengthSums[i]!;
-  const le = t.enLengthSums[j2]! - t.enLengthSums[j]!;
-  // Summed in the order it always was, so that the path stays the same to the last bit.
-  return (
-    clauses +
-    w.structure * structureMismatch +
-    w.quotes * quoteMismatch +
-    w.speechEnds * speechEndMismatch +
-    w.length * lengthCost(lz, le, t.ratio, t.variance) +
-    shape
-  );
+  end.quotes = w.quotes * quoteMismatch;
+  end.speechEnds = w.speechEnds * speechEndMismatch;
 }
 
 /** The least length cost (lengths in exact proportion; the tail's approximation puts it a hair below 0). */
@@ -368,24 +409,41 @@ function scoringWeights(w: AlignWeights): ScoringWeights {
   return { ...w, shapeCost };
 }
 
-/** A bead's cost, or Infinity as soon as it is sure not to come under `bound`. */
-function beadCost(t: Texts, w: ScoringWeights, i: number, i2: number, j: number, j2: number, bound: number): number {
+/**
+ * A bead's cost, or Infinity as soon as it is sure not to come under the bound: the bound read from
+ * `end.reg[BOUND]`, the cost written to `end.reg[COST]`. Through a typed array rather than an argument
+ * and a return value: a number passed to or returned from a function the compiler did not inline is
+ * boxed on the heap, and at millions of beads that was most of what the collector cleared.
+ */
+function beadCost(t: Texts, w: ScoringWeights, end: CellEnd, i: number, i2: number, j: number, j2: number): void {
+  const reg = end.reg;
+  const bound = reg[BOUND]!;
   const nz = i2 - i;
   const ne = j2 - j;
-  if (nz === 0 || ne === 0) return w.skip * (nz + ne);
+  if (nz === 0 || ne === 0) {
+    reg[COST] = w.skip * (nz + ne);
+    return;
+  }
   const reward = w.numbers + w.questions;
-  const cheap = cheapCost(t, w, i, i2, j, j2, bound + reward);
-  if (cheap - w.numbers - w.questions >= bound) return Infinity;
+  reg[BOUND] = bound + reward;
+  cheapCost(t, w, end, i, i2, j, j2);
+  const cheap = reg[COST]!;
+  if (cheap - w.numbers - w.questions >= bound) {
+    reg[COST] = Infinity;
+    return;
+  }
   if (nz > 1 || ne > 1) {
     // The least the bead can cost with the most similarity its pairs allow (the margin covers
     // the bound's sums made in another order than the evidence's).
     const least = cheap + w.similarity * (1 - similarityBound(t, i, i2, j, j2)) * ((nz + ne) / 2) - reward;
-    if (least - BOUND_MARGIN >= bound) return Infinity;
+    if (least - BOUND_MARGIN >= bound) {
+      reg[COST] = Infinity;
+      return;
+    }
   }
   const e = evidence(t, i, i2, j, j2);
-  return (
-    cheap + w.similarity * (1 - e.similarity) * ((nz + ne) / 2) - w.numbers * e.numbers - w.questions * e.questions
-  );
+  reg[COST] =
+    cheap + w.similarity * (1 - e.similarity) * ((nz + ne) / 2) - w.numbers * e.numbers - w.questions * e.questions;
 }
 
 function prefixSums(values: readonly number[]): Float64Array {
@@ -431,43 +489,56 @@ function search(
       hi[i] = Math.max(hi[i]!, lo[i]!);
     }
   }
-  const cost: Float64Array[] = [];
-  const back: Int8Array[] = [];
+  // The cells of every row in one flat array each (row i's cell j at `rowAt[i] + j`): a typed array
+  // per row was two allocations per sentence and pass, with their backing stores for the collector.
+  const rowAt = new Int32Array(n + 1);
+  let cells = 0;
+  for (let i = 0; i <= n; i++) {
+    rowAt[i] = cells - lo[i]!;
+    cells += hi[i]! - lo[i]! + 1;
+  }
+  const cost = new Float64Array(cells).fill(Infinity);
+  const back = new Int8Array(cells).fill(-1);
   // The shapes as two typed arrays, read in the innermost loop without a tuple per read.
   const shapeZh = Int32Array.from(shapes, ([dz]) => dz);
   const shapeEn = Int32Array.from(shapes, ([, de]) => de);
+  const end: CellEnd = {
+    quotes: 0,
+    speechEnds: 0,
+    clauseTerms: new ClauseTerms(w.clauses, t.clauseRatio),
+    reg: new Float64Array(2),
+  };
   for (let i = 0; i <= n; i++) {
-    const width = hi[i]! - lo[i]! + 1;
-    const rowCost = new Float64Array(width).fill(Infinity);
-    const rowBack = new Int8Array(width).fill(-1);
-    cost.push(rowCost);
-    back.push(rowBack);
+    const row = rowAt[i]!;
     for (let j = lo[i]!; j <= hi[i]!; j++) {
       if (i === 0 && j === 0) {
-        rowCost[0] = 0;
+        cost[row] = 0;
         continue;
       }
       let best = Infinity;
       let bestShape = -1;
+      if (i > 0 && j > 0) cellEnd(t, w, end, i, j);
       for (let s = 0; s < shapeZh.length; s++) {
         const pi = i - shapeZh[s]!;
         const pj = j - shapeEn[s]!;
         if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
-        const prev = cost[pi]![pj - lo[pi]!]!;
+        const prev = cost[rowAt[pi]! + pj]!;
         if (prev === Infinity) continue;
-        const c = prev + beadCost(t, w, pi, i, pj, j, best - prev);
+        end.reg[BOUND] = best - prev;
+        beadCost(t, w, end, pi, i, pj, j);
+        const c = prev + end.reg[COST]!;
         if (c < best) {
           best = c;
           bestShape = s;
         }
       }
-      rowCost[j - lo[i]!] = best;
-      rowBack[j - lo[i]!] = bestShape;
+      cost[row + j] = best;
+      back[row + j] = bestShape;
     }
   }
   const beads: Bead[] = [];
   for (let i = n, j = m; i > 0 || j > 0;) {
-    const shape = shapes[back[i]![j - lo[i]!]!];
+    const shape = shapes[back[rowAt[i]! + j]!];
     if (!shape) throw new Error(`no alignment path through ${i}:${j}`); // unreachable: see the band above
     const [dz, de] = shape;
     beads.push({ zh: range(i - dz, i), en: range(j - de, j), confidence: 0 });

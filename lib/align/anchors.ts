@@ -35,10 +35,11 @@ function idf(df: number, n: number): number {
  * over them, as a sentence of common-enough words touches thousands and a sort of them all was most
  * of the anchors' time.
  */
-function topCandidates(touched: readonly number[], score: Float64Array, shared: Int32Array): number[] {
+function topCandidates(touched: Int32Array, count: number, score: Float64Array, shared: Int32Array): number[] {
   const top: number[] = [];
   const before = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
-  for (const j of touched) {
+  for (let t = 0; t < count; t++) {
+    const j = touched[t]!;
     if (shared[j]! < MIN_SHARED) continue;
     if (top.length === CHECKED && !before(j, top[CHECKED - 1]!)) continue;
     let k = Math.min(top.length, CHECKED - 1);
@@ -106,7 +107,11 @@ function anchorCandidates(
   });
   const score = new Float64Array(m);
   const shared = new Int32Array(m);
-  const touched: number[] = [];
+  // The sentences a Chinese sentence's rare ids touch, in the order touched: a typed array kept from
+  // sentence to sentence (an array emptied by `length = 0` gave its storage back and grew it again,
+  // for each of thousands of sentences touching thousands).
+  let touched = new Int32Array(1024);
+  let touchedCount = 0;
   const out: Anchor[] = [];
   const stamps = new IdStamps();
   const buffer = { ids: new Int32Array(256) };
@@ -117,14 +122,21 @@ function anchorCandidates(
       const w = weight[id]!;
       for (let p = start[id]!; p < start[id + 1]!; p++) {
         const j = postings[p]!;
-        if (shared[j] === 0) touched.push(j);
+        if (shared[j] === 0) {
+          if (touchedCount === touched.length) {
+            const grown = new Int32Array(touchedCount * 2);
+            grown.set(touched);
+            touched = grown;
+          }
+          touched[touchedCount++] = j;
+        }
         shared[j]!++;
         score[j]! += w;
       }
     }
     // Shared rare words only nominate: a long English sentence gathers chance hits from the many
     // senses of a Chinese sentence's words, so the few best are checked by the bead evidence itself.
-    const nominated = topCandidates(touched, score, shared);
+    const nominated = topCandidates(touched, touchedCount, score, shared);
     let best = -1;
     let bestSimilarity = 0;
     let second = 0;
@@ -138,11 +150,12 @@ function anchorCandidates(
     }
     if (best >= 0 && bestSimilarity >= MIN_SIMILARITY && bestSimilarity - second >= MARGIN)
       out.push({ zh: i, en: best, score: bestSimilarity });
-    for (const j of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const j = touched[t]!;
       score[j] = 0;
       shared[j] = 0;
     }
-    touched.length = 0;
+    touchedCount = 0;
   });
   return out;
 }

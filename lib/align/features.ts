@@ -241,11 +241,13 @@ export function chineseFeatures(
 
 export function englishFeatures(sentences: string[], interner: Interner): EnFeatures[] {
   const tokens = sentences.map(englishTokens);
+  // Each sentence's distinct stems and names once, for its document frequencies and its ids alike.
+  const uniques = tokens.map((t) => [...new Set([...t.stems, ...t.names])]);
   const df = new Map<string, number>();
-  for (const t of tokens) for (const s of new Set([...t.stems, ...t.names])) df.set(s, (df.get(s) ?? 0) + 1);
+  for (const unique of uniques) for (const s of unique) df.set(s, (df.get(s) ?? 0) + 1);
   return sentences.map((s, i) => {
     const t = tokens[i]!;
-    const unique = [...new Set([...t.stems, ...t.names])];
+    const unique = uniques[i]!;
     const ids = new Int32Array(unique.length);
     const weights = new Float64Array(unique.length);
     unique.forEach((stem, k) => {

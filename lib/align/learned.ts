@@ -16,6 +16,7 @@ import type { Bead } from '../model';
 import { LOW_CONFIDENCE } from '../base/confidence';
 import type { EnFeatures, ZhFeatures, ZhWord } from './features';
 import { findSorted } from './pair-hits';
+import { OrderedSet } from './ordered-set';
 
 export interface LearnOptions {
   /** EM iterations of Model 1. */
@@ -61,8 +62,10 @@ function trainingPairs(
 ): { pairs: TypePair[]; dictionaryIds: Map<number, Int32Array> } {
   const pairs: TypePair[] = [];
   const dictionaryIds = new Map<number, Int32Array>();
-  const src = new Set<number>();
-  const tgt = new Set<number>();
+  // Each bead's distinct types and ids in the order first met (what a Set per bead gave, for less):
+  // marks by bead, reused from bead to bead.
+  const src = new OrderedSet();
+  const tgt = new OrderedSet();
   for (const b of beads) {
     if (b.zh.length === 0 || b.en.length === 0) continue;
     if (b.zh.length > options.maxSide || b.en.length > options.maxSide || b.confidence < options.minConfidence)
@@ -75,8 +78,11 @@ function trainingPairs(
         src.add(w.type);
         if (!dictionaryIds.has(w.type)) dictionaryIds.set(w.type, w.ids.slice().sort());
       }
-    for (const j of b.en) for (const id of en[j]!.ids) tgt.add(id);
-    if (src.size > 0 && tgt.size > 0) pairs.push({ src: Int32Array.from(src), tgt: Int32Array.from(tgt) });
+    for (const j of b.en) {
+      const ids = en[j]!.ids;
+      for (let k = 0; k < ids.length; k++) tgt.add(ids[k]!);
+    }
+    if (src.size > 0 && tgt.size > 0) pairs.push({ src: src.values(), tgt: tgt.values() });
   }
   return { pairs, dictionaryIds };
 }
@@ -127,18 +133,24 @@ function cellsOf(pairs: readonly TypePair[]): {
   let cells = 0;
   const idStamp = new Int32Array(idCount);
   const idCell = new Int32Array(idCount);
-  const distinct: number[] = [];
+  // A type's distinct ids, sorted in place in a typed array (numerically, without a comparator call per step).
+  let distinct = new Int32Array(256);
   for (let f = 0; f < typeCount; f++) {
-    distinct.length = 0;
+    let count = 0;
     for (let k = typeStart[f]!; k < typeStart[f + 1]!; k++) {
       const id = bucketId[k]!;
       if (idStamp[id] !== f + 1) {
         idStamp[id] = f + 1;
-        distinct.push(id);
+        if (count === distinct.length) {
+          const grown = new Int32Array(count * 2);
+          grown.set(distinct);
+          distinct = grown;
+        }
+        distinct[count++] = id;
       }
     }
-    distinct.sort((a, b) => a - b);
-    for (const id of distinct) {
+    const sorted = distinct.subarray(0, count).sort();
+    for (const id of sorted) {
       idCell[id] = cells;
       cellType[cells] = f;
       cellId[cells++] = id;
@@ -169,8 +181,18 @@ export function learnTranslations(
   const { pairStart, pairCells, cellType, cellId, typeCount, idCount } = cellsOf(pairs);
   const cellCount = cellType.length;
   const t = new Float64Array(cellCount);
-  for (let c = 0; c < cellCount; c++)
-    t[c] = findSorted(dictionaryIds.get(cellType[c]!)!, cellId[c]!) >= 0 ? options.dictionaryBoost : 1;
+  // A type's cells are consecutive and in ascending id order, as its dictionary ids are: one merge
+  // walk per type tells which cells the dictionary knows.
+  for (let c = 0; c < cellCount;) {
+    const f = cellType[c]!;
+    const known = dictionaryIds.get(f)!;
+    let k = 0;
+    for (; c < cellCount && cellType[c] === f; c++) {
+      const id = cellId[c]!;
+      while (k < known.length && known[k]! < id) k++;
+      t[c] = k < known.length && known[k] === id ? options.dictionaryBoost : 1;
+    }
+  }
   // NULL generates what no word of the bead renders (a function word, a free rendering).
   const tNull = new Float64Array(idCount).fill(1);
   const counts = new Float64Array(cellCount);

@@ -135,22 +135,48 @@ export function segmentWords(sentence: string, dictionary?: Dictionary): string[
  * 何立峰); otherwise it is an HMM merge of unrelated characters and is split (他|长, 以|新|质).
  */
 function refineWithDictionary(tokens: readonly string[], dictionary: Dictionary): string[] {
+  const memo = refinedTokens(dictionary);
   const words: string[] = [];
   for (const token of tokens) {
-    const chars = HAN_ONLY.test(token) ? Array.from(token) : [];
-    if (chars.length < 2 || dictionary.has(token)) {
-      words.push(token);
-      continue;
+    let cut = memo.get(token);
+    if (cut === undefined) {
+      cut = refineToken(token, dictionary);
+      if (memo.size < MAX_REFINED_TOKENS) memo.set(token, cut);
     }
-    const cover = fewestWordCover(chars, dictionary);
-    const keep =
-      cover.length === chars.length &&
-      (jiebaFor(dictionary).cut(token, false).length === 1 ||
-        (chars.length <= 3 && isSurname(chars[0] ?? '', dictionary)));
-    if (keep) words.push(token);
-    else words.push(...cover);
+    if (cut.length === 1) words.push(cut[0]!);
+    else words.push(...cut);
   }
   return words;
+}
+
+/** One token of jieba's as `refineWithDictionary` keeps or re-cuts it (see there). */
+function refineToken(token: string, dictionary: Dictionary): readonly string[] {
+  const chars = HAN_ONLY.test(token) ? Array.from(token) : [];
+  if (chars.length < 2 || dictionary.has(token)) return [token];
+  const cover = fewestWordCover(chars, dictionary);
+  const keep =
+    cover.length === chars.length &&
+    (jiebaFor(dictionary).cut(token, false).length === 1 ||
+      (chars.length <= 3 && isSurname(chars[0] ?? '', dictionary)));
+  return keep ? [token] : cover;
+}
+
+/**
+ * Each token's refinement once per dictionary: a token's words depend on the token and the
+ * dictionary only, and a book repeats a few tens of thousands of tokens hundreds of thousands of
+ * times (the regular expression, the code points and, for a word CC-CEDICT lacks, its cover and a
+ * second cut by jieba, were redone for each). Capped, for a long-lived process.
+ */
+const refined = new WeakMap<Dictionary, Map<string, readonly string[]>>();
+const MAX_REFINED_TOKENS = 200_000;
+
+function refinedTokens(dictionary: Dictionary): Map<string, readonly string[]> {
+  let memo = refined.get(dictionary);
+  if (memo === undefined) {
+    memo = new Map();
+    refined.set(dictionary, memo);
+  }
+  return memo;
 }
 
 const surnames = new WeakMap<Dictionary, Map<string, boolean>>();

@@ -43,8 +43,10 @@ import { runBench } from './usage';
  * The aligner as it stood when the fourth round of speed work and the fifth of quality work began
  * (git commit START_COMMIT, checked out into a cache folder with the dictionary and text code it
  * used, and run in its own processes on the same texts): the baseline every figure is set against.
+ * ALIGN_START_COMMIT sets another (a speed round measures against the code it started from; the
+ * children inherit it, so every run of the bench uses the same one).
  */
-const START_COMMIT = 'c905111';
+const START_COMMIT = process.env.ALIGN_START_COMMIT ?? 'c905111';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The development sets beside the checkout (../shared/align-dev), or where ALIGN_DEV says (a worktree elsewhere). */
 const ALIGN_DEV = process.env.ALIGN_DEV ?? path.resolve(import.meta.dirname, '../../../shared/align-dev');
