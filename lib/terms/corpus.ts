@@ -38,6 +38,12 @@ export interface Unit {
   keyIds: Uint32Array;
   /** Content-word stem → indices of the tokens that have it. */
   byStem: Map<string, number[]>;
+  /**
+   * Per token, the key id of its stem as an n-gram of one word (see `UnitSpan.id`), −1 for a
+   * function word or a stem no unit holds as a key: each term weighs every token of its units by
+   * its stem's association, and an id spares it a lookup of the string every time.
+   */
+  stemIds: Int32Array;
 }
 
 /**
@@ -195,9 +201,23 @@ function unitsOf(pair: TermPair, index: number, first: number, keys: KeyTable): 
     });
     const spans = spansOf(pair.en, tokens, keys, first + k);
     const joined = tokens.map((t, k) => k > 0 && joins(pair.en, tokens[k - 1]!, t));
-    return { pair: index, index: first + k, zh, en, tokens, joined, spans, keyIds: distinctIds(spans), byStem };
+    // stemIds: filled in once every unit's keys are numbered (a stem may be a key of a later unit only).
+    return {
+      pair: index,
+      index: first + k,
+      zh,
+      en,
+      tokens,
+      joined,
+      spans,
+      keyIds: distinctIds(spans),
+      byStem,
+      stemIds: NO_IDS,
+    };
   });
 }
+
+const NO_IDS = new Int32Array(0);
 
 /** The unit of a pair that holds a Chinese offset; the pair's first unit if none does. */
 export function unitAt(units: readonly Unit[], offset: number): Unit | undefined {
@@ -335,7 +355,10 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
   const units = unitsOfPair.flat();
   const { ids } = keys;
   const unitFrequency = keys.frequency.subarray(0, ids.size);
-  for (const unit of units) for (const span of unit.spans) span.unitFrequency = unitFrequency[span.id]!;
+  for (const unit of units) {
+    for (const span of unit.spans) span.unitFrequency = unitFrequency[span.id]!;
+    unit.stemIds = Int32Array.from(unit.tokens, (t) => (t.content ? (ids.get(t.stem) ?? -1) : -1));
+  }
 
   const withEnglish = units.filter((u) => u.tokens.length > 0).length;
   // Pairs by the characters they hold: a word is looked for only in pairs that have its first.

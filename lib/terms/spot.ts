@@ -115,7 +115,6 @@ export function spotTerm(term: string, corpus: TermCorpus, lookup: Lookup): Term
     corpus,
     lookup,
     explained: new Map(),
-    stemDice: new Map(),
   };
   try {
     return renderingsOf(located, scoring, corpus, lookup);
