@@ -97,37 +97,3 @@ describe('claimedElsewhere', () => {
     expect(claimedElsewhere({ docId: 'd', pair: 0, zh: p.zh, en: p.en }, 4, 6, 0, 5)).toBe(false);
   });
 });
-
-describe('a bead read by many occurrences', () => {
-  it('gives each occurrence the same rendering however often and in whatever order it is asked', () => {
-    const p = pair(
-      ['全面', '战略', '协作', '伙伴'],
-      'comprehensive strategic partner of coordination',
-      '0-0 1-1 2-4 3-2',
-    );
-    const fresh = () =>
-      pair(['全面', '战略', '协作', '伙伴'], 'comprehensive strategic partner of coordination', '0-0 1-1 2-4 3-2');
-    const ranges: Array<[number, number]> = [
-      [0, 8],
-      [0, 6],
-      [4, 6],
-      [6, 8],
-      [2, 4],
-    ];
-    const once = ranges.map(([s, e]) => linkedRendering(fresh(), s, e));
-    for (const round of [0, 1]) {
-      const order = round === 0 ? ranges : [...ranges].reverse();
-      const again = order.map(([s, e]) => linkedRendering(p, s, e));
-      expect(round === 0 ? again : again.reverse()).toEqual(once);
-    }
-    expect(consistentWithLinks(p, 4, 6, 0, 13)).toBe(consistentWithLinks(fresh(), 4, 6, 0, 13));
-    expect(claimedElsewhere(p, 4, 6, 24, 31)).toBe(claimedElsewhere(fresh(), 4, 6, 24, 31));
-  });
-
-  it('is read by its own links: a bead of the same text with other links renders by those', () => {
-    const a = pair(['两国', '合作'], 'the two countries cooperate', '0-1 0-2 1-3');
-    const b = pair(['两国', '合作'], 'the two countries cooperate', '0-3 1-1 1-2');
-    expect(renderingText(a.en, linkedRendering(a, 0, 2)!)).toBe('two countries');
-    expect(renderingText(b.en, linkedRendering(b, 0, 2)!)).toBe('cooperate');
-  });
-});

@@ -18,52 +18,6 @@ const MAX_PARTS = 3;
 
 type Rendering = NonNullable<TermOccurrence['rendering']>;
 
-type Bead = NonNullable<TermPair['links']>[number];
-
-/** Token flags of a bead's English (see `BeadLinks.flags`). */
-const WORD = 1;
-const CONTENT = 2;
-
-/**
- * A bead's word links and English tokens, as every occurrence in the bead reads them: the sure
- * links as (Chinese word, English token) pairs, and each token's offsets (from the bead's English
- * start) and whether it is a word and a content word.
- */
-interface BeadLinks {
-  /** Sure links, flat: i0, j0, i1, j1, … */
-  sure: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  flags: Uint8Array;
-}
-
-/**
- * Parsed once per bead, not per occurrence: each of the glossary's hundreds of terms reads the
- * beads of its occurrences, and parsing the Pharaoh text and cutting the English again each time
- * was a tenth of the glossary's time. Typed arrays, not the parsers' objects, because every bead
- * of the glossary's sample may end up here while the corpus lives.
- */
-const parsedBeads = new WeakMap<Bead, BeadLinks>();
-
-function beadLinks(pair: TermPair, bead: Bead, words: NonNullable<Bead['words']>): BeadLinks {
-  let parsed = parsedBeads.get(bead);
-  if (parsed === undefined) {
-    const { sure } = parseLinks(words.links);
-    const tokens = englishTokens(pair.en.slice(bead.en[0], bead.en[1]));
-    parsed = {
-      sure: Int32Array.from(sure.flat()),
-      starts: Int32Array.from(tokens, (t) => t.start),
-      ends: Int32Array.from(tokens, (t) => t.end),
-      flags: Uint8Array.from(
-        tokens,
-        (t) => (/[\p{L}\p{N}]/u.test(t.text) ? WORD : 0) | (isContentWord(t.text.toLowerCase()) ? CONTENT : 0),
-      ),
-    };
-    parsedBeads.set(bead, parsed);
-  }
-  return parsed;
-}
-
 /**
  * The rendering of the term at [zhStart, zhEnd) of the pair's Chinese, or null when the bead has no
  * links to the term's words, or the term is only part of a segmented word (时代 inside 新时代: the
@@ -73,30 +27,30 @@ function beadLinks(pair: TermPair, bead: Bead, words: NonNullable<Bead['words']>
 export function linkedRendering(pair: TermPair, zhStart: number, zhEnd: number): Rendering | null | undefined {
   const bead = pair.links?.find((l) => l.zh[0] <= zhStart && zhEnd <= l.zh[1]);
   if (!bead?.words) return undefined;
-  const { starts } = bead.words;
+  const { starts, links } = bead.words;
   const first = starts.indexOf(zhStart);
   const afterLast = starts.indexOf(zhEnd, first + 1);
   if (first < 0 || afterLast < 0) return null;
-  const { sure, starts: tokenStarts, ends: tokenEnds, flags } = beadLinks(pair, bead, bead.words);
+  const { sure } = parseLinks(links);
   const linked = new Set<number>();
   const elsewhere = new Set<number>();
-  for (let n = 0; n < sure.length; n += 2)
-    (sure[n]! >= first && sure[n]! < afterLast ? linked : elsewhere).add(sure[n + 1]!);
+  for (const [i, j] of sure) (i >= first && i < afterLast ? linked : elsewhere).add(j);
   if (linked.size === 0) return null;
+  const tokens = englishTokens(pair.en.slice(bead.en[0], bead.en[1]));
   const lo = Math.min(...linked);
   const hi = Math.max(...linked);
   // Runs of the span between tokens linked elsewhere (or marks not linked to the term).
   const runs: number[][] = [];
   let run: number[] = [];
   for (let j = lo; j <= hi; j++) {
-    const isWord = ((flags[j] ?? 0) & WORD) !== 0;
+    const isWord = /[\p{L}\p{N}]/u.test(tokens[j]?.text ?? '');
     if (!linked.has(j) && (elsewhere.has(j) || !isWord)) {
       if (run.length > 0) runs.push(run);
       run = [];
     } else run.push(j);
   }
   if (run.length > 0) runs.push(run);
-  const content = (j: number) => linked.has(j) && ((flags[j] ?? 0) & CONTENT) !== 0;
+  const content = (j: number) => linked.has(j) && isContentWord(tokens[j]!.text.toLowerCase());
   const parts = runs
     .map((r) => {
       let a = 0;
@@ -113,7 +67,7 @@ export function linkedRendering(pair: TermPair, zhStart: number, zhEnd: number):
   // 俄罗斯联邦 linked to "Federal" of "the Federal Antimonopoly Service of the Russian Federation"
   // too) is the same rendering found twice, not a gap: only the fuller part is kept.
   const found = parts.map((p) => {
-    const span: [number, number] = [bead.en[0] + tokenStarts[p[0]!]!, bead.en[0] + tokenEnds[p[p.length - 1]!]!];
+    const span: [number, number] = [bead.en[0] + tokens[p[0]!]!.start, bead.en[0] + tokens[p[p.length - 1]!]!.end];
     return { span, key: keyOf(tokenize(pair.en, span[0], span[1])) };
   });
   const repeats = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
@@ -159,18 +113,16 @@ function spanLinks(
 ): { toTerm: boolean; elsewhere: boolean } | null {
   const bead = pair.links?.find((l) => l.zh[0] <= zhStart && zhEnd <= l.zh[1]);
   if (!bead?.words || start < bead.en[0] || end > bead.en[1]) return null;
-  const { starts } = bead.words;
+  const { starts, links } = bead.words;
   const first = starts.indexOf(zhStart);
   const afterLast = starts.indexOf(zhEnd, first + 1);
   if (first < 0 || afterLast < 0) return null;
-  const { sure, starts: tokenStarts, ends: tokenEnds } = beadLinks(pair, bead, bead.words);
+  const tokens = englishTokens(pair.en.slice(bead.en[0], bead.en[1]));
   let toTerm = false;
   let elsewhere = false;
-  for (let n = 0; n < sure.length; n += 2) {
-    const i = sure[n]!;
-    const j = sure[n + 1]!;
-    if (j < 0 || j >= tokenStarts.length || bead.en[0] + tokenStarts[j]! < start || bead.en[0] + tokenEnds[j]! > end)
-      continue;
+  for (const [i, j] of parseLinks(links).sure) {
+    const token = tokens[j];
+    if (!token || bead.en[0] + token.start < start || bead.en[0] + token.end > end) continue;
     if (i >= first && i < afterLast) toTerm = true;
     else elsewhere = true;
   }
