@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keyOf } from './english';
 import { seededRandom } from '../../tests/fixtures/random';
 import { sortedIntersectionSize, termCorpus, unitAt, unitLocator, type Unit } from './corpus';
 
@@ -98,5 +99,32 @@ describe('unitLocator', () => {
         ]),
       ),
     ).not.toBeNull();
+  });
+});
+
+describe('UnitSpan.id', () => {
+  it('is the id of the span’s key as keyOf makes it from its tokens', () => {
+    const corpus = termCorpus([
+      {
+        docId: 'd',
+        pair: 0,
+        zh: '中俄睦邻友好合作条约',
+        en: 'The China–Russia Treaty of Good-Neighbourliness and Friendly Cooperation.',
+      },
+      {
+        docId: 'd',
+        pair: 1,
+        zh: '两国元首',
+        en: 'The two heads of state, and the heads of the two states, met; cooperation grows.',
+      },
+    ]);
+    let spans = 0;
+    for (const unit of corpus.units) {
+      for (const span of unit.spans) {
+        expect(span.id).toBe(corpus.keyId(keyOf(unit.tokens.slice(span.first, span.last + 1))));
+        spans++;
+      }
+    }
+    expect(spans).toBeGreaterThan(10);
   });
 });

@@ -4,7 +4,7 @@
  * each n-gram, and which units hold a Chinese word. Built once per list of pairs and kept while the
  * list lives: the term page and the glossary look up many terms in the same corpus.
  */
-import { isSpanEdge, joins, keyOf, tokenize, type Token } from './english';
+import { isSpanEdge, joins, tokenize, type Token } from './english';
 import { findOccurrences } from './occurrences';
 import type { TermPair } from './pairs';
 import { dictionaryWords, termProfile, type Lookup, type StemWeights } from './senses';
@@ -170,11 +170,13 @@ function spansOf(text: string, tokens: readonly Token[], keys: KeyTable, unit: n
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.content) continue;
     let content = 0;
+    // keyOf(tokens i..j), grown a word at a time rather than joined again for every j.
+    let key = '';
     for (let j = i; j < tokens.length && j - i < MAX_SPAN_TOKENS; j++) {
       if (j > i && !joins(text, tokens[j - 1]!, tokens[j]!)) break;
       if (tokens[j]!.content && ++content > MAX_SPAN_WORDS) break;
-      if (isSpanEdge(text, tokens, i, j))
-        spans.push({ first: i, last: j, id: keys.add(keyOf(tokens.slice(i, j + 1)), unit), unitFrequency: 0 });
+      key = j === i ? tokens[j]!.stem : `${key} ${tokens[j]!.stem}`;
+      if (isSpanEdge(text, tokens, i, j)) spans.push({ first: i, last: j, id: keys.add(key, unit), unitFrequency: 0 });
     }
   }
   return spans;
