@@ -128,21 +128,6 @@ interface Varieties {
   rightEdges: number;
 }
 
-/** A run of words as the second pass judges it (see `collectCandidates`). */
-interface Run {
-  /** The run's words, simplified (a candidate made from the run keeps them: never changed). */
-  words: string[];
-  /** Their text; empty when the run is no candidate. */
-  term: string;
-  counted: boolean;
-}
-
-/** Whether `words` from `i` are cut as `run` is (same text: the same node of the first pass's trie). */
-function cutAlike(run: readonly string[], words: readonly Word[], i: number): boolean {
-  for (let k = 0; k < run.length; k++) if (words[i + k]?.simplified !== run[k]) return false;
-  return true;
-}
-
 function add(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
@@ -260,21 +245,6 @@ export function collectCandidates(
   const candidates = new Map<string, Candidate>();
   const wholeEdges = new Map<string, boolean>();
   const varieties = new Map<string, Varieties>();
-  /** A run's words, its term, and whether it is counted (a candidate with whole edges). */
-  const runOf = (words: readonly Word[], i: number, n: number): Run => {
-    const simplified = words.slice(i, i + n).map((w) => w.simplified);
-    if (!isCandidate(simplified)) return { words: simplified, term: '', counted: false };
-    const key = simplified.join('|');
-    let whole = wholeEdges.get(key);
-    if (whole === undefined) {
-      whole = hasWholeEdges(simplified, lookup) && !namesTwoPeople(simplified, lookup);
-      wholeEdges.set(key, whole);
-    }
-    return { words: simplified, term: simplified.join(''), counted: whole };
-  };
-  // The first cut seen of each run of the first pass (by its node): a run recurs hundreds of times,
-  // nearly always cut alike, and judging it again each time was most of this pass's time.
-  const runs = new Array<Run | undefined>(possible?.trie.size ?? 0).fill(undefined);
   for (const { docId, pairKey, sentence } of sentencesOf(docs)) {
     const words: readonly Word[] = sentence.words;
     // UTF-16 offset of each word in the sentence (words concatenate to it exactly).
@@ -294,14 +264,17 @@ export function collectCandidates(
           if (node < 0) break; // no run of the first pass begins so: no longer one either
           if (possible.qualified[node] !== 1) continue;
         }
-        let run = possible !== null ? runs[node] : undefined;
-        if (run === undefined || !cutAlike(run.words, words, i)) {
-          const fresh = runOf(words, i, n);
-          if (possible !== null && run === undefined) runs[node] = fresh;
-          run = fresh;
+        const run = words.slice(i, i + n);
+        const simplified = run.map((w) => w.simplified);
+        if (!isCandidate(simplified)) continue;
+        const term = simplified.join('');
+        const key = simplified.join('|');
+        let whole = wholeEdges.get(key);
+        if (whole === undefined) {
+          whole = hasWholeEdges(simplified, lookup) && !namesTwoPeople(simplified, lookup);
+          wholeEdges.set(key, whole);
         }
-        if (!run.counted) continue;
-        const { term, words: simplified } = run;
+        if (!whole) continue;
         let candidate = candidates.get(term);
         let variety = varieties.get(term);
         if (candidate === undefined || variety === undefined) {
@@ -324,13 +297,8 @@ export function collectCandidates(
         candidate.frequency++;
         candidate.pairs.add(pairKey);
         candidate.documents.add(docId);
-        let reading = words[i]!.pinyin;
-        let original = words[i]!.original;
-        for (let k = i + 1; k < i + n; k++) {
-          reading += ` ${words[k]!.pinyin}`;
-          original += words[k]!.original;
-        }
-        add(candidate.readings, reading);
+        add(candidate.readings, run.map((w) => w.pinyin).join(' '));
+        const original = run.map((w) => w.original).join('');
         if (original !== term) add(candidate.originals, original);
         const start = offsets[i]!;
         const end = start + term.length;
