@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyOf } from './english';
 import { seededRandom } from '../../tests/fixtures/random';
-import { sortedIntersectionSize, termCorpus, unitAt, unitLocator, type Unit } from './corpus';
+import { sortedIntersectionSize, termCorpus } from './corpus';
 
 /** Distinct ascending integers below `range`, about `size` of them. */
 function sortedSample(random: () => number, size: number, range: number): Int32Array {
@@ -47,58 +47,6 @@ describe('Unit.stemIds', () => {
       });
     }
     expect(checked).toBeGreaterThan(4);
-  });
-});
-
-describe('unitLocator', () => {
-  /** Units with only what unitAt reads: their Chinese ranges. */
-  const unitsOver = (ranges: ReadonlyArray<readonly [number, number]>): Unit[] =>
-    ranges.map((zh, index) => ({ index, zh }) as unknown as Unit);
-
-  it('finds the unit unitAt finds for every offset, empty ranges and gaps included', () => {
-    const random = seededRandom(11);
-    for (let k = 0; k < 200; k++) {
-      const ranges: Array<[number, number]> = [];
-      let at = 0;
-      for (let n = Math.floor(random() * 30); n > 0; n--) {
-        at += Math.floor(random() * 3); // a gap, sometimes
-        const length = random() < 0.2 ? 0 : 1 + Math.floor(random() * 6); // an empty side, sometimes
-        ranges.push([at, at + length]);
-        at += length;
-      }
-      const units = unitsOver(ranges);
-      const locate = unitLocator(units);
-      expect(locate).not.toBeNull();
-      for (let offset = -1; offset <= at + 1; offset++) expect(locate!(offset)).toBe(unitAt(units, offset));
-    }
-  });
-
-  it('declines ranges out of order or overlapping, where only a scan answers as unitAt does', () => {
-    expect(
-      unitLocator(
-        unitsOver([
-          [4, 8],
-          [0, 4],
-        ]),
-      ),
-    ).toBeNull();
-    expect(
-      unitLocator(
-        unitsOver([
-          [0, 5],
-          [3, 8],
-        ]),
-      ),
-    ).toBeNull();
-    expect(
-      unitLocator(
-        unitsOver([
-          [0, 4],
-          [4, 4],
-          [4, 8],
-        ]),
-      ),
-    ).not.toBeNull();
   });
 });
 

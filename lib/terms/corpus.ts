@@ -77,8 +77,6 @@ export interface TermCorpus {
   units: Unit[];
   /** Units of each pair, in order. */
   unitsOfPair: Unit[][];
-  /** The unit of a pair that holds a Chinese offset, as `unitAt` finds it in `unitsOfPair[pair]`. */
-  unitAtOffset(pair: number, offset: number): Unit | undefined;
   /** In how many units each n-gram key occurs, by key id. */
   unitFrequency: Uint32Array;
   /** Distinct n-gram keys of the corpus. */
@@ -228,34 +226,6 @@ export function unitAt(units: readonly Unit[], offset: number): Unit | undefined
   return units.find((u) => offset >= u.zh[0] && offset < u.zh[1]) ?? units[0];
 }
 
-/** Below this many units a pair's units are searched in turn: a search table would cost more. */
-const SCANNED_UNITS = 8;
-
-/**
- * `unitAt` for a pair with many units (a chapter of verses): its non-empty units' Chinese ranges
- * in order, searched by halving. Null when they are out of order or overlap, where only a scan in
- * turn answers as `unitAt` does (the first unit holding the offset); in order and apart, at most
- * one unit holds an offset, so the search finds the same one. Each of a word's thousands of
- * occurrences is placed in its unit: scanning a chapter's units for each was most of collecting a
- * word's units at a million characters.
- */
-export function unitLocator(units: readonly Unit[]): ((offset: number) => Unit | undefined) | null {
-  const nonEmpty = units.filter((u) => u.zh[1] > u.zh[0]);
-  for (let k = 1; k < nonEmpty.length; k++) if (nonEmpty[k]!.zh[0] < nonEmpty[k - 1]!.zh[1]) return null;
-  const starts = Int32Array.from(nonEmpty, (u) => u.zh[0]);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const unit = nonEmpty[lo - 1];
-    return unit !== undefined && offset < unit.zh[1] ? unit : units[0];
-  };
-}
-
 const corpora = new WeakMap<readonly TermPair[], TermCorpus>();
 
 /** The corpus of a list of pairs, built on first use and kept as long as the list is. */
@@ -403,15 +373,6 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
     }
   });
   const pairsHolding = (word: string): readonly number[] => rarestCharPairs(word, pairsWithChar);
-  // Made on a pair's first lookup; null where the pair's units are few or out of order.
-  const locators = new Array<((offset: number) => Unit | undefined) | null | undefined>(pairs.length).fill(undefined);
-  const unitAtOffset = (pair: number, offset: number): Unit | undefined => {
-    const units = unitsOfPair[pair] ?? [];
-    if (units.length < SCANNED_UNITS) return unitAt(units, offset);
-    let locate = locators[pair];
-    if (locate === undefined) locators[pair] = locate = unitLocator(units);
-    return locate === null ? unitAt(units, offset) : locate(offset);
-  };
   // Keyed as the occurrences name a pair; a key listed twice is the later pair's, as a Map built in order gives.
   const byKey = new Map(pairs.map((p) => [`${p.docId}\u0000${p.pair}`, p]));
   // A word's units as a Set (for callers) and as their sorted indices (for `association`, which
@@ -424,7 +385,7 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
       const set = new Set<Unit>();
       for (const i of pairsHolding(word)) {
         for (const start of findOccurrences(word, pairs[i]!.zh)) {
-          const unit = unitAtOffset(i, start);
+          const unit = unitAt(unitsOfPair[i] ?? [], start);
           if (unit !== undefined && unit.tokens.length > 0) set.add(unit);
         }
       }
@@ -486,7 +447,6 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
     pairs,
     units,
     unitsOfPair,
-    unitAtOffset,
     unitFrequency,
     keyCount: ids.size,
     keyId: (key) => ids.get(key) ?? -1,

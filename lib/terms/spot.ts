@@ -11,7 +11,7 @@
  * the report never forces a guess.
  */
 import type { TermOccurrence } from '../model';
-import type { Claim, TermCorpus, Unit } from './corpus';
+import { type Claim, type TermCorpus, type Unit, unitAt } from './corpus';
 import { keyOf } from './english';
 import {
   coverage,
@@ -104,7 +104,7 @@ export function spotTerm(term: string, corpus: TermCorpus, lookup: Lookup): Term
       pair,
       start,
       end: start + term.length,
-      unit: corpus.unitAtOffset(pair, start),
+      unit: unitAt(corpus.unitsOfPair[pair] ?? [], start),
     })),
   );
   if (located.length === 0) return [];
