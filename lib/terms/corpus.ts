@@ -4,7 +4,7 @@
  * each n-gram, and which units hold a Chinese word. Built once per list of pairs and kept while the
  * list lives: the term page and the glossary look up many terms in the same corpus.
  */
-import { isSpanEdge, joins, tokenize, type Token } from './english';
+import { isSpanEdge, joins, keyOf, tokenize, type Token } from './english';
 import { findOccurrences } from './occurrences';
 import type { TermPair } from './pairs';
 import { dictionaryWords, termProfile, type Lookup, type StemWeights } from './senses';
@@ -38,12 +38,6 @@ export interface Unit {
   keyIds: Uint32Array;
   /** Content-word stem → indices of the tokens that have it. */
   byStem: Map<string, number[]>;
-  /**
-   * Per token, the key id of its stem as an n-gram of one word (see `UnitSpan.id`), −1 for a
-   * function word or a stem no unit holds as a key: each term weighs every token of its units by
-   * its stem's association, and an id spares it a lookup of the string every time.
-   */
-  stemIds: Int32Array;
 }
 
 /**
@@ -168,13 +162,11 @@ function spansOf(text: string, tokens: readonly Token[], keys: KeyTable, unit: n
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.content) continue;
     let content = 0;
-    // keyOf(tokens i..j), grown a word at a time rather than joined again for every j.
-    let key = '';
     for (let j = i; j < tokens.length && j - i < MAX_SPAN_TOKENS; j++) {
       if (j > i && !joins(text, tokens[j - 1]!, tokens[j]!)) break;
       if (tokens[j]!.content && ++content > MAX_SPAN_WORDS) break;
-      key = j === i ? tokens[j]!.stem : `${key} ${tokens[j]!.stem}`;
-      if (isSpanEdge(text, tokens, i, j)) spans.push({ first: i, last: j, id: keys.add(key, unit), unitFrequency: 0 });
+      if (isSpanEdge(text, tokens, i, j))
+        spans.push({ first: i, last: j, id: keys.add(keyOf(tokens.slice(i, j + 1)), unit), unitFrequency: 0 });
     }
   }
   return spans;
@@ -203,23 +195,9 @@ function unitsOf(pair: TermPair, index: number, first: number, keys: KeyTable): 
     });
     const spans = spansOf(pair.en, tokens, keys, first + k);
     const joined = tokens.map((t, k) => k > 0 && joins(pair.en, tokens[k - 1]!, t));
-    // stemIds: filled in once every unit's keys are numbered (a stem may be a key of a later unit only).
-    return {
-      pair: index,
-      index: first + k,
-      zh,
-      en,
-      tokens,
-      joined,
-      spans,
-      keyIds: distinctIds(spans),
-      byStem,
-      stemIds: NO_IDS,
-    };
+    return { pair: index, index: first + k, zh, en, tokens, joined, spans, keyIds: distinctIds(spans), byStem };
   });
 }
-
-const NO_IDS = new Int32Array(0);
 
 /** The unit of a pair that holds a Chinese offset; the pair's first unit if none does. */
 export function unitAt(units: readonly Unit[], offset: number): Unit | undefined {
@@ -357,10 +335,7 @@ function buildCorpus(pairs: readonly TermPair[]): TermCorpus {
   const units = unitsOfPair.flat();
   const { ids } = keys;
   const unitFrequency = keys.frequency.subarray(0, ids.size);
-  for (const unit of units) {
-    for (const span of unit.spans) span.unitFrequency = unitFrequency[span.id]!;
-    unit.stemIds = Int32Array.from(unit.tokens, (t) => (t.content ? (ids.get(t.stem) ?? -1) : -1));
-  }
+  for (const unit of units) for (const span of unit.spans) span.unitFrequency = unitFrequency[span.id]!;
 
   const withEnglish = units.filter((u) => u.tokens.length > 0).length;
   // Pairs by the characters they hold: a word is looked for only in pairs that have its first.

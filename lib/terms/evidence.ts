@@ -130,7 +130,13 @@ export function releaseStats(term: string, corpus: TermCorpus, stats: TermStats)
   spareJoint.set(corpus, joint);
 }
 
-/** What scoring one term needs, with its memo (a term's words recur from unit to unit). */
+/** Association of the term with an n-gram key (a stem, for a single word). */
+function termDice(key: string, stats: TermStats, corpus: TermCorpus): number {
+  const id = corpus.keyId(key);
+  return id < 0 ? 0 : dice(stats.joint[id]!, stats.units, corpus.unitFrequency[id]!);
+}
+
+/** What scoring one term needs, with its memos (a term's words recur from unit to unit). */
 export interface Scoring {
   term: string;
   profile: TermProfile;
@@ -138,12 +144,17 @@ export interface Scoring {
   corpus: TermCorpus;
   lookup: Lookup;
   explained: Map<string, Explained>;
+  /** Stem → its association with the term. */
+  stemDice: Map<string, number>;
 }
 
-/** Association of the term with token k's stem as an n-gram of one word. */
-function stemDice(unit: Unit, k: number, s: Scoring): number {
-  const id = unit.stemIds[k]!;
-  return id < 0 ? 0 : dice(s.stats.joint[id]!, s.stats.units, s.corpus.unitFrequency[id]!);
+function stemDice(stem: string, s: Scoring): number {
+  let d = s.stemDice.get(stem);
+  if (d === undefined) {
+    d = termDice(stem, s.stats, s.corpus);
+    s.stemDice.set(stem, d);
+  }
+  return d;
 }
 
 /** Association of the term with one of a unit's n-grams. */
@@ -202,7 +213,7 @@ export function weigh(
   const explained = tokens.map((t) => (t.content ? explainedBy(t.stem, t.word, s) : NOTHING));
   const own = explained.map((e) => e.own);
   const base = tokens.map((t, k) =>
-    t.content ? Math.max(own[k]!, SPOT.association * Math.max(stemDice(unit, k, s), phrase[k]!)) : 0,
+    t.content ? Math.max(own[k]!, SPOT.association * Math.max(stemDice(t.stem, s), phrase[k]!)) : 0,
   );
   const pieces = explained.map((e) => e.pieces);
   // Rivals only ever lower a word's evidence: when none reaches the threshold, no span can form.

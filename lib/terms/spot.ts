@@ -115,6 +115,7 @@ export function spotTerm(term: string, corpus: TermCorpus, lookup: Lookup): Term
     corpus,
     lookup,
     explained: new Map(),
+    stemDice: new Map(),
   };
   try {
     return renderingsOf(located, scoring, corpus, lookup);
