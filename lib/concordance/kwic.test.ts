@@ -50,6 +50,35 @@ describe('kwicLines', () => {
       index: 1,
     });
   });
+  it('marks the pieces of a rendering split by other words, not the words between them', () => {
+    const en = 'a comprehensive strategic partnership of coordination';
+    const split: TermReport = {
+      term: '全面战略协作',
+      occurrences: [
+        {
+          docId: 'c',
+          pair: 0,
+          zhStart: 0,
+          zhEnd: 6,
+          rendering: {
+            start: 2,
+            end: 53,
+            key: 'k',
+            parts: [
+              [2, 25],
+              [41, 53],
+            ],
+          },
+        },
+      ],
+      renderings: [{ key: 'k', text: 'comprehensive strategic … coordination', count: 1, share: 1, occurrences: [0] }],
+      unrendered: 0,
+      within: [],
+    };
+    const [line] = kwicLines(split, [{ docId: 'c', pair: 0, zh: '全面战略协作伙伴关系', en }]);
+    expect(line!.en.filter((p) => p.mark).map((p) => p.text)).toEqual(['comprehensive strategic', 'coordination']);
+    expect(line!.en.map((p) => p.text).join('')).toBe(en);
+  });
 });
 
 describe('sortKwic', () => {

@@ -1,7 +1,8 @@
 /**
  * Keyword-in-context lines for a term: each occurrence centred, with a fixed amount of Chinese on
  * either side (cut at a block break, so a line never runs into another paragraph), and the pair's
- * English with the span that renders the term marked. Pure: the term page and the API share it.
+ * English with the span that renders the term marked (each piece, when other words split it).
+ * Pure: the term page and the API share it.
  */
 import type { PairRecord, TermOccurrence, TermReport } from '../model';
 import { toParts, type Part } from '../search/match';
@@ -56,7 +57,11 @@ function line(occurrence: TermOccurrence, index: number, record: PairRecord, con
     right,
     leftCut,
     rightCut,
-    en: toParts(record.en, r ? [{ start: r.start, end: r.end }] : []),
+    // A rendering split by other words marks its pieces, not the words between them.
+    en: toParts(
+      record.en,
+      r ? (r.parts?.map(([start, end]) => ({ start, end })) ?? [{ start: r.start, end: r.end }]) : [],
+    ),
     rendering: r?.key ?? null,
   };
 }

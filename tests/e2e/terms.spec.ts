@@ -197,3 +197,19 @@ test('the named terms lead with whole renderings: names, not titles; no matches 
   expect((await top('战略协作'))[0]!.text.toLowerCase()).toBe('strategic coordination');
   expect((await top('睦邻友好'))[0]!.text.toLowerCase()).toBe('good-neighbourliness and friendship');
 });
+
+test('a rendering split by other words marks its pieces in the concordance, not the words between them', async ({
+  page,
+}, testInfo) => {
+  await page.goto(`/en/term/${encodeURIComponent('全面战略协作')}`);
+  // "comprehensive strategic … coordination": the English writes "partnership of" inside it.
+  const split = page.locator('.rendering').filter({ has: page.locator('.rendering-text', { hasText: '…' }) });
+  await expect(split.first()).toBeVisible();
+  await split.first().locator('summary').click();
+  const line = split.first().locator('.kwic-line').first();
+  await expect(line).toBeVisible();
+  const marks = await line.locator('.kwic-en mark').allTextContents();
+  expect(marks.length).toBeGreaterThanOrEqual(2);
+  expect(marks.join(' ')).not.toMatch(/partnership/i);
+  await shot(page, testInfo, 'term-split-rendering');
+});
