@@ -159,9 +159,10 @@ function fMeasure(zc: number, ec: number): number {
 }
 
 /**
- * The totals of the English windows of j2 - j sentences, that at j summed (read `[j]`): the weight of
- * the distinct English ids of sentences j..j2-1, in sentence and id order. It depends on the English side only, so each window is summed once per alignment (a bead's English
- * side is one of at most five windows per position, weighed by thousands of beads).
+ * The totals of the English windows of j2 - j sentences, that at j summed (read `[j]`): the weight
+ * of the distinct English ids of sentences j..j2-1, in sentence and id order. It depends on the
+ * English side only, so each window is summed once per alignment (a bead's English side is one of
+ * at most five windows per position, weighed by thousands of beads).
  */
 function englishTotals(t: Texts, j: number, j2: number): Float64Array {
   // The array, not the number: a number returned from a call the compiler did not inline is boxed

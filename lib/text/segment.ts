@@ -161,32 +161,32 @@ function refineToken(token: string, dictionary: Dictionary): readonly string[] {
   return keep ? [token] : cover;
 }
 
+/** A memo by string for each dictionary (what a word is depends on the dictionary it is cut with). */
+function perDictionary<V>(): (dictionary: Dictionary) => Map<string, V> {
+  const memos = new WeakMap<Dictionary, Map<string, V>>();
+  return (dictionary) => {
+    let memo = memos.get(dictionary);
+    if (memo === undefined) {
+      memo = new Map();
+      memos.set(dictionary, memo);
+    }
+    return memo;
+  };
+}
+
 /**
  * Each token's refinement once per dictionary: a token's words depend on the token and the
  * dictionary only, and a book repeats a few tens of thousands of tokens hundreds of thousands of
  * times (the regular expression, the code points and, for a word CC-CEDICT lacks, its cover and a
  * second cut by jieba, were redone for each). Capped, for a long-lived process.
  */
-const refined = new WeakMap<Dictionary, Map<string, readonly string[]>>();
+const refinedTokens = perDictionary<readonly string[]>();
 const MAX_REFINED_TOKENS = 200_000;
 
-function refinedTokens(dictionary: Dictionary): Map<string, readonly string[]> {
-  let memo = refined.get(dictionary);
-  if (memo === undefined) {
-    memo = new Map();
-    refined.set(dictionary, memo);
-  }
-  return memo;
-}
-
-const surnames = new WeakMap<Dictionary, Map<string, boolean>>();
+const surnames = perDictionary<boolean>();
 
 function isSurname(char: string, dictionary: Dictionary): boolean {
-  let known = surnames.get(dictionary);
-  if (known === undefined) {
-    known = new Map();
-    surnames.set(dictionary, known);
-  }
+  const known = surnames(dictionary);
   let surname = known.get(char);
   if (surname === undefined) {
     surname = dictionary.lookup(char).some((entry) => entry.senses.some((sense) => sense.startsWith('surname ')));
