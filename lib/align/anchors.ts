@@ -7,6 +7,7 @@
  * clearly from the runner-up. The heaviest chain of candidates in order on both sides is kept, and a
  * link that leaves the line of its neighbours is dropped.
  */
+import { doubled } from '../base/typed-arrays';
 import { type EnFeatures, IdStamps, type ZhFeatures } from './features';
 
 export interface Anchor {
@@ -66,11 +67,7 @@ function rareIds(z: ZhFeatures, rare: Uint8Array, stamps: IdStamps, buffer: { id
       const id = ids[k]!;
       // Ids learned or interned after the index was built are not in it (nor in any English sentence).
       if (id >= rare.length || rare[id] === 0 || !stamps.mark(id, gen)) continue;
-      if (count === buffer.ids.length) {
-        const grown = new Int32Array(count * 2);
-        grown.set(buffer.ids);
-        buffer.ids = grown;
-      }
+      if (count === buffer.ids.length) buffer.ids = doubled(buffer.ids);
       buffer.ids[count++] = id;
     }
   }
@@ -123,11 +120,7 @@ function anchorCandidates(
       for (let p = start[id]!; p < start[id + 1]!; p++) {
         const j = postings[p]!;
         if (shared[j] === 0) {
-          if (touchedCount === touched.length) {
-            const grown = new Int32Array(touchedCount * 2);
-            grown.set(touched);
-            touched = grown;
-          }
+          if (touchedCount === touched.length) touched = doubled(touched);
           touched[touchedCount++] = j;
         }
         shared[j]!++;

@@ -14,6 +14,7 @@
  */
 import type { Bead } from '../model';
 import { LOW_CONFIDENCE } from '../base/confidence';
+import { doubled } from '../base/typed-arrays';
 import type { EnFeatures, ZhFeatures, ZhWord } from './features';
 import { findSorted } from './pair-hits';
 import { OrderedSet } from './ordered-set';
@@ -141,11 +142,7 @@ function cellsOf(pairs: readonly TypePair[]): {
       const id = bucketId[k]!;
       if (idStamp[id] !== f + 1) {
         idStamp[id] = f + 1;
-        if (count === distinct.length) {
-          const grown = new Int32Array(count * 2);
-          grown.set(distinct);
-          distinct = grown;
-        }
+        if (count === distinct.length) distinct = doubled(distinct);
         distinct[count++] = id;
       }
     }

@@ -3,6 +3,7 @@
  * added and is cleared in constant time: what a `Set<number>` per bead did in Model 1's training
  * pairs, without a hash table built and dropped for each of a book's tens of thousands of beads.
  */
+import { doubled } from '../base/typed-arrays';
 import { IdStamps } from './features';
 
 export class OrderedSet {
@@ -18,11 +19,7 @@ export class OrderedSet {
 
   add(value: number): void {
     if (!this.stamps.mark(value, this.generation)) return;
-    if (this.size === this.items.length) {
-      const grown = new Int32Array(this.size * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
+    if (this.size === this.items.length) this.items = doubled(this.items);
     this.items[this.size++] = value;
   }
 

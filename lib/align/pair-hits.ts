@@ -14,6 +14,7 @@
  * ids hit), added in the order the bead evidence adds them: a 1-1 bead's evidence is then these two
  * reads, to the last bit, and a larger bead's is bounded from above by them before it is summed.
  */
+import { doubled } from '../base/typed-arrays';
 import type { EnFeatures, ZhFeatures } from './features';
 
 const ROWS = 8;
@@ -138,8 +139,8 @@ export class PairHits {
         const id = ids[k]!;
         if (row.keyStamp[id] === gen && row.entryWord[row.keyTail[id]!] === w) continue;
         if (entries === row.entryWord.length) {
-          row.entryWord = grow(row.entryWord);
-          row.entryNext = grow(row.entryNext);
+          row.entryWord = doubled(row.entryWord);
+          row.entryNext = doubled(row.entryNext);
         }
         row.entryWord[entries] = w;
         row.entryNext[entries] = -1;
@@ -188,11 +189,11 @@ export class PairHits {
       for (let k = 0; k < e.ids.length; k++) {
         const id = e.ids[k]!;
         if (row.keyStamp[id] !== row.generation) continue;
-        if (row.idCount === row.ids.length) row.ids = grow(row.ids);
+        if (row.idCount === row.ids.length) row.ids = doubled(row.ids);
         row.ids[row.idCount++] = id;
         enSum += this.idWeight[id]!;
         for (let q = row.keyHead[id]!; q >= 0; q = row.entryNext[q]!) {
-          if (row.wordCount === row.words.length) row.words = grow(row.words);
+          if (row.wordCount === row.words.length) row.words = doubled(row.words);
           const w = row.entryWord[q]!;
           row.words[row.wordCount++] = w;
           if (this.wordSeen[w] !== seen) {
@@ -207,10 +208,4 @@ export class PairHits {
       row.enSum[y] = enSum;
     }
   }
-}
-
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -9,6 +9,7 @@
  * one the reverse pairs would get on their own (first-seen order over their source-major loops),
  * because sums over cells run in cell order and the links must not change by a bit.
  */
+import { doubled } from '../base/typed-arrays';
 import { PairIds } from './pair-ids';
 
 /** A sentence pair as vocabulary ids: source tokens (generating) and target tokens (generated). */
@@ -46,7 +47,7 @@ export function cooccurrences(pairs: readonly IdPair[]): Cells {
         const before = ids.size;
         const c = ids.add(f, tgt[j]!);
         if (ids.size > before) {
-          if (c >= cellSrc.length) [cellSrc, cellTgt] = [grown(cellSrc), grown(cellTgt)];
+          if (c >= cellSrc.length) [cellSrc, cellTgt] = [doubled(cellSrc), doubled(cellTgt)];
           cellSrc[c] = f;
           cellTgt[c] = tgt[j]!;
         }
@@ -106,11 +107,4 @@ export function transposed(forward: Cells, reversed: readonly IdPair[]): Cells {
       return f === undefined || toReverse[f]! < 0 ? undefined : toReverse[f];
     },
   };
-}
-
-/** A typed array twice as long, with the same start. */
-function grown(a: Int32Array): Int32Array {
-  const out = new Int32Array(a.length * 2);
-  out.set(a);
-  return out;
 }
